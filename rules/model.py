@@ -1,0 +1,302 @@
+"""The shapes tadqiq reads and writes.
+
+Requests and responses are these frozen msgspec Structs; unknown fields are rejected. Numbers a reader
+must be able to trust travel as strings: a value as printed keeps its digits ("12.30" is not "12.3"),
+and an exact bound is written as a decimal ("12.25") or, when it has no finite decimal, as a fraction
+("1/3"); both forms parse with ``fractions.Fraction``. Computed ranges are rounded outward, so the
+written range always contains the exact one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from msgspec import Meta, Struct
+
+__all__ = [
+    "Amount", "Cause", "CheckRequest", "Claim", "Computation", "Counts", "Derived", "Document", "Event",
+    "Input", "Problem", "Quantity", "Range", "Reading", "ReadClaim", "Relation", "Report", "Role", "Share",
+    "Text", "TimeReading", "Verdict",
+]
+
+# -- limits: every string and list a request carries is bounded -------------------------------------------------
+MAX_CLAIMS = 10_000
+MAX_REFERENCES = 1_000
+MAX_RELATIONS = 10_000
+
+Id = Annotated[str, Meta(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:\-]+$",
+                         description="A claim's id, unique within the request.")]
+Short = Annotated[str, Meta(max_length=300)]
+Long = Annotated[str, Meta(max_length=4000)]
+Printed = Annotated[str, Meta(min_length=1, max_length=300,
+                              description="The figure as printed, in the document's language.")]
+Language = Annotated[str, Meta(min_length=2, max_length=35, pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$",
+                               description="BCP 47 language tag, e.g. `ar`, `ar-EG`, `en-US`.")]
+Number = Annotated[str, Meta(max_length=64, pattern=r"^[+-]?[0-9]{1,30}(\.[0-9]{1,30})?$",
+                             description="A number with a dot as decimal mark, digits as printed.")]
+Status = Literal["consistent", "inconsistent", "unverifiable"]
+Bound = Literal["exact", "approximate", "lower", "upper", "range"]
+Period = Literal["hour", "day", "week", "month", "quarter", "year"]
+Tense = Literal["past", "present", "future"]
+Modality = Literal["asserted", "expected", "planned", "possible"]
+
+
+class Base(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, omit_defaults=True):
+    pass
+
+
+# -- the request ------------------------------------------------------------------------------------------------
+class Document(Base, kw_only=True):
+    """The article the claims come from."""
+
+    language: Language
+    published: dt.date | None = None
+    title: Short | None = None
+    source: Short | None = None
+    url: Short | None = None
+
+
+class Amount(Base, kw_only=True):
+    """A value given as structured data instead of printed text."""
+
+    number: Number
+    scale: Annotated[int, Meta(ge=-24, le=24, description="Power of ten: 9 for 'billion'.")] = 0
+    to: Number | None = None
+    unit: Annotated[Short, Meta(description="`%`, `pp`, an ISO 4217 code or a unit name.")] | None = None
+    per: Short | None = None
+    period: Period | None = None
+    bound: Bound = "exact"
+
+
+class ClaimBase(Base, tag_field="kind", kw_only=True):
+    id: Id
+    sentence: Long | None = None
+    source: Annotated[Short, Meta(
+        description="Who the claim is attributed to; required for references (the trusted source).")] | None = None
+    url: Short | None = None
+
+
+class Quantity(ClaimBase, tag="quantity", kw_only=True):
+    """A figure: '170 million users', '$12.3 billion a year'."""
+
+    value: Printed | Amount
+    subject: Short | None = None
+    metric: Short | None = None
+    scope: Short | None = None
+    time: Annotated[Short, Meta(description="The time the figure refers to, as printed.")] | None = None
+    unit: Annotated[Short, Meta(description="What is counted when the value does not say.")] | None = None
+    per: Annotated[Short, Meta(description="What each unit of the figure is for: 'user' in '107 minutes a day "
+                                           "per user'.")] | None = None
+
+
+class Share(ClaimBase, tag="share", kw_only=True):
+    """A percentage or fraction of a whole: '68 % of global revenue'."""
+
+    value: Printed | Amount
+    of: Annotated[Short, Meta(description="The whole it is a share of, e.g. 'global revenue'.")]
+    subject: Short | None = None
+    metric: Short | None = None
+    scope: Short | None = None
+    time: Short | None = None
+
+
+class Event(ClaimBase, tag="event", kw_only=True):
+    """Something that happened or is expected: 'launch by September 2025'."""
+
+    what: Short
+    time: Annotated[Short, Meta(description="The time expression as printed: 'بحلول سبتمبر 2025'; absent "
+                                            "when the article gives none.")] | None = None
+    subject: Short | None = None
+    tense: Tense = "past"
+    modality: Modality = "asserted"
+
+
+class Role(ClaimBase, tag="role", kw_only=True):
+    """A person holding a role: 'former president Biden'."""
+
+    person: Short
+    role: Short
+    status: Literal["former", "current", "future"] = "current"
+    scope: Short | None = None
+    term: Annotated[Short, Meta(description="The term as printed: '2021–2025' (references).")] | None = None
+
+
+Claim = Quantity | Share | Event | Role
+
+
+class RelationBase(Base, tag_field="kind", kw_only=True):
+    pass
+
+
+class ShareOf(RelationBase, tag="share", kw_only=True):
+    share: Id
+    part: Id | None = None
+    whole: Id | None = None
+
+
+class SumOf(RelationBase, tag="sum", kw_only=True):
+    parts: Annotated[list[Id], Meta(min_length=1, max_length=100)]
+    total: Id | None = None
+    exhaustive: bool = False
+
+
+class PerUnit(RelationBase, tag="per", kw_only=True):
+    total: Id
+    count: Id
+    each: Id | None = None
+
+
+class Change(RelationBase, tag="change", kw_only=True):
+    before: Id
+    after: Id
+    change: Id | None = None
+
+
+class Same(RelationBase, tag="same", kw_only=True):
+    claims: Annotated[list[Id], Meta(min_length=2, max_length=100)]
+
+
+class Order(RelationBase, tag="order", kw_only=True):
+    first: Id
+    then: Id
+    gap: Short | None = None
+
+
+class Age(RelationBase, tag="age", kw_only=True):
+    start: Id
+    age: Id
+
+
+Relation = ShareOf | SumOf | PerUnit | Change | Same | Order | Age
+
+
+class CheckRequest(Base, kw_only=True):
+    document: Document
+    claims: Annotated[list[Claim], Meta(max_length=MAX_CLAIMS)]
+    relations: Annotated[list[Relation], Meta(max_length=MAX_RELATIONS)] = []
+    references: Annotated[list[Claim], Meta(max_length=MAX_REFERENCES)] = []
+
+
+# -- the answer -------------------------------------------------------------------------------------------------
+class Text(Base, kw_only=True):
+    """A sentence in English and, when the document is not in English, in its language."""
+
+    en: str
+    local: str | None = None
+    language: str | None = None
+
+
+class Range(Base, kw_only=True):
+    """A closed range; a missing end is unbounded. Exact values or outward-rounded decimals."""
+
+    low: str | None = None
+    high: str | None = None
+    unit: str | None = None
+
+
+class Reading(Base, kw_only=True):
+    """How a printed figure was read: the exact range it stands for and what it measures."""
+
+    text: str
+    low: str | None
+    high: str | None
+    bound: Bound
+    precision: str | None = None
+    unit: str | None = None
+    currency: str | None = None
+    per: str | None = None
+    period: Period | None = None
+    span: tuple[int, int] | None = None
+    policy: str
+    assumptions: list[str] = []
+
+
+class TimeReading(Base, kw_only=True):
+    """How a printed time was read: the half-open interval [start, end) it names."""
+
+    text: str
+    start: dt.date | None
+    end: dt.date | None
+    grain: Literal["day", "month", "quarter", "half", "year", "decade"] | None = None
+    modifier: Literal["on", "by", "before", "after", "approximately", "start", "mid", "end"] | None = None
+    calendar: Literal["gregorian", "hijri"] = "gregorian"
+
+
+class Problem(Base, kw_only=True):
+    """Something that could not be read; the claim still appears, its verdicts say 'unverifiable'."""
+
+    code: str
+    message: str
+    claim: str | None = None
+    field: str | None = None
+
+
+class ReadClaim(Base, kw_only=True):
+    id: str
+    kind: str
+    reference: bool = False
+    value: Reading | None = None
+    time: TimeReading | None = None
+    problems: list[Problem] = []
+
+
+class Input(Base, kw_only=True):
+    name: str
+    claim: str | None
+    printed: str
+    range: Range
+
+
+class Computation(Base, kw_only=True):
+    formula: str
+    inputs: list[Input]
+    result: Range
+    compared_with: Range | None = None
+    policy: str
+    margin: Annotated[str, Meta(
+        description="Distance between result and compared range, in the result's unit; '0' when they meet.")] | None = None
+    margin_relative: str | None = None
+
+
+class Cause(Base, kw_only=True):
+    code: str
+    explanation: Text
+    factor: str | None = None
+
+
+class Derived(Base, kw_only=True):
+    name: str
+    label: Text
+    range: Range
+    formula: str
+    claims: list[str]
+
+
+class Verdict(Base, kw_only=True):
+    rule: str
+    claims: list[str]
+    status: Status
+    explanation: Text
+    computation: Computation | None = None
+    cause: Cause | None = None
+    derived: list[Derived] = []
+
+
+class Counts(Base, kw_only=True):
+    claims: int
+    problems: int
+    verdicts: int
+    consistent: int
+    inconsistent: int
+    unverifiable: int
+
+
+class Report(Base, kw_only=True):
+    document: Document
+    claims: list[ReadClaim]
+    verdicts: list[Verdict]
+    derived: list[Derived]
+    counts: Counts
+    policy: str
+    problems: list[Problem] = []
