@@ -1,0 +1,183 @@
+"""Closed intervals over exact rationals, with unbounded ends.
+
+Every figure becomes an interval; every computation is interval arithmetic on ``Fraction``s, so no rounding
+error can flip a verdict. ``None`` as an end means unbounded (−∞ below, +∞ above).
+
+>>> Interval.of("12.25", "12.35") / Interval.of("0.675", "0.685")
+Interval(low=Fraction(245, 137), high=Fraction(494, 27))
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal
+from fractions import Fraction
+from typing import NamedTuple
+
+__all__ = ["Interval", "exact", "outward"]
+
+F = Fraction
+
+
+class Interval(NamedTuple):
+    low: Fraction | None
+    high: Fraction | None
+
+    @classmethod
+    def of(cls, low: object, high: object | None = ...) -> Interval:  # type: ignore[assignment]
+        lo = None if low is None else F(low)  # type: ignore[arg-type]
+        hi = lo if high is ... else (None if high is None else F(high))  # type: ignore[arg-type]
+        return cls(lo, hi)
+
+    @classmethod
+    def point(cls, x: Fraction | int) -> Interval:
+        return cls(F(x), F(x))
+
+    # -- arithmetic ------------------------------------------------------------------------------------------------
+    def __add__(self, other: Interval) -> Interval:  # type: ignore[override]
+        return Interval(_add(self.low, other.low), _add(self.high, other.high))
+
+    def __sub__(self, other: Interval) -> Interval:
+        return Interval(_add(self.low, _neg(other.high)), _add(self.high, _neg(other.low)))
+
+    def __mul__(self, other: Interval | Fraction | int) -> Interval:  # type: ignore[override]
+        if not isinstance(other, Interval):
+            k = F(other)
+            return Interval(_mul(self.low, k), _mul(self.high, k)) if k >= 0 else \
+                Interval(_mul(self.high, k), _mul(self.low, k))
+        return _hull_products(self, other)
+
+    __rmul__ = __mul__
+
+    def __truediv__(self, other: Interval | Fraction | int) -> Interval:
+        if not isinstance(other, Interval):
+            return self * (1 / F(other))
+        return self * other.reciprocal()
+
+    def reciprocal(self) -> Interval:
+        lo, hi = self.low, self.high
+        if (lo is None or lo <= 0) and (hi is None or hi >= 0):
+            if lo == 0 and hi is not None and hi > 0:
+                return Interval(1 / hi, None)
+            if hi == 0 and lo is not None and lo < 0:
+                return Interval(None, 1 / lo)
+            return Interval(None, None)  # contains zero: anything goes
+        return Interval(None if hi is None else 1 / hi, None if lo is None else 1 / lo)
+
+    # -- comparison ------------------------------------------------------------------------------------------------
+    def meets(self, other: Interval) -> bool:
+        return self.gap(other) == 0
+
+    def gap(self, other: Interval) -> Fraction:
+        """Distance between the two intervals; 0 when they meet."""
+        if self.high is not None and other.low is not None and self.high < other.low:
+            return other.low - self.high
+        if other.high is not None and self.low is not None and other.high < self.low:
+            return self.low - other.high
+        return F(0)
+
+    def contains(self, other: Interval) -> bool:
+        return (self.low is None or (other.low is not None and self.low <= other.low)) and \
+            (self.high is None or (other.high is not None and other.high <= self.high))
+
+    def intersect(self, other: Interval) -> Interval | None:
+        lo = _max(self.low, other.low)
+        hi = _min(self.high, other.high)
+        return None if lo is not None and hi is not None and lo > hi else Interval(lo, hi)
+
+    def hull(self, other: Interval) -> Interval:
+        lo = None if self.low is None or other.low is None else min(self.low, other.low)
+        hi = None if self.high is None or other.high is None else max(self.high, other.high)
+        return Interval(lo, hi)
+
+    def clamp_low(self, floor: Fraction | int) -> Interval:
+        """The interval with its lower end raised to ``floor`` (e.g. counts are never negative)."""
+        lo = F(floor) if self.low is None or self.low < floor else self.low
+        return Interval(lo, self.high)
+
+    @property
+    def bounded(self) -> bool:
+        return self.low is not None and self.high is not None
+
+    @property
+    def mid(self) -> Fraction | None:
+        return (self.low + self.high) / 2 if self.low is not None and self.high is not None else None
+
+    def widen(self, relative: Fraction) -> Interval:
+        """Widen each bounded end by ``relative`` × its own magnitude (outward)."""
+        lo = None if self.low is None else self.low - abs(self.low) * relative
+        hi = None if self.high is None else self.high + abs(self.high) * relative
+        return Interval(lo, hi)
+
+
+def _neg(x: Fraction | None) -> Fraction | None:
+    return None if x is None else -x
+
+
+def _add(a: Fraction | None, b: Fraction | None) -> Fraction | None:
+    return None if a is None or b is None else a + b
+
+
+def _mul(a: Fraction | None, k: Fraction) -> Fraction | None:
+    if a is None:
+        return F(0) if k == 0 else None
+    return a * k
+
+
+def _max(a: Fraction | None, b: Fraction | None) -> Fraction | None:
+    return b if a is None else a if b is None else max(a, b)
+
+
+def _min(a: Fraction | None, b: Fraction | None) -> Fraction | None:
+    return b if a is None else a if b is None else min(a, b)
+
+
+_INF = float("inf")
+
+
+def _hull_products(a: Interval, b: Interval) -> Interval:
+    """[a]·[b]: the hull of the endpoint products, with ±∞ for unbounded ends (0·∞ taken as 0)."""
+    ends_a = (a.low if a.low is not None else -_INF, a.high if a.high is not None else _INF)
+    ends_b = (b.low if b.low is not None else -_INF, b.high if b.high is not None else _INF)
+    products = []
+    for x in ends_a:
+        for y in ends_b:
+            if x == 0 or y == 0:
+                products.append(F(0))
+            elif isinstance(x, float) or isinstance(y, float):
+                products.append(_INF if (x > 0) == (y > 0) else -_INF)
+            else:
+                products.append(x * y)
+    lo, hi = min(products), max(products)
+    return Interval(None if lo == -_INF else lo, None if hi == _INF else hi)  # type: ignore[arg-type]
+
+
+_CTX = Context(prec=60)
+
+
+def exact(x: Fraction | None) -> str | None:
+    """An exact rational as text: a decimal when it terminates, else ``p/q``."""
+    if x is None:
+        return None
+    d = x.denominator
+    for p in (2, 5):
+        while d % p == 0:
+            d //= p
+    if d != 1:
+        return f"{x.numerator}/{x.denominator}"
+    text = format(_CTX.divide(Decimal(x.numerator), Decimal(x.denominator)), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def outward(x: Fraction | None, digits: int = 12, up: bool = False) -> str | None:
+    """``x`` as a decimal with at most ``digits`` significant digits, rounded down (or up when ``up``)."""
+    if x is None:
+        return None
+    if x == 0:
+        return "0"
+    exact_text = exact(x)
+    if exact_text is not None and "/" not in exact_text and \
+            len(exact_text.replace("-", "").replace(".", "").strip("0")) <= digits:
+        return exact_text
+    ctx = Context(prec=digits, rounding=ROUND_CEILING if up else ROUND_FLOOR)
+    text = format(ctx.divide(Decimal(x.numerator), Decimal(x.denominator)), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
