@@ -1,0 +1,106 @@
+"""Explanations: figures written for people, in English and the document's language.
+
+Numbers are formatted by babel for the language (``18.1 billion``, ``18.1 مليار``, ``18,1 milliards``), units
+and currencies named from CLDR where it knows them (``rules.normalise.units.pattern``), periods and "per" from
+``[display]`` in ``data/<lang>.toml``. A rule writes one template per language and passes figures as ``Fig``;
+``say`` renders them. English is always present; the document's language is added when it is not English and
+the rule has a template for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, Context, Decimal
+from fractions import Fraction
+
+from babel.numbers import format_compact_decimal, format_decimal, get_currency_name
+
+from rules.interval import Interval, outward
+from rules.model import Range, Text
+from rules.normalise.lexicon import lexicon
+from rules.normalise.units import name, pattern
+
+__all__ = ["Fig", "as_range", "number", "say"]
+
+_SIG = {n: Context(prec=n, rounding=ROUND_HALF_EVEN) for n in range(3, 8)}
+
+
+def number(x: Fraction, lang: str, digits: int = 3) -> str:
+    """``x`` to ``digits`` significant digits, large values in words: 18.1 billion / 18.1 مليار."""
+    locale = lexicon(lang).locale
+    d = _SIG[digits].divide(Decimal(x.numerator), Decimal(x.denominator)) if x else Decimal(0)
+    if abs(d) >= 1_000_000:
+        return format_compact_decimal(d, format_type="long", locale=locale, fraction_digits=2)
+    return format_decimal(d, locale=locale, decimal_quantization=False)
+
+
+@dataclass(frozen=True)
+class Fig:
+    """A figure to write: an interval with its unit, per-unit denominator and period."""
+
+    value: Interval
+    unit: str | None = None
+    per: str | None = None
+    period: str | None = None
+
+    def text(self, lang: str) -> str:
+        lex = lexicon(lang)
+        low, high = self.value
+        if low is not None and high is not None and low == high:
+            core, count = number(low, lang), low
+        elif low is not None and high is not None:
+            n = _digits(low, high)
+            core, count = lex.display["range"].format(number(low, lang, n), number(high, lang, n)), high
+        elif low is not None:
+            core, count = lex.display["at_least"].format(number(low, lang)), low
+        elif high is not None:
+            core, count = lex.display["at_most"].format(number(high, lang)), high
+        else:
+            core, count = "?", Fraction(2)
+        text = _with_unit(core, self.unit, lex.lang, count)
+        if self.per:
+            text += " " + lex.display["per"].format(name(self.per, lex.lang))
+        if self.period:
+            text += " " + lex.display[self.period]
+        return text
+
+
+def _digits(low: Fraction, high: Fraction) -> int:
+    """Enough significant digits (3 to 7) that rounding moves neither end by a tenth of the range's width."""
+    width = high - low
+    for n in range(3, 8):
+        if all(abs(Fraction(_SIG[n].divide(Decimal(x.numerator), Decimal(x.denominator))) - x) * 10 <= width
+               for x in (low, high)):
+            return n
+    return 7
+
+
+def _with_unit(core: str, unit: str | None, lang: str, count: Fraction) -> str:
+    if unit is None:
+        return core
+    if len(unit) == 3 and unit.isupper():
+        n = int(count) if count.denominator == 1 and abs(count) < 10 ** 15 else 2
+        return f"{core} {get_currency_name(unit, count=n, locale=lexicon(lang).locale)}"
+    return pattern(unit, lang, count).replace("{0}", core)
+
+
+def say(language: str, templates: dict[str, str], **figures: Fig | Callable[[str], str] | str | int) -> Text:
+    """Render ``templates`` (one per language, English required) with ``figures``: a ``Fig``, a function of the
+    language (``lambda lang: name("day", lang)``), or plain text used as is in every language."""
+    lang = language.split("-")[0]
+
+    def render(code: str) -> str:
+        values = {k: v.text(code) if isinstance(v, Fig) else v(code) if callable(v) else str(v)
+                  for k, v in figures.items()}
+        return templates[code].format(**values)
+
+    english = render("en")
+    if lang == "en" or lang not in templates:
+        return Text(en=english)
+    return Text(en=english, local=render(lang), language=lang)
+
+
+def as_range(value: Interval, unit: str | None = None) -> Range:
+    """The interval as text for machines: outward-rounded, so it contains the exact one."""
+    return Range(low=outward(value.low), high=outward(value.high, up=True), unit=unit)
