@@ -1,0 +1,159 @@
+"""Per unit
+
+What: A total, a count and an amount per unit must satisfy total = count × amount per unit (revenue per user,
+minutes per user, views per user). With two of them known, the third is derived and shown: revenue per user,
+views per user per day, minutes spent by all users together.
+Why: Per-head figures are how readers grasp totals ("$72 for every user"), and a per-head figure that does not
+match its total and count usually hides a period or scale slip.
+Example: $12.3 B a year from 170 M users is $72 per user a year; 47 B views a month among them is about 9 views per
+user a day.
+
+Pairing: a count (a quantity of users, people, subscribers…) pairs with the quantities of the same subject, scope
+and time: those without a "per" are totals, those "per" the counted unit are amounts per unit; a ``per``
+relation names the three explicitly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from fractions import Fraction
+
+from rules.arithmetic._align import convert
+from rules.context import Context, Example, Item
+from rules.explain import Fig, say
+from rules.interval import Interval
+from rules.model import Derived, PerUnit, Quantity, Verdict
+from rules.normalise.units import KINDS, name, periods
+from rules.verdicts import computation, derived, slip, verdict
+
+FIT = {
+    "en": "{count} × {each} makes {implied}; the reported total, {total}, is within that range.",
+    "ar": "{count} × {each} = {implied}، والإجمالي المذكور {total} يقع ضمن هذا النطاق.",
+    "fr": "{count} × {each} donnent {implied} ; le total publié, {total}, est dans cette fourchette.",
+    "es": "{count} × {each} dan {implied}; el total publicado, {total}, está dentro de ese rango.",
+    "de": "{count} × {each} ergeben {implied}; die genannte Summe {total} liegt in diesem Bereich.",
+}
+MISS = {
+    "en": "{count} × {each} makes {implied}, but the article gives {total}: they miss by {margin}.",
+    "ar": "{count} × {each} = {implied}، لكن المقال يذكر {total}، بفارق {margin}.",
+    "fr": "{count} × {each} donnent {implied}, mais l'article indique {total} : un écart de {margin}.",
+    "es": "{count} × {each} dan {implied}, pero el artículo da {total}: una diferencia de {margin}.",
+    "de": "{count} × {each} ergeben {implied}, der Artikel nennt aber {total}: eine Abweichung von {margin}.",
+}
+PER = {"en": "'{metric}' per {unit}", "ar": "«{metric}» لكل {unit}", "fr": "« {metric} » par {unit}",
+       "es": "«{metric}» por {unit}", "de": "„{metric}“ je {unit}"}
+PER_DAY = {"en": "'{metric}' per {unit} a day", "ar": "«{metric}» لكل {unit} يومياً",
+           "fr": "« {metric} » par {unit} et par jour", "es": "«{metric}» por {unit} al día",
+           "de": "„{metric}“ je {unit} und Tag"}
+TOTAL = {"en": "'{metric}' summed over all {count}", "ar": "«{metric}» مجموعاً على كل {count}",
+         "fr": "« {metric} » cumulé sur tous les {count}", "es": "«{metric}» sumado sobre todos los {count}",
+         "de": "„{metric}“ summiert über alle {count}"}
+_SHORT = ("hour", "day")
+
+
+def _metric(item: Item) -> str:
+    claim = item.claim
+    return getattr(claim, "metric", None) or getattr(claim, "subject", None) or item.id
+
+
+def _per(ctx: Context, total: Item, count: Item) -> Iterator[Derived]:
+    tm, cm = total.measure, count.measure
+    assert tm is not None and cm is not None and cm.unit is not None
+    lang = ctx.language
+    each = tm.value / cm.value
+    unit = cm.unit
+    label = say(lang, PER, metric=_metric(total), unit=lambda code: name(unit, code))
+    yield derived(f"per_{unit}", label, each, tm.unit, "each = total / count", [total, count])
+    if tm.period and tm.period not in _SHORT and tm.currency is None:
+        daily = each * periods("day", tm.period)
+        label = say(lang, PER_DAY, metric=_metric(total), unit=lambda code: name(unit, code))
+        yield derived(f"per_{unit}_per_day", label, daily, tm.unit,
+                      f"each per day = total / count / days per {tm.period}", [total, count])
+
+
+def _total(ctx: Context, each: Item, count: Item) -> Derived:
+    em, cm = each.measure, count.measure
+    assert em is not None and cm is not None and cm.unit is not None
+    unit = cm.unit
+    label = say(ctx.language, TOTAL, metric=_metric(each),
+                count=lambda code: name(unit, code, Fraction(1) if code == "ar" else Fraction(2)))
+    return derived("total", label, em.value * cm.value, em.unit, "total = each × count", [each, count])
+
+
+def _compare(ctx: Context, total: Item, count: Item, each: Item) -> Verdict | None:
+    tm, cm, em = total.measure, count.measure, each.measure
+    if tm is None or cm is None or em is None:
+        return None
+    each_value = convert(em, tm.unit, tm.period)
+    if each_value is None:
+        return None
+    implied = each_value * cm.value
+    comp = computation(ctx.policy, "total = count × each", [("count", count, cm.value, cm.unit),
+                                                            ("each", each, each_value, tm.unit),
+                                                            ("total", total, tm.value, tm.unit)],
+                       implied, tm.unit, tm.value)
+    figs = dict(count=Fig(cm.value, cm.unit), each=Fig(em.value, em.unit, per=em.per, period=em.period),
+                implied=Fig(implied, tm.unit, period=tm.period), total=Fig(tm.value, tm.unit, period=tm.period))
+    if implied.meets(tm.value):
+        return verdict(__name__, [total, count, each], "consistent", say(ctx.language, FIT, **figs), comp)
+    margin = Fig(Interval.point(implied.gap(tm.value)), tm.unit)
+    return verdict(__name__, [total, count, each], "inconsistent", say(ctx.language, MISS, margin=margin, **figs),
+                   comp, cause=slip(ctx.language, tm.value, implied))
+
+
+def check(ctx: Context) -> Iterator[Verdict | Derived]:
+    for rel in ctx.relations.get(PerUnit, []):
+        total, count, each = ctx.get(rel.total), ctx.get(rel.count), ctx.get(rel.each)
+        if total and count and each:
+            found = _compare(ctx, total, count, each)
+            if found:
+                yield found
+        elif total and count and total.measure and count.measure and count.measure.unit:
+            yield from _per(ctx, total, count)
+    for count in ctx.of_kind(Quantity):
+        cm = count.measure
+        if cm is None or cm.per is not None or KINDS.get(cm.unit or "") != "count":
+            continue
+        group = [o for o in ctx.group(count, Quantity) if o.measure is not None and not o.reference]
+        totals = [o for o in group if o.measure.per is None and o.measure.unit != cm.unit]  # type: ignore[union-attr]
+        eaches = [o for o in group if o.measure.per == cm.unit]  # type: ignore[union-attr]
+        for total in totals:
+            yield from _per(ctx, total, count)
+        for each in eaches:
+            matching = [t for t in totals if t.metric == each.metric]
+            for total in matching:
+                found = _compare(ctx, total, count, each)
+                if found:
+                    yield found
+            if not matching:
+                yield _total(ctx, each, count)
+
+
+_US = {"subject": "TikTok", "scope": "US"}
+EXAMPLES = [
+    Example("$72 per user fits $12.3 B from 170 M users",
+            claims=[{"kind": "quantity", "id": "users", "value": "170 million users", **_US},
+                    {"kind": "quantity", "id": "rev", "value": "$12.3 billion a year", "metric": "revenue", **_US},
+                    {"kind": "quantity", "id": "arpu", "value": "$72 a year", "per": "user", "metric": "revenue",
+                     **_US}],
+            expect="consistent", derived={"per_user": ("70", "74.85")}),
+    Example("170 مليون مستخدم × 72 دولاراً لا تساوي 12.3 مليون دولار", language="ar",
+            claims=[{"kind": "quantity", "id": "users", "value": "170 مليون مستخدم", "subject": "تيك توك"},
+                    {"kind": "quantity", "id": "rev", "value": "12.3 مليون دولار سنوياً", "metric": "الإيرادات",
+                     "subject": "تيك توك"},
+                    {"kind": "quantity", "id": "arpu", "value": "72 دولاراً سنوياً", "per": "مستخدم",
+                     "metric": "إيرادات", "subject": "تيك توك"}],
+            expect="inconsistent", cause="scale_1000"),
+    Example("$6 per user a month is not $72 a year… stated as monthly",
+            claims=[{"kind": "quantity", "id": "users", "value": "170 million users", **_US},
+                    {"kind": "quantity", "id": "rev", "value": "$12.3 billion a year", "metric": "revenue", **_US},
+                    {"kind": "quantity", "id": "arpu", "value": "$72 a month", "per": "user", "metric": "revenue",
+                     **_US}],
+            expect="inconsistent", cause="period_12"),
+    Example("An explicit relation names the three figures",
+            claims=[{"kind": "quantity", "id": "n", "value": "2,000 employees"},
+                    {"kind": "quantity", "id": "pay", "value": "€50 million a year", "metric": "payroll"},
+                    {"kind": "quantity", "id": "each", "value": "€25,000 a year", "per": "employee"}],
+            relations=[{"kind": "per", "total": "pay", "count": "n", "each": "each"}],
+            expect="consistent"),
+]

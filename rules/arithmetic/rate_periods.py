@@ -1,0 +1,93 @@
+"""Rates and periods
+
+What: The same flow stated per day, week, month or year must agree once converted (12 months a year exactly; a
+month is 28–31 days and a year 365–366, so conversions across them are ranges). Every rate that is not yearly also
+gets its yearly equivalent, shown as a derived figure.
+Why: "A month" written for "a year" is the commonest slip in rates: it multiplies or divides a figure by 12, 52
+or 365 while every digit looks right.
+Example: 47 B views a month is 564 B views a year; "47 B a month" and "560 B a year" agree.
+
+Pairing: quantities with the same subject, metric, scope and time but different periods.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rules.arithmetic._align import convert
+from rules.context import Context, Example
+from rules.explain import Fig, say
+from rules.interval import Interval
+from rules.model import Derived, Quantity, Verdict
+from rules.normalise.units import periods
+from rules.verdicts import computation, derived, slip, verdict
+
+YEARLY = {"en": "'{metric}' a year", "ar": "«{metric}» سنوياً", "fr": "« {metric} » par an",
+          "es": "«{metric}» al año", "de": "„{metric}“ pro Jahr"}
+FIT = {
+    "en": "{a} is {converted}; the article's {b} is within that range.",
+    "ar": "{a} تعادل {converted}، والرقم المذكور {b} يقع ضمن هذا النطاق.",
+    "fr": "{a} font {converted} ; le chiffre publié, {b}, est dans cette fourchette.",
+    "es": "{a} equivalen a {converted}; la cifra publicada, {b}, está dentro de ese rango.",
+    "de": "{a} entsprechen {converted}; die genannte Zahl {b} liegt in diesem Bereich.",
+}
+MISS = {
+    "en": "{a} is {converted}, but the article also gives {b}: they miss by {margin}.",
+    "ar": "{a} تعادل {converted}، لكن المقال يذكر أيضًا {b}، بفارق {margin}.",
+    "fr": "{a} font {converted}, mais l'article indique aussi {b} : un écart de {margin}.",
+    "es": "{a} equivalen a {converted}, pero el artículo también da {b}: una diferencia de {margin}.",
+    "de": "{a} entsprechen {converted}, der Artikel nennt aber auch {b}: eine Abweichung von {margin}.",
+}
+
+
+def check(ctx: Context) -> Iterator[Verdict | Derived]:
+    lang = ctx.language
+    for item in ctx.of_kind(Quantity):
+        m = item.measure
+        if m is None or m.period is None:
+            continue
+        metric = getattr(item.claim, "metric", None) or item.id
+        if m.period != "year" and m.per is None:
+            yearly = m.value * periods("year", m.period)
+            yield derived("per_year", say(lang, YEARLY, metric=metric), yearly, m.unit,
+                          f"yearly = {m.period}ly × {m.period}s in a year", [item])
+        for other in ctx.same_key(item, Quantity):
+            om = other.measure
+            if om is None or om.period is None or om.period == m.period or other.id < item.id or om.per != m.per:
+                continue
+            converted = convert(m, om.unit, om.period)
+            if converted is None:
+                continue
+            comp = computation(ctx.policy, f"{om.period}ly = {m.period}ly × {m.period}s per {om.period}",
+                               [("rate", item, m.value, m.unit), ("restated", other, om.value, om.unit)],
+                               converted, om.unit, om.value)
+            figs = dict(a=Fig(m.value, m.unit, per=m.per, period=m.period),
+                        converted=Fig(converted, om.unit, per=m.per, period=om.period),
+                        b=Fig(om.value, om.unit, per=om.per, period=om.period))
+            if converted.meets(om.value):
+                yield verdict(__name__, [item, other], "consistent", say(lang, FIT, **figs), comp)
+            else:
+                yield verdict(__name__, [item, other], "inconsistent",
+                              say(lang, MISS, margin=Fig(Interval.point(converted.gap(om.value)), om.unit), **figs),
+                              comp, cause=slip(lang, om.value, converted))
+
+
+_V = {"subject": "TikTok", "metric": "ad views", "scope": "US"}
+EXAMPLES = [
+    Example("47 B views a month and 560 B a year agree",
+            claims=[{"kind": "quantity", "id": "m", "value": "47 billion views a month", **_V},
+                    {"kind": "quantity", "id": "y", "value": "560 billion views a year", **_V}],
+            expect="consistent"),
+    Example("47 مليار مشاهدة شهرياً ليست 47 مليار سنوياً", language="ar",
+            claims=[{"kind": "quantity", "id": "m", "value": "47 مليار مشاهدة شهرياً", "metric": "المشاهدات"},
+                    {"kind": "quantity", "id": "y", "value": "47 مليار مشاهدة سنوياً", "metric": "مشاهدات"}],
+            expect="inconsistent", cause="period_12"),
+    Example("1,000 a day is 30,000 a month",
+            claims=[{"kind": "quantity", "id": "d", "value": "1,000 downloads a day", "metric": "downloads"},
+                    {"kind": "quantity", "id": "m", "value": "30,000 downloads a month", "metric": "downloads"}],
+            expect="consistent"),
+    Example("A daily figure stated as yearly",
+            claims=[{"kind": "quantity", "id": "d", "value": "2 million barrels a day", "metric": "output"},
+                    {"kind": "quantity", "id": "y", "value": "2 million barrels a year", "metric": "output"}],
+            expect="inconsistent", cause="period_365"),
+]
