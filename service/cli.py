@@ -1,0 +1,93 @@
+"""The ``tadqiq`` command: ``serve``, ``check FILE.json``, ``openapi``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import msgspec
+
+__all__ = ["main"]
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from service.app import create_app
+    from service.settings import Settings
+
+    settings = Settings.from_env()
+    uvicorn.run(create_app(settings), host=args.host or settings.host, port=args.port or settings.port,
+                log_level="info")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from rules.engine import check
+    from rules.model import CheckRequest
+
+    try:
+        request = msgspec.json.decode(Path(args.file).read_bytes(), type=CheckRequest)
+    except (OSError, msgspec.DecodeError, msgspec.ValidationError) as exc:
+        print(f"tadqiq: cannot read {args.file}: {exc}", file=sys.stderr)
+        return 2
+    report = check(request)
+    if args.json:
+        sys.stdout.write(msgspec.json.format(msgspec.json.encode(report), indent=2).decode() + "\n")
+        return 0
+    local = args.local
+    for v in report.verdicts:
+        text = (v.explanation.local if local and v.explanation.local else v.explanation.en)
+        print(f"{v.status.upper():<13} {v.rule:<18} {','.join(v.claims):<20} {text}")
+        if v.cause:
+            print(f"{'':<13} likely cause: {v.cause.explanation.en}")
+    for d in report.derived:
+        label = d.label.local if local and d.label.local else d.label.en
+        print(f"{'DERIVED':<13} {d.name:<18} {','.join(d.claims):<20} {label}: {d.range.low} – {d.range.high} "
+              f"{d.range.unit or ''}")
+    for p in report.problems:
+        print(f"{'PROBLEM':<13} {p.code:<18} {p.field or '':<20} {p.message}")
+    for c in report.claims:
+        for p in c.problems:
+            print(f"{'PROBLEM':<13} {p.code:<18} {c.id:<20} {p.message}")
+    c = report.counts
+    print(f"\n{c.claims} claims: {c.consistent} consistent, {c.inconsistent} inconsistent, "
+          f"{c.unverifiable} unverifiable, {c.problems} problems")
+    return 1 if c.inconsistent else 0
+
+
+def _openapi(args: argparse.Namespace) -> int:
+    from service.app import create_app
+
+    document = create_app().openapi_schema.to_schema()
+    text = json.dumps(document, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="tadqiq", description="Claim-consistency checks for newsrooms.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="serve the API (default 127.0.0.1:8000)")
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    serve.set_defaults(run=_serve)
+    chk = sub.add_parser("check", help="check a request file and print the verdicts")
+    chk.add_argument("file")
+    chk.add_argument("--json", action="store_true", help="print the whole report as JSON")
+    chk.add_argument("--local", action="store_true", help="explanations in the document's language")
+    chk.set_defaults(run=_check)
+    api = sub.add_parser("openapi", help="print (or write) the OpenAPI document generated from the app")
+    api.add_argument("--output", "-o")
+    api.set_defaults(run=_openapi)
+    args = parser.parse_args(argv)
+    return int(args.run(args))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,46 @@
+"""The OpenAPI document's schemas, as msgspec describes its own Structs.
+
+Litestar's generator drops constraints on union members (the ``minLength`` of a printed value that may also be a
+structured ``Amount``), leaves out ``additionalProperties: false`` for Structs that reject unknown fields, and
+adds no discriminator for tagged unions; msgspec's ``schema_components`` gets all three right. Once at start-up,
+every component that is one of our Structs is replaced by msgspec's schema for it, so the document describes
+exactly what the decoder accepts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+from litestar import Litestar
+
+import rules.model
+import service.problems
+import service.routes
+from service.body import BODIES, document_bodies
+
+__all__ = ["tighten"]
+
+MODULES: list[Any] = [rules.model, service.problems, service.routes]
+
+
+def _structs() -> list[type[msgspec.Struct]]:
+    found = {}
+    for module in MODULES:
+        for value in vars(module).values():
+            if isinstance(value, type) and issubclass(value, msgspec.Struct) and value.__module__ == module.__name__:
+                found[value.__name__] = value
+    return list(found.values())
+
+
+def tighten(app: Litestar) -> None:
+    document = app.openapi_schema
+    if document.components is None or document.components.schemas is None:
+        return
+    components = document.components.schemas
+    _, ours = msgspec.json.schema_components(_structs(), ref_template="#/components/schemas/{name}")
+    referenced = set(components) | {kind.__name__ for kind in BODIES.values()}
+    for name, schema in ours.items():
+        if name in referenced:
+            components[name] = schema  # type: ignore[assignment]
+    document_bodies(app)

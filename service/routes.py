@@ -1,0 +1,91 @@
+"""The HTTP routes: ``POST /v1/checks``, ``GET /v1/rules``, ``GET /health``."""
+
+from __future__ import annotations
+
+import anyio
+from typing import Any
+
+from litestar import Controller, Request, get, post
+from litestar.openapi import ResponseSpec
+from msgspec import Struct
+
+from rules.engine import RULES, check
+from rules.model import CheckRequest, Report
+from service.body import body, read
+from service.problems import MEDIA_TYPE, ProblemDetails
+
+__all__ = ["ChecksController", "health", "rules_catalogue"]
+
+#: Requests with more claims than this run in a worker thread so the event loop keeps serving.
+_THREAD_ABOVE = 500
+
+
+def problem(description: str) -> ResponseSpec:
+    return ResponseSpec(data_container=ProblemDetails, description=description, media_type=MEDIA_TYPE,
+                        generate_examples=False)
+
+
+BAD = {400: problem("Malformed request: the body is not JSON or a parameter is wrong."),
+       413: problem("The request body is larger than the limit."),
+       415: problem("The body is not sent as application/json."),
+       422: problem("The body is JSON but does not match the schema; 'errors' says where.")}
+
+
+class Health(Struct, frozen=True):
+    status: str
+    rules: int
+
+
+@get("/health", tags=["service"], summary="Liveness", responses={})
+async def health() -> Health:
+    return Health(status="ok", rules=len(RULES))
+
+
+class ExampleInfo(Struct, frozen=True, omit_defaults=True):
+    title: str
+    expect: str
+    request: CheckRequest
+    cause: str | None = None
+
+
+class RuleInfo(Struct, frozen=True):
+    id: str
+    family: str
+    title: str
+    what: str
+    why: str
+    example: str
+    examples: list[ExampleInfo]
+
+
+def _catalogue() -> list[RuleInfo]:
+    return [RuleInfo(id=r.id, family=r.family, title=r.title, what=r.what, why=r.why, example=r.example,
+                     examples=[ExampleInfo(title=e.title, expect=e.expect, request=e.request(), cause=e.cause)
+                               for e in r.examples]) for r in RULES]
+
+
+_CATALOGUE = _catalogue()
+
+
+@get("/v1/rules", tags=["rules"], summary="The rule catalogue: what each rule checks, why, and its examples")
+async def rules_catalogue() -> list[RuleInfo]:
+    return _CATALOGUE
+
+
+CHECK = body("/v1/checks", "post", CheckRequest)
+
+
+class ChecksController(Controller):
+    path = "/v1/checks"
+    tags = ["checks"]
+
+    @post("/", summary="Check an article's claims", status_code=200, responses=BAD)
+    async def create(self, request: Request[Any, Any, Any]) -> Report:
+        """Read every claim, run every rule, and answer with the verdicts, derived figures and problems.
+
+        A figure that cannot be read, a duplicate claim id or a relation naming a missing claim does not fail the
+        request: it is listed under ``problems`` and the rest is still checked."""
+        data = await read(request, CHECK)
+        if len(data.claims) > _THREAD_ABOVE:
+            return await anyio.to_thread.run_sync(check, data)
+        return check(data)
