@@ -1,0 +1,43 @@
+"""Every rule's examples, run through the engine: the examples are the rule's definition and its tests."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+
+from rules.engine import RULES, check
+
+CASES = [pytest.param(rule, ex, id=f"{rule.id}:{n}") for rule in RULES for n, ex in enumerate(rule.examples)]
+
+
+@pytest.mark.parametrize(("rule", "example"), CASES)
+def test_example(rule, example):
+    report = check(example.request())
+    mine = [v for v in report.verdicts if v.rule == rule.id]
+    assert example.expect in {v.status for v in mine}, \
+        f"{example.title}: expected {example.expect}, got {[(v.status, v.explanation.en) for v in mine]}"
+    chosen = next(v for v in mine if v.status == example.expect)
+    assert chosen.explanation.en
+    if example.language != "en":
+        assert chosen.explanation.local, "a non-English document gets an explanation in its language too"
+    if example.cause:
+        assert chosen.cause is not None and chosen.cause.code == example.cause, chosen.cause
+    if example.expect == "inconsistent":
+        assert chosen.computation is None or chosen.computation.margin not in (None, "0")
+    if example.expect == "consistent":
+        false_alarms = [v for v in report.verdicts if v.status == "inconsistent"]
+        assert not false_alarms, f"a consistent example raised {[v.explanation.en for v in false_alarms]}"
+    for name, (low, high) in example.derived.items():
+        found = [d for d in report.derived if d.name == name]
+        assert found, f"no derived figure {name}"
+        got = found[0].range
+        assert abs(Fraction(got.low) - Fraction(low)) <= abs(Fraction(low)) / 100, (name, got)
+        assert abs(Fraction(got.high) - Fraction(high)) <= abs(Fraction(high)) / 100, (name, got)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_rule_has_examples_both_ways(rule):
+    statuses = {ex.expect for ex in rule.examples}
+    assert "consistent" in statuses and "inconsistent" in statuses, f"{rule.id} needs examples both ways"
+    assert rule.what and rule.why and rule.example
