@@ -1,10 +1,10 @@
-"""Per-language reading data, loaded once per process.
+"""Per-language reading data for figures, loaded once per process.
 
-A ``Lexicon`` gathers, for one language, every phrase the readers look for: scale words, hedges, range
-words, periods, "per" words, units (``data/units.toml``), currencies (babel's CLDR names and symbols plus
-``data/<lang>.toml``), month names (babel's CLDR data plus ``[month]``) and time words. Phrases are folded
-(``rules.text.fold``) so lookups ignore case, diacritics and letter variants. A language without a data file
-reads with English words and its own CLDR names, numbers and months.
+A ``Lexicon`` gathers, for one language, every phrase the value reader looks for: scale words, hedges, range
+words, periods, "per" words, units (``data/units.toml``) and currencies (babel's CLDR names and symbols plus
+``data/<lang>.toml``). Phrases are folded (``rules.text.fold``) so lookups ignore case, diacritics and letter
+variants. A language without a data file reads with English words and its own CLDR names and numbers. Time words
+live apart, in ``rules.normalise.timewords``.
 """
 
 from __future__ import annotations
@@ -110,9 +110,6 @@ def lexicon(language: str) -> Lexicon:
         lex.add(word, "period", period)
     for word in data.get("per", {}).get("words", []):
         lex.add(word, "per", True)
-    for relation, words in data.get("time", {}).items():
-        for word in words:
-            lex.add(word, "time", relation)
     for unit, names in NAMES.items():
         for word in names.get(lang, []) + (names.get("en", []) if lang != "en" else []):
             lex.add(word, "unit", unit)
@@ -121,7 +118,6 @@ def lexicon(language: str) -> Lexicon:
         lex.add(word, "currency", code)
     for symbol, (category, value) in _SYMBOLS.items():
         lex.add(symbol, category, value)
-    _add_months(lex, locale, data.get("month", {}))
     return lex
 
 
@@ -140,13 +136,3 @@ def _add_currencies(lex: Lexicon, locale: Locale) -> None:
         symbol = locale.currency_symbols.get(code)
         if symbol and symbol not in ("$", "¥") and symbol != code and len(fold(symbol)) > 0:
             lex.add(symbol, "currency", code)
-
-
-def _add_months(lex: Lexicon, locale: Locale, extra: dict[str, int]) -> None:
-    for context in ("format", "stand-alone"):
-        for width in ("wide", "abbreviated"):
-            for number, name in locale.months.get(context, {}).get(width, {}).items():
-                if len(fold(name)) > 2:
-                    lex.add(name, "month", number)
-    for name, number in extra.items():
-        lex.add(name, "month", number)

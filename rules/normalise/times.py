@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from rules.model import TimeReading
-from rules.normalise.lexicon import lexicon
+from rules.normalise.timewords import time_lexicon
 from rules.normalise.values import MAX_TEXT, Unreadable
 from rules.text import digits, tokens
 
@@ -68,7 +68,7 @@ def read_time(text: str, language: str, published: dt.date | None = None) -> Tim
             return TimeSpan(text, dt.date(year, month, 1), _month_end(year, month), "month")
         except ValueError:
             raise Unreadable("bad_date", f"'{text}' is not a calendar date") from None
-    lex = lexicon(language)
+    lex = time_lexicon(language)
     toks = tokens(plain)
     words = [t for t, _, _ in toks]
     year = month = day = None
