@@ -217,10 +217,15 @@ class TimeReading(Base, kw_only=True):
 
     text: str
     start: dt.date | None
-    end: dt.date | None
-    grain: Literal["day", "month", "quarter", "half", "year", "decade"] | None = None
-    modifier: Literal["on", "by", "before", "after", "approximately", "start", "mid", "end"] | None = None
+    end: Annotated[dt.date | None, Meta(description="Exclusive; null for an open interval ('2025-01-20/').")]
+    grain: Literal["day", "week", "month", "quarter", "half", "year", "decade"] | None = None
+    modifier: Annotated[
+        Literal["on", "by", "before", "after", "since", "approximately", "start", "mid", "end"] | None,
+        Meta(description="by = on or before the end; since = on or after the start; start / mid / end = early / "
+                         "mid / late, already applied to [start, end).")] = None
     calendar: Literal["gregorian", "hijri"] = "gregorian"
+    anchor: Annotated[dt.date | None, Meta(
+        description="The publication date a relative expression ('last year') was read from.")] = None
 
 
 class Problem(Base, kw_only=True):
@@ -300,3 +305,4 @@ class Report(Base, kw_only=True):
     counts: Counts
     policy: str
     problems: list[Problem] = []
+
