@@ -17,7 +17,7 @@ from msgspec import Meta, Struct
 __all__ = [
     "Amount", "Cause", "CheckRequest", "Claim", "Computation", "Counts", "Derived", "Document", "Event",
     "Input", "Problem", "Quantity", "Range", "Reading", "ReadClaim", "Relation", "Report", "Role", "Share",
-    "Text", "TimeReading", "Verdict",
+    "Text", "TimeReading", "TimeResult", "TimesReport", "TimesRequest", "Verdict",
 ]
 
 # -- limits: every string and list a request carries is bounded -------------------------------------------------
@@ -306,3 +306,34 @@ class Report(Base, kw_only=True):
     policy: str
     problems: list[Problem] = []
 
+
+# -- reading times on their own (POST /v1/normalise/times) -------------------------------------------------------
+MAX_TIMES = 1_000
+
+
+TimeText = Annotated[str, Meta(min_length=1, max_length=300,
+                               description="A time expression as printed: 'بحلول سبتمبر 2025', 'Q3 2025'.")]
+
+
+class TimesRequest(Base, kw_only=True):
+    """Time expressions to read on their own, as printed; relative ones ('last year') need ``published``."""
+
+    language: Language
+    published: Annotated[dt.date | None, Meta(
+        description="The document's publication date: relative expressions are read from it, never from the "
+                    "clock.")] = None
+    times: Annotated[list[TimeText], Meta(min_length=1, max_length=MAX_TIMES)]
+
+
+class TimeResult(Base, kw_only=True):
+    """One expression: the interval it was read as, or the problem that kept it from being read."""
+
+    text: str
+    time: TimeReading | None = None
+    problem: Problem | None = None
+
+
+class TimesReport(Base, kw_only=True):
+    language: str
+    published: dt.date | None = None
+    times: list[TimeResult]
