@@ -108,7 +108,9 @@ class Event(ClaimBase, tag="event", kw_only=True):
     time: Annotated[Short, Meta(description="The time expression as printed: 'بحلول سبتمبر 2025'; absent "
                                             "when the article gives none.")] | None = None
     subject: Short | None = None
-    tense: Tense = "past"
+    tense: Annotated[Tense | None, Meta(
+        description="As the article tells it; when absent, the event is not checked against the publication "
+                    "date.")] = None
     modality: Modality = "asserted"
 
 

@@ -164,3 +164,15 @@ def test_any_text_is_read_or_refused(text, language):
         read_time(text, language, D(2025, 3, 15))
     except Unreadable:
         pass
+
+
+# -- no false alarm from what the article does not say -----------------------------------------------------------
+def test_an_event_without_a_tense_or_a_past_expectation_is_not_checked_against_publication(client):
+    body = {"document": {"language": "en", "published": "2025-03-15"},
+            "claims": [{"kind": "event", "id": "a", "what": "launch", "time": "in 2026"},
+                       {"kind": "event", "id": "b", "what": "vote", "time": "by 2024", "tense": "past",
+                        "modality": "expected"},
+                       {"kind": "event", "id": "c", "what": "sale", "time": "in 2027", "tense": "present"}]}
+    r = client.post("/v1/checks", content=json.dumps(body), headers={"content-type": "application/json"})
+    verdicts = r.json()["verdicts"]
+    assert not [v for v in verdicts if v["rule"] in ("tense_publication", "document_date")], verdicts

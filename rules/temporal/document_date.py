@@ -2,8 +2,8 @@
 
 What: Every dated claim says something about when the article was written: a "former" or "current" holder of a
 role, given the terms sent as references, puts it on the days those words are true; an event in the future tense
-puts it on or before the last day the event may fall on ("expected by September 2025": by 2025-09-30); an event in
-the past tense on or after the first; an age counted from a dated event near that event plus the age. Together
+puts it on or before the last day the event may fall on ("expected by September 2025": by 2025-09-30); an event
+asserted in the past tense on or after the first; an age counted from a dated event near that event plus the age. Together
 they give a window. With a publication date, the date must fall in it; without one, the window is shown; claims
 that leave no common day contradict each other.
 Why: Articles are republished, syndicated and archived without their dates, or with the wrong ones. The window
@@ -134,7 +134,8 @@ def _constraints(ctx: Context) -> list[_Constraint]:
     for item in ctx.of_kind(Event):
         claim = item.claim
         assert isinstance(claim, Event)
-        if item.reference or claim.tense == "present":
+        if item.reference or claim.tense not in ("past", "future") or \
+                (claim.tense == "past" and claim.modality != "asserted"):
             continue
         span, borrowed = timed(ctx, item)
         if span is None:

@@ -1,10 +1,11 @@
 """Tense against the publication date
 
 What: An event told in the future tense ("is expected by September 2025") must still be possible on the
-publication date: the days its time allows cannot all lie before it. An event told in the past tense ("was
+publication date: the days its time allows cannot all lie before it. An event asserted in the past tense ("was
 signed in 2026") cannot lie wholly after it. Present-tense events are not checked (news uses the present for
-scheduled events). A time that cannot be read — a relative one ("last year") in a document without a
-publication date, for instance — makes the event unverifiable, with the reason.
+scheduled events), nor past expectations ("was expected by…"), nor events whose tense is not given. A time that
+cannot be read — a relative one ("last year") in a document without a publication date, for instance — makes the
+event unverifiable, with the reason.
 Why: A future that has already passed, or a past that has not happened yet, means the article, or its date, is
 not what it seems: a story republished without an update, a wrong publication date, or a year slip.
 Example: "expected by September 2025" in an article published on 2025-11-04 is 35 days late.
@@ -82,13 +83,14 @@ def check(ctx: Context) -> Iterator[Verdict]:
     for item in ctx.of_kind(Event):
         claim = item.claim
         assert isinstance(claim, Event)
-        if item.reference or not claim.time or claim.tense == "present":
+        if item.reference or not claim.time:
             continue
         if item.time is None:
             yield verdict(__name__, [item], "unverifiable", say(lang, UNREADABLE, what=claim.what,
                                                                 why=unreadable([item])))
             continue
-        if published is None:
+        if published is None or claim.tense not in ("past", "future") or \
+                (claim.tense == "past" and claim.modality != "asserted"):
             continue
         window: Window = item.time.window()
         figs = dict(time=item.time.text, range=span_text(*window), published=published.isoformat())
