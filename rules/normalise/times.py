@@ -33,6 +33,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from fractions import Fraction
 from typing import Any
 
@@ -129,6 +130,12 @@ def read_time(text: str, language: str, published: dt.date | None = None) -> Tim
     """Read ``text`` in ``language``; relative expressions are anchored on ``published``. Raises ``Unreadable``."""
     if len(text) > MAX_TEXT:
         raise Unreadable("too_long", f"the time expression is longer than {MAX_TEXT} characters")
+    return _read_time(text, language, published)
+
+
+@lru_cache(maxsize=8192)
+def _read_time(text: str, language: str, published: dt.date | None) -> TimeSpan:
+    """``read_time``, remembered: an article repeats its times ("by 2025"), and a reading is a frozen value."""
     plain = digits(text)
     try:
         iso = _iso(text, plain)
