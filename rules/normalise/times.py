@@ -109,6 +109,15 @@ class TimeSpan:
                     None if hi is None else _safe(lambda: _shift(self.end, unit, n) - _ONE)
         return lo, hi
 
+    def edges(self) -> tuple[dt.date | None, dt.date | None]:
+        """The latest day it may begin on and the earliest day it may end on, at its grain: '2021–2025' (years)
+        may begin as late as 2021-12-31 and end as early as 2025-01-01; a day-grain interval's own first and last
+        days. None for an open end."""
+        lo, hi = self.window()
+        begun = None if lo is None else _safe(lambda: _shift(lo, self.grain, 1) - _ONE)
+        ended = None if hi is None else _safe(lambda: _shift(hi + _ONE, self.grain, -1))
+        return begun, ended
+
     def describe(self) -> str:
         """The interval as ISO dates: '2025-09-01 – 2025-09-30', '2024-04-24', '2025-01-20 –'."""
         return span_text(self.start, None if self.open else self.last)

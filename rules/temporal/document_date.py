@@ -128,7 +128,7 @@ def _constraints(ctx: Context) -> list[_Constraint]:
         sources = term_sources(ctx, item)
         if item.reference or not sources or any(s.time is None for s in sources):
             continue
-        terms = [s.time.window() for s in sources if s.time is not None]
+        terms = [s.time for s in sources if s.time is not None]
         found.append(_Constraint("role", {"status": claim.status, "person": claim.person},
                                  (item, *[s for s in sources if s is not item]), role_days(claim.status, terms)))
     for item in ctx.of_kind(Event):

@@ -21,10 +21,13 @@ from collections.abc import Iterator, Sequence
 from rules.context import Context, Example, Item
 from rules.explain import say
 from rules.model import Cause, Role, Verdict
-from rules.temporal._time import Days, Window, computation, days_text, term_sources, unreadable
+from rules.normalise.times import TimeSpan
+from rules.temporal._time import Days, computation, days_text, term_sources, unreadable
 from rules.verdicts import verdict
 
 __all__ = ["role_days"]
+
+_ONE = dt.timedelta(days=1)
 
 STATUS = {
     "en": {"former": "former", "current": "current", "future": "future"},
@@ -92,22 +95,25 @@ _CHANGED = {
 }
 
 
-def role_days(status: str, terms: Sequence[Window]) -> Days:
+def role_days(status: str, terms: Sequence[TimeSpan]) -> Days:
     """The days on which someone with these terms is the former / current / future holder of the role. The first
-    and last day of a term count as both (handover days)."""
-    held = Days.union(Days.of(lo, hi) for lo, hi in terms)
+    and last day of a term count as both (handover days); a term given in years ('2009–2017') may end on any day
+    of its last year, so 'former' may be true from that year's first day."""
+    windows = [t.window() for t in terms]
+    held = Days.union(Days.of(lo, hi) for lo, hi in windows)
     if status == "current":
         return held
-    inside = Days.union(Days.of(None if lo is None else lo + dt.timedelta(days=1),
-                                None if hi is None else hi - dt.timedelta(days=1)) for lo, hi in terms)
+    edges = [t.edges() for t in terms]
+    inside = Days.union(Days.of(None if begun is None else begun + _ONE, None if ended is None else ended - _ONE)
+                        for begun, ended in edges)
     if status == "former":
-        return Days.union(Days.of(hi, None) for _, hi in terms if hi is not None).without(inside)
-    return Days.union(Days.of(None, lo) for lo, _ in terms if lo is not None).without(inside)
+        return Days.union(Days.of(ended, None) for _, ended in edges if ended is not None).without(inside)
+    return Days.union(Days.of(None, begun) for begun, _ in edges if begun is not None).without(inside)
 
 
-def _edge(terms: Sequence[Window], published: dt.date) -> dt.date | None:
+def _edge(terms: Sequence[TimeSpan], published: dt.date) -> dt.date | None:
     """The term boundary nearest the publication date: the handover the text is on the wrong side of."""
-    ends = [d for lo, hi in terms for d in (lo, hi) if d is not None]
+    ends = [d for t in terms for d in t.window() if d is not None]
     return min(ends, key=lambda d: abs((d - published).days), default=None)
 
 
@@ -130,7 +136,7 @@ def check(ctx: Context) -> Iterator[Verdict]:
             yield verdict(__name__, items, "unverifiable",
                           say(lang, UNREADABLE, why=unreadable(s for s in sources if s.time is None), **names))
             continue
-        terms = [s.time.window() for s in sources if s.time is not None]
+        terms = [s.time for s in sources if s.time is not None]
         days = role_days(status, terms)
         lo, hi = days.hull
         terms_text = "; ".join(s.time.describe() for s in sources if s.time is not None)
@@ -175,6 +181,10 @@ EXAMPLES = [
             references=[{"kind": "role", "id": "b", "person": "بايدن", "role": "رئيس الولايات المتحدة",
                          "term": "2021-01-20/2025-01-20", "source": "archives.gov"}],
             expect="inconsistent", cause="role_changed"),
+    Example("'Former president Obama' (term given in years, 2009–2017) in February 2017", published="2017-02-01",
+            claims=[{**_PRES, "id": "obama", "person": "Obama", "status": "former"}],
+            references=[{**_PRES, "id": "o", "person": "Obama", "term": "2009–2017", "source": "archives.gov"}],
+            expect="consistent"),
     Example("Without a publication date, 'former' shows when the text was written", claims=[
         {**_PRES, "id": "biden", "person": "Biden", "status": "former"}], references=_TERMS, expect="unverifiable"),
     Example("Without a term, a role cannot be checked", published="2025-03-01",
