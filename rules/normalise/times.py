@@ -543,6 +543,8 @@ class _Point:
             self.use(rolling[0])
         if direction is None and not ({"ago", "later", "within"} & markers.keys()):
             return None
+        if counted is None and "plural" in unit_atom.read:
+            raise Unreadable("vague", f"'{_text(self.atoms)}' gives no count ('{unit_atom.text}'); it is not read as one")
         n, count_atoms = counted or (1, [])
         self.use(unit_atom, *[u for u in units if u is not unit_atom], *count_atoms)
         anchor = self.r.anchor(_text(self.atoms))

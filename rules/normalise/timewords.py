@@ -111,3 +111,5 @@ def _add_data(lex: Lexicon, data: dict[str, Any]) -> None:
             lex.add(word, "century_rel", _RELATIVE[name])
     for word in data.get("filler", {}).get("words", []):
         lex.add(word, "filler", True)
+    for word in data.get("plural", {}).get("words", []):
+        lex.add(word, "plural", True)
