@@ -17,7 +17,7 @@ from msgspec import Meta, Struct
 __all__ = [
     "Amount", "Cause", "CheckRequest", "Claim", "Computation", "Counts", "Derived", "Document", "Event",
     "Input", "Problem", "Quantity", "Range", "Reading", "ReadClaim", "Relation", "Report", "Role", "Share",
-    "Text", "TimeReading", "Verdict",
+    "Text", "TimeReading", "TimeResult", "TimesReport", "TimesRequest", "Verdict",
 ]
 
 # -- limits: every string and list a request carries is bounded -------------------------------------------------
@@ -108,7 +108,9 @@ class Event(ClaimBase, tag="event", kw_only=True):
     time: Annotated[Short, Meta(description="The time expression as printed: 'بحلول سبتمبر 2025'; absent "
                                             "when the article gives none.")] | None = None
     subject: Short | None = None
-    tense: Tense = "past"
+    tense: Annotated[Tense | None, Meta(
+        description="As the article tells it; when absent, the event is not checked against the publication "
+                    "date.")] = None
     modality: Modality = "asserted"
 
 
@@ -217,10 +219,15 @@ class TimeReading(Base, kw_only=True):
 
     text: str
     start: dt.date | None
-    end: dt.date | None
-    grain: Literal["day", "month", "quarter", "half", "year", "decade"] | None = None
-    modifier: Literal["on", "by", "before", "after", "approximately", "start", "mid", "end"] | None = None
+    end: Annotated[dt.date | None, Meta(description="Exclusive; null for an open interval ('2025-01-20/').")]
+    grain: Literal["day", "week", "month", "quarter", "half", "year", "decade"] | None = None
+    modifier: Annotated[
+        Literal["on", "by", "before", "after", "since", "approximately", "start", "mid", "end"] | None,
+        Meta(description="by = on or before the end; since = on or after the start; start / mid / end = early / "
+                         "mid / late, already applied to [start, end).")] = None
     calendar: Literal["gregorian", "hijri"] = "gregorian"
+    anchor: Annotated[dt.date | None, Meta(
+        description="The publication date a relative expression ('last year') was read from.")] = None
 
 
 class Problem(Base, kw_only=True):
@@ -300,3 +307,35 @@ class Report(Base, kw_only=True):
     counts: Counts
     policy: str
     problems: list[Problem] = []
+
+
+# -- reading times on their own (POST /v1/normalise/times) -------------------------------------------------------
+MAX_TIMES = 1_000
+
+
+TimeText = Annotated[str, Meta(min_length=1, max_length=300,
+                               description="A time expression as printed: 'بحلول سبتمبر 2025', 'Q3 2025'.")]
+
+
+class TimesRequest(Base, kw_only=True):
+    """Time expressions to read on their own, as printed; relative ones ('last year') need ``published``."""
+
+    language: Language
+    published: Annotated[dt.date | None, Meta(
+        description="The document's publication date: relative expressions are read from it, never from the "
+                    "clock.")] = None
+    times: Annotated[list[TimeText], Meta(min_length=1, max_length=MAX_TIMES)]
+
+
+class TimeResult(Base, kw_only=True):
+    """One expression: the interval it was read as, or the problem that kept it from being read."""
+
+    text: str
+    time: TimeReading | None = None
+    problem: Problem | None = None
+
+
+class TimesReport(Base, kw_only=True):
+    language: str
+    published: dt.date | None = None
+    times: list[TimeResult]

@@ -1,62 +1,183 @@
-"""Read a time expression as printed — "بحلول سبتمبر 2025", "by 2025", "20 January 2025" — into a ``TimeSpan``:
-the half-open interval [start, end) it names, its grain, and a modifier ("by" = on or before, "before",
-"after", "in"). Month names come from babel's CLDR data and ``data/<lang>.toml`` (all Arabic regional series).
-Relative expressions are anchored on the publication date given, never on the clock.
+"""Read a time expression as printed — "بحلول أيلول 2025", "the third quarter of 2025", "منذ عامين", "15 رمضان
+1446 هـ" — into a ``TimeSpan``: the half-open interval [start, end) it names, its grain, its calendar and a
+modifier in the spirit of TIMEX3.
+
+What is read (words from ``rules.normalise.timewords``: CLDR, hijridate and ``data/time/<lang>.toml``):
+- ISO 8601 dates, months and date intervals ("2025-01-20", "2025-09", "2021-01-20/2025-01-20", "2025-01-20/" open);
+  numeric dates in the locale's order ("20/01/2025", "1/20/2025", "20.01.2025"; when only one order gives a
+  valid date, that one);
+- a year, a month and year, a day month and year in any regional series and with Arabic-Indic digits; a quarter
+  ("Q3 2025", "الربع الثالث من 2025", "3e trimestre 2025"), a half ("H1 2025", "النصف الأول من 2025"), a decade
+  ("the 1990s", "die 1990er", "تسعينيات القرن العشرين");
+- Hijri dates, months and years ("15 رمضان 1446 هـ", "1446 هـ"), converted with hijridate (Umm al-Qura, 1343–1500
+  AH); in an Arabic document a bare year in that range is ambiguous and is not guessed;
+- two times joined as a range ("2021–2025", "من يناير إلى مارس 2025", "between 2020 and 2022") or as two
+  namings of one time, which must agree ("15 رمضان 1446 هـ الموافق 15 مارس 2025");
+- modifiers: by (on or before), before, after, since (on or after), approximately; early / mid / late narrow the
+  period to its first, middle or last half;
+- relative times ("last year", "العام الماضي", "منذ عامين", "in three months", "خلال العامين الماضيين",
+  "سبتمبر الماضي", "earlier this year"), anchored on the publication date — never on the clock; without it they are
+  ``Unreadable("needs_publication_date")``.
+
+Nothing is guessed: a word that is not a time word, a year without its calendar, a day without a month, a
+relative time without a publication date are ``Unreadable`` with a stable code and a reason. Inputs are bounded:
+300 characters, 40 words, numbers of at most 4 digits, years 1000–2999, counts up to 1000.
+
+``read_duration`` reads a duration ("two months", "10-year-old", "نحو عشر سنوات") as a range of days.
 """
 
 from __future__ import annotations
 
+import calendar as _calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from fractions import Fraction
+from typing import Any
 
-from rules.model import TimeReading
-from rules.normalise.timewords import time_lexicon
+from hijridate import Hijri
+
+from rules.model import Amount, TimeReading
+from rules.normalise.timewords import TimeWords, time_words
 from rules.normalise.values import MAX_TEXT, Unreadable
-from rules.text import digits, tokens
+from rules.text import digits, fold
 
-__all__ = ["OPEN", "TimeSpan", "read_time"]
+__all__ = ["DAYS", "OPEN", "Duration", "TimeSpan", "read_duration", "read_time"]
+
+#: The end of an open interval ("2025-01-20/": from that day on).
+OPEN = dt.date.max
+MAX_WORDS = 40
+MAX_COUNT = 1000
+YEARS = (1000, 2999)
+HIJRI_YEARS = (1343, 1500)
+#: Days a unit may last: a month is 28–31 days, a year 365–366.
+DAYS: dict[str, tuple[int, int]] = {"day": (1, 1), "week": (7, 7), "month": (28, 31), "quarter": (89, 92),
+                                    "half": (181, 184), "year": (365, 366), "decade": (3652, 3653)}
+_MONTHS = {"month": 1, "quarter": 3, "half": 6, "year": 12, "decade": 120}
+GRAINS = ("day", "week", "month", "quarter", "half", "year", "decade")
+RELATIONS = ("by", "before", "after", "since", "approximately")
+_ONE = dt.timedelta(days=1)
 
 _ISO = re.compile(r"^\s*(\d{4})-(\d{2})(?:-(\d{2}))?\s*$")
 _ISO_INTERVAL = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})\s*/\s*(\d{4}-\d{2}-\d{2})?\s*$")
-#: The end of an open interval ("2025-01-20/": from that day on).
-OPEN = dt.date.max
+_WORD = r"(?:[^\W\d_]|[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED])+"
+_TOKEN = re.compile(rf"(?P<num>[0-9]+)|(?P<word>{_WORD})|(?P<sym>\S)")
+_DASHES = set("-‐‑‒–—―")
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
+# -- the reading ------------------------------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class TimeSpan:
+    """A time as read: [start, end) (``end`` is ``OPEN`` for an open interval), its grain and modifier."""
+
     text: str
     start: dt.date
     end: dt.date  # exclusive
     grain: str
     modifier: str | None = None
+    calendar: str = "gregorian"
+    anchor: dt.date | None = None  # the publication date a relative expression was read from
 
     @property
     def last(self) -> dt.date:
-        return self.end - dt.timedelta(days=1)
+        return self.end - _ONE
+
+    @property
+    def open(self) -> bool:
+        return self.end == OPEN
+
+    def window(self) -> tuple[dt.date | None, dt.date | None]:
+        """The days on which what it dates may fall, both ends included; None is unbounded. 'By 2025' is up
+        to 2025-12-31; 'after 2024' from 2025-01-01; 'about 2020' one unit of the grain either side."""
+        lo: dt.date | None = self.start
+        hi: dt.date | None = None if self.open else self.last
+        match self.modifier:
+            case "by":
+                return None, hi
+            case "before":
+                return None, _safe(lambda: self.start - _ONE)
+            case "after":
+                return (None if hi is None else _safe(lambda: hi + _ONE)), None
+            case "since":
+                return lo, None
+            case "approximately":
+                unit, n = ("day", 3) if self.grain == "day" else (self.grain, 1)
+                return _safe(lambda: _shift(self.start, unit, -n)), \
+                    None if hi is None else _safe(lambda: _shift(self.end, unit, n) - _ONE)
+        return lo, hi
+
+    def edges(self) -> tuple[dt.date | None, dt.date | None]:
+        """The latest day it may begin on and the earliest day it may end on, at its grain: '2021–2025' (years)
+        may begin as late as 2021-12-31 and end as early as 2025-01-01; a day-grain interval's own first and last
+        days. None for an open end."""
+        lo, hi = self.window()
+        begun = None if lo is None else _safe(lambda: _shift(lo, self.grain, 1) - _ONE)
+        ended = None if hi is None else _safe(lambda: _shift(hi + _ONE, self.grain, -1))
+        return begun, ended
+
+    def describe(self) -> str:
+        """The interval as ISO dates: '2025-09-01 – 2025-09-30', '2024-04-24', '2025-01-20 –'."""
+        return span_text(self.start, None if self.open else self.last)
 
     def reading(self) -> TimeReading:
-        return TimeReading(text=self.text, start=self.start, end=self.end, grain=self.grain,  # type: ignore[arg-type]
-                           modifier=self.modifier)  # type: ignore[arg-type]
+        return TimeReading(text=self.text, start=self.start, end=None if self.open else self.end,
+                           grain=self.grain, modifier=self.modifier, calendar=self.calendar,  # type: ignore[arg-type]
+                           anchor=self.anchor)
 
 
-def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year + (month == 12), month % 12 + 1, 1)
+def span_text(lo: dt.date | None, hi: dt.date | None) -> str:
+    """Both ends included; an open end is left blank: '2025-01-20 – 2025-09-30', '– 2025-09-30'."""
+    if lo is not None and lo == hi:
+        return lo.isoformat()
+    return f"{lo.isoformat() if lo else ''} – {hi.isoformat() if hi else ''}".strip()
 
 
 def read_time(text: str, language: str, published: dt.date | None = None) -> TimeSpan:
+    """Read ``text`` in ``language``; relative expressions are anchored on ``published``. Raises ``Unreadable``."""
     if len(text) > MAX_TEXT:
         raise Unreadable("too_long", f"the time expression is longer than {MAX_TEXT} characters")
+    return _read_time(text, language, published)
+
+
+@lru_cache(maxsize=8192)
+def _read_time(text: str, language: str, published: dt.date | None) -> TimeSpan:
+    """``read_time``, remembered: an article repeats its times ("by 2025"), and a reading is a frozen value."""
     plain = digits(text)
+    try:
+        iso = _iso(text, plain)
+        if iso is not None:
+            _bounded(text, iso.start, iso.end)
+            return iso
+        words = time_words(language)
+        reader = _Reader(words, published)
+        span = reader.read(_atoms(plain, words))
+    except Unreadable:
+        raise
+    except (ValueError, OverflowError):
+        raise Unreadable("out_of_range", f"'{text}' names a date outside the calendar") from None
+    _bounded(text, span.start, span.end)
+    return TimeSpan(text, span.start, span.end, span.grain, span.modifier, span.calendar,
+                    published if reader.anchored else None)
+
+
+def _bounded(text: str, start: dt.date, end: dt.date) -> None:
+    if start.year < YEARS[0] or (end != OPEN and end.year > YEARS[1] + 1):
+        raise Unreadable("year_range", f"'{text}' is outside the years {YEARS[0]}–{YEARS[1]}")
+
+
+def _iso(text: str, plain: str) -> TimeSpan | None:
     interval = _ISO_INTERVAL.match(plain)
     if interval:
         try:
             start = dt.date.fromisoformat(interval[1])
-            end = dt.date.fromisoformat(interval[2]) + dt.timedelta(days=1) if interval[2] else OPEN
+            end = dt.date.fromisoformat(interval[2]) + _ONE if interval[2] else OPEN
         except ValueError:
             raise Unreadable("bad_date", f"'{text}' is not an ISO 8601 interval of dates") from None
         if end <= start:
-            raise Unreadable("bad_date", f"'{text}' ends before it starts")
+            raise Unreadable("bad_range", f"'{text}' ends before it starts")
         return TimeSpan(text, start, end, "day")
     iso = _ISO.match(plain)
     if iso:
@@ -64,54 +185,702 @@ def read_time(text: str, language: str, published: dt.date | None = None) -> Tim
         try:
             if day:
                 start = dt.date(year, month, int(day))
-                return TimeSpan(text, start, start + dt.timedelta(days=1), "day")
-            return TimeSpan(text, dt.date(year, month, 1), _month_end(year, month), "month")
+                return TimeSpan(text, start, start + _ONE, "day")
+            return TimeSpan(text, dt.date(year, month, 1), _add_months(dt.date(year, month, 1), 1), "month")
         except ValueError:
             raise Unreadable("bad_date", f"'{text}' is not a calendar date") from None
-    lex = time_lexicon(language)
-    toks = tokens(plain)
-    words = [t for t, _, _ in toks]
-    year = month = day = None
-    modifier = None
-    i = 0
-    while i < len(toks):
-        word, start_i, end_i = toks[i]
-        if word == "#":
-            raw = plain[start_i:end_i]
-            if not raw.isdigit() or len(raw) > 4:
-                raise Unreadable("bad_date", f"'{raw}' is neither a day nor a year")
-            n = int(raw)
-            if len(raw) == 4 and year is None:
-                year = n
-            elif 1 <= n <= 31 and day is None and len(raw) <= 2:
-                day = n
-            else:
-                raise Unreadable("bad_date", f"'{raw}' is neither a day nor a year")
-            i += 1
-            continue
-        hit = lex.match(words, i)
-        if hit:
-            n_words, entries = hit
-            cats = dict(reversed(entries))
-            if "month" in cats and month is None:
-                month = int(cats["month"])  # type: ignore[call-overload]
-            elif "time" in cats and modifier is None and cats["time"] != "in":
-                modifier = str(cats["time"])
-            i += n_words
-        else:
-            i += 1
-    if year is None:
-        raise Unreadable("no_year", "no year in the time expression (relative times need the issue-5 reader)")
-    if not 1 <= year <= 9998:
-        raise Unreadable("bad_date", f"{year} is out of range")
+    return None
+
+
+# -- calendar arithmetic ----------------------------------------------------------------------------------------
+def _safe(make: Any) -> dt.date | None:
     try:
-        if month is None:
-            if day is not None:
-                raise Unreadable("bad_date", "a day without a month")
-            return TimeSpan(text, dt.date(year, 1, 1), dt.date(year + 1, 1, 1), "year", modifier)
-        if day is None:
-            return TimeSpan(text, dt.date(year, month, 1), _month_end(year, month), "month", modifier)
-        start = dt.date(year, month, day)
-        return TimeSpan(text, start, start + dt.timedelta(days=1), "day", modifier)
+        return make()
+    except (OverflowError, ValueError):
+        return None
+
+
+def _add_months(d: dt.date, n: int) -> dt.date:
+    y, m = divmod(d.year * 12 + d.month - 1 + n, 12)
+    return dt.date(y, m + 1, min(d.day, _calendar.monthrange(y, m + 1)[1]))
+
+
+def _shift(d: dt.date, unit: str, n: int) -> dt.date:
+    """``d`` moved by ``n`` units (a month from 31 January is the last day of February)."""
+    if unit == "day":
+        return d + dt.timedelta(days=n)
+    if unit == "week":
+        return d + dt.timedelta(days=7 * n)
+    return _add_months(d, n * _MONTHS[unit])
+
+
+def _unit_span(d: dt.date, unit: str, offset: int, week_start: int) -> tuple[dt.date, dt.date]:
+    """The calendar unit containing ``d``, moved by ``offset`` units: last year, this quarter, next week."""
+    if unit == "day":
+        start = d + dt.timedelta(days=offset)
+        return start, start + _ONE
+    if unit == "week":
+        start = d - dt.timedelta(days=(d.weekday() - week_start) % 7) + dt.timedelta(days=7 * offset)
+        return start, start + dt.timedelta(days=7)
+    size = _MONTHS[unit]
+    index = (d.year * 12 + d.month - 1) // size * size + offset * size
+    start = dt.date(index // 12, index % 12 + 1, 1)
+    return start, _add_months(start, size)
+
+
+def _narrow(start: dt.date, end: dt.date, how: str) -> tuple[dt.date, dt.date]:
+    """Early / mid / late: the first, middle or last half of [start, end) — whole months for years and decades."""
+    months = (end.year - start.year) * 12 + end.month - start.month
+    if start.day == 1 and end.day == 1 and months and months % 4 == 0:
+        half, quarter = months // 2, months // 4
+        return {"start": (start, _add_months(start, half)), "end": (_add_months(start, months - half), end),
+                "mid": (_add_months(start, quarter), _add_months(start, months - quarter))}[how]
+    days = (end - start).days
+    half_days, quarter_days = dt.timedelta(days=-(-days // 2)), dt.timedelta(days=days // 4)
+    return {"start": (start, start + half_days), "end": (end - half_days, end),
+            "mid": (start + quarter_days, end - quarter_days)}[how]
+
+
+def _hijri(year: int, month: int | None, day: int | None) -> tuple[dt.date, dt.date]:
+    if not HIJRI_YEARS[0] <= year <= HIJRI_YEARS[1]:
+        raise Unreadable("hijri_range", f"Hijri year {year} is outside the Umm al-Qura calendar "
+                                        f"({HIJRI_YEARS[0]}–{HIJRI_YEARS[1]} AH)")
+
+    def greg(y: int, m: int, d: int) -> dt.date:
+        g = Hijri(y, m, d).to_gregorian()
+        return dt.date(g.year, g.month, g.day)
+
+    try:
+        if day is not None:
+            start = greg(year, month or 1, day)
+            return start, start + _ONE
+        if month is not None:
+            start = greg(year, month, 1)
+            return start, start + dt.timedelta(days=Hijri(year, month, 1).month_length())
+        start = greg(year, 1, 1)
+        last = Hijri(year, 12, 1)
+        return start, greg(year, 12, 1) + dt.timedelta(days=last.month_length())
     except ValueError:
-        raise Unreadable("bad_date", f"'{text}' is not a calendar date") from None
+        raise Unreadable("bad_date", f"{day}/{month}/{year} AH is not a date of the Umm al-Qura calendar") from None
+
+
+# -- words ------------------------------------------------------------------------------------------------------
+@dataclass(slots=True)
+class _Atom:
+    text: str  # as printed
+    kind: str  # "num", "sep" or "word"
+    num: int = 0
+    width: int = 0
+    read: dict[str, Any] = field(default_factory=dict)
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"<{self.kind} {self.text!r} {self.read or ''}>"
+
+
+def _atoms(plain: str, words: TimeWords) -> list[_Atom]:
+    raw: list[tuple[str, str, int, int]] = []
+    for m in _TOKEN.finditer(plain):
+        if m.lastgroup == "num":
+            raw.append(("num", "#", m.start(), m.end()))
+        elif m.lastgroup == "word":
+            folded = fold(m.group())
+            if folded:
+                raw.append(("word", folded, m.start(), m.end()))
+        elif m.group() in _DASHES or m.group() in "/.":
+            raw.append(("sep", "-" if m.group() in _DASHES else m.group(), m.start(), m.end()))
+        elif fold(m.group()):
+            raw.append(("word", fold(m.group()), m.start(), m.end()))
+    if len(raw) > 2 * MAX_WORDS:
+        raise Unreadable("too_many_words", f"a time expression has at most {MAX_WORDS} words")
+    # a dot separates only numbers (20.01.2025); elsewhere it ends an abbreviation ("Sept.", "20. Januar")
+    raw = [r for n, r in enumerate(raw) if r[1] != "." or r[0] != "sep" or
+           (0 < n < len(raw) - 1 and raw[n - 1][0] == "num" and raw[n + 1][0] == "num")]
+    index = [n for n, r in enumerate(raw) if r[0] != "sep"]
+    if len(index) > MAX_WORDS:
+        raise Unreadable("too_many_words", f"a time expression has at most {MAX_WORDS} words")
+    if not index:
+        raise Unreadable("empty", "the time expression is empty")
+    folded = [raw[n][1] for n in index]
+    placed: list[tuple[int, int, _Atom]] = []
+    j = 0
+    while j < len(index):
+        kind, _, start, end = raw[index[j]]
+        if kind == "num":
+            text = plain[start:end]
+            if len(text) > 4:
+                raise Unreadable("bad_number", f"'{text}' is neither a day, a count nor a year")
+            placed.append((index[j], index[j], _Atom(text, "num", num=int(text), width=len(text))))
+            j += 1
+            continue
+        hit = _match(words, folded, j)
+        if hit is None:
+            raise Unreadable("unknown_word", f"'{plain[start:end]}' is not read as part of a time expression")
+        n, entries = hit
+        read: dict[str, Any] = {}
+        for category, value in entries:
+            read.setdefault(category, value)
+        last = index[j + n - 1]
+        placed.append((index[j], last, _Atom(plain[start:raw[last][3]], "word", read=read)))
+        j += n
+    atoms: list[_Atom] = []
+    for k, (first, _, atom) in enumerate(placed):
+        if k:
+            seps = [raw[n][1] for n in range(placed[k - 1][1] + 1, first) if raw[n][0] == "sep"]
+            if seps:
+                atoms.append(_Atom(seps[0], "sep"))
+        atoms.append(atom)
+    return atoms
+
+
+def _match(words: TimeWords, folded: list[str], j: int) -> tuple[int, list[tuple[str, object]]] | None:
+    hit = words.lex.match(folded, j)
+    if hit is None and words.lex.arabic and len(folded[j]) > 2:
+        word = folded[j]
+        other = word[2:] if word.startswith("ال") and len(word) > 4 else "ال" + word
+        hit = words.lex.match([*folded[:j], other, *folded[j + 1:]], j)
+    return hit
+
+
+# -- the grammar ------------------------------------------------------------------------------------------------
+@dataclass(slots=True)
+class _Span:
+    start: dt.date
+    end: dt.date
+    grain: str
+    calendar: str = "gregorian"
+    modifier: str | None = None
+    year: int | None = None  # in its calendar, for the other end of a range to borrow
+    month: int | None = None
+
+
+class _Reader:
+    def __init__(self, words: TimeWords, published: dt.date | None):
+        self.words = words
+        self.published = published
+        self.anchored = False
+
+    def anchor(self, what: str) -> dt.date:
+        if self.published is None:
+            raise Unreadable("needs_publication_date",
+                             f"'{what}' is relative: it is read from the document's publication date, which the "
+                             "request does not give")
+        self.anchored = True
+        return self.published
+
+    # -- two times: one time named twice, or a range
+    def read(self, atoms: list[_Atom]) -> _Span:
+        for k, atom in enumerate(atoms):
+            if atom.read.get("range") == "equals" and 0 < k < len(atoms) - 1:
+                return self._same(atoms[:k], atoms[k + 1:])
+        return self._range_or_point(atoms)
+
+    def _same(self, left: list[_Atom], right: list[_Atom]) -> _Span:
+        a, b = self._range_or_point(left), self._range_or_point(right)
+        if not (a.start < b.end and b.start < a.end):
+            raise Unreadable("dates_disagree", f"'{_text(left)}' is {span_text(a.start, a.end - _ONE)} but "
+                                               f"'{_text(right)}' is {span_text(b.start, b.end - _ONE)}: the two "
+                                               "namings of one date disagree")
+        return min((a, b), key=lambda s: (s.end - s.start))
+
+    def _range_or_point(self, atoms: list[_Atom]) -> _Span:
+        try:
+            return self.point(atoms)
+        except Unreadable as exc:
+            error = exc
+        lead = 1 if atoms and atoms[0].read.get("range") == "from" else 0
+        for k in range(lead + 1, len(atoms) - 1):
+            atom = atoms[k]
+            joins = (atom.kind == "sep" and atom.text in "-/") or atom.read.get("range") == "to" or \
+                (lead and atom.read.get("range") == "and")
+            if not joins:
+                continue
+            try:
+                right = self.point(atoms[k + 1:])
+                left = self.point(atoms[lead:k], borrow=right)
+            except Unreadable:
+                continue
+            if left.modifier in RELATIONS or right.modifier in RELATIONS:
+                raise Unreadable("modified_range", f"'{_text(atoms)}': a range whose ends carry 'by', 'before' "
+                                                   "or 'after' is not read; send the two times apart")
+            if left.start >= right.end:
+                raise Unreadable("bad_range", f"'{_text(atoms)}' ends before it starts")
+            if (left.start, left.end) == (right.start, right.end):
+                return right  # one time named twice: "أيلول/سبتمبر 2025"
+            grain = min(left.grain, right.grain, key=GRAINS.index)
+            return _Span(left.start, right.end, grain, right.calendar)
+        raise error
+
+    # -- one time
+    def point(self, atoms: list[_Atom], borrow: _Span | None = None) -> _Span:
+        if not atoms:
+            raise Unreadable("empty", "the time expression is empty")
+        anchored = self.anchored
+        try:
+            p = _Point(self, atoms)
+            span = p.read(borrow)
+            p.finish(span)
+        except Unreadable:
+            self.anchored = anchored  # a reading tried and given up does not count
+            raise
+        return span
+
+
+class _Point:
+    """One time, from its atoms: which atom plays which part is decided by what else is there."""
+
+    def __init__(self, reader: _Reader, atoms: list[_Atom]):
+        self.r = reader
+        self.atoms = atoms
+        self.used: set[int] = set()
+        self.words = [a for a in atoms if a.kind == "word"]
+
+    def use(self, *atoms: _Atom | None) -> None:
+        self.used.update(id(a) for a in atoms if a is not None)
+
+    def having(self, category: str, value: object = None) -> list[_Atom]:
+        return [a for a in self.words if category in a.read and (value is None or a.read[category] == value)
+                and id(a) not in self.used]
+
+    def free_numbers(self) -> list[_Atom]:
+        return [a for a in self.atoms if a.kind == "num" and id(a) not in self.used]
+
+    # -- which frame
+    def read(self, borrow: _Span | None) -> _Span:
+        numeric = self.numeric_date()
+        years = [a for a in self.free_numbers() if a.width == 4]
+        units = self.having("unit") + self.having("dual")
+        months = [a for a in self.having("month") if not ("number" in a.read and units and not years)]
+        hmonths = self.having("hmonth")
+        if numeric is not None:
+            return numeric
+        if not years and borrow is None:
+            if months or hmonths:
+                span = self.relative_unit(units) or self.relative_name()
+            else:
+                span = self.counted(units) or self.relative_unit(units) or self.relative_name() or self.decade(None)
+            if span is not None:
+                return span
+        return self.absolute(years, months, hmonths, units, borrow)
+
+    def numeric_date(self) -> _Span | None:
+        if self.having("abbr") or self.having("unit") or self.having("ordinal") or self.having("quarter"):
+            return None
+        a = self.atoms
+        order = self.r.words.order
+        for i in range(len(a) - 2):
+            if not (a[i].kind == "num" and a[i + 1].kind == "sep" and a[i + 2].kind == "num"):
+                continue
+            if i + 4 < len(a) and a[i + 3].kind == "sep" and a[i + 4].kind == "num" and a[i + 3].text == a[i + 1].text:
+                x, y, z = a[i], a[i + 2], a[i + 4]
+                self.use(*a[i:i + 5])
+                if x.width == 4:
+                    return self.day(x.num, y.num, z.num)
+                if z.width != 4:
+                    raise Unreadable("two_digit_year", f"'{_text(a[i:i + 5])}': write the year with four digits")
+                first = (x.num, y.num) if order.index("d") < order.index("m") else (y.num, x.num)
+                options = [o for o in (first, first[::-1]) if 1 <= o[1] <= 12 and 1 <= o[0] <= 31]
+                if not options:
+                    raise Unreadable("bad_date", f"'{_text(a[i:i + 5])}' is not a calendar date")
+                day, month = options[0]
+                return self.day(z.num, month, day)
+            x, y = a[i], a[i + 2]
+            if a[i + 1].text in "/-." and {x.width, y.width} in ({4, 1}, {4, 2}):
+                year, month = (x.num, y.num) if x.width == 4 else (y.num, x.num)
+                if not 1 <= month <= 12:
+                    return None
+                self.use(*a[i:i + 3])
+                start = dt.date(year, month, 1)
+                return _Span(start, _add_months(start, 1), "month", year=year, month=month)
+        return None
+
+    def day(self, year: int, month: int, day: int) -> _Span:
+        try:
+            start = dt.date(year, month, day)
+        except ValueError:
+            raise Unreadable("bad_date", f"{year:04d}-{month:02d}-{day:02d} is not a calendar date") from None
+        return _Span(start, start + _ONE, "day", year=year, month=month)
+
+    def count(self) -> tuple[int, list[_Atom]] | None:
+        found: list[tuple[int, _Atom]] = [(2, a) for a in self.having("dual")]
+        found += [(int(a.read["number"]), a) for a in self.having("number")]
+        found += [(a.num, a) for a in self.free_numbers() if a.width <= 3]
+        if not found:
+            return None
+        if len(found) > 1:
+            raise Unreadable("two_counts", f"'{_text(self.atoms)}' has more than one count")
+        n, atom = found[0]
+        if not 0 < n <= MAX_COUNT:
+            raise Unreadable("bad_count", f"a count of {n} units is not read (1–{MAX_COUNT})")
+        return n, [atom]
+
+    def unit_of(self, units: list[_Atom]) -> tuple[str, _Atom] | None:
+        names = {a.read.get("unit") or a.read.get("dual") for a in units}
+        if not names:
+            return None
+        if len(names) > 1:
+            raise Unreadable("two_units", f"'{_text(self.atoms)}' names more than one unit of time")
+        return str(names.pop()), units[0]
+
+    def counted(self, units: list[_Atom]) -> _Span | None:
+        """'two years ago', 'in three months', 'within two years', 'the past two years', 'منذ عامين'."""
+        rels, rolling = self.having("rel"), self.having("rolling")
+        markers = {a.read["marker"]: a for a in self.having("marker")}
+        if not units or not (rels or rolling or {"ago", "later", "within"} & markers.keys()):
+            return None
+        counted = self.count()
+        if not (counted or rolling or {"ago", "later", "within"} & markers.keys()):
+            return None
+        unit = self.unit_of(units)
+        if unit is None:
+            return None
+        name, unit_atom = unit
+        direction: int | None = None
+        if counted and (rels or rolling):
+            direction = int((rolling or rels)[0].read.get("rolling", (rolling or rels)[0].read.get("rel")))
+            self.use(*(rolling or rels)[:1])
+        elif rolling:
+            direction = int(rolling[0].read["rolling"])
+            self.use(rolling[0])
+        if direction is None and not ({"ago", "later", "within"} & markers.keys()):
+            return None
+        if counted is None and "plural" in unit_atom.read:
+            raise Unreadable("vague", f"'{_text(self.atoms)}' gives no count ('{unit_atom.text}'); it is not read as one")
+        n, count_atoms = counted or (1, [])
+        self.use(unit_atom, *[u for u in units if u is not unit_atom], *count_atoms)
+        anchor = self.r.anchor(_text(self.atoms))
+        if direction is not None:
+            self.use(markers.get("within"))
+            if direction < 0:
+                return _Span(_shift(anchor, name, -n), anchor + _ONE, name)
+            if direction > 0:
+                return _Span(anchor, _shift(anchor, name, n) + _ONE, name)
+            raise Unreadable("bad_relative", f"'{_text(self.atoms)}': 'this' does not take a count")
+        for marker, sign in (("ago", -1), ("later", 1)):
+            if marker in markers:
+                self.use(markers[marker])
+                start, end = _unit_span(anchor, name, sign * n, self.r.words.week_start)
+                return _Span(start, end, name)
+        self.use(markers["within"])
+        return _Span(anchor, _shift(anchor, name, n) + _ONE, name)
+
+    def relative_unit(self, units: list[_Atom]) -> _Span | None:
+        """'last year', 'العام المقبل', 'this quarter', 'yesterday', 'earlier this year'."""
+        found = self.relative_offset(units)
+        if found is None:
+            return None
+        name, offset = found
+        anchor = self.r.anchor(_text(self.atoms))
+        if name == "year" and (self.having("month") or self.having("quarter") or self.having("ordinal")
+                               or self.having("abbr") or self.having("unit", "quarter")
+                               or self.having("unit", "half")):
+            return self.absolute([], self.having("month"), [], self.having("unit"), None,
+                                 year=anchor.year + offset)
+        start, end = _unit_span(anchor, name, offset, self.r.words.week_start)
+        return _Span(start, end, name, year=start.year)
+
+    def relative_offset(self, units: list[_Atom]) -> tuple[str, int] | None:
+        phrases = self.having("relative")
+        if phrases:
+            self.use(phrases[0])
+            unit, offset = phrases[0].read["relative"]
+            return str(unit), int(offset)
+        rels = self.having("rel")
+        candidates = [u for u in units if "unit" in u.read and id(u) not in self.used]
+        if not rels or not candidates:
+            return None
+        where = {id(a): n for n, a in enumerate(self.atoms)}
+        unit = min(candidates, key=lambda u: abs(where[id(u)] - where[id(rels[0])]))  # the unit the word qualifies
+        self.use(rels[0], unit)
+        return str(unit.read["unit"]), int(rels[0].read["rel"])
+
+    def relative_name(self) -> _Span | None:
+        """'سبتمبر الماضي' (the last September before publication), 'next March', 'last Monday'."""
+        rels = self.having("rel")
+        named = self.having("month") or self.having("weekday")
+        if not rels or not named:
+            return None
+        anchor = self.r.anchor(_text(self.atoms))
+        offset = int(rels[0].read["rel"])
+        self.use(rels[0], named[0])
+        if "month" in named[0].read:
+            month = int(named[0].read["month"])
+            year = anchor.year
+            if offset < 0 and month >= anchor.month:
+                year -= 1
+            elif offset > 0 and month <= anchor.month:
+                year += 1
+            day = self.days()
+            if day is not None:
+                return self.day(year, month, day)
+            start = dt.date(year, month, 1)
+            return _Span(start, _add_months(start, 1), "month", year=year, month=month)
+        weekday = int(named[0].read["weekday"])
+        delta = (weekday - anchor.weekday()) % 7
+        if offset < 0:
+            start = anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7 or 7)
+        elif offset > 0:
+            start = anchor + dt.timedelta(days=delta or 7)
+        else:
+            start, _ = _unit_span(anchor, "week", 0, self.r.words.week_start)
+            start += dt.timedelta(days=(weekday - start.weekday()) % 7)
+        return _Span(start, start + _ONE, "day")
+
+    def days(self) -> int | None:
+        days = [a for a in self.free_numbers() if a.width <= 2]
+        if not days:
+            return None
+        if len(days) > 1:
+            raise Unreadable("two_days", f"'{_text(self.atoms)}' has more than one day")
+        self.use(days[0])
+        return days[0].num
+
+    def decade(self, year: int | None) -> _Span | None:
+        """'the 1990s', 'die 1990er Jahre', 'les années 1990', 'تسعينيات القرن العشرين', 'the 90s'."""
+        words = self.having("decade")
+        marks = self.having("decade_mark")
+        if words:
+            tens = int(words[0].read["decade"])
+            self.use(words[0], *self.having("unit", "decade"))
+            centuries = self.having("century")
+            relative = self.having("century_rel")
+            if centuries:
+                self.use(centuries[0])
+                start_year = (int(centuries[0].read["century"]) - 1) * 100 + tens
+            elif relative:
+                self.use(relative[0])
+                anchor = self.r.anchor(_text(self.atoms))
+                start_year = (anchor.year // 100 + int(relative[0].read["century_rel"])) * 100 + tens
+            else:
+                start_year = self.latest_decade(tens)
+        elif marks and year is not None and year % 10 == 0:
+            self.use(marks[0])
+            start_year = year
+        elif marks:
+            two = [a for a in self.free_numbers() if a.width == 2 and a.num % 10 == 0]
+            if not two:
+                return None
+            self.use(marks[0], two[0])
+            start_year = self.latest_decade(two[0].num)
+        else:
+            return None
+        start = dt.date(start_year, 1, 1)
+        return _Span(start, dt.date(start_year + 10, 1, 1), "decade", year=start_year)
+
+    def latest_decade(self, tens: int) -> int:
+        """A decade named without its century ('the 90s', 'التسعينيات'): the latest one begun by publication."""
+        anchor = self.r.anchor(_text(self.atoms))
+        start = anchor.year // 100 * 100 + tens
+        return start if start <= anchor.year else start - 100
+
+    def absolute(self, years: list[_Atom], months: list[_Atom], hmonths: list[_Atom], units: list[_Atom],
+                 borrow: _Span | None, year: int | None = None) -> _Span:
+        text = _text(self.atoms)
+        eras = {a.read["era"] for a in self.having("era")}
+        self.use(*self.having("era"))
+        if len(eras) > 1:
+            raise Unreadable("mixed_calendars", f"'{text}' is marked both Hijri and Gregorian")
+        if months and hmonths:
+            raise Unreadable("mixed_calendars", f"'{text}' names a Gregorian and a Hijri month; join two namings "
+                                                "of one date with 'الموافق'")
+        hijri = bool(hmonths) or eras == {"hijri"} or (borrow is not None and borrow.calendar == "hijri")
+        if len(years) > 1:
+            raise Unreadable("two_years", f"'{text}' has more than one year")
+        if years:
+            year = years[0].num
+            self.use(years[0])
+        month = None
+        for atom in hmonths if hijri else months:
+            if month is not None and month != int(atom.read["hmonth" if hijri else "month"]):
+                raise Unreadable("two_months", f"'{text}' names two different months")
+            month = int(atom.read["hmonth" if hijri else "month"])
+            self.use(atom)
+        if year is None and borrow is not None:
+            year = borrow.year
+            if month is None and borrow.grain == "day":
+                month = borrow.month
+        if year is None:
+            span = self.decade(None)
+            if span is not None:
+                return span
+            short = [a for a in self.free_numbers() if a.width == 3]
+            if short:
+                raise Unreadable("year_range", f"{short[0].text} is outside the years {YEARS[0]}–{YEARS[1]}")
+            raise Unreadable("no_year", f"'{text}' gives no year; a date without its year is not guessed")
+        decade = self.decade(year)
+        if decade is not None:
+            return decade
+        if hijri:
+            if self.having("quarter") or self.having("abbr") or self.having("unit", "quarter") or \
+                    self.having("unit", "half"):
+                raise Unreadable("hijri_grain", f"'{text}': Hijri quarters and halves are not read")
+            day = self.days() if month is not None else None
+            start, end = _hijri(year, month, day)
+            grain = "day" if day is not None else "month" if month is not None else "year"
+            return _Span(start, end, grain, "hijri", year=year, month=month)
+        if not eras and self.r.words.lang == "ar" and not months and HIJRI_YEARS[0] <= year <= HIJRI_YEARS[1]:
+            raise Unreadable("ambiguous_calendar", f"{year} could be a Hijri or a Gregorian year: write {year} هـ "
+                                                   f"or {year}م")
+        if not YEARS[0] <= year <= YEARS[1]:
+            raise Unreadable("year_range", f"{year} is outside the years {YEARS[0]}–{YEARS[1]}")
+        if month is not None:
+            day = self.days()
+            if day is not None:
+                span = self.day(year, month, day)
+                self.weekday(span)
+                return span
+            start = dt.date(year, month, 1)
+            return _Span(start, _add_months(start, 1), "month", year=year, month=month)
+        part = self.part()
+        if part is not None:
+            unit, n = part
+            size = _MONTHS[unit]
+            count = 12 // size
+            if n == -1:
+                n = count
+            if not 1 <= n <= count:
+                raise Unreadable("bad_date", f"'{text}': there is no {unit} {n} in a year")
+            start = dt.date(year, (n - 1) * size + 1, 1)
+            return _Span(start, _add_months(start, size), unit, year=year)
+        if self.having("weekday") or [a for a in self.free_numbers() if a.width <= 2]:
+            raise Unreadable("no_month", f"'{text}' gives a day without its month")
+        return _Span(dt.date(year, 1, 1), dt.date(year + 1, 1, 1), "year", year=year)
+
+    def part(self) -> tuple[str, int] | None:
+        """A quarter or a half of the year: 'Q3', 'الربع الثالث', '3e trimestre', 'النصف الأول', 'H1'."""
+        names = self.having("quarter")
+        if names:
+            self.use(names[0], *self.having("unit", "quarter"))
+            return "quarter", int(names[0].read["quarter"])
+        last = [a for a in self.having("relative") if a.read["relative"] in (("quarter", -1),)]
+        if last:  # "the last quarter of 2025" (CLDR's 'last quarter' with a year)
+            self.use(last[0])
+            return "quarter", -1
+        for unit in ("quarter", "half"):
+            marks = self.having("unit", unit) + self.having("abbr", unit)
+            if not marks:
+                continue
+            ordinals = self.having("ordinal")
+            if ordinals:
+                self.use(marks[0], ordinals[0])
+                return unit, int(ordinals[0].read["ordinal"])
+            numbers = [a for a in self.free_numbers() if a.width == 1]
+            if numbers:
+                self.use(marks[0], numbers[0])
+                return unit, numbers[0].num
+        return None
+
+    def weekday(self, span: _Span) -> None:
+        names = self.having("weekday")
+        if names:
+            self.use(*names)
+            said = int(names[0].read["weekday"])
+            if span.start.weekday() != said:
+                actual = _WEEKDAYS[span.start.weekday()]
+                raise Unreadable("weekday_mismatch", f"{span.start.isoformat()} was a {actual}, not a "
+                                                     f"{_WEEKDAYS[said]} ('{names[0].text}')")
+
+    # -- modifiers, and every word accounted for
+    def finish(self, span: _Span) -> None:
+        text = _text(self.atoms)
+        relations = {a.read["mod"]: a for a in self.having("mod") if a.read["mod"] in RELATIONS}
+        narrowing = {a.read["mod"]: a for a in self.having("mod") if a.read["mod"] not in RELATIONS}
+        if len(relations) > 1:
+            raise Unreadable("two_modifiers", f"'{text}' has two modifiers: {', '.join(relations)}")
+        if len(narrowing) > 1:
+            raise Unreadable("two_modifiers", f"'{text}' has two modifiers: {', '.join(narrowing)}")
+        self.use(*relations.values(), *narrowing.values())
+        if narrowing:
+            how = next(iter(narrowing))
+            span.start, span.end = _narrow(span.start, span.end, how)
+            span.modifier = how
+        if relations:
+            span.modifier = next(iter(relations))
+        for marker, atom in ((a.read["marker"], a) for a in self.having("marker")):
+            if marker in ("earlier", "later_in"):
+                anchor = self.r.anchor(text)
+                self.use(atom)
+                if marker == "earlier":
+                    span.end = min(span.end, anchor + _ONE)
+                else:
+                    span.start = max(span.start, anchor)
+                if span.start >= span.end:
+                    raise Unreadable("bad_relative", f"'{text}' names no time around the publication date")
+        left = [a for a in self.atoms if id(a) not in self.used and a.kind != "sep" and "filler" not in a.read]
+        if left:
+            atom = left[0]
+            if atom.kind == "num" and atom.width == 3:
+                raise Unreadable("year_range", f"{atom.text} is outside the years {YEARS[0]}–{YEARS[1]}")
+            raise Unreadable("unread_word", f"'{atom.text}' does not fit in '{text}'")
+
+
+def _text(atoms: Sequence[_Atom]) -> str:
+    return " ".join(a.text for a in atoms if a.kind != "sep")
+
+
+# -- durations --------------------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Duration:
+    """A length of time as read: ``count`` ``unit``s, and the range of days it stands for (``high`` None:
+    unbounded). The count is rounded to its unit (two months = 1½–2½ months) unless hedged."""
+
+    text: str
+    count: Fraction
+    unit: str
+    low: Fraction
+    high: Fraction | None
+    hedge: str | None = None
+
+    def describe(self) -> str:
+        high = "" if self.high is None else _days(self.high)
+        return f"{_days(self.low)}–{high} days"
+
+
+def _days(x: Fraction) -> str:
+    return str(int(x)) if x.denominator == 1 else f"{float(x):.1f}"
+
+
+def read_duration(value: str | Amount, language: str, age: bool = False) -> Duration:
+    """Read 'two months', 'نحو عشر سنوات', '10-year-old' (or an ``Amount`` with a unit of time). An ``age`` in
+    whole units may be rounded or completed: 10 years old is 9½ to 11 years."""
+    if isinstance(value, Amount):
+        return _amount_duration(value, age)
+    if len(value) > MAX_TEXT:
+        raise Unreadable("too_long", f"the duration is longer than {MAX_TEXT} characters")
+    words = time_words(language)
+    atoms = _atoms(digits(value), words)
+    point = _Point(_Reader(words, None), atoms)
+    units = point.having("unit") + point.having("dual")
+    unit = point.unit_of(units)
+    if unit is None:
+        raise Unreadable("no_unit", f"'{value}' names no unit of time")
+    counted = point.count()
+    n, count_atoms = counted or (1, [])
+    point.use(*units, *count_atoms)
+    hedges = point.having("hedge") + point.having("mod", "approximately")
+    point.use(*hedges, *point.having("marker"), *point.having("mod", "after"), *point.having("mod", "since"))
+    hedge = None
+    if hedges:
+        hedge = str(hedges[0].read.get("hedge", "approximately"))
+    left = [a for a in atoms if id(a) not in point.used and a.kind != "sep" and "filler" not in a.read]
+    if left:
+        raise Unreadable("unread_word", f"'{left[0].text}' does not fit in the duration '{value}'")
+    return _duration(value, Fraction(n), unit[0], hedge, age)
+
+
+def _amount_duration(amount: Amount, age: bool) -> Duration:
+    unit = (amount.unit or "").lower().rstrip("s")
+    if unit not in DAYS:
+        raise Unreadable("no_unit", f"'{amount.unit}' is not a unit of time")
+    count = Fraction(amount.number) * Fraction(10) ** amount.scale
+    if not 0 < count <= MAX_COUNT:
+        raise Unreadable("bad_count", f"a count of {count} units is not read (1–{MAX_COUNT})")
+    hedge = {"approximate": "approximately", "lower": "more", "upper": "less"}.get(amount.bound)
+    return _duration(f"{amount.number} {unit}", count, unit, hedge, age)
+
+
+def _duration(text: str, n: Fraction, unit: str, hedge: str | None, age: bool) -> Duration:
+    least, most = DAYS[unit]
+    half = Fraction(1, 2)
+    low, high = {"approximately": (n - 1, n + 1), "more": (n, None), "less": (Fraction(0), n)}.get(
+        hedge or "", (n - half, n + (1 if age else half)))
+    return Duration(text, n, unit, max(Fraction(0), low) * least, None if high is None else high * most, hedge)

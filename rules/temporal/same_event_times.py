@@ -1,8 +1,9 @@
 """Same event, compatible times
 
 What: When an article states the time of the same event twice ("by 2025" in the headline, "by September 2025" in
-the body), the two times must be compatible: the periods they name must overlap, so a finer one lies within a
-coarser one.
+the body), the two times must be compatible: the days each allows must overlap. Two deadlines ("by 2025", "by
+September 2025") are compared as the periods they name, so a finer one must lie within a coarser one; otherwise
+the days allowed by each modifier are compared ("by 2025" allows March 2025, "after 2024" does not allow 2023).
 Why: A headline and a body that disagree about when something happens leave the reader with two dates; one of
 them is wrong, often a year slip or a draft left unedited.
 Example: "by September 2025" fits "by 2025"; "by March 2025" does not fit "by 2024".
@@ -12,12 +13,13 @@ Pairing: events with the same subject and the same "what", or named together in 
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
 from rules.context import Context, Example, Item
 from rules.explain import say
 from rules.model import Event, Same, Verdict
+from rules.normalise.times import TimeSpan, span_text
+from rules.temporal._time import Window, computation, days_text, distance, unreadable, year_slip
 from rules.verdicts import verdict
 
 FIT = {
@@ -30,15 +32,28 @@ FIT = {
 OVERLAP = {
     "en": "'{a}' ({a_range}) and '{b}' ({b_range}) overlap, so they can both be true.",
     "ar": "«{a}» ({a_range}) و«{b}» ({b_range}) متداخلان، فيمكن أن يصحّا معًا.",
+    "fr": "« {a} » ({a_range}) et « {b} » ({b_range}) se recouvrent : les deux peuvent être vrais.",
+    "es": "«{a}» ({a_range}) y «{b}» ({b_range}) se solapan: ambos pueden ser ciertos.",
+    "de": "„{a}“ ({a_range}) und „{b}“ ({b_range}) überschneiden sich; beide können stimmen.",
 }
 MISS = {
-    "en": "'{a}' ({a_range}) and '{b}' ({b_range}) name periods that do not overlap: {days} days apart. The same "
-          "event cannot have both times.",
-    "ar": "«{a}» ({a_range}) و«{b}» ({b_range}) فترتان لا تتداخلان، وبينهما {days} يومًا. لا يمكن أن يكون للحدث "
-          "نفسه الموعدان معًا.",
-    "fr": "« {a} » ({a_range}) et « {b} » ({b_range}) ne se recouvrent pas : {days} jours d'écart.",
-    "es": "«{a}» ({a_range}) y «{b}» ({b_range}) no se solapan: {days} días de diferencia.",
-    "de": "„{a}“ ({a_range}) und „{b}“ ({b_range}) überschneiden sich nicht: {days} Tage Abstand.",
+    "en": "'{a}' ({a_range}) and '{b}' ({b_range}) name times that do not overlap: {days} apart. The same event "
+          "cannot have both times.",
+    "ar": "«{a}» ({a_range}) و«{b}» ({b_range}) موعدان لا يتداخلان، وبينهما {days}. لا يمكن أن يكون للحدث نفسه "
+          "الموعدان معًا.",
+    "fr": "« {a} » ({a_range}) et « {b} » ({b_range}) ne se recouvrent pas : {days} d'écart. Le même événement ne "
+          "peut pas avoir les deux dates.",
+    "es": "«{a}» ({a_range}) y «{b}» ({b_range}) no se solapan: {days} de diferencia. El mismo hecho no puede "
+          "tener las dos fechas.",
+    "de": "„{a}“ ({a_range}) und „{b}“ ({b_range}) überschneiden sich nicht: {days} Abstand. Dasselbe Ereignis "
+          "kann nicht beide Zeiten haben.",
+}
+UNREADABLE = {
+    "en": "Cannot compare the two times: {why}.",
+    "ar": "تتعذر مقارنة الموعدين: {why}.",
+    "fr": "Impossible de comparer les deux dates : {why}.",
+    "es": "No se pueden comparar las dos fechas: {why}.",
+    "de": "Die beiden Zeiten lassen sich nicht vergleichen: {why}.",
 }
 
 
@@ -62,9 +77,16 @@ def _pairs(ctx: Context) -> Iterator[tuple[Item, Item]]:
                     yield a, b
 
 
-def _range(start: dt.date, end: dt.date) -> str:
-    last = end - dt.timedelta(days=1)
-    return start.isoformat() if start == last else f"{start.isoformat()} – {last.isoformat()}"
+def compared(a: TimeSpan, b: TimeSpan) -> tuple[Window, Window]:
+    """Two deadlines are compared as the periods they name; anything else as the days it allows."""
+    if a.modifier == "by" and b.modifier == "by":
+        return (a.start, None if a.open else a.last), (b.start, None if b.open else b.last)
+    return a.window(), b.window()
+
+
+def _within(inner: Window, outer: Window) -> bool:
+    return (outer[0] is None or (inner[0] is not None and outer[0] <= inner[0])) and \
+        (outer[1] is None or (inner[1] is not None and inner[1] <= outer[1]))
 
 
 def check(ctx: Context) -> Iterator[Verdict]:
@@ -73,42 +95,56 @@ def check(ctx: Context) -> Iterator[Verdict]:
         if not a.claim.time or not b.claim.time:  # type: ignore[union-attr]
             continue  # one of them names no time: nothing to compare
         if a.time is None or b.time is None:
-            missing = [i for i in (a, b) if i.time is None]
-            reasons = "; ".join(p.message for i in missing for p in i.problems) or "a time could not be read"
-            yield verdict(__name__, [a, b], "unverifiable",
-                          say(lang, {"en": "Cannot compare the two times: {why}.", "ar": "تتعذر مقارنة الموعدين: {why}."},
-                              why=reasons))
+            why = unreadable(i for i in (a, b) if i.time is None)
+            yield verdict(__name__, [a, b], "unverifiable", say(lang, UNREADABLE, why=why))
             continue
-        ta, tb = a.time, b.time
-        figs = dict(a=ta.text, b=tb.text, a_range=_range(ta.start, ta.end), b_range=_range(tb.start, tb.end))
-        if ta.start < tb.end and tb.start < ta.end:
-            if ta.start <= tb.start and tb.end <= ta.end:
+        wa, wb = compared(a.time, b.time)
+        figs = dict(a=a.time.text, b=b.time.text, a_range=span_text(*wa), b_range=span_text(*wb))
+        margin = distance(wa, wb)
+        comp = computation("the two times share a day", [("a", a, wa, None), ("b", b, wb, None)], wa, wb, margin)
+        if margin == 0:
+            if _within(wb, wa):
                 text = say(lang, FIT, inner=figs["b_range"], outer=figs["a_range"], **figs)
-            elif tb.start <= ta.start and ta.end <= tb.end:
+            elif _within(wa, wb):
                 text = say(lang, FIT, inner=figs["a_range"], outer=figs["b_range"], **figs)
             else:
                 text = say(lang, OVERLAP, **figs)
-            yield verdict(__name__, [a, b], "consistent", text)
+            yield verdict(__name__, [a, b], "consistent", text, comp)
         else:
-            days = (tb.start - ta.end).days + 1 if ta.end <= tb.start else (ta.start - tb.end).days + 1
-            yield verdict(__name__, [a, b], "inconsistent", say(lang, MISS, days=days, **figs))
+            cause = year_slip(lang, wb, lambda w: distance(wa, w) == 0) or \
+                year_slip(lang, wa, lambda w: distance(w, wb) == 0)
+            yield verdict(__name__, [a, b], "inconsistent", say(lang, MISS, days=days_text(margin), **figs), comp,
+                          cause)
 
 
 _LAUNCH = {"kind": "event", "subject": "TikTok", "what": "launch of the US app", "tense": "future",
            "modality": "expected"}
 EXAMPLES = [
     Example("'by September 2025' fits 'by 2025'",
-            claims=[{**_LAUNCH, "id": "head", "time": "by 2025"}, {**_LAUNCH, "id": "body", "time": "by September 2025"}],
+            claims=[{**_LAUNCH, "id": "head", "time": "by 2025"},
+                    {**_LAUNCH, "id": "body", "time": "by September 2025"}],
             expect="consistent"),
     Example("«بحلول سبتمبر 2025» ضمن «بحلول عام 2025»", language="ar",
             claims=[{"kind": "event", "id": "h", "what": "إطلاق نسخة أميركية", "time": "بحلول عام 2025"},
                     {"kind": "event", "id": "b", "what": "طرح تطبيق M2", "time": "بحلول أيلول 2025"}],
             relations=[{"kind": "same", "claims": ["h", "b"]}], expect="consistent"),
+    Example("A Hijri date and a Gregorian one for the same opening agree", language="ar",
+            claims=[{"kind": "event", "id": "h", "what": "افتتاح المعرض", "time": "15 رمضان 1446 هـ"},
+                    {"kind": "event", "id": "g", "what": "افتتاح المعرض", "time": "منتصف مارس 2025"}],
+            expect="consistent"),
     Example("'by March 2025' does not fit 'by 2024'",
             claims=[{**_LAUNCH, "id": "head", "time": "by 2024"}, {**_LAUNCH, "id": "body", "time": "by March 2025"}],
-            expect="inconsistent"),
+            expect="inconsistent", cause="year_slip"),
     Example("Le même lancement en juin 2025 et en 2026", language="fr",
             claims=[{"kind": "event", "id": "a", "what": "lancement", "time": "en juin 2025"},
                     {"kind": "event", "id": "b", "what": "lancement", "time": "en 2026"}],
             expect="inconsistent"),
+    Example("«بعد 2024» لا يتسق مع «في الربع الثالث من 2023»", language="ar",
+            claims=[{"kind": "event", "id": "a", "what": "الطرح العام", "time": "بعد 2024"},
+                    {"kind": "event", "id": "b", "what": "الطرح العام", "time": "في الربع الثالث من 2023"}],
+            expect="inconsistent"),
+    Example("'last year' cannot be compared without a publication date",
+            claims=[{"kind": "event", "id": "a", "what": "merger", "time": "last year", "subject": "Acme"},
+                    {"kind": "event", "id": "b", "what": "merger", "time": "in 2023", "subject": "Acme"}],
+            expect="unverifiable"),
 ]

@@ -1,0 +1,152 @@
+"""Age and elapsed time
+
+What: An age ("the 10-year-old company", "عمرها 13 عامًا") must match the time elapsed, on the publication date,
+since the event it counts from ("founded in 2012"). An age in whole years may be rounded or completed, so 10
+years old is read as 9½ to 11 years; a founding year is its whole year. Without a publication date, the age
+shows when the text was written.
+Why: Ages are copied from one article to the next and go stale: a company "10 years old" in 2022 is not in 2025.
+A stale age tells the reader the text was not updated — or that the founding date is wrong.
+Example: founded in 2012 and "10 years old" fits an article of June 2022; in June 2025 it is a year behind.
+
+Pairing: ``age`` relations (``start``: the event counted from, ``age``: the claim giving the age). The start may
+take its time from a reference joined to it by a ``same`` relation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from math import ceil
+
+from rules.context import Context, Example
+from rules.explain import say
+from rules.model import Age, Cause, Verdict
+from rules.normalise.times import read_duration, span_text
+from rules.normalise.values import Unreadable
+from rules.temporal._time import computation, day_range, days_span, days_text, timed, unreadable, year_slip
+from rules.verdicts import verdict
+
+FIT = {
+    "en": "From '{start}' ({start_range}) to the publication date, {published}, is {elapsed}; '{age}' is "
+          "{age_days}: they fit.",
+    "ar": "من «{start}» ({start_range}) إلى تاريخ النشر {published}: {elapsed}؛ و«{age}» تعني "
+          "{age_days}: يتسقان.",
+    "fr": "De « {start} » ({start_range}) à la date de publication, {published}, il y a {elapsed} ; "
+          "« {age} » font {age_days} : cela concorde.",
+    "es": "De «{start}» ({start_range}) a la fecha de publicación, {published}, hay {elapsed}; «{age}» "
+          "son {age_days}: cuadra.",
+    "de": "Von „{start}“ ({start_range}) bis zum Erscheinungsdatum {published} sind es {elapsed}; "
+          "„{age}“ sind {age_days}: das passt.",
+}
+MISS = {
+    "en": "From '{start}' ({start_range}) to the publication date, {published}, is {elapsed}, but '{age}' "
+          "is {age_days}: {days} off.",
+    "ar": "من «{start}» ({start_range}) إلى تاريخ النشر {published}: {elapsed}، لكن «{age}» تعني "
+          "{age_days}، بفارق {days}.",
+    "fr": "De « {start} » ({start_range}) à la date de publication, {published}, il y a {elapsed}, mais "
+          "« {age} » font {age_days} : {days} d'écart.",
+    "es": "De «{start}» ({start_range}) a la fecha de publicación, {published}, hay {elapsed}, pero "
+          "«{age}» son {age_days}: {days} de diferencia.",
+    "de": "Von „{start}“ ({start_range}) bis zum Erscheinungsdatum {published} sind es {elapsed}, "
+          "„{age}“ sind aber {age_days}: {days} Abweichung.",
+}
+IMPLIES = {
+    "en": "'{age}' counted from '{start}' ({start_range}) puts the writing in {window}. The document gives no "
+          "publication date to check this against.",
+    "ar": "«{age}» محسوبًا من «{start}» ({start_range}) يضع كتابة المقال في {window}. لا يذكر المقال تاريخ نشر "
+          "للتحقق من ذلك.",
+    "fr": "« {age} » compté depuis « {start} » ({start_range}) place l'écriture dans {window}. Le document ne donne "
+          "pas de date de publication.",
+    "es": "«{age}» contado desde «{start}» ({start_range}) sitúa la redacción en {window}. El documento no da fecha "
+          "de publicación.",
+    "de": "„{age}“ ab „{start}“ ({start_range}) legt das Schreiben auf {window}. Das Dokument nennt kein "
+          "Erscheinungsdatum.",
+}
+UNREADABLE = {
+    "en": "The age '{age}' cannot be checked: {why}.",
+    "ar": "يتعذر التحقق من العمر «{age}»: {why}.",
+    "fr": "L'âge « {age} » ne peut pas être vérifié : {why}.",
+    "es": "No se puede comprobar la edad «{age}»: {why}.",
+    "de": "Das Alter „{age}“ lässt sich nicht prüfen: {why}.",
+}
+_STALE = {
+    "en": "The age fits a date about {years} year(s) before publication: probably carried over from an older text "
+          "without an update.",
+    "ar": "يتسق العمر مع تاريخ يسبق النشر بنحو {years} سنة: الأرجح أنه نُقل من نص أقدم دون تحديث.",
+    "fr": "L'âge correspond à une date environ {years} an(s) avant la publication : sans doute repris d'un texte "
+          "plus ancien.",
+    "es": "La edad corresponde a una fecha unos {years} año(s) antes de la publicación: probablemente copiada de un "
+          "texto anterior.",
+    "de": "Das Alter passt zu einem Datum etwa {years} Jahr(e) vor der Veröffentlichung: wohl aus einem älteren "
+          "Text übernommen.",
+}
+
+
+def check(ctx: Context) -> Iterator[Verdict]:
+    lang = ctx.language
+    published = ctx.document.published
+    for rel in ctx.relations.get(Age, []):
+        start, age = ctx.get(rel.start), ctx.get(rel.age)
+        if start is None or age is None:
+            continue
+        span, borrowed = timed(ctx, start)
+        items = [start, *borrowed, age]
+        value = getattr(age.claim, "value", None) or getattr(age.claim, "time", None) or ""
+        printed = age.printed or str(value)
+        try:
+            duration = read_duration(value, lang, age=True)
+        except Unreadable as exc:
+            yield verdict(__name__, items, "unverifiable", say(lang, UNREADABLE, age=printed, why=exc.message))
+            continue
+        window = span.window() if span is not None else (None, None)
+        if span is None or None in window:
+            why = unreadable([start]) if span is None else f"'{span.text}' is open-ended"
+            yield verdict(__name__, items, "unverifiable", say(lang, UNREADABLE, age=printed, why=why))
+            continue
+        s_lo, s_hi = window
+        assert s_lo is not None and s_hi is not None
+        a_lo, a_hi = int(duration.low), None if duration.high is None else ceil(duration.high)
+        figs = dict(start=span.text, start_range=span_text(s_lo, s_hi), age=printed, age_days=days_span(a_lo, a_hi))
+        inputs = [("start", start, window, span.text), ("age", age, day_range(a_lo, a_hi), printed)]
+        if published is None:
+            written = (s_lo + dt.timedelta(days=a_lo), None if a_hi is None else s_hi + dt.timedelta(days=a_hi))
+            comp = computation("written = start + age", inputs, written, None, None)
+            yield verdict(__name__, items, "unverifiable", say(lang, IMPLIES, window=span_text(*written), **figs), comp)
+            continue
+        e_lo, e_hi = (published - s_hi).days, (published - s_lo).days
+        margin = a_lo - e_hi if a_lo > e_hi else e_lo - a_hi if a_hi is not None and a_hi < e_lo else 0
+        comp = computation("days from start to publication ∈ age", inputs, day_range(e_lo, e_hi),
+                           day_range(a_lo, a_hi), margin)
+        figs.update(published=published.isoformat(), elapsed=days_span(e_lo, e_hi))
+        if margin == 0:
+            yield verdict(__name__, items, "consistent", say(lang, FIT, **figs), comp)
+            continue
+        if a_hi is not None and a_hi < e_lo:
+            cause: Cause | None = Cause(code="age_not_updated", factor=str(max(1, round(margin / 365))),
+                                        explanation=say(lang, _STALE, years=max(1, round(margin / 365))))
+        else:
+            cause = year_slip(lang, window, lambda w: (published - w[1]).days >= a_lo if w[1] else False)
+        yield verdict(__name__, items, "inconsistent", say(lang, MISS, days=days_text(margin), **figs), comp, cause)
+
+
+_FOUNDED = {"kind": "event", "id": "founded", "what": "company founded", "subject": "Acme", "time": "in 2012"}
+_AGE = {"kind": "quantity", "id": "age", "value": "10-year-old", "subject": "Acme", "metric": "age"}
+EXAMPLES = [
+    Example("Founded in 2012, 'the 10-year-old company' in June 2022", published="2022-06-01",
+            claims=[_FOUNDED, _AGE], relations=[{"kind": "age", "start": "founded", "age": "age"}],
+            expect="consistent"),
+    Example("«تأسست عام 2012» و«عمرها 13 عامًا» في مقال من 2025", language="ar", published="2025-05-01",
+            claims=[{"kind": "event", "id": "f", "what": "تأسيس الشركة", "time": "عام 2012"},
+                    {"kind": "quantity", "id": "a", "value": "عمرها 13 عامًا", "metric": "العمر"}],
+            relations=[{"kind": "age", "start": "f", "age": "a"}], expect="consistent"),
+    Example("Founded in 2012, still 'the 10-year-old company' in June 2025", published="2025-06-01",
+            claims=[_FOUNDED, _AGE], relations=[{"kind": "age", "start": "founded", "age": "age"}],
+            expect="inconsistent", cause="age_not_updated"),
+    Example("«منذ نحو عشر سنوات» لا يتسق مع تأسيس في 2020", language="ar", published="2025-05-01",
+            claims=[{"kind": "event", "id": "f", "what": "تأسيس الشركة", "time": "2020"},
+                    {"kind": "quantity", "id": "a", "value": "نحو عشر سنوات", "metric": "العمر"}],
+            relations=[{"kind": "age", "start": "f", "age": "a"}], expect="inconsistent"),
+    Example("Without a publication date, the age shows when the text was written",
+            claims=[_FOUNDED, _AGE], relations=[{"kind": "age", "start": "founded", "age": "age"}],
+            expect="unverifiable"),
+]

@@ -1,0 +1,177 @@
+"""Order and gaps between events
+
+What: When the article says one event came before another ("the law forced the sale; the launch followed"), or
+gives the gap ("two months after"), the events' times must allow it: the later event cannot lie wholly before the
+earlier one, and the days between them must fit the gap. An event that gives no time of its own takes the time
+of a reference joined to it by a ``same`` relation (the law ↔ "signed 2024-04-24", Public Law 118-50).
+Why: A sequence the dates contradict ("launched in 2023, after the 2024 law") tells the reader a story that did
+not happen; it is usually a year slip, or two events confused.
+Example: The law signed on 2024-04-24 precedes a launch expected by September 2025; a launch in June 2023 cannot
+follow it.
+
+Pairing: ``order`` relations (``first``, ``then`` and an optional ``gap`` as printed: "two months", "بعد شهرين").
+Tolerance follows the grain: a gap of two months is 1½–2½ months of 28–31 days; a date is its whole period.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rules.context import Context, Example, Item
+from rules.explain import say
+from rules.model import Order, Verdict
+from rules.normalise.times import read_duration, span_text
+from rules.normalise.values import Unreadable
+from rules.temporal._time import Window, computation, day_range, days_span, days_text, timed, unreadable, year_slip
+from rules.verdicts import verdict
+
+FIT = {
+    "en": "'{first}' ({first_range}) can come before '{then}' ({then_range}), as the article says.",
+    "ar": "يمكن أن يسبق «{first}» ({first_range}) «{then}» ({then_range})، كما يقول المقال.",
+    "fr": "« {first} » ({first_range}) peut précéder « {then} » ({then_range}), comme le dit l'article.",
+    "es": "«{first}» ({first_range}) puede preceder a «{then}» ({then_range}), como dice el artículo.",
+    "de": "„{first}“ ({first_range}) kann vor „{then}“ ({then_range}) liegen, wie der Artikel sagt.",
+}
+MISS = {
+    "en": "'{then}' ({then_range}) cannot come after '{first}' ({first_range}): it ends {days} before the earlier "
+          "event can begin.",
+    "ar": "لا يمكن أن يأتي «{then}» ({then_range}) بعد «{first}» ({first_range}): فهو ينتهي قبل أن يبدأ الحدث "
+          "الأسبق بـ{days}.",
+    "fr": "« {then} » ({then_range}) ne peut pas suivre « {first} » ({first_range}) : il se termine {days} avant "
+          "que l'événement antérieur puisse commencer.",
+    "es": "«{then}» ({then_range}) no puede ser posterior a «{first}» ({first_range}): termina {days} antes de que "
+          "pueda empezar el hecho anterior.",
+    "de": "„{then}“ ({then_range}) kann nicht nach „{first}“ ({first_range}) liegen: es endet {days} bevor das "
+          "frühere Ereignis beginnen kann.",
+}
+GAP_FIT = {
+    "en": "'{then}' ({then_range}) comes {gap} after '{first}' ({first_range}): the dates allow {between} "
+          "between them, and {gap} is {gap_days}.",
+    "ar": "يأتي «{then}» ({then_range}) بعد «{first}» ({first_range}) بـ«{gap}»: تسمح التواريخ بفارق {between} "
+          "بينهما، و«{gap}» تعني {gap_days}.",
+    "fr": "« {then} » ({then_range}) vient {gap} après « {first} » ({first_range}) : les dates laissent {between} "
+          "entre eux, et {gap} font {gap_days}.",
+    "es": "«{then}» ({then_range}) llega {gap} después de «{first}» ({first_range}): las fechas dejan "
+          "{between} entre ellos, y {gap} son {gap_days}.",
+    "de": "„{then}“ ({then_range}) folgt {gap} nach „{first}“ ({first_range}): die Daten lassen {between} "
+          "dazwischen, und {gap} sind {gap_days}.",
+}
+GAP_MISS = {
+    "en": "The article puts '{then}' ({then_range}) {gap} ({gap_days}) after '{first}' ({first_range}), but the "
+          "dates leave {between} between them: {days} off.",
+    "ar": "يضع المقال «{then}» ({then_range}) بعد «{first}» ({first_range}) بـ«{gap}» ({gap_days})، لكن التواريخ "
+          "تترك بينهما {between}، بفارق {days}.",
+    "fr": "L'article place « {then} » ({then_range}) {gap} ({gap_days}) après « {first} » ({first_range}), mais les "
+          "dates laissent {between} : {days} d'écart.",
+    "es": "El artículo sitúa «{then}» ({then_range}) {gap} ({gap_days}) después de «{first}» ({first_range}), pero "
+          "las fechas dejan {between}: {days} de diferencia.",
+    "de": "Der Artikel setzt „{then}“ ({then_range}) {gap} ({gap_days}) nach „{first}“ ({first_range}), die Daten "
+          "lassen aber {between}: {days} Abweichung.",
+}
+UNREADABLE = {
+    "en": "The order of '{first}' and '{then}' cannot be checked: {why}.",
+    "ar": "يتعذر التحقق من ترتيب «{first}» و«{then}»: {why}.",
+    "fr": "L'ordre de « {first} » et « {then} » ne peut pas être vérifié : {why}.",
+    "es": "No se puede comprobar el orden de «{first}» y «{then}»: {why}.",
+    "de": "Die Reihenfolge von „{first}“ und „{then}“ lässt sich nicht prüfen: {why}.",
+}
+
+
+def _what(item: Item) -> str:
+    return str(getattr(item.claim, "what", None) or item.id)
+
+
+def _differences(first: Window, then: Window) -> tuple[int | None, int | None]:
+    """The fewest and most days from the first event to the next that the two windows allow."""
+    low = (then[0] - first[1]).days if then[0] is not None and first[1] is not None else None
+    high = (then[1] - first[0]).days if then[1] is not None and first[0] is not None else None
+    return low, high
+
+
+def _miss(diff: tuple[int | None, int | None], gap: tuple[int, int | None]) -> int:
+    """Days by which the allowed differences miss the stated gap; 0 when they meet."""
+    low, high = diff
+    if high is not None and high < gap[0]:
+        return gap[0] - high
+    if gap[1] is not None and low is not None and low > gap[1]:
+        return low - gap[1]
+    return 0
+
+
+def check(ctx: Context) -> Iterator[Verdict]:
+    lang = ctx.language
+    for rel in ctx.relations.get(Order, []):
+        first, then = ctx.get(rel.first), ctx.get(rel.then)
+        if first is None or then is None:
+            continue
+        (tf, from_f), (tt, from_t) = timed(ctx, first), timed(ctx, then)
+        items = [first, *from_f, then, *from_t]
+        names = dict(first=_what(first), then=_what(then))
+        if tf is None or tt is None:
+            missing = [i for i, t in ((first, tf), (then, tt)) if t is None]
+            why = "; ".join(f"'{_what(i)}': {unreadable([i])}" for i in missing)
+            yield verdict(__name__, items, "unverifiable", say(lang, UNREADABLE, why=why, **names))
+            continue
+        wf, wt = tf.window(), tt.window()
+        figs = dict(first_range=span_text(*wf), then_range=span_text(*wt), **names)
+        inputs = [("first", first, wf, tf.text), ("then", then, wt, tt.text)]
+        diff = _differences(wf, wt)
+        if rel.gap:
+            try:
+                gap = read_duration(rel.gap, lang)
+            except Unreadable as exc:
+                yield verdict(__name__, items, "unverifiable",
+                              say(lang, UNREADABLE, why=f"the gap '{rel.gap}': {exc.message}", **names))
+                continue
+            bounds = (int(gap.low), None if gap.high is None else -int(-gap.high // 1))
+            margin = _miss(diff, bounds)
+            comp = computation("days from first to then ∈ gap", inputs, day_range(*diff), day_range(*bounds), margin)
+            fig = dict(gap=rel.gap, gap_days=days_span(*bounds), between=days_span(*diff), **figs)
+            if margin == 0:
+                yield verdict(__name__, items, "consistent", say(lang, GAP_FIT, **fig), comp)
+            else:
+                cause = year_slip(lang, wt, lambda w: _miss(_differences(wf, w), bounds) == 0)
+                yield verdict(__name__, items, "inconsistent", say(lang, GAP_MISS, days=days_text(margin), **fig),
+                              comp, cause)
+            continue
+        margin = max(0, -diff[1]) if diff[1] is not None else 0
+        comp = computation("days from first to then ≥ 0", inputs, day_range(*diff), day_range(0, None), margin)
+        if margin == 0:
+            yield verdict(__name__, items, "consistent", say(lang, FIT, **figs), comp)
+        else:
+            cause = year_slip(lang, wt, lambda w: (_differences(wf, w)[1] or 0) >= 0)
+            yield verdict(__name__, items, "inconsistent", say(lang, MISS, days=days_text(margin), **figs), comp,
+                          cause)
+
+
+_LAW = {"kind": "event", "id": "law", "what": "law forcing the sale", "subject": "Congress"}
+_SIGNED = {"kind": "event", "id": "signed", "what": "law signed", "time": "2024-04-24", "source": "congress.gov"}
+EXAMPLES = [
+    Example("The law (signed 2024-04-24, a reference) precedes a launch by September 2025",
+            claims=[_LAW, {"kind": "event", "id": "launch", "what": "US app launch", "time": "by September 2025",
+                           "tense": "future"}],
+            references=[_SIGNED],
+            relations=[{"kind": "same", "claims": ["law", "signed"]},
+                       {"kind": "order", "first": "law", "then": "launch"}],
+            expect="consistent"),
+    Example("«بعد شهرين» من توقيع القانون في أبريل 2024 يتسق مع الإطلاق في يونيو 2024", language="ar",
+            claims=[{"kind": "event", "id": "law", "what": "توقيع القانون", "time": "24 أبريل 2024"},
+                    {"kind": "event", "id": "launch", "what": "الإطلاق", "time": "يونيو 2024"}],
+            relations=[{"kind": "order", "first": "law", "then": "launch", "gap": "شهرين"}],
+            expect="consistent"),
+    Example("A launch in June 2023 cannot follow the law of April 2024",
+            claims=[_LAW, {"kind": "event", "id": "launch", "what": "US app launch", "time": "in June 2023"}],
+            references=[_SIGNED],
+            relations=[{"kind": "same", "claims": ["law", "signed"]},
+                       {"kind": "order", "first": "law", "then": "launch"}],
+            expect="inconsistent", cause="year_slip"),
+    Example("«بعد شهرين» لا يتسق مع إطلاق بعد ستة أشهر", language="ar",
+            claims=[{"kind": "event", "id": "law", "what": "توقيع القانون", "time": "24 نيسان 2024"},
+                    {"kind": "event", "id": "launch", "what": "الإطلاق", "time": "تشرين الأول 2024"}],
+            relations=[{"kind": "order", "first": "law", "then": "launch", "gap": "بعد شهرين"}],
+            expect="inconsistent"),
+    Example("Without any time for the law, the order cannot be checked",
+            claims=[_LAW, {"kind": "event", "id": "launch", "what": "US app launch", "time": "2025"}],
+            relations=[{"kind": "order", "first": "law", "then": "launch"}],
+            expect="unverifiable"),
+]

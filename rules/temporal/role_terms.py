@@ -1,0 +1,193 @@
+"""Roles and their terms
+
+What: A person called the "former", "current" or "future" holder of a role ("former president Biden", "the
+current Trump administration") must be so on the publication date, given the terms of office sent as references
+("2021-01-20/2025-01-20", "2025-01-20/" for a term still running). Without a publication date, what the role
+implies about when the article was written is shown instead; without any term, the role cannot be checked.
+Why: "Current" and "former" date a text: a "current" president whose term has ended means the article is older
+than it looks, or was not updated; fact-checkers need that before they trust anything else in it.
+Example: "former president Biden" is right from 2025-01-20 (his term ended that day); in an article dated
+2024-06-01 it is wrong.
+
+Pairing: role claims of the article with every claim or reference giving a ``term`` for the same person in the
+same role (and scope, when both give one). On a handover day both the outgoing and the incoming holder count.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+
+from rules.context import Context, Example, Item
+from rules.explain import say
+from rules.model import Cause, Role, Verdict
+from rules.normalise.times import TimeSpan
+from rules.temporal._time import Days, computation, days_text, term_sources, unreadable
+from rules.verdicts import verdict
+
+__all__ = ["role_days"]
+
+_ONE = dt.timedelta(days=1)
+
+STATUS = {
+    "en": {"former": "former", "current": "current", "future": "future"},
+    "ar": {"former": "السابق", "current": "الحالي", "future": "المقبل"},
+    "fr": {"former": "ancien", "current": "actuel", "future": "futur"},
+    "es": {"former": "antiguo", "current": "actual", "future": "futuro"},
+    "de": {"former": "ehemalig", "current": "amtierend", "future": "künftig"},
+}
+FIT = {
+    "en": "{person} is the {status} {role} on the publication date, {published}: the terms given are {terms}.",
+    "ar": "{person} هو {role} {status} في تاريخ النشر {published}، بحسب الولايات المذكورة: {terms}.",
+    "fr": "{person} est bien « {status} » ({role}) à la date de publication, {published} : mandats {terms}.",
+    "es": "{person} es «{status}» ({role}) en la fecha de publicación, {published}: mandatos {terms}.",
+    "de": "{person} ist am Erscheinungsdatum {published} „{status}“ ({role}): Amtszeiten {terms}.",
+}
+MISS = {
+    "en": "{person} is called the {status} {role}, which holds on {window}; the publication date, {published}, is "
+          "{days} away (terms: {terms}).",
+    "ar": "يوصف {person} بأنه {role} {status}، وهذا يصح في {window}؛ وتاريخ النشر {published} بعيد عن ذلك بـ{days} "
+          "(الولايات: {terms}).",
+    "fr": "{person} est dit « {status} » ({role}), ce qui vaut pour {window} ; la date de publication, {published}, "
+          "en est à {days} (mandats : {terms}).",
+    "es": "{person} aparece como «{status}» ({role}), lo que vale para {window}; la fecha de publicación, "
+          "{published}, está a {days} (mandatos: {terms}).",
+    "de": "{person} heißt „{status}“ ({role}), was für {window} gilt; das Erscheinungsdatum {published} liegt {days} "
+          "davon entfernt (Amtszeiten: {terms}).",
+}
+IMPLIES = {
+    "en": "{person} as the {status} {role} puts the writing in {window} (terms: {terms}). The document gives no "
+          "publication date to check this against.",
+    "ar": "وصف {person} بأنه {role} {status} يضع كتابة المقال في {window} (الولايات: {terms}). لا يذكر المقال تاريخ "
+          "نشر للتحقق من ذلك.",
+    "fr": "{person} dit « {status} » ({role}) place l'écriture dans {window} (mandats : {terms}). Le document ne "
+          "donne pas de date de publication.",
+    "es": "{person} como «{status}» ({role}) sitúa la redacción en {window} (mandatos: {terms}). El documento no da "
+          "fecha de publicación.",
+    "de": "{person} als „{status}“ ({role}) legt das Schreiben auf {window} (Amtszeiten: {terms}). Das Dokument "
+          "nennt kein Erscheinungsdatum.",
+}
+NO_TERM = {
+    "en": "No term is given for {person} as {role}: send the term of office as a reference to check '{status}'.",
+    "ar": "لم تُذكر ولاية {person} في منصب {role}: أرسل مدة الولاية مرجعًا للتحقق من وصفه بـ«{status}».",
+    "fr": "Aucun mandat n'est donné pour {person} ({role}) : envoyez-le comme référence pour vérifier « {status} ».",
+    "es": "No se da el mandato de {person} ({role}): envíelo como referencia para comprobar «{status}».",
+    "de": "Für {person} ({role}) ist keine Amtszeit angegeben: als Referenz senden, um „{status}“ zu prüfen.",
+}
+UNREADABLE = {
+    "en": "The term of {person} as {role} cannot be read: {why}.",
+    "ar": "تتعذر قراءة ولاية {person} في منصب {role}: {why}.",
+    "fr": "Le mandat de {person} ({role}) est illisible : {why}.",
+    "es": "No se puede leer el mandato de {person} ({role}): {why}.",
+    "de": "Die Amtszeit von {person} ({role}) ist nicht lesbar: {why}.",
+}
+_CHANGED = {
+    "en": "The role changed hands on {date}: the text was probably written on the other side of that date (an old "
+          "text republished, or not updated), or its date is wrong.",
+    "ar": "تغيّر شاغل المنصب في {date}: الأرجح أن النص كُتب على الجانب الآخر من هذا التاريخ (نص قديم أُعيد نشره أو لم "
+          "يُحدَّث)، أو أن تاريخه خاطئ.",
+    "fr": "Le poste a changé de titulaire le {date} : le texte a sans doute été écrit de l'autre côté de cette date, "
+          "ou sa date est fausse.",
+    "es": "El cargo cambió de titular el {date}: el texto se escribió probablemente al otro lado de esa fecha, o su "
+          "fecha es errónea.",
+    "de": "Das Amt wechselte am {date}: der Text entstand wohl auf der anderen Seite dieses Datums, oder sein Datum "
+          "ist falsch.",
+}
+
+
+def role_days(status: str, terms: Sequence[TimeSpan]) -> Days:
+    """The days on which someone with these terms is the former / current / future holder of the role. The first
+    and last day of a term count as both (handover days); a term given in years ('2009–2017') may end on any day
+    of its last year, so 'former' may be true from that year's first day."""
+    windows = [t.window() for t in terms]
+    held = Days.union(Days.of(lo, hi) for lo, hi in windows)
+    if status == "current":
+        return held
+    edges = [t.edges() for t in terms]
+    inside = Days.union(Days.of(None if begun is None else begun + _ONE, None if ended is None else ended - _ONE)
+                        for begun, ended in edges)
+    if status == "former":
+        return Days.union(Days.of(ended, None) for _, ended in edges if ended is not None).without(inside)
+    return Days.union(Days.of(None, begun) for begun, _ in edges if begun is not None).without(inside)
+
+
+def _edge(terms: Sequence[TimeSpan], published: dt.date) -> dt.date | None:
+    """The term boundary nearest the publication date: the handover the text is on the wrong side of."""
+    ends = [d for t in terms for d in t.window() if d is not None]
+    return min(ends, key=lambda d: abs((d - published).days), default=None)
+
+
+def check(ctx: Context) -> Iterator[Verdict]:
+    lang = ctx.language
+    published = ctx.document.published
+    for item in ctx.of_kind(Role):
+        claim = item.claim
+        assert isinstance(claim, Role)
+        if item.reference:
+            continue
+        sources = [s for s in term_sources(ctx, item)]
+        items: list[Item] = [item, *(s for s in sources if s is not item)]
+        status = claim.status
+        names = dict(person=claim.person, role=claim.role, status=lambda code: STATUS[code][status])
+        if not sources:
+            yield verdict(__name__, items, "unverifiable", say(lang, NO_TERM, **names))
+            continue
+        if any(s.time is None for s in sources):
+            yield verdict(__name__, items, "unverifiable",
+                          say(lang, UNREADABLE, why=unreadable(s for s in sources if s.time is None), **names))
+            continue
+        terms = [s.time for s in sources if s.time is not None]
+        days = role_days(status, terms)
+        lo, hi = days.hull
+        terms_text = "; ".join(s.time.describe() for s in sources if s.time is not None)
+        figs = dict(terms=terms_text, window=days.text() or "—", **names)
+        inputs = [("term", s, s.time.window(), getattr(s.claim, "term", None)) for s in sources if s.time is not None]
+        if published is None:
+            comp = computation(f"days on which the {status} holder fits the terms", inputs, (lo, hi), None, None)
+            yield verdict(__name__, items, "unverifiable", say(lang, IMPLIES, **figs), comp)
+            continue
+        margin = days.distance(published) if not days.empty else None
+        comp = computation(f"publication date ∈ days on which the {status} holder fits the terms", inputs, (lo, hi),
+                           (published, published), margin)
+        if published in days:
+            yield verdict(__name__, items, "consistent", say(lang, FIT, published=published.isoformat(), **figs), comp)
+        else:
+            edge = _edge(terms, published)
+            cause = Cause(code="role_changed", explanation=say(lang, _CHANGED, date=edge.isoformat())) if edge else None
+            yield verdict(__name__, items, "inconsistent",
+                          say(lang, MISS, published=published.isoformat(), days=days_text(margin or 0), **figs),
+                          comp, cause)
+
+
+_PRES = {"kind": "role", "role": "President of the United States", "scope": "US"}
+_TERMS = [{**_PRES, "id": "biden_term", "person": "Biden", "term": "2021-01-20/2025-01-20", "source": "archives.gov"},
+          {**_PRES, "id": "trump_term", "person": "Trump", "term": "2025-01-20/", "source": "archives.gov"}]
+EXAMPLES = [
+    Example("'Former president Biden' in an article of March 2025", published="2025-03-01",
+            claims=[{**_PRES, "id": "biden", "person": "Biden", "status": "former"}], references=_TERMS,
+            expect="consistent"),
+    Example("«الرئيس الحالي ترمب» في مقال من فبراير 2025", language="ar", published="2025-02-10",
+            claims=[{"kind": "role", "id": "trump", "person": "ترمب", "role": "رئيس الولايات المتحدة",
+                     "status": "current"}],
+            references=[{"kind": "role", "id": "t", "person": "ترمب", "role": "رئيس الولايات المتحدة",
+                         "term": "2025-01-20/", "source": "archives.gov"}],
+            expect="consistent"),
+    Example("'Former president Biden' in an article of June 2024", published="2024-06-01",
+            claims=[{**_PRES, "id": "biden", "person": "Biden", "status": "former"}], references=_TERMS,
+            expect="inconsistent", cause="role_changed"),
+    Example("«الرئيس الحالي بايدن» في مقال من مارس 2025", language="ar", published="2025-03-01",
+            claims=[{"kind": "role", "id": "biden", "person": "بايدن", "role": "رئيس الولايات المتحدة",
+                     "status": "current"}],
+            references=[{"kind": "role", "id": "b", "person": "بايدن", "role": "رئيس الولايات المتحدة",
+                         "term": "2021-01-20/2025-01-20", "source": "archives.gov"}],
+            expect="inconsistent", cause="role_changed"),
+    Example("'Former president Obama' (term given in years, 2009–2017) in February 2017", published="2017-02-01",
+            claims=[{**_PRES, "id": "obama", "person": "Obama", "status": "former"}],
+            references=[{**_PRES, "id": "o", "person": "Obama", "term": "2009–2017", "source": "archives.gov"}],
+            expect="consistent"),
+    Example("Without a publication date, 'former' shows when the text was written", claims=[
+        {**_PRES, "id": "biden", "person": "Biden", "status": "former"}], references=_TERMS, expect="unverifiable"),
+    Example("Without a term, a role cannot be checked", published="2025-03-01",
+            claims=[{**_PRES, "id": "x", "person": "Macron", "role": "President of France", "status": "current"}],
+            expect="unverifiable"),
+]

@@ -1,0 +1,46 @@
+"""``POST /v1/normalise/times``: read time expressions on their own — the interval [start, end), grain, modifier and
+calendar each stands for — the way ``POST /v1/checks`` reads the times of claims (``rules.normalise.times``).
+An expression that cannot be read gets a problem with a stable code and the reason; the others are still read."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import anyio
+from litestar import Request, post
+
+from rules.model import Problem, TimeResult, TimesReport, TimesRequest
+from rules.normalise.times import read_time
+from rules.normalise.values import Unreadable
+from service.body import body, read
+from service.routes import BAD
+
+__all__ = ["normalise_times", "read_times"]
+
+#: Requests with more expressions than this run in a worker thread so the event loop keeps serving.
+_THREAD_ABOVE = 200
+
+TIMES = body("/v1/normalise/times", "post", TimesRequest)
+
+
+def read_times(data: TimesRequest) -> TimesReport:
+    results = []
+    for n, text in enumerate(data.times):
+        try:
+            results.append(TimeResult(text=text, time=read_time(text, data.language, data.published).reading()))
+        except Unreadable as exc:
+            results.append(TimeResult(text=text, problem=Problem(code=exc.code, message=exc.message,
+                                                                 field=f"times[{n}]")))
+    return TimesReport(language=data.language, published=data.published, times=results)
+
+
+@post("/v1/normalise/times", tags=["normalise"], summary="Read time expressions as intervals", status_code=200,
+      responses=BAD)
+async def normalise_times(request: Request[Any, Any, Any]) -> TimesReport:
+    """Read each expression as printed ("بحلول سبتمبر 2025", "Q3 2025", "15 رمضان 1446 هـ", "last year") into the
+    half-open interval [start, end) it names, with its grain, modifier and calendar. Relative expressions are read
+    from ``published``; without it they come back with the problem ``needs_publication_date``."""
+    data = await read(request, TIMES)
+    if len(data.times) > _THREAD_ABOVE:
+        return await anyio.to_thread.run_sync(read_times, data)
+    return read_times(data)
