@@ -25,7 +25,7 @@ from service.auth import COOKIE, Caller
 from service.exports import claimreview, csv_text, markdown
 from service.review import ReviewRequest, problem
 from service.storage import BadCursor, Stored
-from service.view import direction, labels, verdict_views, report_tally
+from service.view import claim_texts, direction, labels, report_tally, verdict_views
 
 __all__ = ["CSP", "PAGES", "TEMPLATES"]
 
@@ -132,7 +132,9 @@ def _report_page(stored: Stored, caller: Caller, status: str | None, error: str 
     lang, words = labels(doc.language)
     views = verdict_views(stored, lang, words)
     shown = [v for v in views if status is None or v.state.status == status]
-    return _page("report.html", code, doc.language, stored=stored, doc=doc, views=shown, all_views=views,
+    texts = claim_texts(stored)
+    claims = [(texts.get(c.id), c) for c in stored.report.claims]
+    return _page("report.html", code, doc.language, stored=stored, doc=doc, views=shown, claims=claims,
                  tally=report_tally(stored), status=status, caller=caller, can_review=caller.may("reviewer"),
                  error=error, url=doc.url if doc.url and doc.url.startswith(("https://", "http://")) else None)
 
