@@ -130,8 +130,9 @@ def timeline(claims: list[ReadClaim], lang: str) -> Figure | None:
         x1 = RIGHT if t.end is None else pos(t.end)
         bars.append(Bar(kind="time", label=c.id, x=round(x0, 1), width=round(max(x1 - x0, 2.0), 1),
                         y=TOP + i * ROW, low_label=t.start.isoformat() if t.start else "",
-                        high_label=(t.end - dt.timedelta(days=1)).isoformat() if t.end else "",  # [start, end) open_low=t.start is None,
-                        open_high=t.end is None))
+                        # the last day of [start, end), as the explanations write it
+                        high_label=(t.end - dt.timedelta(days=1)).isoformat() if t.end else "",
+                        open_low=t.start is None, open_high=t.end is None))
     axis_y = TOP + len(bars) * ROW + 4
     ticks = [(round(pos(dt.date(y, 1, 1)), 1), str(y)) for y in range(a.year + 1, b.year + 1)
              if a < dt.date(y, 1, 1) < b]
