@@ -15,8 +15,8 @@ import argparse
 import json
 import os
 import random
-import socket
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile

@@ -49,8 +49,9 @@ def create_app(settings: Settings | None = None, extra_routes: list | None = Non
             description="Claim-consistency checks for newsrooms: figures and dates as printed in, verdicts with "
                         "their arithmetic out.",
             components=Components(security_schemes={"apiKey": SecurityScheme(
-                type="http", scheme="bearer", description="An API key, bound to a newsroom and a role "
-                                                          "(submitter, reviewer, admin): `Authorization: Bearer tq_…`.")}),
+                type="http", scheme="bearer",
+                description="An API key, bound to a newsroom and a role (submitter, reviewer, admin): "
+                            "`Authorization: Bearer tq_…`.")}),
             path="/schema"),
         debug=settings.debug,
     )

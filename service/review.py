@@ -27,7 +27,8 @@ class ReviewRequest(Struct, frozen=True, forbid_unknown_fields=True, kw_only=Tru
 
     verdict: Annotated[int, Meta(ge=0, le=100_000)]
     decision: Decision
-    status: Annotated[Status, Meta(description="The status the verdict should have; only with `override`.")] | None = None
+    status: Annotated[Status, Meta(
+        description="The status the verdict should have; only with `override`.")] | None = None
     note: Annotated[str, Meta(max_length=4000, description="Why; required to dispute or override.")] = ""
 
 

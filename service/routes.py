@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import anyio
 from typing import Annotated, Any
 
+import anyio
 from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import ResponseHeader
 from litestar.openapi import ResponseSpec

@@ -15,7 +15,7 @@ from service.figures import Figure, ranges, timeline
 from service.review import VerdictState, current, tally
 from service.storage import Stored
 
-__all__ = ["ClaimText", "VerdictView", "claim_texts", "direction", "labels", "verdict_views"]
+__all__ = ["ClaimText", "VerdictView", "claim_texts", "direction", "labels", "printed", "report_tally", "verdict_views"]
 
 _LABELS: dict[str, dict[str, str]] = tomllib.loads(
     (Path(__file__).parent / "templates" / "labels.toml").read_text("utf-8"))

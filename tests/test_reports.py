@@ -272,3 +272,34 @@ def test_pages_sign_in_with_a_cookie_and_refuse_cross_site_forms(fresh):
     assert r.status_code == 303
     assert fresh.get(f"/v1/checks/{rid}", headers=bearer("desk-reviewer")).json()["verdicts"][0]["review"] == \
         "confirmed"
+
+
+def test_the_document_declares_the_key_scheme_on_exactly_the_protected_routes():
+    doc = json.loads((SEEDS[0].parent.parent / "openapi" / "openapi.json").read_text("utf-8"))
+    scheme = doc["components"]["securitySchemes"]["apiKey"]
+    assert (scheme["type"], scheme["scheme"]) == ("http", "bearer")
+    for path, item in doc["paths"].items():
+        for method, op in item.items():
+            protected = path.startswith("/v1/checks")
+            assert bool(op.get("security")) == protected, (method, path)
+            if protected:
+                assert {"401", "403"} <= set(op["responses"]), (method, path)
+                assert "application/problem+json" in op["responses"]["401"]["content"]
+            if "{report_id}" in path:
+                assert "404" in op["responses"], (method, path)
+    assert doc["paths"]["/v1/checks"]["post"]["responses"]["201"]["headers"]["Location"]["required"] is True
+
+
+def test_the_page_exports_follow_the_cookie(fresh):
+    rid = store(fresh, share("130%", "page exports"))
+    fresh.headers.pop("authorization")
+    assert fresh.get(f"/reports/{rid}/export/csv", follow_redirects=False).status_code == 303
+    fresh.cookies.set("tadqiq_key", KEYS["desk-submitter"])
+    got = {kind: fresh.get(f"/reports/{rid}/export/{kind}") for kind in ("csv", "markdown", "claimreview")}
+    assert got["csv"].headers["content-type"].startswith("text/csv")
+    assert got["csv"].text.startswith("verdict,rule,status")
+    assert got["markdown"].text.startswith("# page exports")
+    assert got["claimreview"].json()["@graph"][0]["reviewRating"]["alternateName"] == "Inconsistent"
+    assert fresh.get(f"/reports/{rid}/export/pdf").status_code == 404
+    page = fresh.get(f"/reports/{rid}")
+    assert "form class=\"review\"" not in page.text, "a submitter gets no review controls"

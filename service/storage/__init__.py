@@ -14,8 +14,8 @@ Ids are 128 random bits (``secrets.token_urlsafe(16)``), so they cannot be guess
 from __future__ import annotations
 
 import asyncio
-import logging
 import datetime as dt
+import logging
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
