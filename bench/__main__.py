@@ -15,9 +15,11 @@ import argparse
 import json
 import os
 import random
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -121,7 +123,13 @@ def http(seconds: float) -> dict:
     body = SEED.read_bytes()
     report_size = len(msgspec.json.encode(check(msgspec.json.decode(body, type=CheckRequest))))
     port = _free_port()
-    env = {**os.environ, "TADQIQ_BENCH_ECHO_SIZE": str(report_size)}
+    from service.auth import digest, new_key
+
+    key = new_key()
+    data = tempfile.mkdtemp(prefix="tadqiq-bench-")
+    env = {**os.environ, "TADQIQ_BENCH_ECHO_SIZE": str(report_size), "TADQIQ_DATA_DIR": data,
+           "TADQIQ_KEYS": f"bench:bench:submitter:{digest(key)}"}
+    auth = {"Authorization": f"Bearer {key}"}
     server = subprocess.Popen([sys.executable, "-m", "uvicorn", "bench.app:app", "--host", "127.0.0.1", "--port",
                                str(port), "--log-level", "warning", "--no-access-log"], cwd=ROOT, env=env)
     try:
@@ -132,13 +140,15 @@ def http(seconds: float) -> dict:
             except OSError:
                 time.sleep(0.1)
         rate("127.0.0.1", port, "/bench/echo", body, 1.0)  # warm up both routes
-        rate("127.0.0.1", port, "/v1/checks", body, 1.0)
+        rate("127.0.0.1", port, "/v1/checks?store=false", body, 1.0, headers=auth)
         echo = rate("127.0.0.1", port, "/bench/echo", body, seconds)
-        checks = rate("127.0.0.1", port, "/v1/checks", body, seconds)
+        checks = rate("127.0.0.1", port, "/v1/checks?store=false", body, seconds, headers=auth)
+        stored = rate("127.0.0.1", port, "/v1/checks", body, seconds, headers=auth)  # committed before the answer
     finally:
         server.terminate()
         server.wait(10)
-    return {"echo_rps": echo, "check_rps": checks, "ratio_check_over_echo": checks / echo,
+        shutil.rmtree(data, ignore_errors=True)
+    return {"echo_rps": echo, "check_rps": checks, "ratio_check_over_echo": checks / echo, "stored_rps": stored,
             "body_bytes": len(body), "response_bytes": report_size}
 
 
@@ -149,7 +159,7 @@ def main() -> int:
     results = {"engine": engine(), "normaliser": normaliser(), "http": http(args.seconds)}
     e, h, n = results["engine"], results["http"], results["normaliser"]
     print(f"http      check {h['check_rps']:.0f} req/s, echo {h['echo_rps']:.0f} req/s, "
-          f"ratio {h['ratio_check_over_echo']:.2f} (target ≥ 0.5)")
+          f"ratio {h['ratio_check_over_echo']:.2f} (target ≥ 0.5); stored {h['stored_rps']:.0f} req/s")
     print(f"engine    seed {e['seed_ms']:.3f} ms (target < 1 ms)")
     for k in ("claims_100", "claims_1000", "claims_10000"):
         print(f"engine    {k[7:]:>6} claims {e[k]['ms']:9.1f} ms, {e[k]['us_per_claim']:.1f} µs/claim")

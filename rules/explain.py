@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_EVEN, Context, Decimal
+from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
 from fractions import Fraction
 
 from babel.numbers import format_compact_decimal, format_decimal, get_currency_name
@@ -31,7 +31,8 @@ def number(x: Fraction, lang: str, digits: int = 3) -> str:
     locale = lexicon(lang).locale
     d = _SIG[digits].divide(Decimal(x.numerator), Decimal(x.denominator)) if x else Decimal(0)
     if abs(d) >= 1_000_000:
-        return format_compact_decimal(d, format_type="long", locale=locale, fraction_digits=2)
+        with localcontext(prec=80):  # babel rounds in the current context: 28 digits fail past 10^40
+            return format_compact_decimal(d, format_type="long", locale=locale, fraction_digits=2)
     return format_decimal(d, locale=locale, decimal_quantization=False)
 
 

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-from litestar import Litestar
-from litestar.openapi import OpenAPIConfig
-from litestar.openapi.spec import Contact
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
+from litestar import Litestar
+from litestar.datastructures import State
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.spec import Components, Contact, SecurityScheme
+from litestar.routes import HTTPRoute
+
+from service.auth import Keys
 from service.openapi_tweaks import tighten
+from service.pages import PAGES, TEMPLATES
 from service.problems import handlers
-from service.routes import ChecksController, health, rules_catalogue
+from service.reports import ReportsController
+from service.routes import health, rules_catalogue
 from service.settings import Settings
+from service.storage import Store
 from service.times import normalise_times
 
 __all__ = ["create_app"]
@@ -19,16 +28,45 @@ VERSION = "0.1.0"
 
 def create_app(settings: Settings | None = None, extra_routes: list | None = None) -> Litestar:
     settings = settings or Settings.from_env()
+    store = Store.from_settings(settings)
+
+    @asynccontextmanager
+    async def storage(_: Litestar) -> AsyncIterator[None]:
+        await store.open()
+        try:
+            yield
+        finally:
+            await store.close()
+
     app = Litestar(
-        route_handlers=[health, rules_catalogue, ChecksController, normalise_times, *(extra_routes or [])],
+        route_handlers=[health, rules_catalogue, ReportsController, normalise_times, *PAGES, *(extra_routes or [])],
         exception_handlers=handlers,  # type: ignore[arg-type]
         request_max_body_size=settings.max_body,
+        lifespan=[storage],
+        template_config=TEMPLATES,
+        state=State({"settings": settings, "store": store, "api_keys": Keys.load(settings.keys_file, settings.keys)}),
         openapi_config=OpenAPIConfig(
             title="tadqiq", version=VERSION, contact=Contact(name="tadqiq"),
             description="Claim-consistency checks for newsrooms: figures and dates as printed in, verdicts with "
                         "their arithmetic out.",
+            components=Components(security_schemes={"apiKey": SecurityScheme(
+                type="http", scheme="bearer",
+                description="An API key, bound to a newsroom and a role (submitter, reviewer, admin): "
+                            "`Authorization: Bearer tq_…`.")}),
             path="/schema"),
         debug=settings.debug,
     )
     tighten(app)
+    _fix_allow(app)
     return app
+
+
+def _fix_allow(app: Litestar) -> None:
+    """litestar#4169 (fixed only in Litestar 3): a path's automatic OPTIONS handler lists in ``Allow`` only the
+    methods registered before it, so ``OPTIONS /v1/checks`` would omit ``POST``. Point each one at its final route."""
+    for route in app.routes:
+        if isinstance(route, HTTPRoute) and "OPTIONS" in route.route_handler_map:
+            fn = route.route_handler_map["OPTIONS"][0].fn
+            for cell in getattr(fn, "__closure__", None) or ():
+                if isinstance(cell.cell_contents, HTTPRoute):
+                    cell.cell_contents = route

@@ -1,10 +1,11 @@
-"""The ``tadqiq`` command: ``serve``, ``check FILE.json``, ``openapi``."""
+"""The ``tadqiq`` command: ``serve``, ``key``, ``check FILE.json``, ``openapi``."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import msgspec
@@ -19,8 +20,34 @@ def _serve(args: argparse.Namespace) -> int:
     from service.settings import Settings
 
     settings = Settings.from_env()
-    uvicorn.run(create_app(settings), host=args.host or settings.host, port=args.port or settings.port,
-                log_level="info")
+    if not settings.keys_file and not settings.keys:
+        from service.auth import ensure_local_key
+
+        keys_file, key_file = ensure_local_key(settings.data_dir)
+        settings = replace(settings, keys_file=str(keys_file))
+        where = f"your key is in {key_file}" if key_file else f"keys: {keys_file}"
+        print(f"tadqiq: no keys configured, using {keys_file} ({where}); reports: "
+              f"{settings.database_url or Path(settings.data_dir) / 'tadqiq.db'}", file=sys.stderr)
+    host, port = args.host or settings.host, args.port or settings.port
+    print(f"tadqiq: report pages at http://{host}:{port}/reports", file=sys.stderr)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    return 0
+
+
+def _key(args: argparse.Namespace) -> int:
+    from service.auth import append_key
+    from service.settings import Settings
+
+    settings = Settings.from_env()
+    file = Path(args.file or settings.keys_file or Path(settings.data_dir) / "keys.toml")
+    try:
+        key = append_key(file, args.id, args.newsroom, args.role, args.name)
+    except ValueError as exc:
+        print(f"tadqiq: {exc}", file=sys.stderr)
+        return 2
+    print(f"tadqiq: key {args.id} ({args.role}, newsroom {args.newsroom}) added to {file}; it is shown only now:",
+          file=sys.stderr)
+    print(key)
     return 0
 
 
@@ -77,6 +104,13 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
     serve.set_defaults(run=_serve)
+    key = sub.add_parser("key", help="make an API key for a newsroom and role; prints it once, stores its hash")
+    key.add_argument("--id", required=True, help="the key's name in the audit trail")
+    key.add_argument("--newsroom", required=True)
+    key.add_argument("--role", required=True, choices=["submitter", "reviewer", "admin"])
+    key.add_argument("--name", help="who holds it")
+    key.add_argument("--file", help="keys file (default: TADQIQ_KEYS_FILE or .tadqiq/keys.toml)")
+    key.set_defaults(run=_key)
     chk = sub.add_parser("check", help="check a request file and print the verdicts")
     chk.add_argument("file")
     chk.add_argument("--json", action="store_true", help="print the whole report as JSON")

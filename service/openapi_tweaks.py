@@ -15,13 +15,17 @@ import msgspec
 from litestar import Litestar
 
 import rules.model
+import service.exports
 import service.problems
+import service.reports
+import service.review
 import service.routes
 from service.body import BODIES, document_bodies
 
 __all__ = ["tighten"]
 
-MODULES: list[Any] = [rules.model, service.problems, service.routes]
+MODULES: list[Any] = [rules.model, service.problems, service.routes, service.review, service.reports,
+                      service.exports]
 
 
 def _structs() -> list[type[msgspec.Struct]]:

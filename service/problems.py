@@ -41,8 +41,9 @@ class ProblemDetails(Struct, frozen=True, omit_defaults=True):
 class ProblemError(HTTPException):
     """Raise to answer with a problem: ``ProblemError(422, "Invalid claims", errors=[...])``."""
 
-    def __init__(self, status: int, title: str, detail: str | None = None, errors: list[Issue] | None = None):
-        super().__init__(detail=detail or title, status_code=status)
+    def __init__(self, status: int, title: str, detail: str | None = None, errors: list[Issue] | None = None,
+                 headers: dict[str, str] | None = None):
+        super().__init__(detail=detail or title, status_code=status, headers=headers)
         self.title = title
         self.problem_detail = detail
         self.errors = errors or []
@@ -73,7 +74,7 @@ def _validation(request: Request[Any, Any, Any], exc: ValidationException) -> Re
 
 def _http(request: Request[Any, Any, Any], exc: HTTPException) -> Response[ProblemDetails]:
     if isinstance(exc, ProblemError):
-        return _respond(request, exc.status_code, exc.title, exc.problem_detail, exc.errors)
+        return _respond(request, exc.status_code, exc.title, exc.problem_detail, exc.errors, exc.headers)
     status = exc.status_code
     titles = {404: "Not found", 405: "Method not allowed", 413: "Request body too large",
               415: "Unsupported media type"}

@@ -1,16 +1,19 @@
-"""The HTTP routes: ``POST /v1/checks``, ``GET /v1/rules``, ``GET /health``."""
+"""The HTTP routes: ``POST /v1/checks``, ``GET /v1/rules``, ``GET /health`` (stored reports: service/reports.py)."""
 
 from __future__ import annotations
 
-import anyio
-from typing import Any
+from typing import Annotated, Any
 
-from litestar import Controller, Request, get, post
+import anyio
+from litestar import Controller, Request, Response, get, post
+from litestar.datastructures import ResponseHeader
 from litestar.openapi import ResponseSpec
+from litestar.params import QueryParameter
 from msgspec import Struct
 
 from rules.engine import RULES, check
 from rules.model import CheckRequest, Report
+from service.auth import authorize
 from service.body import body, read
 from service.problems import MEDIA_TYPE, ProblemDetails
 
@@ -79,13 +82,25 @@ class ChecksController(Controller):
     path = "/v1/checks"
     tags = ["checks"]
 
-    @post("/", summary="Check an article's claims", status_code=200, responses=BAD)
-    async def create(self, request: Request[Any, Any, Any]) -> Report:
-        """Read every claim, run every rule, and answer with the verdicts, derived figures and problems.
+    @post("/", summary="Check an article's claims and store the report", status_code=201, security=[{"apiKey": []}],
+          responses={200: ResponseSpec(data_container=Report, description="Checked and not stored (`store=false`).",
+                                       generate_examples=False),
+                     401: problem("No API key, or one this server does not know."),
+                     403: problem("The key's role may not do this."), **BAD},
+          response_headers=[ResponseHeader(name="Location", documentation_only=True, required=True,
+                                           description="Where the stored report is: `/v1/checks/{id}`.")])
+    async def create(self, request: Request[Any, Any, Any],
+                     store: Annotated[bool, QueryParameter(
+                         description="false: check without storing (200, no `Location`).")] = True) -> Response[Report]:
+        """Read every claim, run every rule, store the report (committed before the answer) and answer 201 with
+        the report and its ``Location``; with ``store=false``, answer 200 and keep nothing.
 
         A figure that cannot be read, a duplicate claim id or a relation naming a missing claim does not fail the
         request: it is listed under ``problems`` and the rest is still checked."""
+        caller = authorize(request)
         data = await read(request, CHECK)
-        if len(data.claims) > _THREAD_ABOVE:
-            return await anyio.to_thread.run_sync(check, data)
-        return check(data)
+        report = await anyio.to_thread.run_sync(check, data) if len(data.claims) > _THREAD_ABOVE else check(data)
+        if not store:
+            return Response(report, status_code=200)
+        stored = await request.app.state.store.add(caller.newsroom, caller.key, data, report)
+        return Response(report, status_code=201, headers={"Location": f"/v1/checks/{stored.id}"})

@@ -14,10 +14,24 @@ class Settings:
     port: int = 8000
     max_body: int = 16 * 1024 * 1024
     debug: bool = False
+    #: Where the embedded database and the local key live (``make run``); relative to the working directory.
+    data_dir: str = ".tadqiq"
+    #: SQLAlchemy URL; empty: SQLite at ``<data_dir>/tadqiq.db``. PostgreSQL: ``postgresql+asyncpg://user@host/db``.
+    database_url: str | None = None
+    #: PostgreSQL schema to keep the tables in (created when missing); empty: the server's search path.
+    database_schema: str | None = None
+    #: API keys, hashed (see service/auth.py): a TOML file, and/or entries in ``TADQIQ_KEYS``.
+    keys_file: str | None = None
+    keys: str | None = None
 
     @classmethod
     def from_env(cls) -> Settings:
         env = os.environ
         return cls(host=env.get("TADQIQ_HOST", cls.host), port=int(env.get("TADQIQ_PORT", cls.port)),
                    max_body=int(env.get("TADQIQ_MAX_BODY", cls.max_body)),
-                   debug=env.get("TADQIQ_DEBUG", "") == "1")
+                   debug=env.get("TADQIQ_DEBUG", "") == "1",
+                   data_dir=env.get("TADQIQ_DATA_DIR") or cls.data_dir,
+                   database_url=env.get("TADQIQ_DATABASE_URL") or None,
+                   database_schema=env.get("TADQIQ_DATABASE_SCHEMA") or None,
+                   keys_file=env.get("TADQIQ_KEYS_FILE") or None,
+                   keys=env.get("TADQIQ_KEYS") or None)

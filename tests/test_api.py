@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import json
+import re
 
 PROBLEM = "application/problem+json"
 DOC = {"language": "en"}
 
 
 def post(client, body, **kw):
+    """POST /v1/checks; a stored report (201) must say where it is."""
     data = body if isinstance(body, (bytes, str)) else json.dumps(body)
-    return client.post("/v1/checks", content=data, headers={"content-type": "application/json"}, **kw)
+    headers = {"content-type": "application/json", **kw.pop("headers", {})}
+    r = client.post("/v1/checks", content=data, headers=headers, **kw)
+    if r.status_code == 201:
+        assert re.fullmatch(r"/v1/checks/[A-Za-z0-9_-]{22}", r.headers["location"]), r.headers.get("location")
+    return r
 
 
 def test_health(client):
@@ -31,7 +37,9 @@ def test_rules_catalogue_comes_from_the_rules(client):
 def test_a_catalogue_example_posted_back_gives_its_verdict(client):
     rule = next(r for r in client.get("/v1/rules").json() if r["id"] == "share_of_whole")
     example = next(e for e in rule["examples"] if e["expect"] == "inconsistent")
-    report = post(client, example["request"]).json()
+    r = post(client, example["request"])
+    assert r.status_code == 201
+    report = r.json()
     assert any(v["rule"] == "share_of_whole" and v["status"] == "inconsistent" for v in report["verdicts"])
 
 
@@ -62,7 +70,7 @@ def test_duplicate_ids_and_unknown_relation_targets_are_set_aside_and_said(clien
                        {"kind": "share", "id": "a", "value": "160%", "of": "x"}],
             "relations": [{"kind": "share", "share": "a", "whole": "ghost"}]}
     r = post(client, body)
-    assert r.status_code == 200
+    assert r.status_code == 201
     report = r.json()
     assert {(p["code"], p["field"]) for p in report["problems"]} == {("duplicate_id", "claims[1].id"),
                                                                      ("unknown_claim", "relations[0].whole")}
@@ -98,7 +106,7 @@ def test_unreadable_figures_become_problems_and_unverifiable_not_errors(client):
         {"kind": "event", "id": "e", "what": "launch", "time": "someday soon"},
         {"kind": "event", "id": "f", "what": "launch", "time": "by 2025"}]}
     r = post(client, body)
-    assert r.status_code == 200
+    assert r.status_code == 201
     report = r.json()
     problems = {c["id"]: c.get("problems", []) for c in report["claims"]}
     assert problems["a"][0]["code"] == "notation" and problems["b"][0]["code"] == "notation"
@@ -119,7 +127,31 @@ def test_unknown_route_and_method_are_problems(client):
 def test_arabic_document_gets_arabic_explanations(client):
     body = {"document": {"language": "ar"}, "claims": [
         {"kind": "share", "id": "s", "value": "١٣٠٪", "of": "السوق"}]}
-    verdict = post(client, body).json()["verdicts"][0]
+    r = post(client, body)
+    assert r.status_code == 201
+    verdict = r.json()["verdicts"][0]
     assert verdict["status"] == "inconsistent"
     assert verdict["explanation"]["language"] == "ar" and "100٪" in verdict["explanation"]["local"]
     assert verdict["computation"]["margin"] == "25"  # 130 is read as 125–135: trailing zero, see rules.policy
+
+
+def test_checking_needs_a_key_with_or_without_storing(client):
+    body = {"document": DOC, "claims": [{"kind": "share", "id": "a", "value": "5%", "of": "x"}]}
+    for query in ("", "?store=false"):
+        r = client.post(f"/v1/checks{query}", content=json.dumps(body),
+                        headers={"content-type": "application/json", "authorization": ""})
+        assert r.status_code == 401 and r.headers["content-type"].startswith(PROBLEM)
+        assert r.headers["www-authenticate"].startswith("Bearer")
+        r = client.post(f"/v1/checks{query}", content=json.dumps(body),
+                        headers={"content-type": "application/json", "authorization": "Bearer tq_not-a-key"})
+        assert r.status_code == 401
+
+
+def test_a_check_without_storing_answers_200_and_keeps_nothing(client):
+    body = {"document": {"language": "en", "title": "not kept"},
+            "claims": [{"kind": "share", "id": "a", "value": "130%", "of": "x"}]}
+    r = post(client, body, params={"store": "false"})
+    assert r.status_code == 200 and "location" not in r.headers
+    assert r.json()["verdicts"][0]["status"] == "inconsistent"
+    titles = [i.get("title") for i in client.get("/v1/checks", params={"limit": 100}).json()["items"]]
+    assert "not kept" not in titles

@@ -1,10 +1,19 @@
 """Property-based contract tests: schemathesis generates requests from the OpenAPI document and runs its
 default checks (no server errors; status codes, content types, headers and bodies as documented; schema-violating
-requests rejected). A body over the size limit is rejected with 413, which counts as a rejection too."""
+requests rejected; and, since the document declares the API-key scheme, that a protected route refuses a request
+without its key). A body over the size limit is rejected with 413, which counts as a rejection too.
+
+Requests carry a reviewer's key (through the document's own security scheme), so every operation, reviews
+included, is reached; the app stores into this session's own SQLite file."""
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
+
 import schemathesis
+from conftest import KEYS, KEYS_ENV
 from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
 
@@ -12,9 +21,13 @@ from service.app import create_app
 from service.settings import Settings
 
 REJECTIONS = [400, 401, 403, 404, 405, 406, 409, 413, 415, 422, 428, 429]
-config = SchemathesisConfig.from_dict({"checks": {"negative_data_rejection": {"expected-statuses": REJECTIONS}}})
-schema = schemathesis.openapi.from_asgi("/schema/openapi.json", create_app(Settings(max_body=1024 * 1024)),
-                                        config=config)
+DATA = tempfile.mkdtemp(prefix="tadqiq-schemathesis-")
+atexit.register(shutil.rmtree, DATA, ignore_errors=True)
+config = SchemathesisConfig.from_dict({
+    "checks": {"negative_data_rejection": {"expected-statuses": REJECTIONS}},
+    "auth": {"openapi": {"apiKey": {"bearer": KEYS["desk-reviewer"]}}}})
+schema = schemathesis.openapi.from_asgi(
+    "/schema/openapi.json", create_app(Settings(max_body=1024 * 1024, data_dir=DATA, keys=KEYS_ENV)), config=config)
 
 
 @schema.parametrize()

@@ -27,7 +27,8 @@ def _report(client, seed):
     if seed.name not in _REPORTS:
         body = (seed / "claims.json").read_bytes()
         r = client.post("/v1/checks", content=body, headers={"content-type": "application/json"})
-        assert r.status_code == 200, r.text
+        assert r.status_code == 201, r.text
+        assert r.headers["location"].startswith("/v1/checks/")
         _REPORTS[seed.name] = r.json()
     return _REPORTS[seed.name]
 

@@ -1,0 +1,157 @@
+"""API keys: each bound to a newsroom and a role, stored only as SHA-256 digests.
+
+A key is ``tq_`` and 43 random URL-safe characters (256 bits). Keys that random need no slow hash: a SHA-256
+digest cannot be reversed, and looking a digest up reveals nothing about other keys. The server never keeps a
+key itself; it is shown once, when made (``tadqiq key``, or ``tadqiq serve`` on first run).
+
+Where keys are configured (both may be used):
+
+- a TOML file (``TADQIQ_KEYS_FILE``; ``make run`` makes ``.tadqiq/keys.toml``), one ``[[key]]`` table each::
+
+      [[key]]
+      id = "desk-reviewer"      # shown in the audit trail; letters, digits, . _ -
+      newsroom = "akhbarona"    # the reports a key sees; letters, digits, . _ -
+      role = "reviewer"         # submitter | reviewer | admin
+      sha256 = "9f86d0…"        # hex digest of the key
+      name = "Layla, data desk" # optional: who holds it, for the audit trail
+
+- ``TADQIQ_KEYS``: entries ``id:newsroom:role:sha256`` separated by commas or spaces.
+
+Roles: a *submitter* checks articles and reads its newsroom's reports; a *reviewer* also reviews verdicts; an
+*admin* may do everything a reviewer may (keys themselves are made on the server with ``tadqiq key``).
+
+Requests authenticate with ``Authorization: Bearer <key>``. The browser pages also accept the key in the
+``tadqiq_key`` cookie that ``/login`` sets (HttpOnly, SameSite=Strict).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from litestar import Request
+
+from service.problems import ProblemError
+
+__all__ = ["COOKIE", "ROLES", "Caller", "Keys", "authorize", "digest", "ensure_local_key", "new_key"]
+
+Role = Literal["submitter", "reviewer", "admin"]
+ROLES: tuple[Role, ...] = ("submitter", "reviewer", "admin")
+COOKIE = "tadqiq_key"
+_NAME = re.compile(r"^[A-Za-z0-9_.\-]{1,64}$")
+_HEX = re.compile(r"^[0-9a-f]{64}$")
+#: the challenge sent with every 401 (RFC 9110 §11.6.1)
+CHALLENGE = {"WWW-Authenticate": 'Bearer realm="tadqiq"'}
+
+
+@dataclass(frozen=True)
+class Caller:
+    key: str
+    newsroom: str
+    role: Role
+    name: str | None = None
+
+    @property
+    def who(self) -> str:
+        return self.name or self.key
+
+    def may(self, role: Role) -> bool:
+        return ROLES.index(self.role) >= ROLES.index(role)
+
+
+def digest(key: str) -> str:
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def new_key() -> str:
+    return "tq_" + secrets.token_urlsafe(32)
+
+
+class Keys:
+    """The configured keys, by digest."""
+
+    def __init__(self, callers: dict[str, Caller]):
+        self.by_digest = callers
+
+    @classmethod
+    def load(cls, file: str | Path | None = None, env: str | None = None) -> Keys:
+        entries: list[dict[str, Any]] = []
+        if file:
+            path = Path(file)
+            if path.exists():
+                entries += tomllib.loads(path.read_text("utf-8")).get("key", [])
+        for item in (env or "").replace(",", " ").split():
+            parts = item.split(":")
+            if len(parts) != 4:
+                raise ValueError(f"TADQIQ_KEYS: '{item}' is not id:newsroom:role:sha256")
+            entries.append(dict(zip(("id", "newsroom", "role", "sha256"), parts)))
+        callers = {}
+        for e in entries:
+            key_id, newsroom, role, sha = e.get("id", ""), e.get("newsroom", ""), e.get("role", ""), e.get("sha256", "")
+            if not (_NAME.match(key_id) and _NAME.match(newsroom) and role in ROLES and _HEX.match(sha.lower())):
+                raise ValueError(f"key {key_id!r}: needs id, newsroom (letters, digits, . _ -), role "
+                                 f"({'|'.join(ROLES)}) and a 64-digit hex sha256")
+            callers[sha.lower()] = Caller(key=key_id, newsroom=newsroom, role=role, name=e.get("name") or None)
+        return cls(callers)
+
+    def find(self, key: str | None) -> Caller | None:
+        if not key or len(key) > 200:
+            return None
+        return self.by_digest.get(digest(key))
+
+    def caller(self, request: Request[Any, Any, Any], *, cookie: bool = False) -> Caller | None:
+        scheme, _, token = request.headers.get("authorization", "").partition(" ")
+        if scheme.lower() == "bearer" and token.strip():
+            return self.find(token.strip())
+        if cookie:
+            return self.find(request.cookies.get(COOKIE))
+        return None
+
+
+def authorize(request: Request[Any, Any, Any], role: Role = "submitter") -> Caller:
+    """The caller of an API route, or a 401 (no or unknown key) / 403 (a key whose role may not do this)."""
+    caller = request.app.state.api_keys.caller(request)
+    if caller is None:
+        raise ProblemError(401, "Unauthorized", "Send an API key: 'Authorization: Bearer <key>'.", headers=CHALLENGE)
+    if not caller.may(role):
+        raise ProblemError(403, "Forbidden", f"This key's role ({caller.role}) may not do this; a {role} may.")
+    return caller
+
+
+def append_key(file: Path, key_id: str, newsroom: str, role: Role, name: str | None = None) -> str:
+    """Make a key, append its digest to ``file`` (created if missing) and return the key (shown once)."""
+    if not (_NAME.match(key_id) and _NAME.match(newsroom) and role in ROLES):
+        raise ValueError("id and newsroom: letters, digits, . _ - (at most 64); role: " + "|".join(ROLES))
+    key = new_key()
+    file.parent.mkdir(parents=True, exist_ok=True)
+    head = "" if file.exists() else ("# tadqiq API keys (see service/auth.py): id, newsroom, role, sha256 of the key, "
+                                     "optional name.\n")
+    entry = f'\n[[key]]\nid = "{key_id}"\nnewsroom = "{newsroom}"\nrole = "{role}"\nsha256 = "{digest(key)}"\n'
+    if name:
+        entry += f"name = {_quote(name)}\n"
+    with file.open("a", encoding="utf-8") as f:
+        f.write(head + entry)
+    return key
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def ensure_local_key(data_dir: str | Path) -> tuple[Path, Path | None]:
+    """For ``make run``: the keys file under ``data_dir``, made on first run with one admin key for the newsroom
+    ``local``, whose key is written (mode 600) to ``local-key.txt`` beside it. Returns (keys file, key file if
+    made now or still there)."""
+    directory = Path(data_dir)
+    keys_file = directory / "keys.toml"
+    key_file = directory / "local-key.txt"
+    if not keys_file.exists():
+        key = append_key(keys_file, "local-admin", "local", "admin", "local admin (make run)")
+        key_file.touch(mode=0o600)
+        key_file.write_text(key + "\n", encoding="utf-8")
+    return keys_file, key_file if key_file.exists() else None

@@ -1,0 +1,194 @@
+"""A stored report in the forms fact-checkers publish and share: schema.org ClaimReview (JSON-LD, one per
+verdict), CSV (one row per verdict) and Markdown. Each shows the verdict as it stands after review.
+
+Claim text is untrusted: CSV cells that a spreadsheet would run as a formula (starting with ``= + - @`` or a tab)
+get a leading apostrophe; Markdown escapes its own syntax and any HTML.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from typing import Literal
+
+from msgspec import Struct, field
+
+from rules.model import Range
+from service.storage import Stored
+from service.view import VerdictView, labels, verdict_views
+
+__all__ = ["ClaimReviewGraph", "claimreview", "csv_text", "markdown"]
+
+_RATING = {"inconsistent": 1, "unverifiable": 2, "consistent": 3}
+
+
+class LD(Struct, frozen=True, kw_only=True, omit_defaults=True, tag_field="@type"):
+    """A schema.org object: its class is its ``@type`` (a msgspec tag, so it is always written)."""
+
+
+class Organization(LD, tag="Organization"):
+    name: str
+
+
+class CreativeWork(LD, tag="CreativeWork"):
+    headline: str | None = None
+    url: str | None = None
+    datePublished: str | None = None
+
+
+class Claim(LD, tag="Claim"):
+    author: Organization | None = None
+    datePublished: str | None = None
+    appearance: CreativeWork | None = None
+
+
+class Rating(LD, tag="Rating"):
+    ratingValue: int
+    bestRating: int
+    worstRating: int
+    alternateName: str
+
+
+class ClaimReview(LD, tag="ClaimReview"):
+    """schema.org ClaimReview for one verdict: the claim as printed, the rating as it stands after review."""
+
+    identifier: str
+    claimReviewed: str
+    reviewBody: str
+    reviewRating: Rating
+    itemReviewed: Claim
+    author: Organization
+    datePublished: str
+    inLanguage: str
+
+
+class ClaimReviewGraph(Struct, frozen=True, kw_only=True):
+    context: Literal["https://schema.org"] = field(name="@context")
+    graph: list[ClaimReview] = field(name="@graph")
+
+
+def _claim_reviewed(v: VerdictView) -> str:
+    sentences = list(dict.fromkeys(c.sentence for c in v.claims if c.sentence))
+    return " ".join(sentences) if sentences else "; ".join(c.printed for c in v.claims)
+
+
+def claimreview(stored: Stored, newsroom: str) -> ClaimReviewGraph:
+    doc = stored.report.document
+    lang, words = labels(doc.language)
+    items = []
+    for v in verdict_views(stored, lang, words):
+        explanation = v.verdict.explanation
+        body = explanation.local or explanation.en
+        if v.state.review in ("overridden", "disputed") and v.state.note:
+            body = f"{body}\n{v.state.note}"
+        when = (v.state.at or stored.summary.created).date().isoformat()
+        sources = {c.source for c in v.claims if c.source and not c.reference}
+        author = next(iter(sources)) if len(sources) == 1 else doc.source
+        items.append(ClaimReview(
+            identifier=f"{stored.summary.id}/{v.index}", claimReviewed=_claim_reviewed(v), reviewBody=body,
+            reviewRating=Rating(ratingValue=_RATING[v.state.status], bestRating=3, worstRating=1,
+                                alternateName=words[v.state.status]),
+            itemReviewed=Claim(
+                author=Organization(name=author) if author else None,
+                datePublished=doc.published.isoformat() if doc.published else None,
+                appearance=CreativeWork(headline=doc.title, url=doc.url,
+                                        datePublished=doc.published.isoformat() if doc.published else None)
+                if (doc.title or doc.url) else None),
+            author=Organization(name=newsroom), datePublished=when, inLanguage=doc.language))
+    return ClaimReviewGraph(context="https://schema.org", graph=items)
+
+
+# -- CSV ------------------------------------------------------------------------------------------------------------
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]+)?(/[0-9]+)?$")
+COLUMNS = ["verdict", "rule", "status", "engine_status", "review", "reviewer", "reviewed_at", "note", "claims",
+           "claim_text", "explanation_en", "explanation_local", "formula", "result_low", "result_high", "unit",
+           "compared_low", "compared_high", "margin", "cause"]
+
+
+def _cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    if text.startswith(_FORMULA) and not _NUMBER.match(text):
+        return "'" + text
+    return text
+
+
+def csv_text(stored: Stored) -> str:
+    lang, words = labels(stored.report.document.language)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for v in verdict_views(stored, lang, words):
+        c = v.verdict.computation
+        result, compared = (c.result if c else Range()), (c.compared_with if c and c.compared_with else Range())
+        writer.writerow([_cell(x) for x in (
+            v.index, v.verdict.rule, v.state.status, v.state.engine, v.state.review, v.state.reviewer,
+            v.state.at.isoformat() if v.state.at else None, v.state.note, " ".join(v.verdict.claims),
+            " | ".join(t.printed for t in v.claims), v.verdict.explanation.en, v.verdict.explanation.local,
+            c.formula if c else None, result.low, result.high, result.unit, compared.low, compared.high,
+            c.margin if c else None, v.verdict.cause.code if v.verdict.cause else None)])
+    return out.getvalue()
+
+
+# -- Markdown -------------------------------------------------------------------------------------------------------
+_MD = re.compile(r"([\\`*_\[\]#|<>~])")
+_LINE_START = re.compile(r"^([-+=]|\d+[.)])")
+
+
+def md(text: object) -> str:
+    """Untrusted text as literal Markdown: one line; the characters that make links, emphasis, code, tables or
+    HTML escaped, and a list or heading marker at the start of the line too."""
+    return _LINE_START.sub(r"\\\1", _MD.sub(r"\\\1", " ".join(str(text).split())))
+
+
+def _range(r: Range | None) -> str:
+    if r is None:
+        return ""
+    return f"{r.low or '−∞'} – {r.high or '+∞'}" + (f" {r.unit}" if r.unit else "")
+
+
+def markdown(stored: Stored) -> str:
+    doc = stored.report.document
+    s = stored.summary
+    lang, words = labels(doc.language)
+    views = verdict_views(stored, lang, words)
+    lines = [f"# {md(doc.title or s.id)}", ""]
+    meta = [("source", doc.source), ("published", doc.published), ("url", doc.url)]
+    lines += [f"- {k}: {md(v)}" for k, v in meta if v]
+    lines += [f"- language: {md(doc.language)}", f"- checked: {s.created.isoformat()} by {md(s.created_by)}",
+              f"- report: `{s.id}`"]
+    counts = {st: sum(1 for v in views if v.state.status == st) for st in _RATING}
+    reviewed = sum(1 for v in views if v.state.review != "unreviewed")
+    lines += [f"- verdicts: {len(views)} — " + ", ".join(f"{n} {st}" for st, n in counts.items())
+              + f"; {reviewed} reviewed", ""]
+    for v in views:
+        st = v.state
+        head = f"## {v.index + 1}. {st.status}: {md(v.title)} ({md(', '.join(v.verdict.claims))})"
+        lines += [head, ""]
+        if st.review != "unreviewed":
+            lines += [f"**{st.review}** by {md(st.reviewer)} at {st.at.isoformat() if st.at else ''}"
+                      + (f" (the engine said {st.engine})" if st.status != st.engine else "")
+                      + (f": {md(st.note)}" if st.note else ""), ""]
+        for c in v.claims:
+            lines.append(f"> {md(c.sentence or c.printed)}")
+        if v.claims:
+            lines.append("")
+        e = v.verdict.explanation
+        if e.local:
+            lines += [md(e.local), ""]
+        lines += [md(e.en), ""]
+        c = v.verdict.computation
+        if c:
+            lines += [f"- formula: `{c.formula.replace('`', '')}`"]
+            lines += [f"- {md(i.name)}: {md(i.printed)} → {_range(i.range)}" for i in c.inputs]
+            lines += [f"- result: {_range(c.result)}"]
+            if c.compared_with:
+                lines.append(f"- compared with: {_range(c.compared_with)}")
+            if c.margin is not None:
+                lines.append(f"- margin: {c.margin}")
+            lines += [f"- policy: {md(c.policy)}"]
+        if v.verdict.cause:
+            lines.append(f"- likely cause: {md(v.verdict.cause.explanation.en)}")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,140 @@
+"""Pictures of a verdict, as geometry for the report's inline SVG (no script, no external file).
+
+``ranges``: the computed range against the range it was compared with, on one axis (logarithmic when they lie
+orders of magnitude apart, as a million-for-billion slip does), with the ends labelled in the article's language.
+``timeline``: the time each claim of a temporal verdict names, as bars on one date axis.
+
+The verdict is decided on exact rationals by the rules; here numbers only become pixel positions, so floats are
+fine. Coordinates are rounded to one decimal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from rules.explain import number
+from rules.model import Computation, Range, ReadClaim
+
+__all__ = ["Bar", "Figure", "ranges", "timeline"]
+
+WIDTH, LEFT, RIGHT = 640, 16, 624
+ROW, TOP = 30, 8
+
+
+@dataclass(frozen=True)
+class Bar:
+    kind: str  # css class: result | compared | time
+    label: str
+    x: float
+    width: float
+    y: float
+    low_label: str
+    high_label: str
+    open_low: bool = False
+    open_high: bool = False
+
+    @property
+    def end(self) -> float:
+        return round(self.x + self.width, 1)
+
+    @property
+    def caption(self) -> str:
+        ends = f"{self.low_label or '…'} – {self.high_label or '…'}"
+        return f"{self.label}: {ends}" if self.label else ends
+
+    @property
+    def anchor(self) -> tuple[float, str]:
+        """Where the caption goes: from the bar's start rightwards, or from its end leftwards near the right."""
+        return (self.x, "start") if self.x < (LEFT + RIGHT) / 2 else (self.end, "end")
+
+
+@dataclass(frozen=True)
+class Figure:
+    bars: list[Bar]
+    height: int
+    axis_y: float
+    scale: str  # linear | log | time
+    ticks: list[tuple[float, str]] = field(default_factory=list)
+    description: str = ""
+
+
+def _f(text: str | None) -> Fraction | None:
+    return None if text is None else Fraction(text)
+
+
+def ranges(c: Computation, lang: str, labels: dict[str, str]) -> Figure | None:
+    """The computed range (``result``) against ``compared_with``; None when the computation has no bounded end."""
+    rows = [("result", labels["fig_result"], c.result)]
+    if c.compared_with is not None:
+        rows.append(("compared", labels["fig_compared"], c.compared_with))
+    ends = [x for _, _, r in rows for x in (_f(r.low), _f(r.high)) if x is not None]
+    if not ends:
+        return None
+    lo, hi = min(ends), max(ends)
+    log = lo > 0 and hi / lo > 50
+    if log:
+        a, b = math.log10(lo), math.log10(hi)
+        pad = max((b - a) * 0.08, 0.05)
+        a, b = a - pad, b + pad
+        pos = lambda x: LEFT + (math.log10(x) - a) / (b - a) * (RIGHT - LEFT)  # noqa: E731
+    else:
+        span = hi - lo or abs(hi) or Fraction(1)
+        a, b = float(lo - span * Fraction(15, 100)), float(hi + span * Fraction(15, 100))
+        pos = lambda x: LEFT + (float(x) - a) / (b - a) * (RIGHT - LEFT)  # noqa: E731
+    bars = []
+    for i, (kind, label, r) in enumerate(rows):
+        low, high = _f(r.low), _f(r.high)
+        x0 = LEFT if low is None or (log and low <= 0) else pos(low)
+        x1 = RIGHT if high is None else pos(high)
+        x0, x1 = max(LEFT, min(x0, RIGHT)), max(LEFT, min(x1, RIGHT))
+        width = max(x1 - x0, 2.0)
+        bars.append(Bar(kind=kind, label=label, x=round(x0, 1), width=round(width, 1), y=TOP + i * ROW,
+                        low_label="" if low is None else _number(low, r, lang),
+                        high_label="" if high is None else _number(high, r, lang),
+                        open_low=low is None, open_high=high is None))
+    axis_y = TOP + len(rows) * ROW + 4
+    return Figure(bars=bars, height=int(axis_y + 26), axis_y=axis_y, scale="log" if log else "linear",
+                  description=" / ".join(f"{b.label}: {b.low_label or '…'} – {b.high_label or '…'}" for b in bars))
+
+
+def _number(x: Fraction, r: Range, lang: str) -> str:
+    """An end of a range, short enough for the figure: the number, then ``%`` or a short unit code."""
+    text = number(x, lang)
+    if r.unit == "%":
+        return text + "%"
+    return f"{text} {r.unit}" if r.unit and len(r.unit) <= 6 else text
+
+
+def timeline(claims: list[ReadClaim], lang: str) -> Figure | None:
+    """Each claim's time as a bar [start, end) on one date axis; None when no claim has a readable time."""
+    timed = [c for c in claims if c.time is not None and (c.time.start or c.time.end)]
+    if not timed:
+        return None
+    days = [d for c in timed for d in (c.time.start, c.time.end) if d is not None]  # type: ignore[union-attr]
+    lo, hi = min(days), max(days)
+    span = max((hi - lo).days, 30)
+    a = lo - dt.timedelta(days=span * 0.12)
+    b = hi + dt.timedelta(days=span * 0.12)
+
+    def pos(d: dt.date) -> float:
+        return LEFT + (d - a).days / (b - a).days * (RIGHT - LEFT)
+
+    bars = []
+    for i, c in enumerate(timed):
+        t = c.time
+        assert t is not None
+        x0 = LEFT if t.start is None else pos(t.start)
+        x1 = RIGHT if t.end is None else pos(t.end)
+        bars.append(Bar(kind="time", label=c.id, x=round(x0, 1), width=round(max(x1 - x0, 2.0), 1),
+                        y=TOP + i * ROW, low_label=t.start.isoformat() if t.start else "",
+                        # the last day of [start, end), as the explanations write it
+                        high_label=(t.end - dt.timedelta(days=1)).isoformat() if t.end else "",
+                        open_low=t.start is None, open_high=t.end is None))
+    axis_y = TOP + len(bars) * ROW + 4
+    ticks = [(round(pos(dt.date(y, 1, 1)), 1), str(y)) for y in range(a.year + 1, b.year + 1)
+             if a < dt.date(y, 1, 1) < b]
+    return Figure(bars=bars, height=int(axis_y + 26), axis_y=axis_y, scale="time", ticks=ticks[:12],
+                  description=" / ".join(f"{c.id}: {c.time.text}" for c in timed))  # type: ignore[union-attr]

@@ -1,0 +1,250 @@
+"""Stored reports and their reviews: SQLAlchemy 2 async, SQLite (aiosqlite) by default, PostgreSQL (asyncpg) when
+``TADQIQ_DATABASE_URL`` says so; the same code for both.
+
+Durability: a report is committed before ``POST /v1/checks`` answers, so an acknowledged report survives a crash
+of the server. SQLite runs in WAL mode with ``synchronous=FULL`` (each commit is on disk, not only in the OS's
+cache), through one connection (SQLite has one writer; one connection avoids busy errors between our own
+connections). Several processes can share a PostgreSQL database: migrations take an advisory lock, a review
+locks its report's row, and nothing is cached in a process.
+
+Every query names the newsroom: a report of another newsroom is not found, exactly like one that does not exist.
+Ids are 128 random bits (``secrets.token_urlsafe(16)``), so they cannot be guessed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+import msgspec
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import and_, event, func, insert, or_, select, text, update
+from sqlalchemy.engine import Connection
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+from rules.model import CheckRequest, Report
+from service.review import Review, ReviewRequest, current, tally
+from service.storage.tables import reports, reviews
+
+__all__ = ["BadCursor", "Page", "Stored", "Store", "Summary"]
+
+_MIGRATIONS = Path(__file__).with_name("migrations")
+_ENCODE = msgspec.json.Encoder()
+_REPORT = msgspec.json.Decoder(Report)
+_REQUEST = msgspec.json.Decoder(CheckRequest)
+
+
+class BadCursor(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Summary:
+    id: str
+    created: dt.datetime
+    created_by: str
+    language: str
+    title: str | None
+    claims: int
+    verdicts: int
+    consistent: int
+    inconsistent: int
+    unverifiable: int
+    reviewed: int
+
+
+@dataclass(frozen=True)
+class Stored:
+    summary: Summary
+    request: CheckRequest
+    report: Report
+    reviews: list[Review]
+
+
+@dataclass(frozen=True)
+class Page:
+    items: list[Summary]
+    next: str | None
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _utc(t: dt.datetime) -> dt.datetime:
+    return t.replace(tzinfo=dt.UTC) if t.tzinfo is None else t.astimezone(dt.UTC)
+
+
+_SUMMARY = [reports.c.id, reports.c.created, reports.c.created_by, reports.c.language, reports.c.title,
+            reports.c.claims, reports.c.verdicts, reports.c.consistent, reports.c.inconsistent,
+            reports.c.unverifiable, reports.c.reviewed]
+
+
+def _summary(row) -> Summary:
+    m = row._mapping
+    return Summary(**{c.name: m[c.name] for c in _SUMMARY} | {"created": _utc(m["created"])})
+
+
+def _review(row) -> Review:
+    m = row._mapping
+    return Review(verdict=m["verdict"], decision=m["decision"], status=m["status"], note=m["note"],
+                  reviewer=m["reviewer"], role=m["role"], at=_utc(m["at"]))
+
+
+class Store:
+    def __init__(self, url: str, schema: str | None = None):
+        self.url = url
+        self.schema = schema
+        self.postgres = url.startswith("postgresql")
+        self.engine: AsyncEngine | None = None
+        self._opening = asyncio.Lock()
+
+    @classmethod
+    def from_settings(cls, settings) -> Store:
+        if settings.database_url:
+            return cls(settings.database_url, settings.database_schema)
+        return cls(f"sqlite+aiosqlite:///{Path(settings.data_dir).resolve() / 'tadqiq.db'}")
+
+    async def ready(self) -> AsyncEngine:
+        """The engine, opened (and migrated) on first use if the app's start-up has not opened it."""
+        if self.engine is None:
+            async with self._opening:
+                if self.engine is None:
+                    await self.open()
+        assert self.engine is not None
+        return self.engine
+
+    async def open(self) -> None:
+        if self.url.startswith("sqlite") and ":///" in self.url:
+            Path(self.url.split(":///", 1)[1]).parent.mkdir(parents=True, exist_ok=True)
+        if self.postgres:
+            args = {"server_settings": {"search_path": self.schema}} if self.schema else {}
+            self.engine = create_async_engine(self.url, pool_size=5, max_overflow=5, pool_pre_ping=True,
+                                              connect_args=args)
+        else:
+            self.engine = create_async_engine(self.url, pool_size=1, max_overflow=0, pool_timeout=60,
+                                              connect_args={"timeout": 30})
+            event.listen(self.engine.sync_engine, "connect", _sqlite_pragmas)
+        engine = self.engine
+        try:
+            await self._migrate(engine)
+        except BaseException:
+            self.engine = None
+            await engine.dispose()
+            raise
+
+    async def _migrate(self, engine: AsyncEngine) -> None:
+        async with engine.begin() as conn:
+            if self.postgres:
+                await conn.execute(text("SELECT pg_advisory_xact_lock(hashtext('tadqiq:migrate'))"))
+                if self.schema:
+                    await conn.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{self.schema}"'))
+            await conn.run_sync(_migrate)
+
+    async def close(self) -> None:
+        if self.engine is not None:
+            await self.engine.dispose()
+            self.engine = None
+
+    # -- writing ---------------------------------------------------------------------------------------------
+    async def add(self, newsroom: str, by: str, request: CheckRequest, report: Report) -> Summary:
+        """Store a report; returns once it is committed."""
+        engine = await self.ready()
+        states = tally(current(report, []))
+        summary = Summary(id=secrets.token_urlsafe(16), created=_now(), created_by=by,
+                          language=report.document.language, title=report.document.title, claims=len(report.claims),
+                          verdicts=states.verdicts, consistent=states.consistent, inconsistent=states.inconsistent,
+                          unverifiable=states.unverifiable, reviewed=0)
+        row = {c.name: getattr(summary, c.name) for c in _SUMMARY}
+        async with engine.begin() as conn:
+            await conn.execute(insert(reports).values(**row, newsroom=newsroom, request=_ENCODE.encode(request),
+                                                      report=_ENCODE.encode(report)))
+        return Summary(**{**summary.__dict__, "created": _utc(summary.created)})
+
+    async def review(self, newsroom: str, report_id: str, decision: ReviewRequest, reviewer: str,
+                     role: str, check) -> Review | None:
+        """Append a decision and update the report's counts, in one transaction with the report's row locked.
+        ``check(report, decision)`` may refuse (raise) before anything is written. None: no such report."""
+        async with (await self.ready()).begin() as conn:
+            row = (await conn.execute(select(reports.c.report).where(
+                reports.c.id == report_id, reports.c.newsroom == newsroom).with_for_update())).first()
+            if row is None:
+                return None
+            report = _REPORT.decode(row.report)
+            check(report, decision)
+            at = _now()
+            await conn.execute(insert(reviews).values(
+                report_id=report_id, verdict=decision.verdict, decision=decision.decision, status=decision.status,
+                note=decision.note, reviewer=reviewer, role=role, at=at))
+            trail = [_review(r) for r in await conn.execute(
+                select(reviews).where(reviews.c.report_id == report_id).order_by(reviews.c.seq))]
+            t = tally(current(report, trail))
+            await conn.execute(update(reports).where(reports.c.id == report_id).values(
+                consistent=t.consistent, inconsistent=t.inconsistent, unverifiable=t.unverifiable,
+                reviewed=t.reviewed))
+        return trail[-1]
+
+    # -- reading ---------------------------------------------------------------------------------------------
+    async def get(self, newsroom: str, report_id: str) -> Stored | None:
+        async with (await self.ready()).connect() as conn:
+            row = (await conn.execute(select(*_SUMMARY, reports.c.request, reports.c.report).where(
+                reports.c.id == report_id, reports.c.newsroom == newsroom))).first()
+            if row is None:
+                return None
+            trail = [_review(r) for r in await conn.execute(
+                select(reviews).where(reviews.c.report_id == report_id).order_by(reviews.c.seq))]
+        return Stored(summary=_summary(row), request=_REQUEST.decode(row.request), report=_REPORT.decode(row.report),
+                      reviews=trail)
+
+    async def page(self, newsroom: str, *, status: str | None = None, since: dt.date | None = None,
+                   until: dt.date | None = None, limit: int = 20, cursor: str | None = None) -> Page:
+        """Newest first, ``limit`` at a time. ``next`` is the last item's id: passed back as ``cursor`` it continues
+        after that report (keyset pagination: stable while reports are added)."""
+        engine = await self.ready()
+        where = [reports.c.newsroom == newsroom]
+        if status:
+            where.append(reports.c[status] > 0)
+        if since:
+            where.append(reports.c.created >= dt.datetime.combine(since, dt.time()))
+        if until:
+            where.append(reports.c.created < dt.datetime.combine(until + dt.timedelta(days=1), dt.time()))
+        query = (select(*_SUMMARY).where(*where).order_by(reports.c.created.desc(), reports.c.id.desc())
+                 .limit(limit + 1))
+        async with engine.connect() as conn:
+            if cursor:
+                when = (await conn.execute(select(reports.c.created).where(
+                    reports.c.id == cursor, reports.c.newsroom == newsroom))).scalar_one_or_none()
+                if when is None:
+                    raise BadCursor("'cursor' names no report of this newsroom")
+                query = query.where(or_(reports.c.created < when,
+                                        and_(reports.c.created == when, reports.c.id < cursor)))
+            items = [_summary(r) for r in await conn.execute(query)]
+        more = len(items) > limit
+        items = items[:limit]
+        return Page(items=items, next=items[-1].id if more else None)
+
+    async def count(self, newsroom: str) -> int:
+        async with (await self.ready()).connect() as conn:
+            return (await conn.execute(select(func.count()).select_from(reports).where(
+                reports.c.newsroom == newsroom))).scalar_one()
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=30000"):
+        cursor.execute(f"PRAGMA {pragma}")
+    cursor.close()
+
+
+def _migrate(connection: Connection) -> None:
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    config = Config()
+    config.set_main_option("script_location", str(_MIGRATIONS))
+    config.attributes["connection"] = connection
+    command.upgrade(config, "head")
+

@@ -1,0 +1,104 @@
+"""What the report page and the exports show, built once from a stored report: the words of the page in the
+document's language (``templates/labels.toml``), its direction, each claim as printed, and each verdict with its
+current review state and its figure."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from rules.engine import RULES
+from rules.model import Amount, Claim, Event, Quantity, Role, Share, Verdict
+from rules.normalise.lexicon import locale_of
+from service.figures import Figure, ranges, timeline
+from service.review import VerdictState, current, tally
+from service.storage import Stored
+
+__all__ = ["ClaimText", "VerdictView", "claim_texts", "direction", "labels", "printed", "report_tally", "verdict_views"]
+
+_LABELS: dict[str, dict[str, str]] = tomllib.loads(
+    (Path(__file__).parent / "templates" / "labels.toml").read_text("utf-8"))
+_MISSING = {lang: set(_LABELS["en"]) - set(words) for lang, words in _LABELS.items()}
+assert not any(_MISSING.values()), f"labels.toml: missing keys {_MISSING}"
+FAMILY = {r.id: r.family for r in RULES}
+TITLES = {r.id: r.title for r in RULES}
+
+
+def labels(language: str) -> tuple[str, dict[str, str]]:
+    """The page language (the document's when labels.toml has it, else English) and its words."""
+    lang = language.split("-")[0].lower()
+    return (lang, _LABELS[lang]) if lang in _LABELS else ("en", _LABELS["en"])
+
+
+def direction(language: str) -> str:
+    """``rtl`` or ``ltr``, from CLDR's character order for the language."""
+    return "rtl" if locale_of(language).character_order == "right-to-left" else "ltr"
+
+
+@dataclass(frozen=True)
+class ClaimText:
+    id: str
+    kind: str
+    printed: str
+    sentence: str | None
+    source: str | None
+    reference: bool
+
+
+def _amount(a: Amount) -> str:
+    scale = f"e{a.scale}" if a.scale else ""
+    rest = " ".join(x for x in (a.unit, f"per {a.per}" if a.per else None, a.period) if x)
+    to = f"–{a.to}" if a.to else ""
+    return f"{a.number}{to}{scale} {rest}".strip()
+
+
+def printed(claim: Claim) -> str:
+    if isinstance(claim, (Quantity, Share)):
+        value = claim.value if isinstance(claim.value, str) else _amount(claim.value)
+        return f"{value} ({claim.of})" if isinstance(claim, Share) else value
+    if isinstance(claim, Event):
+        return f"{claim.what} — {claim.time}" if claim.time else claim.what
+    if isinstance(claim, Role):
+        return f"{claim.person}: {claim.role}" + (f" ({claim.term})" if claim.term else "")
+    return claim.id  # pragma: no cover
+
+
+def claim_texts(stored: Stored) -> dict[str, ClaimText]:
+    out: dict[str, ClaimText] = {}
+    for reference, claims in ((False, stored.request.claims), (True, stored.request.references)):
+        for c in claims:
+            out.setdefault(c.id, ClaimText(id=c.id, kind=type(c).__name__.lower(), printed=printed(c),
+                                           sentence=c.sentence, source=c.source, reference=reference))
+    return out
+
+
+@dataclass(frozen=True)
+class VerdictView:
+    index: int
+    verdict: Verdict
+    state: VerdictState
+    family: str
+    title: str
+    claims: list[ClaimText]
+    figure: Figure | None
+
+
+def verdict_views(stored: Stored, lang: str, words: dict[str, str]) -> list[VerdictView]:
+    texts = claim_texts(stored)
+    read = {c.id: c for c in stored.report.claims}
+    views = []
+    for state, v in zip(current(stored.report, stored.reviews), stored.report.verdicts, strict=True):
+        family = FAMILY.get(v.rule, "arithmetic")
+        if family == "temporal":
+            figure = timeline([read[c] for c in v.claims if c in read], lang)
+        else:
+            figure = ranges(v.computation, lang, words) if v.computation else None
+        views.append(VerdictView(index=state.verdict, verdict=v, state=state, family=family,
+                                 title=TITLES.get(v.rule, v.rule), figure=figure,
+                                 claims=[texts[c] for c in v.claims if c in texts]))
+    return views
+
+
+def report_tally(stored: Stored):
+    return tally(current(stored.report, stored.reviews))

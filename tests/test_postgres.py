@@ -1,0 +1,77 @@
+"""Two server processes on one PostgreSQL database (127.0.0.1:5432, database ``test``) serve the same reports
+and reviews. Each run uses a fresh schema, dropped at the end; the servers start together, so their migrations
+race (an advisory lock orders them)."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import subprocess
+from concurrent.futures import ThreadPoolExecutor
+
+import httpx
+import pytest
+from conftest import KEYS, KEYS_ENV, SEEDS, bearer
+from servers import Server
+
+URL = os.environ.get("TADQIQ_TEST_POSTGRES", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
+
+
+def _psql(sql: str) -> None:
+    subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-v", "ON_ERROR_STOP=1", "-qc", sql],
+                   check=True, capture_output=True, timeout=30)
+
+
+@pytest.fixture
+def schema():
+    name = f"tadqiq_test_{secrets.token_hex(6)}"
+    yield name
+    _psql(f'DROP SCHEMA IF EXISTS "{name}" CASCADE')
+
+
+def test_two_instances_serve_the_same_reports_and_reviews(schema):
+    env = {"TADQIQ_DATABASE_URL": URL, "TADQIQ_DATABASE_SCHEMA": schema, "TADQIQ_KEYS": KEYS_ENV}
+    a, b = Server(env), Server(env)
+    with ThreadPoolExecutor(2) as pool:
+        list(pool.map(lambda s: s.start(), (a, b)))
+    try:
+        with httpx.Client(base_url=a.url, headers=bearer("desk-reviewer")) as on_a, \
+                httpx.Client(base_url=b.url, headers=bearer("desk-reviewer")) as on_b:
+            body = (SEEDS[0] / "claims.json").read_bytes()
+            made = on_a.post("/v1/checks", content=body, headers={"content-type": "application/json"})
+            assert made.status_code == 201
+            location = made.headers["location"]
+            rid = location.rsplit("/", 1)[1]
+
+            seen = on_b.get(location)
+            assert seen.status_code == 200 and seen.json()["report"] == made.json()
+
+            r = on_b.post(f"{location}/reviews", json={"verdict": 0, "decision": "dispute",
+                                                       "note": "reviewed on the second instance"})
+            assert r.status_code == 201
+            state = on_a.get(location).json()["verdicts"][0]
+            assert state["review"] == "disputed" and state["note"] == "reviewed on the second instance"
+
+            for n in range(3):  # writes on both, one list on each
+                (on_a if n % 2 else on_b).post("/v1/checks", json={"document": {"language": "en", "title": f"t{n}"},
+                                                                   "claims": []})
+            ids_a = [i["id"] for i in on_a.get("/v1/checks").json()["items"]]
+            ids_b = [i["id"] for i in on_b.get("/v1/checks").json()["items"]]
+            assert ids_a == ids_b and len(ids_a) == 4 and ids_a[-1] == rid
+
+            def review(client_and_note):
+                client, note = client_and_note
+                return client.post(f"{location}/reviews", json={"verdict": 1, "decision": "dispute", "note": note})
+
+            with ThreadPoolExecutor(8) as pool:  # concurrent reviews on both instances: none lost
+                answers = list(pool.map(review, [((on_a, on_b)[n % 2], f"n{n}") for n in range(16)]))
+            assert [r.status_code for r in answers] == [201] * 16
+            trail = on_b.get(f"{location}/reviews").json()
+            assert sorted(t["note"] for t in trail if t["verdict"] == 1) == sorted(f"n{n}" for n in range(16))
+            assert on_a.get(location).json()["tally"]["reviewed"] == 2
+
+            page = httpx.get(f"{b.url}/reports/{rid}", cookies={"tadqiq_key": KEYS["desk-reviewer"]})
+            assert page.status_code == 200 and "reviewed on the second instance" in page.text
+    finally:
+        a.stop()
+        b.stop()
