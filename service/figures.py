@@ -2,7 +2,8 @@
 
 ``ranges``: the computed range against the range it was compared with, on one axis (logarithmic when they lie
 orders of magnitude apart, as a million-for-billion slip does), with the ends labelled in the article's language.
-``timeline``: the time each claim of a temporal verdict names, as bars on one date axis.
+``timeline``: the dates a temporal verdict compared (or, without a computation, each claim's time), as bars on
+one date axis.
 
 The verdict is decided on exact rationals by the rules; here numbers only become pixel positions, so floats are
 fine. Coordinates are rounded to one decimal.
@@ -108,12 +109,26 @@ def _number(x: Fraction, r: Range, lang: str) -> str:
     return f"{text} {r.unit}" if r.unit and len(r.unit) <= 6 else text
 
 
-def timeline(claims: list[ReadClaim], lang: str) -> Figure | None:
-    """Each claim's time as a bar [start, end) on one date axis; None when no claim has a readable time."""
-    timed = [c for c in claims if c.time is not None and (c.time.start or c.time.end)]
-    if not timed:
+def _day(text: str | None) -> dt.date | None:
+    return None if text is None else dt.date.fromisoformat(text)
+
+
+def timeline(claims: list[ReadClaim], lang: str, c: Computation | None = None) -> Figure | None:
+    """The dates a temporal verdict compared, as bars on one date axis: each input of its computation that is a
+    range of dates, then the range it computed (both ends included, as the rules write them). Without such a
+    computation, each claim's own time [start, end). None when there is nothing dated to draw."""
+    rows: list[tuple[str, str, dt.date | None, dt.date | None]] = []  # kind, label, first day, last day
+    if c is not None:
+        rows = [("time", i.name, _day(i.range.low), _day(i.range.high)) for i in c.inputs if i.range.unit == "date"]
+        if rows and c.result.unit == "date":
+            rows.append(("result", "⇒", _day(c.result.low), _day(c.result.high)))
+    if not rows:
+        rows = [("time", cl.id, cl.time.start, cl.time.end - dt.timedelta(days=1) if cl.time.end else None)
+                for cl in claims if cl.time is not None and (cl.time.start or cl.time.end)]
+    rows = [r for r in rows if r[2] is not None or r[3] is not None]
+    if not rows:
         return None
-    days = [d for c in timed for d in (c.time.start, c.time.end) if d is not None]  # type: ignore[union-attr]
+    days = [d for r in rows for d in (r[2], r[3]) if d is not None]
     lo, hi = min(days), max(days)
     span = max((hi - lo).days, 30)
     a = lo - dt.timedelta(days=span * 0.12)
@@ -123,18 +138,14 @@ def timeline(claims: list[ReadClaim], lang: str) -> Figure | None:
         return LEFT + (d - a).days / (b - a).days * (RIGHT - LEFT)
 
     bars = []
-    for i, c in enumerate(timed):
-        t = c.time
-        assert t is not None
-        x0 = LEFT if t.start is None else pos(t.start)
-        x1 = RIGHT if t.end is None else pos(t.end)
-        bars.append(Bar(kind="time", label=c.id, x=round(x0, 1), width=round(max(x1 - x0, 2.0), 1),
-                        y=TOP + i * ROW, low_label=t.start.isoformat() if t.start else "",
-                        # the last day of [start, end), as the explanations write it
-                        high_label=(t.end - dt.timedelta(days=1)).isoformat() if t.end else "",
-                        open_low=t.start is None, open_high=t.end is None))
+    for i, (kind, label, first, last) in enumerate(rows):
+        x0 = LEFT if first is None else pos(first)
+        x1 = RIGHT if last is None else pos(last + dt.timedelta(days=1))
+        bars.append(Bar(kind=kind, label=label, x=round(x0, 1), width=round(max(x1 - x0, 2.0), 1),
+                        y=TOP + i * ROW, low_label=first.isoformat() if first else "",
+                        high_label=last.isoformat() if last else "", open_low=first is None, open_high=last is None))
     axis_y = TOP + len(bars) * ROW + 4
     ticks = [(round(pos(dt.date(y, 1, 1)), 1), str(y)) for y in range(a.year + 1, b.year + 1)
              if a < dt.date(y, 1, 1) < b]
     return Figure(bars=bars, height=int(axis_y + 26), axis_y=axis_y, scale="time", ticks=ticks[:12],
-                  description=" / ".join(f"{c.id}: {c.time.text}" for c in timed))  # type: ignore[union-attr]
+                  description=" / ".join(bar.caption for bar in bars))

@@ -91,7 +91,7 @@ def verdict_views(stored: Stored, lang: str, words: dict[str, str]) -> list[Verd
     for state, v in zip(current(stored.report, stored.reviews), stored.report.verdicts, strict=True):
         family = FAMILY.get(v.rule, "arithmetic")
         if family == "temporal":
-            figure = timeline([read[c] for c in v.claims if c in read], lang)
+            figure = timeline([read[c] for c in v.claims if c in read], lang, v.computation)
         else:
             figure = ranges(v.computation, lang, words) if v.computation else None
         views.append(VerdictView(index=state.verdict, verdict=v, state=state, family=family,
