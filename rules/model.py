@@ -210,6 +210,8 @@ class Reading(Base, kw_only=True):
     span: tuple[int, int] | None = None
     policy: str
     assumptions: list[str] = []
+    value: Annotated[str, Meta(description="The amount as printed, scaled: '12300000000' for '12.3 مليار'; absent "
+                                           "when the words give only a range.")] | None = None
 
 
 class TimeReading(Base, kw_only=True):
