@@ -113,6 +113,9 @@ class RateLike(Protocol):
     source: str | None
 
 
+_ECB = "ECB reference rates"
+
+
 @dataclass(frozen=True)
 class Quote:
     """How many ``dst`` one ``src`` buys, as a range over the days asked about, and where the rates came from."""
@@ -121,6 +124,16 @@ class Quote:
     sources: tuple[str, ...]
     floating: bool
     days: tuple[dt.date, dt.date] | None = None
+
+    def describe(self) -> str:
+        """Where the rate comes from, for an explanation: 'ECB reference rates of 2024-03-01; fixed peg…'."""
+        out = []
+        for source in self.sources:
+            if source == _ECB and self.days:
+                first, last = self.days
+                source = f"ECB reference rate of {first}" if first == last else f"{_ECB} of {first} to {last}"
+            out.append(source)
+        return "; ".join(out)
 
 
 def convert(value: Interval, src: str, dst: str, on: dt.date | tuple[dt.date, dt.date] | None = None,
@@ -238,11 +251,11 @@ def _per_usd(code: str, day: dt.date | None, given: _Given, exact_day: bool
     if usd is None:
         return None
     if code == "EUR":
-        return 1 / usd[0], (f"ECB reference rate of {usd[1]}",), True, usd[1]
+        return 1 / usd[0], (_ECB,), True, usd[1]
     mine = _ecb(code, usd[1], True)
     if mine is None:
         return None
-    return mine[0] / usd[0], (f"ECB reference rate of {usd[1]}",), True, usd[1]
+    return mine[0] / usd[0], (_ECB,), True, usd[1]
 
 
 @lru_cache(maxsize=1)

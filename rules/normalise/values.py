@@ -172,7 +172,8 @@ def _set_aside(items: list[_Item], text: str, value: str) -> None:
         prev = items[k - 1] if k else None
         nxt = items[k + 1] if k + 1 < len(items) else None
         why = None
-        if _latin(before) or (before == "-" and s > 1 and text[s - 2].isalpha()):
+        dated = k > 1 and prev is not None and prev.kind == _SYM and "year" in items[k - 2].meaning
+        if not dated and (_latin(before) or before == "-" and s > 1 and text[s - 2].isalpha()):
             why = ("name",) + _word_at(text, s, e)
         elif after in ":/" and e + 1 < len(text) and text[e + 1].isdigit() or \
                 before in ":/" and s > 1 and text[s - 2].isdigit():
@@ -545,9 +546,12 @@ def _read_text(value: str, lex: Lexicon, language: str, unit_hint: str | None, p
 
 
 def _amount_follows(items: list[_Item], k: int) -> bool:
-    """Whether an amount starts at ``k``, past a currency or a hedge ('to $12bn', 'و نحو 12')."""
-    while k < len(items) and (items[k].kind == _CODE or _has(items[k], "currency", "hedge")) and \
-            not _starts_amount(items, k, True):
+    """Whether an amount starts at ``k``, past a currency, a hedge or an article ('to $12bn', 'y el 30 %')."""
+    skipped_word = False
+    while k < len(items) and not _starts_amount(items, k, True) and \
+            (items[k].kind == _CODE or _has(items[k], "currency", "hedge") or
+             items[k].kind == _OTHER and not skipped_word and len(items[k].raw) <= 3):
+        skipped_word |= items[k].kind == _OTHER
         k += 1
     return k < len(items) and _starts_amount(items, k, True)
 
