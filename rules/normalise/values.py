@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
+from functools import lru_cache
 
 from babel.numbers import list_currencies
 
@@ -266,7 +267,7 @@ class _Amount:
         if self.several:
             return 2 * scale, 1000 * scale, None, None, list(self.notes)
         parts = self.parts if self.power is not None else [(v, d, p) for v, d, _ in self.parts]
-        total = sum((v * _TEN[pw] for v, _, pw in parts), Fraction(0))
+        total = parts[0][0] * _TEN[parts[0][2]] if len(parts) == 1 else sum(v * _TEN[pw] for v, _, pw in parts)
         notes = list(self.notes)
         if self.words_fraction:
             half = abs(total) * policy.zeros_cap
@@ -660,6 +661,7 @@ def _hint(hint: str, lex: Lexicon) -> tuple[str, str | None]:
     raise Unreadable("unknown_unit", f"'{hint}' is not a unit tadqiq knows")
 
 
+@lru_cache(maxsize=64)
 def _pct(x: Fraction) -> str:
     return f"{float(x * 100):g} %"
 
