@@ -7,6 +7,7 @@ import datetime as dt
 import time
 from fractions import Fraction
 
+import msgspec
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -153,3 +154,22 @@ def test_rates_the_request_gives_come_first_and_chain():
     quote = rate("EUR", "USD", dt.date(2024, 3, 4), dated)
     assert quote is not None and quote.value != Interval.of("1.2"), "a dated rate is for its day only"
     assert rate("USD", "EGP", None, [Rate(base="USD", quote="EGP", rate="0")]) is None
+
+
+def test_conversion_work_in_one_request_is_bounded():
+    from rules.arithmetic.conversion import MAX_QUOTES
+    from rules.engine import check
+    from rules.model import CheckRequest
+
+    claims = []
+    for i in range(MAX_QUOTES + 40):  # every pair over its own decade of rates
+        when = f"2005-01-{1 + i % 28:02d}/2015-{1 + i // 28:02d}-01"
+        claims += [{"kind": "quantity", "id": f"u{i}", "value": "$10 billion", "subject": f"s{i}", "time": when},
+                   {"kind": "quantity", "id": f"e{i}", "value": "€7.5 billion", "subject": f"s{i}", "time": when}]
+    request = msgspec.convert({"document": {"language": "en"}, "claims": claims}, CheckRequest)
+    start = time.perf_counter()
+    report = check(request)
+    assert time.perf_counter() - start < 20
+    mine = [v for v in report.verdicts if v.rule == "conversion"]
+    assert len(mine) == MAX_QUOTES + 40
+    assert sum("more than" in v.explanation.en for v in mine) == 40

@@ -73,6 +73,11 @@ WHEN_NONE = {"en": "without a date (the article has no publication date and the 
              "de": "ohne Datum (der Artikel hat kein Erscheinungsdatum, die Zahlen keinen Zeitraum)"}
 WHEN_DAYS = {"en": "for {first} – {last}", "ar": "للفترة {first} – {last}", "fr": "pour {first} – {last}",
              "es": "para {first} – {last}", "de": "für {first} – {last}"}
+TOO_MANY = {
+    "en": "This request asks for more than {n} different exchange rates; this pair was not converted. Send fewer "
+          "currency pairs or dates in one request.",
+    "ar": "يطلب هذا الطلب أكثر من {n} سعر صرف مختلف، فلم يُحوَّل هذا الزوج. أرسل أزواج عملات أو تواريخ أقل في الطلب الواحد.",
+}
 INVERSE = {
     "en": "The figures fit if the amount was divided by the exchange rate instead of multiplied (or the reverse): "
           "an inverted rate.",
@@ -124,15 +129,26 @@ def _days(ctx: Context, a: Item, b: Item) -> tuple[dt.date, dt.date] | None:
     return min(s for s, _ in spans), max(e for _, e in spans)
 
 
+#: Distinct (currency, currency, days) rates one request may ask for; each is a scan of the ECB series.
+MAX_QUOTES = 256
+
+
 def check(ctx: Context) -> Iterator[Verdict]:
     lang = ctx.language
+    quotes: dict[tuple[str, str, tuple[dt.date, dt.date] | None], Quote | None] = {}
     for a, b in _pairs(ctx):
         am, bm = a.measure, b.measure
         assert am is not None and bm is not None and am.unit is not None and bm.unit is not None
         quote: Quote | None = None
         if am.currency and bm.currency:
             days = _days(ctx, a, b)
-            quote = rate(am.currency, bm.currency, days, ctx.rates)
+            key = (am.currency, bm.currency, days)
+            if key not in quotes and len(quotes) >= MAX_QUOTES:
+                yield verdict(__name__, [a, b], "unverifiable", say(lang, TOO_MANY, n=MAX_QUOTES))
+                continue
+            if key not in quotes:
+                quotes[key] = rate(am.currency, bm.currency, days, ctx.rates)
+            quote = quotes[key]
             if quote is None:
                 when = (say(lang, WHEN_DAYS, first=str(days[0]), last=str(days[1] - dt.timedelta(days=1)))
                         if days else say(lang, WHEN_NONE))

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
@@ -159,12 +160,14 @@ def rate(src: str, dst: str, on: dt.date | tuple[dt.date, dt.date] | None = None
     start, end = on
     if end <= start or (end - start).days > MAX_DAYS:
         return None
+    days = _business_days(start, end) + sorted({g[3] for g in given if g[3] is not None and start <= g[3] < end})
+    if not given:  # screen the days with floats, then read the extremes exactly
+        days = _extremes(src, dst, days)
     low = high = None
     sources: set[str] = set()
     floating = False
     first = last = None
-    day = start
-    while day < end:
+    for day in sorted(set(days)):
         found = _day(src, dst, day, given, exact_day=True)
         if found is not None:
             value, why, moves, used = found
@@ -176,7 +179,6 @@ def rate(src: str, dst: str, on: dt.date | tuple[dt.date, dt.date] | None = None
             last = used or last
             if not moves and not any(g[3] for g in given):  # a fixed rate is the same every day
                 break
-        day += dt.timedelta(days=1)
     if low is None:  # no business day in the span: the last rate published before it
         found = _day(src, dst, start, given)
         if found is None:
@@ -185,8 +187,48 @@ def rate(src: str, dst: str, on: dt.date | tuple[dt.date, dt.date] | None = None
         sources.update(found[1])
         floating = found[2]
         first = last = found[3]
+    if floating and days:
+        first, last = days[0], days[-1]
     return Quote(Interval(low, high), tuple(sorted(sources)), floating,
                  (first, last) if first and last else None)
+
+
+def _business_days(start: dt.date, end: dt.date) -> list[dt.date]:
+    """The days in [start, end) with an ECB reference rate (the euro–dollar series marks them)."""
+    series = _series("USD")
+    if series is None:
+        return []
+    ordinals, _ = series
+    i, j = bisect_left(ordinals, start.toordinal()), bisect_left(ordinals, end.toordinal())
+    return [dt.date.fromordinal(n) for n in ordinals[i:j]]
+
+
+def _per_eur_float(code: str, n: int) -> float | None:
+    if code == "EUR":
+        return 1.0
+    peg = PEGS.get(code)
+    if peg is not None:
+        usd = _series("USD")
+        value = usd[1].get(n) if usd else None
+        return None if value is None or dt.date.fromordinal(n) < peg.since else value * float(peg.per_usd)
+    series = _series(code)
+    return series[1].get(n) if series else None
+
+
+def _extremes(src: str, dst: str, days: list[dt.date]) -> list[dt.date]:
+    """The days whose src → dst rate may be the lowest or the highest, found with floats (a tie within 1e-9 is
+    kept, so the exact extremes are among them)."""
+    ratios = []
+    for day in days:
+        a, b = _per_eur_float(src, day.toordinal()), _per_eur_float(dst, day.toordinal())
+        if a and b:
+            ratios.append((b / a, day))
+    if not ratios:
+        return []
+    low = min(r for r, _ in ratios)
+    high = max(r for r, _ in ratios)
+    keep = [d for r, d in ratios if r <= low * (1 + 1e-9) or r >= high * (1 - 1e-9)]
+    return [ratios[0][1], *keep, ratios[-1][1]]
 
 
 _Given = tuple[tuple[str, str, Fraction, dt.date | None, str], ...]
@@ -265,22 +307,37 @@ def _converter():  # type: ignore[no-untyped-def]
     return CurrencyConverter(fallback_on_missing_rate=False, fallback_on_wrong_date=False)
 
 
-@lru_cache(maxsize=65536)
-def _ecb(code: str, day: dt.date, exact_day: bool = False) -> tuple[Fraction, dt.date] | None:
-    """Units of ``code`` per euro on ``day`` (or, unless ``exact_day``, the last published in the week before)."""
+@lru_cache(maxsize=64)
+def _series(code: str) -> tuple[list[int], dict[int, float]] | None:
+    """Every ECB reference rate of ``code`` (units per euro): the days (ordinals, sorted) and the rates."""
     from currency_converter import RateNotFoundError
 
     converter = _converter()
-    if code not in converter.currencies:
+    if code not in converter.currencies or code == "EUR":
         return None
-    for back in range(1 if exact_day else LOOK_BACK + 1):
-        when = day - dt.timedelta(days=back)
+    first, last = converter.bounds[code]
+    ordinals, values = [], {}
+    for n in range(first.toordinal(), last.toordinal() + 1):
         try:
-            value = converter.convert(1, "EUR", code, date=when)
+            values[n] = converter.convert(1, "EUR", code, date=dt.date.fromordinal(n))
         except RateNotFoundError:
             continue
-        return Fraction(repr(value)), when
-    return None
+        ordinals.append(n)
+    return ordinals, values
+
+
+@lru_cache(maxsize=65536)
+def _ecb(code: str, day: dt.date, exact_day: bool = False) -> tuple[Fraction, dt.date] | None:
+    """Units of ``code`` per euro on ``day`` (or, unless ``exact_day``, the last published in the week before)."""
+    series = _series(code)
+    if series is None:
+        return None
+    ordinals, values = series
+    i = bisect_right(ordinals, day.toordinal()) - 1
+    if i < 0 or day.toordinal() - ordinals[i] > (0 if exact_day else LOOK_BACK):
+        return None
+    # the rate as the ECB published it: repr gives back the decimal the float was read from
+    return Fraction(repr(values[ordinals[i]])), dt.date.fromordinal(ordinals[i])
 
 
 def _text(x: Fraction) -> str:
