@@ -186,16 +186,23 @@ def _territory(language: str) -> str | None:
     return next((p.upper() for p in parts[1:] if len(p) == 2 and p.isalpha()), None)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=4096)
 def lexicon(language: str) -> Lexicon:
-    """The lexicon for a BCP 47 language tag (cached: built once per language per process)."""
+    """The lexicon for a BCP 47 language tag (cached: built once per locale and territory per process, so tags
+    that differ only in what babel does not know share one)."""
     locale = locale_of(language)
+    return _lexicon(str(locale), _territory(language) or locale.territory)
+
+
+@lru_cache(maxsize=256)
+def _lexicon(tag: str, territory: str | None) -> Lexicon:
+    locale = Locale.parse(tag)
     lang = locale.language if locale.language in LANGUAGES else "en"
     data = tomllib.loads(_DATA.joinpath(f"{lang}.toml").read_text("utf-8"))
     symbols = locale.number_symbols.get("latn", {})
     lex = Lexicon(lang=lang, locale=locale, arabic=lang == "ar", display=data.get("display", {}),
                   group=symbols.get("group", ","), decimal=symbols.get("decimal", "."),
-                  territory=_territory(language) or locale.territory, families=data.get("currency_family", {}))
+                  territory=territory, families=data.get("currency_family", {}))
     for section in ("scale", "scale_dual", "scale_plural"):
         for word, power in data.get(section, {}).items():
             lex.add(word, section, int(power))
