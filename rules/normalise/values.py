@@ -390,7 +390,7 @@ def _amount(items: list[_Item], k: int, lex: Lexicon, compound: bool = True) -> 
     if amount.words_fraction and _has(_at(items, k), "one") and _has(_at(items, k + 1), *_SCALES):
         k += 1  # 'half a million'
     scale_item = _at(items, k)
-    if amount.vague is None and _has(scale_item, *_SCALES) or (amount.vague is not None and _has(scale_item, *_SCALES)):
+    if _has(scale_item, *_SCALES):  # after the number, or the amount's first word ('مليارات الدولارات')
         sm = scale_item.meaning  # type: ignore[union-attr]
         section = next(c for c in _SCALES if c in sm)
         power = int(sm[section])  # type: ignore[call-overload]
@@ -405,20 +405,6 @@ def _amount(items: list[_Item], k: int, lex: Lexicon, compound: bool = True) -> 
             else:
                 value = Fraction(1)
                 amount.notes.append(f"'{scale_item.raw}' alone read as one of it")  # type: ignore[union-attr]
-        k += 1
-    elif value is None and amount.vague is None and any(c in m for c in _SCALES):
-        # a scale word that starts the amount itself
-        section = next(c for c in _SCALES if c in m)
-        amount.power = int(m[section])  # type: ignore[call-overload]
-        if section == "scale_plural":
-            amount.several = True
-            amount.notes.append("a plural scale word alone read as 'several': 2 to 1000 of it")
-        elif section == "scale_dual":
-            value = Fraction(2)
-            amount.notes.append(f"'{item.raw}' read as two of it")
-        else:
-            value = Fraction(1)
-            amount.notes.append(f"'{item.raw}' alone read as one of it")
         k += 1
     if value is not None:
         amount.parts.append((value, decimals, amount.power or 0))
