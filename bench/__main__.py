@@ -4,7 +4,9 @@
    of the same size, same server (uvicorn, one worker), same load generator: the ratio check/echo.
 2. Engine: the seed checked in process; then generated articles of 100, 1 000 and 10 000 claims, time per claim,
    and time(10 000) / time(1 000).
-3. Normaliser: figures read per second on one core.
+3. Normaliser: typical news figures read per second on one core, per language (``FIGURES``: templates filled
+   with varied numbers); and the same English strings through quantulum3 (``pip install -e '.[bench]'``), with
+   the ratio. ``python -m bench --only normaliser`` runs this part alone.
 
 Prints a summary and writes ``bench/results/latest.json``.
 """
@@ -83,29 +85,92 @@ def engine() -> dict:
     return out
 
 
-FIGURES = {
-    "ar": ["نحو 170 مليون مستخدم", "ما يقارب 12.3 مليار دولار سنوياً", "68%", "حوالي 107 دقائق يوميًا",
-           "47 مليار مشاهدة شهرياً", "4.7 مليار دولار", "أكثر من ٣٠٠ ألف موظف", "٦٨٪", "١٢٫٥ مليون دينار كويتي",
-           "بين 10 و12 مليار درهم"],
-    "en": ["about 170 million users", "$12.3 billion a year", "68%", "107 minutes a day", "47 billion views a month",
-           "$4.7bn", "more than 300,000 employees", "up to 25 percent", "€1.2 million per year", "between 10 and 12 "
-           "billion dollars"],
+#: Typical news figures per language, as templates; ``figures`` fills them with varied numbers so that no cache
+#: sees the same string twice in a row (numbers drawn once, with a fixed seed).
+TEMPLATES = {
+    "ar": ["نحو {i} مليون مستخدم", "ما يقارب {d} مليار دولار سنوياً", "{p}%", "حوالي {i} دقائق يوميًا",
+           "{i} مليار مشاهدة شهرياً", "بتكلفة تقديرية تبلغ {d} مليار دولار", "أكثر من {a} ألف موظف", "{a}٪",
+           "{a}٫{a1} مليون دينار كويتي", "بين {i} و{j} مليار درهم", "قد تصل إلى {i} مليون يورو",
+           "{i} مليارات و{h} مليون دولار", "ثلاثة ملايين ونصف", "عشرات الآلاف من المستخدمين", "{d} نقطة مئوية"],
+    "en": ["about {i} million users", "${d} billion a year", "{p}%", "{i} minutes a day", "{i} billion views a month",
+           "${d}bn", "more than {k} employees", "up to {p} percent", "€{d} million per year",
+           "between {i} and {j} billion dollars", "£{d}m", "nearly {d} billion people", "{i}-{j}%",
+           "two and a half million", "$72 per user"],
+    "fr": ["environ {d_fr} milliards d'euros par an", "{p} %", "plus de {k_fr} salariés", "{i} minutes par jour",
+           "de {i} à {j} millions de dollars"],
+    "es": ["unos {k_es} millones de dólares al año", "{p} %", "más de {k_es} empleados", "{i} minutos al día",
+           "entre {i} y {j} millones"],
+    "de": ["rund {d_fr} Mrd. Euro pro Jahr", "{p} Prozent", "mehr als {k_es} Mitarbeiter", "{i} Minuten pro Tag",
+           "zwischen {i} und {j} Mio."],
 }
 
 
-def normaliser(seconds: float = 2.0) -> dict:
-    from rules.normalise.values import read_value
+def figures(lang: str, count: int = 3000, seed: int = 11) -> list[str]:
+    rnd = random.Random(seed)
+    out = []
+    for n in range(count):
+        i = rnd.randint(2, 900)
+        values = {"i": i, "j": i + rnd.randint(1, 50), "h": rnd.randint(1, 9) * 100, "p": rnd.randint(1, 99),
+                  "d": f"{rnd.randint(1, 99)}.{rnd.randint(1, 9)}", "a": _arabic(rnd.randint(2, 900)),
+                  "a1": _arabic(rnd.randint(1, 9)), "k": f"{rnd.randint(1, 999)},{rnd.randint(0, 999):03d}",
+                  "d_fr": f"{rnd.randint(1, 99)},{rnd.randint(1, 9)}",
+                  "k_fr": f"{rnd.randint(1, 999)}\u202f{rnd.randint(0, 999):03d}",
+                  "k_es": f"{rnd.randint(1, 999)}.{rnd.randint(0, 999):03d}"}
+        templates = TEMPLATES[lang]
+        out.append(templates[n % len(templates)].format(**values))
+    return out
 
-    out = {}
-    for lang, figures in FIGURES.items():
-        for f in figures:
-            read_value(f, lang)
-        count, start = 0, time.perf_counter()
-        while time.perf_counter() - start < seconds:
-            for f in figures:
-                read_value(f, lang)
-            count += len(figures)
-        out[f"{lang}_per_second"] = count / (time.perf_counter() - start)
+
+def _arabic(n: int) -> str:
+    return str(n).translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+
+
+FIGURES = {lang: figures(lang) for lang in TEMPLATES}
+
+
+def _rate(fn, items: list[str], seconds: float) -> float:
+    """Items handled per second by ``fn``, one core, over at least ``seconds`` (whole passes over ``items``)."""
+    for item in items[:50]:
+        fn(item)
+    count, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        for item in items:
+            fn(item)
+        count += len(items)
+    return count / (time.perf_counter() - start)
+
+
+def normaliser(seconds: float = 3.0) -> dict:
+    """Figures read per second, per language; and the same English strings through quantulum3 (the ``bench``
+    extra), with the ratio."""
+    from rules.normalise.values import Unreadable, read_value
+
+    def reader(lang: str):
+        def read(text: str) -> None:
+            try:
+                read_value(text, lang)
+            except Unreadable:
+                pass
+        return read
+
+    out: dict = {f"{lang}_per_second": _rate(reader(lang), items, seconds) for lang, items in FIGURES.items()}
+    try:
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from quantulum3 import parser as quantulum
+    except ImportError:
+        out["quantulum3"] = "not installed: pip install -e '.[bench]'"
+        return out
+    english = FIGURES["en"][:300]  # quantulum3 is slow: a tenth of the strings, still every template
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        q3 = _rate(quantulum.parse, english, seconds)
+    ours = _rate(reader("en"), english, seconds)
+    out["quantulum3_en_per_second"] = q3
+    out["en_same_strings_per_second"] = ours
+    out["ratio_over_quantulum3"] = ours / q3
     return out
 
 
@@ -152,10 +217,26 @@ def http(seconds: float) -> dict:
             "body_bytes": len(body), "response_bytes": report_size}
 
 
+def _normaliser_summary(n: dict) -> str:
+    rates = ", ".join(f"{k.split('_')[0]} {v:,.0f}/s" for k, v in n.items() if k.endswith("_per_second")
+                      and not k.startswith(("quantulum3", "en_same")))
+    line = f"normalise {rates} (target ≥ 20 000/s)"
+    if "ratio_over_quantulum3" in n:
+        line += (f"\nnormalise same English strings: tadqiq {n['en_same_strings_per_second']:,.0f}/s, quantulum3 "
+                 f"{n['quantulum3_en_per_second']:,.0f}/s, ratio {n['ratio_over_quantulum3']:.1f}×")
+    elif "quantulum3" in n:
+        line += f"\nnormalise quantulum3 {n['quantulum3']}"
+    return line
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--seconds", type=float, default=5.0, help="seconds per HTTP measurement")
+    parser.add_argument("--only", choices=["normaliser"], help="run one part only")
     args = parser.parse_args()
+    if args.only == "normaliser":
+        print(_normaliser_summary(normaliser()))
+        return 0
     results = {"engine": engine(), "normaliser": normaliser(), "http": http(args.seconds)}
     e, h, n = results["engine"], results["http"], results["normaliser"]
     print(f"http      check {h['check_rps']:.0f} req/s, echo {h['echo_rps']:.0f} req/s, "
@@ -164,7 +245,7 @@ def main() -> int:
     for k in ("claims_100", "claims_1000", "claims_10000"):
         print(f"engine    {k[7:]:>6} claims {e[k]['ms']:9.1f} ms, {e[k]['us_per_claim']:.1f} µs/claim")
     print(f"engine    time(10 000)/time(1 000) = {e['ratio_10000_over_1000']:.2f} (target ≤ 12; 10 000 ≤ 1 s)")
-    print("normalise " + ", ".join(f"{k.split('_')[0]} {v:,.0f}/s" for k, v in n.items()) + " (target ≥ 20 000/s)")
+    print(_normaliser_summary(n))
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
     (out / "latest.json").write_text(json.dumps(results, indent=2))

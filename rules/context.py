@@ -102,6 +102,7 @@ class Context:
         self.document = request.document
         self.language = request.document.language
         self.policy = policy
+        self.rates = request.rates  # exchange rates the client vouches for (rules.normalise.currency)
         self.items: dict[str, Item] = {}
         for claim in request.claims:
             self.items[claim.id] = _read(claim, False, request.document)
@@ -158,10 +159,11 @@ class Example:
     references: list[dict[str, Any]] = field(default_factory=list)
     derived: dict[str, tuple[str, str]] = field(default_factory=dict)
     cause: str | None = None
+    rates: list[dict[str, Any]] = field(default_factory=list)
 
     def request(self) -> CheckRequest:
         document: dict[str, Any] = {"language": self.language}
         if self.published:
             document["published"] = self.published
         return msgspec.convert({"document": document, "claims": self.claims, "relations": self.relations,
-                                "references": self.references}, CheckRequest)
+                                "references": self.references, "rates": self.rates}, CheckRequest)

@@ -15,15 +15,18 @@ from typing import Annotated, Literal
 from msgspec import Meta, Struct
 
 __all__ = [
-    "Amount", "Cause", "CheckRequest", "Claim", "Computation", "Counts", "Derived", "Document", "Event",
-    "Input", "Problem", "Quantity", "Range", "Reading", "ReadClaim", "Relation", "Report", "Role", "Share",
-    "Text", "TimeReading", "TimeResult", "TimesReport", "TimesRequest", "Verdict",
+    "Amount", "Cause", "CheckRequest", "Claim", "Computation", "Conversion", "Counts", "Derived", "Document",
+    "Event", "Figure", "Input", "NormaliseRequest", "NormaliseResponse", "NormalisedFigure", "Problem", "Quantity",
+    "Range", "Rate", "Reading", "ReadClaim", "Relation", "Report", "Role", "Share", "Text", "TimeReading",
+    "TimeResult", "TimesReport", "TimesRequest", "Verdict",
 ]
 
 # -- limits: every string and list a request carries is bounded -------------------------------------------------
 MAX_CLAIMS = 10_000
 MAX_REFERENCES = 1_000
 MAX_RELATIONS = 10_000
+MAX_RATES = 100
+MAX_FIGURES = 1_000
 
 Id = Annotated[str, Meta(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:\-]+$",
                          description="A claim's id, unique within the request.")]
@@ -35,6 +38,7 @@ Language = Annotated[str, Meta(min_length=2, max_length=35, pattern=r"^[A-Za-z]{
                                description="BCP 47 language tag, e.g. `ar`, `ar-EG`, `en-US`.")]
 Number = Annotated[str, Meta(max_length=64, pattern=r"^[+-]?[0-9]{1,30}(\.[0-9]{1,30})?$",
                              description="A number with a dot as decimal mark, digits as printed.")]
+Currency = Annotated[str, Meta(pattern=r"^[A-Z]{3}$", description="An ISO 4217 currency code: `USD`, `SAR`.")]
 Status = Literal["consistent", "inconsistent", "unverifiable"]
 Bound = Literal["exact", "approximate", "lower", "upper", "range"]
 Period = Literal["hour", "day", "week", "month", "quarter", "year"]
@@ -173,11 +177,24 @@ class Age(RelationBase, tag="age", kw_only=True):
 Relation = ShareOf | SumOf | PerUnit | Change | Same | Order | Age
 
 
+class Rate(Base, kw_only=True):
+    """An exchange rate the client vouches for: one `base` buys `rate` of `quote`, on `date` (or on any date when
+    it has none). It is used before the ECB's reference rates and the fixed pegs tadqiq knows."""
+
+    base: Currency
+    quote: Currency
+    rate: Annotated[str, Meta(max_length=64, pattern=r"^[0-9]{1,30}(\.[0-9]{1,30})?$",
+                              description="How many `quote` one `base` buys, as a decimal; a zero rate is ignored.")]
+    date: dt.date | None = None
+    source: Short | None = None
+
+
 class CheckRequest(Base, kw_only=True):
     document: Document
     claims: Annotated[list[Claim], Meta(max_length=MAX_CLAIMS)]
     relations: Annotated[list[Relation], Meta(max_length=MAX_RELATIONS)] = []
     references: Annotated[list[Claim], Meta(max_length=MAX_REFERENCES)] = []
+    rates: Annotated[list[Rate], Meta(max_length=MAX_RATES)] = []
 
 
 # -- the answer -------------------------------------------------------------------------------------------------
@@ -212,6 +229,8 @@ class Reading(Base, kw_only=True):
     span: tuple[int, int] | None = None
     policy: str
     assumptions: list[str] = []
+    value: Annotated[str, Meta(description="The amount as printed, scaled: '12300000000' for '12.3 مليار'; absent "
+                                           "when the words give only a range.")] | None = None
 
 
 class TimeReading(Base, kw_only=True):
@@ -339,3 +358,49 @@ class TimesReport(Base, kw_only=True):
     language: str
     published: dt.date | None = None
     times: list[TimeResult]
+
+
+# -- POST /v1/normalise: printed figures in, readings out -------------------------------------------------------
+class Figure(Base, kw_only=True):
+    """A printed figure with what the article says it counts, when the figure itself does not say."""
+
+    text: Printed
+    unit: Short | None = None
+    per: Short | None = None
+
+
+class NormaliseRequest(Base, kw_only=True):
+    """Figures as printed in one document, to be read."""
+
+    language: Language
+    published: Annotated[dt.date | None, Meta(
+        description="The document's publication date: the day of the exchange rates for `currencies`.")] = None
+    figures: Annotated[list[Printed | Figure], Meta(max_length=MAX_FIGURES)]
+    currencies: Annotated[list[Currency], Meta(max_length=8, description=(
+        "Also give every amount of money in these currencies, at the rates of the publication date."))] = []
+    rates: Annotated[list[Rate], Meta(max_length=MAX_RATES)] = []
+
+
+class Conversion(Base, kw_only=True):
+    """An amount of money in another currency, or why there is no rate for it."""
+
+    currency: str
+    range: Range | None = None
+    source: str | None = None
+    reason: str | None = None
+
+
+class NormalisedFigure(Base, kw_only=True):
+    """One figure as read (``reading``), or the reason it could not be (``problem``)."""
+
+    index: int
+    text: str
+    reading: Reading | None = None
+    problem: Problem | None = None
+    conversions: list[Conversion] = []
+
+
+class NormaliseResponse(Base, kw_only=True):
+    language: str
+    policy: str
+    figures: list[NormalisedFigure]

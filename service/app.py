@@ -13,6 +13,7 @@ from litestar.routes import HTTPRoute
 
 from service.auth import Keys
 from service.openapi_tweaks import tighten
+from service.normalise import normalise_figures
 from service.pages import PAGES, TEMPLATES
 from service.problems import handlers
 from service.reports import ReportsController
@@ -39,7 +40,8 @@ def create_app(settings: Settings | None = None, extra_routes: list | None = Non
             await store.close()
 
     app = Litestar(
-        route_handlers=[health, rules_catalogue, ReportsController, normalise_times, *PAGES, *(extra_routes or [])],
+        route_handlers=[health, rules_catalogue, ReportsController, normalise_figures, normalise_times, *PAGES,
+                        *(extra_routes or [])],
         exception_handlers=handlers,  # type: ignore[arg-type]
         request_max_body_size=settings.max_body,
         lifespan=[storage],

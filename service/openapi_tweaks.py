@@ -37,6 +37,15 @@ def _structs() -> list[type[msgspec.Struct]]:
     return list(found.values())
 
 
+def _refs(schema: Any) -> list[str]:
+    if isinstance(schema, dict):
+        return [v for k, v in schema.items() if k == "$ref" and isinstance(v, str)] + \
+            [r for v in schema.values() for r in _refs(v)]
+    if isinstance(schema, list):
+        return [r for v in schema for r in _refs(v)]
+    return []
+
+
 def tighten(app: Litestar) -> None:
     document = app.openapi_schema
     if document.components is None or document.components.schemas is None:
@@ -44,6 +53,12 @@ def tighten(app: Litestar) -> None:
     components = document.components.schemas
     _, ours = msgspec.json.schema_components(_structs(), ref_template="#/components/schemas/{name}")
     referenced = set(components) | {kind.__name__ for kind in BODIES.values()}
+    while True:  # and every Struct those schemas refer to (a body's nested Structs appear nowhere else)
+        more = {ref.rsplit("/", 1)[1] for name in referenced if name in ours
+                for ref in _refs(ours[name])} - referenced
+        if not more:
+            break
+        referenced |= more
     for name, schema in ours.items():
         if name in referenced:
             components[name] = schema  # type: ignore[assignment]

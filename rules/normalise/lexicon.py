@@ -1,16 +1,21 @@
 """Per-language reading data for figures, loaded once per process.
 
-A ``Lexicon`` gathers, for one language, every phrase the value reader looks for: scale words, hedges, range
-words, periods, "per" words, units (``data/units.toml``) and currencies (babel's CLDR names and symbols plus
-``data/<lang>.toml``). Phrases are folded (``rules.text.fold``) so lookups ignore case, diacritics and letter
-variants. A language without a data file reads with English words and its own CLDR names and numbers. Time words
-live apart, in ``rules.normalise.timewords``.
+A ``Lexicon`` is a table of folded phrases (``rules.text.fold``: case, diacritics, Arabic letter variants) with
+what each means, looked up longest first. ``lexicon(language)`` fills one for the figures of a language: scale
+words, number words, fractions, vague quantities, hedges, range words, periods, "per" words, units
+(``data/units.toml``), currencies (babel's CLDR names and symbols plus ``data/<lang>.toml``), and the words that
+make a number part of a date or a name; the number symbols of the document's locale; the language's corpus of
+examples sits in ``data/examples/<lang>.toml``. A language without a data file reads with English words and its
+own CLDR names and numbers. Time words live apart, in ``rules.normalise.timewords`` (which builds its own
+``Lexicon``).
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
+from fractions import Fraction
 from functools import lru_cache
 from importlib.resources import files
 
@@ -20,66 +25,151 @@ from babel.numbers import list_currencies
 from rules.normalise.units import NAMES
 from rules.text import fold, tokens
 
-__all__ = ["LANGUAGES", "Lexicon", "lexicon", "locale_of"]
+__all__ = ["LANGUAGES", "Lexicon", "lexicon", "locale_of", "split"]
 
 _DATA = files("rules.normalise").joinpath("data")
-LANGUAGES = tuple(sorted(p.name[:-5] for p in _DATA.iterdir() if p.name.endswith(".toml") and p.name != "units.toml"))
+_NOT_LANGUAGES = {"units.toml", "currency.toml"}
+LANGUAGES = tuple(sorted(p.name[:-5] for p in _DATA.iterdir()
+                         if p.name.endswith(".toml") and p.name not in _NOT_LANGUAGES))
 #: Arabic proclitics that may be glued to a word: و ف ب ل ك, and "لـ" / "بـ" with tatweel (folded away).
 _PROCLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 #: Symbols read in every language: they are not words of any one of them.
-_SYMBOLS = {"%": ("unit", "percent"), "‰": ("unit", "permille"), "$": ("currency", "$"), "€": ("currency", "EUR"),
-            "£": ("currency", "GBP"), "us$": ("currency", "USD"), "usd": ("currency", "USD")}
+_SYMBOLS = {"%": ("unit", "percent"), "‰": ("unit", "permille"), "$": ("currency", "dollar"),
+            "€": ("currency", "EUR"), "£": ("currency", "pound"), "¥": ("currency", "yen"),
+            "us$": ("currency", "USD"), "~": ("hedge", "approximate"), "≈": ("hedge", "approximate"),
+            "+": ("plus", True)}
 
 
 @dataclass
 class Lexicon:
+    """Folded phrases and what they mean; ``match`` finds the longest phrase at a position.
+
+    ``phrases`` maps a phrase (folded words joined by spaces) to its (category, value) entries in the order
+    added; ``meaning`` holds the same as a dict, first value per category. An Arabic word may carry a proclitic
+    (و ف ب ل ك) or the article (ال, لل) that the table does not: the bare word is tried after the word as
+    written."""
+
     lang: str
     locale: Locale
     phrases: dict[str, list[tuple[str, object]]] = field(default_factory=dict)
+    meaning: dict[str, dict[str, object]] = field(default_factory=dict)
+    lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
     longest: int = 1
     arabic: bool = False
     display: dict[str, str] = field(default_factory=dict)
+    group: str = ","
+    decimal: str = "."
+    territory: str | None = None
+    families: dict[str, str] = field(default_factory=dict)
 
     def add(self, phrase: str, category: str, value: object) -> None:
-        folded = " ".join(t for t, _, _ in tokens(phrase))
-        if not folded:
+        words = [t for t, _, _ in tokens(phrase)]
+        if not words:
             return
+        folded = " ".join(words)
         entries = self.phrases.setdefault(folded, [])
         if (category, value) not in entries:
             entries.append((category, value))
-        self.longest = max(self.longest, folded.count(" ") + 1)
+        self.meaning.setdefault(folded, {}).setdefault(category, value)
+        n = len(words)
+        known = self.lengths.get(words[0], ())
+        if n not in known:
+            self.lengths[words[0]] = tuple(sorted((*known, n), reverse=True))
+        self.longest = max(self.longest, n)
+
+    def lookup(self, words: list[str], i: int) -> tuple[int, dict[str, object]] | None:
+        """The longest phrase starting at ``words[i]``: (number of words, {category: value})."""
+        first = words[i]
+        for variant in _variants(first) if self.arabic else (first,):
+            for n in self.lengths.get(variant, ()):
+                if i + n > len(words):
+                    continue
+                key = variant if n == 1 else variant + " " + " ".join(words[i + 1:i + n])
+                found = self.meaning.get(key)
+                if found is not None:
+                    return n, found
+        return None
 
     def match(self, words: list[str], i: int) -> tuple[int, list[tuple[str, object]]] | None:
         """The longest phrase starting at ``words[i]``: (number of words, its entries)."""
-        for n in range(min(self.longest, len(words) - i), 0, -1):
-            phrase = " ".join(words[i:i + n])
-            found = self.phrases.get(phrase)
-            if found is None and self.arabic:
-                found = self._without_proclitic(phrase)
-            if found is not None:
-                return n, found
-        return None
-
-    def _without_proclitic(self, phrase: str) -> list[tuple[str, object]] | None:
-        for clitic in _PROCLITICS:
-            if phrase.startswith(clitic) and len(phrase) > len(clitic) + 1:
-                rest = phrase[len(clitic):]
-                found = self.phrases.get(rest) or (self.phrases.get(rest[2:]) if rest.startswith("ال") else None)
-                if found is None and not rest.startswith("ال"):
-                    found = self.phrases.get("ال" + rest)
+        first = words[i]
+        for variant in _variants(first) if self.arabic else (first,):
+            for n in self.lengths.get(variant, ()):
+                if i + n > len(words):
+                    continue
+                key = variant if n == 1 else variant + " " + " ".join(words[i + 1:i + n])
+                found = self.phrases.get(key)
                 if found is not None:
-                    return found
+                    return n, found
         return None
 
     def first(self, words: list[str], i: int, category: str) -> tuple[int, object] | None:
-        hit = self.match(words, i)
-        if hit:
-            for cat, value in hit[1]:
-                if cat == category:
-                    return hit[0], value
+        hit = self.lookup(words, i)
+        if hit and category in hit[1]:
+            return hit[0], hit[1][category]
         return None
 
 
+@lru_cache(maxsize=65536)
+def _variants(word: str) -> tuple[str, ...]:
+    """An Arabic word as written, then without a proclitic and/or the article: 'وبالدولار' → … 'دولار'."""
+    out = [word]
+
+    def push(w: str) -> None:
+        if len(w) >= 2 and w not in out:
+            out.append(w)
+
+    for clitic in _PROCLITICS:
+        if word.startswith(clitic) and len(word) > len(clitic) + 1:
+            rest = word[len(clitic):]
+            push(rest)
+            if rest.startswith("ال"):
+                push(rest[2:])
+            elif clitic.endswith("ل") and rest.startswith("ل"):  # لل = ل + ال
+                push("ا" + rest)
+                push(rest[1:])
+            else:
+                push("ال" + rest)
+    if word.startswith("ال") and len(word) > 4:
+        push(word[2:])
+    return tuple(out)
+
+
+# -- splitting a figure into tokens ------------------------------------------------------------------------------
+_LETTER = r"[^\W\d_]"
+_MARK = r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]"
+_NUM = r"[0-9]+(?:[.,'’][0-9]+)*"
+_NUM_SPACED = r"[0-9]+(?:(?:[.,'’]|[ \u00a0\u202f\u2009](?=[0-9]{3}(?![0-9])))[0-9]+)*"
+_REST = rf"|(?P<h>(?<={_LETTER})-(?={_LETTER}))|(?P<w>(?:{_LETTER}|{_MARK})+)|(?P<s>\S)"
+_SPLIT = re.compile(rf"(?P<n>{_NUM}){_REST}")
+_SPLIT_SPACED = re.compile(rf"(?P<n>{_NUM_SPACED}){_REST}")
+#: Punctuation that means nothing in a figure ("ر.س." is "ر س"); everything else is kept as a token.
+_SILENT = set("\"'«»“”‘’()[]{}،؛,.!?؟…*")
+
+NUMBER, WORD, SYMBOL = 0, 1, 2
+
+
+def split(text: str, spaced: bool = False) -> list[tuple[int, str, int, int]]:
+    """``text`` (digits already ASCII, see ``rules.text.digits``) as (kind, token, start, end): numbers as
+    printed, words folded, symbols as they are. Hyphens inside words ('twenty-five') and silent punctuation
+    are dropped; ``spaced`` lets a space group digits ('1 234,5')."""
+    out = []
+    for m in (_SPLIT_SPACED if spaced else _SPLIT).finditer(text):
+        kind = m.lastgroup
+        if kind == "n":
+            out.append((NUMBER, m.group(), m.start(), m.end()))
+        elif kind == "w":
+            folded = fold(m.group())
+            if folded:
+                out.append((WORD, folded.replace(" ", ""), m.start(), m.end()))
+        elif kind == "s":
+            c = m.group()
+            if c not in _SILENT:
+                out.append((SYMBOL, c, m.start(), m.end()))
+    return out
+
+
+# -- building a language's lexicon ------------------------------------------------------------------------------
 def locale_of(language: str) -> Locale:
     """The babel locale for a BCP 47 tag, falling back to its language, then to English."""
     tag = language.replace("-", "_")
@@ -91,48 +181,100 @@ def locale_of(language: str) -> Locale:
     raise AssertionError("babel has no English locale")
 
 
-@lru_cache(maxsize=64)
+def _territory(language: str) -> str | None:
+    parts = language.replace("_", "-").split("-")
+    return next((p.upper() for p in parts[1:] if len(p) == 2 and p.isalpha()), None)
+
+
+@lru_cache(maxsize=4096)
 def lexicon(language: str) -> Lexicon:
-    """The lexicon for a BCP 47 language tag (cached: built once per language per process)."""
+    """The lexicon for a BCP 47 language tag (cached: built once per locale and territory per process, so tags
+    that differ only in what babel does not know share one)."""
     locale = locale_of(language)
+    return _lexicon(str(locale), _territory(language) or locale.territory)
+
+
+@lru_cache(maxsize=256)
+def _lexicon(tag: str, territory: str | None) -> Lexicon:
+    locale = Locale.parse(tag)
     lang = locale.language if locale.language in LANGUAGES else "en"
     data = tomllib.loads(_DATA.joinpath(f"{lang}.toml").read_text("utf-8"))
-    lex = Lexicon(lang=lang, locale=locale, arabic=lang == "ar", display=data.get("display", {}))
-    for word, power in data.get("scale", {}).items():
-        lex.add(word, "scale", power)
+    symbols = locale.number_symbols.get("latn", {})
+    lex = Lexicon(lang=lang, locale=locale, arabic=lang == "ar", display=data.get("display", {}),
+                  group=symbols.get("group", ","), decimal=symbols.get("decimal", "."),
+                  territory=territory, families=data.get("currency_family", {}))
+    for section in ("scale", "scale_dual", "scale_plural"):
+        for word, power in data.get(section, {}).items():
+            lex.add(word, section, int(power))
+    for word, value in data.get("number", {}).items():
+        lex.add(word, "number", int(value))
+    for word in data.get("one", {}).get("words", []):
+        lex.add(word, "one", 1)
+    for word, value in data.get("fraction", {}).items():
+        lex.add(word, "fraction", Fraction(value))
+    for word, (low, high) in data.get("vague", {}).items():
+        lex.add(word, "vague", (Fraction(low), Fraction(high)))
     for bound, words in data.get("hedge", {}).items():
         for word in words:
             lex.add(word, "hedge", bound)
     for side, words in data.get("range", {}).items():
         for word in words:
-            lex.add(word, "range_" + side, True)
+            lex.add(word, side, True)
     for word, period in data.get("period", {}).items():
         lex.add(word, "period", period)
-    for word in data.get("per", {}).get("words", []):
+    per = data.get("per", {})
+    for word in per.get("words", []):
         lex.add(word, "per", True)
+    for word, unit in per.get("units", {}).items():
+        lex.add(word, "per_unit", unit)
+    for word, code in data.get("currency", {}).items():
+        lex.add(word, "currency", code)
+    not_quantity = data.get("not_quantity", {})
+    for category in ("year", "date_suffix", "ordinal_suffix", "time_suffix", "date_link"):
+        for word in not_quantity.get(category, []):
+            lex.add(word, category, True)
     for unit, names in NAMES.items():
         for word in names.get(lang, []) + (names.get("en", []) if lang != "en" else []):
             lex.add(word, "unit", unit)
     _add_currencies(lex, locale)
-    for word, code in data.get("currency", {}).items():
-        lex.add(word, "currency", code)
+    _add_months(lex, locale)
     for symbol, (category, value) in _SYMBOLS.items():
         lex.add(symbol, category, value)
     return lex
 
 
+_CODE = re.compile(r"^[A-Z]{3}$")
+
+
 def _add_currencies(lex: Lexicon, locale: Locale) -> None:
-    """Currency names (singular and plural) and unambiguous symbols from babel's CLDR data."""
+    """Currency names (singular and plural) and unambiguous symbols from babel's CLDR data. ISO codes are not
+    words ('ALL', 'TRY', 'CUP' are): the reader takes a code only when it is printed in capitals."""
     english = Locale.parse("en")
     plural_names = locale._data.get("currency_names_plural", {})
     for code in list_currencies():
         for source in (locale, english):
             name = source.currencies.get(code)
-            if name:
+            if name and len(fold(name)) > 3:
                 lex.add(name, "currency", code)
         for name in plural_names.get(code, {}).values():
-            lex.add(name, "currency", code)
-        lex.add(code, "currency", code)
-        symbol = locale.currency_symbols.get(code)
-        if symbol and symbol not in ("$", "¥") and symbol != code and len(fold(symbol)) > 0:
-            lex.add(symbol, "currency", code)
+            if len(fold(name)) > 3:
+                lex.add(name, "currency", code)
+        for source in (locale, english):
+            symbol = source.currency_symbols.get(code)
+            if symbol and symbol not in ("$", "¥", "£") and not _CODE.match(symbol) and \
+                    (len(fold(symbol)) > 1 or not symbol.isalpha()):
+                lex.add(symbol, "currency", code)
+
+
+def _add_months(lex: Lexicon, locale: Locale) -> None:
+    """Month names from CLDR (the document's language, English, and for Arabic every regional series): a
+    number next to one is part of a date, not an amount."""
+    locales = [locale, Locale.parse("en")]
+    if lex.arabic:
+        locales += [Locale.parse(t) for t in ("ar_SY", "ar_MA", "ar_TN", "ar_DZ", "ar_MR", "ar_IQ", "ar_LB")]
+    for source in locales:
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for name in source.months.get(context, {}).get(width, {}).values():
+                    if len(fold(name)) > 2 and not fold(name)[:1].isdigit():
+                        lex.add(name, "month", True)

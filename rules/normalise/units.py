@@ -36,7 +36,7 @@ _DISPLAY: dict[str, dict[str, list[str]]] = {name: spec.get("display", {}) for n
 _CLDR = {"second": "duration-second", "minute": "duration-minute", "hour": "duration-hour",
          "day": "duration-day", "week": "duration-week", "month": "duration-month", "year": "duration-year",
          "kilometer": "length-kilometer", "meter": "length-meter", "tonne": "mass-tonne",
-         "kilogram": "mass-kilogram", "square_kilometer": "area-square-kilometer", "megawatt": "power-megawatt",
+         "kilogram": "mass-kilogram", "mile": "length-mile", "square_kilometer": "area-square-kilometer", "megawatt": "power-megawatt",
          "percent": "concentr-percent"}
 
 PERIODS = ("hour", "day", "week", "month", "quarter", "year")

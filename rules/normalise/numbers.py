@@ -1,0 +1,126 @@
+"""Printed numbers: digits with the document's separators, read exactly, and the half-width their printed
+precision allows (``rules.policy``).
+
+Digits arrive ASCII (``rules.text.digits`` has turned ٠–٩, ۰–۹, ٫ and ٬ into 0–9, '.' and ','). A number with
+separators is parsed by babel in strict mode for the document's locale, so '12,3' is never silently 123; when
+strict parsing fails but the separator can only be a decimal mark (one separator, not followed by exactly three
+digits: '12.3' in a German text), the number is read that way and the reading says so; when it could be either
+('1.234' in a French text), it is refused with both readings named.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from functools import lru_cache
+
+from babel import Locale
+from babel.numbers import NumberFormatError, parse_decimal
+
+from rules.policy import Policy
+
+__all__ = ["BadNumber", "half_width", "parse"]
+
+_SPACES = " \u00a0\u202f\u2009"
+_TEN = [Fraction(10) ** k for k in range(64)]
+
+
+class BadNumber(ValueError):
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def parse(raw: str, locale: Locale, group: str, arabic_marks: bool = False) -> tuple[Fraction, int, str | None]:
+    """``raw`` as (value, digits after the decimal mark, assumption or None). Raises ``BadNumber``."""
+    if raw.isdigit():
+        return Fraction(int(raw)), 0, None
+    if arabic_marks:  # ٫ and ٬ were printed: their meaning does not depend on the locale
+        return _parse(raw, "en", ",")
+    return _parse(raw, str(locale), group)
+
+
+@lru_cache(maxsize=8192)
+def _parse(raw: str, locale: str, group: str) -> tuple[Fraction, int, str | None]:
+    text = raw
+    if group in _SPACES or group in "’'":
+        for c in _SPACES + "’'":
+            text = text.replace(c, group)
+    marks = {c for c in text if not c.isdigit()}
+    if marks - {group, _decimal(locale)}:  # a mark the locale does not use: babel would take it as decimal
+        return _foreign(raw, marks, locale)
+    try:
+        number = parse_decimal(text, locale=_locale(locale), strict=True)
+    except NumberFormatError as exc:
+        separators = [c for c in raw if not c.isdigit()]
+        if len(separators) == 1 and separators[0] in ".," and len(raw) - raw.index(separators[0]) - 1 != 3:
+            mark = separators[0]
+            number = Decimal(raw.replace(mark, "."))
+            return _exact(number) + (f"'{raw}' read as {format(number, 'f')}: '{mark}' followed by "
+                                     f"{len(raw) - raw.index(mark) - 1} digit(s) can only be a decimal mark",)
+        options = getattr(exc, "suggestions", None) or []
+        if len(separators) == 1 and separators[0] in ".,":
+            whole = raw.replace(separators[0], "")
+            options = [whole, raw.replace(separators[0], ".")]
+        if options:
+            raise BadNumber("ambiguous_separator", f"'{raw}' is ambiguous in this document's locale ({locale}): "
+                            "it could be " + " or ".join(options)) from None
+        raise BadNumber("bad_number", f"'{raw}' is not a number in this document's locale ({locale})") from None
+    except InvalidOperation:
+        raise BadNumber("bad_number", f"'{raw}' is not a number") from None
+    return _exact(number) + (None,)
+
+
+@lru_cache(maxsize=64)
+def _locale(tag: str) -> Locale:
+    return Locale.parse(tag)
+
+
+@lru_cache(maxsize=64)
+def _decimal(tag: str) -> str:
+    return _locale(tag).number_symbols.get("latn", {}).get("decimal", ".")
+
+
+def _foreign(raw: str, marks: set[str], locale: str) -> tuple[Fraction, int, str | None]:
+    """A number written with a mark its locale does not use ('1.234' in a French text)."""
+    if len(marks) == 1:
+        mark = next(iter(marks))
+        head, *groups = raw.split(mark)
+        if len(groups) > 1 and 1 <= len(head) <= 3 and all(len(g) == 3 for g in groups):
+            return Fraction(int(head + "".join(groups))), 0, \
+                f"'{raw}' read as {head + ''.join(groups)}: '{mark}' between groups of three digits groups thousands"
+        if len(groups) == 1 and len(groups[0]) != 3:
+            number = Decimal(f"{head}.{groups[0]}")
+            return _exact(number) + (f"'{raw}' read as {number}: '{mark}' followed by {len(groups[0])} digit(s) "
+                                     "can only be a decimal mark",)
+        if len(groups) == 1:
+            raise BadNumber("ambiguous_separator", f"'{raw}' is ambiguous in this document's locale ({locale}): "
+                            f"it could be {head + groups[0]} or {head}.{groups[0]}")
+    raise BadNumber("bad_number", f"'{raw}' is not a number in this document's locale ({locale})")
+
+
+def _exact(number: Decimal) -> tuple[Fraction, int]:
+    sign, digit_tuple, exponent = number.as_tuple()
+    assert isinstance(exponent, int)
+    n = int("".join(map(str, digit_tuple)) or "0")
+    if exponent >= 0:
+        return Fraction(-n if sign else n) * _TEN[exponent], 0
+    return Fraction(-n if sign else n, 10 ** -exponent), -exponent
+
+
+def half_width(value: Fraction, decimals: int, policy: Policy) -> tuple[Fraction, bool]:
+    """The half-width the printed digits allow, in units of the number's last printed place, and whether
+    trailing zeros were read as rounding. ``value`` is the number as printed (without its scale word)."""
+    if decimals:
+        return Fraction(1, 2 * 10 ** decimals), False
+    if value.denominator != 1:
+        return Fraction(1, 2), False
+    integer = abs(value.numerator)
+    zeros = 0
+    while integer and integer % 10 == 0 and zeros < 60:
+        integer //= 10
+        zeros += 1
+    if not zeros:
+        return Fraction(1, 2), False
+    return min(_TEN[zeros] / 2, max(abs(value) * policy.zeros_cap, Fraction(1, 2))), True
