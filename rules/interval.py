@@ -9,11 +9,12 @@ Interval(low=Fraction(245, 137), high=Fraction(494, 27))
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal
 from fractions import Fraction
 from typing import NamedTuple
 
-__all__ = ["Interval", "exact", "outward"]
+__all__ = ["Interval", "exact", "outward", "total"]
 
 F = Fraction
 
@@ -32,12 +33,22 @@ class Interval(NamedTuple):
     def point(cls, x: Fraction | int) -> Interval:
         return cls(F(x), F(x))
 
-    # -- arithmetic ------------------------------------------------------------------------------------------------
-    def __add__(self, other: Interval) -> Interval:  # type: ignore[override]
+    # -- arithmetic: an operand that is not an Interval is a point (so compiled equations can mix in constants) -----
+    def __add__(self, other: Interval | Fraction | int) -> Interval:  # type: ignore[override]
+        other = _lift(other)
         return Interval(_add(self.low, other.low), _add(self.high, other.high))
 
-    def __sub__(self, other: Interval) -> Interval:
+    __radd__ = __add__
+
+    def __sub__(self, other: Interval | Fraction | int) -> Interval:
+        other = _lift(other)
         return Interval(_add(self.low, _neg(other.high)), _add(self.high, _neg(other.low)))
+
+    def __rsub__(self, other: Fraction | int) -> Interval:
+        return _lift(other) - self
+
+    def __neg__(self) -> Interval:
+        return Interval(_neg(self.high), _neg(self.low))
 
     def __mul__(self, other: Interval | Fraction | int) -> Interval:  # type: ignore[override]
         if not isinstance(other, Interval):
@@ -53,8 +64,13 @@ class Interval(NamedTuple):
             return self * (1 / F(other))
         return self * other.reciprocal()
 
+    def __rtruediv__(self, other: Fraction | int) -> Interval:
+        return _lift(other) * self.reciprocal()
+
     def reciprocal(self) -> Interval:
         lo, hi = self.low, self.high
+        if lo is not None and hi is not None and lo > hi:
+            return Interval(None, None)  # an empty range: nothing can be said, and nothing divides by zero
         if (lo is None or lo <= 0) and (hi is None or hi >= 0):
             if lo == 0 and hi is not None and hi > 0:
                 return Interval(1 / hi, None)
@@ -107,6 +123,19 @@ class Interval(NamedTuple):
         lo = None if self.low is None else self.low - abs(self.low) * relative
         hi = None if self.high is None else self.high + abs(self.high) * relative
         return Interval(lo, hi)
+
+
+def _lift(x: Interval | Fraction | int) -> Interval:
+    return x if isinstance(x, Interval) else Interval(F(x), F(x))
+
+
+def total(intervals: Iterable[Interval]) -> Interval:
+    """The sum of intervals, end by end (XBRL Calculations 1.1: the parts' rounding ranges add up)."""
+    low: Fraction | None = F(0)
+    high: Fraction | None = F(0)
+    for x in intervals:
+        low, high = _add(low, x.low), _add(high, x.high)
+    return Interval(low, high)
 
 
 def _neg(x: Fraction | None) -> Fraction | None:
