@@ -20,11 +20,12 @@ from fractions import Fraction
 
 from rules.arithmetic._align import convert
 from rules.context import Context, Example, Item
+from rules.equations import PER_UNIT
 from rules.explain import Fig, say
 from rules.interval import Interval
 from rules.model import Derived, PerUnit, Quantity, Verdict
 from rules.normalise.units import KINDS, name, periods
-from rules.verdicts import computation, derived, slip, verdict
+from rules.verdicts import cause, computation, derived, verdict
 
 FIT = {
     "en": "{count} × {each} makes {implied}; the reported total, {total}, is within that range.",
@@ -60,10 +61,10 @@ def _per(ctx: Context, total: Item, count: Item) -> Iterator[Derived]:
     tm, cm = total.measure, count.measure
     assert tm is not None and cm is not None and cm.unit is not None
     lang = ctx.language
-    each = tm.value / cm.value
+    each = PER_UNIT.solve("each", total=tm.value, count=cm.value)
     unit = cm.unit
     label = say(lang, PER, metric=_metric(total), unit=lambda code: name(unit, code))
-    yield derived(f"per_{unit}", label, each, tm.unit, "each = total / count", [total, count])
+    yield derived(f"per_{unit}", label, each, tm.unit, PER_UNIT.formula("each"), [total, count])
     if tm.period and tm.period not in _SHORT and tm.currency is None:
         daily = each * periods("day", tm.period)
         label = say(lang, PER_DAY, metric=_metric(total), unit=lambda code: name(unit, code))
@@ -77,7 +78,8 @@ def _total(ctx: Context, each: Item, count: Item) -> Derived:
     unit = cm.unit
     label = say(ctx.language, TOTAL, metric=_metric(each),
                 count=lambda code: name(unit, code, Fraction(1) if code == "ar" else Fraction(2)))
-    return derived("total", label, em.value * cm.value, em.unit, "total = each × count", [each, count])
+    return derived("total", label, PER_UNIT.solve("total", count=cm.value, each=em.value), em.unit,
+                   PER_UNIT.formula("total"), [each, count])
 
 
 def _compare(ctx: Context, total: Item, count: Item, each: Item) -> Verdict | None:
@@ -87,8 +89,8 @@ def _compare(ctx: Context, total: Item, count: Item, each: Item) -> Verdict | No
     each_value = convert(em, tm.unit, tm.period)
     if each_value is None:
         return None
-    implied = each_value * cm.value
-    comp = computation(ctx.policy, "total = count × each", [("count", count, cm.value, cm.unit),
+    implied = PER_UNIT.solve("total", count=cm.value, each=each_value)
+    comp = computation(ctx.policy, PER_UNIT.formula("total"), [("count", count, cm.value, cm.unit),
                                                             ("each", each, each_value, tm.unit),
                                                             ("total", total, tm.value, tm.unit)],
                        implied, tm.unit, tm.value)
@@ -98,7 +100,7 @@ def _compare(ctx: Context, total: Item, count: Item, each: Item) -> Verdict | No
         return verdict(__name__, [total, count, each], "consistent", say(ctx.language, FIT, **figs), comp)
     margin = Fig(Interval.point(implied.gap(tm.value)), tm.unit)
     return verdict(__name__, [total, count, each], "inconsistent", say(ctx.language, MISS, margin=margin, **figs),
-                   comp, cause=slip(ctx.language, tm.value, implied))
+                   comp, cause=cause(ctx.language, tm.value, implied, [total, count, each]))
 
 
 def check(ctx: Context) -> Iterator[Verdict | Derived]:
