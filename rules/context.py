@@ -23,8 +23,8 @@ from typing import Any
 import msgspec
 
 from rules.changes import Movement, movement
-from rules.model import (Amount, Change, CheckRequest, Claim, Document, Event, Problem, Quantity, ReadClaim, Role,
-                         Share, ShareOf)
+from rules.model import (Amount, Change, CheckRequest, Claim, Document, Event, Problem, Quantity, ReadClaim,
+                         Reading, Role, Share, ShareOf)
 from rules.normalise.times import TimeSpan, read_time
 from rules.normalise.values import Measure, Unreadable, read_value
 from rules.policy import POLICY, Policy
@@ -64,7 +64,7 @@ class Item:
 
     def read(self) -> ReadClaim:
         return ReadClaim(id=self.id, kind=type(self.claim).__name__.lower(), reference=self.reference,
-                         value=self.measure.reading() if self.measure else None,
+                         value=_reading(self.measure) if self.measure else None,
                          time=self.time.reading() if self.time else None, problems=self.problems)
 
 
@@ -75,6 +75,12 @@ def _measure(value: str | Amount, language: str, unit: str | None, per: str | No
         return read_value(value, language, unit, per)
     except Unreadable as exc:
         return exc
+
+
+@lru_cache(maxsize=1 << 16)
+def _reading(measure: Measure) -> Reading:
+    """How a figure was read, for the report: frozen, so one per distinct reading is enough."""
+    return measure.reading()
 
 
 @lru_cache(maxsize=1 << 16)

@@ -24,7 +24,7 @@ from rules.model import Range, Text
 from rules.normalise.lexicon import lexicon
 from rules.normalise.units import name, pattern
 
-__all__ = ["Fig", "as_range", "number", "say"]
+__all__ = ["Fig", "as_range", "number", "say", "unit_name"]
 
 _SIG = {n: Context(prec=n, rounding=ROUND_HALF_EVEN) for n in range(3, 8)}
 
@@ -73,7 +73,7 @@ def _text(fig: Fig, lang: str) -> str:
         core, count = "?", Fraction(2)
     text = _with_unit(core, fig.unit, lex.lang, count)
     if fig.per:
-        text += " " + lex.display["per"].format(name(fig.per, lex.lang))
+        text += " " + lex.display["per"].format(unit_name(fig.per, lex.lang))
     if fig.period:
         text += " " + lex.display[fig.period]
     return text
@@ -96,7 +96,16 @@ def _with_unit(core: str, unit: str | None, lang: str, count: Fraction) -> str:
     if len(unit) == 3 and unit.isupper():
         n = int(count) if count.denominator == 1 and abs(count) < 10 ** 15 else 2
         return f"{core} {get_currency_name(unit, count=n, locale=lexicon(lang).locale)}"
-    return pattern(unit, lang, count).replace("{0}", core)
+    return _pattern(unit, lang, count).replace("{0}", core)
+
+
+_pattern = lru_cache(maxsize=1 << 12)(pattern)
+
+
+@lru_cache(maxsize=1 << 12)
+def unit_name(unit: str, lang: str, count: Fraction = Fraction(1)) -> str:
+    """The unit's name alone, in ``lang`` ('user', 'مستخدم', 'day'), from CLDR or units.toml; memoised."""
+    return name(unit, lang, count)
 
 
 def say(language: str, templates: dict[str, str], **figures: Fig | Callable[[str], str] | str | int) -> Text:

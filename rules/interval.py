@@ -52,9 +52,16 @@ class Interval(NamedTuple):
 
     def __mul__(self, other: Interval | Fraction | int) -> Interval:  # type: ignore[override]
         if not isinstance(other, Interval):
-            k = F(other)
+            k = other if isinstance(other, (Fraction, int)) else F(other)
             return Interval(_mul(self.low, k), _mul(self.high, k)) if k >= 0 else \
                 Interval(_mul(self.high, k), _mul(self.low, k))
+        a0, a1 = self
+        b0, b1 = other
+        if a0 is not None and a1 is not None and b0 is not None and b1 is not None:
+            if a0 >= 0 and b0 >= 0:  # the common case, both ranges positive: two products, not four
+                return Interval(a0 * b0, a1 * b1)
+            products = (a0 * b0, a0 * b1, a1 * b0, a1 * b1)
+            return Interval(min(products), max(products))
         return _hull_products(self, other)
 
     __rmul__ = __mul__
@@ -62,6 +69,10 @@ class Interval(NamedTuple):
     def __truediv__(self, other: Interval | Fraction | int) -> Interval:
         if not isinstance(other, Interval):
             return self * (1 / F(other))
+        a0, a1 = self
+        b0, b1 = other
+        if a0 is not None and a1 is not None and b0 is not None and b1 is not None and a0 >= 0 and 0 < b0 <= b1:
+            return Interval(a0 / b1, a1 / b0)  # the common case, positive ranges: two divisions
         return self * other.reciprocal()
 
     def __rtruediv__(self, other: Fraction | int) -> Interval:
@@ -180,33 +191,50 @@ def _hull_products(a: Interval, b: Interval) -> Interval:
     return Interval(None if lo == -_INF else lo, None if hi == _INF else hi)  # type: ignore[arg-type]
 
 
-_CTX = Context(prec=60)
+_ROUNDING: dict[tuple[int, bool], Context] = {}
+
+
+def _decimal(x: Fraction) -> str | None:
+    """``x`` written out in full when its decimal terminates (its denominator has no prime but 2 and 5), else None.
+    Integer arithmetic only: this runs for every end of every range in a report."""
+    d = x.denominator
+    twos = (d & -d).bit_length() - 1
+    rest = d >> twos
+    fives = 0
+    while rest % 5 == 0:
+        rest //= 5
+        fives += 1
+    if rest != 1:
+        return None
+    places = max(twos, fives)
+    n = x.numerator * (10 ** places // d)
+    if places == 0:
+        return str(n)
+    digits = str(abs(n)).rjust(places + 1, "0")
+    text = (digits[:-places] + "." + digits[-places:]).rstrip("0").rstrip(".")
+    return "-" + text if n < 0 else text
 
 
 def exact(x: Fraction | None) -> str | None:
     """An exact rational as text: a decimal when it terminates, else ``p/q``."""
     if x is None:
         return None
-    d = x.denominator
-    for p in (2, 5):
-        while d % p == 0:
-            d //= p
-    if d != 1:
-        return f"{x.numerator}/{x.denominator}"
-    text = format(_CTX.divide(Decimal(x.numerator), Decimal(x.denominator)), "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    return _decimal(x) or f"{x.numerator}/{x.denominator}"
 
 
 def outward(x: Fraction | None, digits: int = 12, up: bool = False) -> str | None:
     """``x`` as a decimal with at most ``digits`` significant digits, rounded down (or up when ``up``)."""
     if x is None:
         return None
-    if x == 0:
-        return "0"
-    exact_text = exact(x)
-    if exact_text is not None and "/" not in exact_text and \
-            len(exact_text.replace("-", "").replace(".", "").strip("0")) <= digits:
-        return exact_text
-    ctx = Context(prec=digits, rounding=ROUND_CEILING if up else ROUND_FLOOR)
+    if x.denominator == 1:  # whole numbers, the commonest ends
+        text = str(x.numerator)
+        if len(text.lstrip("-").rstrip("0")) <= digits:
+            return text
+    else:
+        text = _decimal(x)  # type: ignore[assignment]
+        if text is not None and len(text.replace("-", "").replace(".", "").strip("0")) <= digits:
+            return text
+    ctx = _ROUNDING.get((digits, up)) or _ROUNDING.setdefault(
+        (digits, up), Context(prec=digits, rounding=ROUND_CEILING if up else ROUND_FLOOR))
     text = format(ctx.divide(Decimal(x.numerator), Decimal(x.denominator)), "f")
     return text.rstrip("0").rstrip(".") if "." in text else text

@@ -18,6 +18,7 @@ import tomllib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 from importlib.resources import files
 
 from rules.context import Item
@@ -37,6 +38,11 @@ def verdict(module: str, items: Sequence[Item], status: str, explanation: Text,
                    explanation=explanation, computation=computation, cause=cause, derived=list(derived))
 
 
+@lru_cache(maxsize=16)
+def _policy_name(policy: Policy) -> str:
+    return policy.name
+
+
 def computation(policy: Policy, formula: str, inputs: Sequence[tuple[str, Item, Interval, str | None]],
                 result: Interval, unit: str | None, compared: Interval | None = None) -> Computation:
     notes = [f"{item.printed}: {', '.join(item.measure.notes) or 'printed precision'}"
@@ -52,7 +58,7 @@ def computation(policy: Policy, formula: str, inputs: Sequence[tuple[str, Item, 
                                      source=i.claim.source if i.reference else None)
                                for n, i, v, u in inputs],
                        result=as_range(result, unit), compared_with=as_range(compared, unit) if compared else None,
-                       policy="; ".join([policy.name, *notes]), margin=margin, margin_relative=margin_relative)
+                       policy="; ".join([_policy_name(policy), *notes]), margin=margin, margin_relative=margin_relative)
 
 
 def derived(name: str, label: Text, value: Interval, unit: str | None, formula: str,

@@ -21,10 +21,10 @@ from fractions import Fraction
 from rules.arithmetic._align import convert
 from rules.context import Context, Example, Item
 from rules.equations import PER_UNIT
-from rules.explain import Fig, say
+from rules.explain import Fig, say, unit_name
 from rules.interval import Interval
 from rules.model import Derived, PerUnit, Quantity, Verdict
-from rules.normalise.units import KINDS, name, periods
+from rules.normalise.units import KINDS, periods
 from rules.verdicts import cause, computation, derived, verdict
 
 FIT = {
@@ -63,11 +63,11 @@ def _per(ctx: Context, total: Item, count: Item) -> Iterator[Derived]:
     lang = ctx.language
     each = PER_UNIT.solve("each", total=tm.value, count=cm.value)
     unit = cm.unit
-    label = say(lang, PER, metric=_metric(total), unit=lambda code: name(unit, code))
+    label = say(lang, PER, metric=_metric(total), unit=lambda code: unit_name(unit, code))
     yield derived(f"per_{unit}", label, each, tm.unit, PER_UNIT.formula("each"), [total, count])
     if tm.period and tm.period not in _SHORT and tm.currency is None:
         daily = each * periods("day", tm.period)
-        label = say(lang, PER_DAY, metric=_metric(total), unit=lambda code: name(unit, code))
+        label = say(lang, PER_DAY, metric=_metric(total), unit=lambda code: unit_name(unit, code))
         yield derived(f"per_{unit}_per_day", label, daily, tm.unit,
                       f"each per day = total / count / days per {tm.period}", [total, count])
 
@@ -77,7 +77,7 @@ def _total(ctx: Context, each: Item, count: Item) -> Derived:
     assert em is not None and cm is not None and cm.unit is not None
     unit = cm.unit
     label = say(ctx.language, TOTAL, metric=_metric(each),
-                count=lambda code: name(unit, code, Fraction(1) if code == "ar" else Fraction(2)))
+                count=lambda code: unit_name(unit, code, Fraction(1) if code == "ar" else Fraction(2)))
     return derived("total", label, PER_UNIT.solve("total", count=cm.value, each=em.value), em.unit,
                    PER_UNIT.formula("total"), [each, count])
 

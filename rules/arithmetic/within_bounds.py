@@ -21,10 +21,10 @@ from fractions import Fraction
 
 from rules.arithmetic._align import convert
 from rules.context import Context, Example, Item
-from rules.explain import Fig, say
+from rules.explain import Fig, say, unit_name
 from rules.interval import Interval
 from rules.model import Quantity, Share, SumOf, Verdict
-from rules.normalise.units import KINDS, factor, name, periods
+from rules.normalise.units import KINDS, factor, periods
 from rules.verdicts import computation, verdict
 
 SHARE_FIT = {
@@ -144,7 +144,7 @@ def check(ctx: Context) -> Iterator[Verdict]:
             comp = computation(ctx.policy, f"time per {m.per} ÷ length of a {m.period} ≤ 1",
                                [("time", item, m.value, m.unit)], used, None, Interval.of(0, 1))
             period = m.period
-            figs = dict(value=Fig(m.value, m.unit, per=m.per, period=m.period), period=lambda code: name(period, code),
+            figs = dict(value=Fig(m.value, m.unit, per=m.per, period=m.period), period=lambda code: unit_name(period, code),
                         fraction=Fig(used * 100, "percent"))
             if used.meets(Interval.of(0, 1)):
                 yield verdict(__name__, [item], "consistent", say(lang, TIME_FIT, **figs), comp)
