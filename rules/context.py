@@ -215,11 +215,12 @@ class Context:
         return [o for o in self._by_topic.get((item.subject, item.metric, item.scope), []) if o is not item]
 
     def same_unit(self, unit: str | None, when: str, limit: int = 64) -> list[Item]:
-        """Up to ``limit`` quantities in ``unit`` for the same time: the other totals an article gives."""
+        """Up to ``limit`` totals (not figures per head) in ``unit`` for the same time: the other totals an article
+        gives."""
         if self._by_unit is None:
             self._by_unit = defaultdict(list)
             for o in self.of_kind(Quantity):
-                if o.measure is not None:
+                if o.measure is not None and o.measure.per is None:
                     self._by_unit[(o.measure.unit, o.when)].append(o)
         return self._by_unit.get((unit, when), [])[:limit]
 
@@ -231,9 +232,10 @@ class Context:
             return [(self.get(r.part), self.get(r.whole)) for r in explicit]
         claim = share.claim
         assert isinstance(claim, Share)
-        parts = [p for p in self.same_key(share, Quantity) if p.measure is not None]
+        # totals only: a figure per head ("$72 per user") is neither the part nor the whole of a share
+        parts = [p for p in self.same_key(share, Quantity) if p.measure is not None and p.measure.per is None]
         wholes = [w for w in self.by_metric(key(claim.of), share.when, Quantity)
-                  if w.measure is not None and all(w is not p for p in parts)]
+                  if w.measure is not None and w.measure.per is None and all(w is not p for p in parts)]
         return [(p, w) for p in parts or [None] for w in wholes or [None] if p is not None or w is not None]
 
     def get(self, claim_id: str | None) -> Item | None:

@@ -135,14 +135,31 @@ def _pairs(ctx: Context) -> Iterator[tuple[Item, Item, Item | None]]:
             yield found
 
 
+def _candidates(ctx: Context, mover: Item) -> list[Item]:
+    """The levels a change (or a level reached) can be about: same subject, metric and scope, read, with a time;
+    of the same kind of figure — shares for points, amounts convertible to the change's unit, and for a percent or
+    a factor amounts first, shares when there are none."""
+    levels = [o for o in ctx.topic(mover)
+              if o.time is not None and o.measure is not None and not o.reference and o.id != mover.id]
+    m = mover.measure
+    is_level = mover not in ctx.changes
+    if is_level or (m is not None and m.unit not in _SHARE_UNITS):
+        if _is_share(mover):
+            return [o for o in levels if _is_share(o)]
+        return [o for o in levels if not _is_share(o) and m is not None and convert(o.measure, m.unit, None)  # type: ignore[arg-type]
+                is not None]
+    if m is not None and m.unit == "percentage_point":
+        return [o for o in levels if _is_share(o)]
+    amounts = [o for o in levels if not _is_share(o)]
+    return amounts or [o for o in levels if _is_share(o)]
+
+
 def _implicit(ctx: Context, mover: Item) -> tuple[Item, Item, Item | None] | None:
     """Before and after for a change (or a level reached) stated alone: the topic's figures at exactly two times."""
     by_time: dict[str, list[Item]] = defaultdict(list)
-    for o in ctx.topic(mover):
-        if o.time is not None and o.measure is not None and not o.reference and o.id != mover.id:
-            by_time[o.when].append(o)
-    is_level = mover.movement is not None and mover.movement.to and mover not in ctx.changes
-    if is_level:
+    for o in _candidates(ctx, mover):
+        by_time[o.when].append(o)
+    if mover not in ctx.changes:  # a level reached: the one figure before it
         if mover.time is None:
             return None
         earlier = [items for items in by_time.values() if items[0].time.end <= mover.time.start]  # type: ignore[union-attr]

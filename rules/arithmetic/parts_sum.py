@@ -21,7 +21,7 @@ cause is named: shrinking any part by any factor would do.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from fractions import Fraction
 
 from rules.arithmetic._align import convert
@@ -125,8 +125,17 @@ def _name(item: Item) -> str:
     return getattr(claim, "metric", None) or getattr(claim, "subject", None) or item.id
 
 
-def _joined(parts: list[Item]) -> str:
-    return " + ".join(p.printed for p in parts)
+def _joined(parts: list[Item], unit: str | None) -> Callable[[str], str]:
+    """The parts as printed, written in each language: the printed number for an exact figure, else its range."""
+    figs = []
+    for p in parts:
+        m = p.measure
+        assert m is not None
+        value = _percent(p) if unit == "percent" else m.value
+        if m.bound == "exact" and value.mid is not None:
+            value = Interval.point(value.mid)
+        figs.append(Fig(value, unit, period=m.period))
+    return lambda code: " + ".join(f.text(code) for f in figs)
 
 
 def _shares(ctx: Context, rel: SumOf, parts: list[Item]) -> Iterator[Verdict | Derived]:
@@ -136,7 +145,7 @@ def _shares(ctx: Context, rel: SumOf, parts: list[Item]) -> Iterator[Verdict | D
     target = HUNDRED if rel.exhaustive else Interval(Fraction(0), Fraction(100))
     comp = computation(ctx.policy, "sum = " + " + ".join(f"share {n + 1}" for n in range(len(parts))),
                        [(f"share {n + 1}", p, v, "percent") for n, (p, v) in enumerate(values)], s, "percent", target)
-    figs = dict(parts=_joined(parts), sum=Fig(s, "percent"))
+    figs = dict(parts=_joined(parts, "percent"), sum=Fig(s, "percent"))
     margin = Fig(Interval.point(s.gap(target)), "percentage_point")
     rest: list[Derived] = []
     if not rel.exhaustive:
@@ -171,7 +180,8 @@ def _amounts(ctx: Context, rel: SumOf, parts: list[Item], whole: Item) -> Iterat
     comp = computation(ctx.policy, "sum = " + " + ".join(f"part {n + 1}" for n in range(len(parts))),
                        [*((f"part {n + 1}", p, v, unit) for n, (p, v) in enumerate(values)),
                         ("total", whole, total_value, unit)], s, unit, target)
-    figs = dict(parts=_joined(parts), sum=Fig(s, unit, period=wm.period), total=Fig(total_value, unit, period=wm.period))
+    figs = dict(parts=_joined(parts, unit),
+                sum=Fig(s, unit, period=wm.period), total=Fig(total_value, unit, period=wm.period))
     margin = Fig(Interval.point(s.gap(target)), "percentage_point" if unit == "percent" else unit)
     rest: list[Derived] = []
     if not rel.exhaustive:

@@ -84,8 +84,8 @@ def _total(ctx: Context, each: Item, count: Item) -> Derived:
 
 def _compare(ctx: Context, total: Item, count: Item, each: Item) -> Verdict | None:
     tm, cm, em = total.measure, count.measure, each.measure
-    if tm is None or cm is None or em is None:
-        return None
+    if tm is None or cm is None or em is None or (em.period is not None and tm.period is None):
+        return None  # a rate per head against a total for no stated period: the period of the total is unknown
     each_value = convert(em, tm.unit, tm.period)
     if each_value is None:
         return None
@@ -110,25 +110,30 @@ def check(ctx: Context) -> Iterator[Verdict | Derived]:
             found = _compare(ctx, total, count, each)
             if found:
                 yield found
+            elif each.measure and count.measure and count.measure.unit:
+                yield _total(ctx, each, count)
         elif total and count and total.measure and count.measure and count.measure.unit:
             yield from _per(ctx, total, count)
+    done: set[tuple[str, str, str, str]] = set()
     for count in ctx.of_kind(Quantity):
         cm = count.measure
-        if cm is None or cm.per is not None or KINDS.get(cm.unit or "") != "count":
+        if cm is None or cm.per is not None or KINDS.get(cm.unit or "") != "count" or count.reference:
             continue
+        unit = cm.unit
+        assert unit is not None
+        if (count.subject, count.scope, count.when, unit) in done:
+            continue  # the first count of a unit stands for its restatements: linear in the size of the group
+        done.add((count.subject, count.scope, count.when, unit))
         group = [o for o in ctx.group(count, Quantity) if o.measure is not None and not o.reference]
-        totals = [o for o in group if o.measure.per is None and o.measure.unit != cm.unit]  # type: ignore[union-attr]
-        eaches = [o for o in group if o.measure.per == cm.unit]  # type: ignore[union-attr]
+        totals = [o for o in group if o.measure.per is None and o.measure.unit != unit]  # type: ignore[union-attr]
+        first_total: dict[str, Item] = {}
         for total in totals:
+            first_total.setdefault(total.metric, total)
             yield from _per(ctx, total, count)
-        for each in eaches:
-            matching = [t for t in totals if t.metric == each.metric]
-            for total in matching:
-                found = _compare(ctx, total, count, each)
-                if found:
-                    yield found
-            if not matching:
-                yield _total(ctx, each, count)
+        for each in (o for o in group if o.measure.per == unit):  # type: ignore[union-attr]
+            total = first_total.get(each.metric)
+            found = _compare(ctx, total, count, each) if total is not None else None
+            yield found if found is not None else _total(ctx, each, count)
 
 
 _US = {"subject": "TikTok", "scope": "US"}

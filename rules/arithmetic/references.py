@@ -10,7 +10,8 @@ Example: The article's "47 billion views a month" against a platform report of 5
 = 564 B, which fits.
 
 Pairing: a reference pairs with the article's claims of the same kind, subject, metric, scope and time (folded as
-everywhere), so figures for other times or other scopes are never held against it.
+everywhere) and the same "per" (a figure per head is not the total), so figures for other times or other scopes
+are never held against it.
 """
 
 from __future__ import annotations
@@ -97,8 +98,8 @@ def check(ctx: Context) -> Iterator[Verdict]:
             if not ref.reference or ref.measure is None:
                 continue
             for claim in ctx.same_key(ref, kind):
-                if claim.reference or claim.measure is None:
-                    continue
+                if claim.reference or claim.measure is None or claim.measure.per != ref.measure.per:
+                    continue  # a figure per head is not the total it shares a metric with
                 if kind is Share and key(claim.claim.of) != key(ref.claim.of):  # type: ignore[union-attr]
                     continue
                 yield _compare(ctx, claim, ref)
@@ -123,6 +124,14 @@ EXAMPLES = [
             references=[{"kind": "quantity", "id": "filing", "value": "$1.5 billion a year", "subject": "Acme",
                          "metric": "revenue", "time": "2024", "source": "annual report"}],
             expect="inconsistent", cause="period_12"),
+    Example("A figure per head is not held against a total",
+            claims=[{"kind": "quantity", "id": "arpu", "value": "$11.96 a month", "per": "subscriber",
+                     "subject": "StreamCo", "metric": "revenue", "time": "2024"},
+                    {"kind": "quantity", "id": "rev", "value": "$6.1 billion a year", "subject": "StreamCo",
+                     "metric": "revenue", "time": "2024"}],
+            references=[{"kind": "quantity", "id": "filing", "value": "$6.09 billion a year", "subject": "StreamCo",
+                         "metric": "revenue", "time": "2024", "source": "annual report"}],
+            expect="consistent"),
     Example("A figure for another year is not held against the reference",
             claims=[{"kind": "quantity", "id": "rev", "value": "$9 billion", "subject": "Acme", "metric": "revenue",
                      "time": "2021"},
