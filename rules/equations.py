@@ -64,6 +64,7 @@ class Equation:
     """One relation: its equation as text, and for each figure in it the formula and compiled solver."""
 
     name: str
+    equation: sp.Eq
     text: str
     symbols: tuple[str, ...]
     formulas: Mapping[str, str]
@@ -98,7 +99,7 @@ def _declare(name: str, lhs: sp.Symbol, rhs: sp.Expr) -> Equation:
         solvers[unknown.name] = namespace["solve"]  # type: ignore[assignment]
         formulas[unknown.name] = f"{unknown.name} = {_text(solution)}"
         tight[unknown.name] = all(solution.count(s) <= 1 for s in solution.free_symbols)
-    return Equation(name=name, text=f"{_text(lhs)} = {_text(rhs)}", symbols=tuple(s.name for s in symbols),
+    return Equation(name=name, equation=equation, text=f"{_text(lhs)} = {_text(rhs)}", symbols=tuple(s.name for s in symbols),
                     formulas=formulas, tight=tight, solvers=solvers)
 
 
