@@ -40,6 +40,7 @@ class Movement:
 
 @dataclass(frozen=True)
 class _Words:
+    any: re.Pattern[str] | None  # every word of the categories below: most figures state no change, and one search
     up: re.Pattern[str] | None
     down: re.Pattern[str] | None
     to: re.Pattern[str] | None
@@ -62,7 +63,8 @@ def _words(lang: str) -> _Words:
     data = _DATA.get(lang) or _DATA["en"]
     clitics = "وفبل" if lang == "ar" else ""
     factors = {fold(k): Fraction(v) for k, v in data.get("factor", {}).items()}
-    return _Words(up=_pattern(data.get("up", []), clitics), down=_pattern(data.get("down", []), clitics),
+    every = [*data.get("up", []), *data.get("down", []), *data.get("times", []), *factors]
+    return _Words(any=_pattern(every, clitics), up=_pattern(data.get("up", []), clitics), down=_pattern(data.get("down", []), clitics),
                   to=_pattern(data.get("to", []), clitics), times=_pattern(data.get("times", []), clitics),
                   ignore=_pattern(data.get("ignore", []), clitics), factor=_pattern(list(factors), clitics),
                   factors=factors)
@@ -72,6 +74,8 @@ def movement(text: str, language: str) -> Movement | None:
     """The change a printed figure states, or None when it states no change."""
     words = _words(lexicon(language).lang)
     folded = fold(digits(text))
+    if words.any is None or words.any.search(folded) is None:
+        return None  # says so for most figures
     if words.ignore is not None:
         folded = words.ignore.sub(" ", folded)
     up = words.up is not None and words.up.search(folded) is not None

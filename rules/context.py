@@ -48,6 +48,7 @@ class Item:
     scope: str = ""
     when: str = ""
     movement: Movement | None = None  # the change its printed value states ("rose by 25 %"), if any
+    reading: Reading | None = None  # how ``measure`` reads in the report
 
     @property
     def id(self) -> str:
@@ -64,23 +65,20 @@ class Item:
 
     def read(self) -> ReadClaim:
         return ReadClaim(id=self.id, kind=type(self.claim).__name__.lower(), reference=self.reference,
-                         value=_reading(self.measure) if self.measure else None,
+                         value=self.reading if self.measure else None,
                          time=self.time.reading() if self.time else None, problems=self.problems)
 
 
 @lru_cache(maxsize=1 << 16)
-def _measure(value: str | Amount, language: str, unit: str | None, per: str | None) -> Measure | Unreadable:
-    """A figure's reading, memoised: readings are pure and frozen, and the same figures recur across articles."""
+def _measure(value: str | Amount, language: str, unit: str | None,
+             per: str | None) -> tuple[Measure, Reading] | Unreadable:
+    """A figure's reading and how the report shows it, memoised: both are pure and frozen, and the same figures
+    recur across articles."""
     try:
-        return read_value(value, language, unit, per)
+        measure = read_value(value, language, unit, per)
     except Unreadable as exc:
         return exc
-
-
-@lru_cache(maxsize=1 << 16)
-def _reading(measure: Measure) -> Reading:
-    """How a figure was read, for the report: frozen, so one per distinct reading is enough."""
-    return measure.reading()
+    return measure, measure.reading()
 
 
 @lru_cache(maxsize=1 << 16)
@@ -96,13 +94,15 @@ def _read(claim: Claim, reference: bool, doc: Document) -> Item:
         if isinstance(claim.value, str):
             item.movement = _movement(claim.value, lang)
         read = _measure(claim.value, lang, getattr(claim, "unit", None), getattr(claim, "per", None))
-        if isinstance(read, Measure) and read.value.low is not None and read.value.high is not None \
-                and read.value.low > read.value.high:
-            item.problems.append(Problem(code="empty_range", claim=claim.id, field="value",
-                                         message=f"'{read.text}' was read as a range with its low end above its "
-                                                 "high end; it stands for no value"))
-        elif isinstance(read, Measure):
-            item.measure = read
+        if isinstance(read, tuple):
+            measure, reading = read
+            if measure.value.low is not None and measure.value.high is not None \
+                    and measure.value.low > measure.value.high:
+                item.problems.append(Problem(code="empty_range", claim=claim.id, field="value",
+                                             message=f"'{measure.text}' was read as a range with its low end above "
+                                                     "its high end; it stands for no value"))
+            else:
+                item.measure, item.reading = measure, reading
         elif not (read.code == "no_number" and item.movement is not None and item.movement.factor is not None):
             item.problems.append(Problem(code=read.code, message=read.message, claim=claim.id, field="value"))
         if claim.time:

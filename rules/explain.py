@@ -53,10 +53,27 @@ class Fig:
     period: str | None = None
 
     def text(self, lang: str) -> str:
-        return _text(self, lang)
+        memo_key = (*_ends(self.value), self.unit, self.per, self.period, lang)
+        found = _TEXTS.get(memo_key)
+        if found is None:
+            if len(_TEXTS) >= _MEMO_SIZE:
+                _TEXTS.clear()
+            found = _TEXTS[memo_key] = _text(self, lang)
+        return found
 
 
-@lru_cache(maxsize=1 << 14)
+#: Memos keyed by the ends' integers: hashing a Fraction costs a modular inverse, hashing two ints does not.
+_MEMO_SIZE = 1 << 15
+_TEXTS: dict[tuple[object, ...], str] = {}
+_RANGES: dict[tuple[object, ...], Range] = {}
+
+
+def _ends(value: Interval) -> tuple[int | None, int | None, int | None, int | None]:
+    low, high = value
+    return (None if low is None else low.numerator, None if low is None else low.denominator,
+            None if high is None else high.numerator, None if high is None else high.denominator)
+
+
 def _text(fig: Fig, lang: str) -> str:
     lex = lexicon(lang)
     low, high = fig.value
@@ -125,5 +142,20 @@ def say(language: str, templates: dict[str, str], **figures: Fig | Callable[[str
 
 
 def as_range(value: Interval, unit: str | None = None) -> Range:
-    """The interval as text for machines: outward-rounded, so it contains the exact one."""
-    return Range(low=outward(value.low), high=outward(value.high, up=True), unit=unit)
+    """The interval as text for machines: outward-rounded, so it contains the exact one. Memoised (a ``Range`` is
+    frozen): the same figure's range appears in every verdict that uses it."""
+    memo_key = (*_ends(value), unit)
+    found = _RANGES.get(memo_key)
+    if found is None:
+        if len(_RANGES) >= _MEMO_SIZE:
+            _RANGES.clear()
+        found = _RANGES[memo_key] = Range(low=outward(value.low), high=outward(value.high, up=True), unit=unit)
+    return found
+
+
+def forget() -> None:
+    """Empty this module's memos (for cold benchmarks)."""
+    for memo in (_formatted, _pattern, unit_name):
+        memo.cache_clear()
+    _TEXTS.clear()
+    _RANGES.clear()

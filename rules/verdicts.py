@@ -124,6 +124,10 @@ def _possible(items: Sequence[Item]) -> set[str]:
     return out
 
 
+def _clear_of_zero(x: Interval) -> bool:
+    return x.low is not None and x.high is not None and (x.low > 0 or x.high < 0)
+
+
 def _fits(reported: Interval, expected: Interval, factor: Interval) -> bool:
     k = factor.low if factor.low == factor.high else factor
     return (reported * k).meets(expected) or (reported / k).meets(expected)  # type: ignore[operator]
@@ -132,11 +136,19 @@ def _fits(reported: Interval, expected: Interval, factor: Interval) -> bool:
 def cause(language: str, reported: Interval, expected: Interval, items: Sequence[Item] = (),
           found: Sequence[Found] = ()) -> Cause | None:
     """The slip that reconciles ``reported`` with ``expected``: the only one among the known slips that can apply
-    to ``items`` (and the rule's own ``found``); ``several`` when more than one does; None when none does."""
+    to ``items`` (and the rule's own ``found``); ``several`` when more than one does; None when none does.
+
+    When neither range holds zero, the factors that would reconcile them form one range, expected / reported (and
+    its inverse for a division): each slip is then two comparisons, not two interval products."""
     fits = list(found)
+    ratios = (expected / reported, reported / expected) \
+        if _clear_of_zero(reported) and _clear_of_zero(expected) else None
     for slip in _applicable(_possible(items)):
-        if _fits(reported, expected, slip.factor):  # type: ignore[arg-type]
-            fits.append(Found(slip.code, factor=outward(slip.factor.low)))  # type: ignore[union-attr]
+        factor = slip.factor
+        assert factor is not None
+        if ratios is not None and (factor.meets(ratios[0]) or factor.meets(ratios[1])) \
+                or ratios is None and _fits(reported, expected, factor):
+            fits.append(Found(slip.code, factor=outward(factor.low)))
     return name(language, fits)
 
 
