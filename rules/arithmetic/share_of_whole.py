@@ -6,7 +6,8 @@ implied and shown.
 Why: A share that does not fit its part and whole misstates how much depends on what; and the implied whole
 ("68 % is $12.3 B, so global revenue is about $18 B") is a figure readers take away, whether the article prints
 it or not.
-Example: US users bring in $12.3 B a year, 68 % of global revenue: global revenue is then $17.1–19.1 B.
+Example: US users bring in $12.3 B a year, 68 % of global revenue: global revenue is then $17.9–18.3 B (17.0–19.2 B
+when the article says "about $12.3 B").
 
 Pairing: the part is the quantity with the share's subject, metric, scope and time; the whole is a quantity or
 reference whose metric (or "scope metric") is what the share is "of"; a ``share`` relation overrides both. A whole
