@@ -15,7 +15,7 @@ is not a level, and the rules that compare levels never see it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -152,11 +152,13 @@ class Context:
         named_changes = {r.change for r in self.relations.get(Change, []) if r.change}
         #: before and after of a change relation: two times even when the client sent none, so never restated
         self._apart = {frozenset((r.before, r.after)) for r in self.relations.get(Change, [])}
+        self._partners: dict[tuple[str, ...], list[tuple[Item | None, Item | None]]] = {}
         self._share_relations: dict[str, list[ShareOf]] = defaultdict(list)
         for r in self.relations.get(ShareOf, []):
             self._share_relations[r.share].append(r)
         #: claims that state a change rather than a level: only the change rule reads them
         self.changes: list[Item] = []
+        self.change_ids: set[str] = set()
         self._by_kind: dict[type, list[Item]] = defaultdict(list)
         self._by_key: dict[tuple[str, str, str, str], list[Item]] = defaultdict(list)
         self._by_metric: dict[str, list[Item]] = defaultdict(list)
@@ -166,6 +168,7 @@ class Context:
         for item in self.items.values():
             if item.id in named_changes or (item.movement is not None and item.movement.is_change):
                 self.changes.append(item)
+                self.change_ids.add(item.id)
                 continue
             self._by_group[(item.subject, item.scope, item.when)].append(item)
             self._by_kind[type(item.claim)].append(item)
@@ -206,13 +209,14 @@ class Context:
         return bool(self._apart) and frozenset((a.id, b.id)) in self._apart
 
     def topic(self, item: Item) -> list[Item]:
-        """Levels with the same subject, metric and scope at any time (for changes between two times)."""
+        """Levels with the same subject, metric and scope at any time (for changes between two times); the list is
+        shared, not copied: callers filter it once per topic, not once per claim."""
         if self._by_topic is None:
             self._by_topic = defaultdict(list)
             for kind in (Quantity, Share):
                 for o in self.of_kind(kind):
                     self._by_topic[(o.subject, o.metric, o.scope)].append(o)
-        return [o for o in self._by_topic.get((item.subject, item.metric, item.scope), []) if o is not item]
+        return self._by_topic.get((item.subject, item.metric, item.scope), [])
 
     def same_unit(self, unit: str | None, when: str, limit: int = 64) -> list[Item]:
         """Up to ``limit`` totals (not figures per head) in ``unit`` for the same time: the other totals an article
@@ -226,20 +230,40 @@ class Context:
 
     def share_partners(self, share: Item) -> list[tuple[Item | None, Item | None]]:
         """(part, whole) pairs for a share: from ``share`` relations naming it, else the quantity with the share's
-        subject, metric, scope and time (the part) and the quantities whose metric is what the share is 'of'."""
+        subject, metric, scope and time (the part) and the quantities whose metric is what the share is 'of'.
+
+        Implicit partners are found once per key and whole, and only the first figure of each unit and period
+        stands for the part (and for the whole): the others are restatements of it, which the ``restated`` rule
+        checks. So the pairs stay few however many claims share a key."""
         explicit = self._share_relations.get(share.id)
         if explicit:
             return [(self.get(r.part), self.get(r.whole)) for r in explicit]
         claim = share.claim
         assert isinstance(claim, Share)
-        # totals only: a figure per head ("$72 per user") is neither the part nor the whole of a share
-        parts = [p for p in self.same_key(share, Quantity) if p.measure is not None and p.measure.per is None]
-        wholes = [w for w in self.by_metric(key(claim.of), share.when, Quantity)
-                  if w.measure is not None and w.measure.per is None and all(w is not p for p in parts)]
-        return [(p, w) for p in parts or [None] for w in wholes or [None] if p is not None or w is not None]
+        memo_key = (share.subject, share.metric, share.scope, share.when, key(claim.of))
+        found = self._partners.get(memo_key)
+        if found is None:
+            # totals only: a figure per head ("$72 per user") is neither the part nor the whole of a share
+            parts = _first_per_unit(p for p in self.same_key(share, Quantity)
+                                    if p.measure is not None and p.measure.per is None)
+            wholes = _first_per_unit(w for w in self.by_metric(memo_key[-1], share.when, Quantity)
+                                     if w.measure is not None and w.measure.per is None
+                                     and (w.subject, w.metric, w.scope, w.when) != memo_key[:4])
+            found = self._partners[memo_key] = [(p, w) for p in parts or [None] for w in wholes or [None]
+                                                if p is not None or w is not None]
+        return found
 
     def get(self, claim_id: str | None) -> Item | None:
         return self.items.get(claim_id) if claim_id else None
+
+
+def _first_per_unit(items: Iterable[Item]) -> list[Item]:
+    """The first item for each unit and period: it stands for the others (restatements of the same figure)."""
+    firsts: dict[tuple[str | None, str | None], Item] = {}
+    for item in items:
+        assert item.measure is not None
+        firsts.setdefault((item.measure.unit, item.measure.period), item)
+    return list(firsts.values())
 
 
 # -- rules ------------------------------------------------------------------------------------------------------

@@ -92,7 +92,14 @@ class Interval(NamedTuple):
 
     # -- comparison ------------------------------------------------------------------------------------------------
     def meets(self, other: Interval) -> bool:
-        return self.gap(other) == 0
+        """Whether the two ranges share a point: comparisons of cross-products of integers, no subtraction."""
+        a0, a1 = self
+        b0, b1 = other
+        if a1 is not None and b0 is not None and a1.numerator * b0.denominator < b0.numerator * a1.denominator:
+            return False
+        if b1 is not None and a0 is not None and b1.numerator * a0.denominator < a0.numerator * b1.denominator:
+            return False
+        return True
 
     def gap(self, other: Interval) -> Fraction:
         """Distance between the two intervals; 0 when they meet."""

@@ -127,39 +127,53 @@ def _pairs(ctx: Context) -> Iterator[tuple[Item, Item, Item | None]]:
             yield before, after, change
     movers = [*ctx.changes, *(i for kind in (Quantity, Share) for i in ctx.of_kind(kind)
                               if i.movement is not None and i.movement.to)]
+    memo: dict[tuple[object, ...], dict[str, list[Item]]] = {}
     for mover in movers:
         if mover.id in named:
             continue
-        found = _implicit(ctx, mover)
+        found = _implicit(ctx, mover, memo)
         if found is not None:
             yield found
 
 
-def _candidates(ctx: Context, mover: Item) -> list[Item]:
-    """The levels a change (or a level reached) can be about: same subject, metric and scope, read, with a time;
-    of the same kind of figure — shares for points, amounts convertible to the change's unit, and for a percent or
-    a factor amounts first, shares when there are none."""
-    levels = [o for o in ctx.topic(mover)
-              if o.time is not None and o.measure is not None and not o.reference and o.id != mover.id]
+def _candidates(ctx: Context, mover: Item, memo: dict[tuple[object, ...], dict[str, list[Item]]]
+                ) -> dict[str, list[Item]]:
+    """The levels a change (or a level reached) can be about, by time: same subject, metric and scope, read, with a
+    time; of the same kind of figure — shares for points, amounts convertible to the change's unit, and for a
+    percent or a factor amounts first, shares when there are none. Found once per topic and kind of change."""
     m = mover.measure
-    is_level = mover not in ctx.changes
+    is_level = mover.id not in ctx.change_ids
     if is_level or (m is not None and m.unit not in _SHARE_UNITS):
-        if _is_share(mover):
-            return [o for o in levels if _is_share(o)]
-        return [o for o in levels if not _is_share(o) and m is not None and convert(o.measure, m.unit, None)  # type: ignore[arg-type]
-                is not None]
-    if m is not None and m.unit == "percentage_point":
-        return [o for o in levels if _is_share(o)]
-    amounts = [o for o in levels if not _is_share(o)]
-    return amounts or [o for o in levels if _is_share(o)]
-
-
-def _implicit(ctx: Context, mover: Item) -> tuple[Item, Item, Item | None] | None:
-    """Before and after for a change (or a level reached) stated alone: the topic's figures at exactly two times."""
+        kind: tuple[object, ...] = ("level", _is_share(mover), m.unit if m is not None else None)
+    else:
+        kind = ("points",) if m is not None and m.unit == "percentage_point" else ("relative",)
+    memo_key = (mover.subject, mover.metric, mover.scope, *kind)
+    found = memo.get(memo_key)
+    if found is not None:
+        return found
+    levels = [o for o in ctx.topic(mover) if o.time is not None and o.measure is not None and not o.reference]
+    if kind[0] == "level":
+        if kind[1]:
+            levels = [o for o in levels if _is_share(o)]
+        else:
+            levels = [o for o in levels if not _is_share(o) and m is not None
+                      and convert(o.measure, m.unit, None) is not None]  # type: ignore[arg-type]
+    elif kind[0] == "points":
+        levels = [o for o in levels if _is_share(o)]
+    else:
+        levels = [o for o in levels if not _is_share(o)] or [o for o in levels if _is_share(o)]
     by_time: dict[str, list[Item]] = defaultdict(list)
-    for o in _candidates(ctx, mover):
+    for o in levels:
         by_time[o.when].append(o)
-    if mover not in ctx.changes:  # a level reached: the one figure before it
+    memo[memo_key] = by_time
+    return by_time
+
+
+def _implicit(ctx: Context, mover: Item, memo: dict[tuple[object, ...], dict[str, list[Item]]]
+              ) -> tuple[Item, Item, Item | None] | None:
+    """Before and after for a change (or a level reached) stated alone: the topic's figures at exactly two times."""
+    by_time = _candidates(ctx, mover, memo)
+    if mover.id not in ctx.change_ids:  # a level reached: the one figure before it
         if mover.time is None:
             return None
         earlier = [items for items in by_time.values() if items[0].time.end <= mover.time.start]  # type: ignore[union-attr]

@@ -11,7 +11,8 @@ Example: The article's "47 billion views a month" against a platform report of 5
 
 Pairing: a reference pairs with the article's claims of the same kind, subject, metric, scope and time (folded as
 everywhere) and the same "per" (a figure per head is not the total), so figures for other times or other scopes
-are never held against it.
+are never held against it. At most three references per key are used (``PER_KEY``), so the work stays linear in
+the number of claims.
 """
 
 from __future__ import annotations
@@ -92,10 +93,19 @@ def _compare(ctx: Context, claim: Item, ref: Item) -> Verdict:
                    cause=cause(lang, value, ref_value, [claim, ref]))
 
 
+#: references compared per key: more sources for the same figure add little, and every claim is compared with each
+PER_KEY = 3
+
+
 def check(ctx: Context) -> Iterator[Verdict]:
     for kind in (Quantity, Share):
+        used: dict[tuple[str, str, str, str], int] = {}
         for ref in ctx.of_kind(kind):
             if not ref.reference or ref.measure is None:
+                continue
+            k = (ref.subject, ref.metric, ref.scope, ref.when)
+            used[k] = used.get(k, 0) + 1
+            if used[k] > PER_KEY:
                 continue
             for claim in ctx.same_key(ref, kind):
                 if claim.reference or claim.measure is None or claim.measure.per != ref.measure.per:

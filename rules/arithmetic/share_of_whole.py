@@ -93,11 +93,12 @@ def _other_totals(ctx: Context, share: Item, part: Item, whole: Item, s: Interva
     pm = part.measure
     assert pm is not None
     found = []
+    fitting = SHARE.solve("whole", part=pm.value, share=s)  # the wholes the share of the part would fit
     for other in ctx.same_unit(whole.measure.unit if whole.measure else None, share.when):
         if other is part or other is whole or other.reference or other.measure is None:
             continue
         value = convert(other.measure, pm.unit, pm.period)
-        if value is not None and SHARE.solve("part", share=s, whole=value).meets(pm.value):
+        if value is not None and value.meets(fitting):
             found.append(Found("other_total", other=f"{other.printed} ({other.id})", claims=(other.id,)))
     return found
 
