@@ -155,3 +155,16 @@ def test_odd_requests_never_raise(claims, relations, lang):
     report = check(msgspec.convert({"document": {"language": lang}, "claims": claims, "relations": relations},
                                    CheckRequest))
     assert all(v.status in ("consistent", "inconsistent", "unverifiable") for v in report.verdicts)
+
+
+def test_a_monthly_amount_per_head_is_not_held_against_a_total_for_no_stated_period():
+    claims = [{"kind": "quantity", "id": "users", "value": "2 million users", "subject": "s"},
+              {"kind": "quantity", "id": "total", "value": "$240 million", "subject": "s", "metric": "revenue",
+               "time": "2024"},
+              {"kind": "quantity", "id": "each", "value": "$10 a month", "per": "user", "subject": "s",
+               "metric": "revenue", "time": "2024"}]
+    relations = [{"kind": "per", "total": "total", "count": "users", "each": "each"}]
+    report = check(msgspec.convert({"document": {"language": "en"}, "claims": claims, "relations": relations},
+                                   CheckRequest))
+    assert not [v for v in report.verdicts if v.status == "inconsistent"]
+    assert [d for d in report.derived if d.name == "total"], "the implied total per month is still shown"
