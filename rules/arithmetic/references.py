@@ -44,16 +44,16 @@ MISS = {
           "{margin}.",
 }
 UNITS = {
-    "en": "The article's {claim} and the figure from {source}, {reference}, are in different units or currencies; "
-          "they cannot be compared without a conversion.",
-    "ar": "الرقم الوارد في المقال {claim} ورقم {source} ({reference}) بوحدتين أو عملتين مختلفتين، ولا تمكن "
-          "المقارنة دون تحويل.",
+    "en": "The article's {claim} and the figure from {source}, {reference}, are in different units or currencies, "
+          "or one is a rate and the other gives no period; they cannot be compared as they stand.",
+    "ar": "الرقم الوارد في المقال {claim} ورقم {source} ({reference}) بوحدتين أو عملتين مختلفتين، أو أن أحدهما "
+          "معدل لفترة والآخر لا يذكر فترة، فلا تمكن المقارنة بينهما كما هما.",
     "fr": "Le chiffre de l'article, {claim}, et celui de {source}, {reference}, sont dans des unités ou devises "
-          "différentes : pas de comparaison sans conversion.",
-    "es": "La cifra del artículo, {claim}, y la de {source}, {reference}, están en unidades o monedas distintas: no "
-          "se comparan sin conversión.",
+          "différentes, ou l'un est un taux et l'autre sans période : pas de comparaison en l'état.",
+    "es": "La cifra del artículo, {claim}, y la de {source}, {reference}, están en unidades o monedas distintas, o "
+          "una es una tasa y la otra no da periodo: no se comparan tal cual.",
     "de": "Die Zahl des Artikels, {claim}, und die von {source}, {reference}, haben verschiedene Einheiten oder "
-          "Währungen: ohne Umrechnung kein Vergleich.",
+          "Währungen, oder nur eine nennt einen Zeitraum: so kein Vergleich.",
 }
 
 
@@ -73,15 +73,15 @@ def _compare(ctx: Context, claim: Item, ref: Item) -> Verdict:
     share = isinstance(ref.claim, Share)
     unit = "percent" if share else rm.unit
     ref_value = rm.fraction() * 100 if share else rm.value
-    value = _value(claim, ref)
-    if value is None:
+    cm = claim.measure
+    assert cm is not None
+    value = None if (cm.period is None) != (rm.period is None) else _value(claim, ref)
+    if value is None:  # other units, or a rate against a figure for no stated period: not comparable as they stand
         return verdict(__name__, [claim, ref], "unverifiable",
                        say(lang, UNITS, claim=claim.printed, reference=ref.printed, source=source))
     comp = computation(ctx.policy, "article = reference", [("article", claim, value, unit),
                                                           ("reference", ref, ref_value, unit)],
                        value, unit, ref_value)
-    cm = claim.measure
-    assert cm is not None
     printed = Fig(cm.value, cm.unit, per=cm.per, period=cm.period)
     converted = Fig(value, unit, per=rm.per, period=rm.period)
     shown = printed if share or printed == converted else (lambda code: f"{printed.text(code)} (= {converted.text(code)})")
@@ -142,6 +142,12 @@ EXAMPLES = [
             references=[{"kind": "quantity", "id": "filing", "value": "$6.09 billion a year", "subject": "StreamCo",
                          "metric": "revenue", "time": "2024", "source": "annual report"}],
             expect="consistent"),
+    Example("A monthly figure against a reference for no stated period is not judged",
+            claims=[{"kind": "quantity", "id": "rev", "value": "$1.5 billion a month", "subject": "Acme",
+                     "metric": "revenue", "time": "2024"}],
+            references=[{"kind": "quantity", "id": "filing", "value": "$18 billion", "subject": "Acme",
+                         "metric": "revenue", "time": "2024", "source": "annual report"}],
+            expect="unverifiable"),
     Example("A figure for another year is not held against the reference",
             claims=[{"kind": "quantity", "id": "rev", "value": "$9 billion", "subject": "Acme", "metric": "revenue",
                      "time": "2021"},
