@@ -10,8 +10,10 @@ Example: US users bring in $12.3 B a year, 68 % of global revenue: global revenu
 when the article says "about $12.3 B").
 
 Pairing: the part is the quantity with the share's subject, metric, scope and time; the whole is a quantity or
-reference whose metric (or "scope metric") is what the share is "of"; a ``share`` relation overrides both. A whole
-that is a reference figure is named with its source.
+reference whose metric (or "scope metric") is what the share is "of"; a ``share`` relation overrides both. Only
+totals pair (a figure per head is neither part nor whole), and the first figure of each unit and period stands for
+its restatements. A whole that is a reference figure is named with its source. A part for a period and a whole
+stating none are compared as they stand: the whole is taken to be for the same period.
 
 Likely cause: besides the scale and period slips, a share that fits another total the article gives (for the same
 time and in the same unit) was probably a share of that total ("other_total").
