@@ -48,7 +48,9 @@ def computation(policy: Policy, formula: str, inputs: Sequence[tuple[str, Item, 
     notes = [f"{item.printed}: {', '.join(item.measure.notes) or 'printed precision'}"
              for _, item, _, _ in inputs if item.measure is not None]
     margin = margin_relative = None
-    if compared is not None:
+    if compared is not None and result.meets(compared):
+        margin = margin_relative = "0"
+    elif compared is not None:
         gap = result.gap(compared)
         margin = outward(gap, up=True)
         ref = compared.mid if compared.mid else result.mid

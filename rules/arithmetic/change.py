@@ -27,7 +27,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from fractions import Fraction
 
-from rules.arithmetic._align import convert
+from rules.arithmetic._align import convert, percent
 from rules.context import Context, Example, Item
 from rules.equations import CHANGE_BY, CHANGE_FACTOR, CHANGE_PERCENT
 from rules.explain import Fig, say
@@ -196,7 +196,7 @@ def _level(item: Item, like: Item) -> Interval | None:
     m, lm = item.measure, like.measure
     assert m is not None and lm is not None
     if _is_share(like):
-        return m.fraction() * 100 if _is_share(item) else None
+        return percent(m) if _is_share(item) else None
     return convert(m, lm.unit, lm.period)
 
 
@@ -222,7 +222,7 @@ def _check(ctx: Context, before: Item, after: Item, change: Item | None) -> Iter
     bm = before.measure
     share = _is_share(before)
     unit = "percent" if share else bm.unit
-    b = bm.fraction() * 100 if share else bm.value
+    b = percent(bm) if share else bm.value
     a = _level(after, before)
     if a is None:
         yield _unverifiable(ctx, items, f"'{before.printed}' and '{after.printed}' are not in the same unit")
@@ -262,7 +262,7 @@ def _check(ctx: Context, before: Item, after: Item, change: Item | None) -> Iter
         yield _unverifiable(ctx, items, "; ".join(p.message for p in change.problems) or "the change could not be read")
         return
     if cm.unit in ("percent", "permille"):
-        stated, computed, formula, out_unit = cm.fraction() * 100, pct, CHANGE_PERCENT.formula("pct"), "percent"
+        stated, computed, formula, out_unit = percent(cm), pct, CHANGE_PERCENT.formula("pct"), "percent"
         other = (delta, "percentage_point", "points_for_percent") if share else None
     elif cm.unit == "percentage_point":
         if not share:

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from fractions import Fraction
 
-from rules.arithmetic._align import convert
+from rules.arithmetic._align import convert, percent
 from rules.context import Context, Example, Item
 from rules.equations import SUM
 from rules.explain import Fig, say
@@ -117,7 +117,7 @@ def _is_share(item: Item) -> bool:
 
 def _percent(item: Item) -> Interval:
     assert item.measure is not None
-    return item.measure.fraction() * 100
+    return percent(item.measure)
 
 
 def _name(item: Item) -> str:

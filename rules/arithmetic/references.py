@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from rules.arithmetic._align import convert
+from rules.arithmetic._align import convert, percent
 from rules.context import Context, Example, Item
 from rules.explain import Fig, say
 from rules.interval import Interval
@@ -61,7 +61,7 @@ def _value(item: Item, like: Item) -> Interval | None:
     m, lm = item.measure, like.measure
     assert m is not None and lm is not None
     if isinstance(like.claim, Share):
-        return m.fraction() * 100
+        return percent(m)
     return convert(m, lm.unit, lm.period)
 
 
@@ -72,7 +72,7 @@ def _compare(ctx: Context, claim: Item, ref: Item) -> Verdict:
     source = ref.claim.source or "?"
     share = isinstance(ref.claim, Share)
     unit = "percent" if share else rm.unit
-    ref_value = rm.fraction() * 100 if share else rm.value
+    ref_value = percent(rm) if share else rm.value
     cm = claim.measure
     assert cm is not None
     value = None if (cm.period is None) != (rm.period is None) else _value(claim, ref)

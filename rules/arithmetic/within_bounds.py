@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from fractions import Fraction
 
-from rules.arithmetic._align import convert
+from rules.arithmetic._align import convert, percent
 from rules.context import Context, Example, Item
 from rules.explain import Fig, say, unit_name
 from rules.interval import Interval
@@ -124,7 +124,7 @@ def check(ctx: Context) -> Iterator[Verdict]:
         m = item.measure
         if m is None or m.unit == "percentage_point":
             continue
-        pct = m.fraction() * 100
+        pct = percent(m)
         comp = computation(ctx.policy, "0 % ≤ share ≤ 100 %", [("share", item, pct, "percent")], pct, "percent",
                            HUNDRED)
         claim = item.claim
