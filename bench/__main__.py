@@ -71,17 +71,36 @@ def generated(n: int, seed: int = 7) -> dict:
 
 
 def engine() -> dict:
-    from rules.engine import check
+    """The engine in process, warm (best of several runs of the same request: per-figure memos hit, as for figures
+    that recur across articles) and cold (those memos emptied before each run, as for an article whose figures were
+    never seen; what is built once per process stays)."""
+    from rules.engine import check, forget
     from rules.model import CheckRequest
+
+    def timed(request: CheckRequest, cold: bool) -> float:
+        if cold:
+            forget()
+        start = time.perf_counter()
+        check(request)
+        return time.perf_counter() - start
 
     seed = msgspec.json.decode(SEED.read_bytes(), type=CheckRequest)
     check(seed)
-    out: dict = {"seed_ms": _best(lambda: check(seed), 200) * 1000}
-    for n in (100, 1000, 10_000):
-        request = msgspec.convert(generated(n), CheckRequest)
-        seconds = _best(lambda: check(request), 5 if n < 10_000 else 3)
-        out[f"claims_{n}"] = {"ms": seconds * 1000, "us_per_claim": seconds / n * 1e6}
+    out: dict = {"seed_ms": min(timed(seed, False) for _ in range(200)) * 1000,
+                 "seed_cold_ms": min(timed(seed, True) for _ in range(50)) * 1000}
+    sizes = (100, 1000, 10_000)
+    requests = {n: msgspec.convert(generated(n), CheckRequest) for n in sizes}
+    best = {(n, cold): float("inf") for n in sizes for cold in (False, True)}
+    for _ in range(5):  # rounds over all sizes, so that a busy moment on a shared machine hits them alike
+        for n in sizes:
+            check(requests[n])
+            for cold in (False, True):
+                best[n, cold] = min(best[n, cold], timed(requests[n], cold))
+    for n in sizes:
+        seconds = best[n, False]
+        out[f"claims_{n}"] = {"ms": seconds * 1000, "us_per_claim": seconds / n * 1e6, "cold_ms": best[n, True] * 1000}
     out["ratio_10000_over_1000"] = out["claims_10000"]["ms"] / out["claims_1000"]["ms"]
+    out["ratio_cold"] = out["claims_10000"]["cold_ms"] / out["claims_1000"]["cold_ms"]
     return out
 
 
@@ -241,10 +260,12 @@ def main() -> int:
     e, h, n = results["engine"], results["http"], results["normaliser"]
     print(f"http      check {h['check_rps']:.0f} req/s, echo {h['echo_rps']:.0f} req/s, "
           f"ratio {h['ratio_check_over_echo']:.2f} (target ≥ 0.5); stored {h['stored_rps']:.0f} req/s")
-    print(f"engine    seed {e['seed_ms']:.3f} ms (target < 1 ms)")
+    print(f"engine    seed {e['seed_ms']:.3f} ms (target < 1 ms); cold {e['seed_cold_ms']:.3f} ms")
     for k in ("claims_100", "claims_1000", "claims_10000"):
-        print(f"engine    {k[7:]:>6} claims {e[k]['ms']:9.1f} ms, {e[k]['us_per_claim']:.1f} µs/claim")
-    print(f"engine    time(10 000)/time(1 000) = {e['ratio_10000_over_1000']:.2f} (target ≤ 12; 10 000 ≤ 1 s)")
+        print(f"engine    {k[7:]:>6} claims {e[k]['ms']:9.1f} ms, {e[k]['us_per_claim']:.1f} µs/claim; "
+              f"cold {e[k]['cold_ms']:.1f} ms")
+    print(f"engine    time(10 000)/time(1 000) = {e['ratio_10000_over_1000']:.2f} (target ≤ 12; 10 000 ≤ 1 s); "
+          f"cold {e['ratio_cold']:.2f}")
     print(_normaliser_summary(n))
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)

@@ -3,18 +3,28 @@ the examples that define a rule (``Example``).
 
 Pairing keys are the claim's subject, metric, scope and time, folded by ``rules.text.key`` (case, spaces,
 Arabic letter variants, diacritics, the definite article), so 'الإيرادات' and 'إيرادات' pair; times pair on
-the interval they were read as, so figures for different times are never compared.
+the interval they were read as, so figures for different times are never compared (a ``change`` relates two
+times on purpose, and only through its own rule).
+
+Every index is a dict built in one pass over the claims, so finding a claim's partners costs about the same
+whatever the number of claims; a rule looks partners up, it never compares all pairs. A claim that states a
+change ("rose by 25 %", "doubled", or the ``change`` of a ``change`` relation) is kept apart in ``changes``: it
+is not a level, and the rules that compare levels never see it.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import msgspec
 
-from rules.model import CheckRequest, Claim, Document, Event, Problem, Quantity, ReadClaim, Role, Share
+from rules.changes import Movement, movement
+from rules.model import (Amount, Change, CheckRequest, Claim, Document, Event, Problem, Quantity, ReadClaim,
+                         Reading, Role, Share, ShareOf)
 from rules.normalise.times import TimeSpan, read_time
 from rules.normalise.values import Measure, Unreadable, read_value
 from rules.policy import POLICY, Policy
@@ -37,6 +47,8 @@ class Item:
     metric: str = ""
     scope: str = ""
     when: str = ""
+    movement: Movement | None = None  # the change its printed value states ("rose by 25 %"), if any
+    reading: Reading | None = None  # how ``measure`` reads in the report
 
     @property
     def id(self) -> str:
@@ -53,8 +65,25 @@ class Item:
 
     def read(self) -> ReadClaim:
         return ReadClaim(id=self.id, kind=type(self.claim).__name__.lower(), reference=self.reference,
-                         value=self.measure.reading() if self.measure else None,
+                         value=self.reading if self.measure else None,
                          time=self.time.reading() if self.time else None, problems=self.problems)
+
+
+@lru_cache(maxsize=1 << 16)
+def _measure(value: str | Amount, language: str, unit: str | None,
+             per: str | None) -> tuple[Measure, Reading] | Unreadable:
+    """A figure's reading and how the report shows it, memoised: both are pure and frozen, and the same figures
+    recur across articles."""
+    try:
+        measure = read_value(value, language, unit, per)
+    except Unreadable as exc:
+        return exc
+    return measure, measure.reading()
+
+
+@lru_cache(maxsize=1 << 16)
+def _movement(text: str, language: str) -> Movement | None:
+    return movement(text, language)
 
 
 def _read(claim: Claim, reference: bool, doc: Document) -> Item:
@@ -62,10 +91,20 @@ def _read(claim: Claim, reference: bool, doc: Document) -> Item:
     lang = doc.language
     if isinstance(claim, (Quantity, Share)):
         item.subject, item.metric, item.scope = key(claim.subject), key(claim.metric), key(claim.scope)
-        try:
-            item.measure = read_value(claim.value, lang, getattr(claim, "unit", None), getattr(claim, "per", None))
-        except Unreadable as exc:
-            item.problems.append(Problem(code=exc.code, message=exc.message, claim=claim.id, field="value"))
+        if isinstance(claim.value, str):
+            item.movement = _movement(claim.value, lang)
+        read = _measure(claim.value, lang, getattr(claim, "unit", None), getattr(claim, "per", None))
+        if isinstance(read, tuple):
+            measure, reading = read
+            if measure.value.low is not None and measure.value.high is not None \
+                    and measure.value.low > measure.value.high:
+                item.problems.append(Problem(code="empty_range", claim=claim.id, field="value",
+                                             message=f"'{measure.text}' was read as a range with its low end above "
+                                                     "its high end; it stands for no value"))
+            else:
+                item.measure, item.reading = measure, reading
+        elif not (read.code == "no_number" and item.movement is not None and item.movement.factor is not None):
+            item.problems.append(Problem(code=read.code, message=read.message, claim=claim.id, field="value"))
         if claim.time:
             item.when = _when(item, claim.time, doc)
     elif isinstance(claim, Event):
@@ -111,11 +150,27 @@ class Context:
         self.relations: dict[type, list[Any]] = defaultdict(list)
         for relation in request.relations:
             self.relations[type(relation)].append(relation)
+        named_changes = {r.change for r in self.relations.get(Change, []) if r.change}
+        #: before and after of a change relation: two times even when the client sent none, so never restated
+        self._apart = {frozenset((r.before, r.after)) for r in self.relations.get(Change, [])}
+        self._partners: dict[tuple[str, ...], list[tuple[Item | None, Item | None]]] = {}
+        self._share_relations: dict[str, list[ShareOf]] = defaultdict(list)
+        for r in self.relations.get(ShareOf, []):
+            self._share_relations[r.share].append(r)
+        #: claims that state a change rather than a level: only the change rule reads them
+        self.changes: list[Item] = []
+        self.change_ids: set[str] = set()
         self._by_kind: dict[type, list[Item]] = defaultdict(list)
         self._by_key: dict[tuple[str, str, str, str], list[Item]] = defaultdict(list)
         self._by_metric: dict[str, list[Item]] = defaultdict(list)
         self._by_group: dict[tuple[str, str, str], list[Item]] = defaultdict(list)
+        self._by_topic: dict[tuple[str, str, str], list[Item]] | None = None
+        self._by_unit: dict[tuple[str | None, str], list[Item]] | None = None
         for item in self.items.values():
+            if item.id in named_changes or (item.movement is not None and item.movement.is_change):
+                self.changes.append(item)
+                self.change_ids.add(item.id)
+                continue
             self._by_group[(item.subject, item.scope, item.when)].append(item)
             self._by_kind[type(item.claim)].append(item)
             self._by_key[(item.subject, item.metric, item.scope, item.when)].append(item)
@@ -141,8 +196,75 @@ class Context:
         return [o for o in self._by_metric.get(metric_key, [])
                 if o.when == when and (kind is None or isinstance(o.claim, kind))]
 
+    def restatements(self, kind: type) -> Iterator[list[Item]]:
+        """Groups of two or more readable claims (not references) of ``kind`` with the same subject, metric, scope
+        and time: the same figure stated more than once."""
+        for found in self._by_key.values():
+            if len(found) > 1:
+                group = [o for o in found if isinstance(o.claim, kind) and o.measure is not None and not o.reference]
+                if len(group) > 1:
+                    yield group
+
+    def apart(self, a: Item, b: Item) -> bool:
+        """Whether a ``change`` relation says ``a`` and ``b`` are the same figure at two different times."""
+        return bool(self._apart) and frozenset((a.id, b.id)) in self._apart
+
+    def topic(self, item: Item) -> list[Item]:
+        """Levels with the same subject, metric and scope at any time (for changes between two times); the list is
+        shared, not copied: callers filter it once per topic, not once per claim."""
+        if self._by_topic is None:
+            self._by_topic = defaultdict(list)
+            for kind in (Quantity, Share):
+                for o in self.of_kind(kind):
+                    self._by_topic[(o.subject, o.metric, o.scope)].append(o)
+        return self._by_topic.get((item.subject, item.metric, item.scope), [])
+
+    def same_unit(self, unit: str | None, when: str, limit: int = 64) -> list[Item]:
+        """Up to ``limit`` totals (not figures per head) in ``unit`` for the same time: the other totals an article
+        gives."""
+        if self._by_unit is None:
+            self._by_unit = defaultdict(list)
+            for o in self.of_kind(Quantity):
+                if o.measure is not None and o.measure.per is None:
+                    self._by_unit[(o.measure.unit, o.when)].append(o)
+        return self._by_unit.get((unit, when), [])[:limit]
+
+    def share_partners(self, share: Item) -> list[tuple[Item | None, Item | None]]:
+        """(part, whole) pairs for a share: from ``share`` relations naming it, else the quantity with the share's
+        subject, metric, scope and time (the part) and the quantities whose metric is what the share is 'of'.
+
+        Implicit partners are found once per key and whole, and only the first figure of each unit and period
+        stands for the part (and for the whole): the others are restatements of it, which the ``restated`` rule
+        checks. So the pairs stay few however many claims share a key."""
+        explicit = self._share_relations.get(share.id)
+        if explicit:
+            return [(self.get(r.part), self.get(r.whole)) for r in explicit]
+        claim = share.claim
+        assert isinstance(claim, Share)
+        memo_key = (share.subject, share.metric, share.scope, share.when, key(claim.of))
+        found = self._partners.get(memo_key)
+        if found is None:
+            # totals only: a figure per head ("$72 per user") is neither the part nor the whole of a share
+            parts = _first_per_unit(p for p in self.same_key(share, Quantity)
+                                    if p.measure is not None and p.measure.per is None)
+            wholes = _first_per_unit(w for w in self.by_metric(memo_key[-1], share.when, Quantity)
+                                     if w.measure is not None and w.measure.per is None
+                                     and (w.subject, w.metric, w.scope, w.when) != memo_key[:4])
+            found = self._partners[memo_key] = [(p, w) for p in parts or [None] for w in wholes or [None]
+                                                if p is not None or w is not None]
+        return found
+
     def get(self, claim_id: str | None) -> Item | None:
         return self.items.get(claim_id) if claim_id else None
+
+
+def _first_per_unit(items: Iterable[Item]) -> list[Item]:
+    """The first item for each unit and period: it stands for the others (restatements of the same figure)."""
+    firsts: dict[tuple[str | None, str | None], Item] = {}
+    for item in items:
+        assert item.measure is not None
+        firsts.setdefault((item.measure.unit, item.measure.period), item)
+    return list(firsts.values())
 
 
 # -- rules ------------------------------------------------------------------------------------------------------
@@ -160,6 +282,7 @@ class Example:
     derived: dict[str, tuple[str, str]] = field(default_factory=dict)
     cause: str | None = None
     rates: list[dict[str, Any]] = field(default_factory=list)
+    says: tuple[str, ...] = ()  # words the verdict's explanation (English or local) must contain
 
     def request(self) -> CheckRequest:
         document: dict[str, Any] = {"language": self.language}

@@ -11,12 +11,15 @@ looks up its partners instead of comparing all pairs, and explicit relations fro
 
 from __future__ import annotations
 
+import gc
 import importlib
 import inspect
 import pkgutil
 import re
+import threading
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from types import ModuleType
 
@@ -25,7 +28,7 @@ from rules.context import Context, Example
 from rules.model import CheckRequest, Claim, Counts, Derived, Problem, Report, Verdict
 from rules.policy import POLICY, Policy
 
-__all__ = ["RULES", "Rule", "check"]
+__all__ = ["RULES", "Rule", "check", "forget"]
 
 
 @dataclass(frozen=True)
@@ -106,8 +109,41 @@ def _ids(value: object) -> list[str]:
     return [value] if isinstance(value, str) else []
 
 
+_PAUSE = threading.Lock()
+_pausing = 0
+_was_enabled = False
+
+
+@contextmanager
+def _cycle_collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while checks run (counted, so concurrent checks in threads nest).
+
+    A check allocates many objects that live until the report is written (fractions, ranges, verdicts) and almost
+    no cyclic garbage, so full collections during a large check traverse the heap for nothing: measured at a
+    quarter of the time of a 10 000-claim check. Reference counting still frees everything as usual, and every
+    request is bounded (``rules.model`` limits), so the pause cannot let memory grow without bound."""
+    global _pausing, _was_enabled
+    with _PAUSE:
+        if _pausing == 0:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _pausing += 1
+    try:
+        yield
+    finally:
+        with _PAUSE:
+            _pausing -= 1
+            if _pausing == 0 and _was_enabled:
+                gc.enable()
+
+
 def check(request: CheckRequest, rules: Iterable[Rule] = RULES, policy: Policy = POLICY) -> Report:
     """Check every claim of ``request`` with every rule; nothing a client sends makes this raise."""
+    with _cycle_collector_paused():
+        return _check(request, rules, policy)
+
+
+def _check(request: CheckRequest, rules: Iterable[Rule], policy: Policy) -> Report:
     request, problems = _clean(request)
     ctx = Context(request, policy)
     verdicts: list[Verdict] = []
@@ -128,6 +164,17 @@ def check(request: CheckRequest, rules: Iterable[Rule] = RULES, policy: Policy =
                     unverifiable=status["unverifiable"])
     return Report(document=request.document, claims=claims, verdicts=verdicts, derived=_unique(derived),
                   counts=counts, policy=policy.name, problems=problems)
+
+
+def forget() -> None:
+    """Empty the per-figure memo caches (readings, changes, formatted numbers and figures, unit names, folded
+    text), keeping what is built once per process (lexicons, locales, rules, equations): a cold check, as for an
+    article whose figures were never seen, for benchmarks."""
+    from rules import context, explain, text
+
+    for memo in (context._measure, context._movement, text.fold, text.key):
+        memo.cache_clear()
+    explain.forget()
 
 
 def _unique(derived: list[Derived]) -> list[Derived]:

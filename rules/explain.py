@@ -9,11 +9,14 @@ the rule has a template for it.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
+from functools import lru_cache
 from fractions import Fraction
 
+from babel import Locale
 from babel.numbers import format_compact_decimal, format_decimal, get_currency_name
 
 from rules.interval import Interval, outward
@@ -21,19 +24,24 @@ from rules.model import Range, Text
 from rules.normalise.lexicon import lexicon
 from rules.normalise.units import name, pattern
 
-__all__ = ["Fig", "as_range", "number", "say"]
+__all__ = ["Fig", "as_range", "number", "say", "unit_name"]
 
 _SIG = {n: Context(prec=n, rounding=ROUND_HALF_EVEN) for n in range(3, 8)}
 
 
+@lru_cache(maxsize=1 << 16)
+def _formatted(d: Decimal, locale: Locale) -> str:
+    """babel's formatting of an already rounded number, memoised: a report writes the same figures many times."""
+    if abs(d) >= 1_000_000:  # d carries its significant digits; babel drops the zeros beyond them
+        with localcontext(prec=80):  # babel rounds in the current context: 28 digits fail past 10^40
+            return format_compact_decimal(d, format_type="long", locale=locale, fraction_digits=8)
+    return format_decimal(d, locale=locale, decimal_quantization=False)
+
+
 def number(x: Fraction, lang: str, digits: int = 3) -> str:
     """``x`` to ``digits`` significant digits, large values in words: 18.1 billion / 18.1 مليار."""
-    locale = lexicon(lang).locale
     d = _SIG[digits].divide(Decimal(x.numerator), Decimal(x.denominator)) if x else Decimal(0)
-    if abs(d) >= 1_000_000:
-        with localcontext(prec=80):  # babel rounds in the current context: 28 digits fail past 10^40
-            return format_compact_decimal(d, format_type="long", locale=locale, fraction_digits=2)
-    return format_decimal(d, locale=locale, decimal_quantization=False)
+    return _formatted(d, lexicon(lang).locale)
 
 
 @dataclass(frozen=True)
@@ -46,35 +54,58 @@ class Fig:
     period: str | None = None
 
     def text(self, lang: str) -> str:
-        lex = lexicon(lang)
-        low, high = self.value
-        if low is not None and high is not None and low == high:
-            core, count = number(low, lang), low
-        elif low is not None and high is not None:
-            n = _digits(low, high)
-            core, count = lex.display["range"].format(number(low, lang, n), number(high, lang, n)), high
-        elif low is not None:
-            core, count = lex.display["at_least"].format(number(low, lang)), low
-        elif high is not None:
-            core, count = lex.display["at_most"].format(number(high, lang)), high
-        else:
-            core, count = "?", Fraction(2)
-        text = _with_unit(core, self.unit, lex.lang, count)
-        if self.per:
-            text += " " + lex.display["per"].format(name(self.per, lex.lang))
-        if self.period:
-            text += " " + lex.display[self.period]
-        return text
+        memo_key = (*_ends(self.value), self.unit, self.per, self.period, lang)
+        found = _TEXTS.get(memo_key)
+        if found is None:
+            if len(_TEXTS) >= _MEMO_SIZE:
+                _TEXTS.clear()
+            found = _TEXTS[memo_key] = _text(self, lang)
+        return found
+
+
+#: Memos keyed by the ends' integers: hashing a Fraction costs a modular inverse, hashing two ints does not.
+_MEMO_SIZE = 1 << 15
+_TEXTS: dict[tuple[object, ...], str] = {}
+_RANGES: dict[tuple[object, ...], Range] = {}
+
+
+def _ends(value: Interval) -> tuple[int | None, int | None, int | None, int | None]:
+    low, high = value
+    return (None if low is None else low.numerator, None if low is None else low.denominator,
+            None if high is None else high.numerator, None if high is None else high.denominator)
+
+
+def _text(fig: Fig, lang: str) -> str:
+    lex = lexicon(lang)
+    low, high = fig.value
+    if low is not None and high is not None and low == high:
+        core, count = number(low, lang), low
+    elif low is not None and high is not None:
+        n = _digits(low, high)
+        core, count = lex.display["range"].format(number(low, lang, n), number(high, lang, n)), high
+    elif low is not None:
+        core, count = lex.display["at_least"].format(number(low, lang)), low
+    elif high is not None:
+        core, count = lex.display["at_most"].format(number(high, lang)), high
+    else:
+        core, count = "?", Fraction(2)
+    text = _with_unit(core, fig.unit, lex.lang, count)
+    if fig.per:
+        text += " " + lex.display["per"].format(unit_name(fig.per, lex.lang))
+    if fig.period:
+        text += " " + lex.display[fig.period]
+    return text
 
 
 def _digits(low: Fraction, high: Fraction) -> int:
-    """Enough significant digits (3 to 7) that rounding moves neither end by a tenth of the range's width."""
-    width = high - low
-    for n in range(3, 8):
-        if all(abs(Fraction(_SIG[n].divide(Decimal(x.numerator), Decimal(x.denominator))) - x) * 10 <= width
-               for x in (low, high)):
-            return n
-    return 7
+    """Enough significant digits (3 to 7) that rounding moves neither end by more than a tenth of the range's
+    width. Only the display depends on this choice, so it is made in floating point; verdicts never are."""
+    width = float(high - low)
+    top = max(abs(float(low)), abs(float(high)))
+    if width <= 0 or top == 0:
+        return 3
+    needed = math.floor(math.log10(top)) + 1 - math.log10(width / 5)
+    return min(7, max(3, math.ceil(needed - 1e-9)))
 
 
 def _with_unit(core: str, unit: str | None, lang: str, count: Fraction) -> str:
@@ -83,7 +114,16 @@ def _with_unit(core: str, unit: str | None, lang: str, count: Fraction) -> str:
     if len(unit) == 3 and unit.isupper():
         n = int(count) if count.denominator == 1 and abs(count) < 10 ** 15 else 2
         return f"{core} {get_currency_name(unit, count=n, locale=lexicon(lang).locale)}"
-    return pattern(unit, lang, count).replace("{0}", core)
+    return _pattern(unit, lang, count).replace("{0}", core)
+
+
+_pattern = lru_cache(maxsize=1 << 12)(pattern)
+
+
+@lru_cache(maxsize=1 << 12)
+def unit_name(unit: str, lang: str, count: Fraction = Fraction(1)) -> str:
+    """The unit's name alone, in ``lang`` ('user', 'مستخدم', 'day'), from CLDR or units.toml; memoised."""
+    return name(unit, lang, count)
 
 
 def say(language: str, templates: dict[str, str], **figures: Fig | Callable[[str], str] | str | int) -> Text:
@@ -103,5 +143,20 @@ def say(language: str, templates: dict[str, str], **figures: Fig | Callable[[str
 
 
 def as_range(value: Interval, unit: str | None = None) -> Range:
-    """The interval as text for machines: outward-rounded, so it contains the exact one."""
-    return Range(low=outward(value.low), high=outward(value.high, up=True), unit=unit)
+    """The interval as text for machines: outward-rounded, so it contains the exact one. Memoised (a ``Range`` is
+    frozen): the same figure's range appears in every verdict that uses it."""
+    memo_key = (*_ends(value), unit)
+    found = _RANGES.get(memo_key)
+    if found is None:
+        if len(_RANGES) >= _MEMO_SIZE:
+            _RANGES.clear()
+        found = _RANGES[memo_key] = Range(low=outward(value.low), high=outward(value.high, up=True), unit=unit)
+    return found
+
+
+def forget() -> None:
+    """Empty this module's memos (for cold benchmarks)."""
+    for memo in (_formatted, _pattern, unit_name):
+        memo.cache_clear()
+    _TEXTS.clear()
+    _RANGES.clear()

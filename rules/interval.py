@@ -9,11 +9,12 @@ Interval(low=Fraction(245, 137), high=Fraction(494, 27))
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal
 from fractions import Fraction
 from typing import NamedTuple
 
-__all__ = ["Interval", "exact", "outward"]
+__all__ = ["Interval", "exact", "outward", "total"]
 
 F = Fraction
 
@@ -32,18 +33,35 @@ class Interval(NamedTuple):
     def point(cls, x: Fraction | int) -> Interval:
         return cls(F(x), F(x))
 
-    # -- arithmetic ------------------------------------------------------------------------------------------------
-    def __add__(self, other: Interval) -> Interval:  # type: ignore[override]
+    # -- arithmetic: an operand that is not an Interval is a point (so compiled equations can mix in constants) -----
+    def __add__(self, other: Interval | Fraction | int) -> Interval:  # type: ignore[override]
+        other = _lift(other)
         return Interval(_add(self.low, other.low), _add(self.high, other.high))
 
-    def __sub__(self, other: Interval) -> Interval:
+    __radd__ = __add__
+
+    def __sub__(self, other: Interval | Fraction | int) -> Interval:
+        other = _lift(other)
         return Interval(_add(self.low, _neg(other.high)), _add(self.high, _neg(other.low)))
+
+    def __rsub__(self, other: Fraction | int) -> Interval:
+        return _lift(other) - self
+
+    def __neg__(self) -> Interval:
+        return Interval(_neg(self.high), _neg(self.low))
 
     def __mul__(self, other: Interval | Fraction | int) -> Interval:  # type: ignore[override]
         if not isinstance(other, Interval):
-            k = F(other)
+            k = other if isinstance(other, (Fraction, int)) else F(other)
             return Interval(_mul(self.low, k), _mul(self.high, k)) if k >= 0 else \
                 Interval(_mul(self.high, k), _mul(self.low, k))
+        a0, a1 = self
+        b0, b1 = other
+        if a0 is not None and a1 is not None and b0 is not None and b1 is not None:
+            if a0 >= 0 and b0 >= 0:  # the common case, both ranges positive: two products, not four
+                return Interval(a0 * b0, a1 * b1)
+            products = (a0 * b0, a0 * b1, a1 * b0, a1 * b1)
+            return Interval(min(products), max(products))
         return _hull_products(self, other)
 
     __rmul__ = __mul__
@@ -51,10 +69,19 @@ class Interval(NamedTuple):
     def __truediv__(self, other: Interval | Fraction | int) -> Interval:
         if not isinstance(other, Interval):
             return self * (1 / F(other))
+        a0, a1 = self
+        b0, b1 = other
+        if a0 is not None and a1 is not None and b0 is not None and b1 is not None and a0 >= 0 and 0 < b0 <= b1:
+            return Interval(a0 / b1, a1 / b0)  # the common case, positive ranges: two divisions
         return self * other.reciprocal()
+
+    def __rtruediv__(self, other: Fraction | int) -> Interval:
+        return _lift(other) * self.reciprocal()
 
     def reciprocal(self) -> Interval:
         lo, hi = self.low, self.high
+        if lo is not None and hi is not None and lo > hi:
+            return Interval(None, None)  # an empty range: nothing can be said, and nothing divides by zero
         if (lo is None or lo <= 0) and (hi is None or hi >= 0):
             if lo == 0 and hi is not None and hi > 0:
                 return Interval(1 / hi, None)
@@ -65,7 +92,14 @@ class Interval(NamedTuple):
 
     # -- comparison ------------------------------------------------------------------------------------------------
     def meets(self, other: Interval) -> bool:
-        return self.gap(other) == 0
+        """Whether the two ranges share a point: comparisons of cross-products of integers, no subtraction."""
+        a0, a1 = self
+        b0, b1 = other
+        if a1 is not None and b0 is not None and a1.numerator * b0.denominator < b0.numerator * a1.denominator:
+            return False
+        if b1 is not None and a0 is not None and b1.numerator * a0.denominator < a0.numerator * b1.denominator:
+            return False
+        return True
 
     def gap(self, other: Interval) -> Fraction:
         """Distance between the two intervals; 0 when they meet."""
@@ -107,6 +141,19 @@ class Interval(NamedTuple):
         lo = None if self.low is None else self.low - abs(self.low) * relative
         hi = None if self.high is None else self.high + abs(self.high) * relative
         return Interval(lo, hi)
+
+
+def _lift(x: Interval | Fraction | int) -> Interval:
+    return x if isinstance(x, Interval) else Interval(F(x), F(x))
+
+
+def total(intervals: Iterable[Interval]) -> Interval:
+    """The sum of intervals, end by end (XBRL Calculations 1.1: the parts' rounding ranges add up)."""
+    low: Fraction | None = F(0)
+    high: Fraction | None = F(0)
+    for x in intervals:
+        low, high = _add(low, x.low), _add(high, x.high)
+    return Interval(low, high)
 
 
 def _neg(x: Fraction | None) -> Fraction | None:
@@ -151,33 +198,50 @@ def _hull_products(a: Interval, b: Interval) -> Interval:
     return Interval(None if lo == -_INF else lo, None if hi == _INF else hi)  # type: ignore[arg-type]
 
 
-_CTX = Context(prec=60)
+_ROUNDING: dict[tuple[int, bool], Context] = {}
+
+
+def _decimal(x: Fraction) -> str | None:
+    """``x`` written out in full when its decimal terminates (its denominator has no prime but 2 and 5), else None.
+    Integer arithmetic only: this runs for every end of every range in a report."""
+    d = x.denominator
+    twos = (d & -d).bit_length() - 1
+    rest = d >> twos
+    fives = 0
+    while rest % 5 == 0:
+        rest //= 5
+        fives += 1
+    if rest != 1:
+        return None
+    places = max(twos, fives)
+    n = x.numerator * (10 ** places // d)
+    if places == 0:
+        return str(n)
+    digits = str(abs(n)).rjust(places + 1, "0")
+    text = (digits[:-places] + "." + digits[-places:]).rstrip("0").rstrip(".")
+    return "-" + text if n < 0 else text
 
 
 def exact(x: Fraction | None) -> str | None:
     """An exact rational as text: a decimal when it terminates, else ``p/q``."""
     if x is None:
         return None
-    d = x.denominator
-    for p in (2, 5):
-        while d % p == 0:
-            d //= p
-    if d != 1:
-        return f"{x.numerator}/{x.denominator}"
-    text = format(_CTX.divide(Decimal(x.numerator), Decimal(x.denominator)), "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    return _decimal(x) or f"{x.numerator}/{x.denominator}"
 
 
 def outward(x: Fraction | None, digits: int = 12, up: bool = False) -> str | None:
     """``x`` as a decimal with at most ``digits`` significant digits, rounded down (or up when ``up``)."""
     if x is None:
         return None
-    if x == 0:
-        return "0"
-    exact_text = exact(x)
-    if exact_text is not None and "/" not in exact_text and \
-            len(exact_text.replace("-", "").replace(".", "").strip("0")) <= digits:
-        return exact_text
-    ctx = Context(prec=digits, rounding=ROUND_CEILING if up else ROUND_FLOOR)
+    if x.denominator == 1:  # whole numbers, the commonest ends
+        text = str(x.numerator)
+        if len(text.lstrip("-").rstrip("0")) <= digits:
+            return text
+    else:
+        text = _decimal(x)  # type: ignore[assignment]
+        if text is not None and len(text.replace("-", "").replace(".", "").strip("0")) <= digits:
+            return text
+    ctx = _ROUNDING.get((digits, up)) or _ROUNDING.setdefault(
+        (digits, up), Context(prec=digits, rounding=ROUND_CEILING if up else ROUND_FLOOR))
     text = format(ctx.divide(Decimal(x.numerator), Decimal(x.denominator)), "f")
     return text.rstrip("0").rstrip(".") if "." in text else text

@@ -272,6 +272,7 @@ class Input(Base, kw_only=True):
     claim: str | None
     printed: str
     range: Range
+    source: Annotated[str, Meta(description="The trusted source, when the input is a reference figure.")] | None = None
 
 
 class Computation(Base, kw_only=True):
@@ -286,9 +287,13 @@ class Computation(Base, kw_only=True):
 
 
 class Cause(Base, kw_only=True):
-    code: str
+    code: Annotated[str, Meta(description="The slip: `scale_1000`, `period_12`, `percent_100`, `decimal_comma`, "
+                                          "`points_for_percent`, `other_total`, …; `several` when more than one "
+                                          "reconciles the figures equally and none is named.")]
     explanation: Text
     factor: str | None = None
+    candidates: Annotated[list[str], Meta(description="With `several`: the slips that each fit.")] = []
+    claims: Annotated[list[str], Meta(description="Other claims the slip points to (the other total).")] = []
 
 
 class Derived(Base, kw_only=True):

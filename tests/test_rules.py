@@ -23,6 +23,9 @@ def test_example(rule, example):
         assert chosen.explanation.local, "a non-English document gets an explanation in its language too"
     if example.cause:
         assert chosen.cause is not None and chosen.cause.code == example.cause, chosen.cause
+    said = [chosen.explanation] + ([chosen.cause.explanation] if chosen.cause else [])
+    for word in example.says:
+        assert any(word in t.en + (t.local or "") for t in said), (word, said)
     if example.expect == "inconsistent":
         assert chosen.computation is None or chosen.computation.margin not in (None, "0")
     if example.expect == "consistent":

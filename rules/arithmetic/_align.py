@@ -7,7 +7,7 @@ from rules.interval import Interval
 from rules.normalise.units import factor, periods
 from rules.normalise.values import Measure
 
-__all__ = ["convert"]
+__all__ = ["convert", "percent"]
 
 
 def convert(m: Measure, unit: str | None, period: str | None) -> Interval | None:
@@ -21,3 +21,8 @@ def convert(m: Measure, unit: str | None, period: str | None) -> Interval | None
     if m.period is not None and period is not None and m.period != period:
         value = value * periods(period, m.period)
     return value
+
+
+def percent(m: Measure) -> Interval:
+    """A share in percent: 68 % stays [67.5, 68.5]; 0.68 becomes [67.5, 68.5] too (no arithmetic when already so)."""
+    return m.value if m.unit in ("percent", "percentage_point") else m.fraction() * 100

@@ -31,7 +31,7 @@ from rules.model import Cause, Input, Quantity, Same, Verdict
 from rules.normalise.currency import Quote, rate
 from rules.normalise.times import OPEN
 from rules.normalise.units import factor, kind, periods
-from rules.verdicts import computation, slip, verdict
+from rules.verdicts import cause, computation, verdict
 
 FIT = {
     "en": "{a} is {converted}{at}; the article's {b} is within that range.",
@@ -201,7 +201,7 @@ def _cause(lang: str, a: Interval, b: Interval, k: Interval, converted: Interval
         return Cause(code="inverse_rate", explanation=say(lang, INVERSE))
     if a.meets(b):
         return Cause(code="not_converted", explanation=say(lang, UNCONVERTED))
-    return slip(lang, b, converted, candidates=("scale_1000",))
+    return cause(lang, b, converted)
 
 
 _ACME = {"subject": "Acme", "metric": "revenue", "scope": "Europe"}

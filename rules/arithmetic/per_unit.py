@@ -20,11 +20,12 @@ from fractions import Fraction
 
 from rules.arithmetic._align import convert
 from rules.context import Context, Example, Item
-from rules.explain import Fig, say
+from rules.equations import PER_UNIT
+from rules.explain import Fig, say, unit_name
 from rules.interval import Interval
 from rules.model import Derived, PerUnit, Quantity, Verdict
-from rules.normalise.units import KINDS, name, periods
-from rules.verdicts import computation, derived, slip, verdict
+from rules.normalise.units import KINDS, periods
+from rules.verdicts import cause, computation, derived, verdict
 
 FIT = {
     "en": "{count} × {each} makes {implied}; the reported total, {total}, is within that range.",
@@ -60,13 +61,13 @@ def _per(ctx: Context, total: Item, count: Item) -> Iterator[Derived]:
     tm, cm = total.measure, count.measure
     assert tm is not None and cm is not None and cm.unit is not None
     lang = ctx.language
-    each = tm.value / cm.value
+    each = PER_UNIT.solve("each", total=tm.value, count=cm.value)
     unit = cm.unit
-    label = say(lang, PER, metric=_metric(total), unit=lambda code: name(unit, code))
-    yield derived(f"per_{unit}", label, each, tm.unit, "each = total / count", [total, count])
+    label = say(lang, PER, metric=_metric(total), unit=lambda code: unit_name(unit, code))
+    yield derived(f"per_{unit}", label, each, tm.unit, PER_UNIT.formula("each"), [total, count])
     if tm.period and tm.period not in _SHORT and tm.currency is None:
         daily = each * periods("day", tm.period)
-        label = say(lang, PER_DAY, metric=_metric(total), unit=lambda code: name(unit, code))
+        label = say(lang, PER_DAY, metric=_metric(total), unit=lambda code: unit_name(unit, code))
         yield derived(f"per_{unit}_per_day", label, daily, tm.unit,
                       f"each per day = total / count / days per {tm.period}", [total, count])
 
@@ -76,19 +77,20 @@ def _total(ctx: Context, each: Item, count: Item) -> Derived:
     assert em is not None and cm is not None and cm.unit is not None
     unit = cm.unit
     label = say(ctx.language, TOTAL, metric=_metric(each),
-                count=lambda code: name(unit, code, Fraction(1) if code == "ar" else Fraction(2)))
-    return derived("total", label, em.value * cm.value, em.unit, "total = each × count", [each, count])
+                count=lambda code: unit_name(unit, code, Fraction(1) if code == "ar" else Fraction(2)))
+    return derived("total", label, PER_UNIT.solve("total", count=cm.value, each=em.value), em.unit,
+                   PER_UNIT.formula("total"), [each, count])
 
 
 def _compare(ctx: Context, total: Item, count: Item, each: Item) -> Verdict | None:
     tm, cm, em = total.measure, count.measure, each.measure
-    if tm is None or cm is None or em is None:
-        return None
+    if tm is None or cm is None or em is None or (em.period is not None and tm.period is None):
+        return None  # a rate per head against a total for no stated period: the period of the total is unknown
     each_value = convert(em, tm.unit, tm.period)
     if each_value is None:
         return None
-    implied = each_value * cm.value
-    comp = computation(ctx.policy, "total = count × each", [("count", count, cm.value, cm.unit),
+    implied = PER_UNIT.solve("total", count=cm.value, each=each_value)
+    comp = computation(ctx.policy, PER_UNIT.formula("total"), [("count", count, cm.value, cm.unit),
                                                             ("each", each, each_value, tm.unit),
                                                             ("total", total, tm.value, tm.unit)],
                        implied, tm.unit, tm.value)
@@ -98,7 +100,7 @@ def _compare(ctx: Context, total: Item, count: Item, each: Item) -> Verdict | No
         return verdict(__name__, [total, count, each], "consistent", say(ctx.language, FIT, **figs), comp)
     margin = Fig(Interval.point(implied.gap(tm.value)), tm.unit)
     return verdict(__name__, [total, count, each], "inconsistent", say(ctx.language, MISS, margin=margin, **figs),
-                   comp, cause=slip(ctx.language, tm.value, implied))
+                   comp, cause=cause(ctx.language, tm.value, implied, [total, count, each]))
 
 
 def check(ctx: Context) -> Iterator[Verdict | Derived]:
@@ -108,25 +110,30 @@ def check(ctx: Context) -> Iterator[Verdict | Derived]:
             found = _compare(ctx, total, count, each)
             if found:
                 yield found
+            elif each.measure and count.measure and count.measure.unit:
+                yield _total(ctx, each, count)
         elif total and count and total.measure and count.measure and count.measure.unit:
             yield from _per(ctx, total, count)
+    done: set[tuple[str, str, str, str]] = set()
     for count in ctx.of_kind(Quantity):
         cm = count.measure
-        if cm is None or cm.per is not None or KINDS.get(cm.unit or "") != "count":
+        if cm is None or cm.per is not None or KINDS.get(cm.unit or "") != "count" or count.reference:
             continue
+        unit = cm.unit
+        assert unit is not None
+        if (count.subject, count.scope, count.when, unit) in done:
+            continue  # the first count of a unit stands for its restatements: linear in the size of the group
+        done.add((count.subject, count.scope, count.when, unit))
         group = [o for o in ctx.group(count, Quantity) if o.measure is not None and not o.reference]
-        totals = [o for o in group if o.measure.per is None and o.measure.unit != cm.unit]  # type: ignore[union-attr]
-        eaches = [o for o in group if o.measure.per == cm.unit]  # type: ignore[union-attr]
+        totals = [o for o in group if o.measure.per is None and o.measure.unit != unit]  # type: ignore[union-attr]
+        first_total: dict[str, Item] = {}
         for total in totals:
+            first_total.setdefault(total.metric, total)
             yield from _per(ctx, total, count)
-        for each in eaches:
-            matching = [t for t in totals if t.metric == each.metric]
-            for total in matching:
-                found = _compare(ctx, total, count, each)
-                if found:
-                    yield found
-            if not matching:
-                yield _total(ctx, each, count)
+        for each in (o for o in group if o.measure.per == unit):  # type: ignore[union-attr]
+            total = first_total.get(each.metric)
+            found = _compare(ctx, total, count, each) if total is not None else None
+            yield found if found is not None else _total(ctx, each, count)
 
 
 _US = {"subject": "TikTok", "scope": "US"}

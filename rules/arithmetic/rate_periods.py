@@ -7,7 +7,9 @@ Why: "A month" written for "a year" is the commonest slip in rates: it multiplie
 or 365 while every digit looks right.
 Example: 47 B views a month is 564 B views a year; "47 B a month" and "560 B a year" agree.
 
-Pairing: quantities with the same subject, metric, scope and time but different periods.
+Pairing: quantities with the same subject, metric, scope and time but different periods: the first figure for
+each period is compared with the first figure of the group (figures for the same period are the ``restated``
+rule's; a reference figure is compared by the ``references`` rule).
 """
 
 from __future__ import annotations
@@ -15,12 +17,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from rules.arithmetic._align import convert
-from rules.context import Context, Example
+from rules.context import Context, Example, Item
+from rules.equations import RATE
 from rules.explain import Fig, say
 from rules.interval import Interval
 from rules.model import Derived, Quantity, Verdict
 from rules.normalise.units import periods
-from rules.verdicts import computation, derived, slip, verdict
+from rules.verdicts import cause, computation, derived, verdict
 
 YEARLY = {"en": "'{metric}' a year", "ar": "«{metric}» سنوياً", "fr": "« {metric} » par an",
           "es": "«{metric}» al año", "de": "„{metric}“ pro Jahr"}
@@ -40,36 +43,52 @@ MISS = {
 }
 
 
+def _compare(ctx: Context, item: Item, other: Item) -> Verdict | None:
+    m, om = item.measure, other.measure
+    assert m is not None and om is not None and m.period is not None and om.period is not None
+    converted = convert(m, om.unit, om.period)
+    if converted is None:
+        return None
+    lang = ctx.language
+    comp = computation(ctx.policy, f"{om.period}ly = {m.period}ly × {m.period}s per {om.period}",
+                       [("rate", item, m.value, m.unit), ("restated", other, om.value, om.unit)],
+                       converted, om.unit, om.value)
+    figs = dict(a=Fig(m.value, m.unit, per=m.per, period=m.period),
+                converted=Fig(converted, om.unit, per=m.per, period=om.period),
+                b=Fig(om.value, om.unit, per=om.per, period=om.period))
+    if converted.meets(om.value):
+        return verdict(__name__, [item, other], "consistent", say(lang, FIT, **figs), comp)
+    return verdict(__name__, [item, other], "inconsistent",
+                   say(lang, MISS, margin=Fig(Interval.point(converted.gap(om.value)), om.unit), **figs),
+                   comp, cause=cause(lang, om.value, converted, [item, other]))
+
+
 def check(ctx: Context) -> Iterator[Verdict | Derived]:
     lang = ctx.language
     for item in ctx.of_kind(Quantity):
         m = item.measure
-        if m is None or m.period is None:
+        if m is None or m.period is None or item.reference:
             continue
-        metric = getattr(item.claim, "metric", None) or item.id
         if m.period != "year" and m.per is None:
-            yearly = m.value * periods("year", m.period)
+            metric = getattr(item.claim, "metric", None) or item.id
+            yearly = RATE.solve("target", rate=m.value, n=periods("year", m.period))
             yield derived("per_year", say(lang, YEARLY, metric=metric), yearly, m.unit,
                           f"yearly = {m.period}ly × {m.period}s in a year", [item])
-        for other in ctx.same_key(item, Quantity):
-            om = other.measure
-            if om is None or om.period is None or om.period == m.period or other.id < item.id or om.per != m.per:
-                continue
-            converted = convert(m, om.unit, om.period)
-            if converted is None:
-                continue
-            comp = computation(ctx.policy, f"{om.period}ly = {m.period}ly × {m.period}s per {om.period}",
-                               [("rate", item, m.value, m.unit), ("restated", other, om.value, om.unit)],
-                               converted, om.unit, om.value)
-            figs = dict(a=Fig(m.value, m.unit, per=m.per, period=m.period),
-                        converted=Fig(converted, om.unit, per=m.per, period=om.period),
-                        b=Fig(om.value, om.unit, per=om.per, period=om.period))
-            if converted.meets(om.value):
-                yield verdict(__name__, [item, other], "consistent", say(lang, FIT, **figs), comp)
-            else:
-                yield verdict(__name__, [item, other], "inconsistent",
-                              say(lang, MISS, margin=Fig(Interval.point(converted.gap(om.value)), om.unit), **figs),
-                              comp, cause=slip(lang, om.value, converted))
+    for group in ctx.restatements(Quantity):
+        # one figure per period and "per" stands for the others (the restated rule checks those among themselves);
+        # each period's figure is compared with the first one: linear in the size of the group
+        firsts: dict[tuple[str | None, str], Item] = {}
+        for o in group:
+            m = o.measure
+            if m is not None and m.period is not None:
+                firsts.setdefault((m.per, m.period), o)
+        anchors: dict[str | None, Item] = {}
+        for (per, _), o in firsts.items():
+            anchor = anchors.setdefault(per, o)
+            if anchor is not o and not ctx.apart(anchor, o):
+                found = _compare(ctx, anchor, o)
+                if found:
+                    yield found
 
 
 _V = {"subject": "TikTok", "metric": "ad views", "scope": "US"}

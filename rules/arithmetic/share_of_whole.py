@@ -6,22 +6,30 @@ implied and shown.
 Why: A share that does not fit its part and whole misstates how much depends on what; and the implied whole
 ("68 % is $12.3 B, so global revenue is about $18 B") is a figure readers take away, whether the article prints
 it or not.
-Example: US users bring in $12.3 B a year, 68 % of global revenue: global revenue is then $17.1–19.1 B.
+Example: US users bring in $12.3 B a year, 68 % of global revenue: global revenue is then $17.9–18.3 B (17.0–19.2 B
+when the article says "about $12.3 B").
 
 Pairing: the part is the quantity with the share's subject, metric, scope and time; the whole is a quantity or
-reference whose metric (or "scope metric") is what the share is "of"; a ``share`` relation overrides both.
+reference whose metric (or "scope metric") is what the share is "of"; a ``share`` relation overrides both. Only
+totals pair (a figure per head is neither part nor whole), and the first figure of each unit and period stands for
+its restatements. A whole that is a reference figure is named with its source. A part for a period and a whole
+stating none are compared as they stand: the whole is taken to be for the same period.
+
+Likely cause: besides the scale and period slips, a share that fits another total the article gives (for the same
+time and in the same unit) was probably a share of that total ("other_total").
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from rules.arithmetic._align import convert
 from rules.context import Context, Example, Item
+from rules.equations import SHARE
 from rules.explain import Fig, say
-from rules.model import Derived, Quantity, Share, ShareOf, Verdict
-from rules.text import key
-from rules.verdicts import computation, derived, slip, verdict
+from rules.interval import Interval
+from rules.model import Derived, Share, Verdict
+from rules.verdicts import Found, cause, computation, derived, verdict
 
 FIT = {
     "en": "{share} of {whole} is {implied}; the reported {part} is within that range.",
@@ -56,23 +64,45 @@ IMPLIED_PART = {
     "es": "El {share} de {whole} es {implied}; no se da la cifra de la parte.",
     "de": "{share} von {whole} sind {implied}; für den Teil fehlt eine Zahl.",
 }
+IMPLIED = {"en": "Implied '{of}'", "ar": "«{of}» المستنتجة", "fr": "« {of} » implicite", "es": "«{of}» implícito",
+           "de": "Abgeleitet: „{of}“"}
+IMPLIED_PART_LABEL = {"en": "Implied part of '{of}'", "ar": "الجزء المستنتج من «{of}»", "fr": "Part implicite de « {of} »",
+                      "es": "Parte implícita de «{of}»", "de": "Abgeleiteter Teil von „{of}“"}
 UNITS = {
     "en": "The part ({part}) and the whole ({whole}) are in different units or currencies; they cannot be compared "
           "without a conversion.",
     "ar": "الجزء ({part}) والكل ({whole}) بوحدتين أو عملتين مختلفتين، ولا تمكن المقارنة دون تحويل.",
+    "fr": "La partie ({part}) et le tout ({whole}) sont dans des unités ou devises différentes : pas de comparaison "
+          "sans conversion.",
+    "es": "La parte ({part}) y el todo ({whole}) están en unidades o monedas distintas: no se comparan sin conversión.",
+    "de": "Teil ({part}) und Ganzes ({whole}) haben verschiedene Einheiten oder Währungen: ohne Umrechnung kein "
+          "Vergleich.",
 }
 
 
-def _partners(ctx: Context, share: Item) -> list[tuple[Item | None, Item | None]]:
-    explicit = [r for r in ctx.relations.get(ShareOf, []) if r.share == share.id]
-    if explicit:
-        return [(ctx.get(r.part), ctx.get(r.whole)) for r in explicit]
-    claim = share.claim
-    assert isinstance(claim, Share)
-    parts = [p for p in ctx.same_key(share, Quantity) if p.measure is not None]
-    wholes = [w for w in ctx.by_metric(key(claim.of), share.when, Quantity) if w.measure is not None]
-    wholes = [w for w in wholes if all(w is not p for p in parts)]
-    return [(p, w) for p in parts or [None] for w in wholes or [None] if p is not None or w is not None]
+def _whole_fig(whole: Item, value: Interval, unit: str | None, period: str | None) -> Fig | Callable[[str], str]:
+    """The whole as written in a verdict; a reference figure names its source."""
+    fig = Fig(value, unit, period=period)
+    if not whole.reference:
+        return fig
+    source = whole.claim.source or "?"
+    return lambda code: f"{fig.text(code)} ({source})"
+
+
+def _other_totals(ctx: Context, share: Item, part: Item, whole: Item, s: Interval) -> list[Found]:
+    """Other totals in the article that the share, applied to them, would give the part: 'a share of another
+    total'. Bounded: ``Context.same_unit`` returns at most 64 candidates."""
+    pm = part.measure
+    assert pm is not None
+    found = []
+    fitting = SHARE.solve("whole", part=pm.value, share=s)  # the wholes the share of the part would fit
+    for other in ctx.same_unit(whole.measure.unit if whole.measure else None, share.when):
+        if other is part or other is whole or other.reference or other.measure is None:
+            continue
+        value = convert(other.measure, pm.unit, pm.period)
+        if value is not None and value.meets(fitting):
+            found.append(Found("other_total", other=f"{other.printed} ({other.id})", claims=(other.id,)))
+    return found
 
 
 def check(ctx: Context) -> Iterator[Verdict | Derived]:
@@ -84,7 +114,7 @@ def check(ctx: Context) -> Iterator[Verdict | Derived]:
         assert isinstance(claim, Share)
         s = share.measure.fraction()
         share_fig = Fig(share.measure.value, share.measure.unit or "percent")
-        for part, whole in _partners(ctx, share):
+        for part, whole in ctx.share_partners(share):
             if part is not None and whole is not None and part.measure and whole.measure:
                 pm, wm = part.measure, whole.measure
                 whole_value = convert(wm, pm.unit, pm.period)
@@ -92,38 +122,41 @@ def check(ctx: Context) -> Iterator[Verdict | Derived]:
                     yield verdict(__name__, [share, part, whole], "unverifiable",
                                   say(lang, UNITS, part=part.printed, whole=whole.printed))
                     continue
-                implied = s * whole_value
-                comp = computation(ctx.policy, "part = share × whole",
+                implied = SHARE.solve("part", share=s, whole=whole_value)
+                comp = computation(ctx.policy, SHARE.formula("part"),
                                    [("share", share, s, None), ("whole", whole, whole_value, pm.unit),
                                     ("part", part, pm.value, pm.unit)], implied, pm.unit, pm.value)
-                figs = dict(share=share_fig, whole=Fig(whole_value, pm.unit, period=pm.period),
+                figs = dict(share=share_fig, whole=_whole_fig(whole, whole_value, pm.unit, pm.period),
                             implied=Fig(implied, pm.unit, period=pm.period),
                             part=Fig(pm.value, pm.unit, period=pm.period))
                 if implied.meets(pm.value):
                     yield verdict(__name__, [share, part, whole], "consistent", say(lang, FIT, **figs), comp)
                 else:
-                    gap = Fig(implied.__class__.point(implied.gap(pm.value)), pm.unit)
+                    gap = Fig(Interval.point(implied.gap(pm.value)), pm.unit)
+                    found = cause(lang, pm.value, implied, [share, part, whole],
+                                  _other_totals(ctx, share, part, whole, s))
                     yield verdict(__name__, [share, part, whole], "inconsistent", say(lang, MISS, margin=gap, **figs),
-                                  comp, cause=slip(lang, pm.value, implied))
+                                  comp, cause=found)
             elif part is not None and part.measure is not None:
                 pm = part.measure
-                implied = pm.value / s
-                d = derived("implied_whole", say(lang, {"en": "Implied '{of}'", "ar": "«{of}» المستنتجة"},
-                                                of=claim.of), implied, pm.unit, "whole = part / share", [part, share])
-                comp = computation(ctx.policy, "whole = part / share",
+                implied = SHARE.solve("whole", part=pm.value, share=s)
+                d = derived("implied_whole", say(lang, IMPLIED, of=claim.of), implied, pm.unit,
+                            SHARE.formula("whole"), [part, share])
+                comp = computation(ctx.policy, SHARE.formula("whole"),
                                    [("part", part, pm.value, pm.unit), ("share", share, s, None)], implied, pm.unit)
                 yield verdict(__name__, [share, part], "unverifiable",
                               say(lang, IMPLIED_WHOLE, part=Fig(pm.value, pm.unit, period=pm.period), share=share_fig,
                                   of=claim.of, implied=Fig(implied, pm.unit, period=pm.period)), comp, derived=[d])
             elif whole is not None and whole.measure is not None:
                 wm = whole.measure
-                implied = s * wm.value
-                d = derived("implied_part", say(lang, {"en": "Implied part of '{of}'", "ar": "الجزء المستنتج من «{of}»"},
-                                                of=claim.of), implied, wm.unit, "part = share × whole", [share, whole])
-                comp = computation(ctx.policy, "part = share × whole",
+                implied = SHARE.solve("part", share=s, whole=wm.value)
+                d = derived("implied_part", say(lang, IMPLIED_PART_LABEL, of=claim.of), implied, wm.unit,
+                            SHARE.formula("part"), [share, whole])
+                comp = computation(ctx.policy, SHARE.formula("part"),
                                    [("share", share, s, None), ("whole", whole, wm.value, wm.unit)], implied, wm.unit)
                 yield verdict(__name__, [share, whole], "unverifiable",
-                              say(lang, IMPLIED_PART, share=share_fig, whole=Fig(wm.value, wm.unit, period=wm.period),
+                              say(lang, IMPLIED_PART, share=share_fig,
+                                  whole=_whole_fig(whole, wm.value, wm.unit, wm.period),
                                   implied=Fig(implied, wm.unit, period=wm.period)), comp, derived=[d])
 
 
@@ -159,6 +192,41 @@ EXAMPLES = [
                     {"kind": "quantity", "id": "group", "value": "€100 million a month", "subject": "Acme",
                      "metric": "group sales"}],
             expect="inconsistent", cause="period_12"),
+    Example("A share of another total in the same article",
+            claims=[{"kind": "quantity", "id": "eu", "value": "€1.2 billion", "subject": "Acme", "metric": "sales",
+                     "scope": "Europe", "time": "2024"},
+                    {"kind": "share", "id": "pct", "value": "30%", "of": "group sales", "subject": "Acme",
+                     "metric": "sales", "scope": "Europe", "time": "2024"},
+                    {"kind": "quantity", "id": "group", "value": "€6 billion", "subject": "Acme",
+                     "metric": "group sales", "time": "2024"},
+                    {"kind": "quantity", "id": "intl", "value": "€4 billion", "subject": "Acme",
+                     "metric": "international sales", "time": "2024"}],
+            expect="inconsistent", cause="other_total", says=["€4 billion"]),
+    Example("18 % of a $2.1 B budget can be $400 M once rounding is allowed for",
+            claims=[{"kind": "quantity", "id": "police", "value": "$400 million", "subject": "city",
+                     "metric": "police budget"},
+                    {"kind": "share", "id": "pct", "value": "18%", "of": "city budget", "subject": "city",
+                     "metric": "police budget"},
+                    {"kind": "quantity", "id": "budget", "value": "$2.1 billion", "subject": "city",
+                     "metric": "city budget"}],
+            expect="consistent"),
+    Example("The whole from a trusted source is named in the verdict",
+            claims=[{"kind": "quantity", "id": "exp", "value": "٣٫٢ مليار دولار", "subject": "مصر",
+                     "metric": "الصادرات الزراعية", "time": "2023"},
+                    {"kind": "share", "id": "pct", "value": "٨٪", "of": "إجمالي الصادرات", "subject": "مصر",
+                     "metric": "الصادرات الزراعية", "time": "2023"}],
+            references=[{"kind": "quantity", "id": "all", "value": "40 مليار دولار", "subject": "مصر",
+                         "metric": "إجمالي الصادرات", "time": "2023", "source": "الجهاز المركزي للتعبئة والإحصاء"}],
+            language="ar", expect="consistent", says=["الجهاز المركزي للتعبئة والإحصاء"]),
+    Example("A figure per head with the whole's metric is not the whole",
+            claims=[{"kind": "quantity", "id": "all", "value": "$4.2 billion a year", "subject": "city",
+                     "metric": "budget"},
+                    {"kind": "quantity", "id": "each", "value": "$410 a month", "per": "resident", "subject": "city",
+                     "metric": "budget"},
+                    {"kind": "quantity", "id": "parks", "value": "$210 million", "subject": "city", "metric": "parks"},
+                    {"kind": "share", "id": "pct", "value": "5%", "of": "budget", "subject": "city",
+                     "metric": "parks"}],
+            expect="consistent"),
     Example("Without a figure for the whole, the implied whole is shown",
             claims=[{"kind": "quantity", "id": "rev", "value": "about $12.3 billion a year", **_US},
                     {"kind": "share", "id": "pct", "value": "68%", "of": "global revenue", **_US}],

@@ -1,0 +1,383 @@
+"""Change
+
+What: A figure that moved from one value to another must fit the change the article states: a percent change
+("rose 25 %"), a change in percentage points ("up 3 points"), an amount ("rose by $2 billion"), a factor
+("doubled", "tripled", "halved", "2.5 times"), or a direction ("fell to 40 %"). The change between the two figures
+is shown in any case.
+Why: Changes are where the arithmetic of news goes wrong most: percentage points written as percent (unemployment
+from 8 % to 10 % is a rise of 2 points, or 25 %, not "2 %"), "doubled" for a rise of 40 %, or "fell to" for a
+figure that rose.
+Example: From 8 % to 10 % is a rise of 11.8–40 % (the printed figures are rounded), or 1–3 points; "a rise of
+2 %" does not fit, "a rise of 2 points" does.
+
+Pairing: a ``change`` relation names the figure before, the figure after and, optionally, the change. Without
+one, a claim whose printed value states a change ("rose 12 %", "ارتفعت بنسبة 12%", "doubled") is paired with the
+figures of the same subject, metric and scope at exactly two times, the earlier one being "before" (and, when the
+change has a time, the later one at that time); so is a figure that states the level reached ("fell to 40 %").
+Figures for the same time are never treated as a change.
+
+Reading: a factor named by a word ("doubled") is read as approximate, by the policy's "about" width; "N times"
+after a rise word is read as ×N to ×(N + 1), since "rose three times" is written for both. A change with no
+direction word may be a rise or a fall.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from fractions import Fraction
+
+from rules.arithmetic._align import convert, percent
+from rules.context import Context, Example, Item
+from rules.equations import CHANGE_BY, CHANGE_FACTOR, CHANGE_PERCENT
+from rules.explain import Fig, say
+from rules.interval import Interval
+from rules.model import Change, Derived, Quantity, Share, Verdict
+from rules.verdicts import Found, cause, computation, derived, verdict
+
+FIT = {
+    "en": "From {before} to {after} is a change of {computed}; the stated {stated} is within that range.",
+    "ar": "التغير من {before} إلى {after} يساوي {computed}، والتغير المذكور {stated} يقع ضمن هذا النطاق.",
+    "fr": "De {before} à {after}, la variation est de {computed} ; la variation annoncée, {stated}, est dans "
+          "cette fourchette.",
+    "es": "De {before} a {after} el cambio es de {computed}; el cambio indicado, {stated}, está dentro de ese rango.",
+    "de": "Von {before} auf {after} ist eine Veränderung um {computed}; die genannte Veränderung {stated} liegt in "
+          "diesem Bereich.",
+}
+MISS = {
+    "en": "From {before} to {after} is a change of {computed}, but the article says {stated}: they miss by {margin}.",
+    "ar": "التغير من {before} إلى {after} يساوي {computed}، لكن المقال يذكر {stated}، بفارق {margin}.",
+    "fr": "De {before} à {after}, la variation est de {computed}, mais l'article indique {stated} : un écart de "
+          "{margin}.",
+    "es": "De {before} a {after} el cambio es de {computed}, pero el artículo dice {stated}: una diferencia de "
+          "{margin}.",
+    "de": "Von {before} auf {after} ist eine Veränderung um {computed}, der Artikel nennt aber {stated}: eine "
+          "Abweichung von {margin}.",
+}
+FACTOR_FIT = {
+    "en": "{before} × {factor} makes {expected}; the article's {after} is within that range.",
+    "ar": "{before} × {factor} = {expected}، والرقم المذكور {after} يقع ضمن هذا النطاق.",
+    "fr": "{before} × {factor} donnent {expected} ; le chiffre publié, {after}, est dans cette fourchette.",
+    "es": "{before} × {factor} dan {expected}; la cifra publicada, {after}, está dentro de ese rango.",
+    "de": "{before} × {factor} ergeben {expected}; die genannte Zahl {after} liegt in diesem Bereich.",
+}
+FACTOR_MISS = {
+    "en": "{before} × {factor} makes {expected}, but the article gives {after}: they miss by {margin}; the actual "
+          "factor is {actual}.",
+    "ar": "{before} × {factor} = {expected}، لكن المقال يذكر {after}، بفارق {margin}؛ والمعامل الفعلي {actual}.",
+    "fr": "{before} × {factor} donnent {expected}, mais l'article indique {after} : un écart de {margin} ; le "
+          "facteur réel est {actual}.",
+    "es": "{before} × {factor} dan {expected}, pero el artículo da {after}: una diferencia de {margin}; el factor "
+          "real es {actual}.",
+    "de": "{before} × {factor} ergeben {expected}, der Artikel nennt aber {after}: eine Abweichung von {margin}; "
+          "der tatsächliche Faktor ist {actual}.",
+}
+DIRECTION_FIT = {
+    "en": "From {before} to {after} is a change of {computed}: a {way}, as the article says.",
+    "ar": "التغير من {before} إلى {after} يساوي {computed}: أي {way}، كما يقول المقال.",
+    "fr": "De {before} à {after}, la variation est de {computed} : une {way}, comme le dit l'article.",
+    "es": "De {before} a {after} el cambio es de {computed}: un {way}, como dice el artículo.",
+    "de": "Von {before} auf {after} ist eine Veränderung um {computed}: ein {way}, wie der Artikel sagt.",
+}
+DIRECTION_MISS = {
+    "en": "The article says the figure reached {after} after a {way}, but it was {before} before: a {other_way} of "
+          "{computed}, not a {way}.",
+    "ar": "يذكر المقال أن الرقم بلغ {after} بعد {way}، لكنه كان {before}، أي {other_way} بنسبة {computed}، لا {way}.",
+    "fr": "L'article parle d'une {way} jusqu'à {after}, mais le chiffre était de {before} : une {other_way} de "
+          "{computed}, pas une {way}.",
+    "es": "El artículo habla de un {way} hasta {after}, pero la cifra era {before}: un {other_way} de {computed}, "
+          "no un {way}.",
+    "de": "Der Artikel spricht von einem {way} auf {after}, die Zahl lag aber bei {before}: ein {other_way} um "
+          "{computed}, kein {way}.",
+}
+WAY = {"en": ("fall", "rise"), "ar": ("انخفاض", "ارتفاع"), "fr": ("baisse", "hausse"), "es": ("descenso", "aumento"),
+       "de": ("Rückgang", "Anstieg")}
+UNVERIFIABLE = {
+    "en": "The change cannot be checked: {why}.",
+    "ar": "يتعذر التحقق من التغير: {why}.",
+    "fr": "La variation ne peut pas être vérifiée : {why}.",
+    "es": "El cambio no se puede comprobar: {why}.",
+    "de": "Die Veränderung lässt sich nicht prüfen: {why}.",
+}
+CHANGE_LABEL = {"en": "Change in '{metric}', percent", "ar": "نسبة التغير في «{metric}»",
+                "fr": "Variation de « {metric} », en pour cent", "es": "Cambio de «{metric}», en por ciento",
+                "de": "Veränderung von „{metric}“ in Prozent"}
+POINTS_LABEL = {"en": "Change in '{metric}', percentage points", "ar": "التغير في «{metric}» بالنقاط المئوية",
+                "fr": "Variation de « {metric} », en points", "es": "Cambio de «{metric}», en puntos",
+                "de": "Veränderung von „{metric}“ in Prozentpunkten"}
+_SHARE_UNITS = ("percent", "permille", "percentage_point")
+
+
+def _metric(item: Item) -> str:
+    claim = item.claim
+    return getattr(claim, "metric", None) or getattr(claim, "subject", None) or item.id
+
+
+def _is_share(item: Item) -> bool:
+    return isinstance(item.claim, Share) or (item.measure is not None and item.measure.unit in _SHARE_UNITS)
+
+
+# -- pairing ------------------------------------------------------------------------------------------------------
+def _pairs(ctx: Context) -> Iterator[tuple[Item, Item, Item | None]]:
+    named: set[str] = set()
+    for rel in ctx.relations.get(Change, []):
+        before, after, change = ctx.get(rel.before), ctx.get(rel.after), ctx.get(rel.change)
+        named.update(i for i in (rel.before, rel.after, rel.change) if i)
+        if before is not None and after is not None:
+            yield before, after, change
+    movers = [*ctx.changes, *(i for kind in (Quantity, Share) for i in ctx.of_kind(kind)
+                              if i.movement is not None and i.movement.to)]
+    memo: dict[tuple[object, ...], dict[str, list[Item]]] = {}
+    for mover in movers:
+        if mover.id in named:
+            continue
+        found = _implicit(ctx, mover, memo)
+        if found is not None:
+            yield found
+
+
+def _candidates(ctx: Context, mover: Item, memo: dict[tuple[object, ...], dict[str, list[Item]]]
+                ) -> dict[str, list[Item]]:
+    """The levels a change (or a level reached) can be about, by time: same subject, metric and scope, read, with a
+    time; of the same kind of figure — shares for points, amounts convertible to the change's unit, and for a
+    percent or a factor amounts first, shares when there are none. Found once per topic and kind of change."""
+    m = mover.measure
+    is_level = mover.id not in ctx.change_ids
+    if is_level or (m is not None and m.unit not in _SHARE_UNITS):
+        kind: tuple[object, ...] = ("level", _is_share(mover), m.unit if m is not None else None)
+    else:
+        kind = ("points",) if m is not None and m.unit == "percentage_point" else ("relative",)
+    memo_key = (mover.subject, mover.metric, mover.scope, *kind)
+    found = memo.get(memo_key)
+    if found is not None:
+        return found
+    levels = [o for o in ctx.topic(mover) if o.time is not None and o.measure is not None and not o.reference]
+    if kind[0] == "level":
+        if kind[1]:
+            levels = [o for o in levels if _is_share(o)]
+        else:
+            levels = [o for o in levels if not _is_share(o) and m is not None
+                      and convert(o.measure, m.unit, None) is not None]  # type: ignore[arg-type]
+    elif kind[0] == "points":
+        levels = [o for o in levels if _is_share(o)]
+    else:
+        levels = [o for o in levels if not _is_share(o)] or [o for o in levels if _is_share(o)]
+    by_time: dict[str, list[Item]] = defaultdict(list)
+    for o in levels:
+        by_time[o.when].append(o)
+    memo[memo_key] = by_time
+    return by_time
+
+
+def _implicit(ctx: Context, mover: Item, memo: dict[tuple[object, ...], dict[str, list[Item]]]
+              ) -> tuple[Item, Item, Item | None] | None:
+    """Before and after for a change (or a level reached) stated alone: the topic's figures at exactly two times."""
+    by_time = _candidates(ctx, mover, memo)
+    if mover.id not in ctx.change_ids:  # a level reached: the one figure before it
+        if mover.time is None:
+            return None
+        earlier = [items for items in by_time.values() if items[0].time.end <= mover.time.start]  # type: ignore[union-attr]
+        if len(earlier) != 1 or len(earlier[0]) != 1:
+            return None
+        return earlier[0][0], mover, None
+    if len(by_time) != 2 or any(len(items) != 1 for items in by_time.values()):
+        return None
+    first, second = sorted((items[0] for items in by_time.values()), key=lambda o: o.time.start)  # type: ignore[union-attr]
+    if first.time.end > second.time.start:  # type: ignore[union-attr]
+        return None  # overlapping times: not one before the other
+    if mover.when and mover.when != second.when:
+        return None
+    return first, second, mover
+
+
+# -- checking -----------------------------------------------------------------------------------------------------
+def _level(item: Item, like: Item) -> Interval | None:
+    """``item``'s value in ``like``'s terms: shares as percent, amounts in the same unit and period."""
+    m, lm = item.measure, like.measure
+    assert m is not None and lm is not None
+    if _is_share(like):
+        return percent(m) if _is_share(item) else None
+    return convert(m, lm.unit, lm.period)
+
+
+def _unverifiable(ctx: Context, items: list[Item], why: str) -> Verdict:
+    return verdict(__name__, items, "unverifiable", say(ctx.language, UNVERIFIABLE, why=why))
+
+
+def _signed(stated: Interval, direction: int) -> list[Interval]:
+    """The change as stated, with its sign: a fall is negative; with no direction word, either sign."""
+    if direction < 0:
+        return [-stated]
+    if direction > 0:
+        return [stated]
+    return [stated, -stated]
+
+
+def _check(ctx: Context, before: Item, after: Item, change: Item | None) -> Iterator[Verdict | Derived]:
+    lang = ctx.language
+    items = [before, after, *([change] if change else [])]
+    if before.measure is None or after.measure is None:
+        yield _unverifiable(ctx, items, "a figure could not be read")
+        return
+    bm = before.measure
+    share = _is_share(before)
+    unit = "percent" if share else bm.unit
+    b = percent(bm) if share else bm.value
+    a = _level(after, before)
+    if a is None:
+        yield _unverifiable(ctx, items, f"'{before.printed}' and '{after.printed}' are not in the same unit")
+        return
+    pct = CHANGE_PERCENT.solve("pct", before=b, after=a)
+    delta = CHANGE_BY.solve("delta", before=b, after=a)
+    found: list[Derived] = [derived("change_percent", say(lang, CHANGE_LABEL, metric=_metric(before)), pct, "percent",
+                                    CHANGE_PERCENT.formula("pct"), [before, after])]
+    if share:
+        found.append(derived("change_points", say(lang, POINTS_LABEL, metric=_metric(before)), delta,
+                             "percentage_point", CHANGE_BY.formula("delta"), [before, after]))
+    figs = dict(before=Fig(b, unit, period=bm.period), after=Fig(a, unit, period=bm.period))
+    mv = change.movement if change is not None else after.movement
+    direction = mv.direction if mv is not None else 0
+
+    if change is None:
+        if direction == 0:
+            yield from found
+            return
+        way = lambda code: WAY.get(code, WAY["en"])[direction > 0]  # noqa: E731
+        other_way = lambda code: WAY.get(code, WAY["en"])[direction < 0]  # noqa: E731
+        moved = delta.high is not None and delta.high > 0 if direction > 0 else delta.low is not None and delta.low < 0
+        comp = computation(ctx.policy, CHANGE_PERCENT.formula("pct"),
+                           [("before", before, b, unit), ("after", after, a, unit)], pct, "percent",
+                           Interval(Fraction(0), None) if direction > 0 else Interval(None, Fraction(0)))
+        status, template = ("consistent", DIRECTION_FIT) if moved else ("inconsistent", DIRECTION_MISS)
+        yield verdict(__name__, items, status, say(lang, template, way=way, other_way=other_way,
+                                                   computed=Fig(pct, "percent"), **figs),
+                      comp, derived=found)
+        return
+
+    cm = change.measure
+    if mv is not None and (mv.factor is not None or mv.times):
+        yield from _factor(ctx, before, after, change, b, a, unit, found)
+        return
+    if cm is None:
+        yield _unverifiable(ctx, items, "; ".join(p.message for p in change.problems) or "the change could not be read")
+        return
+    if cm.unit in ("percent", "permille"):
+        stated, computed, formula, out_unit = percent(cm), pct, CHANGE_PERCENT.formula("pct"), "percent"
+        other = (delta, "percentage_point", "points_for_percent") if share else None
+    elif cm.unit == "percentage_point":
+        if not share:
+            yield _unverifiable(ctx, items, "a change in percentage points needs two shares")
+            return
+        stated, computed, formula, out_unit = cm.value, delta, CHANGE_BY.formula("delta"), "percentage_point"
+        other = (pct, "percent", "percent_for_points")
+    else:
+        amount = convert(cm, bm.unit, bm.period)
+        if amount is None:
+            yield _unverifiable(ctx, items, f"the change '{change.printed}' is not in the unit of '{before.printed}'")
+            return
+        stated, computed, formula, out_unit = amount, delta, CHANGE_BY.formula("delta"), unit
+        other = None
+    options = _signed(stated, direction)
+    best = min(options, key=lambda s: computed.gap(s))
+    comp = computation(ctx.policy, formula, [("before", before, b, unit), ("after", after, a, unit),
+                                             ("change", change, best, out_unit)], computed, out_unit, best)
+    texts = dict(computed=Fig(computed, out_unit), stated=Fig(best, out_unit), **figs)
+    if computed.meets(best):
+        yield verdict(__name__, items, "consistent", say(lang, FIT, **texts), comp, derived=found)
+        return
+    slips = []
+    if other is not None:
+        value, other_unit, code = other
+        if any(value.meets(s) for s in options):
+            slips.append(Found(code, other=Fig(value, other_unit)))
+    margin = Fig(Interval.point(computed.gap(best)), "percentage_point" if out_unit == "percent" else out_unit)
+    yield verdict(__name__, items, "inconsistent", say(lang, MISS, margin=margin, **texts), comp,
+                  cause=cause(lang, best, computed, items, slips), derived=found)
+
+
+def _factor(ctx: Context, before: Item, after: Item, change: Item, b: Interval, a: Interval, unit: str | None,
+            found: list[Derived]) -> Iterator[Verdict]:
+    lang = ctx.language
+    mv = change.movement
+    assert mv is not None
+    items = [before, after, change]
+    if mv.factor is not None:
+        k = Interval.point(mv.factor).widen(ctx.policy.approximate)
+    elif change.measure is not None:
+        k = change.measure.value
+        if mv.direction > 0 and k.high is not None:
+            k = Interval(k.low, k.high + 1)  # "rose three times": ×3 or ×4
+    else:
+        yield _unverifiable(ctx, items, "the factor could not be read")
+        return
+    expected = CHANGE_FACTOR.solve("after", before=b, k=k)
+    actual = CHANGE_FACTOR.solve("k", before=b, after=a)
+    comp = computation(ctx.policy, CHANGE_FACTOR.formula("after"),
+                       [("before", before, b, unit), ("k", change, k, None), ("after", after, a, unit)],
+                       expected, unit, a)
+    figs = dict(before=Fig(b, unit), factor=Fig(k), expected=Fig(expected, unit), after=Fig(a, unit),
+                actual=Fig(actual))
+    if expected.meets(a):
+        yield verdict(__name__, items, "consistent", say(lang, FACTOR_FIT, **figs), comp, derived=found)
+    else:
+        margin = Fig(Interval.point(expected.gap(a)), "percentage_point" if unit == "percent" else unit)
+        yield verdict(__name__, items, "inconsistent", say(lang, FACTOR_MISS, margin=margin, **figs), comp,
+                      cause=cause(lang, a, expected, items), derived=found)
+
+
+def check(ctx: Context) -> Iterator[Verdict | Derived]:
+    for before, after, change in _pairs(ctx):
+        yield from _check(ctx, before, after, change)
+
+
+_REV = {"subject": "Acme", "metric": "revenue"}
+_JOBLESS = {"kind": "share", "of": "labour force", "subject": "البلاد", "metric": "معدل البطالة"}
+EXAMPLES = [
+    Example("Revenue rose 25 %, from $4.0 billion to $5.0 billion",
+            claims=[{"kind": "quantity", "id": "y1", "value": "$4.0 billion", "time": "2023", **_REV},
+                    {"kind": "quantity", "id": "y2", "value": "$5.0 billion", "time": "2024", **_REV},
+                    {"kind": "quantity", "id": "up", "value": "rose 25%", "time": "2024", **_REV}],
+            expect="consistent", derived={"change_percent": ("22.2", "27.9")}),
+    Example("البطالة من 8% إلى 10%: ارتفاع بنقطتين لا بنسبة 2%", language="ar",
+            claims=[{**_JOBLESS, "id": "a", "value": "8%", "time": "2023"},
+                    {**_JOBLESS, "id": "b", "value": "10%", "time": "2024"},
+                    {"kind": "quantity", "id": "c", "value": "ارتفع بنسبة 2%", "subject": "البلاد",
+                     "metric": "معدل البطالة"}],
+            relations=[{"kind": "change", "before": "a", "after": "b", "change": "c"}],
+            expect="inconsistent", cause="points_for_percent", says=["نقاط"]),
+    Example("Up 3 points, from 45 % to 48 %",
+            claims=[{"kind": "share", "id": "a", "value": "45%", "of": "voters", "metric": "approval",
+                     "time": "January 2025"},
+                    {"kind": "share", "id": "b", "value": "48%", "of": "voters", "metric": "approval",
+                     "time": "February 2025"},
+                    {"kind": "quantity", "id": "c", "value": "up 3 points", "metric": "approval",
+                     "time": "February 2025"}],
+            expect="consistent", derived={"change_points": ("2", "4")}),
+    Example("Users doubled, from 80 million to 170 million",
+            claims=[{"kind": "quantity", "id": "a", "value": "80 million users", "subject": "app", "metric": "users"},
+                    {"kind": "quantity", "id": "b", "value": "170 million users", "subject": "app", "metric": "users"},
+                    {"kind": "quantity", "id": "c", "value": "doubled", "subject": "app", "metric": "users"}],
+            relations=[{"kind": "change", "before": "a", "after": "b", "change": "c"}], expect="consistent"),
+    Example("'Tripled' from 2 million to 4.1 million",
+            claims=[{"kind": "quantity", "id": "a", "value": "2.0 million", "metric": "subscribers"},
+                    {"kind": "quantity", "id": "b", "value": "4.1 million", "metric": "subscribers"},
+                    {"kind": "quantity", "id": "c", "value": "tripled", "metric": "subscribers"}],
+            relations=[{"kind": "change", "before": "a", "after": "b", "change": "c"}], expect="inconsistent",
+            says=["the actual factor is 1.98 to 2.13"]),
+    Example("تراجعت الصادرات إلى 3.2 مليار دولار بعد 2.9 مليار: ليس تراجعاً", language="ar",
+            claims=[{"kind": "quantity", "id": "a", "value": "2.9 مليار دولار", "metric": "الصادرات", "time": "2023"},
+                    {"kind": "quantity", "id": "b", "value": "تراجعت إلى 3.2 مليار دولار", "metric": "صادرات",
+                     "time": "2024"}],
+            expect="inconsistent", says=["ارتفاع"]),
+    Example("Fell to 40 % from 46 %",
+            claims=[{"kind": "share", "id": "a", "value": "46%", "of": "market", "subject": "Nokia", "time": "2008"},
+                    {"kind": "share", "id": "b", "value": "fell to 40%", "of": "market", "subject": "Nokia",
+                     "time": "2009"}],
+            expect="consistent"),
+    Example("Rose by $2 billion is not a rise from $3.1 billion to $4.3 billion",
+            claims=[{"kind": "quantity", "id": "a", "value": "$3.1 billion", "metric": "exports", "time": "2022"},
+                    {"kind": "quantity", "id": "b", "value": "$4.3 billion", "metric": "exports", "time": "2023"},
+                    {"kind": "quantity", "id": "c", "value": "rose by $2 billion", "metric": "exports",
+                     "time": "2023"}],
+            expect="inconsistent"),
+]

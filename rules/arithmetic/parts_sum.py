@@ -1,0 +1,255 @@
+"""Parts and totals
+
+What: Parts must add up to their total, and shares of one whole that exclude each other must add up to at most
+100 % — exactly 100 % when they cover the whole. The parts' ranges are added end by end, as XBRL Calculations 1.1
+adds rounded facts, so figures that only miss before rounding (33 % + 33 % + 33 %) are not flagged. When the
+parts need not cover the total, what they leave out is shown.
+Why: Breakdowns are where readers check an article with a pocket calculator: vote shares over 100 %, a budget
+whose items exceed it, or a total that is not the sum of its parts discredit the whole piece; usually one part
+has the wrong scale or the shares are of different totals.
+Example: Three parties with 46 %, 28 % and 27 % of the vote (said to be all of it) fit: 101 % is within the
+rounding of three shares (100.5–102.5 %… the range reaches 100 %); 52 %, 31 % and 24 % (107 %) do not.
+
+Pairing: only from ``sum`` relations (``parts``, optional ``total``, ``exhaustive``): whether shares exclude each
+other, and whether parts cover their total, is something the article says and the client knows, not something the
+engine can tell from the figures. Without a total, the parts must be shares, compared with 100 %.
+
+Likely cause: when the parts must make the total (``exhaustive``), the slip in one part (×1 000, ×12, ×100, a
+decimal comma…) that makes them add up, found by trying each part in turn. When they need only stay below it, no
+cause is named: shrinking any part by any factor would do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from fractions import Fraction
+
+from rules.arithmetic._align import convert, percent
+from rules.context import Context, Example, Item
+from rules.equations import SUM
+from rules.explain import Fig, say
+from rules.interval import Interval, total
+from rules.model import Derived, Share, SumOf, Verdict
+from rules.verdicts import cause_in_sum, computation, derived, verdict
+
+ADD_UP = {
+    "en": "{parts} add up to {sum}; the total given, {total}, is within that range.",
+    "ar": "مجموع {parts} هو {sum}، والإجمالي المذكور {total} يقع ضمن هذا النطاق.",
+    "fr": "{parts} font au total {sum} ; le total donné, {total}, est dans cette fourchette.",
+    "es": "{parts} suman {sum}; el total indicado, {total}, está dentro de ese rango.",
+    "de": "{parts} ergeben zusammen {sum}; die genannte Summe {total} liegt in diesem Bereich.",
+}
+WITHIN = {
+    "en": "{parts} add up to {sum}, which does not exceed the total given, {total}.",
+    "ar": "مجموع {parts} هو {sum}، وهو لا يتجاوز الإجمالي المذكور {total}.",
+    "fr": "{parts} font au total {sum}, sans dépasser le total donné, {total}.",
+    "es": "{parts} suman {sum}, sin superar el total indicado, {total}.",
+    "de": "{parts} ergeben zusammen {sum} und übersteigen die genannte Summe {total} nicht.",
+}
+MISS = {
+    "en": "{parts} add up to {sum}, but the total given is {total}: they miss by {margin}.",
+    "ar": "مجموع {parts} هو {sum}، لكن الإجمالي المذكور {total}، بفارق {margin}.",
+    "fr": "{parts} font au total {sum}, mais le total donné est {total} : un écart de {margin}.",
+    "es": "{parts} suman {sum}, pero el total indicado es {total}: una diferencia de {margin}.",
+    "de": "{parts} ergeben zusammen {sum}, die genannte Summe ist aber {total}: eine Abweichung von {margin}.",
+}
+OVER = {
+    "en": "{parts} add up to {sum}, more than the total given, {total}, by at least {margin}.",
+    "ar": "مجموع {parts} هو {sum}، أي أكثر من الإجمالي المذكور {total} بما لا يقل عن {margin}.",
+    "fr": "{parts} font au total {sum}, plus que le total donné, {total}, d'au moins {margin}.",
+    "es": "{parts} suman {sum}, más que el total indicado, {total}, en al menos {margin}.",
+    "de": "{parts} ergeben zusammen {sum}, mehr als die genannte Summe {total}, um mindestens {margin}.",
+}
+SHARES_FIT = {
+    "en": "The shares {parts} add up to {sum}, which fits within 100 %.",
+    "ar": "مجموع النسب {parts} هو {sum}، وهو ضمن حدود 100٪.",
+    "fr": "Les parts {parts} font au total {sum}, ce qui tient dans 100 %.",
+    "es": "Las partes {parts} suman {sum}, dentro del 100 %.",
+    "de": "Die Anteile {parts} ergeben zusammen {sum}, das passt in 100 %.",
+}
+SHARES_WHOLE = {
+    "en": "The shares {parts} are said to make up the whole; they add up to {sum}, which reaches 100 % once "
+          "rounding is allowed for.",
+    "ar": "يُفترض أن النسب {parts} تغطي الكل؛ مجموعها {sum}، وهو يبلغ 100٪ إذا أُخذ التقريب في الحسبان.",
+    "fr": "Les parts {parts} sont censées couvrir le tout ; elles font au total {sum}, ce qui atteint 100 % une "
+          "fois l'arrondi pris en compte.",
+    "es": "Las partes {parts} cubren el todo; suman {sum}, que llega al 100 % teniendo en cuenta el redondeo.",
+    "de": "Die Anteile {parts} sollen das Ganze ausmachen; sie ergeben {sum}, was mit Rundung 100 % erreicht.",
+}
+SHARES_OVER = {
+    "en": "The shares {parts} add up to {sum}: more than 100 % by at least {margin}, so they cannot all be shares of "
+          "the same whole that exclude each other.",
+    "ar": "مجموع النسب {parts} هو {sum}: أي أكثر من 100٪ بما لا يقل عن {margin}، فلا يمكن أن تكون كلها نسبًا "
+          "متمايزة من الكل نفسه.",
+    "fr": "Les parts {parts} font au total {sum} : plus de 100 %, d'au moins {margin} ; elles ne peuvent pas toutes "
+          "être des parts distinctes du même tout.",
+    "es": "Las partes {parts} suman {sum}: más del 100 % en al menos {margin}; no pueden ser todas partes "
+          "excluyentes del mismo todo.",
+    "de": "Die Anteile {parts} ergeben {sum}: mehr als 100 %, um mindestens {margin}; sie können nicht alle "
+          "getrennte Anteile desselben Ganzen sein.",
+}
+SHARES_SHORT = {
+    "en": "The shares {parts} are said to make up the whole, but they add up to {sum}: short of 100 % by {margin}.",
+    "ar": "يُفترض أن النسب {parts} تغطي الكل، لكن مجموعها {sum}: أقل من 100٪ بفارق {margin}.",
+    "fr": "Les parts {parts} sont censées couvrir le tout, mais font au total {sum} : il manque {margin} pour 100 %.",
+    "es": "Las partes {parts} deberían cubrir el todo, pero suman {sum}: faltan {margin} para el 100 %.",
+    "de": "Die Anteile {parts} sollen das Ganze ausmachen, ergeben aber {sum}: {margin} fehlen bis 100 %.",
+}
+UNREADABLE = {
+    "en": "The parts cannot be added: {why}.",
+    "ar": "تتعذر إضافة الأجزاء: {why}.",
+    "fr": "Les parties ne peuvent pas être additionnées : {why}.",
+    "es": "Las partes no se pueden sumar: {why}.",
+    "de": "Die Teile lassen sich nicht addieren: {why}.",
+}
+REST = {"en": "The rest of '{total}' not in the parts", "ar": "ما تبقى من «{total}» خارج الأجزاء",
+        "fr": "Le reste de « {total} » hors des parties", "es": "El resto de «{total}» fuera de las partes",
+        "de": "Der Rest von „{total}“ außerhalb der Teile"}
+REST_SHARE = {"en": "The share not covered by the parts", "ar": "النسبة غير المشمولة بالأجزاء",
+              "fr": "La part non couverte par les parties", "es": "La parte no cubierta", "de": "Der nicht erfasste Anteil"}
+_SHARE_UNITS = ("percent", "permille", "percentage_point")
+HUNDRED = Interval.of(100)
+
+
+def _is_share(item: Item) -> bool:
+    return isinstance(item.claim, Share) or (item.measure is not None and item.measure.unit in _SHARE_UNITS)
+
+
+def _percent(item: Item) -> Interval:
+    assert item.measure is not None
+    return percent(item.measure)
+
+
+def _name(item: Item) -> str:
+    claim = item.claim
+    return getattr(claim, "metric", None) or getattr(claim, "subject", None) or item.id
+
+
+def _joined(parts: list[Item], unit: str | None) -> Callable[[str], str]:
+    """The parts as printed, written in each language: the printed number for an exact figure, else its range."""
+    figs = []
+    for p in parts:
+        m = p.measure
+        assert m is not None
+        value = _percent(p) if unit == "percent" else m.value
+        if m.bound == "exact" and value.mid is not None:
+            value = Interval.point(value.mid)
+        figs.append(Fig(value, unit, period=m.period))
+    return lambda code: " + ".join(f.text(code) for f in figs)
+
+
+def _shares(ctx: Context, rel: SumOf, parts: list[Item]) -> Iterator[Verdict | Derived]:
+    lang = ctx.language
+    values = [(p, _percent(p)) for p in parts]
+    s = total(v for _, v in values)
+    target = HUNDRED if rel.exhaustive else Interval(Fraction(0), Fraction(100))
+    comp = computation(ctx.policy, "sum = " + " + ".join(f"share {n + 1}" for n in range(len(parts))),
+                       [(f"share {n + 1}", p, v, "percent") for n, (p, v) in enumerate(values)], s, "percent", target)
+    figs = dict(parts=_joined(parts, "percent"), sum=Fig(s, "percent"))
+    margin = Fig(Interval.point(s.gap(target)), "percentage_point")
+    rest: list[Derived] = []
+    if not rel.exhaustive:
+        left = SUM.solve("rest", sum=HUNDRED, parts=s).clamp_low(0)
+        rest = [derived("rest_share", say(lang, REST_SHARE), left, "percent", SUM.formula("rest"), parts)]
+    if s.meets(target):
+        yield verdict(__name__, parts, "consistent",
+                      say(lang, SHARES_WHOLE if rel.exhaustive else SHARES_FIT, **figs), comp, derived=rest)
+    else:
+        over = s.low is not None and s.low > 100
+        yield verdict(__name__, parts, "inconsistent", say(lang, SHARES_OVER if over else SHARES_SHORT,
+                                                            margin=margin, **figs), comp,
+                      cause=cause_in_sum(lang, values, target, parts) if rel.exhaustive else None)
+
+
+def _amounts(ctx: Context, rel: SumOf, parts: list[Item], whole: Item) -> Iterator[Verdict | Derived]:
+    lang = ctx.language
+    wm = whole.measure
+    assert wm is not None
+    unit = wm.unit or ("percent" if _is_share(whole) else None)
+    values: list[tuple[Item, Interval]] = []
+    for p in parts:
+        value = _percent(p) if unit == "percent" and _is_share(p) else convert(p.measure, wm.unit, wm.period)  # type: ignore[arg-type]
+        if value is None:
+            yield verdict(__name__, [*parts, whole], "unverifiable",
+                          say(lang, UNREADABLE, why=f"'{p.printed}' is not in the unit of the total ('{whole.printed}')"))
+            return
+        values.append((p, value))
+    total_value = _percent(whole) if unit == "percent" and _is_share(whole) else wm.value
+    s = total(v for _, v in values)
+    target = total_value if rel.exhaustive else Interval(None, total_value.high)
+    comp = computation(ctx.policy, "sum = " + " + ".join(f"part {n + 1}" for n in range(len(parts))),
+                       [*((f"part {n + 1}", p, v, unit) for n, (p, v) in enumerate(values)),
+                        ("total", whole, total_value, unit)], s, unit, target)
+    figs = dict(parts=_joined(parts, unit),
+                sum=Fig(s, unit, period=wm.period), total=Fig(total_value, unit, period=wm.period))
+    margin = Fig(Interval.point(s.gap(target)), "percentage_point" if unit == "percent" else unit)
+    rest: list[Derived] = []
+    if not rel.exhaustive:
+        left = SUM.solve("rest", sum=total_value, parts=s).clamp_low(0)
+        rest = [derived("rest", say(lang, REST, total=_name(whole)), left, unit, SUM.formula("rest"), [*parts, whole])]
+    items = [*parts, whole]
+    if s.meets(target):
+        yield verdict(__name__, items, "consistent", say(lang, ADD_UP if rel.exhaustive else WITHIN, **figs), comp,
+                      derived=rest)
+    else:
+        yield verdict(__name__, items, "inconsistent", say(lang, MISS if rel.exhaustive else OVER, margin=margin,
+                                                           **figs), comp,
+                      cause=cause_in_sum(lang, values, target, items) if rel.exhaustive else None)
+
+
+def check(ctx: Context) -> Iterator[Verdict | Derived]:
+    for rel in ctx.relations.get(SumOf, []):
+        parts = [p for p in (ctx.get(i) for i in rel.parts) if p is not None]
+        whole = ctx.get(rel.total)
+        unread = [i for i in [*parts, *([whole] if whole else [])] if i.measure is None]
+        if unread:
+            why = "; ".join(pr.message for i in unread for pr in i.problems) or "a figure could not be read"
+            yield verdict(__name__, [*parts, *([whole] if whole else [])], "unverifiable",
+                          say(ctx.language, UNREADABLE, why=why))
+        elif whole is not None:
+            yield from _amounts(ctx, rel, parts, whole)
+        elif all(_is_share(p) for p in parts):
+            yield from _shares(ctx, rel, parts)
+        else:
+            yield verdict(__name__, parts, "unverifiable",
+                          say(ctx.language, UNREADABLE, why="without a total, only shares can be added (to 100 %)"))
+
+
+_VOTE = {"kind": "share", "of": "valid votes", "metric": "vote share", "time": "2024"}
+EXAMPLES = [
+    Example("46 % + 28 % + 27 % can be all the votes: 101 % is within rounding",
+            claims=[{**_VOTE, "id": "a", "value": "46%", "subject": "Party A"},
+                    {**_VOTE, "id": "b", "value": "28%", "subject": "Party B"},
+                    {**_VOTE, "id": "c", "value": "27%", "subject": "Party C"}],
+            relations=[{"kind": "sum", "parts": ["a", "b", "c"], "exhaustive": True}], expect="consistent"),
+    Example("52 % + 31 % + 24 % is 107 %: shares of one vote cannot add up to that",
+            claims=[{**_VOTE, "id": "a", "value": "52%", "subject": "Party A"},
+                    {**_VOTE, "id": "b", "value": "31%", "subject": "Party B"},
+                    {**_VOTE, "id": "c", "value": "24%", "subject": "Party C"}],
+            relations=[{"kind": "sum", "parts": ["a", "b", "c"]}], expect="inconsistent", says=["105.5 to 108.5", "more than 100 %"]),
+    Example("أبواب الميزانية تساوي مجموعها", language="ar",
+            claims=[{"kind": "quantity", "id": "edu", "value": "1.2 مليار دينار", "metric": "التعليم"},
+                    {"kind": "quantity", "id": "health", "value": "850 مليون دينار", "metric": "الصحة"},
+                    {"kind": "quantity", "id": "other", "value": "2.35 مليار دينار", "metric": "أبواب أخرى"},
+                    {"kind": "quantity", "id": "all", "value": "4.4 مليار دينار", "metric": "الميزانية"}],
+            relations=[{"kind": "sum", "parts": ["edu", "health", "other"], "total": "all", "exhaustive": True}],
+            expect="consistent"),
+    Example("A part a thousand times too large breaks the total: '1,600' was 1.6",
+            claims=[{"kind": "quantity", "id": "police", "value": "$1.1 billion", "metric": "police"},
+                    {"kind": "quantity", "id": "schools", "value": "$1,600 billion", "metric": "schools"},
+                    {"kind": "quantity", "id": "rest", "value": "$1.5 billion", "metric": "other items"},
+                    {"kind": "quantity", "id": "all", "value": "$4.2 billion", "metric": "city budget"}],
+            relations=[{"kind": "sum", "parts": ["police", "schools", "rest"], "total": "all", "exhaustive": True}],
+            expect="inconsistent", cause="decimal_comma"),
+    Example("Items of a budget may leave a rest; the rest is shown",
+            claims=[{"kind": "quantity", "id": "police", "value": "$1.1 billion", "metric": "police"},
+                    {"kind": "quantity", "id": "schools", "value": "$1.6 billion", "metric": "schools"},
+                    {"kind": "quantity", "id": "all", "value": "$4.2 billion", "metric": "city budget"}],
+            relations=[{"kind": "sum", "parts": ["police", "schools"], "total": "all"}],
+            expect="consistent", derived={"rest": ("1350000000", "1650000000")}),
+    Example("Shares said to cover the whole fall short",
+            claims=[{"kind": "share", "id": "a", "value": "45%", "of": "exports", "subject": "oil"},
+                    {"kind": "share", "id": "b", "value": "30%", "of": "exports", "subject": "gas"},
+                    {"kind": "share", "id": "c", "value": "15%", "of": "exports", "subject": "other"}],
+            relations=[{"kind": "sum", "parts": ["a", "b", "c"], "exhaustive": True}], expect="inconsistent"),
+]

@@ -1,0 +1,159 @@
+"""Against references
+
+What: A figure in the article is compared with a trusted figure sent with the request as a reference (a
+statistics office, a company filing, a regulator), once both are in the same unit and period; the verdict names
+the source. Shares are compared with reference shares of the same whole.
+Why: Internal consistency cannot catch a figure that is wrong everywhere it appears; a newsroom that knows the
+official figure wants every article checked against it, and the reader of the verdict needs to know whose figure
+settled it.
+Example: The article's "47 billion views a month" against a platform report of 560 billion views a year: 47 × 12
+= 564 B, which fits.
+
+Pairing: a reference pairs with the article's claims of the same kind, subject, metric, scope and time (folded as
+everywhere) and the same "per" (a figure per head is not the total), so figures for other times or other scopes
+are never held against it. At most three references per key are used (``PER_KEY``), so the work stays linear in
+the number of claims.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rules.arithmetic._align import convert, percent
+from rules.context import Context, Example, Item
+from rules.explain import Fig, say
+from rules.interval import Interval
+from rules.model import Quantity, Share, Verdict
+from rules.text import key
+from rules.verdicts import cause, computation, verdict
+
+FIT = {
+    "en": "The article's {claim} agrees with the figure from {source}, {reference}.",
+    "ar": "الرقم الوارد في المقال {claim} يتفق مع رقم {source}، وهو {reference}.",
+    "fr": "Le chiffre de l'article, {claim}, concorde avec celui de {source}, {reference}.",
+    "es": "La cifra del artículo, {claim}, coincide con la de {source}, {reference}.",
+    "de": "Die Zahl des Artikels, {claim}, stimmt mit der von {source} überein, {reference}.",
+}
+MISS = {
+    "en": "The article's {claim} does not fit the figure from {source}, {reference}: they miss by {margin}.",
+    "ar": "الرقم الوارد في المقال {claim} لا يتفق مع رقم {source}، وهو {reference}، بفارق {margin}.",
+    "fr": "Le chiffre de l'article, {claim}, ne concorde pas avec celui de {source}, {reference} : un écart de "
+          "{margin}.",
+    "es": "La cifra del artículo, {claim}, no coincide con la de {source}, {reference}: una diferencia de {margin}.",
+    "de": "Die Zahl des Artikels, {claim}, passt nicht zu der von {source}, {reference}: eine Abweichung von "
+          "{margin}.",
+}
+UNITS = {
+    "en": "The article's {claim} and the figure from {source}, {reference}, are in different units or currencies, "
+          "or one is a rate and the other gives no period; they cannot be compared as they stand.",
+    "ar": "الرقم الوارد في المقال {claim} ورقم {source} ({reference}) بوحدتين أو عملتين مختلفتين، أو أن أحدهما "
+          "معدل لفترة والآخر لا يذكر فترة، فلا تمكن المقارنة بينهما كما هما.",
+    "fr": "Le chiffre de l'article, {claim}, et celui de {source}, {reference}, sont dans des unités ou devises "
+          "différentes, ou l'un est un taux et l'autre sans période : pas de comparaison en l'état.",
+    "es": "La cifra del artículo, {claim}, y la de {source}, {reference}, están en unidades o monedas distintas, o "
+          "una es una tasa y la otra no da periodo: no se comparan tal cual.",
+    "de": "Die Zahl des Artikels, {claim}, und die von {source}, {reference}, haben verschiedene Einheiten oder "
+          "Währungen, oder nur eine nennt einen Zeitraum: so kein Vergleich.",
+}
+
+
+def _value(item: Item, like: Item) -> Interval | None:
+    m, lm = item.measure, like.measure
+    assert m is not None and lm is not None
+    if isinstance(like.claim, Share):
+        return percent(m)
+    return convert(m, lm.unit, lm.period)
+
+
+def _compare(ctx: Context, claim: Item, ref: Item) -> Verdict:
+    lang = ctx.language
+    rm = ref.measure
+    assert rm is not None
+    source = ref.claim.source or "?"
+    share = isinstance(ref.claim, Share)
+    unit = "percent" if share else rm.unit
+    ref_value = percent(rm) if share else rm.value
+    cm = claim.measure
+    assert cm is not None
+    value = None if (cm.period is None) != (rm.period is None) else _value(claim, ref)
+    if value is None:  # other units, or a rate against a figure for no stated period: not comparable as they stand
+        return verdict(__name__, [claim, ref], "unverifiable",
+                       say(lang, UNITS, claim=claim.printed, reference=ref.printed, source=source))
+    comp = computation(ctx.policy, "article = reference", [("article", claim, value, unit),
+                                                          ("reference", ref, ref_value, unit)],
+                       value, unit, ref_value)
+    printed = Fig(cm.value, cm.unit, per=cm.per, period=cm.period)
+    converted = Fig(value, unit, per=rm.per, period=rm.period)
+    shown = printed if share or printed == converted else (lambda code: f"{printed.text(code)} (= {converted.text(code)})")
+    figs = dict(claim=shown, source=source, reference=Fig(ref_value, unit, per=rm.per, period=rm.period))
+    if value.meets(ref_value):
+        return verdict(__name__, [claim, ref], "consistent", say(lang, FIT, **figs), comp)
+    margin = Fig(Interval.point(value.gap(ref_value)), "percentage_point" if share else unit)
+    return verdict(__name__, [claim, ref], "inconsistent", say(lang, MISS, margin=margin, **figs), comp,
+                   cause=cause(lang, value, ref_value, [claim, ref]))
+
+
+#: references compared per key: more sources for the same figure add little, and every claim is compared with each
+PER_KEY = 3
+
+
+def check(ctx: Context) -> Iterator[Verdict]:
+    for kind in (Quantity, Share):
+        used: dict[tuple[str, str, str, str], int] = {}
+        for ref in ctx.of_kind(kind):
+            if not ref.reference or ref.measure is None:
+                continue
+            k = (ref.subject, ref.metric, ref.scope, ref.when)
+            used[k] = used.get(k, 0) + 1
+            if used[k] > PER_KEY:
+                continue
+            for claim in ctx.same_key(ref, kind):
+                if claim.reference or claim.measure is None or claim.measure.per != ref.measure.per:
+                    continue  # a figure per head is not the total it shares a metric with
+                if kind is Share and key(claim.claim.of) != key(ref.claim.of):  # type: ignore[union-attr]
+                    continue
+                yield _compare(ctx, claim, ref)
+
+
+_VIEWS = {"subject": "TikTok", "metric": "ad views", "scope": "US"}
+EXAMPLES = [
+    Example("47 billion views a month fits a report of 560 billion a year",
+            claims=[{"kind": "quantity", "id": "views", "value": "47 billion views a month", **_VIEWS}],
+            references=[{"kind": "quantity", "id": "report", "value": "560 billion views a year", **_VIEWS,
+                         "source": "platform transparency report"}],
+            expect="consistent", says=["platform transparency report"]),
+    Example("نسبة البطالة في المقال لا تطابق رقم جهاز الإحصاء", language="ar",
+            claims=[{"kind": "share", "id": "rate", "value": "9.7%", "of": "قوة العمل", "subject": "الأردن",
+                     "metric": "معدل البطالة", "time": "2024"}],
+            references=[{"kind": "share", "id": "dos", "value": "21.4%", "of": "قوة العمل", "subject": "الأردن",
+                         "metric": "معدل البطالة", "time": "2024", "source": "دائرة الإحصاءات العامة"}],
+            expect="inconsistent", says=["دائرة الإحصاءات العامة"]),
+    Example("A yearly figure given for a monthly one in the reference's terms",
+            claims=[{"kind": "quantity", "id": "rev", "value": "$1.5 billion a month", "subject": "Acme",
+                     "metric": "revenue", "time": "2024"}],
+            references=[{"kind": "quantity", "id": "filing", "value": "$1.5 billion a year", "subject": "Acme",
+                         "metric": "revenue", "time": "2024", "source": "annual report"}],
+            expect="inconsistent", cause="period_12"),
+    Example("A figure per head is not held against a total",
+            claims=[{"kind": "quantity", "id": "arpu", "value": "$11.96 a month", "per": "subscriber",
+                     "subject": "StreamCo", "metric": "revenue", "time": "2024"},
+                    {"kind": "quantity", "id": "rev", "value": "$6.1 billion a year", "subject": "StreamCo",
+                     "metric": "revenue", "time": "2024"}],
+            references=[{"kind": "quantity", "id": "filing", "value": "$6.09 billion a year", "subject": "StreamCo",
+                         "metric": "revenue", "time": "2024", "source": "annual report"}],
+            expect="consistent"),
+    Example("A monthly figure against a reference for no stated period is not judged",
+            claims=[{"kind": "quantity", "id": "rev", "value": "$1.5 billion a month", "subject": "Acme",
+                     "metric": "revenue", "time": "2024"}],
+            references=[{"kind": "quantity", "id": "filing", "value": "$18 billion", "subject": "Acme",
+                         "metric": "revenue", "time": "2024", "source": "annual report"}],
+            expect="unverifiable"),
+    Example("A figure for another year is not held against the reference",
+            claims=[{"kind": "quantity", "id": "rev", "value": "$9 billion", "subject": "Acme", "metric": "revenue",
+                     "time": "2021"},
+                    {"kind": "quantity", "id": "rev2", "value": "$12.1 billion", "subject": "Acme",
+                     "metric": "revenue", "time": "2024"}],
+            references=[{"kind": "quantity", "id": "filing", "value": "$12.13 billion", "subject": "Acme",
+                         "metric": "revenue", "time": "2024", "source": "annual report"}],
+            expect="consistent"),
+]

@@ -1,0 +1,143 @@
+"""Restated figures
+
+What: The same figure stated twice — same subject, metric, scope and time, same period — must agree: the ranges
+the two printings stand for must meet. Shares restated must be shares of the same whole.
+Why: An article that gives revenue as $4.7 B in one paragraph and $4.7 M in another (or 68 % and 86 %) is wrong
+at least once, and readers cannot tell which; it is often a scale word or a separator mistyped.
+Example: "$4.7 billion" and later "$4.68 billion" agree (4.65–4.75 meets 4.675–4.685); "4.7 billion" and "4.7
+million" do not.
+
+Pairing: claims with the same folded subject, metric, scope and time (``Context.restatements``), in the same
+period and "per" (figures in different periods are the ``rate_periods`` rule's), shares with the same "of".
+Each figure is compared with the one most of the others agree with (a sweep over the ranges), so the odd one out
+is the one flagged, and the work stays linear in the number of claims. References are the ``references`` rule's.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from rules.arithmetic._align import convert
+from rules.context import Context, Example, Item
+from rules.explain import Fig, say
+from rules.interval import Interval
+from rules.model import Quantity, Share, Verdict
+from rules.text import key
+from rules.verdicts import cause, computation, verdict
+
+FIT = {
+    "en": "'{metric}' is given as {a} and again as {b}; the two agree (their ranges meet).",
+    "ar": "ذُكر «{metric}» بقيمة {a} ثم بقيمة {b}، والرقمان متسقان (نطاقاهما يتلاقيان).",
+    "fr": "« {metric} » est donné à {a} puis à {b} ; les deux concordent (leurs fourchettes se recoupent).",
+    "es": "«{metric}» se da como {a} y de nuevo como {b}; ambas cifras cuadran (sus rangos se tocan).",
+    "de": "„{metric}“ wird mit {a} und erneut mit {b} angegeben; beide passen zusammen (ihre Bereiche treffen sich).",
+}
+MISS = {
+    "en": "'{metric}' is given as {a} and again as {b}: the same figure cannot be both; they miss by {margin}.",
+    "ar": "ذُكر «{metric}» بقيمة {a} ثم بقيمة {b}: لا يمكن أن يكون الرقم نفسه كليهما، والفارق {margin}.",
+    "fr": "« {metric} » est donné à {a} puis à {b} : le même chiffre ne peut valoir les deux ; écart de {margin}.",
+    "es": "«{metric}» se da como {a} y de nuevo como {b}: la misma cifra no puede ser ambas; diferencia de {margin}.",
+    "de": "„{metric}“ wird mit {a} und erneut mit {b} angegeben: dieselbe Zahl kann nicht beides sein; Abweichung "
+          "{margin}.",
+}
+
+
+def _consensus(items: list[Item]) -> Item:
+    """The item whose range holds the point most of the ranges share (the first one when only two)."""
+    if len(items) == 2:
+        return items[0]
+    events: list[tuple[object, int, int]] = []
+    inf = float("inf")
+    for n, item in enumerate(items):
+        low, high = item.measure.value  # type: ignore[union-attr]
+        events.append((-inf if low is None else low, 0, n))  # starts sort before ends at the same point
+        events.append((inf if high is None else high, 1, n))
+    events.sort(key=lambda e: (e[0], e[1]))
+    best, depth, open_now, winner = -1, 0, set(), 0
+    for _, end, n in events:
+        if end:
+            depth -= 1
+            open_now.discard(n)
+        else:
+            depth += 1
+            open_now.add(n)
+            if depth > best:
+                best, winner = depth, n
+    return items[winner]
+
+
+def _metric(item: Item) -> str:
+    return getattr(item.claim, "metric", None) or getattr(item.claim, "subject", None) or item.id
+
+
+def _compare(ctx: Context, anchor: Item, other: Item) -> Verdict | None:
+    am, om = anchor.measure, other.measure
+    assert am is not None and om is not None
+    value = convert(om, am.unit, am.period)
+    if value is None:
+        return None  # different units or currencies: not the same figure restated (conversion is another rule)
+    lang = ctx.language
+    unit = am.unit or ("percent" if isinstance(anchor.claim, Share) else None)
+    comp = computation(ctx.policy, "first = restated", [("first", anchor, am.value, unit),
+                                                        ("restated", other, value, unit)], value, unit, am.value)
+    figs = dict(metric=_metric(anchor), a=Fig(am.value, unit, per=am.per, period=am.period),
+                b=Fig(value, unit, per=am.per, period=am.period))
+    if value.meets(am.value):
+        return verdict(__name__, [anchor, other], "consistent", say(lang, FIT, **figs), comp)
+    margin = Fig(Interval.point(value.gap(am.value)), unit)
+    return verdict(__name__, [anchor, other], "inconsistent", say(lang, MISS, margin=margin, **figs), comp,
+                   cause=cause(lang, value, am.value, [anchor, other]))
+
+
+def check(ctx: Context) -> Iterator[Verdict]:
+    for kind in (Quantity, Share):
+        for group in ctx.restatements(kind):
+            buckets: dict[object, list[Item]] = defaultdict(list)
+            for o in group:
+                m = o.measure
+                assert m is not None
+                buckets[key(o.claim.of) if isinstance(o.claim, Share) else (m.period, m.per)].append(o)
+            for items in buckets.values():
+                if len(items) < 2:
+                    continue
+                anchor = _consensus(items)
+                for other in items:
+                    if other is not anchor and not ctx.apart(anchor, other):
+                        found = _compare(ctx, anchor, other)
+                        if found:
+                            yield found
+
+
+_M2 = {"subject": "M2 project", "metric": "infrastructure cost", "scope": "US"}
+EXAMPLES = [
+    Example("$4.7 billion and $4.68 billion agree once rounding is allowed for",
+            claims=[{"kind": "quantity", "id": "a", "value": "$4.7 billion", **_M2},
+                    {"kind": "quantity", "id": "b", "value": "$4.68 billion", **_M2}],
+            expect="consistent"),
+    Example("4.7 مليار دولار ثم 4.7 مليون دولار: خلط بين المليار والمليون", language="ar",
+            claims=[{"kind": "quantity", "id": "a", "value": "بتكلفة تقديرية تبلغ 4.7 مليار دولار",
+                     "subject": "مشروع M2", "metric": "تكلفة البنية التحتية"},
+                    {"kind": "quantity", "id": "b", "value": "4.7 مليون دولار", "subject": "مشروع M2",
+                     "metric": "تكلفة البنيه التحتيه"}],
+            expect="inconsistent", cause="scale_1000"),
+    Example("'1,250 million' next to '1.25 million': a decimal comma read as a thousands separator",
+            claims=[{"kind": "quantity", "id": "a", "value": "€1.25 million", "subject": "festival",
+                     "metric": "subsidy", "time": "2024"},
+                    {"kind": "quantity", "id": "b", "value": "€1,250 million", "subject": "festival",
+                     "metric": "subsidy", "time": "2024"}],
+            expect="inconsistent", cause="decimal_comma"),
+    Example("The odd one out of three is the one flagged",
+            claims=[{"kind": "share", "id": "a", "value": "68%", "of": "global revenue", "metric": "US revenue"},
+                    {"kind": "share", "id": "b", "value": "86%", "of": "global revenue", "metric": "US revenue"},
+                    {"kind": "share", "id": "c", "value": "68.2%", "of": "global revenue", "metric": "US revenue"}],
+            expect="inconsistent", says=["86"]),
+    Example("Figures for different years are not compared",
+            claims=[{"kind": "quantity", "id": "a", "value": "$12.3 billion", "subject": "TikTok", "metric": "revenue",
+                     "time": "2024"},
+                    {"kind": "quantity", "id": "b", "value": "$16 billion", "subject": "TikTok", "metric": "revenue",
+                     "time": "2025"},
+                    {"kind": "quantity", "id": "c", "value": "about $12 billion", "subject": "TikTok",
+                     "metric": "revenue", "time": "2024"}],
+            expect="consistent"),
+]

@@ -1,0 +1,74 @@
+"""The relations rules check, and the slips named when figures miss: what a fact-checker relies on when a verdict
+says "part = share × whole" or "a monthly figure given as yearly"."""
+
+from __future__ import annotations
+
+import random
+from fractions import Fraction
+
+import msgspec
+import pytest
+import sympy as sp
+
+from rules.context import Context
+from rules.equations import EQUATIONS, SHARE
+from rules.interval import Interval
+from rules.model import CheckRequest
+from rules.verdicts import cause
+
+
+@pytest.mark.parametrize("equation", EQUATIONS.values(), ids=lambda e: e.name)
+def test_each_compiled_solution_satisfies_its_equation_exactly(equation):
+    rnd = random.Random(4)
+    symbols = {s.name: s for s in equation.equation.free_symbols}
+    for unknown in equation.symbols:
+        for _ in range(20):
+            known = {name: Fraction(rnd.randint(1, 10 ** 6), rnd.randint(1, 10 ** 3)) for name in equation.symbols
+                     if name != unknown}
+            value = equation.solve(unknown, **{k: Interval.point(v) for k, v in known.items()})
+            assert value.low == value.high and isinstance(value.low, Fraction)  # exact, never a float
+            subs = {symbols[k]: sp.Rational(v.numerator, v.denominator) for k, v in {**known, unknown: value.low}.items()}
+            eq = equation.equation
+            assert sp.simplify(eq.lhs.subs(subs) - eq.rhs.subs(subs)) == 0, (equation.name, unknown, known)
+        assert equation.tight[unknown], f"{equation.formula(unknown)} repeats a figure: its range would be too wide"
+
+
+def test_a_share_solved_for_the_whole_gives_the_exact_range():
+    whole = SHARE.solve("whole", part=Interval.of("12.25e9", "12.35e9"), share=Interval.of("0.675", "0.685"))
+    assert whole == Interval(Fraction("12.25e9") / Fraction("0.685"), Fraction("12.35e9") / Fraction("0.675"))
+    assert SHARE.formula("whole") == "whole = part / share"
+
+
+def _items(*claims):
+    ctx = Context(msgspec.convert({"document": {"language": "en"}, "claims": list(claims)}, CheckRequest))
+    return list(ctx.items.values())
+
+
+def test_one_slip_that_fits_is_named():
+    items = _items({"kind": "quantity", "id": "m", "value": "47 billion views a month"},
+                   {"kind": "quantity", "id": "y", "value": "47 billion views a year"})
+    found = cause("en", Interval.of(46_500_000_000, 47_500_000_000), Interval.of(558_000_000_000, 570_000_000_000),
+                  items)
+    assert found is not None and found.code == "period_12" and "monthly" in found.explanation.en
+
+
+def test_when_several_slips_fit_equally_none_is_named_and_the_cause_says_so():
+    items = _items({"kind": "quantity", "id": "a", "value": "1 million a day"},
+                   {"kind": "quantity", "id": "b", "value": "between 10 and 40 million a month"})
+    found = cause("ar", Interval.of(1), Interval.of(10, 40), items)
+    assert found is not None and found.code == "several"
+    assert set(found.candidates) == {"period_12", "period_30"}
+    assert "none is named" in found.explanation.en and found.explanation.local
+
+
+def test_a_period_slip_is_not_offered_when_no_figure_is_a_rate():
+    items = _items({"kind": "quantity", "id": "a", "value": "12 employees"},
+                   {"kind": "quantity", "id": "b", "value": "144 employees"})
+    assert cause("en", Interval.of(12), Interval.of(144), items) is None
+
+
+def test_a_separator_in_the_printed_figure_turns_a_thousand_times_into_a_decimal_comma():
+    with_comma = _items({"kind": "quantity", "id": "a", "value": "€1,250 million"})
+    without = _items({"kind": "quantity", "id": "a", "value": "€1250 million"})
+    assert cause("en", Interval.of(1250), Interval.of("1.25"), with_comma).code == "decimal_comma"  # type: ignore[union-attr]
+    assert cause("en", Interval.of(1250), Interval.of("1.25"), without).code == "scale_1000"  # type: ignore[union-attr]
