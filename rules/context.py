@@ -245,9 +245,9 @@ class Context:
         found = self._partners.get(memo_key)
         if found is None:
             # totals only: a figure per head ("$72 per user") is neither the part nor the whole of a share
-            parts = _first_per_unit(p for p in self.same_key(share, Quantity)
+            parts = first_per_unit(p for p in self.same_key(share, Quantity)
                                     if p.measure is not None and p.measure.per is None)
-            wholes = _first_per_unit(w for w in self.by_metric(memo_key[-1], share.when, Quantity)
+            wholes = first_per_unit(w for w in self.by_metric(memo_key[-1], share.when, Quantity)
                                      if w.measure is not None and w.measure.per is None
                                      and (w.subject, w.metric, w.scope, w.when) != memo_key[:4])
             found = self._partners[memo_key] = [(p, w) for p in parts or [None] for w in wholes or [None]
@@ -258,7 +258,7 @@ class Context:
         return self.items.get(claim_id) if claim_id else None
 
 
-def _first_per_unit(items: Iterable[Item]) -> list[Item]:
+def first_per_unit(items: Iterable[Item]) -> list[Item]:
     """The first item for each unit and period: it stands for the others (restatements of the same figure)."""
     firsts: dict[tuple[str | None, str | None], Item] = {}
     for item in items:

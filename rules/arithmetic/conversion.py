@@ -24,7 +24,7 @@ from itertools import combinations
 
 import msgspec
 
-from rules.context import Context, Example, Item
+from rules.context import Context, Example, Item, first_per_unit
 from rules.explain import Fig, as_range, say
 from rules.interval import Interval, exact
 from rules.model import Cause, Input, Quantity, Same, Verdict
@@ -98,9 +98,12 @@ UNCONVERTED = {
 
 
 def _pairs(ctx: Context) -> Iterator[tuple[Item, Item]]:
+    """Figures named together by a ``same`` relation, and figures stated more than once for one subject, metric,
+    scope and time: the first figure in each unit stands for its restatements (``restated`` compares those), so
+    the pairs grow with the number of units, not with the square of the claims."""
     seen: set[frozenset[str]] = set()
     explicit = [[ctx.get(c) for c in r.claims] for r in ctx.relations.get(Same, [])]
-    implicit = [[item, *ctx.same_key(item, Quantity)] for item in ctx.of_kind(Quantity)]
+    implicit = [first_per_unit(group) for group in ctx.restatements(Quantity)]
     for group in explicit + implicit:
         for a, b in combinations([i for i in group if i is not None and isinstance(i.claim, Quantity)], 2):
             key = frozenset((a.id, b.id))
