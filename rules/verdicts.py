@@ -6,8 +6,9 @@ with, the policy applied to each input, and the margin by which the two miss (0 
 
 ``cause`` names the likely slip behind a miss. The slips are data (``rules/data/slips.toml``): ×1 000 for
 million/billion, a decimal comma read as a thousands separator, ×12 / ×52 / ×365 / ×30 for a period, ×100 for a
-fraction read as a percent; a rule adds the slips only it can test (percentage points for percent, a share of
-another total in the same article) as ``Found``. A slip is named when it is the only one that reconciles the
+fraction read as a percent, an amount in another currency than the one printed (at the rate of the figures'
+time); a rule adds the slips only it can test (percentage points for percent, a share of another total in the
+same article) as ``Found``. A slip is named when it is the only one that reconciles the
 figures; when several do equally, none is named and the cause says which ones fit (code ``several``).
 """
 
@@ -25,7 +26,8 @@ from rules.context import Item
 from rules.explain import Fig, as_range, say
 from rules.interval import Interval, outward
 from rules.model import Cause, Computation, Derived, Input, Share, Text, Verdict
-from rules.policy import Policy
+from rules.normalise.currency import rate
+from rules.policy import POLICY, Policy
 from rules.text import digits
 
 __all__ = ["SLIPS", "Found", "Slip", "cause", "cause_in_sum", "computation", "derived", "name", "verdict"]
@@ -77,6 +79,7 @@ class Slip:
     replaces: str | None
     label: dict[str, str]
     text: dict[str, str]
+    currencies: tuple[str, ...] = ()
 
 
 def _factor(text: str | None) -> Interval | None:
@@ -89,7 +92,8 @@ def _factor(text: str | None) -> Interval | None:
 def _load() -> dict[str, Slip]:
     data = tomllib.loads(files("rules").joinpath("data/slips.toml").read_text("utf-8"))
     return {code: Slip(code=code, factor=_factor(spec.get("factor")), needs=spec.get("needs"),
-                       replaces=spec.get("replaces"), label=spec["label"], text=spec["text"])
+                       replaces=spec.get("replaces"), label=spec["label"], text=spec["text"],
+                       currencies=tuple(spec.get("currencies", ())))
             for code, spec in data.items()}
 
 
@@ -123,7 +127,35 @@ def _possible(items: Sequence[Item]) -> set[str]:
             out.add("share")
         if _SEPARATED.search(digits(item.printed)):
             out.add("separator")
+        if m.currency is not None:
+            out.add("currency")
     return out
+
+
+#: A mix-up with a currency worth 0.8–1.25 of the printed one cannot be told from rounding.
+_NEAR_ONE = Interval(Fraction(4, 5), Fraction(5, 4))
+
+
+def _currency_mixups(reported: Interval, expected: Interval, items: Sequence[Item]) -> list[Found]:
+    """Other currencies in which the reported amount, converted at the rate of the figures' time, meets the
+    expected range (``[currency_mixup]`` in slips.toml)."""
+    printed = next((i.measure.currency for i in items if i.measure is not None and i.measure.currency), None)
+    if printed is None:
+        return []
+    spans = [(i.time.start, i.time.end) for i in items if i.time is not None and not i.time.open]
+    on = (min(a for a, _ in spans), max(b for _, b in spans)) if spans else None
+    found = []
+    for other in SLIPS["currency_mixup"].currencies:
+        quote = rate(other, printed, on) if other != printed else None
+        if quote is None:
+            continue
+        k = quote.value.widen(POLICY.rate_margin) if quote.floating else quote.value
+        if k.meets(_NEAR_ONE) or not _fits(reported, expected, k):
+            continue
+        one = Interval.point(1)
+        text = lambda code, k=k, other=other: f"{Fig(one, other).text(code)} = {Fig(k, printed).text(code)}"  # noqa: E731
+        found.append(Found("currency_mixup", other=text, factor=outward(k.low)))
+    return found
 
 
 def _clear_of_zero(x: Interval) -> bool:
@@ -143,14 +175,17 @@ def cause(language: str, reported: Interval, expected: Interval, items: Sequence
     When neither range holds zero, the factors that would reconcile them form one range, expected / reported (and
     its inverse for a division): each slip is then two comparisons, not two interval products."""
     fits = list(found)
+    possible = _possible(items)
     ratios = (expected / reported, reported / expected) \
         if _clear_of_zero(reported) and _clear_of_zero(expected) else None
-    for slip in _applicable(_possible(items)):
+    for slip in _applicable(possible):
         factor = slip.factor
         assert factor is not None
         if ratios is not None and (factor.meets(ratios[0]) or factor.meets(ratios[1])) \
                 or ratios is None and _fits(reported, expected, factor):
             fits.append(Found(slip.code, factor=outward(factor.low)))
+    if not fits and "currency" in possible:  # rarer than a scale or period slip: tried only when none fits
+        fits = _currency_mixups(reported, expected, items)
     return name(language, fits)
 
 

@@ -117,6 +117,13 @@ def check(ctx: Context) -> Iterator[Verdict]:
 
 _VIEWS = {"subject": "TikTok", "metric": "ad views", "scope": "US"}
 EXAMPLES = [
+    Example("صندوق بأصول 3.75 مليار دولار في المقال و1.00 مليار دولار في تقريره: ريالات كُتبت دولارات",
+            language="ar",
+            claims=[{"kind": "quantity", "id": "assets", "value": "3.75 مليار دولار", "subject": "صندوق التنمية",
+                     "metric": "الأصول", "time": "2023"}],
+            references=[{"kind": "quantity", "id": "annual", "value": "1.00 مليار دولار", "subject": "صندوق التنمية",
+                         "metric": "الأصول", "time": "2023", "source": "التقرير السنوي للصندوق"}],
+            expect="inconsistent", cause="currency_mixup", says=["ريال سعودي", "Saudi"]),
     Example("47 billion views a month fits a report of 560 billion a year",
             claims=[{"kind": "quantity", "id": "views", "value": "47 billion views a month", **_VIEWS}],
             references=[{"kind": "quantity", "id": "report", "value": "560 billion views a year", **_VIEWS,
