@@ -1,7 +1,8 @@
 """The engine: reads every claim once, indexes them, runs every rule, and collects a report.
 
 A rule is one module in ``rules/arithmetic/`` or ``rules/temporal/``. Its docstring says what it checks (first
-line: the title; then ``What:``, ``Why:``, ``Example:``); it defines ``check(ctx)`` yielding ``Verdict``s and
+line: the title; then ``What:``, ``Why:``, ``Example:``; ``TITLES`` may give the title in other languages); it
+defines ``check(ctx)`` yielding ``Verdict``s and
 ``Derived`` figures, and ``EXAMPLES``, the cases that define it (run by ``tests/test_rules.py`` and served by
 ``GET /v1/rules``). Adding a rule is adding such a file.
 
@@ -20,7 +21,7 @@ import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import ModuleType
 
 from rules import arithmetic, temporal
@@ -41,6 +42,10 @@ class Rule:
     example: str
     check: Callable[[Context], Iterable[Verdict | Derived]]
     examples: tuple[Example, ...]
+    titles: dict[str, str] = field(default_factory=dict)  # the title by language; English always
+
+    def title_in(self, language: str) -> str:
+        return self.titles.get(language.split("-")[0], self.title)
 
 
 _SECTION = re.compile(r"^(What|Why|Example):\s*", re.M)
@@ -54,9 +59,10 @@ def _rule(module: ModuleType, family: str) -> Rule:
     missing = {"What", "Why", "Example"} - sections.keys()
     if missing or not getattr(module, "EXAMPLES", None):
         raise TypeError(f"rule {module.__name__} needs What/Why/Example in its docstring and EXAMPLES")
-    return Rule(id=module.__name__.rsplit(".", 1)[1], family=family, title=title.strip().rstrip("."),
+    title = title.strip().rstrip(".")
+    return Rule(id=module.__name__.rsplit(".", 1)[1], family=family, title=title,
                 what=sections["What"], why=sections["Why"], example=sections["Example"], check=module.check,
-                examples=tuple(module.EXAMPLES))
+                examples=tuple(module.EXAMPLES), titles={"en": title, **getattr(module, "TITLES", {})})
 
 
 def _discover() -> tuple[Rule, ...]:

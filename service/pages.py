@@ -25,7 +25,7 @@ from service.auth import COOKIE, Caller
 from service.exports import claimreview, csv_text, markdown
 from service.review import ReviewRequest, problem
 from service.storage import BadCursor, Stored
-from service.view import claim_texts, direction, labels, report_tally, verdict_views
+from service.view import claim_texts, direction, human, labels, report_tally, verdict_views
 
 __all__ = ["CSP", "PAGES", "TEMPLATES"]
 
@@ -39,6 +39,7 @@ HEADERS = [ResponseHeader(name="Content-Security-Policy", value=CSP),
 STATUSES = ("consistent", "inconsistent", "unverifiable")
 _ENV = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True, undefined=StrictUndefined,
                    trim_blocks=True, lstrip_blocks=True)
+_ENV.globals["human"] = human
 TEMPLATES = TemplateConfig(engine=JinjaTemplateEngine.from_environment(_ENV))
 _HOURS = 12
 

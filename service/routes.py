@@ -55,6 +55,7 @@ class RuleInfo(Struct, frozen=True):
     id: str
     family: str
     title: str
+    titles: dict[str, str]
     what: str
     why: str
     example: str
@@ -62,7 +63,7 @@ class RuleInfo(Struct, frozen=True):
 
 
 def _catalogue() -> list[RuleInfo]:
-    return [RuleInfo(id=r.id, family=r.family, title=r.title, what=r.what, why=r.why, example=r.example,
+    return [RuleInfo(id=r.id, family=r.family, title=r.title, titles=r.titles, what=r.what, why=r.why, example=r.example,
                      examples=[ExampleInfo(title=e.title, expect=e.expect, request=e.request(), cause=e.cause)
                                for e in r.examples]) for r in RULES]
 

@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
+from fractions import Fraction
 from pathlib import Path
 
 from rules.engine import RULES
-from rules.model import Amount, Claim, Event, Quantity, Role, Share, Verdict
+from rules.explain import Fig
+from rules.interval import Interval
+from rules.model import Amount, Claim, Event, Quantity, Range, Role, Share, Verdict
 from rules.normalise.lexicon import locale_of
 from service.figures import Figure, ranges, timeline
 from service.review import VerdictState, current, tally
@@ -22,7 +25,7 @@ _LABELS: dict[str, dict[str, str]] = tomllib.loads(
 _MISSING = {lang: set(_LABELS["en"]) - set(words) for lang, words in _LABELS.items()}
 assert not any(_MISSING.values()), f"labels.toml: missing keys {_MISSING}"
 FAMILY = {r.id: r.family for r in RULES}
-TITLES = {r.id: r.title for r in RULES}
+BY_ID = {r.id: r for r in RULES}
 
 
 def labels(language: str) -> tuple[str, dict[str, str]]:
@@ -95,10 +98,20 @@ def verdict_views(stored: Stored, lang: str, words: dict[str, str]) -> list[Verd
         else:
             figure = ranges(v.computation, lang, words) if v.computation else None
         views.append(VerdictView(index=state.verdict, verdict=v, state=state, family=family,
-                                 title=TITLES.get(v.rule, v.rule), figure=figure,
+                                 title=BY_ID[v.rule].title_in(lang) if v.rule in BY_ID else v.rule, figure=figure,
                                  claims=[texts[c] for c in v.claims if c in texts]))
     return views
 
 
 def report_tally(stored: Stored):
     return tally(current(stored.report, stored.reviews))
+
+
+def human(r: Range, lang: str) -> str | None:
+    """A range of figures written for people in ``lang`` ('17 to 19.2 billion US dollars'), as the explanations
+    write them; None for dates, day counts and rates between units, which the page shows as they are."""
+    if r.unit in ("date", "day") or (r.unit and "/" in r.unit) or (r.low is None and r.high is None):
+        return None
+    low = None if r.low is None else Fraction(r.low)
+    high = None if r.high is None else Fraction(r.high)
+    return Fig(Interval(low, high), r.unit).text(lang)

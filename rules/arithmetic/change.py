@@ -35,6 +35,8 @@ from rules.interval import Interval
 from rules.model import Change, Derived, Quantity, Share, Verdict
 from rules.verdicts import Found, cause, computation, derived, verdict
 
+TITLES = {"ar": "التغيّر بين رقمين"}  # the title in other languages (English: the docstring's first line)
+
 FIT = {
     "en": "From {before} to {after} is a change of {computed}; the stated {stated} is within that range.",
     "ar": "التغير من {before} إلى {after} يساوي {computed}، والتغير المذكور {stated} يقع ضمن هذا النطاق.",

@@ -33,6 +33,8 @@ from rules.normalise.times import OPEN
 from rules.normalise.units import factor, kind, periods
 from rules.verdicts import cause, computation, verdict
 
+TITLES = {"ar": "التحويل بين العملات والوحدات"}  # the title in other languages (English: the docstring's first line)
+
 FIT = {
     "en": "{a} is {converted}{at}; the article's {b} is within that range.",
     "ar": "{a} تعادل {converted}{at}، والرقم المذكور {b} يقع ضمن هذا النطاق.",

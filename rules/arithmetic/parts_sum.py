@@ -32,6 +32,8 @@ from rules.interval import Interval, total
 from rules.model import Derived, Share, SumOf, Verdict
 from rules.verdicts import cause_in_sum, computation, derived, verdict
 
+TITLES = {"ar": "الأجزاء والمجموع"}  # the title in other languages (English: the docstring's first line)
+
 ADD_UP = {
     "en": "{parts} add up to {sum}; the total given, {total}, is within that range.",
     "ar": "مجموع {parts} هو {sum}، والإجمالي المذكور {total} يقع ضمن هذا النطاق.",

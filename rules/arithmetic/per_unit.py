@@ -27,6 +27,8 @@ from rules.model import Derived, PerUnit, Quantity, Verdict
 from rules.normalise.units import KINDS, periods
 from rules.verdicts import cause, computation, derived, verdict
 
+TITLES = {"ar": "النصيب لكل وحدة"}  # the title in other languages (English: the docstring's first line)
+
 FIT = {
     "en": "{count} × {each} makes {implied}; the reported total, {total}, is within that range.",
     "ar": "{count} × {each} = {implied}، والإجمالي المذكور {total} يقع ضمن هذا النطاق.",

@@ -25,6 +25,8 @@ from rules.model import Derived, Quantity, Verdict
 from rules.normalise.units import periods
 from rules.verdicts import cause, computation, derived, verdict
 
+TITLES = {"ar": "المعدلات والفترات"}  # the title in other languages (English: the docstring's first line)
+
 YEARLY = {"en": "'{metric}' a year", "ar": "«{metric}» سنوياً", "fr": "« {metric} » par an",
           "es": "«{metric}» al año", "de": "„{metric}“ pro Jahr"}
 FIT = {

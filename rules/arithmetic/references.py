@@ -27,6 +27,8 @@ from rules.model import Quantity, Share, Verdict
 from rules.text import key
 from rules.verdicts import cause, computation, verdict
 
+TITLES = {"ar": "المقارنة بأرقام مرجعية"}  # the title in other languages (English: the docstring's first line)
+
 FIT = {
     "en": "The article's {claim} agrees with the figure from {source}, {reference}.",
     "ar": "الرقم الوارد في المقال {claim} يتفق مع رقم {source}، وهو {reference}.",

@@ -26,6 +26,8 @@ from rules.model import Quantity, Share, Verdict
 from rules.text import key
 from rules.verdicts import cause, computation, verdict
 
+TITLES = {"ar": "الرقم نفسه مذكوراً مرتين"}  # the title in other languages (English: the docstring's first line)
+
 FIT = {
     "en": "'{metric}' is given as {a} and again as {b}; the two agree (their ranges meet).",
     "ar": "ذُكر «{metric}» بقيمة {a} ثم بقيمة {b}، والرقمان متسقان (نطاقاهما يتلاقيان).",

@@ -31,6 +31,8 @@ from rules.interval import Interval
 from rules.model import Derived, Share, Verdict
 from rules.verdicts import Found, cause, computation, derived, verdict
 
+TITLES = {"ar": "حصة من كلّ"}  # the title in other languages (English: the docstring's first line)
+
 FIT = {
     "en": "{share} of {whole} is {implied}; the reported {part} is within that range.",
     "ar": "{share} من {whole} تساوي {implied}، والرقم المذكور {part} يقع ضمن هذا النطاق.",

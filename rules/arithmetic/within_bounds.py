@@ -27,6 +27,8 @@ from rules.model import Quantity, Share, SumOf, Verdict
 from rules.normalise.units import KINDS, factor, periods
 from rules.verdicts import computation, verdict
 
+TITLES = {"ar": "ضمن الحدود الطبيعية"}  # the title in other languages (English: the docstring's first line)
+
 SHARE_FIT = {
     "en": "{value} is a share of a whole, and it is within 0–100 %.",
     "ar": "{value} حصة من كلّ، وهي ضمن النطاق من 0 إلى 100٪.",

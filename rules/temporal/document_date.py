@@ -33,6 +33,8 @@ from rules.temporal._time import Days, computation, date_range, days_text, term_
 from rules.temporal.role_terms import STATUS, role_days
 from rules.verdicts import verdict
 
+TITLES = {"ar": "متى كُتب المقال"}  # the title in other languages (English: the docstring's first line)
+
 WINDOW = {
     "en": "The claims put the writing between {low} and {high} ({why}). The document gives no publication date to "
           "check this against.",

@@ -25,6 +25,8 @@ from rules.normalise.values import Unreadable
 from rules.temporal._time import Window, computation, day_range, days_span, days_text, timed, unreadable, year_slip
 from rules.verdicts import verdict
 
+TITLES = {"ar": "ترتيب الأحداث والفواصل بينها"}  # the title in other languages (English: the docstring's first line)
+
 FIT = {
     "en": "'{first}' ({first_range}) can come before '{then}' ({then_range}), as the article says.",
     "ar": "يمكن أن يسبق «{first}» ({first_range}) «{then}» ({then_range})، كما يقول المقال.",

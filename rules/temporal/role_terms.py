@@ -27,6 +27,8 @@ from rules.verdicts import verdict
 
 __all__ = ["role_days"]
 
+TITLES = {"ar": "المناصب وفتراتها"}  # the title in other languages (English: the docstring's first line)
+
 _ONE = dt.timedelta(days=1)
 
 STATUS = {

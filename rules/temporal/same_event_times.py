@@ -22,6 +22,8 @@ from rules.normalise.times import TimeSpan, span_text
 from rules.temporal._time import Window, computation, days_text, distance, unreadable, year_slip
 from rules.verdicts import verdict
 
+TITLES = {"ar": "الحدث نفسه بموعدين متوافقين"}  # the title in other languages (English: the docstring's first line)
+
 FIT = {
     "en": "'{a}' ({a_range}) and '{b}' ({b_range}) are compatible: {inner} lies within {outer}.",
     "ar": "«{a}» ({a_range}) و«{b}» ({b_range}) متوافقان: {inner} تقع ضمن {outer}.",

@@ -25,6 +25,8 @@ from rules.normalise.times import span_text
 from rules.temporal._time import Window, computation, days_text, unreadable, year_slip
 from rules.verdicts import verdict
 
+TITLES = {"ar": "زمن الفعل وتاريخ النشر"}  # the title in other languages (English: the docstring's first line)
+
 FUTURE_FIT = {
     "en": "'{time}' ({range}) is still ahead on the publication date, {published}, as the future tense says.",
     "ar": "«{time}» ({range}) لم يحِن بعد في تاريخ النشر {published}، كما تقول صيغة المستقبل.",
