@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
 from importlib.resources import files
+from typing import TypeVar
 
 from babel import Locale, UnknownLocaleError
 from babel.numbers import list_currencies
@@ -26,6 +27,8 @@ from rules.normalise.units import NAMES
 from rules.text import fold, tokens
 
 __all__ = ["LANGUAGES", "Lexicon", "lexicon", "locale_of", "split"]
+
+T = TypeVar("T")
 
 _DATA = files("rules.normalise").joinpath("data")
 _NOT_LANGUAGES = {"units.toml", "currency.toml"}
@@ -79,26 +82,20 @@ class Lexicon:
 
     def lookup(self, words: list[str], i: int) -> tuple[int, dict[str, object]] | None:
         """The longest phrase starting at ``words[i]``: (number of words, {category: value})."""
-        first = words[i]
-        for variant in _variants(first) if self.arabic else (first,):
-            for n in self.lengths.get(variant, ()):
-                if i + n > len(words):
-                    continue
-                key = variant if n == 1 else variant + " " + " ".join(words[i + 1:i + n])
-                found = self.meaning.get(key)
-                if found is not None:
-                    return n, found
-        return None
+        return self._longest(self.meaning, words, i)
 
     def match(self, words: list[str], i: int) -> tuple[int, list[tuple[str, object]]] | None:
         """The longest phrase starting at ``words[i]``: (number of words, its entries)."""
+        return self._longest(self.phrases, words, i)
+
+    def _longest(self, table: dict[str, T], words: list[str], i: int) -> tuple[int, T] | None:
         first = words[i]
         for variant in _variants(first) if self.arabic else (first,):
             for n in self.lengths.get(variant, ()):
                 if i + n > len(words):
                     continue
                 key = variant if n == 1 else variant + " " + " ".join(words[i + 1:i + n])
-                found = self.phrases.get(key)
+                found = table.get(key)
                 if found is not None:
                     return n, found
         return None
