@@ -30,6 +30,7 @@ openapi: $(STAMP)
 	$(BIN)/tadqiq openapi -o openapi/openapi.json
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python -m bench
 
 clean:
