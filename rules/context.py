@@ -26,7 +26,8 @@ from rules.changes import Movement, movement
 from rules.model import (Amount, Change, CheckRequest, Claim, Document, Event, Problem, Quantity, ReadClaim,
                          Reading, Role, Share, ShareOf)
 from rules.normalise.times import TimeSpan, read_time
-from rules.normalise.values import Measure, Unreadable, read_value
+from rules.normalise.errors import Unreadable
+from rules.normalise.values import Measure, read_value
 from rules.policy import POLICY, Policy
 from rules.text import key
 

@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from rules.interval import Interval
 from rules.model import Amount, Rate
 from rules.normalise.currency import PEGS, convert, rate, resolve
-from rules.normalise.values import MAX_TEXT, Unreadable, read_value
+from rules.normalise.errors import Unreadable
+from rules.normalise.values import MAX_TEXT, read_value
 
 HOSTILE = [
     ("1" * (MAX_TEXT + 1), "too_long"),

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from rules.model import Amount
 from rules.normalise.times import read_duration, read_time
 from rules.normalise.timewords import time_words
-from rules.normalise.values import Unreadable
+from rules.normalise.errors import Unreadable
 
 PROBLEM = "application/problem+json"
 D = dt.date

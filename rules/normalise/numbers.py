@@ -17,23 +17,17 @@ from functools import lru_cache
 from babel import Locale
 from babel.numbers import NumberFormatError, parse_decimal
 
+from rules.normalise.errors import Unreadable
 from rules.policy import Policy
 
-__all__ = ["BadNumber", "half_width", "parse"]
+__all__ = ["half_width", "parse"]
 
 _SPACES = " \u00a0\u202f\u2009"
 _TEN = [Fraction(10) ** k for k in range(64)]
 
 
-class BadNumber(ValueError):
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
-        self.code = code
-        self.message = message
-
-
 def parse(raw: str, locale: Locale, group: str, arabic_marks: bool = False) -> tuple[Fraction, int, str | None]:
-    """``raw`` as (value, digits after the decimal mark, assumption or None). Raises ``BadNumber``."""
+    """``raw`` as (value, digits after the decimal mark, assumption or None). Raises ``Unreadable``."""
     if raw.isdigit():
         return Fraction(int(raw)), 0, None
     if arabic_marks:  # ٫ and ٬ were printed: their meaning does not depend on the locale
@@ -64,11 +58,11 @@ def _parse(raw: str, locale: str, group: str) -> tuple[Fraction, int, str | None
             whole = raw.replace(separators[0], "")
             options = [whole, raw.replace(separators[0], ".")]
         if options:
-            raise BadNumber("ambiguous_separator", f"'{raw}' is ambiguous in this document's locale ({locale}): "
+            raise Unreadable("ambiguous_separator", f"'{raw}' is ambiguous in this document's locale ({locale}): "
                             "it could be " + " or ".join(options)) from None
-        raise BadNumber("bad_number", f"'{raw}' is not a number in this document's locale ({locale})") from None
+        raise Unreadable("bad_number", f"'{raw}' is not a number in this document's locale ({locale})") from None
     except InvalidOperation:
-        raise BadNumber("bad_number", f"'{raw}' is not a number") from None
+        raise Unreadable("bad_number", f"'{raw}' is not a number") from None
     return _exact(number) + (None,)
 
 
@@ -95,9 +89,9 @@ def _foreign(raw: str, marks: set[str], locale: str) -> tuple[Fraction, int, str
             return _exact(number) + (f"'{raw}' read as {number}: '{mark}' followed by {len(groups[0])} digit(s) "
                                      "can only be a decimal mark",)
         if len(groups) == 1:
-            raise BadNumber("ambiguous_separator", f"'{raw}' is ambiguous in this document's locale ({locale}): "
+            raise Unreadable("ambiguous_separator", f"'{raw}' is ambiguous in this document's locale ({locale}): "
                             f"it could be {head + groups[0]} or {head}.{groups[0]}")
-    raise BadNumber("bad_number", f"'{raw}' is not a number in this document's locale ({locale})")
+    raise Unreadable("bad_number", f"'{raw}' is not a number in this document's locale ({locale})")
 
 
 def _exact(number: Decimal) -> tuple[Fraction, int]:

@@ -41,7 +41,8 @@ from hijridate import Hijri
 
 from rules.model import Amount, TimeReading
 from rules.normalise.timewords import TimeWords, time_words
-from rules.normalise.values import MAX_TEXT, Unreadable
+from rules.normalise.errors import Unreadable
+from rules.normalise.values import MAX_TEXT
 from rules.text import digits, fold
 
 __all__ = ["DAYS", "OPEN", "Duration", "TimeSpan", "read_duration", "read_time"]

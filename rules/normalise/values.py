@@ -28,7 +28,8 @@ from rules.interval import Interval, exact
 from rules.model import Amount, Reading
 from rules.normalise import currency as currencies
 from rules.normalise.lexicon import NUMBER, SYMBOL, WORD, Lexicon, lexicon, split
-from rules.normalise.numbers import BadNumber, half_width, parse
+from rules.normalise.errors import Unreadable
+from rules.normalise.numbers import half_width, parse
 from rules.normalise.units import KINDS, PERIODS
 from rules.policy import POLICY, Policy
 from rules.text import digits
@@ -45,15 +46,6 @@ _TEN = [Fraction(10) ** k for k in range(40)]
 _SCALES = ("scale", "scale_dual", "scale_plural")
 
 
-class Unreadable(ValueError):
-    """A figure that cannot be read; ``code`` is stable, ``message`` says why in English."""
-
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
-        self.code = code
-        self.message = message
-
-
 @dataclass(frozen=True, slots=True)
 class Measure:
     text: str
@@ -67,6 +59,7 @@ class Measure:
     notes: tuple[str, ...] = ()  # the policy as applied to this figure
     assumptions: tuple[str, ...] = field(default=())
     number: Fraction | None = None  # the amount as printed, scaled (12.3 مليار → 12300000000); None for ranges
+    ends: tuple[Fraction, Fraction] | None = None  # a range's two ends as printed, scaled ("10–12 مليار")
 
     @property
     def currency(self) -> str | None:
@@ -151,10 +144,7 @@ def _items(value: str, text: str, lex: Lexicon) -> list[_Item]:
     for item in items:
         if item.kind == _NUM:
             printed = value[item.start:item.end]
-            try:
-                item.value = parse(item.raw, lex.locale, lex.group, "٫" in printed or "٬" in printed)
-            except BadNumber as exc:
-                raise Unreadable(exc.code, exc.message) from None
+            item.value = parse(item.raw, lex.locale, lex.group, "٫" in printed or "٬" in printed)
     return items
 
 
@@ -569,6 +559,7 @@ def _compose(text: str, amounts: list[_Amount], skipped: list[tuple[str, int, in
     first = amounts[0]
     number: Fraction | None = None
     precision: Fraction | None = None
+    ends: tuple[Fraction, Fraction] | None = None
     if len(amounts) == 2:
         second = amounts[1]
         if not (second.joined & {"dash", "to"} or "and" in second.joined and state.from_word):
@@ -583,6 +574,8 @@ def _compose(text: str, amounts: list[_Amount], skipped: list[tuple[str, int, in
         if a_lo > b_hi:
             raise Unreadable("bad_range", "the range ends below where it starts")
         lo, hi, bound = a_lo, b_hi, "range"
+        if a_mid is not None and b_mid is not None:
+            ends = (a_mid, b_mid)
         notes = list(dict.fromkeys(a_notes + b_notes))
         widths = (abs(a_mid if a_mid is not None else a_lo), abs(b_mid if b_mid is not None else b_hi))
     else:
@@ -594,12 +587,13 @@ def _compose(text: str, amounts: list[_Amount], skipped: list[tuple[str, int, in
         value = Interval(lo - widths[0] * policy.approximate, hi + widths[1] * policy.approximate)
         bound = "approximate"
         notes.append(f"approximate: ±{_pct(policy.approximate)} of the value")
-    elif state.hedge == "lower":
-        value, bound = Interval(lo, None), "lower"
-        notes.append("lower bound: no upper end")
+    elif state.hedge == "lower":  # "more than 60 %" is above 60 %, not above 59.5 %
+        value, bound = Interval(number if number is not None else lo, None), "lower"
+        notes.append("lower bound at the printed value: no upper end")
     elif state.hedge == "upper":
-        value, bound = Interval(Fraction(0) if hi >= 0 else None, hi), "upper"
-        notes.append("upper bound: from zero")
+        top = number if number is not None else hi
+        value, bound = Interval(Fraction(0) if top >= 0 else None, top), "upper"
+        notes.append("upper bound at the printed value: from zero")
     unit, unit_assumption = _unit(state, lex, unit_hint)
     if unit_assumption:
         assumptions.append(unit_assumption)
@@ -612,7 +606,7 @@ def _compose(text: str, amounts: list[_Amount], skipped: list[tuple[str, int, in
     span = (state.span[0], state.span[1]) if state.span[1] >= 0 else None
     return Measure(text=text, value=value, bound=bound, unit=unit, per=state.per, period=state.period,
                    precision=precision, span=span, notes=tuple(notes), assumptions=tuple(assumptions),
-                   number=number)
+                   number=number, ends=ends)
 
 
 def _unit(state: _State, lex: Lexicon, hint: str | None) -> tuple[str | None, str | None]:
