@@ -23,7 +23,7 @@ from typing import TypeVar
 from babel import Locale, UnknownLocaleError
 from babel.numbers import list_currencies
 
-from rules.normalise.units import NAMES
+from rules.normalise import units
 from rules.text import fold, tokens
 
 __all__ = ["LANGUAGES", "Lexicon", "lexicon", "locale_of", "split"]
@@ -135,8 +135,9 @@ def _variants(word: str) -> tuple[str, ...]:
 # -- splitting a figure into tokens ------------------------------------------------------------------------------
 _LETTER = r"[^\W\d_]"
 _MARK = r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]"
-_NUM = r"[0-9]+(?:[.,'’][0-9]+)*"
-_NUM_SPACED = r"[0-9]+(?:(?:[.,'’]|[ \u00a0\u202f\u2009](?=[0-9]{3}(?![0-9])))[0-9]+)*"
+#: A number as printed: digits with marks between them, or a leading decimal mark ('.77', '٫٧٧').
+_NUM = r"(?:[0-9]+(?:[.,'’][0-9]+)*|(?<![0-9])[.,](?=[0-9]))[0-9]*(?:[.,'’][0-9]+)*"
+_NUM_SPACED = r"(?:[0-9]+(?:(?:[.,'’]|[ \u00a0\u202f\u2009](?=[0-9]{3}(?![0-9])))[0-9]+)*|(?<![0-9])[.,][0-9]+)"
 _REST = rf"|(?P<h>(?<={_LETTER})-(?={_LETTER}))|(?P<w>(?:{_LETTER}|{_MARK})+)|(?P<s>\S)"
 _SPLIT = re.compile(rf"(?P<n>{_NUM}){_REST}")
 _SPLIT_SPACED = re.compile(rf"(?P<n>{_NUM_SPACED}){_REST}")
@@ -226,18 +227,50 @@ def _lexicon(tag: str, territory: str | None) -> Lexicon:
         lex.add(word, "per_unit", unit)
     for word, code in data.get("currency", {}).items():
         lex.add(word, "currency", code)
+    for word, territory in data.get("nationality", {}).items():
+        lex.add(word, "nationality", territory)
+    for word, minor in data.get("minor", {}).items():
+        lex.add(word, "minor", (tuple(minor["of"]), int(minor.get("part", 0))))
+    for side in ("versus", "every"):
+        for word in data.get("range", {}).get(side, []):
+            lex.add(word, side, True)
+    for category, words in data.get("sign", {}).items():
+        for word in words:
+            lex.add(word, category, True)
+    for word in per.get("entity", []):
+        lex.add(word, "per_entity", True)
+    compound = data.get("compound")
+    if compound:  # "dreiundzwanzig": the ones, the joiner and the tens in one word
+        for one, v in compound["ones"].items():
+            for ten, t in compound["tens"].items():
+                lex.add(one + compound["joiner"] + ten, "number", int(v) + int(t))
     not_quantity = data.get("not_quantity", {})
-    for category in ("year", "date_suffix", "ordinal_suffix", "time_suffix", "date_link"):
+    for category in ("year", "date_suffix", "ordinal_suffix", "time_suffix", "date_link", "ordinal",
+                     "ordinal_article"):
         for word in not_quantity.get(category, []):
             lex.add(word, category, True)
-    for unit, names in NAMES.items():
-        for word in names.get(lang, []) + (names.get("en", []) if lang != "en" else []):
-            lex.add(word, "unit", unit)
     _add_currencies(lex, locale)
     _add_months(lex, locale)
     for symbol, (category, value) in _SYMBOLS.items():
         lex.add(symbol, category, value)
+    _add_units(lex, data)
     return lex
+
+
+def _add_units(lex: Lexicon, data: dict) -> None:
+    """Unit names (``units.words``: units.toml and CLDR). A CLDR name that is already another word of the language
+    ('in', 'm', 's', 'a') is not a unit, unless that word is a currency ('pounds': money, or weight "of" a thing)."""
+    skip = {" ".join(t for t, _, _ in tokens(w)) for w in data.get("units", {}).get("not_units", [])}
+    for word, (unit, count, cldr) in units.words(lex.lang).items():
+        folded = " ".join(t for t, _, _ in tokens(word))
+        if not folded or folded in skip:
+            continue
+        known = lex.meaning.get(folded)
+        if cldr and known is not None and "unit" not in known and set(known) - {"currency"}:
+            continue
+        lex.add(word, "unit", unit)
+        if count is not None:
+            lex.add(word, "unit_count", count)
 
 
 _CODE = re.compile(r"^[A-Z]{3}$")

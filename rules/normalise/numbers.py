@@ -10,6 +10,7 @@ digits: '12.3' in a German text), the number is read that way and the reading sa
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from functools import lru_cache
@@ -30,9 +31,25 @@ def parse(raw: str, locale: Locale, group: str, arabic_marks: bool = False) -> t
     """``raw`` as (value, digits after the decimal mark, assumption or None). Raises ``Unreadable``."""
     if raw.isdigit():
         return Fraction(int(raw)), 0, None
+    if raw[0] in ".," and raw[1:].isdigit():  # '.77', '٫٧٧': a leading mark can only be a decimal mark
+        return Fraction(int(raw[1:]), 10 ** (len(raw) - 1)), len(raw) - 1, None
+    if any(c in _SPACES for c in raw) and group not in _SPACES:
+        raw = _spaced(raw, locale)
     if arabic_marks:  # ٫ and ٬ were printed: their meaning does not depend on the locale
         return _parse(raw, "en", ",")
     return _parse(raw, str(locale), group)
+
+
+def _spaced(raw: str, locale: Locale) -> str:
+    """'156 000' in a text whose locale groups with commas (Arabic and English press print both): spaces between
+    groups of three digits group thousands, and are dropped; any other spacing is not a number."""
+    head, *groups = [g for g in re.split(f"[{_SPACES}]", raw)]
+    last = groups[-1] if groups else ""
+    tail = re.match(r"^[0-9]{3}", last)
+    if not (head.isdigit() and 1 <= len(head) <= 3 and all(len(g) == 3 and g.isdigit() for g in groups[:-1])
+            and tail is not None):
+        raise Unreadable("bad_number", f"'{raw}' is not a number in this document's locale ({locale})")
+    return head + "".join(groups)
 
 
 @lru_cache(maxsize=8192)

@@ -30,16 +30,19 @@ from rules.normalise import currency as currencies
 from rules.normalise.lexicon import NUMBER, SYMBOL, WORD, Lexicon, lexicon, split
 from rules.normalise.errors import Unreadable
 from rules.normalise.numbers import half_width, parse
-from rules.normalise.units import KINDS, PERIODS
+from rules.normalise.units import KINDS, PERIODS, REGISTRY
 from rules.policy import POLICY, Policy
-from rules.text import digits
+from rules.text import digits, fold
 
 __all__ = ["MAX_DIGITS", "MAX_TEXT", "Measure", "Unreadable", "read_value"]
 
 MAX_TEXT = 300
 MAX_DIGITS = 30
 MAX_NUMBERS = 8
-_NOTATION = re.compile(r"[0-9]\s*[eE]\s*[+\-−]?\s*[0-9]|\*\*|\^|[0-9]\s*[x×]\s*10|[0-9]\s*[⁰¹²³⁴⁵⁶⁷⁸⁹]")
+_NOTATION = re.compile(r"[0-9]\s*[eE]\s*[+\-−]?\s*[0-9]|\*\*|\^|[0-9]\s*[x×]\s*10|[0-9]\s*[⁰¹²³⁴⁵⁶⁷⁸⁹]|"
+                       r"(?<![0-9A-Za-z])0[xXbBoO][0-9A-Fa-f]")
+#: A currency symbol before a parenthesised number: an accountant's negative ("$(118,000,000)").
+_ACCOUNTING = re.compile(r"[$€£¥]\s*\(\s*[0-9]")
 _SPACES = " \u00a0\u202f\u2009"
 _CODES = frozenset(list_currencies())
 _TEN = [Fraction(10) ** k for k in range(40)]
@@ -110,7 +113,7 @@ class _Item:
 
 
 def _items(value: str, text: str, lex: Lexicon) -> list[_Item]:
-    toks = split(text, lex.group in _SPACES)
+    toks = split(text, True)
     words = [w if kind != NUMBER else "#" for kind, w, _, _ in toks]
     items: list[_Item] = []
     numbers = 0
@@ -140,12 +143,61 @@ def _items(value: str, text: str, lex: Lexicon) -> list[_Item]:
             continue
         items.append(_Item(_SYM if kind == SYMBOL else _OTHER, w, s, e, value[s:e]))
         i += 1
+    _mixed_fractions(items, text)
     _set_aside(items, text, value)
+    _set_aside_ordinals(items, text)
     for item in items:
-        if item.kind == _NUM:
+        if item.kind == _NUM and item.value is None:
             printed = value[item.start:item.end]
             item.value = parse(item.raw, lex.locale, lex.group, "٫" in printed or "٬" in printed)
     return items
+
+
+def _mixed_fractions(items: list[_Item], text: str) -> None:
+    """'2 1/2': a whole number, a space and a proper fraction are one number (2.5), read as a fraction is."""
+    k = 0
+    while k + 3 < len(items):
+        a, n, slash, d = items[k:k + 4]
+        if a.kind == n.kind == d.kind == _NUM and slash.kind == _SYM and slash.value == "/" and \
+                a.raw.isdigit() and n.raw.isdigit() and d.raw.isdigit() and text[a.end:n.start] == " " and \
+                n.end == slash.start and slash.end == d.start and 0 < int(n.raw) < int(d.raw) <= 100 and \
+                (k + 4 == len(items) or items[k + 4].start > d.end):
+            mixed = _Item(_NUM, (int(a.raw) + Fraction(int(n.raw), int(d.raw)), 0, None), a.start, d.end,
+                          text[a.start:d.end])
+            items[k:k + 4] = [mixed]
+        k += 1
+
+
+def _set_aside_ordinals(items: list[_Item], text: str) -> None:
+    """Ordinals are not amounts: 'الحادي عشر', 'the twenty-fifth', 'the third', 'twenty-fifth'."""
+    for k, item in enumerate(items):
+        if item.kind != _LEX:
+            continue
+        m = item.meaning
+        ordinal = "ordinal" in m and not any(c in m for c in ("number", "fraction", "unit"))
+        if not ordinal and "fraction" in m and k:
+            prev = items[k - 1]
+            ordinal = prev.kind == _LEX and "number" in prev.meaning and text[prev.end:item.start] == "-" and \
+                int(prev.meaning["number"]) >= 20 or \
+                _has(prev, "ordinal_article")  # 'twenty-fifth', 'the third'
+            if _has(prev, "ordinal_article") and not ordinal:
+                continue
+        if not ordinal:
+            continue
+        start, end = item.start, item.end
+        j = k - 1
+        while j >= 0 and items[j].kind == _LEX and ("number" in items[j].meaning or "and" in items[j].meaning
+                                                    or "ordinal_article" in items[j].meaning):
+            start = items[j].start
+            items[j].kind, items[j].value = _SKIP, None
+            j -= 1
+        j = k + 1
+        while j < len(items) and items[j].kind == _LEX and "number" in items[j].meaning and \
+                "unit" not in items[j].meaning:
+            end = items[j].end
+            items[j].kind, items[j].value = _SKIP, None
+            j += 1
+        item.kind, item.value = _SKIP, ("ordinal", start, end)
 
 
 def _latin(c: str) -> bool:
@@ -175,6 +227,12 @@ def _set_aside(items: list[_Item], text: str, value: str) -> None:
                  nxt.start == e or nxt.start == e + 1 and after == "."):
             why = (_SUFFIX[suffix], s, nxt.end)
             nxt.kind, nxt.value = _SKIP, None
+        elif after == "-" and k + 3 < len(items) and items[k + 2].start == e + 1 and \
+                _has(items[k + 2], "unit", "period") and items[k + 3].kind == _OTHER:
+            why = ("adjective", s, items[k + 2].end)  # 'a 17-year high': it says what follows, not how much
+        elif after.isalpha() and nxt is not None and nxt.start == e and after.isupper() and _latin(after) and \
+                nxt.end == e + 1 and not _has(nxt, *_SCALES, "currency"):
+            why = ("name",) + _word_at(text, s, e)  # '5G', '3D': one capital letter against a number names a thing
         elif after.isalpha() and nxt is not None and nxt.start == e:
             m = nxt.meaning
             if _latin(after) and not any(c in m for c in ("scale", "scale_dual", "scale_plural", "unit",
@@ -213,6 +271,7 @@ _SET_ASIDE = {
     "ordinal": "'{}' is an ordinal, not an amount",
     "time_of_day": "'{}' is a time of day, not an amount",
     "ratio": "'{}': a slash between numbers may be a date, a ratio or a fraction; write the amount out",
+    "adjective": "'{}' describes what follows it (a 17-year high), it is not an amount",
 }
 
 
@@ -297,30 +356,51 @@ def _starts_amount(items: list[_Item], k: int, have_amount: bool) -> bool:
     if "fraction" in m:
         return not ("period" in m and have_amount)
     if "one" in m:
-        return _has(_at(items, k + 1), *_SCALES, "number", "fraction")
+        return _has(_at(items, k + 1), *_SCALES, "number", "fraction", "every") or \
+            _has(_at(items, k + 1), "to") and _amount_follows(items, k + 2)  # 'one to two years'
     if any(c in m for c in _SCALES):
         return len(item.raw.strip(". ")) > 2
     return False
 
 
 def _words(items: list[_Item], k: int) -> tuple[Fraction, int]:
-    """Number words from ``k``: 'three hundred twenty', 'خمسة وعشرون', 'أحد عشر'."""
+    """Number words from ``k``: 'three hundred twenty', 'خمسة وعشرون', 'خمسة و عشرون', 'أحد عشر', 'twenty-one',
+    'vingt et un', 'ثلاثمائة وواحد'. A number word followed by a fraction is left for the fraction ('مئة وثلاثة
+    أرباع' is 100 + 3/4)."""
     current = 0
     while True:
         item = _at(items, k)
         m = item.meaning if item is not None else _NONE
+        if current and "number" in m and _has(_at(items, k + 1), "fraction"):
+            return Fraction(current), k
         if "number" in m:
             v = int(m["number"])  # type: ignore[call-overload]
             current = current * v if v == 100 and 0 < current < 100 else current + v
             k += 1
-        elif "one" in m and _has(_at(items, k + 1), "number"):
-            current += 1
+        elif "one" in m and (_has(_at(items, k + 1), "number") or _tens(current)):
+            current += 1  # 'أحد عشر', 'twenty-one', 'ثلاثمائة وواحد'
             k += 1
-        elif "and" in m and current and _has(_at(items, k + 1), "number") and \
-                int(items[k + 1].meaning["number"]) < 100 <= current:  # type: ignore[call-overload]
+        elif "and" in m and current and _joins(current, _at(items, k + 1), _at(items, k + 2)):
             k += 1
         else:
             return Fraction(current), k
+
+
+def _tens(current: int) -> bool:
+    """Whether a 'one' word after ``current`` adds to it: 'twenty-one', 'vingt et un', 'ثلاثمائة وواحد'."""
+    return current >= 20 and current % 10 == 0
+
+
+def _joins(current: int, nxt: _Item | None, after: _Item | None) -> bool:
+    """Whether 'and' between ``current`` and the next word joins one number: 'three hundred and twenty', 'خمسة و
+    عشرون', 'vingt et un'; not before a number word that a fraction follows."""
+    if _has(nxt, "one") and not _has(nxt, "number"):
+        return _tens(current) and not _has(after, "fraction", *_SCALES, "number")
+    if not _has(nxt, "number") or _has(after, "fraction"):
+        return False
+    v = int(nxt.meaning["number"])  # type: ignore[union-attr, call-overload]
+    return v < 100 <= current or 0 < current < 10 and v >= 20 and v % 10 == 0 and v < 100 or \
+        _tens(current) and current < 100 and 0 < v < 10
 
 
 def _amount(items: list[_Item], k: int, lex: Lexicon, compound: bool = True) -> tuple[_Amount, int]:
@@ -333,6 +413,7 @@ def _amount(items: list[_Item], k: int, lex: Lexicon, compound: bool = True) -> 
         value, decimals, assumption = item.value  # type: ignore[misc]
         if assumption:
             amount.assumptions.append(assumption)
+        amount.words_fraction = "/" in item.raw  # '2 1/2'
         k += 1
         glued = _at(items, k)
         if _has(glued, "fraction") and glued.start == item.end and decimals == 0:  # type: ignore[union-attr]
@@ -354,8 +435,10 @@ def _amount(items: list[_Item], k: int, lex: Lexicon, compound: bool = True) -> 
     elif "number" in m or "one" in m and _has(_at(items, k + 1), "number"):
         value, k = _words(items, k)
     elif "one" in m and _has(_at(items, k + 1), "fraction"):
-        k += 1  # 'a third', 'one half': the article
+        k += 1  # 'a third', 'one half': the article; 'واحد ونصف': one and a half
         value = items[k].meaning["fraction"]  # type: ignore[assignment]
+        if lex.arabic and items[k].raw.startswith("و"):
+            value = 1 + value  # type: ignore[operator]
         amount.words_fraction = True
         k += 1
     elif "one" in m:
@@ -373,7 +456,13 @@ def _amount(items: list[_Item], k: int, lex: Lexicon, compound: bool = True) -> 
         j = k + 1 if _has(_at(items, k), "and") else k
         if _has(_at(items, j), "one") and _has(_at(items, j + 1), "fraction"):
             j += 1
-        if j > k and _has(_at(items, j), "fraction") and not _has(_at(items, j), *_SCALES):
+        glued = lex.arabic and _has(_at(items, j), "number") and items[j].raw.startswith("و")
+        if (j > k or glued) and _has(_at(items, j), "number") and _has(_at(items, j + 1), "fraction"):
+            # 'مئة وثلاثة أرباع': a hundred and three quarters
+            value += int(items[j].meaning["number"]) * items[j + 1].meaning["fraction"]  # type: ignore[operator, call-overload]
+            amount.words_fraction = True
+            k = j + 2
+        elif j > k and _has(_at(items, j), "fraction") and not _has(_at(items, j), *_SCALES):
             value += items[j].meaning["fraction"]  # type: ignore[operator]
             amount.words_fraction = True
             k = j + 1
@@ -437,6 +526,11 @@ class _State:
     period: str | None = None
     per: str | None = None
     from_word: bool = False
+    nationality: str | None = None  # 'دنانير أردنية': the territory an adjective names
+    minor: tuple[tuple[str, ...], int] | None = None  # 'cents', 'فلس': the families it is a part of, and how small
+    count: int | None = None  # a unit word that names one or two of it alone ('شهر', 'عامين')
+    period_one: bool = False  # the period was written with 'a' / 'an' ('a year')
+    mass: bool = False  # 'pounds of flour': the pound is a weight
     span: list[int] = field(default_factory=lambda: [1 << 30, -1])
 
     def touch(self, item: _Item) -> None:
@@ -449,13 +543,14 @@ def _read_text(value: str, lex: Lexicon, language: str, unit_hint: str | None, p
         raise Unreadable("too_long", f"the figure is longer than {MAX_TEXT} characters")
     text = digits(value)
     if _NOTATION.search(text):
-        raise Unreadable("notation", "scientific or power notation is not read; write the number out")
+        raise Unreadable("notation", "scientific, power, hexadecimal or binary notation is not read; write the number "
+                                     "out")
     items = _items(value, text, lex)
     state = _State()
     amounts: list[_Amount] = []
     skipped: list[tuple[str, int, int]] = []
     between: set[str] = set()
-    negative = False
+    negative = _ACCOUNTING.search(text) is not None
     k = 0
     while k < len(items):
         item = items[k]
@@ -469,6 +564,12 @@ def _read_text(value: str, lex: Lexicon, language: str, unit_hint: str | None, p
             amounts.append(amount)
             state.touch(item)
             state.touch(items[k - 1])
+            j = k + 1 if k < len(items) and (items[k].kind == _OTHER or _has(items[k], "unit")) else k
+            if _has(_at(items, j), "below_zero"):  # '12 درجة تحت الصفر', '5 degrees below zero'
+                amount.negative = True
+                state.unit = state.unit or _celsius(items[k])
+                state.touch(items[j])
+                k = j + 1
             continue
         k += 1
         kind, m = item.kind, item.meaning
@@ -483,17 +584,39 @@ def _read_text(value: str, lex: Lexicon, language: str, unit_hint: str | None, p
         elif kind == _SYM:
             if item.value in "-–—" and amounts and _amount_follows(items, k):
                 between.add("dash")
-            elif item.value in "-−" and not amounts and nxt is not None and nxt.kind == _NUM and \
-                    nxt.start == item.end:
-                negative = True
+            elif item.value in "-−–" and not amounts and nxt is not None and nxt.kind == _NUM and \
+                    nxt.start - item.end <= 1:
+                negative = True  # '−5', '(–12 800', 'mit – 0,3'
                 state.touch(item)
             elif item.value == "/" and _has(nxt, "unit"):
                 _per(state, str(nxt.meaning["unit"]))  # type: ignore[union-attr]
                 state.touch(nxt)  # type: ignore[arg-type]
                 k += 1
+        elif kind == _OTHER and amounts and k - 1 == _after_amount(items, amounts[-1]):
+            _unknown_unit(item)
         elif kind == _LEX:
-            if amounts and ("to" in m or "and" in m) and _amount_follows(items, k):
+            if amounts and ("versus" in m or "every" in m) and _amount_follows(items, k):
+                between.add("versus" if "versus" in m else "every")
+            elif amounts and ("to" in m or "and" in m) and _amount_follows(items, k):
                 between.add("to" if "to" in m else "and")
+            elif "minus" in m and not amounts and nxt is not None and nxt.kind == _NUM:
+                negative = True  # 'سالب 5', 'minus 5', 'ناقص 1,8'
+                state.touch(item)
+            elif "nationality" in m and state.currency is not None and state.currency.islower():
+                state.nationality = str(m["nationality"])  # 'دنانير أردنية', 'ريالا قطريا'
+                state.touch(item)
+            elif "currency" in m and state.currency is not None and state.currency.islower() and \
+                    str(m["currency"]).isupper():
+                state.currency, state.currency_printed = str(m["currency"]), item.raw  # 'جنيهات إسترلينية'
+                state.touch(item)
+            elif "minor" in m and state.currency is None and state.minor is None:
+                state.minor = m["minor"]  # type: ignore[assignment]
+                state.currency_printed = item.raw
+                state.touch(item)
+            elif "per_entity" in m and nxt is not None and nxt.kind == _OTHER and amounts:
+                state.per = state.per or str(nxt.value)  # 'per household', 'por ciudadano': an opaque entity
+                state.touch(nxt)
+                k += 1
             elif "plus" in m:
                 if amounts and state.hedge is None:
                     state.hedge = "lower"
@@ -510,16 +633,56 @@ def _read_text(value: str, lex: Lexicon, language: str, unit_hint: str | None, p
                 k += 1
             elif "period" in m and state.period is None:
                 state.period = str(m["period"])
+                state.period_one = not amounts and item.raw.split()[0].casefold() in ("a", "an")
                 state.touch(item)
-            elif "currency" in m and state.currency is None:
+            elif "currency" in m and state.currency is None and state.minor is None and \
+                    not ("unit" in m and _has(nxt, "date_link")):
                 state.currency, state.currency_printed = str(m["currency"]), item.raw
+                state.mass = "unit" in m  # 'pounds': money or weight, as the territory says
                 state.touch(item)
-            elif "unit" in m and state.unit is None:
-                state.unit = str(m["unit"])
+            elif "one" in m and not amounts and state.unit is not None and state.count is None and \
+                    k >= 2 and _has(items[k - 2], "unit"):
+                state.count = 1  # 'نقطة مئوية واحدة': the numeral after its noun
+                state.touch(item)
+            elif "unit" in m and state.unit is None and (not _letter(item.raw) or _glued(items, k - 1)):
+                state.unit = str(m["unit"])  # 'pounds of flour' is a weight; a one-letter symbol only glued: '45g'
+                if not amounts and "unit_count" in m:
+                    state.count = int(m["unit_count"])  # type: ignore[call-overload]
                 state.touch(item)
             elif "from" in m and not amounts:
                 state.from_word = True
     return _compose(value, amounts, skipped, state, lex, unit_hint, policy)
+
+
+def _letter(raw: str) -> bool:
+    """A one-letter word ('g', 'd', 'م'): a unit symbol only when glued to its number."""
+    word = fold(raw).replace(" ", "")
+    return len(word) == 1 and word.isalpha()
+
+
+def _glued(items: list[_Item], k: int) -> bool:
+    """Whether ``items[k]`` is written against the number before it ('45g', '60mph')."""
+    return k > 0 and items[k - 1].kind == _NUM and items[k - 1].end == items[k].start
+
+
+def _after_amount(items: list[_Item], amount: _Amount) -> int:
+    """The index of the item just after ``amount``."""
+    return next((j for j, it in enumerate(items) if it.start >= amount.end), len(items))
+
+
+def _unknown_unit(item: _Item) -> None:
+    """A word after a figure that pint knows as a unit but tadqiq does not read ('10 furlongs') is a problem: a
+    unit the reader cannot place is never dropped. Any other noun is a counted thing ('5 widgets')."""
+    word = str(item.value)
+    if len(word) >= 3 and word.isascii() and word.isalpha() and len(word) <= 30 and word in REGISTRY:
+        raise Unreadable("unknown_unit", f"'{item.raw}' is a unit tadqiq does not read; send the figure in a unit it "
+                                         "knows")
+
+
+def _celsius(item: _Item) -> str:
+    """'درجة', 'degrees' before 'below zero': degrees Celsius, unless the word named another temperature."""
+    unit = str(item.meaning.get("unit")) if item.kind == _LEX else ""
+    return unit if KINDS.get(unit) == "temperature" else "celsius"
 
 
 def _amount_follows(items: list[_Item], k: int) -> bool:
@@ -527,6 +690,8 @@ def _amount_follows(items: list[_Item], k: int) -> bool:
     skipped_word = False
     while k < len(items) and not _starts_amount(items, k, True) and \
             (items[k].kind == _CODE or _has(items[k], "currency", "hedge") or
+             items[k].kind == _SYM and items[k].value in "-−–+" and _at(items, k + 1) is not None and
+             items[k + 1].kind == _NUM or
              items[k].kind == _OTHER and not skipped_word and len(items[k].raw) <= 3):
         skipped_word |= items[k].kind == _OTHER
         k += 1
@@ -546,10 +711,17 @@ def _compose(text: str, amounts: list[_Amount], skipped: list[tuple[str, int, in
     for code, start, end in skipped:
         low, high = groups.get(code, (start, end))
         groups[code] = (min(low, start), max(high, end))
+    if not amounts and not skipped and state.count is not None:  # 'شهر' is one month, 'عامين' two years
+        amounts = [_Amount(parts=[(Fraction(state.count), 0, 0)], start=0, end=0,
+                           notes=[f"the unit alone read as {state.count} of it"])]
+    elif not amounts and not skipped and state.period_one and state.unit is None:  # 'a year' is one year
+        amounts = [_Amount(parts=[(Fraction(1), 0, 0)], start=0, end=0, notes=["'a' read as one"])]
+        state.unit, state.period = state.period, None
     if not amounts:
         if groups:
             code, (start, end) = next(iter(groups.items()))
-            raise Unreadable(code, _SET_ASIDE[code].format(text[start:end]))
+            raise Unreadable("not_an_amount" if code == "adjective" else code,
+                             _SET_ASIDE[code].format(text[start:end]))
         raise Unreadable("no_number", "no number found in the figure")
     if len(amounts) > 2:
         raise Unreadable("several_numbers", "more than two amounts in one figure; send them as separate claims")
@@ -562,6 +734,11 @@ def _compose(text: str, amounts: list[_Amount], skipped: list[tuple[str, int, in
     ends: tuple[Fraction, Fraction] | None = None
     if len(amounts) == 2:
         second = amounts[1]
+        if "versus" in second.joined:
+            raise Unreadable("two_numbers", "two figures set against each other ('3 points versus 3.8'); send them "
+                                            "as separate claims")
+        if "every" in second.joined:
+            return _one_in(text, first, second, state, policy, assumptions)
         if not (second.joined & {"dash", "to"} or "and" in second.joined and state.from_word):
             raise Unreadable("two_numbers", "two numbers and no range words between them; send them as separate "
                                             "claims")
@@ -597,8 +774,19 @@ def _compose(text: str, amounts: list[_Amount], skipped: list[tuple[str, int, in
     unit, unit_assumption = _unit(state, lex, unit_hint)
     if unit_assumption:
         assumptions.append(unit_assumption)
-    if state.currency is None and len(amounts) == 1 and first.words_fraction and first.power is None and \
-            first.parts and abs(sum((v for v, _, _ in first.parts), Fraction(0))) <= 1:
+    if state.minor is not None:  # '50 cents' is half a dollar
+        part = Fraction(1, state.minor[1] or 10 ** currencies.digits(unit or ""))
+        value = value * part
+        number = number * part if number is not None else None
+        precision = precision * part if precision is not None else None
+        ends = (ends[0] * part, ends[1] * part) if ends is not None else None
+        notes.append(f"'{state.currency_printed.strip()}' read as {part} of the currency")
+    lone_fraction = len(amounts) == 1 and first.words_fraction and first.power is None and first.parts and \
+        abs(sum((v for v, _, _ in first.parts), Fraction(0))) <= 1
+    if lone_fraction and unit is None and state.period is not None and state.currency is None:
+        unit, state.period = state.period, None  # 'half an hour' is a duration, not 50 % an hour
+    if state.currency is None and state.minor is None and KINDS.get(unit or "") not in ("time", "share") and \
+            lone_fraction:
         value, number, precision = value * 100, number * 100 if number is not None else None, \
             precision * 100 if precision is not None else None
         unit = "percent"
@@ -609,10 +797,35 @@ def _compose(text: str, amounts: list[_Amount], skipped: list[tuple[str, int, in
                    number=number, ends=ends)
 
 
+def _one_in(text: str, first: _Amount, second: _Amount, state: _State, policy: Policy,
+            assumptions: list[str]) -> Measure:
+    """'واحد من كل ثلاثة', 'one in three', 'un sur cinq': a share, first / second, in percent; a round figure, so
+    ±5 % of it like a fraction in words."""
+    a, b = first.interval(policy)[2], second.interval(policy)[2]
+    if a is None or b is None or b <= 0 or not 0 <= a <= b:
+        raise Unreadable("not_an_amount", f"'{text}' sets two numbers against each other in a way that is not a "
+                                          "share; send them as separate claims")
+    share = a / b * 100
+    half = share * policy.zeros_cap
+    span = (state.span[0], state.span[1]) if state.span[1] >= 0 else None
+    return Measure(text=text, value=Interval(share - half, share + half), unit="percent", precision=half,
+                   span=span, number=share, assumptions=tuple(assumptions),
+                   notes=(f"'{text}' read as a share of {_pct(share / 100)}, ±{_pct(policy.zeros_cap)} of it",))
+
+
 def _unit(state: _State, lex: Lexicon, hint: str | None) -> tuple[str | None, str | None]:
+    if state.minor is not None:  # 'cents', 'فلس': a part of the territory's currency of those families
+        families, _ = state.minor
+        return currencies.resolve_part(families, state.currency_printed.strip(), lex.locale.language,
+                                       lex.territory, lex.families.get(families[0]))
+    if state.currency is not None and state.mass and state.currency.islower() and lex.territory and \
+            not currencies.of_family(state.currency, lex.territory):
+        return "pound", f"'{state.currency_printed.strip()}' read as a weight: the document's territory " \
+                        f"({lex.territory}) has no {state.currency} of its own"
     if state.currency is not None:
+        territory = state.nationality or lex.territory
         return currencies.resolve(state.currency, state.currency_printed.strip(), lex.locale.language,
-                                  lex.territory, lex.families.get(state.currency))
+                                  territory, lex.families.get(state.currency) if not state.nationality else None)
     if state.unit is not None:
         return state.unit, None
     if hint:
