@@ -176,3 +176,16 @@ def test_an_event_without_a_tense_or_a_past_expectation_is_not_checked_against_p
     r = client.post("/v1/checks", content=json.dumps(body), headers={"content-type": "application/json"})
     verdicts = r.json()["verdicts"]
     assert not [v for v in verdicts if v["rule"] in ("tense_publication", "document_date")], verdicts
+
+
+@pytest.mark.parametrize(("text", "tag", "first", "last"), [
+    ("العام المالي 2022/2023", "ar-EG", "2022-07-01", "2023-06-30"),
+    ("الربع الثانى من 2022-2023", "ar-EG", "2022-10-01", "2022-12-31"),
+    ("FY2024", "en-US", "2023-10-01", "2024-09-30"),
+    ("fiscal 2024", "en-AU", "2023-07-01", "2024-06-30"),
+    ("2013-14", "en-GB", "2013-04-01", "2014-03-31"),
+    ("Q1 FY2025", "en-IN", "2024-04-01", "2024-06-30"),
+])
+def test_fiscal_years_follow_the_territory(text, tag, first, last):
+    span = read_time(text, tag)
+    assert (span.start.isoformat(), span.last.isoformat()) == (first, last)

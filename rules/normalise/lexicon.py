@@ -31,7 +31,7 @@ __all__ = ["LANGUAGES", "Lexicon", "lexicon", "locale_of", "split"]
 T = TypeVar("T")
 
 _DATA = files("rules.normalise").joinpath("data")
-_NOT_LANGUAGES = {"units.toml", "currency.toml"}
+_NOT_LANGUAGES = {"units.toml", "currency.toml", "fiscal.toml"}
 LANGUAGES = tuple(sorted(p.name[:-5] for p in _DATA.iterdir()
                          if p.name.endswith(".toml") and p.name not in _NOT_LANGUAGES))
 #: Arabic proclitics that may be glued to a word: و ف ب ل ك, and "لـ" / "بـ" with tatweel (folded away).
