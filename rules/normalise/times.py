@@ -543,6 +543,8 @@ class _Point:
         markers = {a.read["marker"]: a for a in self.having("marker")}
         if not units or not (rels or rolling or {"ago", "later", "within"} & markers.keys()):
             return None
+        if any(int(a.read["ordinal"]) in (1, -1) for a in self.having("ordinal")) and not rolling:
+            return None  # 'the first five months of this year': a part of the year, not a count back
         counted = self.count()
         if not (counted or rolling or {"ago", "later", "within"} & markers.keys()):
             return None
@@ -756,7 +758,8 @@ class _Point:
             if day is not None:
                 span = self.day(year, month, day)
                 self.weekday(span)
-                return span
+                self.use(*[a for a in self.having("relative") if tuple(a.read["relative"]) == ("day", 0)])
+                return span  # 'اليوم الخميس 7 أغسطس 2025': 'today' beside the full date adds nothing
             start = dt.date(year, month, 1)
             return _Span(start, _add_months(start, 1), "month", year=year, month=month)
         first = self.first_months(year)

@@ -41,6 +41,10 @@ MAX_DIGITS = 30
 MAX_NUMBERS = 8
 _NOTATION = re.compile(r"[0-9]\s*[eE]\s*[+\-−]?\s*[0-9]|\*\*|\^|[0-9]\s*[x×]\s*10|[0-9]\s*[⁰¹²³⁴⁵⁶⁷⁸⁹]|"
                        r"(?<![0-9A-Za-z])0[xXbBoO][0-9A-Fa-f]")
+#: Algerian wire copy prints 4.6 as "6ر4": the letter ر for the decimal mark, the digits around it the other way.
+_REVERSED = re.compile(r"(?<![0-9])([0-9]+)ر([0-9]+)(?![0-9])")
+#: The Arabic comma between digits: a decimal mark in some copy ("1،9" for 9.1), a list in other.
+_ARABIC_COMMA = re.compile(r"[0-9]،[0-9]")
 #: A currency symbol before a parenthesised number: an accountant's negative ("$(118,000,000)").
 _ACCOUNTING = re.compile(r"[$€£¥]\s*\(\s*[0-9]")
 _SPACES = " \u00a0\u202f\u2009"
@@ -149,7 +153,7 @@ def _items(value: str, text: str, lex: Lexicon) -> list[_Item]:
     for item in items:
         if item.kind == _NUM and item.value is None:
             printed = value[item.start:item.end]
-            item.value = parse(item.raw, lex.locale, lex.group, "٫" in printed or "٬" in printed)
+            item.value = parse(item.raw, lex.locale, lex.group, any(c in printed for c in "٫٬ر"), lex.arabic)
     return items
 
 
@@ -478,6 +482,9 @@ def _amount(items: list[_Item], k: int, lex: Lexicon, compound: bool = True) -> 
             if section == "scale_plural":
                 amount.several = True
                 amount.notes.append("a plural scale word alone read as 'several': 2 to 1000 of it")
+            elif section == "scale_dual" and "\u064b" in scale_item.raw:  # type: ignore[union-attr]
+                value = Fraction(1)  # 'تريليوناً': the accusative of one, not the dual
+                amount.notes.append(f"'{scale_item.raw}' read as one of it")  # type: ignore[union-attr]
             elif section == "scale_dual":
                 value = Fraction(2)
                 amount.notes.append(f"'{scale_item.raw}' read as two of it")  # type: ignore[union-attr]
@@ -545,6 +552,12 @@ def _read_text(value: str, lex: Lexicon, language: str, unit_hint: str | None, p
     if _NOTATION.search(text):
         raise Unreadable("notation", "scientific, power, hexadecimal or binary notation is not read; write the number "
                                      "out")
+    if _ARABIC_COMMA.search(text):
+        raise Unreadable("ambiguous_separator", "an Arabic comma between digits may be a decimal mark or a list; write "
+                                                "the number with ٫ or a point")
+    reversed_decimal = _REVERSED.search(text)
+    if reversed_decimal:  # same length: spans still index the text as printed
+        text = _REVERSED.sub(lambda m: f"{m[2]}.{m[1]}", text)
     items = _items(value, text, lex)
     state = _State()
     amounts: list[_Amount] = []
@@ -594,6 +607,9 @@ def _read_text(value: str, lex: Lexicon, language: str, unit_hint: str | None, p
                 k += 1
         elif kind == _OTHER and amounts and k - 1 == _after_amount(items, amounts[-1]):
             _unknown_unit(item)
+            if _has(nxt, "currency", "minor") and state.currency is None:
+                raise Unreadable("unknown_word", f"'{item.raw}' stands between the number and its currency and is "
+                                                 "not a word tadqiq reads (a scale word misspelt?)")
         elif kind == _LEX:
             if amounts and ("versus" in m or "every" in m) and _amount_follows(items, k):
                 between.add("versus" if "versus" in m else "every")
@@ -651,6 +667,10 @@ def _read_text(value: str, lex: Lexicon, language: str, unit_hint: str | None, p
                 state.touch(item)
             elif "from" in m and not amounts:
                 state.from_word = True
+    if reversed_decimal:
+        amounts[0].assumptions.append(f"'{reversed_decimal[0]}' read as {reversed_decimal[2]}.{reversed_decimal[1]}: "
+                                      "wire copy's decimal written with ر, its digits the other way round") \
+            if amounts else None
     return _compose(value, amounts, skipped, state, lex, unit_hint, policy)
 
 
