@@ -45,6 +45,8 @@ _NOTATION = re.compile(r"[0-9]\s*[eE]\s*[+\-−]?\s*[0-9]|\*\*|\^|[0-9]\s*[x×]\
 _REVERSED = re.compile(r"(?<![0-9])([0-9]+)ر([0-9]+)(?![0-9])")
 #: The Arabic comma between digits: a decimal mark in some copy ("1،9" for 9.1), a list in other.
 _ARABIC_COMMA = re.compile(r"[0-9]،[0-9]")
+#: A mark before exactly three digits: read as the locale says, but a decimal comma misread would be a ×1 000 slip.
+_SEPARATED = re.compile(r"[0-9][.,][0-9]{3}(?![0-9])")
 #: A currency symbol before a parenthesised number: an accountant's negative ("$(118,000,000)").
 _ACCOUNTING = re.compile(r"[$€£¥]\s*\(\s*[0-9]")
 _SPACES = " \u00a0\u202f\u2009"
@@ -67,6 +69,7 @@ class Measure:
     assumptions: tuple[str, ...] = field(default=())
     number: Fraction | None = None  # the amount as printed, scaled (12.3 مليار → 12300000000); None for ranges
     ends: tuple[Fraction, Fraction] | None = None  # a range's two ends as printed, scaled ("10–12 مليار")
+    separator: bool = False  # a mark before three digits ('1,250'): a decimal comma misread would be ×1 000
 
     @property
     def currency(self) -> str | None:
@@ -814,7 +817,7 @@ def _compose(text: str, amounts: list[_Amount], skipped: list[tuple[str, int, in
     span = (state.span[0], state.span[1]) if state.span[1] >= 0 else None
     return Measure(text=text, value=value, bound=bound, unit=unit, per=state.per, period=state.period,
                    precision=precision, span=span, notes=tuple(notes), assumptions=tuple(assumptions),
-                   number=number, ends=ends)
+                   number=number, ends=ends, separator=_SEPARATED.search(digits(text)) is not None)
 
 
 def _one_in(text: str, first: _Amount, second: _Amount, state: _State, policy: Policy,
