@@ -174,3 +174,21 @@ def test_conversion_work_in_one_request_is_bounded():
     mine = [v for v in report.verdicts if v.rule == "conversion"]
     assert len(mine) == MAX_QUOTES + 40
     assert sum("more than" in v.explanation.en for v in mine) == 40
+
+
+def test_the_request_policy_reads_the_figures():
+    """A check under another policy reads its figures with that policy: 'about' widens by its margin, not by the
+    process default, and the reading names it."""
+    from rules.context import Context
+    from rules.engine import check
+    from rules.model import CheckRequest
+    from rules.policy import Policy
+
+    request = msgspec.convert({"document": {"language": "ar"},
+                               "claims": [{"kind": "quantity", "id": "u", "value": "نحو 170 مليون مستخدم"}]},
+                              CheckRequest)
+    default, wide = Context(request), Context(request, Policy(approximate=Fraction(1, 10)))
+    assert (default.items["u"].measure.value.low, default.items["u"].measure.value.high) == (156_500_000, 183_500_000)
+    assert (wide.items["u"].measure.value.low, wide.items["u"].measure.value.high) == (148_000_000, 192_000_000)
+    read = check(request, policy=Policy(approximate=Fraction(1, 10))).claims[0].value
+    assert read is not None and "±10 %" in read.policy and read.low == "148000000"
