@@ -22,7 +22,7 @@ from typing import Any
 
 import msgspec
 
-from rules.changes import Movement, movement
+from rules.normalise.changes import Movement, movement
 from rules.model import (Amount, Change, CheckRequest, Claim, Document, Event, Problem, Quantity, ReadClaim,
                          Reading, Role, Share, ShareOf)
 from rules.normalise.times import Duration, TimeSpan, read_duration, read_time

@@ -192,3 +192,23 @@ def test_the_request_policy_reads_the_figures():
     assert (wide.items["u"].measure.value.low, wide.items["u"].measure.value.high) == (148_000_000, 192_000_000)
     read = check(request, policy=Policy(approximate=Fraction(1, 10))).claims[0].value
     assert read is not None and "±10 %" in read.policy and read.low == "148000000"
+
+
+@pytest.mark.parametrize(("text", "language", "factor", "times"), [
+    ("تضاعف 7 مرات", "ar", None, True),  # the number is the factor: never 'doubled' by default
+    ("تضاعف", "ar", Fraction(2), False),
+    ("ثلاثة أضعاف", "ar", Fraction(3), False),
+    ("sevenfold", "en", Fraction(7), False),
+    ("three times as many", "en", None, True),
+    ("quadruplé", "fr", Fraction(4), False),
+    ("se quintuplicó", "es", Fraction(5), False),
+    ("verdreifacht", "de", Fraction(3), False),
+])
+def test_multipliers_are_factors(text, language, factor, times):
+    from rules.normalise.changes import movement
+
+    mv = movement(text, language)
+    assert mv is not None and mv.direction >= 0 and (mv.factor, mv.times) == (factor, times)
+    if times:
+        m = read_value(text, language)
+        assert m.unit == "times" and m.number in (3, 7)
