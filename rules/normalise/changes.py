@@ -15,7 +15,7 @@ from fractions import Fraction
 from functools import lru_cache
 from importlib.resources import files
 
-from rules.normalise.lexicon import lexicon, split
+from rules.normalise.lexicon import Kind, lexicon, split
 from rules.text import digits, fold
 
 __all__ = ["Movement", "movement"]
@@ -78,7 +78,7 @@ def _counted(folded: str, language: str) -> bool:
     lex = lexicon(language)
     toks = split(folded)
     words = [w for _, w, _, _ in toks]
-    return any(lex.first(words, i, "number") is not None for i in range(len(words)))
+    return any(lex.first(words, i, Kind.NUMBER) is not None for i in range(len(words)))
 
 
 def movement(text: str, language: str) -> Movement | None:

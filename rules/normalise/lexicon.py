@@ -12,6 +12,7 @@ own CLDR names and numbers. Time words live apart, in ``rules.normalise.timeword
 
 from __future__ import annotations
 
+import enum
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -26,7 +27,7 @@ from babel.numbers import list_currencies
 from rules.normalise import units
 from rules.text import fold, tokens
 
-__all__ = ["LANGUAGES", "Lexicon", "lexicon", "locale_of", "split"]
+__all__ = ["EMPTY", "LANGUAGES", "Kind", "Lexicon", "Meaning", "lexicon", "locale_of", "split"]
 
 T = TypeVar("T")
 
@@ -43,6 +44,91 @@ _SYMBOLS = {"%": ("unit", "percent"), "‰": ("unit", "permille"), "$": ("curren
             "+": ("plus", True)}
 
 
+class Kind(enum.IntFlag):
+    """What a phrase of a figure may mean. A phrase may mean several things ('a': one, or per; 'quarter': a
+    fraction, or a period); ``Meaning.kinds`` holds them all, and the payload of each is an attribute of the
+    ``Meaning`` named like the kind (lower case)."""
+
+    SCALE = enum.auto()  # payload: power of ten ('billion' = 9)
+    SCALE_DUAL = enum.auto()  # power of ten; alone it is two of it ('ملياري')
+    SCALE_PLURAL = enum.auto()  # power of ten; alone it is 'several' ('مليارات')
+    NUMBER = enum.auto()  # a cardinal word's value
+    ONE = enum.auto()  # a word for one, read as a number only before a scale or number word
+    FRACTION = enum.auto()  # a Fraction
+    VAGUE = enum.auto()  # (low, high): 'tens of', 'عشرات'
+    HEDGE = enum.auto()  # 'approximate' | 'lower' | 'upper'
+    FROM = enum.auto()
+    TO = enum.auto()
+    AND = enum.auto()
+    VERSUS = enum.auto()  # 'versus', 'مقابل': two figures set against each other
+    EVERY = enum.auto()  # 'one in three', 'un sur cinq': a share
+    PERIOD = enum.auto()  # 'year', 'month', …
+    PER = enum.auto()
+    PER_UNIT = enum.auto()  # the unit of a 'per' phrase ('per capita' = 'person')
+    PER_ENTITY = enum.auto()  # a 'per' word that takes any noun ('per household')
+    CURRENCY = enum.auto()  # an ISO 4217 code, or a family ('dollar')
+    NATIONALITY = enum.auto()  # the territory an adjective names ('قطرية' = 'QA')
+    MINOR = enum.auto()  # (families, part): 'cents', 'فلس'
+    UNIT = enum.auto()  # a unit name (rules.normalise.units)
+    UNIT_COUNT = enum.auto()  # how many of the unit the word names alone ('يومان' = 2)
+    YEAR = enum.auto()  # a word before a year ('عام 2025')
+    DATE_SUFFIX = enum.auto()
+    ORDINAL_SUFFIX = enum.auto()
+    TIME_SUFFIX = enum.auto()
+    DATE_LINK = enum.auto()
+    ORDINAL = enum.auto()
+    ORDINAL_ARTICLE = enum.auto()
+    MONTH = enum.auto()
+    MINUS = enum.auto()
+    BELOW_ZERO = enum.auto()
+    PLUS = enum.auto()
+
+
+#: The payload attribute of each kind that carries one.
+_PAYLOAD = {Kind.SCALE: "scale", Kind.SCALE_DUAL: "scale", Kind.SCALE_PLURAL: "scale", Kind.NUMBER: "number",
+            Kind.FRACTION: "fraction", Kind.VAGUE: "vague", Kind.HEDGE: "hedge", Kind.PERIOD: "period",
+            Kind.PER_UNIT: "per_unit", Kind.CURRENCY: "currency", Kind.NATIONALITY: "nationality",
+            Kind.MINOR: "minor", Kind.UNIT: "unit", Kind.UNIT_COUNT: "unit_count"}
+
+
+class Meaning:
+    """What a phrase means: ``kinds`` (an int of ``Kind`` flags, for fast tests) and the payload of each, the first
+    one added per kind."""
+
+    __slots__ = ("currency", "fraction", "hedge", "kinds", "minor", "nationality", "number", "per_unit", "period",
+                 "scale", "unit", "unit_count", "vague")
+
+    def __init__(self) -> None:
+        self.kinds = 0
+        self.scale: int | None = None
+        self.number: int | None = None
+        self.fraction: Fraction | None = None
+        self.vague: tuple[Fraction, Fraction] | None = None
+        self.hedge: str | None = None
+        self.period: str | None = None
+        self.per_unit: str | None = None
+        self.currency: str | None = None
+        self.nationality: str | None = None
+        self.minor: tuple[tuple[str, ...], int] | None = None
+        self.unit: str | None = None
+        self.unit_count: int | None = None
+
+    def add(self, kind: Kind, value: object) -> None:
+        if self.kinds & kind:
+            return
+        attribute = _PAYLOAD.get(kind)
+        if attribute is not None and getattr(self, attribute) is None:
+            setattr(self, attribute, value)
+        self.kinds |= int(kind)
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"Meaning({Kind(self.kinds)!r})"
+
+
+#: The meaning of a token the lexicon does not know (or of a number, a symbol).
+EMPTY = Meaning()
+
+
 @dataclass
 class Lexicon:
     """Folded phrases and what they mean; ``match`` finds the longest phrase at a position.
@@ -55,7 +141,7 @@ class Lexicon:
     lang: str
     locale: Locale
     phrases: dict[str, list[tuple[str, object]]] = field(default_factory=dict)
-    meaning: dict[str, dict[str, object]] = field(default_factory=dict)
+    meaning: dict[str, Meaning] = field(default_factory=dict)
     lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
     longest: int = 1
     arabic: bool = False
@@ -73,15 +159,20 @@ class Lexicon:
         entries = self.phrases.setdefault(folded, [])
         if (category, value) not in entries:
             entries.append((category, value))
-        self.meaning.setdefault(folded, {}).setdefault(category, value)
+        kind = Kind.__members__.get(category.upper())
+        if kind is not None:
+            found = self.meaning.get(folded)
+            if found is None:
+                found = self.meaning[folded] = Meaning()
+            found.add(kind, value)
         n = len(words)
         known = self.lengths.get(words[0], ())
         if n not in known:
             self.lengths[words[0]] = tuple(sorted((*known, n), reverse=True))
         self.longest = max(self.longest, n)
 
-    def lookup(self, words: list[str], i: int) -> tuple[int, dict[str, object]] | None:
-        """The longest phrase starting at ``words[i]``: (number of words, {category: value})."""
+    def lookup(self, words: list[str], i: int) -> tuple[int, Meaning] | None:
+        """The longest phrase of a figure starting at ``words[i]``: (number of words, what it means)."""
         return self._longest(self.meaning, words, i)
 
     def match(self, words: list[str], i: int) -> tuple[int, list[tuple[str, object]]] | None:
@@ -100,11 +191,10 @@ class Lexicon:
                     return n, found
         return None
 
-    def first(self, words: list[str], i: int, category: str) -> tuple[int, object] | None:
+    def first(self, words: list[str], i: int, kind: Kind) -> int | None:
+        """How many words the longest phrase at ``words[i]`` has, when it means ``kind``."""
         hit = self.lookup(words, i)
-        if hit and category in hit[1]:
-            return hit[0], hit[1][category]
-        return None
+        return hit[0] if hit and hit[1].kinds & kind else None
 
 
 @lru_cache(maxsize=65536)
@@ -266,7 +356,7 @@ def _add_units(lex: Lexicon, data: dict) -> None:
         if not folded or folded in skip:
             continue
         known = lex.meaning.get(folded)
-        if cldr and known is not None and "unit" not in known and set(known) - {"currency"}:
+        if cldr and known is not None and not known.kinds & Kind.UNIT and known.kinds & ~Kind.CURRENCY:
             continue
         lex.add(word, "unit", unit)
         if count is not None:

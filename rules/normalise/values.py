@@ -27,7 +27,7 @@ from babel.numbers import list_currencies
 from rules.interval import Interval, exact
 from rules.model import Amount, Reading
 from rules.normalise import currency as currencies
-from rules.normalise.lexicon import NUMBER, SYMBOL, WORD, Lexicon, lexicon, split
+from rules.normalise.lexicon import EMPTY, NUMBER, SYMBOL, WORD, Kind, Lexicon, Meaning, lexicon, split
 from rules.normalise.errors import Unreadable
 from rules.normalise.numbers import half_width, parse
 from rules.normalise.units import KINDS, PERIODS, REGISTRY
@@ -52,7 +52,41 @@ _ACCOUNTING = re.compile(r"[$€£¥]\s*\(\s*[0-9]")
 _SPACES = " \u00a0\u202f\u2009"
 _CODES = frozenset(list_currencies())
 _TEN = [Fraction(10) ** k for k in range(40)]
-_SCALES = ("scale", "scale_dual", "scale_plural")
+# The kinds of ``rules.normalise.lexicon.Kind`` as plain ints: ``Meaning.kinds & _SCALE`` stays an int test.
+_SCALE = int(Kind.SCALE)
+_SCALE_DUAL = int(Kind.SCALE_DUAL)
+_SCALE_PLURAL = int(Kind.SCALE_PLURAL)
+_NUMBER = int(Kind.NUMBER)
+_ONE = int(Kind.ONE)
+_FRACTION = int(Kind.FRACTION)
+_VAGUE = int(Kind.VAGUE)
+_HEDGE = int(Kind.HEDGE)
+_FROM = int(Kind.FROM)
+_TO = int(Kind.TO)
+_AND = int(Kind.AND)
+_VERSUS = int(Kind.VERSUS)
+_EVERY = int(Kind.EVERY)
+_PERIOD = int(Kind.PERIOD)
+_PER = int(Kind.PER)
+_PER_UNIT = int(Kind.PER_UNIT)
+_PER_ENTITY = int(Kind.PER_ENTITY)
+_CURRENCY = int(Kind.CURRENCY)
+_NATIONALITY = int(Kind.NATIONALITY)
+_MINOR = int(Kind.MINOR)
+_UNIT = int(Kind.UNIT)
+_UNIT_COUNT = int(Kind.UNIT_COUNT)
+_YEAR = int(Kind.YEAR)
+_DATE_SUFFIX = int(Kind.DATE_SUFFIX)
+_ORDINAL_SUFFIX = int(Kind.ORDINAL_SUFFIX)
+_TIME_SUFFIX = int(Kind.TIME_SUFFIX)
+_DATE_LINK = int(Kind.DATE_LINK)
+_ORDINAL = int(Kind.ORDINAL)
+_ORDINAL_ARTICLE = int(Kind.ORDINAL_ARTICLE)
+_MONTH = int(Kind.MONTH)
+_MINUS = int(Kind.MINUS)
+_BELOW_ZERO = int(Kind.BELOW_ZERO)
+_PLUS = int(Kind.PLUS)
+_SCALES = _SCALE | _SCALE_DUAL | _SCALE_PLURAL
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +139,6 @@ def read_value(value: str | Amount, language: str, unit: str | None = None, per:
 
 # -- tokens, classified -----------------------------------------------------------------------------------------
 _NUM, _LEX, _SYM, _CODE, _OTHER, _SKIP = range(6)
-_NONE: dict[str, object] = {}
 
 
 class _Item:
@@ -115,8 +148,8 @@ class _Item:
         self.kind, self.value, self.start, self.end, self.raw = kind, value, start, end, raw
 
     @property
-    def meaning(self) -> dict[str, object]:
-        return self.value if self.kind == _LEX else _NONE  # type: ignore[return-value]
+    def meaning(self) -> Meaning:
+        return self.value if self.kind == _LEX else EMPTY  # type: ignore[return-value]
 
 
 def _items(value: str, text: str, lex: Lexicon) -> list[_Item]:
@@ -181,26 +214,26 @@ def _set_aside_ordinals(items: list[_Item], text: str) -> None:
         if item.kind != _LEX:
             continue
         m = item.meaning
-        ordinal = "ordinal" in m and not any(c in m for c in ("number", "fraction", "unit"))
-        if not ordinal and "fraction" in m and k:
+        ordinal = m.kinds & _ORDINAL and not m.kinds & (_NUMBER | _FRACTION | _UNIT)
+        if not ordinal and m.kinds & _FRACTION and k:
             prev = items[k - 1]
-            ordinal = prev.kind == _LEX and "number" in prev.meaning and text[prev.end:item.start] == "-" and \
-                int(prev.meaning["number"]) >= 20 or \
-                _has(prev, "ordinal_article")  # 'twenty-fifth', 'the third'
-            if _has(prev, "ordinal_article") and not ordinal:
+            ordinal = prev.kind == _LEX and prev.meaning.kinds & _NUMBER and text[prev.end:item.start] == "-" and \
+                int(prev.meaning.number) >= 20 or \
+                _has(prev, _ORDINAL_ARTICLE)  # 'twenty-fifth', 'the third'
+            if _has(prev, _ORDINAL_ARTICLE) and not ordinal:
                 continue
         if not ordinal:
             continue
         start, end = item.start, item.end
         j = k - 1
-        while j >= 0 and items[j].kind == _LEX and ("number" in items[j].meaning or "and" in items[j].meaning
-                                                    or "ordinal_article" in items[j].meaning):
+        while j >= 0 and items[j].kind == _LEX and (items[j].meaning.kinds & _NUMBER or items[j].meaning.kinds & _AND
+                                                    or items[j].meaning.kinds & _ORDINAL_ARTICLE):
             start = items[j].start
             items[j].kind, items[j].value = _SKIP, None
             j -= 1
         j = k + 1
-        while j < len(items) and items[j].kind == _LEX and "number" in items[j].meaning and \
-                "unit" not in items[j].meaning:
+        while j < len(items) and items[j].kind == _LEX and items[j].meaning.kinds & _NUMBER and \
+                not items[j].meaning.kinds & _UNIT:
             end = items[j].end
             items[j].kind, items[j].value = _SKIP, None
             j += 1
@@ -222,47 +255,46 @@ def _set_aside(items: list[_Item], text: str, value: str) -> None:
         prev = items[k - 1] if k else None
         nxt = items[k + 1] if k + 1 < len(items) else None
         why = None
-        dated = k > 1 and prev is not None and prev.kind == _SYM and "year" in items[k - 2].meaning
+        dated = k > 1 and prev is not None and prev.kind == _SYM and items[k - 2].meaning.kinds & _YEAR
         if not dated and (_latin(before) or before == "-" and s > 1 and text[s - 2].isalpha()):
             why = ("name",) + _word_at(text, s, e)
         elif after in ":/" and e + 1 < len(text) and text[e + 1].isdigit() or \
                 before in ":/" and s > 1 and text[s - 2].isdigit():
             why = ("time_of_day" if ":" in (after, before) else "ratio",) + _pair_at(text, s, e)
-        elif nxt is not None and (suffix := next((c for c in ("date_suffix", "ordinal_suffix", "time_suffix")
-                                                  if c in nxt.meaning), None)) and \
-                (suffix == "time_suffix" or suffix == "date_suffix" and raw.isdigit() and len(raw) == 4 or
+        elif nxt is not None and (suffix := next((c for c in (_DATE_SUFFIX, _ORDINAL_SUFFIX, _TIME_SUFFIX)
+                                                  if nxt.meaning.kinds & c), None)) and \
+                (suffix == _TIME_SUFFIX or suffix == _DATE_SUFFIX and raw.isdigit() and len(raw) == 4 or
                  nxt.start == e or nxt.start == e + 1 and after == "."):
             why = (_SUFFIX[suffix], s, nxt.end)
             nxt.kind, nxt.value = _SKIP, None
         elif after == "-" and k + 3 < len(items) and items[k + 2].start == e + 1 and \
-                _has(items[k + 2], "unit", "period") and items[k + 3].kind == _OTHER:
+                _has(items[k + 2], _UNIT | _PERIOD) and items[k + 3].kind == _OTHER:
             why = ("adjective", s, items[k + 2].end)  # 'a 17-year high': it says what follows, not how much
         elif after.isalpha() and nxt is not None and nxt.start == e and after.isupper() and _latin(after) and \
-                nxt.end == e + 1 and not _has(nxt, *_SCALES, "currency"):
+                nxt.end == e + 1 and not _has(nxt, _SCALES | _CURRENCY):
             why = ("name",) + _word_at(text, s, e)  # '5G', '3D': one capital letter against a number names a thing
         elif after.isalpha() and nxt is not None and nxt.start == e:
             m = nxt.meaning
-            if _latin(after) and not any(c in m for c in ("scale", "scale_dual", "scale_plural", "unit",
-                                                            "currency", "period", "hedge", "per")) \
+            if _latin(after) and not m.kinds & (_SCALE | _SCALE_DUAL | _SCALE_PLURAL | _UNIT | _CURRENCY | _PERIOD | _HEDGE | _PER) \
                     and nxt.kind != _CODE:
                 why = ("name",) + _word_at(text, s, e)
-        if prev is not None and "date_link" in prev.meaning and k > 1 and "month" in items[k - 2].meaning:
+        if prev is not None and prev.meaning.kinds & _DATE_LINK and k > 1 and items[k - 2].meaning.kinds & _MONTH:
             prev = items[k - 2]  # 'marzo de 2025'
-        if nxt is not None and "date_link" in nxt.meaning and k + 2 < len(items) and \
-                "month" in items[k + 2].meaning:
+        if nxt is not None and nxt.meaning.kinds & _DATE_LINK and k + 2 < len(items) and \
+                items[k + 2].meaning.kinds & _MONTH:
             nxt = items[k + 2]  # '15 de marzo'
-        month_before = prev is not None and "month" in prev.meaning
-        if why is None and (month_before or nxt is not None and "month" in nxt.meaning or
+        month_before = prev is not None and prev.meaning.kinds & _MONTH
+        if why is None and (month_before or nxt is not None and nxt.meaning.kinds & _MONTH or
                             prev is not None and prev.kind == _SKIP and prev.value and prev.value[0] == "date"
                             and raw.isdigit() and len(raw) == 4):
             why = ("date", prev.start if month_before else s,  # type: ignore[union-attr]
-                   nxt.end if nxt is not None and "month" in nxt.meaning else e)
+                   nxt.end if nxt is not None and nxt.meaning.kinds & _MONTH else e)
         if why is None and raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100:
-            word = prev if prev is not None and "year" in prev.meaning else \
+            word = prev if prev is not None and prev.meaning.kinds & _YEAR else \
                 items[k - 2] if k > 1 and prev is not None and prev.kind == _SYM and prev.value in "-–" and \
-                "year" in items[k - 2].meaning else None
-            follows = nxt.meaning if nxt is not None else _NONE
-            if word is not None and not any(c in follows for c in (*_SCALES, "unit", "currency")) and \
+                items[k - 2].meaning.kinds & _YEAR else None
+            follows = nxt.meaning if nxt is not None else EMPTY
+            if word is not None and not follows.kinds & (_SCALES | _UNIT | _CURRENCY) and \
                     (nxt is None or nxt.kind != _CODE):
                 why = ("date", word.start, e)
                 word.kind = _SKIP
@@ -271,7 +303,7 @@ def _set_aside(items: list[_Item], text: str, value: str) -> None:
             item.kind, item.value = _SKIP, why
 
 
-_SUFFIX = {"date_suffix": "date", "ordinal_suffix": "ordinal", "time_suffix": "time_of_day"}
+_SUFFIX = {_DATE_SUFFIX: "date", _ORDINAL_SUFFIX: "ordinal", _TIME_SUFFIX: "time_of_day"}
 _SET_ASIDE = {
     "name": "'{}' is a name or a code, not an amount",
     "date": "'{}' is a date, not an amount: send it as a time",
@@ -347,8 +379,9 @@ def _at(items: list[_Item], k: int) -> _Item | None:
     return items[k] if k < len(items) else None
 
 
-def _has(item: _Item | None, *categories: str) -> bool:
-    return item is not None and item.kind == _LEX and any(c in item.value for c in categories)  # type: ignore[operator]
+def _has(item: _Item | None, kinds: int) -> int:
+    """Whether ``item`` is a phrase meaning any of ``kinds`` (an int of ``Kind`` flags)."""
+    return item is not None and item.kind == _LEX and item.value.kinds & kinds  # type: ignore[union-attr]
 
 
 def _starts_amount(items: list[_Item], k: int, have_amount: bool) -> bool:
@@ -358,14 +391,14 @@ def _starts_amount(items: list[_Item], k: int, have_amount: bool) -> bool:
     if item.kind != _LEX:
         return False
     m = item.meaning
-    if "number" in m or "vague" in m:
+    if m.kinds & _NUMBER or m.kinds & _VAGUE:
         return True
-    if "fraction" in m:
-        return not ("period" in m and have_amount)
-    if "one" in m:
-        return _has(_at(items, k + 1), *_SCALES, "number", "fraction", "every") or \
-            _has(_at(items, k + 1), "to") and _amount_follows(items, k + 2)  # 'one to two years'
-    if any(c in m for c in _SCALES):
+    if m.kinds & _FRACTION:
+        return not (m.kinds & _PERIOD and have_amount)
+    if m.kinds & _ONE:
+        return _has(_at(items, k + 1), _SCALES | _NUMBER | _FRACTION | _EVERY) or \
+            _has(_at(items, k + 1), _TO) and _amount_follows(items, k + 2)  # 'one to two years'
+    if m.kinds & _SCALES:
         return len(item.raw.strip(". ")) > 2
     return False
 
@@ -377,17 +410,17 @@ def _words(items: list[_Item], k: int) -> tuple[Fraction, int]:
     current = 0
     while True:
         item = _at(items, k)
-        m = item.meaning if item is not None else _NONE
-        if current and "number" in m and _has(_at(items, k + 1), "fraction"):
+        m = item.meaning if item is not None else EMPTY
+        if current and m.kinds & _NUMBER and _has(_at(items, k + 1), _FRACTION):
             return Fraction(current), k
-        if "number" in m:
-            v = int(m["number"])  # type: ignore[call-overload]
+        if m.kinds & _NUMBER:
+            v = int(m.number)  # type: ignore[call-overload]
             current = current * v if v == 100 and 0 < current < 100 else current + v
             k += 1
-        elif "one" in m and (_has(_at(items, k + 1), "number") or _tens(current)):
+        elif m.kinds & _ONE and (_has(_at(items, k + 1), _NUMBER) or _tens(current)):
             current += 1  # 'أحد عشر', 'twenty-one', 'ثلاثمائة وواحد'
             k += 1
-        elif "and" in m and current and _joins(current, _at(items, k + 1), _at(items, k + 2)):
+        elif m.kinds & _AND and current and _joins(current, _at(items, k + 1), _at(items, k + 2)):
             k += 1
         else:
             return Fraction(current), k
@@ -401,11 +434,11 @@ def _tens(current: int) -> bool:
 def _joins(current: int, nxt: _Item | None, after: _Item | None) -> bool:
     """Whether 'and' between ``current`` and the next word joins one number: 'three hundred and twenty', 'خمسة و
     عشرون', 'vingt et un'; not before a number word that a fraction follows."""
-    if _has(nxt, "one") and not _has(nxt, "number"):
-        return _tens(current) and not _has(after, "fraction", *_SCALES, "number")
-    if not _has(nxt, "number") or _has(after, "fraction"):
+    if _has(nxt, _ONE) and not _has(nxt, _NUMBER):
+        return _tens(current) and not _has(after, _FRACTION | _SCALES | _NUMBER)
+    if not _has(nxt, _NUMBER) or _has(after, _FRACTION):
         return False
-    v = int(nxt.meaning["number"])  # type: ignore[union-attr, call-overload]
+    v = int(nxt.meaning.number)  # type: ignore[union-attr, call-overload]
     return v < 100 <= current or 0 < current < 10 and v >= 20 and v % 10 == 0 and v < 100 or \
         _tens(current) and current < 100 and 0 < v < 10
 
@@ -423,72 +456,72 @@ def _amount(items: list[_Item], k: int, lex: Lexicon, compound: bool = True) -> 
         amount.words_fraction = "/" in item.raw  # '2 1/2'
         k += 1
         glued = _at(items, k)
-        if _has(glued, "fraction") and glued.start == item.end and decimals == 0:  # type: ignore[union-attr]
-            value += glued.meaning["fraction"]  # type: ignore[operator]
+        if _has(glued, _FRACTION) and glued.start == item.end and decimals == 0:  # type: ignore[union-attr]
+            value += glued.meaning.fraction  # type: ignore[operator]
             amount.words_fraction = True
             k += 1
-    elif "vague" in m:
-        low, high = m["vague"]  # type: ignore[misc]
+    elif m.kinds & _VAGUE:
+        low, high = m.vague  # type: ignore[misc]
         k += 1
-        if _has(_at(items, k), "number") and items[k].meaning["number"] == 100:
+        if _has(_at(items, k), _NUMBER) and items[k].meaning.number == 100:
             low, high = low * 100, high * 100
             k += 1
         amount.vague = (low, high)
         amount.notes.append(f"'{item.raw}' read as {exact(low)} to {exact(high)}")
-    elif "fraction" in m:
-        value = m["fraction"]  # type: ignore[assignment]
+    elif m.kinds & _FRACTION:
+        value = m.fraction  # type: ignore[assignment]
         amount.words_fraction = True
         k += 1
-    elif "number" in m or "one" in m and _has(_at(items, k + 1), "number"):
+    elif m.kinds & _NUMBER or m.kinds & _ONE and _has(_at(items, k + 1), _NUMBER):
         value, k = _words(items, k)
-    elif "one" in m and _has(_at(items, k + 1), "fraction"):
+    elif m.kinds & _ONE and _has(_at(items, k + 1), _FRACTION):
         k += 1  # 'a third', 'one half': the article; 'واحد ونصف': one and a half
-        value = items[k].meaning["fraction"]  # type: ignore[assignment]
+        value = items[k].meaning.fraction  # type: ignore[assignment]
         if lex.arabic and items[k].raw.startswith("و"):
             value = 1 + value  # type: ignore[operator]
         amount.words_fraction = True
         k += 1
-    elif "one" in m:
+    elif m.kinds & _ONE:
         value = Fraction(1)
         k += 1
     if value is not None and not amount.words_fraction and item.kind != _NUM:
         nxt = _at(items, k)
-        if _has(nxt, "fraction") and not _has(nxt, *_SCALES):
-            f = nxt.meaning["fraction"]  # type: ignore[union-attr]
+        if _has(nxt, _FRACTION) and not _has(nxt, _SCALES):
+            f = nxt.meaning.fraction  # type: ignore[union-attr]
             additive = lex.arabic and nxt.raw.startswith("و")  # type: ignore[union-attr]
             value = value + f if additive else value * f  # type: ignore[operator]
             amount.words_fraction = True
             k += 1
     if value is not None and not amount.words_fraction:
-        j = k + 1 if _has(_at(items, k), "and") else k
-        if _has(_at(items, j), "one") and _has(_at(items, j + 1), "fraction"):
+        j = k + 1 if _has(_at(items, k), _AND) else k
+        if _has(_at(items, j), _ONE) and _has(_at(items, j + 1), _FRACTION):
             j += 1
-        glued = lex.arabic and _has(_at(items, j), "number") and items[j].raw.startswith("و")
-        if (j > k or glued) and _has(_at(items, j), "number") and _has(_at(items, j + 1), "fraction"):
+        glued = lex.arabic and _has(_at(items, j), _NUMBER) and items[j].raw.startswith("و")
+        if (j > k or glued) and _has(_at(items, j), _NUMBER) and _has(_at(items, j + 1), _FRACTION):
             # 'مئة وثلاثة أرباع': a hundred and three quarters
-            value += int(items[j].meaning["number"]) * items[j + 1].meaning["fraction"]  # type: ignore[operator, call-overload]
+            value += int(items[j].meaning.number) * items[j + 1].meaning.fraction  # type: ignore[operator, call-overload]
             amount.words_fraction = True
             k = j + 2
-        elif j > k and _has(_at(items, j), "fraction") and not _has(_at(items, j), *_SCALES):
-            value += items[j].meaning["fraction"]  # type: ignore[operator]
+        elif j > k and _has(_at(items, j), _FRACTION) and not _has(_at(items, j), _SCALES):
+            value += items[j].meaning.fraction  # type: ignore[operator]
             amount.words_fraction = True
             k = j + 1
-    if amount.words_fraction and _has(_at(items, k), "one") and _has(_at(items, k + 1), *_SCALES):
+    if amount.words_fraction and _has(_at(items, k), _ONE) and _has(_at(items, k + 1), _SCALES):
         k += 1  # 'half a million'
     scale_item = _at(items, k)
-    if _has(scale_item, *_SCALES):  # after the number, or the amount's first word ('مليارات الدولارات')
+    if _has(scale_item, _SCALES):  # after the number, or the amount's first word ('مليارات الدولارات')
         sm = scale_item.meaning  # type: ignore[union-attr]
-        section = next(c for c in _SCALES if c in sm)
-        power = int(sm[section])  # type: ignore[call-overload]
+        section = sm.kinds & _SCALES
+        power = int(sm.scale)  # type: ignore[arg-type]
         amount.power = power
         if value is None and amount.vague is None:
-            if section == "scale_plural":
+            if section == _SCALE_PLURAL:
                 amount.several = True
                 amount.notes.append("a plural scale word alone read as 'several': 2 to 1000 of it")
-            elif section == "scale_dual" and "\u064b" in scale_item.raw:  # type: ignore[union-attr]
+            elif section == _SCALE_DUAL and "\u064b" in scale_item.raw:  # type: ignore[union-attr]
                 value = Fraction(1)  # 'تريليوناً': the accusative of one, not the dual
                 amount.notes.append(f"'{scale_item.raw}' read as one of it")  # type: ignore[union-attr]
-            elif section == "scale_dual":
+            elif section == _SCALE_DUAL:
                 value = Fraction(2)
                 amount.notes.append(f"'{scale_item.raw}' read as two of it")  # type: ignore[union-attr]
             else:
@@ -499,19 +532,19 @@ def _amount(items: list[_Item], k: int, lex: Lexicon, compound: bool = True) -> 
         amount.parts.append((value, decimals, amount.power or 0))
     if amount.power is not None and value is not None:
         # 'مليون ونصف', 'a million and a half', 'un million et demi'
-        j = k + 1 if _has(_at(items, k), "and") else k
-        if _has(_at(items, j), "one") and _has(_at(items, j + 1), "fraction"):
+        j = k + 1 if _has(_at(items, k), _AND) else k
+        if _has(_at(items, j), _ONE) and _has(_at(items, j + 1), _FRACTION):
             j += 1
         trailing = _at(items, j)
-        if _has(trailing, "fraction") and not _has(_at(items, j + 1), *_SCALES) and \
+        if _has(trailing, _FRACTION) and not _has(_at(items, j + 1), _SCALES) and \
                 (j > k or lex.arabic and trailing.raw.startswith("و")):  # type: ignore[union-attr]
-            amount.parts.append((trailing.meaning["fraction"] * _TEN[amount.power], 0, 0))  # type: ignore[union-attr,operator]
+            amount.parts.append((trailing.meaning.fraction * _TEN[amount.power], 0, 0))  # type: ignore[union-attr,operator]
             amount.words_fraction = True
             k = j + 1
         elif compound and not amount.words_fraction:
             # '3 مليارات و200 مليون', '2 million 500 thousand', 'ألفان وخمسمائة'
-            j = k + 1 if _has(_at(items, k), "and") else k
-            if j < len(items) and _starts_amount(items, j, True) and not _has(items[j], "vague", "fraction"):
+            j = k + 1 if _has(_at(items, k), _AND) else k
+            if j < len(items) and _starts_amount(items, j, True) and not _has(items[j], _VAGUE | _FRACTION):
                 sub, j2 = _amount(items, j, lex)
                 sub_value = sum((v * _TEN[pw] for v, _, pw in sub.parts), Fraction(0))
                 if not sub.several and sub.vague is None and sub.parts and \
@@ -580,8 +613,8 @@ def _read_text(value: str, lex: Lexicon, language: str, unit_hint: str | None, p
             amounts.append(amount)
             state.touch(item)
             state.touch(items[k - 1])
-            j = k + 1 if k < len(items) and (items[k].kind == _OTHER or _has(items[k], "unit")) else k
-            if _has(_at(items, j), "below_zero"):  # '12 درجة تحت الصفر', '5 degrees below zero'
+            j = k + 1 if k < len(items) and (items[k].kind == _OTHER or _has(items[k], _UNIT)) else k
+            if _has(_at(items, j), _BELOW_ZERO):  # '12 درجة تحت الصفر', '5 degrees below zero'
                 amount.negative = True
                 state.unit = state.unit or _celsius(items[k])
                 state.touch(items[j])
@@ -604,71 +637,71 @@ def _read_text(value: str, lex: Lexicon, language: str, unit_hint: str | None, p
                     nxt.start - item.end <= 1:
                 negative = True  # '−5', '(–12 800', 'mit – 0,3'
                 state.touch(item)
-            elif item.value == "/" and _has(nxt, "unit"):
-                _per(state, str(nxt.meaning["unit"]))  # type: ignore[union-attr]
+            elif item.value == "/" and _has(nxt, _UNIT):
+                _per(state, str(nxt.meaning.unit))  # type: ignore[union-attr]
                 state.touch(nxt)  # type: ignore[arg-type]
                 k += 1
         elif kind == _OTHER and amounts and k - 1 == _after_amount(items, amounts[-1]):
             _unknown_unit(item)
-            if _has(nxt, "currency", "minor") and state.currency is None:
+            if _has(nxt, _CURRENCY | _MINOR) and state.currency is None:
                 raise Unreadable("unknown_word", f"'{item.raw}' stands between the number and its currency and is "
                                                  "not a word tadqiq reads (a scale word misspelt?)")
         elif kind == _LEX:
-            if amounts and ("versus" in m or "every" in m) and _amount_follows(items, k):
-                between.add("versus" if "versus" in m else "every")
-            elif amounts and ("to" in m or "and" in m) and _amount_follows(items, k):
-                between.add("to" if "to" in m else "and")
-            elif "minus" in m and not amounts and nxt is not None and nxt.kind == _NUM:
+            if amounts and (m.kinds & _VERSUS or m.kinds & _EVERY) and _amount_follows(items, k):
+                between.add("versus" if m.kinds & _VERSUS else "every")
+            elif amounts and (m.kinds & _TO or m.kinds & _AND) and _amount_follows(items, k):
+                between.add("to" if m.kinds & _TO else "and")
+            elif m.kinds & _MINUS and not amounts and nxt is not None and nxt.kind == _NUM:
                 negative = True  # 'سالب 5', 'minus 5', 'ناقص 1,8'
                 state.touch(item)
-            elif "nationality" in m and state.currency is not None and state.currency.islower():
-                state.nationality = str(m["nationality"])  # 'دنانير أردنية', 'ريالا قطريا'
+            elif m.kinds & _NATIONALITY and state.currency is not None and state.currency.islower():
+                state.nationality = str(m.nationality)  # 'دنانير أردنية', 'ريالا قطريا'
                 state.touch(item)
-            elif "currency" in m and state.currency is not None and state.currency.islower() and \
-                    str(m["currency"]).isupper():
-                state.currency, state.currency_printed = str(m["currency"]), item.raw  # 'جنيهات إسترلينية'
+            elif m.kinds & _CURRENCY and state.currency is not None and state.currency.islower() and \
+                    str(m.currency).isupper():
+                state.currency, state.currency_printed = str(m.currency), item.raw  # 'جنيهات إسترلينية'
                 state.touch(item)
-            elif "minor" in m and state.currency is None and state.minor is None:
-                state.minor = m["minor"]  # type: ignore[assignment]
+            elif m.kinds & _MINOR and state.currency is None and state.minor is None:
+                state.minor = m.minor  # type: ignore[assignment]
                 state.currency_printed = item.raw
                 state.touch(item)
-            elif "per_entity" in m and nxt is not None and nxt.kind == _OTHER and amounts:
+            elif m.kinds & _PER_ENTITY and nxt is not None and nxt.kind == _OTHER and amounts:
                 state.per = state.per or str(nxt.value)  # 'per household', 'por ciudadano': an opaque entity
                 state.touch(nxt)
                 k += 1
-            elif "plus" in m:
+            elif m.kinds & _PLUS:
                 if amounts and state.hedge is None:
                     state.hedge = "lower"
                     state.touch(item)
-            elif "hedge" in m and state.hedge is None:
-                state.hedge = str(m["hedge"])
+            elif m.kinds & _HEDGE and state.hedge is None:
+                state.hedge = str(m.hedge)
                 state.touch(item)
-            elif "per_unit" in m:
-                state.per = str(m["per_unit"])
+            elif m.kinds & _PER_UNIT:
+                state.per = str(m.per_unit)
                 state.touch(item)
-            elif "per" in m and _has(nxt, "unit") and (amounts or state.unit or state.currency):
-                _per(state, str(nxt.meaning["unit"]))  # type: ignore[union-attr]
+            elif m.kinds & _PER and _has(nxt, _UNIT) and (amounts or state.unit or state.currency):
+                _per(state, str(nxt.meaning.unit))  # type: ignore[union-attr]
                 state.touch(nxt)  # type: ignore[arg-type]
                 k += 1
-            elif "period" in m and state.period is None:
-                state.period = str(m["period"])
+            elif m.kinds & _PERIOD and state.period is None:
+                state.period = str(m.period)
                 state.period_one = not amounts and item.raw.split()[0].casefold() in ("a", "an")
                 state.touch(item)
-            elif "currency" in m and state.currency is None and state.minor is None and \
-                    not ("unit" in m and _has(nxt, "date_link")):
-                state.currency, state.currency_printed = str(m["currency"]), item.raw
-                state.mass = "unit" in m  # 'pounds': money or weight, as the territory says
+            elif m.kinds & _CURRENCY and state.currency is None and state.minor is None and \
+                    not (m.kinds & _UNIT and _has(nxt, _DATE_LINK)):
+                state.currency, state.currency_printed = str(m.currency), item.raw
+                state.mass = m.kinds & _UNIT  # 'pounds': money or weight, as the territory says
                 state.touch(item)
-            elif "one" in m and not amounts and state.unit is not None and state.count is None and \
-                    k >= 2 and _has(items[k - 2], "unit"):
+            elif m.kinds & _ONE and not amounts and state.unit is not None and state.count is None and \
+                    k >= 2 and _has(items[k - 2], _UNIT):
                 state.count = 1  # 'نقطة مئوية واحدة': the numeral after its noun
                 state.touch(item)
-            elif "unit" in m and state.unit is None and (not _letter(item.raw) or _glued(items, k - 1)):
-                state.unit = str(m["unit"])  # 'pounds of flour' is a weight; a one-letter symbol only glued: '45g'
-                if not amounts and "unit_count" in m:
-                    state.count = int(m["unit_count"])  # type: ignore[call-overload]
+            elif m.kinds & _UNIT and state.unit is None and (not _letter(item.raw) or _glued(items, k - 1)):
+                state.unit = str(m.unit)  # 'pounds of flour' is a weight; a one-letter symbol only glued: '45g'
+                if not amounts and m.kinds & _UNIT_COUNT:
+                    state.count = int(m.unit_count)  # type: ignore[call-overload]
                 state.touch(item)
-            elif "from" in m and not amounts:
+            elif m.kinds & _FROM and not amounts:
                 state.from_word = True
     if reversed_decimal:
         amounts[0].assumptions.append(f"'{reversed_decimal[0]}' read as {reversed_decimal[2]}.{reversed_decimal[1]}: "
@@ -704,7 +737,7 @@ def _unknown_unit(item: _Item) -> None:
 
 def _celsius(item: _Item) -> str:
     """'درجة', 'degrees' before 'below zero': degrees Celsius, unless the word named another temperature."""
-    unit = str(item.meaning.get("unit")) if item.kind == _LEX else ""
+    unit = str(item.meaning.unit) if item.kind == _LEX else ""
     return unit if KINDS.get(unit) == "temperature" else "celsius"
 
 
@@ -712,7 +745,7 @@ def _amount_follows(items: list[_Item], k: int) -> bool:
     """Whether an amount starts at ``k``, past a currency, a hedge or an article ('to $12bn', 'y el 30 %')."""
     skipped_word = False
     while k < len(items) and not _starts_amount(items, k, True) and \
-            (items[k].kind == _CODE or _has(items[k], "currency", "hedge") or
+            (items[k].kind == _CODE or _has(items[k], _CURRENCY | _HEDGE) or
              items[k].kind == _SYM and items[k].value in "-−–+" and _at(items, k + 1) is not None and
              items[k + 1].kind == _NUM or
              items[k].kind == _OTHER and not skipped_word and len(items[k].raw) <= 3):
@@ -869,11 +902,11 @@ def _hint(hint: str, lex: Lexicon) -> tuple[str, str | None]:
     hit = lex.lookup(words, 0) if words else None
     if hit is not None and hit[0] == len(words):
         m = hit[1]
-        if "currency" in m:
-            return currencies.resolve(str(m["currency"]), hint.strip(), lex.locale.language, lex.territory,
-                                      lex.families.get(str(m["currency"])))
-        if "unit" in m:
-            return str(m["unit"]), None
+        if m.kinds & _CURRENCY:
+            return currencies.resolve(str(m.currency), hint.strip(), lex.locale.language, lex.territory,
+                                      lex.families.get(str(m.currency)))
+        if m.kinds & _UNIT:
+            return str(m.unit), None
     raise Unreadable("unknown_unit", f"'{hint}' is not a unit tadqiq knows")
 
 
