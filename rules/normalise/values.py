@@ -45,13 +45,15 @@ _NOTATION = re.compile(r"[0-9]\s*[eE]\s*[+\-−]?\s*[0-9]|\*\*|\^|[0-9]\s*[x×]\
 _REVERSED = re.compile(r"(?<![0-9])([0-9]+)ر([0-9]+)(?![0-9])")
 #: The Arabic comma between digits: a decimal mark in some copy ("1،9" for 9.1), a list in other.
 _ARABIC_COMMA = re.compile(r"[0-9]،[0-9]")
+#: Anything the rare checks below look for: most figures have none of it, and one search says so.
+_RARE = re.compile(r"[0-9]\s*[eExX×⁰¹²³⁴⁵⁶⁷⁸⁹،ر]|\*\*|\^|0[bBoO]|[$€£¥]\s*\(|[0-9][.,][0-9]{3}(?![0-9])")
 #: A mark before exactly three digits: read as the locale says, but a decimal comma misread would be a ×1 000 slip.
 _SEPARATED = re.compile(r"[0-9][.,][0-9]{3}(?![0-9])")
 #: A currency symbol before a parenthesised number: an accountant's negative ("$(118,000,000)").
 _ACCOUNTING = re.compile(r"[$€£¥]\s*\(\s*[0-9]")
 _SPACES = " \u00a0\u202f\u2009"
 _CODES = frozenset(list_currencies())
-_TEN = [Fraction(10) ** k for k in range(40)]
+_TEN = [10 ** k for k in range(40)]  # ints: a Fraction times an int skips a gcd
 # The kinds of ``rules.normalise.lexicon.Kind`` as plain ints: ``Meaning.kinds & _SCALE`` stays an int test.
 _SCALE = int(Kind.SCALE)
 _SCALE_DUAL = int(Kind.SCALE_DUAL)
@@ -585,13 +587,14 @@ def _read_text(value: str, lex: Lexicon, language: str, unit_hint: str | None, p
     if len(value) > MAX_TEXT:
         raise Unreadable("too_long", f"the figure is longer than {MAX_TEXT} characters")
     text = digits(value)
-    if _NOTATION.search(text):
+    rare = _RARE.search(text) is not None
+    if rare and _NOTATION.search(text):
         raise Unreadable("notation", "scientific, power, hexadecimal or binary notation is not read; write the number "
                                      "out")
-    if _ARABIC_COMMA.search(text):
+    if rare and _ARABIC_COMMA.search(text):
         raise Unreadable("ambiguous_separator", "an Arabic comma between digits may be a decimal mark or a list; write "
                                                 "the number with ٫ or a point")
-    reversed_decimal = _REVERSED.search(text)
+    reversed_decimal = _REVERSED.search(text) if rare else None
     if reversed_decimal:  # same length: spans still index the text as printed
         text = _REVERSED.sub(lambda m: f"{m[2]}.{m[1]}", text)
     items = _items(value, text, lex)
@@ -599,7 +602,7 @@ def _read_text(value: str, lex: Lexicon, language: str, unit_hint: str | None, p
     amounts: list[_Amount] = []
     skipped: list[tuple[str, int, int]] = []
     between: set[str] = set()
-    negative = _ACCOUNTING.search(text) is not None
+    negative = rare and _ACCOUNTING.search(text) is not None
     k = 0
     while k < len(items):
         item = items[k]
@@ -707,7 +710,7 @@ def _read_text(value: str, lex: Lexicon, language: str, unit_hint: str | None, p
         amounts[0].assumptions.append(f"'{reversed_decimal[0]}' read as {reversed_decimal[2]}.{reversed_decimal[1]}: "
                                       "wire copy's decimal written with ر, its digits the other way round") \
             if amounts else None
-    return _compose(value, amounts, skipped, state, lex, unit_hint, policy)
+    return _compose(value, amounts, skipped, state, lex, unit_hint, policy, rare and _SEPARATED.search(text) is not None)
 
 
 def _letter(raw: str) -> bool:
@@ -762,7 +765,7 @@ def _per(state: _State, unit: str) -> None:
 
 
 def _compose(text: str, amounts: list[_Amount], skipped: list[tuple[str, int, int]], state: _State, lex: Lexicon,
-             unit_hint: str | None, policy: Policy) -> Measure:
+             unit_hint: str | None, policy: Policy, separator: bool = False) -> Measure:
     groups: dict[str, tuple[int, int]] = {}
     for code, start, end in skipped:
         low, high = groups.get(code, (start, end))
@@ -850,7 +853,7 @@ def _compose(text: str, amounts: list[_Amount], skipped: list[tuple[str, int, in
     span = (state.span[0], state.span[1]) if state.span[1] >= 0 else None
     return Measure(text=text, value=value, bound=bound, unit=unit, per=state.per, period=state.period,
                    precision=precision, span=span, notes=tuple(notes), assumptions=tuple(assumptions),
-                   number=number, ends=ends, separator=_SEPARATED.search(digits(text)) is not None)
+                   number=number, ends=ends, separator=separator)
 
 
 def _one_in(text: str, first: _Amount, second: _Amount, state: _State, policy: Policy,
@@ -919,7 +922,7 @@ def _read_amount(amount: Amount, lex: Lexicon, language: str, unit_hint: str | N
     number = Fraction(amount.number)
     decimals = len(amount.number.split(".")[1]) if "." in amount.number else 0
     h, zeros = half_width(number, decimals, policy)
-    scale = _TEN[abs(amount.scale)] if amount.scale >= 0 else 1 / _TEN[-amount.scale]
+    scale = Fraction(_TEN[abs(amount.scale)]) if amount.scale >= 0 else Fraction(1, _TEN[-amount.scale])
     lo, hi = (number - h) * scale, (number + h) * scale
     notes = ["trailing zeros read as rounding"] if zeros else []
     if amount.to is not None:
