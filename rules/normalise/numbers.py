@@ -69,8 +69,13 @@ def _parse(raw: str, locale: str, group: str) -> tuple[Fraction, int, str | None
         for c in _SPACES + "’'":
             text = text.replace(c, group)
     marks = {c for c in text if not c.isdigit()}
-    if marks - {group, _decimal(locale)}:  # a mark the locale does not use: babel would take it as decimal
+    decimal = _decimal(locale)
+    if marks - {group, decimal}:  # a mark the locale does not use: babel would take it as decimal
         return _foreign(raw, marks, locale)
+    plain = _plain(group, decimal).match(text)
+    if plain:  # what babel's strict parsing accepts, read without it (babel formats the number back: slow)
+        whole, fraction = plain[1].replace(group, ""), plain[2] or ""
+        return Fraction(int(whole + fraction), 10 ** len(fraction)), len(fraction), None
     try:
         number = parse_decimal(text, locale=_locale(locale), strict=True)
     except NumberFormatError as exc:
@@ -91,6 +96,13 @@ def _parse(raw: str, locale: str, group: str) -> tuple[Fraction, int, str | None
     except InvalidOperation:
         raise Unreadable("bad_number", f"'{raw}' is not a number") from None
     return _exact(number) + (None,)
+
+
+@lru_cache(maxsize=64)
+def _plain(group: str, decimal: str) -> re.Pattern[str]:
+    """Numbers grouped by threes and/or with a decimal part, in a locale's marks: '12,345,678.9', '1234,5'."""
+    g, d = re.escape(group), re.escape(decimal)
+    return re.compile(rf"^((?:[1-9][0-9]{{0,2}}(?:{g}[0-9]{{3}})+)|(?:0|[1-9][0-9]*))(?:{d}([0-9]+))?$")
 
 
 @lru_cache(maxsize=64)

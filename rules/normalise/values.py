@@ -445,118 +445,131 @@ def _joins(current: int, nxt: _Item | None, after: _Item | None) -> bool:
         _tens(current) and current < 100 and 0 < v < 10
 
 
-def _amount(items: list[_Item], k: int, lex: Lexicon, compound: bool = True) -> tuple[_Amount, int]:
+def _head(items: list[_Item], k: int, amount: _Amount, lex: Lexicon) -> tuple[Fraction | None, int, int]:
+    """The first part of an amount: (value or None, digits after the decimal mark, where it ends)."""
     item = items[k]
     m = item.meaning
-    amount = _Amount(parts=[], start=item.start, end=item.end)
-    value: Fraction | None = None
-    decimals = 0
     if item.kind == _NUM:
         value, decimals, assumption = item.value  # type: ignore[misc]
         if assumption:
             amount.assumptions.append(assumption)
         amount.words_fraction = "/" in item.raw  # '2 1/2'
-        k += 1
-        glued = _at(items, k)
+        glued = _at(items, k + 1)
         if _has(glued, _FRACTION) and glued.start == item.end and decimals == 0:  # type: ignore[union-attr]
-            value += glued.meaning.fraction  # type: ignore[operator]
-            amount.words_fraction = True
-            k += 1
-    elif m.kinds & _VAGUE:
+            amount.words_fraction = True  # '2½'
+            return value + glued.meaning.fraction, 0, k + 2  # type: ignore[union-attr, operator]
+        return value, decimals, k + 1
+    if m.kinds & _VAGUE:  # 'عشرات', 'tens of', 'hundreds of thousands'
         low, high = m.vague  # type: ignore[misc]
         k += 1
         if _has(_at(items, k), _NUMBER) and items[k].meaning.number == 100:
-            low, high = low * 100, high * 100
-            k += 1
+            low, high, k = low * 100, high * 100, k + 1
         amount.vague = (low, high)
         amount.notes.append(f"'{item.raw}' read as {exact(low)} to {exact(high)}")
-    elif m.kinds & _FRACTION:
-        value = m.fraction  # type: ignore[assignment]
+        return None, 0, k
+    if m.kinds & _FRACTION:
         amount.words_fraction = True
-        k += 1
-    elif m.kinds & _NUMBER or m.kinds & _ONE and _has(_at(items, k + 1), _NUMBER):
+        return m.fraction, 0, k + 1
+    if m.kinds & _NUMBER or m.kinds & _ONE and _has(_at(items, k + 1), _NUMBER):
         value, k = _words(items, k)
-    elif m.kinds & _ONE and _has(_at(items, k + 1), _FRACTION):
-        k += 1  # 'a third', 'one half': the article; 'واحد ونصف': one and a half
-        value = items[k].meaning.fraction  # type: ignore[assignment]
-        if lex.arabic and items[k].raw.startswith("و"):
-            value = 1 + value  # type: ignore[operator]
+        return value, 0, k
+    if m.kinds & _ONE and _has(_at(items, k + 1), _FRACTION):
+        # 'a third', 'one half': the article; 'واحد ونصف': one and a half
+        fraction = items[k + 1].meaning.fraction
         amount.words_fraction = True
-        k += 1
-    elif m.kinds & _ONE:
-        value = Fraction(1)
-        k += 1
-    if value is not None and not amount.words_fraction and item.kind != _NUM:
-        nxt = _at(items, k)
-        if _has(nxt, _FRACTION) and not _has(nxt, _SCALES):
-            f = nxt.meaning.fraction  # type: ignore[union-attr]
-            additive = lex.arabic and nxt.raw.startswith("و")  # type: ignore[union-attr]
-            value = value + f if additive else value * f  # type: ignore[operator]
-            amount.words_fraction = True
-            k += 1
+        whole = lex.arabic and items[k + 1].raw.startswith("و")
+        return (1 + fraction if whole else fraction), 0, k + 2  # type: ignore[operator]
+    if m.kinds & _ONE:
+        return Fraction(1), 0, k + 1
+    return None, 0, k
+
+
+def _fraction_after(items: list[_Item], k: int, value: Fraction, words: bool, amount: _Amount,
+                    lex: Lexicon) -> tuple[Fraction, int]:
+    """A fraction after the head: 'ثلاثة أخماس' (3/5), 'ثلاثة ونصف' (3.5), 'two and a half', 'مئة وثلاثة أرباع'."""
+    nxt = _at(items, k)
+    if words and _has(nxt, _FRACTION) and not _has(nxt, _SCALES):
+        f = nxt.meaning.fraction  # type: ignore[union-attr]
+        additive = lex.arabic and nxt.raw.startswith("و")  # type: ignore[union-attr]
+        amount.words_fraction = True
+        return (value + f if additive else value * f), k + 1  # type: ignore[operator]
+    j = k + 1 if _has(nxt, _AND) else k
+    if _has(_at(items, j), _ONE) and _has(_at(items, j + 1), _FRACTION):
+        j += 1
+    glued = lex.arabic and _has(_at(items, j), _NUMBER) and items[j].raw.startswith("و")
+    if (j > k or glued) and _has(_at(items, j), _NUMBER) and _has(_at(items, j + 1), _FRACTION):
+        amount.words_fraction = True  # 'مئة وثلاثة أرباع': a hundred and three quarters
+        return value + int(items[j].meaning.number) * items[j + 1].meaning.fraction, j + 2  # type: ignore[operator, arg-type]
+    if j > k and _has(_at(items, j), _FRACTION) and not _has(_at(items, j), _SCALES):
+        amount.words_fraction = True
+        return value + items[j].meaning.fraction, j + 1  # type: ignore[operator]
+    return value, k
+
+
+def _scale(item: _Item, value: Fraction | None, amount: _Amount) -> Fraction | None:
+    """A scale word: its power; alone it is one ('مليون'), two ('ملياري') or several ('مليارات') of it."""
+    section = item.meaning.kinds & _SCALES
+    amount.power = int(item.meaning.scale)  # type: ignore[arg-type]
+    if value is not None or amount.vague is not None:
+        return value
+    if section == _SCALE_PLURAL:
+        amount.several = True
+        amount.notes.append("a plural scale word alone read as 'several': 2 to 1000 of it")
+        return None
+    if section == _SCALE_DUAL and "\u064b" not in item.raw:
+        amount.notes.append(f"'{item.raw}' read as two of it")
+        return Fraction(2)
+    amount.notes.append(f"'{item.raw}' read as one of it")  # 'مليون', or 'تريليوناً': the accusative of one
+    return Fraction(1)
+
+
+def _joined(items: list[_Item], k: int, amount: _Amount, lex: Lexicon, compound: bool) -> int:
+    """What joins a scaled amount: a fraction ('مليون ونصف', 'a million and a half') or a smaller amount ('3 مليارات
+    و200 مليون', '2 million 500 thousand', 'ألفان وخمسمائة'). Returns where the amount ends."""
+    power = amount.power
+    assert power is not None
+    j = k + 1 if _has(_at(items, k), _AND) else k
+    if _has(_at(items, j), _ONE) and _has(_at(items, j + 1), _FRACTION):
+        j += 1
+    trailing = _at(items, j)
+    if _has(trailing, _FRACTION) and not _has(_at(items, j + 1), _SCALES) and \
+            (j > k or lex.arabic and trailing.raw.startswith("و")):  # type: ignore[union-attr]
+        amount.parts.append((trailing.meaning.fraction * _TEN[power], 0, 0))  # type: ignore[union-attr, operator]
+        amount.words_fraction = True
+        return j + 1
+    if not compound or amount.words_fraction:
+        return k
+    j = k + 1 if _has(_at(items, k), _AND) else k
+    if j < len(items) and _starts_amount(items, j, True) and not _has(items[j], _VAGUE | _FRACTION):
+        sub, after = _amount(items, j, lex)
+        sub_value = sum((v * _TEN[pw] for v, _, pw in sub.parts), Fraction(0))
+        if not sub.several and sub.vague is None and sub.parts and \
+                (sub.power is not None and sub.power < power or
+                 sub.power is None and 0 < sub_value < _TEN[power] and (j > k or items[j].kind != _NUM)):
+            amount.parts.extend(sub.parts)
+            amount.words_fraction |= sub.words_fraction
+            amount.assumptions.extend(sub.assumptions)
+            return after
+    return k
+
+
+def _amount(items: list[_Item], k: int, lex: Lexicon, compound: bool = True) -> tuple[_Amount, int]:
+    """The amount that starts at ``k`` and where it ends: its head (digits, a vague word, a fraction, number words),
+    a fraction after it, its scale word, then a fraction or a smaller amount joined to it."""
+    item = items[k]
+    amount = _Amount(parts=[], start=item.start, end=item.end)
+    value, decimals, k = _head(items, k, amount, lex)
     if value is not None and not amount.words_fraction:
-        j = k + 1 if _has(_at(items, k), _AND) else k
-        if _has(_at(items, j), _ONE) and _has(_at(items, j + 1), _FRACTION):
-            j += 1
-        glued = lex.arabic and _has(_at(items, j), _NUMBER) and items[j].raw.startswith("و")
-        if (j > k or glued) and _has(_at(items, j), _NUMBER) and _has(_at(items, j + 1), _FRACTION):
-            # 'مئة وثلاثة أرباع': a hundred and three quarters
-            value += int(items[j].meaning.number) * items[j + 1].meaning.fraction  # type: ignore[operator, call-overload]
-            amount.words_fraction = True
-            k = j + 2
-        elif j > k and _has(_at(items, j), _FRACTION) and not _has(_at(items, j), _SCALES):
-            value += items[j].meaning.fraction  # type: ignore[operator]
-            amount.words_fraction = True
-            k = j + 1
+        value, k = _fraction_after(items, k, value, item.kind != _NUM, amount, lex)
     if amount.words_fraction and _has(_at(items, k), _ONE) and _has(_at(items, k + 1), _SCALES):
         k += 1  # 'half a million'
-    scale_item = _at(items, k)
-    if _has(scale_item, _SCALES):  # after the number, or the amount's first word ('مليارات الدولارات')
-        sm = scale_item.meaning  # type: ignore[union-attr]
-        section = sm.kinds & _SCALES
-        power = int(sm.scale)  # type: ignore[arg-type]
-        amount.power = power
-        if value is None and amount.vague is None:
-            if section == _SCALE_PLURAL:
-                amount.several = True
-                amount.notes.append("a plural scale word alone read as 'several': 2 to 1000 of it")
-            elif section == _SCALE_DUAL and "\u064b" in scale_item.raw:  # type: ignore[union-attr]
-                value = Fraction(1)  # 'تريليوناً': the accusative of one, not the dual
-                amount.notes.append(f"'{scale_item.raw}' read as one of it")  # type: ignore[union-attr]
-            elif section == _SCALE_DUAL:
-                value = Fraction(2)
-                amount.notes.append(f"'{scale_item.raw}' read as two of it")  # type: ignore[union-attr]
-            else:
-                value = Fraction(1)
-                amount.notes.append(f"'{scale_item.raw}' alone read as one of it")  # type: ignore[union-attr]
+    if _has(_at(items, k), _SCALES):  # after the number, or the amount's first word ('مليارات الدولارات')
+        value = _scale(items[k], value, amount)
         k += 1
     if value is not None:
         amount.parts.append((value, decimals, amount.power or 0))
     if amount.power is not None and value is not None:
-        # 'مليون ونصف', 'a million and a half', 'un million et demi'
-        j = k + 1 if _has(_at(items, k), _AND) else k
-        if _has(_at(items, j), _ONE) and _has(_at(items, j + 1), _FRACTION):
-            j += 1
-        trailing = _at(items, j)
-        if _has(trailing, _FRACTION) and not _has(_at(items, j + 1), _SCALES) and \
-                (j > k or lex.arabic and trailing.raw.startswith("و")):  # type: ignore[union-attr]
-            amount.parts.append((trailing.meaning.fraction * _TEN[amount.power], 0, 0))  # type: ignore[union-attr,operator]
-            amount.words_fraction = True
-            k = j + 1
-        elif compound and not amount.words_fraction:
-            # '3 مليارات و200 مليون', '2 million 500 thousand', 'ألفان وخمسمائة'
-            j = k + 1 if _has(_at(items, k), _AND) else k
-            if j < len(items) and _starts_amount(items, j, True) and not _has(items[j], _VAGUE | _FRACTION):
-                sub, j2 = _amount(items, j, lex)
-                sub_value = sum((v * _TEN[pw] for v, _, pw in sub.parts), Fraction(0))
-                if not sub.several and sub.vague is None and sub.parts and \
-                        (sub.power is not None and sub.power < amount.power or
-                         sub.power is None and 0 < sub_value < _TEN[amount.power] and
-                         (j > k or items[j].kind != _NUM)):
-                    amount.parts.extend(sub.parts)
-                    amount.words_fraction |= sub.words_fraction
-                    amount.assumptions.extend(sub.assumptions)
-                    k = j2
+        k = _joined(items, k, amount, lex, compound)
     amount.end = items[k - 1].end
     return amount, k
 
@@ -597,120 +610,195 @@ def _read_text(value: str, lex: Lexicon, language: str, unit_hint: str | None, p
     reversed_decimal = _REVERSED.search(text) if rare else None
     if reversed_decimal:  # same length: spans still index the text as printed
         text = _REVERSED.sub(lambda m: f"{m[2]}.{m[1]}", text)
-    items = _items(value, text, lex)
-    state = _State()
-    amounts: list[_Amount] = []
-    skipped: list[tuple[str, int, int]] = []
-    between: set[str] = set()
-    negative = rare and _ACCOUNTING.search(text) is not None
-    k = 0
-    while k < len(items):
-        item = items[k]
-        if _starts_amount(items, k, bool(amounts)):
-            amount, after = _amount(items, k, lex)
-            k = max(after, k + 1)
-            amount.negative = negative
-            amount.joined = frozenset(between)
-            negative = False
-            between = set()
-            amounts.append(amount)
-            state.touch(item)
-            state.touch(items[k - 1])
-            j = k + 1 if k < len(items) and (items[k].kind == _OTHER or _has(items[k], _UNIT)) else k
-            if _has(_at(items, j), _BELOW_ZERO):  # '12 درجة تحت الصفر', '5 degrees below zero'
-                amount.negative = True
-                state.unit = state.unit or _celsius(items[k])
-                state.touch(items[j])
-                k = j + 1
-            continue
-        k += 1
-        kind, m = item.kind, item.meaning
-        nxt = _at(items, k)
-        if kind == _SKIP:
-            if item.value:
-                skipped.append(item.value)  # type: ignore[arg-type]
-        elif kind == _CODE:
-            if state.currency is None:
-                state.currency, state.currency_printed = str(item.value), item.raw
-                state.touch(item)
-        elif kind == _SYM:
-            if item.value in "-–—" and amounts and _amount_follows(items, k):
-                between.add("dash")
-            elif item.value in "-−–" and not amounts and nxt is not None and nxt.kind == _NUM and \
-                    nxt.start - item.end <= 1:
-                negative = True  # '−5', '(–12 800', 'mit – 0,3'
-                state.touch(item)
-            elif item.value == "/" and _has(nxt, _UNIT):
-                _per(state, str(nxt.meaning.unit))  # type: ignore[union-attr]
-                state.touch(nxt)  # type: ignore[arg-type]
+    figure = _Figure(_items(value, text, lex), lex, rare and _ACCOUNTING.search(text) is not None)
+    figure.read()
+    if reversed_decimal and figure.amounts:
+        figure.amounts[0].assumptions.append(
+            f"'{reversed_decimal[0]}' read as {reversed_decimal[2]}.{reversed_decimal[1]}: wire copy's decimal written "
+            "with ر, its digits the other way round")
+    return _compose(value, figure.amounts, figure.skipped, figure.state, lex, unit_hint, policy,
+                    rare and _SEPARATED.search(text) is not None)
+
+
+class _Figure:
+    """One pass over a figure's items: amounts, and around them what they are (one method per kind of
+    expression: range and sign words, money, 'per', hedges, periods, units). Each method takes the item at ``k``
+    and returns where to go on."""
+
+    def __init__(self, items: list[_Item], lex: Lexicon, negative: bool):
+        self.items, self.lex = items, lex
+        self.state = _State()
+        self.amounts: list[_Amount] = []
+        self.skipped: list[tuple[str, int, int]] = []
+        self.between: set[str] = set()
+        self.negative = negative  # the next amount is negative ('−5', 'سالب 5', '$(118,000,000)')
+
+    def read(self) -> None:
+        items, k = self.items, 0
+        while k < len(items):
+            item = items[k]
+            if _starts_amount(items, k, bool(self.amounts)):
+                k = self.amount(k)
+            elif item.kind == _LEX:
+                k = self.word(item, k)
+            elif item.kind == _SKIP:
+                if item.value:
+                    self.skipped.append(item.value)  # type: ignore[arg-type]
                 k += 1
-        elif kind == _OTHER and amounts and k - 1 == _after_amount(items, amounts[-1]):
+            elif item.kind == _CODE:
+                if self.state.currency is None:
+                    self.state.currency, self.state.currency_printed = str(item.value), item.raw
+                    self.state.touch(item)
+                k += 1
+            elif item.kind == _SYM:
+                k = self.symbol(item, k)
+            else:
+                k = self.other(item, k)
+
+    def amount(self, k: int) -> int:
+        items, state = self.items, self.state
+        amount, after = _amount(items, k, self.lex)
+        start, k = items[k], max(after, k + 1)
+        amount.negative, self.negative = self.negative, False
+        amount.joined, self.between = frozenset(self.between), set()
+        self.amounts.append(amount)
+        state.touch(start)
+        state.touch(items[k - 1])
+        j = k + 1 if k < len(items) and (items[k].kind == _OTHER or _has(items[k], _UNIT)) else k
+        if _has(_at(items, j), _BELOW_ZERO):  # '12 درجة تحت الصفر', '5 degrees below zero'
+            amount.negative = True
+            state.unit = state.unit or _celsius(items[k])
+            state.touch(items[j])
+            k = j + 1
+        return k
+
+    def symbol(self, item: _Item, k: int) -> int:
+        """A dash between amounts, a sign before one, '/' before a unit ('km/h')."""
+        items, nxt = self.items, _at(self.items, k + 1)
+        if item.value in "-–—" and self.amounts and _amount_follows(items, k + 1):
+            self.between.add("dash")
+        elif item.value in "-−–" and not self.amounts and nxt is not None and nxt.kind == _NUM and \
+                nxt.start - item.end <= 1:
+            self.negative = True  # '−5', '(–12 800', 'mit – 0,3'
+            self.state.touch(item)
+        elif item.value == "/" and _has(nxt, _UNIT):
+            _per(self.state, str(nxt.meaning.unit))  # type: ignore[union-attr]
+            self.state.touch(nxt)  # type: ignore[arg-type]
+            return k + 2
+        return k + 1
+
+    def other(self, item: _Item, k: int) -> int:
+        """A word the lexicon does not know: a counted thing, unless it is a unit tadqiq cannot place or stands
+        between a number and its currency."""
+        if item.kind == _OTHER and self.amounts and k == _after_amount(self.items, self.amounts[-1]):
             _unknown_unit(item)
-            if _has(nxt, _CURRENCY | _MINOR) and state.currency is None:
+            if _has(_at(self.items, k + 1), _CURRENCY | _MINOR) and self.state.currency is None:
                 raise Unreadable("unknown_word", f"'{item.raw}' stands between the number and its currency and is "
                                                  "not a word tadqiq reads (a scale word misspelt?)")
-        elif kind == _LEX:
-            if amounts and (m.kinds & _VERSUS or m.kinds & _EVERY) and _amount_follows(items, k):
-                between.add("versus" if m.kinds & _VERSUS else "every")
-            elif amounts and (m.kinds & _TO or m.kinds & _AND) and _amount_follows(items, k):
-                between.add("to" if m.kinds & _TO else "and")
-            elif m.kinds & _MINUS and not amounts and nxt is not None and nxt.kind == _NUM:
-                negative = True  # 'سالب 5', 'minus 5', 'ناقص 1,8'
+        return k + 1
+
+    def word(self, item: _Item, k: int) -> int:
+        kinds = item.meaning.kinds
+        for handles, method in ((_VERSUS | _EVERY | _TO | _AND | _MINUS | _FROM, self.joiner),
+                                (_NATIONALITY | _CURRENCY | _MINOR, self.money),
+                                (_PER_ENTITY | _PER_UNIT | _PER, self.per),
+                                (_PLUS | _HEDGE, self.hedge), (_PERIOD, self.period), (_ONE | _UNIT, self.unit)):
+            if kinds & handles:
+                after = method(item, k)
+                if after is not None:
+                    return after
+        return k + 1
+
+    def joiner(self, item: _Item, k: int) -> int | None:
+        """Words between amounts ('to', 'و', 'versus', 'one in three'), a minus word before one, 'from' / 'بين'."""
+        m, amounts = item.meaning, self.amounts
+        if amounts and m.kinds & (_VERSUS | _EVERY) and _amount_follows(self.items, k + 1):
+            self.between.add("versus" if m.kinds & _VERSUS else "every")
+        elif amounts and m.kinds & (_TO | _AND) and _amount_follows(self.items, k + 1):
+            self.between.add("to" if m.kinds & _TO else "and")
+        elif m.kinds & _MINUS and not amounts and _at(self.items, k + 1) is not None and \
+                self.items[k + 1].kind == _NUM:
+            self.negative = True  # 'سالب 5', 'minus 5', 'ناقص 1,8'
+            self.state.touch(item)
+        elif m.kinds & _FROM and not amounts and not m.kinds & (_CURRENCY | _UNIT | _HEDGE | _PERIOD | _PER):
+            self.state.from_word = True
+        else:
+            return None
+        return k + 1
+
+    def money(self, item: _Item, k: int) -> int | None:
+        """A currency, a nationality that settles its family ('دنانير أردنية'), a minor unit ('cents', 'فلس')."""
+        m, state = item.meaning, self.state
+        family = state.currency is not None and state.currency.islower()
+        if m.kinds & _NATIONALITY and family:
+            state.nationality = str(m.nationality)  # 'دنانير أردنية', 'ريالا قطريا'
+        elif m.kinds & _CURRENCY and family and str(m.currency).isupper():
+            state.currency, state.currency_printed = str(m.currency), item.raw  # 'جنيهات إسترلينية'
+        elif m.kinds & _MINOR and state.currency is None and state.minor is None:
+            state.minor = m.minor
+            state.currency_printed = item.raw
+        elif m.kinds & _CURRENCY and state.currency is None and state.minor is None and \
+                not (m.kinds & _UNIT and _has(_at(self.items, k + 1), _DATE_LINK)):
+            state.currency, state.currency_printed = str(m.currency), item.raw
+            state.mass = bool(m.kinds & _UNIT)  # 'pounds': money or weight, as the territory says
+        else:
+            return None
+        state.touch(item)
+        return k + 1
+
+    def per(self, item: _Item, k: int) -> int | None:
+        """'per user', 'للفرد', 'per household' (an entity the lexicon does not know)."""
+        m, state, nxt = item.meaning, self.state, _at(self.items, k + 1)
+        if m.kinds & _PER_ENTITY and nxt is not None and nxt.kind == _OTHER and self.amounts:
+            state.per = state.per or str(nxt.value)  # 'per household', 'por ciudadano': an opaque entity
+            state.touch(nxt)
+            return k + 2
+        if m.kinds & _PER_UNIT:
+            state.per = str(m.per_unit)
+            state.touch(item)
+            return k + 1
+        if m.kinds & _PER and _has(nxt, _UNIT) and (self.amounts or state.unit or state.currency):
+            _per(state, str(nxt.meaning.unit))  # type: ignore[union-attr]
+            state.touch(nxt)  # type: ignore[arg-type]
+            return k + 2
+        return None
+
+    def hedge(self, item: _Item, k: int) -> int | None:
+        m, state = item.meaning, self.state
+        if m.kinds & _PLUS:  # '10,000+'
+            if self.amounts and state.hedge is None:
+                state.hedge = "lower"
                 state.touch(item)
-            elif m.kinds & _NATIONALITY and state.currency is not None and state.currency.islower():
-                state.nationality = str(m.nationality)  # 'دنانير أردنية', 'ريالا قطريا'
-                state.touch(item)
-            elif m.kinds & _CURRENCY and state.currency is not None and state.currency.islower() and \
-                    str(m.currency).isupper():
-                state.currency, state.currency_printed = str(m.currency), item.raw  # 'جنيهات إسترلينية'
-                state.touch(item)
-            elif m.kinds & _MINOR and state.currency is None and state.minor is None:
-                state.minor = m.minor  # type: ignore[assignment]
-                state.currency_printed = item.raw
-                state.touch(item)
-            elif m.kinds & _PER_ENTITY and nxt is not None and nxt.kind == _OTHER and amounts:
-                state.per = state.per or str(nxt.value)  # 'per household', 'por ciudadano': an opaque entity
-                state.touch(nxt)
-                k += 1
-            elif m.kinds & _PLUS:
-                if amounts and state.hedge is None:
-                    state.hedge = "lower"
-                    state.touch(item)
-            elif m.kinds & _HEDGE and state.hedge is None:
-                state.hedge = str(m.hedge)
-                state.touch(item)
-            elif m.kinds & _PER_UNIT:
-                state.per = str(m.per_unit)
-                state.touch(item)
-            elif m.kinds & _PER and _has(nxt, _UNIT) and (amounts or state.unit or state.currency):
-                _per(state, str(nxt.meaning.unit))  # type: ignore[union-attr]
-                state.touch(nxt)  # type: ignore[arg-type]
-                k += 1
-            elif m.kinds & _PERIOD and state.period is None:
-                state.period = str(m.period)
-                state.period_one = not amounts and item.raw.split()[0].casefold() in ("a", "an")
-                state.touch(item)
-            elif m.kinds & _CURRENCY and state.currency is None and state.minor is None and \
-                    not (m.kinds & _UNIT and _has(nxt, _DATE_LINK)):
-                state.currency, state.currency_printed = str(m.currency), item.raw
-                state.mass = m.kinds & _UNIT  # 'pounds': money or weight, as the territory says
-                state.touch(item)
-            elif m.kinds & _ONE and not amounts and state.unit is not None and state.count is None and \
-                    k >= 2 and _has(items[k - 2], _UNIT):
-                state.count = 1  # 'نقطة مئوية واحدة': the numeral after its noun
-                state.touch(item)
-            elif m.kinds & _UNIT and state.unit is None and (not _letter(item.raw) or _glued(items, k - 1)):
-                state.unit = str(m.unit)  # 'pounds of flour' is a weight; a one-letter symbol only glued: '45g'
-                if not amounts and m.kinds & _UNIT_COUNT:
-                    state.count = int(m.unit_count)  # type: ignore[call-overload]
-                state.touch(item)
-            elif m.kinds & _FROM and not amounts:
-                state.from_word = True
-    if reversed_decimal:
-        amounts[0].assumptions.append(f"'{reversed_decimal[0]}' read as {reversed_decimal[2]}.{reversed_decimal[1]}: "
-                                      "wire copy's decimal written with ر, its digits the other way round") \
-            if amounts else None
-    return _compose(value, amounts, skipped, state, lex, unit_hint, policy, rare and _SEPARATED.search(text) is not None)
+            return k + 1
+        if state.hedge is None:
+            state.hedge = str(m.hedge)
+            state.touch(item)
+            return k + 1
+        return None
+
+    def period(self, item: _Item, k: int) -> int | None:
+        if self.state.period is not None:
+            return None
+        self.state.period = str(item.meaning.period)
+        self.state.period_one = not self.amounts and item.raw.split()[0].casefold() in ("a", "an")  # 'a year'
+        self.state.touch(item)
+        return k + 1
+
+    def unit(self, item: _Item, k: int) -> int | None:
+        """A unit ('45g', 'pounds of flour'), one the word names alone ('شهر', 'عامين'), or the numeral after its
+        noun ('نقطة مئوية واحدة')."""
+        m, state = item.meaning, self.state
+        if m.kinds & _ONE and not self.amounts and state.unit is not None and state.count is None and \
+                k >= 1 and _has(self.items[k - 1], _UNIT):
+            state.count = 1  # 'نقطة مئوية واحدة': the numeral after its noun
+        elif m.kinds & _UNIT and state.unit is None and (not _letter(item.raw) or _glued(self.items, k)):
+            state.unit = str(m.unit)  # a one-letter symbol only glued: '45g'
+            if not self.amounts and m.kinds & _UNIT_COUNT:
+                state.count = int(m.unit_count)  # type: ignore[arg-type]
+        else:
+            return None
+        state.touch(item)
+        return k + 1
 
 
 def _letter(raw: str) -> bool:
