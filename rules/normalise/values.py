@@ -144,14 +144,15 @@ _NUM, _LEX, _SYM, _CODE, _OTHER, _SKIP = range(6)
 
 
 class _Item:
-    __slots__ = ("kind", "value", "start", "end", "raw")
+    __slots__ = ("end", "kind", "meaning", "raw", "start", "value")
 
     def __init__(self, kind: int, value: object, start: int, end: int, raw: str):
         self.kind, self.value, self.start, self.end, self.raw = kind, value, start, end, raw
+        self.meaning: Meaning = value if kind == _LEX else EMPTY  # type: ignore[assignment]
 
-    @property
-    def meaning(self) -> Meaning:
-        return self.value if self.kind == _LEX else EMPTY  # type: ignore[return-value]
+    def skip(self, why: tuple[str, int, int] | None = None) -> None:
+        """Set aside: not part of the amount (``why``: the code and span the problem names, if any)."""
+        self.kind, self.value, self.meaning = _SKIP, why, EMPTY
 
 
 def _items(value: str, text: str, lex: Lexicon) -> list[_Item]:
@@ -185,9 +186,11 @@ def _items(value: str, text: str, lex: Lexicon) -> list[_Item]:
             continue
         items.append(_Item(_SYM if kind == SYMBOL else _OTHER, w, s, e, value[s:e]))
         i += 1
-    _mixed_fractions(items, text)
+    if "/" in text:
+        _mixed_fractions(items, text)
     _set_aside(items, text, value)
-    _set_aside_ordinals(items, text)
+    if any(it.meaning.kinds & (_ORDINAL | _FRACTION) for it in items):
+        _set_aside_ordinals(items, text)
     for item in items:
         if item.kind == _NUM and item.value is None:
             printed = value[item.start:item.end]
@@ -231,15 +234,15 @@ def _set_aside_ordinals(items: list[_Item], text: str) -> None:
         while j >= 0 and items[j].kind == _LEX and (items[j].meaning.kinds & _NUMBER or items[j].meaning.kinds & _AND
                                                     or items[j].meaning.kinds & _ORDINAL_ARTICLE):
             start = items[j].start
-            items[j].kind, items[j].value = _SKIP, None
+            items[j].skip()
             j -= 1
         j = k + 1
         while j < len(items) and items[j].kind == _LEX and items[j].meaning.kinds & _NUMBER and \
                 not items[j].meaning.kinds & _UNIT:
             end = items[j].end
-            items[j].kind, items[j].value = _SKIP, None
+            items[j].skip()
             j += 1
-        item.kind, item.value = _SKIP, ("ordinal", start, end)
+        item.skip(("ordinal", start, end))
 
 
 def _latin(c: str) -> bool:
@@ -268,7 +271,7 @@ def _set_aside(items: list[_Item], text: str, value: str) -> None:
                 (suffix == _TIME_SUFFIX or suffix == _DATE_SUFFIX and raw.isdigit() and len(raw) == 4 or
                  nxt.start == e or nxt.start == e + 1 and after == "."):
             why = (_SUFFIX[suffix], s, nxt.end)
-            nxt.kind, nxt.value = _SKIP, None
+            nxt.skip()
         elif after == "-" and k + 3 < len(items) and items[k + 2].start == e + 1 and \
                 _has(items[k + 2], _UNIT | _PERIOD) and items[k + 3].kind == _OTHER:
             why = ("adjective", s, items[k + 2].end)  # 'a 17-year high': it says what follows, not how much
@@ -299,10 +302,9 @@ def _set_aside(items: list[_Item], text: str, value: str) -> None:
             if word is not None and not follows.kinds & (_SCALES | _UNIT | _CURRENCY) and \
                     (nxt is None or nxt.kind != _CODE):
                 why = ("date", word.start, e)
-                word.kind = _SKIP
-                word.value = None
+                word.skip()
         if why is not None:
-            item.kind, item.value = _SKIP, why
+            item.skip(why)
 
 
 _SUFFIX = {_DATE_SUFFIX: "date", _ORDINAL_SUFFIX: "ordinal", _TIME_SUFFIX: "time_of_day"}
@@ -383,7 +385,7 @@ def _at(items: list[_Item], k: int) -> _Item | None:
 
 def _has(item: _Item | None, kinds: int) -> int:
     """Whether ``item`` is a phrase meaning any of ``kinds`` (an int of ``Kind`` flags)."""
-    return item is not None and item.kind == _LEX and item.value.kinds & kinds  # type: ignore[union-attr]
+    return item is not None and item.meaning.kinds & kinds
 
 
 def _starts_amount(items: list[_Item], k: int, have_amount: bool) -> bool:
