@@ -70,9 +70,9 @@ _WORD = r"(?:[^\W\d_]|[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED])+"
 _TOKEN = re.compile(rf"(?P<num>[0-9]+)|(?P<word>{_WORD})|(?P<sym>\S)")
 _DASHES = set("-‐‑‒–—―")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-#: Fiscal-year conventions by territory (data/fiscal.toml): the month the year starts in, and which year names it.
-FISCAL: dict[str, tuple[int, str]] = {
-    t: (int(c["start"]), str(c["named"]))
+#: Fiscal-year conventions by territory (data/fiscal.toml): the month the state's year starts in.
+FISCAL: dict[str, tuple[int]] = {
+    t: (int(c["start"]),)
     for t, c in tomllib.loads(files("rules.normalise").joinpath("data/fiscal.toml").read_text("utf-8")).items()}
 
 
@@ -781,22 +781,23 @@ class _Point:
         return _Span(dt.date(year, 1, 1), dt.date(year + 1, 1, 1), "year", year=year)
 
     def fiscal(self, year: int, split: bool, named: bool) -> _Span:
-        """A fiscal year ('FY2024', 'العام المالي 2022/2023', '2013-14') or a quarter or half of one, placed by the
-        document's territory's convention (data/fiscal.toml); without one, a split year is both calendar years and a
-        fiscal year is not read."""
+        """A split fiscal year ('العام المالي 2022/2023', '2013-14') or a quarter or half of one, placed by the
+        document's territory's convention (data/fiscal.toml); without one a split year is both calendar years. A
+        fiscal year named by one year ('FY2024') is refused: a company's and the state's differ."""
         text = _text(self.atoms)
         territory = self.r.words.locale.territory
         convention = FISCAL.get(territory or "")
-        if convention is None or convention[0] == 1 and split:
+        if not split:  # 'FY2024', 'fiscal 2024': a company's year or the state's, and companies keep their own
+            raise Unreadable("fiscal_year", f"'{text}' names a fiscal year by one year, and whose fiscal year (a "
+                                            "company's or the state's) decides when it starts; send the dates")
+        if convention is None or convention[0] == 1:
             if split and not named and self.part() is None:
                 return _Span(dt.date(year, 1, 1), dt.date(year + 2, 1, 1), "year", year=year)
             where = f"the document's territory ({territory})" if territory else "the document's language tag, " \
                 "which names no territory,"
             raise Unreadable("fiscal_year", f"'{text}' is a fiscal year, and {where} gives no fiscal-year "
                                             "convention tadqiq knows; send the dates")
-        start_month, by = convention
-        first = year if split or by == "start" or start_month == 1 else year - 1
-        start = dt.date(first, start_month, 1)
+        start = dt.date(year, convention[0], 1)  # a split year starts in its first year
         part = self.part()
         if part is None:
             return _Span(start, _add_months(start, 12), "year", year=year)

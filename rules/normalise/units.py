@@ -24,7 +24,7 @@ from babel import Locale
 
 from rules.interval import Interval
 
-__all__ = ["KINDS", "NAMES", "PERIODS", "REGISTRY", "factor", "kind", "name", "pattern", "periods", "words"]
+__all__ = ["KINDS", "NAMES", "PERIODS", "PINT_NAMES", "REGISTRY", "factor", "kind", "name", "pattern", "periods", "words"]
 
 _DATA = tomllib.loads(files("rules.normalise").joinpath("data/units.toml").read_text("utf-8"))
 
@@ -104,6 +104,10 @@ def _cldr_units() -> dict[str, str]:
 
 
 _CLDR_IDS = _cldr_units()
+#: Every unit name and alias pint defines, folded (no prefixes: 'units' is not micro-nits): a word after a figure
+#: that is one of them, and no unit tadqiq reads, is refused rather than counted ('10 furlongs').
+PINT_NAMES = frozenset(n.casefold() for name, d in REGISTRY._units.items() if len(name) > 2
+                       for n in (name, *getattr(d, "aliases", ())) if len(n) > 2 and n.isalpha())
 _CLDR = {ours: cldr for cldr, ours in _CLDR_IDS.items()}
 
 PERIODS = ("hour", "day", "week", "month", "quarter", "year")

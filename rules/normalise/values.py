@@ -30,7 +30,7 @@ from rules.normalise import currency as currencies
 from rules.normalise.lexicon import EMPTY, NUMBER, SYMBOL, WORD, Kind, Lexicon, Meaning, lexicon, split
 from rules.normalise.errors import Unreadable
 from rules.normalise.numbers import half_width, parse
-from rules.normalise.units import KINDS, PERIODS, REGISTRY
+from rules.normalise.units import KINDS, PERIODS, PINT_NAMES
 from rules.policy import POLICY, Policy
 from rules.text import digits, fold
 
@@ -823,7 +823,8 @@ def _unknown_unit(item: _Item) -> None:
     """A word after a figure that pint knows as a unit but tadqiq does not read ('10 furlongs') is a problem: a
     unit the reader cannot place is never dropped. Any other noun is a counted thing ('5 widgets')."""
     word = str(item.value)
-    if len(word) >= 3 and word.isascii() and word.isalpha() and len(word) <= 30 and word in REGISTRY:
+    if 3 <= len(word) <= 30 and word.isascii() and word.isalpha() and \
+            (word in PINT_NAMES or word.endswith("s") and (word[:-1] in PINT_NAMES or word[:-2] in PINT_NAMES)):
         raise Unreadable("unknown_unit", f"'{item.raw}' is a unit tadqiq does not read; send the figure in a unit it "
                                          "knows")
 
