@@ -150,6 +150,7 @@ class Lexicon:
     decimal: str = "."
     territory: str | None = None
     families: dict[str, str] = field(default_factory=dict)
+    both_conventions: bool = False  # its press prints both marks: a mark before three digits is ambiguous
 
     def add(self, phrase: str, category: str, value: object) -> None:
         words = [t for t, _, _ in tokens(phrase)]
@@ -290,7 +291,8 @@ def _lexicon(tag: str, territory: str | None) -> Lexicon:
     symbols = locale.number_symbols.get("latn", {})
     lex = Lexicon(lang=lang, locale=locale, arabic=lang == "ar", display=data.get("display", {}),
                   group=symbols.get("group", ","), decimal=symbols.get("decimal", "."),
-                  territory=territory, families=data.get("currency_family", {}))
+                  territory=territory, families=data.get("currency_family", {}),
+                  both_conventions=territory in data.get("numbers", {}).get("both_conventions", ()))
     for section in ("scale", "scale_dual", "scale_plural"):
         for word, power in data.get(section, {}).items():
             lex.add(word, section, int(power))

@@ -28,11 +28,12 @@ _TEN = [Fraction(10) ** k for k in range(64)]
 
 
 def parse(raw: str, locale: Locale, group: str, arabic_marks: bool = False,
-          arabic: bool = False) -> tuple[Fraction, int, str | None]:
+          both_conventions: bool = False) -> tuple[Fraction, int, str | None]:
     """``raw`` as (value, digits after the decimal mark, assumption or None). Raises ``Unreadable``.
 
-    In Arabic text from a locale that marks decimals with a comma (the Maghreb, Lebanon), the press prints both
-    conventions: one mark followed by exactly three digits ('18.789 مليار', '90,000 ل.ل') is refused as ambiguous."""
+    Where the press prints both conventions (``both_conventions``: Arabic in the Maghreb and Lebanon, Spanish in
+    Mexico), one mark followed by exactly three digits ('18.789 مليار', '90,000 ل.ل', '4.414 millones') is refused as
+    ambiguous."""
     if raw.isdigit():
         return Fraction(int(raw)), 0, None
     if raw[0] in ".," and raw[1:].isdigit():  # '.77', '٫٧٧': a leading mark can only be a decimal mark
@@ -42,7 +43,7 @@ def parse(raw: str, locale: Locale, group: str, arabic_marks: bool = False,
     if arabic_marks:  # ٫ and ٬ were printed: their meaning does not depend on the locale
         return _parse(raw, "en", ",")
     marks = [c for c in raw if not c.isdigit()]
-    if arabic and _decimal(str(locale)) == "," and len(marks) == 1 and marks[0] in ".," and \
+    if both_conventions and len(marks) == 1 and marks[0] in ".," and \
             len(raw) - raw.index(marks[0]) - 1 == 3 and raw[0] != "0":
         head, tail = raw.split(marks[0])
         raise Unreadable("ambiguous_separator", f"'{raw}' is ambiguous in this document's locale ({locale}), whose "

@@ -186,6 +186,10 @@ def _items(value: str, text: str, lex: Lexicon) -> list[_Item]:
             continue
         items.append(_Item(_SYM if kind == SYMBOL else _OTHER, w, s, e, value[s:e]))
         i += 1
+    if "-" in text:  # '36-tausend': a dash glued between a number and its scale word is not a range
+        items[:] = [it for j, it in enumerate(items) if not (
+            it.kind == _SYM and it.value == "-" and 0 < j < len(items) - 1 and items[j - 1].kind == _NUM and
+            items[j - 1].end == it.start and it.end == items[j + 1].start and _has(items[j + 1], _SCALES))]
     if "/" in text:
         _mixed_fractions(items, text)
     _set_aside(items, text, value)
@@ -194,7 +198,8 @@ def _items(value: str, text: str, lex: Lexicon) -> list[_Item]:
     for item in items:
         if item.kind == _NUM and item.value is None:
             printed = value[item.start:item.end]
-            item.value = parse(item.raw, lex.locale, lex.group, any(c in printed for c in "٫٬ر"), lex.arabic)
+            item.value = parse(item.raw, lex.locale, lex.group, any(c in printed for c in "٫٬ر"),
+                               lex.both_conventions)
     return items
 
 
@@ -545,6 +550,15 @@ def _joined(items: list[_Item], k: int, amount: _Amount, lex: Lexicon, compound:
     if j < len(items) and _starts_amount(items, j, True) and not _has(items[j], _VAGUE | _FRACTION):
         sub, after = _amount(items, j, lex)
         sub_value = sum((v * _TEN[pw] for v, _, pw in sub.parts), Fraction(0))
+        if power == 3 and j == k and items[j].kind == _NUM and len(amount.parts) == 1 and len(sub.parts) == 1 and \
+                sub.power is not None and \
+                sub.power > 3 and 0 <= sub.parts[0][0] < 1000 and not sub.several and sub.vague is None:
+            # 'seis mil 215.53 millones', '5 mil 194 millones': the thousands and the rest of one number, scaled
+            value, decimals, sub_power = sub.parts[0]
+            amount.parts[:] = [(amount.parts[0][0] * 1000 + value, decimals, sub_power)]
+            amount.power = sub_power
+            amount.assumptions.extend(sub.assumptions)
+            return after
         if not sub.several and sub.vague is None and sub.parts and \
                 (sub.power is not None and sub.power < power or
                  sub.power is None and 0 < sub_value < _TEN[power] and (j > k or items[j].kind != _NUM)):
@@ -755,6 +769,10 @@ class _Figure:
             state.per = state.per or str(nxt.value)  # 'per household', 'por ciudadano': an opaque entity
             state.touch(nxt)
             return k + 2
+        if m.kinds & _PER_ENTITY and _has(nxt, _CURRENCY) and state.currency is not None and self.amounts:
+            state.per = state.per or str(nxt.meaning.currency)  # '18.37 pesos por dólar': a rate of exchange
+            state.touch(nxt)  # type: ignore[arg-type]
+            return k + 2
         if m.kinds & _PER_UNIT:
             state.per = str(m.per_unit)
             state.touch(item)
@@ -898,7 +916,7 @@ def _compose(text: str, amounts: list[_Amount], skipped: list[tuple[str, int, in
             shared = first.interval(policy, second.power)
             if shared[0] <= b_hi:
                 a_lo, a_hi, a_mid, _, a_notes = shared
-        if a_lo > b_hi:
+        if a_lo > b_hi or a_mid is not None and b_mid is not None and a_mid > b_mid:
             raise Unreadable("bad_range", "the range ends below where it starts")
         lo, hi, bound = a_lo, b_hi, "range"
         if a_mid is not None and b_mid is not None:
