@@ -1,7 +1,8 @@
 """Reading a change from a claim's printed value: "rose by 25 %", "fell to 40 %", "doubled", "ارتفعت بنسبة 25%".
 
 The words are data (the ``[change]`` table of ``rules/normalise/data/<lang>.toml``), compiled into one pattern per
-language per category when first used. ``movement`` says whether a printed figure is a change at all, its direction, whether the figure is the level
+language per category when first used. ``movement`` says whether a printed figure is a change at all, its
+direction, whether the figure is the level
 reached ("to") rather than the change, and a factor written as a word ("doubled" → 2) or marked by one ("2.5
 times"). The number itself is read by ``rules.normalise.values`` like any figure.
 """
@@ -64,7 +65,8 @@ def _words(lang: str) -> _Words:
     clitics = "وفبل" if lang == "ar" else ""
     factors = {fold(k): Fraction(v) for k, v in data.get("factor", {}).items()}
     every = [*data.get("up", []), *data.get("down", []), *data.get("times", []), *factors]
-    return _Words(any=_pattern(every, clitics), up=_pattern(data.get("up", []), clitics), down=_pattern(data.get("down", []), clitics),
+    return _Words(any=_pattern(every, clitics), up=_pattern(data.get("up", []), clitics),
+                  down=_pattern(data.get("down", []), clitics),
                   to=_pattern(data.get("to", []), clitics), times=_pattern(data.get("times", []), clitics),
                   ignore=_pattern(data.get("ignore", []), clitics), factor=_pattern(list(factors), clitics),
                   factors=factors)

@@ -24,7 +24,8 @@ from babel import Locale
 
 from rules.interval import Interval
 
-__all__ = ["KINDS", "NAMES", "PERIODS", "PINT_NAMES", "REGISTRY", "factor", "kind", "name", "pattern", "periods", "words"]
+__all__ = ["KINDS", "NAMES", "PERIODS", "PINT_NAMES", "REGISTRY", "factor", "kind", "name", "pattern", "periods",
+           "words"]
 
 _DATA = tomllib.loads(files("rules.normalise").joinpath("data/units.toml").read_text("utf-8"))
 

@@ -285,7 +285,7 @@ def _set_aside(items: list[_Item], text: str, value: str) -> None:
             why = ("name",) + _word_at(text, s, e)  # '5G', '3D': one capital letter against a number names a thing
         elif after.isalpha() and nxt is not None and nxt.start == e:
             m = nxt.meaning
-            if _latin(after) and not m.kinds & (_SCALE | _SCALE_DUAL | _SCALE_PLURAL | _UNIT | _CURRENCY | _PERIOD | _HEDGE | _PER) \
+            if _latin(after) and not m.kinds & (_SCALES | _UNIT | _CURRENCY | _PERIOD | _HEDGE | _PER) \
                     and nxt.kind != _CODE:
                 why = ("name",) + _word_at(text, s, e)
         if prev is not None and prev.meaning.kinds & _DATE_LINK and k > 1 and items[k - 2].meaning.kinds & _MONTH:
@@ -506,7 +506,8 @@ def _fraction_after(items: list[_Item], k: int, value: Fraction, words: bool, am
     glued = lex.arabic and _has(_at(items, j), _NUMBER) and items[j].raw.startswith("و")
     if (j > k or glued) and _has(_at(items, j), _NUMBER) and _has(_at(items, j + 1), _FRACTION):
         amount.words_fraction = True  # 'مئة وثلاثة أرباع': a hundred and three quarters
-        return value + int(items[j].meaning.number) * items[j + 1].meaning.fraction, j + 2  # type: ignore[operator, arg-type]
+        fraction = int(items[j].meaning.number) * items[j + 1].meaning.fraction  # type: ignore[arg-type, operator]
+        return value + fraction, j + 2
     if j > k and _has(_at(items, j), _FRACTION) and not _has(_at(items, j), _SCALES):
         amount.words_fraction = True
         return value + items[j].meaning.fraction, j + 1  # type: ignore[operator]
