@@ -196,7 +196,8 @@ def test_fiscal_years_follow_the_territory(text, tag, first, last):
     assert (span.start.isoformat(), span.last.isoformat()) == (first, last)
 
 
-@pytest.mark.parametrize(("text", "tag"), [("FY2024", "en-US"), ("fiscal 2024", "en-AU"), ("العام المالي 2024", "ar-EG")])
+@pytest.mark.parametrize(("text", "tag"), [("FY2024", "en-US"), ("fiscal 2024", "en-AU"),
+                                          ("العام المالي 2024", "ar-EG")])
 def test_a_fiscal_year_named_by_one_year_is_refused(text, tag):
     with pytest.raises(Unreadable) as caught:
         read_time(text, tag)
