@@ -649,6 +649,7 @@ class _Figure:
         self.skipped: list[tuple[str, int, int]] = []
         self.between: set[str] = set()
         self.negative = negative  # the next amount is negative ('−5', 'سالب 5', '$(118,000,000)')
+        self.after_amount = -1  # the index of the item just after the last amount
 
     def read(self) -> None:
         items, k = self.items, 0
@@ -676,6 +677,7 @@ class _Figure:
         items, state = self.items, self.state
         amount, after = _amount(items, k, self.lex)
         start, k = items[k], max(after, k + 1)
+        self.after_amount = k
         amount.negative, self.negative = self.negative, False
         amount.joined, self.between = frozenset(self.between), set()
         self.amounts.append(amount)
@@ -707,7 +709,7 @@ class _Figure:
     def other(self, item: _Item, k: int) -> int:
         """A word the lexicon does not know: a counted thing, unless it is a unit tadqiq cannot place or stands
         between a number and its currency."""
-        if item.kind == _OTHER and self.amounts and k == _after_amount(self.items, self.amounts[-1]):
+        if item.kind == _OTHER and k == self.after_amount:
             _unknown_unit(item)
             if _has(_at(self.items, k + 1), _CURRENCY | _MINOR) and self.state.currency is None:
                 raise Unreadable("unknown_word", f"'{item.raw}' stands between the number and its currency and is "
@@ -831,11 +833,6 @@ def _letter(raw: str) -> bool:
 def _glued(items: list[_Item], k: int) -> bool:
     """Whether ``items[k]`` is written against the number before it ('45g', '60mph')."""
     return k > 0 and items[k - 1].kind == _NUM and items[k - 1].end == items[k].start
-
-
-def _after_amount(items: list[_Item], amount: _Amount) -> int:
-    """The index of the item just after ``amount``."""
-    return next((j for j, it in enumerate(items) if it.start >= amount.end), len(items))
 
 
 def _unknown_unit(item: _Item) -> None:
