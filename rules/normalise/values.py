@@ -364,6 +364,9 @@ class _Amount:
         if self.several:
             return 2 * scale, 1000 * scale, None, None, list(self.notes)
         parts = self.parts if self.power is not None else [(v, d, p) for v, d, _ in self.parts]
+        if len(parts) == 1 and not self.words_fraction and parts[0][1] and \
+                parts[0][0].denominator == _TEN[parts[0][1]]:
+            return self._decimal(parts[0])  # '12.3 مليار', '68.5%': the common case, in integers
         total = parts[0][0] * _TEN[parts[0][2]] if len(parts) == 1 else sum(v * _TEN[pw] for v, _, pw in parts)
         notes = list(self.notes)
         if self.words_fraction:
@@ -382,6 +385,16 @@ class _Amount:
         if self.negative:
             total = -total
         return total - half, total + half, total, half, notes
+
+    def _decimal(self, part: tuple[Fraction, int, int]) -> tuple[Fraction, Fraction, Fraction, Fraction, list[str]]:
+        """``interval`` of one number printed with decimals: n / 10^d × 10^p, ± half a unit of its last digit, in
+        integers over the denominator 2 × 10^d (one reduction per end, not one per operation)."""
+        value, decimals, power = part
+        n, scale, den = value.numerator, _TEN[power], 2 * _TEN[decimals]
+        if self.negative:
+            n = -n
+        return (Fraction((2 * n - 1) * scale, den), Fraction((2 * n + 1) * scale, den), Fraction(2 * n * scale, den),
+                Fraction(scale, den), list(self.notes))
 
 
 def _at(items: list[_Item], k: int) -> _Item | None:
