@@ -365,7 +365,7 @@ class _Amount:
             return 2 * scale, 1000 * scale, None, None, list(self.notes)
         parts = self.parts if self.power is not None else [(v, d, p) for v, d, _ in self.parts]
         if len(parts) == 1 and not self.words_fraction and parts[0][1] and \
-                parts[0][0].denominator == _TEN[parts[0][1]]:
+                _TEN[parts[0][1]] % parts[0][0].denominator == 0:
             return self._decimal(parts[0])  # '12.3 مليار', '68.5%': the common case, in integers
         total = parts[0][0] * _TEN[parts[0][2]] if len(parts) == 1 else sum(v * _TEN[pw] for v, _, pw in parts)
         notes = list(self.notes)
@@ -390,7 +390,8 @@ class _Amount:
         """``interval`` of one number printed with decimals: n / 10^d × 10^p, ± half a unit of its last digit, in
         integers over the denominator 2 × 10^d (one reduction per end, not one per operation)."""
         value, decimals, power = part
-        n, scale, den = value.numerator, _TEN[power], 2 * _TEN[decimals]
+        n = value.numerator * (_TEN[decimals] // value.denominator)  # the printed digits: 12.50 → 1250
+        scale, den = _TEN[power], 2 * _TEN[decimals]
         if self.negative:
             n = -n
         return (Fraction((2 * n - 1) * scale, den), Fraction((2 * n + 1) * scale, den), Fraction(2 * n * scale, den),
