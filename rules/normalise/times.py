@@ -692,14 +692,10 @@ class _Point:
 
     def absolute(self, years: list[_Atom], months: list[_Atom], hmonths: list[_Atom], units: list[_Atom],
                  borrow: _Span | None, year: int | None = None) -> _Span:
+        """A time named by its calendar: a fiscal year, a Hijri date, a day or a month, the first months of a year,
+        a quarter or a half, a decade, a year."""
         text = _text(self.atoms)
-        eras = {a.read["era"] for a in self.having("era")}
-        self.use(*self.having("era"))
-        if len(eras) > 1:
-            raise Unreadable("mixed_calendars", f"'{text}' is marked both Hijri and Gregorian")
-        if months and hmonths:
-            raise Unreadable("mixed_calendars", f"'{text}' names a Gregorian and a Hijri month; join two namings "
-                                                "of one date with 'الموافق'")
+        eras = self.eras(months, hmonths)
         hijri = bool(hmonths) or eras == {"hijri"} or (borrow is not None and borrow.calendar == "hijri")
         if len(years) > 1:
             raise Unreadable("two_years", f"'{text}' has more than one year")
@@ -711,73 +707,103 @@ class _Point:
         if (fiscal or split) and year is not None and not hijri:
             self.use(*fiscal)
             return self.fiscal(year, split, bool(fiscal))
-        month = None
-        for atom in hmonths if hijri else months:
-            if month is not None and month != int(atom.read["hmonth" if hijri else "month"]):
-                raise Unreadable("two_months", f"'{text}' names two different months")
-            month = int(atom.read["hmonth" if hijri else "month"])
-            self.use(atom)
+        month = self.month(hmonths if hijri else months, "hmonth" if hijri else "month")
         if year is None and borrow is not None:
             year = borrow.year
             if month is None and borrow.grain == "day":
                 month = borrow.month
         if year is None:
-            span = self.decade(None)
-            if span is not None:
-                return span
-            short = [a for a in self.free_numbers() if a.width == 3]
-            if short:
-                raise Unreadable("year_range", f"{short[0].text} is outside the years {YEARS[0]}–{YEARS[1]}")
-            raise Unreadable("no_year", f"'{text}' gives no year; a date without its year is not guessed")
+            return self.no_year()
         decade = self.decade(year)
         if decade is not None:
             return decade
         if hijri and hmonths and not eras and year > HIJRI_YEARS[1] and YEARS[0] <= year <= YEARS[1]:
             return self.hijri_month_in(year, month)  # 'رمضان 2019': the Ramadan that fell in 2019
         if hijri:
-            if self.having("quarter") or self.having("abbr") or self.having("unit", "quarter") or \
-                    self.having("unit", "half"):
-                raise Unreadable("hijri_grain", f"'{text}': Hijri quarters and halves are not read")
-            day = self.days() if month is not None else None
-            start, end = _hijri(year, month, day)
-            grain = "day" if day is not None else "month" if month is not None else "year"
-            return _Span(start, end, grain, "hijri", year=year, month=month)
+            return self.hijri(year, month)
         if not eras and self.r.words.lang == "ar" and not months and HIJRI_YEARS[0] <= year <= HIJRI_YEARS[1]:
             raise Unreadable("ambiguous_calendar", f"{year} could be a Hijri or a Gregorian year: write {year} هـ "
                                                    f"or {year}م")
         if not YEARS[0] <= year <= YEARS[1]:
             raise Unreadable("year_range", f"{year} is outside the years {YEARS[0]}–{YEARS[1]}")
         if month is not None:
-            day = self.days()
-            ordinals = [a for a in self.having("ordinal") if int(a.read["ordinal"]) > 0]
-            day_words = self.having("unit", "day") + [a for a in self.having("relative")
-                                                       if tuple(a.read["relative"]) == ("day", 0)]
-            if day is None and ordinals and day_words:
-                day = int(ordinals[0].read["ordinal"])  # 'اليوم الثالث من أكتوبر': the third day of October
-                self.use(ordinals[0], *day_words)
-            if day is not None:
-                span = self.day(year, month, day)
-                self.weekday(span)
-                self.use(*[a for a in self.having("relative") if tuple(a.read["relative"]) == ("day", 0)])
-                return span  # 'اليوم الخميس 7 أغسطس 2025': 'today' beside the full date adds nothing
-            start = dt.date(year, month, 1)
-            return _Span(start, _add_months(start, 1), "month", year=year, month=month)
-        first = self.first_months(year)
-        if first is not None:
-            return first
+            return self.day_or_month(year, month)
+        return self.first_months(year) or self.part_of(year) or self.whole_year(year)
+
+    def eras(self, months: list[_Atom], hmonths: list[_Atom]) -> set[str]:
+        """The calendars the words mark ('هـ', 'م'), refusing a mix."""
+        text = _text(self.atoms)
+        eras = {a.read["era"] for a in self.having("era")}
+        self.use(*self.having("era"))
+        if len(eras) > 1:
+            raise Unreadable("mixed_calendars", f"'{text}' is marked both Hijri and Gregorian")
+        if months and hmonths:
+            raise Unreadable("mixed_calendars", f"'{text}' names a Gregorian and a Hijri month; join two namings "
+                                                "of one date with 'الموافق'")
+        return eras
+
+    def month(self, atoms: list[_Atom], category: str) -> int | None:
+        month = None
+        for atom in atoms:
+            if month is not None and month != int(atom.read[category]):
+                raise Unreadable("two_months", f"'{_text(self.atoms)}' names two different months")
+            month = int(atom.read[category])
+            self.use(atom)
+        return month
+
+    def no_year(self) -> _Span:
+        """No year: a decade named alone ('the 90s'), else a problem."""
+        span = self.decade(None)
+        if span is not None:
+            return span
+        short = [a for a in self.free_numbers() if a.width == 3]
+        if short:
+            raise Unreadable("year_range", f"{short[0].text} is outside the years {YEARS[0]}–{YEARS[1]}")
+        raise Unreadable("no_year", f"'{_text(self.atoms)}' gives no year; a date without its year is not guessed")
+
+    def hijri(self, year: int, month: int | None) -> _Span:
+        if self.having("quarter") or self.having("abbr") or self.having("unit", "quarter") or \
+                self.having("unit", "half"):
+            raise Unreadable("hijri_grain", f"'{_text(self.atoms)}': Hijri quarters and halves are not read")
+        day = self.days() if month is not None else None
+        start, end = _hijri(year, month, day)
+        grain = "day" if day is not None else "month" if month is not None else "year"
+        return _Span(start, end, grain, "hijri", year=year, month=month)
+
+    def day_or_month(self, year: int, month: int) -> _Span:
+        """'15 مارس 2025', 'اليوم الثالث من أكتوبر 2024' (an ordinal day), 'الخميس 7 أغسطس 2025', 'مارس 2025'."""
+        day = self.days()
+        today = [a for a in self.having("relative") if tuple(a.read["relative"]) == ("day", 0)]
+        ordinals = [a for a in self.having("ordinal") if int(a.read["ordinal"]) > 0]
+        day_words = self.having("unit", "day") + today
+        if day is None and ordinals and day_words:
+            day = int(ordinals[0].read["ordinal"])  # 'اليوم الثالث من أكتوبر': the third day of October
+            self.use(ordinals[0], *day_words)
+        if day is not None:
+            span = self.day(year, month, day)
+            self.weekday(span)
+            self.use(*today)  # 'اليوم الخميس 7 أغسطس 2025': 'today' beside the full date adds nothing
+            return span
+        start = dt.date(year, month, 1)
+        return _Span(start, _add_months(start, 1), "month", year=year, month=month)
+
+    def part_of(self, year: int) -> _Span | None:
+        """A quarter or a half of the year."""
         part = self.part()
-        if part is not None:
-            unit, n = part
-            size = _MONTHS[unit]
-            count = 12 // size
-            if n == -1:
-                n = count
-            if not 1 <= n <= count:
-                raise Unreadable("bad_date", f"'{text}': there is no {unit} {n} in a year")
-            start = dt.date(year, (n - 1) * size + 1, 1)
-            return _Span(start, _add_months(start, size), unit, year=year)
+        if part is None:
+            return None
+        unit, n = part
+        size = _MONTHS[unit]
+        count = 12 // size
+        n = count if n == -1 else n
+        if not 1 <= n <= count:
+            raise Unreadable("bad_date", f"'{_text(self.atoms)}': there is no {unit} {n} in a year")
+        start = dt.date(year, (n - 1) * size + 1, 1)
+        return _Span(start, _add_months(start, size), unit, year=year)
+
+    def whole_year(self, year: int) -> _Span:
         if self.having("weekday") or [a for a in self.free_numbers() if a.width <= 2]:
-            raise Unreadable("no_month", f"'{text}' gives a day without its month")
+            raise Unreadable("no_month", f"'{_text(self.atoms)}' gives a day without its month")
         return _Span(dt.date(year, 1, 1), dt.date(year + 1, 1, 1), "year", year=year)
 
     def fiscal(self, year: int, split: bool, named: bool) -> _Span:
