@@ -168,7 +168,7 @@ def _items(value: str, text: str, lex: Lexicon) -> list[_Item]:
             if numbers > MAX_NUMBERS:
                 raise Unreadable("several_numbers", f"more than {MAX_NUMBERS} numbers in one figure; send them as "
                                                     "separate claims")
-            if sum(c.isdigit() for c in w) > MAX_DIGITS:
+            if len(w) > MAX_DIGITS and sum(c.isdigit() for c in w) > MAX_DIGITS:
                 raise Unreadable("too_many_digits", f"a number has more than {MAX_DIGITS} digits")
             items.append(_Item(_NUM, None, s, e, w))
             i += 1
@@ -193,10 +193,13 @@ def _items(value: str, text: str, lex: Lexicon) -> list[_Item]:
     if "/" in text:
         _mixed_fractions(items, text)
     _set_aside(items, text, value)
-    if any(it.meaning.kinds & (_ORDINAL | _FRACTION) for it in items):
+    if any(it.meaning.kinds & (_ORDINAL | _FRACTION) for it in items if it.kind == _LEX):
         _set_aside_ordinals(items, text)
     for item in items:
         if item.kind == _NUM and item.value is None:
+            if item.raw.isdigit():
+                item.value = (Fraction(int(item.raw)), 0, None)
+                continue
             printed = value[item.start:item.end]
             item.value = parse(item.raw, lex.locale, lex.group, any(c in printed for c in "٫٬ر"),
                                lex.both_conventions)
@@ -271,8 +274,8 @@ def _set_aside(items: list[_Item], text: str, value: str) -> None:
         elif after in ":/" and e + 1 < len(text) and text[e + 1].isdigit() or \
                 before in ":/" and s > 1 and text[s - 2].isdigit():
             why = ("time_of_day" if ":" in (after, before) else "ratio",) + _pair_at(text, s, e)
-        elif nxt is not None and (suffix := next((c for c in (_DATE_SUFFIX, _ORDINAL_SUFFIX, _TIME_SUFFIX)
-                                                  if nxt.meaning.kinds & c), None)) and \
+        elif nxt is not None and nxt.meaning.kinds & _SUFFIXES and \
+                (suffix := next(c for c in _SUFFIX if nxt.meaning.kinds & c)) and \
                 (suffix == _TIME_SUFFIX or suffix == _DATE_SUFFIX and raw.isdigit() and len(raw) == 4 or
                  nxt.start == e or nxt.start == e + 1 and after == "."):
             why = (_SUFFIX[suffix], s, nxt.end)
@@ -313,6 +316,7 @@ def _set_aside(items: list[_Item], text: str, value: str) -> None:
 
 
 _SUFFIX = {_DATE_SUFFIX: "date", _ORDINAL_SUFFIX: "ordinal", _TIME_SUFFIX: "time_of_day"}
+_SUFFIXES = _DATE_SUFFIX | _ORDINAL_SUFFIX | _TIME_SUFFIX
 _SET_ASIDE = {
     "name": "'{}' is a name or a code, not an amount",
     "date": "'{}' is a date, not an amount: send it as a time",
@@ -367,6 +371,13 @@ class _Amount:
         if len(parts) == 1 and not self.words_fraction and parts[0][1] and \
                 _TEN[parts[0][1]] % parts[0][0].denominator == 0:
             return self._decimal(parts[0])  # '12.3 مليار', '68.5%': the common case, in integers
+        if len(parts) == 1 and not self.words_fraction and not parts[0][1] and parts[0][0].denominator == 1 and \
+                parts[0][0].numerator % 10:
+            n, scale = parts[0][0].numerator, _TEN[parts[0][2]]  # '107 دقائق', '68%': ± half a unit, in integers
+            if self.negative:
+                n = -n
+            return (Fraction((2 * n - 1) * scale, 2), Fraction((2 * n + 1) * scale, 2), Fraction(n * scale),
+                    Fraction(scale, 2), list(self.notes))
         total = parts[0][0] * _TEN[parts[0][2]] if len(parts) == 1 else sum(v * _TEN[pw] for v, _, pw in parts)
         notes = list(self.notes)
         if self.words_fraction:
@@ -732,12 +743,9 @@ class _Figure:
 
     def word(self, item: _Item, k: int) -> int:
         kinds = item.meaning.kinds
-        for handles, method in ((_VERSUS | _EVERY | _TO | _AND | _MINUS | _FROM, self.joiner),
-                                (_NATIONALITY | _CURRENCY | _MINOR, self.money),
-                                (_PER_ENTITY | _PER_UNIT | _PER, self.per),
-                                (_PLUS | _HEDGE, self.hedge), (_PERIOD, self.period), (_ONE | _UNIT, self.unit)):
+        for handles, method in _WORD_HANDLERS:
             if kinds & handles:
-                after = method(item, k)
+                after = method(self, item, k)
                 if after is not None:
                     return after
         return k + 1
@@ -836,6 +844,12 @@ class _Figure:
             return None
         state.touch(item)
         return k + 1
+
+
+#: Which method reads a word of which kinds, in the order they are tried.
+_WORD_HANDLERS = ((_VERSUS | _EVERY | _TO | _AND | _MINUS | _FROM, _Figure.joiner),
+                  (_NATIONALITY | _CURRENCY | _MINOR, _Figure.money), (_PER_ENTITY | _PER_UNIT | _PER, _Figure.per),
+                  (_PLUS | _HEDGE, _Figure.hedge), (_PERIOD, _Figure.period), (_ONE | _UNIT, _Figure.unit))
 
 
 def _letter(raw: str) -> bool:
@@ -938,7 +952,8 @@ def _compose(text: str, amounts: list[_Amount], skipped: list[tuple[str, int, in
     else:
         lo, hi, number, precision, notes = first.interval(policy)
         bound = "range" if number is None else "exact"
-        widths = (abs(number if number is not None else lo), abs(number if number is not None else hi))
+        width = abs(number if number is not None else lo)
+        widths = (width, width if number is not None else abs(hi))
     value = Interval(lo, hi)
     if state.hedge == "approximate":
         value = Interval(lo - widths[0] * policy.approximate, hi + widths[1] * policy.approximate)
