@@ -89,6 +89,8 @@ _MINUS = int(Kind.MINUS)
 _BELOW_ZERO = int(Kind.BELOW_ZERO)
 _PLUS = int(Kind.PLUS)
 _SCALES = _SCALE | _SCALE_DUAL | _SCALE_PLURAL
+#: What may follow an amount and join it: a fraction, 'and', a number word, another scaled amount.
+_JOINS = _FRACTION | _AND | _ONE | _NUMBER | _VAGUE | _SCALES
 
 
 @dataclass(frozen=True, slots=True)
@@ -601,7 +603,7 @@ def _amount(items: list[_Item], k: int, lex: Lexicon, compound: bool = True) -> 
     item = items[k]
     amount = _Amount(parts=[], start=item.start, end=item.end)
     value, decimals, k = _head(items, k, amount, lex)
-    if value is not None and not amount.words_fraction:
+    if value is not None and not amount.words_fraction and _has(_at(items, k), _JOINS):
         value, k = _fraction_after(items, k, value, item.kind != _NUM, amount, lex)
     if amount.words_fraction and _has(_at(items, k), _ONE) and _has(_at(items, k + 1), _SCALES):
         k += 1  # 'half a million'
@@ -610,7 +612,8 @@ def _amount(items: list[_Item], k: int, lex: Lexicon, compound: bool = True) -> 
         k += 1
     if value is not None:
         amount.parts.append((value, decimals, amount.power or 0))
-    if amount.power is not None and value is not None:
+    if amount.power is not None and value is not None and k < len(items) and \
+            (items[k].kind == _NUM or items[k].meaning.kinds & _JOINS):
         k = _joined(items, k, amount, lex, compound)
     amount.end = items[k - 1].end
     return amount, k
