@@ -179,9 +179,12 @@ class Held:
     scopes: frozenset[str]  # {""} when the entry gives no scope
     time: TimeSpan | None
     language: str
+    added: dt.datetime | None = None  # when this version was added, and by whom
+    added_by: str | None = None
 
     @classmethod
-    def of(cls, ref_id: str, version: int, entry: LibraryEntry) -> Held:
+    def of(cls, ref_id: str, version: int, entry: LibraryEntry, added: dt.datetime | None = None,
+           added_by: str | None = None) -> Held:
         claim = entry.claim
         first, second = _LABELS[type(claim)]
         also = entry.also
@@ -195,7 +198,8 @@ class Held:
                    firsts=keys(getattr(claim, first), *getattr(also, first)) or frozenset({""}),
                    seconds=keys(getattr(claim, second), *getattr(also, second)) or frozenset({""}),
                    scopes=keys(getattr(claim, "scope", None), *also.scope) or frozenset({""}),
-                   time=read if isinstance(read, TimeSpan) else None, language=_base(entry.language))
+                   time=read if isinstance(read, TimeSpan) else None, language=_base(entry.language), added=added,
+                   added_by=added_by)
 
     @property
     def kind(self) -> type:
