@@ -289,7 +289,7 @@ class ReferencesController(Controller):
             "The subject (a person, for a role), or any of its spellings, folded as pairing folds it."))] = None,
         metric: Annotated[str | None, QueryParameter(max_length=300, description=(
             "The metric (a role; what happened, for an event), or any of its spellings."))] = None,
-        scope: Annotated[str | None, QueryParameter(max_length=300)] = None,
+        scope_: Annotated[str | None, QueryParameter(name="scope", max_length=300)] = None,
         time: Annotated[dt.date | None, QueryParameter(description="References that hold on this day.")] = None,
         source: Annotated[str | None, QueryParameter(max_length=300, description=(
             "Words in the source's name or address."))] = None,
@@ -299,7 +299,7 @@ class ReferencesController(Controller):
         caller = authorize(request)
         library = await request.app.state.libraries.get(caller.newsroom)
         found = sorted(i for i, h in library.held.items() if (cursor is None or i > cursor)
-                       and _matches(h, kind, subject, metric, scope, time, source))
+                       and _matches(h, kind, subject, metric, scope_, time, source))
         page = found[:limit]
         return ReferencePage(items=[_reference(library.held[i]) for i in page],
                              next=page[-1] if len(found) > limit else None)
