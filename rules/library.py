@@ -224,12 +224,13 @@ class Library:
     """One newsroom's entries, indexed by kind and label keys. Immutable: ``changed`` returns a new library that
     shares what did not change, so a check running on one never sees it move."""
 
-    __slots__ = ("held", "_index", "_offices")
+    __slots__ = ("held", "_index", "_offices", "_vouch")
 
     def __init__(self, held: dict[str, Held] | None = None, index: dict | None = None, offices: dict | None = None):
         self.held: dict[str, Held] = held or {}
         self._index: dict[tuple[type, str, str], tuple[str, ...]] = index or {}
         self._offices: dict[tuple[str, str], tuple[str, ...]] = offices or {}  # roles by (role key, scope key)
+        self._vouch: dict[str, dt.date | None] = {}  # per role entry, the day its office was last checked
 
     def __len__(self) -> int:
         return len(self.held)
@@ -271,7 +272,12 @@ class Library:
     def _vouched(self, met: Iterable[Held]) -> dt.date | None:
         """The last day the library vouches for the offices of ``met``: the latest day any term of them was
         checked (a holder may change, or come back, after it); None when a term gives no day."""
-        days = [self.held[i].entry.checked for h in met for i in self.office(h) | {h.id}]
+        days = []
+        for h in met:
+            if h.id not in self._vouch:  # the library never changes: worked out once per entry
+                office = [self.held[i].entry.checked for i in self.office(h) | {h.id}]
+                self._vouch[h.id] = None if None in office else max(office)  # type: ignore[type-var]
+            days.append(self._vouch[h.id])
         return None if not days or None in days else max(days)  # type: ignore[type-var]
 
     def office(self, held: Held) -> set[str]:

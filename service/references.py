@@ -237,7 +237,7 @@ ENTRY = body("/v1/references", "post", LibraryEntry)
 body("/v1/references/{ref_id}/versions", "post", LibraryEntry)
 RefId = Annotated[str, PathParameter(max_length=64, description="The reference's id (its claim's id).")]
 WRITE = {**AUTH, 409: problem("A reference with this id is already in the library."), **BAD}
-MISSING = {404: problem("No such reference in this key's newsroom.")}
+MISSING = {404: problem("No such reference in this key's newsroom."), 400: BAD[400]}
 
 
 def _matches(h: Held, kind: str | None, subject: str | None, metric: str | None, scope: str | None,

@@ -402,3 +402,8 @@ async def _two_instances(a: Store, b: Store) -> None:
     assert [(v.version, v.deleted, v.created_by) for v in await two.versions("desk", "bd.2024")] == \
         [(1, False, "a"), (2, False, "b"), (3, True, "a")]
     assert len(await one.get("rival")) == 0
+    # reads and writes at once on one instance (SQLite: one connection) neither wait on each other for ever
+    later = msgspec.convert(revenue("bd.2023", "$110 billion", time="2023"), LibraryEntry)
+    got = await asyncio.wait_for(asyncio.gather(one.get("desk"), one.write("desk", "a", [later], "create"),
+                                                one.get("desk"), two.get("desk")), timeout=30)
+    assert "bd.2023" in (await two.get("desk")).held and got[1].created == ["bd.2023"]

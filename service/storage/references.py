@@ -108,11 +108,20 @@ class Libraries:
     async def get(self, newsroom: str) -> Library:
         """The newsroom's library as of its latest committed write."""
         engine = await self.store.ready()
-        lock = self._locks.setdefault(newsroom, asyncio.Lock())
-        async with lock, engine.connect() as conn:
+        async with engine.connect() as conn:
             version = (await conn.execute(select(versions.c.version).where(
                 versions.c.newsroom == newsroom))).scalar_one_or_none() or 0
-            return await self._load(conn, newsroom, version)
+        have = self._held.get(newsroom)
+        if have is not None and have[0] == version:
+            return have[1]
+        # one reload at a time per newsroom; the lock is taken before a connection, as writes take it (SQLite
+        # has one connection: the other order could wait on each other)
+        async with self._locks.setdefault(newsroom, asyncio.Lock()):
+            have = self._held.get(newsroom)
+            if have is not None and have[0] >= version:
+                return have[1]
+            async with engine.connect() as conn:
+                return await self._load(conn, newsroom, version)
 
     async def _load(self, conn: AsyncConnection, newsroom: str, version: int) -> Library:
         have = self._held.get(newsroom)
