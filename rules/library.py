@@ -14,8 +14,8 @@ their times fit:
 - an event meets the entry for the same event (the time rules compare the two times);
 - a quantity or share meets an entry for the same time (the same interval, or neither gives one); an entry that
   holds *throughout* its time (a currency peg, a rate in force) meets a claim whose time lies within it, or —
-  when the claim gives none — whose publication date does. Figures are read in the entry's language, so they
-  meet articles in that language.
+  when the claim gives none — whose publication date does. A figure meets an article only when its value reads
+  the same in the article's language as in its own (a structured amount always does; "ريال" does not in ar-QA).
 
 The library vouches for a role only up to the last day the office's terms were checked (``checked``): a holder may
 leave, or come back, after it. For an article published later the terms are not used, and the report says so
@@ -44,8 +44,8 @@ from typing import Annotated
 import msgspec
 from msgspec import Meta, structs
 
-from rules.model import (Base, CheckRequest, Claim, Document, Event, Language, Problem, Quantity, ReferenceUsed, Role, Share,
-                         Short)
+from rules.model import (Amount, Base, CheckRequest, Claim, Document, Event, Language, Problem, Quantity,
+                         ReferenceUsed, Role, Share, Short)
 from rules.normalise.times import TimeSpan, read_time
 from rules.normalise.values import Unreadable, read_value
 from rules.text import key
@@ -103,6 +103,25 @@ def _time_text(claim: Claim) -> str | None:
 
 def _base(language: str) -> str:
     return language.split("-")[0].lower()
+
+
+def _reading(claim: Claim, language: str) -> tuple | None:
+    """A figure's value as read in ``language``: its range, unit, "per" and period (None for other claims, or
+    when it cannot be read). A figure meets an article only when it reads the same in the article's language
+    ("ريال" is the Saudi riyal in ar-SA and the Qatari riyal in ar-QA; a structured amount reads the same
+    everywhere)."""
+    if not isinstance(claim, (Quantity, Share)):
+        return None
+    return _read_value(claim.value, language, getattr(claim, "unit", None), getattr(claim, "per", None))
+
+
+@lru_cache(maxsize=1 << 14)
+def _read_value(value: str | Amount, language: str, unit: str | None, per: str | None) -> tuple | None:
+    try:
+        m = read_value(value, language, unit, per)
+    except Unreadable:
+        return None
+    return m.value.low, m.value.high, m.unit, m.per, m.period
 
 
 @lru_cache(maxsize=1 << 14)
@@ -181,6 +200,7 @@ class Held:
     language: str
     added: dt.datetime | None = None  # when this version was added, and by whom
     added_by: str | None = None
+    reading: tuple | None = None  # a figure's value as read in its language (``_reading``)
 
     @classmethod
     def of(cls, ref_id: str, version: int, entry: LibraryEntry, added: dt.datetime | None = None,
@@ -199,7 +219,7 @@ class Held:
                    seconds=keys(getattr(claim, second), *getattr(also, second)) or frozenset({""}),
                    scopes=keys(getattr(claim, "scope", None), *also.scope) or frozenset({""}),
                    time=read if isinstance(read, TimeSpan) else None, language=_base(entry.language), added=added,
-                   added_by=added_by)
+                   added_by=added_by, reading=_reading(claim, entry.language))
 
     @property
     def kind(self) -> type:
@@ -291,7 +311,6 @@ class Library:
         if not self.held:
             return request, [], []
         doc = request.document
-        language = _base(doc.language)
         taken = {c.id for c in (*request.claims, *request.references)}
         added: dict[tuple, ReferenceUsed] = {}
         problems: dict[tuple[str, str], Problem] = {}
@@ -302,7 +321,7 @@ class Library:
                 continue
             first, second = _LABELS[kind]
             met = [(held, time) for held in self.find(kind, getattr(claim, first), getattr(claim, second))
-                   if (time := _meets(held, claim, doc.language, doc.published, language)) is not None]
+                   if (time := _meets(held, claim, doc.language, doc.published)) is not None]
             if not met:
                 continue
             day = doc.published if isinstance(claim, Role) or not getattr(claim, "time", None) else \
@@ -363,8 +382,7 @@ def _claim_day(claim: Claim, language: str, published: dt.date | None) -> dt.dat
     return span.window()[1] or published
 
 
-def _meets(held: Held, claim: Claim, language: str, published: dt.date | None,
-           base: str) -> dict[str, str | None] | None:
+def _meets(held: Held, claim: Claim, language: str, published: dt.date | None) -> dict[str, str | None] | None:
     """None when ``held`` does not meet ``claim``; otherwise the time the added reference takes: ``{}`` to keep
     the entry's own, or ``{"time": …}`` (the claim's time as printed, so that the two pair on it)."""
     if isinstance(claim, Role):
@@ -372,7 +390,8 @@ def _meets(held: Held, claim: Claim, language: str, published: dt.date | None,
         return {} if not scope or held.scopes == {""} or scope in held.scopes else None
     if isinstance(claim, Event):
         return {}
-    if held.language != base or key(getattr(claim, "scope", None)) not in held.scopes:
+    if key(getattr(claim, "scope", None)) not in held.scopes or held.reading is None \
+            or _reading(held.entry.claim, language) != held.reading:
         return None
     if isinstance(claim, Share) and key(claim.of) != key(held.entry.claim.of):  # type: ignore[union-attr]
         return None

@@ -31,7 +31,7 @@ from litestar.params import PathParameter, QueryParameter
 from msgspec import Struct
 
 from rules.library import Held, LibraryEntry, entry_problems
-from rules.model import Event, Problem, Quantity, Role, Share
+from rules.model import Problem
 from rules.text import fold, key
 from service.auth import authorize
 from service.body import body, read
@@ -46,7 +46,7 @@ __all__ = ["COLUMNS", "ReferencesController", "entries_from_csv", "entries_to_cs
 MAX_IMPORT = 4 * 1024 * 1024
 MAX_ROWS = 20_000
 #: paths under /v1/references that are not references
-RESERVED = frozenset({"import", "export", "starter"})
+RESERVED = frozenset({"import", "export.csv", "export.json", "starter"})
 
 
 class Reference(Struct, frozen=True, kw_only=True):
@@ -142,7 +142,6 @@ _CLAIM_COLUMNS = ["person", "role", "status", "subject", "metric", "what", "scop
 _ALSO = ["person", "role", "subject", "metric", "what", "scope"]
 COLUMNS = ["id", "kind", "language", *_CLAIM_COLUMNS, "checked", "throughout", "note", *(f"also_{a}" for a in _ALSO)]
 _SEPARATOR = " | "
-_KINDS = {"quantity": Quantity, "share": Share, "event": Event, "role": Role}
 
 
 def _uncell(text: str) -> str:
@@ -304,19 +303,23 @@ class ReferencesController(Controller):
         return ReferencePage(items=[_reference(library.held[i]) for i in page],
                              next=page[-1] if len(found) > limit else None)
 
-    @get("/export", summary="The newsroom's references as CSV or JSON", media_type="text/csv; charset=utf-8",
-         responses=AUTH)
-    async def export(self, request: Request[Any, Any, Any],
-                     format: Annotated[Literal["csv", "json"], QueryParameter()] = "csv") -> Response[Any]:
+    @get("/export.csv", summary="The newsroom's references as CSV (the columns an import reads)",
+         media_type="text/csv; charset=utf-8", responses=AUTH)
+    async def export_csv(self, request: Request[Any, Any, Any]) -> Response[str]:
         caller = authorize(request)
-        library = await request.app.state.libraries.get(caller.newsroom)
-        entries = [library.held[i].entry for i in sorted(library.held)]
-        name = f"tadqiq-references-{caller.newsroom}"
-        if format == "json":
-            return Response(msgspec.json.encode(entries), media_type="application/json",
-                            headers={"Content-Disposition": f'attachment; filename="{name}.json"'})
-        return Response(entries_to_csv(entries), media_type="text/csv; charset=utf-8",
-                        headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
+        return Response(entries_to_csv(await self._entries(request, caller.newsroom)),
+                        media_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": f'attachment; filename="references-{caller.newsroom}.csv"'})
+
+    @get("/export.json", summary="The newsroom's references as JSON (what an import reads)", responses=AUTH)
+    async def export_json(self, request: Request[Any, Any, Any]) -> list[LibraryEntry]:
+        caller = authorize(request)
+        return await self._entries(request, caller.newsroom)
+
+    @staticmethod
+    async def _entries(request: Request[Any, Any, Any], newsroom: str) -> list[LibraryEntry]:
+        library = await request.app.state.libraries.get(newsroom)
+        return [library.held[i].entry for i in sorted(library.held)]
 
     @post("/import", summary="Import references from CSV or JSON: all or nothing (reviewers)", status_code=200,
           request_max_body_size=MAX_IMPORT,
@@ -328,6 +331,8 @@ class ReferencesController(Controller):
         caller = authorize(request, "reviewer")
         media = request.headers.get("content-type", "").split(";")[0].strip().lower()
         raw = await request.body()
+        if not raw.strip():
+            raise ProblemError(422, "Nothing to import", "Send a CSV (text/csv) or a JSON array of references.")
         if media == "text/csv":
             try:
                 text = raw.decode("utf-8-sig")

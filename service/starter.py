@@ -5,8 +5,9 @@
   the person's spellings, the office's and its kind's role words (``roles.toml``) and the country's names in the
   five languages (CLDR, through babel) as the other ways the press writes them.
 - Currency pegs: the pegs tadqiq's reader already knows (``rules.normalise.currency.PEGS``: the rate and the day
-  it took effect), with their authority (``pegs.toml``); one reference per language (a figure is read in its
-  entry's language), its subject the currency's CLDR names, held throughout its time.
+  it took effect), with their authority (``pegs.toml``): one reference per currency, a structured amount (which
+  reads the same in every language), its subject the currency's CLDR names in the five languages, its metric the
+  words of ``roles.toml``, held throughout its time.
 """
 
 from __future__ import annotations
@@ -56,14 +57,13 @@ def starter_entries() -> tuple[LibraryEntry, ...]:
                         scope=_unique([*countries, *office.get("also_scope", [])]))
             out.append(LibraryEntry(claim=claim, also=also, language="en", note=term.get("note"),
                                     checked=dt.date.fromisoformat(str(term.get("checked", checked)))))
+    metric = [w for lang in LANGUAGES for w in roles["metric"][lang]]
     for code, peg in sorted(PEGS.items()):
-        for lang in LANGUAGES:
-            names = _unique([get_currency_name(code, locale=lang), get_currency_name(code, count=2, locale=lang)])
-            metric = roles["metric"][lang]
-            claim = Quantity(id=f"peg.{code}.{lang}", value=Amount(number=exact(peg.per_usd) or "", unit=code),
-                             subject=names[0], metric=metric[0], time=f"{peg.since.isoformat()}/",
-                             source=pegs[code]["source"], url=pegs[code]["url"])
-            out.append(LibraryEntry(claim=claim, also=Also(subject=[*names[1:], code], metric=metric[1:]),
-                                    language=lang, checked=default, throughout=True,
-                                    note=f"1 USD = {exact(peg.per_usd)} {code}, a fixed peg since {peg.since}"))
+        names = _unique([get_currency_name(code, count=n, locale=lang) for lang in LANGUAGES for n in (1, 2)])
+        claim = Quantity(id=f"peg.{code}", value=Amount(number=exact(peg.per_usd) or "", unit=code),
+                         subject=names[0], metric=metric[0], time=f"{peg.since.isoformat()}/",
+                         source=pegs[code]["source"], url=pegs[code]["url"])
+        out.append(LibraryEntry(claim=claim, also=Also(subject=[*names[1:], code], metric=metric[1:]),
+                                checked=default, throughout=True,
+                                note=f"1 USD = {exact(peg.per_usd)} {code}, a fixed peg since {peg.since}"))
     return tuple(out)

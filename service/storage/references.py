@@ -187,8 +187,8 @@ class Libraries:
                 out.deleted.append(ref_id)
             size = len(library) + len(out.created) - len(out.deleted)
             if size > self.limit:
-                raise Refused([Problem(code="library_full", message=f"a newsroom's library keeps at most "
-                                                                    f"{self.limit} references; this would make {size}")])
+                raise Refused([Problem(code="library_full", message=f"a newsroom's library keeps at most {self.limit} "
+                                                                    f"references; this would make {size}")])
             problems = conflicts(made, library)
             if problems:
                 raise Refused(problems)
