@@ -135,8 +135,8 @@ def _read_time(text: str, language: str, published: dt.date | None) -> TimeSpan 
 # -- one entry --------------------------------------------------------------------------------------------------
 def entry_problems(entry: LibraryEntry, where: str = "") -> list[Problem]:
     """What keeps ``entry`` out of a library, each with a code and the field it is about: no source or address,
-    spellings for labels its kind does not have, a value or a time that cannot be read (or reads differently in
-    another language, for a term or an event's time), an end before a start."""
+    no time (a term, for a role), spellings for labels its kind does not have, a value or a time that cannot be
+    read (or reads differently in another language, for a term or an event's time), an end before a start."""
     claim = entry.claim
     out: list[Problem] = []
 
@@ -160,8 +160,9 @@ def entry_problems(entry: LibraryEntry, where: str = "") -> list[Problem]:
             problem(exc.code, "claim.value", f"the value cannot be read in '{entry.language}': {exc.message}")
     if isinstance(claim, Role) and not claim.term:
         problem("no_term", "claim.term", "a role in the library needs its term of office ('2021-01-20/2025-01-20')")
-    if isinstance(claim, Event) and not claim.time:
-        problem("no_time", "claim.time", "an event in the library needs its time")
+    if not isinstance(claim, Role) and not claim.time:
+        problem("no_time", "claim.time", "a reference in the library needs the time it holds for ('2024', "
+                                         "'2024-04-24', '1986-06-01/' for a peg still in force)")
     if entry.throughout and not isinstance(claim, (Quantity, Share)):
         problem("bad_throughout", "throughout", "only a figure can hold throughout its time")
     text = _time_text(claim)

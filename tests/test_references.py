@@ -145,6 +145,7 @@ def test_superseding_keeps_every_version_with_who_and_when_and_only_admins_delet
     (role("x", "X", "last year"), "needs_publication_date", "claim.term"),
     ({**revenue("x", "M2")}, None, "claim.value"),
     ({**revenue("x", "$1 billion"), "also": {"person": ["y"]}}, "bad_spelling_field", "also.person"),
+    ({"claim": {**revenue("x", "$1 billion")["claim"], "time": None}}, "no_time", "claim.time"),
 ])
 def test_a_reference_that_cannot_be_read_is_refused_naming_the_field(fresh, body, code, where):
     r = fresh.post("/v1/references", json=body)
