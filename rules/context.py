@@ -1,8 +1,10 @@
 """What a rule sees: every claim read once (``Item``), indexed for pairing (``Context``), and the shape of
 the examples that define a rule (``Example``).
 
-Pairing keys are the claim's subject, metric, scope and time, folded by ``rules.text.key`` (case, spaces,
-Arabic letter variants, diacritics, the definite article), so 'الإيرادات' and 'إيرادات' pair; times pair on
+Pairing keys are the claim's subject, metric, scope and time; labels become bags of stems by ``rules.text.key``
+(case, Arabic letter variants, diacritics, articles and stop words, word order, singular and plural, noun and
+adjective forms), so 'الإيرادات العالمية' and 'إيرادات العالم', or 'global revenue' and 'revenue, global', pair;
+times pair on
 the interval they were read as, so figures for different times are never compared (a ``change`` relates two
 times on purpose, and only through its own rule).
 
@@ -28,7 +30,7 @@ from rules.model import (Amount, Change, CheckRequest, Claim, Document, Event, P
 from rules.normalise.times import TimeSpan, read_time
 from rules.normalise.values import Measure, Unreadable, read_value
 from rules.policy import POLICY, Policy
-from rules.text import key
+from rules.text import join, key
 
 __all__ = ["Context", "Example", "Item"]
 
@@ -90,7 +92,8 @@ def _read(claim: Claim, reference: bool, doc: Document) -> Item:
     item = Item(claim=claim, reference=reference)
     lang = doc.language
     if isinstance(claim, (Quantity, Share)):
-        item.subject, item.metric, item.scope = key(claim.subject), key(claim.metric), key(claim.scope)
+        item.subject, item.metric = key(claim.subject, lang), key(claim.metric, lang)
+        item.scope = key(claim.scope, lang)
         if isinstance(claim.value, str):
             item.movement = _movement(claim.value, lang)
         read = _measure(claim.value, lang, getattr(claim, "unit", None), getattr(claim, "per", None))
@@ -108,11 +111,12 @@ def _read(claim: Claim, reference: bool, doc: Document) -> Item:
         if claim.time:
             item.when = _when(item, claim.time, doc)
     elif isinstance(claim, Event):
-        item.subject, item.metric = key(claim.subject), key(claim.what)
+        item.subject, item.metric = key(claim.subject, lang), key(claim.what, lang)
         if claim.time:
             item.when = _when(item, claim.time, doc)
     elif isinstance(claim, Role):
-        item.subject, item.metric, item.scope = key(claim.person), key(claim.role), key(claim.scope)
+        item.subject, item.metric = key(claim.person, lang), key(claim.role, lang)
+        item.scope = key(claim.scope, lang)
         if claim.term:
             item.when = _when(item, claim.term, doc)
     if reference and not claim.source:
@@ -130,7 +134,7 @@ def _when(item: Item, text: str, doc: Document) -> str:
         return f"{item.time.start}/{item.time.end}"
     except Unreadable as exc:
         item.problems.append(Problem(code=exc.code, message=exc.message, claim=item.id, field="time"))
-        return key(text)
+        return key(text, doc.language)
 
 
 # -- the context a rule sees ------------------------------------------------------------------------------------
@@ -176,7 +180,7 @@ class Context:
             self._by_key[(item.subject, item.metric, item.scope, item.when)].append(item)
             self._by_metric[item.metric].append(item)
             if item.scope:
-                self._by_metric[f"{item.scope} {item.metric}"].append(item)
+                self._by_metric[join(item.scope, item.metric)].append(item)
 
     def of_kind(self, kind: type) -> list[Item]:
         return self._by_kind.get(kind, [])
@@ -241,7 +245,7 @@ class Context:
             return [(self.get(r.part), self.get(r.whole)) for r in explicit]
         claim = share.claim
         assert isinstance(claim, Share)
-        memo_key = (share.subject, share.metric, share.scope, share.when, key(claim.of))
+        memo_key = (share.subject, share.metric, share.scope, share.when, key(claim.of, self.language))
         found = self._partners.get(memo_key)
         if found is None:
             # totals only: a figure per head ("$72 per user") is neither the part nor the whole of a share

@@ -9,10 +9,15 @@ diacritics and tatweel, the alef variants أ إ آ ٱ → ا, ى → ي, ة → 
 from __future__ import annotations
 
 import re
+import threading
+import tomllib
 import unicodedata
 from functools import lru_cache
+from importlib.resources import files
 
-__all__ = ["digits", "fold", "key", "tokens"]
+import snowballstemmer
+
+__all__ = ["digits", "fold", "join", "key", "tokens"]
 
 _DIGITS = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")}
 _DIGITS.update({ord(c): str(i) for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹")})
@@ -39,14 +44,83 @@ def fold(text: str) -> str:
 
 
 _ARTICLE = re.compile(r"(?<!\S)(?:وال|بال|لل|فال|كال|ال)(?=\S{2,})")
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+_INITIALS = re.compile(r"(?<!\w)(?:[^\W\d_]\.){2,}")  # 'U.S.', 'U.K.': one word
+_STEMMERS = {"ar": "arabic", "en": "english", "fr": "french", "es": "spanish", "de": "german"}
+
+
+def _labels() -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
+    data = tomllib.loads(files("rules").joinpath("data/labels.toml").read_text("utf-8"))
+    return {lang: (frozenset(spec["stopwords"]), tuple(sorted(spec["endings"], key=len, reverse=True)))
+            for lang, spec in data.items()}
+
+
+_LABELS = _labels()
+_local = threading.local()  # Snowball stemmers keep state between calls: one set per thread
+
+
+def _stemmer(language: str) -> snowballstemmer.stemmer:
+    found = getattr(_local, "stemmers", None)
+    if found is None:
+        found = _local.stemmers = {}
+    if language not in found:
+        found[language] = snowballstemmer.stemmer(_STEMMERS[language])
+    return found[language]
+
+
+def _stem(word: str, language: str) -> str:
+    """One word of a label as its stem: Arabic words by the Arabic stemmer (always given the article, which it
+    handles more consistently than a bare word), others by the document language's stemmer, English otherwise;
+    then the language's derivational endings cut."""
+    if _ARABIC.search(word):
+        word = _ARTICLE.sub("", word)
+        if word.endswith("ه") and len(word) > 2:  # 'البنيه' is 'البنية' typed with ه, as often in the press
+            word = word[:-1] + "ة"
+        stem = _stemmer("ar").stemWord("ال" + word)
+        stem = _cut(stem[2:] if stem.startswith("ال") and len(stem) > 3 else stem, "ar")
+        return stem.translate(_LETTERS)
+    lang = language if language in _STEMMERS and language != "ar" else "en"
+    return _cut(_stemmer(lang).stemWord(word), lang)
+
+
+def _cut(stem: str, language: str) -> str:
+    for ending in _LABELS[language][1]:
+        if stem.endswith(ending) and len(stem) - len(ending) >= 3:
+            return stem[: -len(ending)]
+    return stem
 
 
 @lru_cache(maxsize=65536)
-def key(text: str | None) -> str:
-    """A pairing key: ``fold`` plus the Arabic definite article dropped ('الإيرادات' ~ 'إيرادات')."""
+def key(text: str | None, language: str = "") -> str:
+    """A pairing key for a label (subject, metric, scope, what a share is 'of'): its words folded, stop words
+    (``rules/data/labels.toml``) dropped, stemmed, and sorted, so that labels meet whatever their word order,
+    definite article, singular or plural, noun or adjective form: 'الإيرادات العالمية' ~ 'إيرادات العالم',
+    'global revenue' ~ 'revenue, global', 'revenus mondiaux' ~ 'revenu du monde'.
+
+    >>> key("Global revenues", "en") == key("revenue, global", "en")
+    True
+    >>> key("الإيرادات العالمية", "ar") == key("إيرادات العالم", "ar")
+    True
+    >>> key("revenus mondiaux", "fr") == key("revenu du monde", "fr")
+    True
+    >>> key("U.S. revenue", "en") == key("US revenues", "en")
+    True
+    >>> key("users", "en") == key("revenue", "en")
+    False
+    """
     if not text:
         return ""
-    return _ARTICLE.sub("", fold(text))
+    text = _MARKS.sub("", unicodedata.normalize("NFKC", text).casefold())
+    text = _INITIALS.sub(lambda m: m.group().replace(".", ""), text)
+    lang = language.split("-")[0].lower()
+    stop = _LABELS.get(lang, _LABELS["en"])[0] | _LABELS["ar"][0]
+    words = {_stem(w, lang) for w in _PUNCT.sub(" ", text).split() if w.translate(_LETTERS) not in stop}
+    return " ".join(sorted(w for w in words if w))
+
+
+def join(*keys: str) -> str:
+    """The key of labels read together ('US' and 'revenue' as 'US revenue')."""
+    return " ".join(sorted({w for k in keys for w in k.split()}))
 
 
 _WORD = r"(?:[^\W\d_]|[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED])+"

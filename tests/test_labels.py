@@ -1,0 +1,75 @@
+"""Labels pair as extractors write them: word order, articles, singular and plural, noun and adjective forms, in
+each language (``rules.text.key``); different things never pair."""
+
+from __future__ import annotations
+
+import doctest
+
+import msgspec
+import pytest
+
+import rules.text
+from rules.engine import check
+from rules.model import CheckRequest
+from rules.text import key
+
+SAME = [
+    ("en", "global revenue", "revenue, global"),
+    ("en", "Global revenues", "the revenue (global)"),
+    ("en", "China's exports", "exports of China"),
+    ("ar", "الإيرادات العالمية", "إيرادات العالم"),
+    ("ar", "تكلفة البنية التحتية", "تكلفه البنيه التحتيه"),
+    ("ar", "المستخدمين في الولايات المتحدة", "مستخدمو الولايات المتحدة"),
+    ("ar", "الصادرات", "صادرات"),
+    ("fr", "revenus mondiaux", "revenu du monde"),
+    ("fr", "les dépenses de l'État", "dépense État"),
+    ("es", "ingresos mundiales", "ingresos del mundo"),
+    ("de", "weltweite Einnahmen", "Einnahmen der Welt"),
+]
+DIFFERENT = [
+    ("en", "users", "revenue"),
+    ("en", "exports", "imports"),
+    ("en", "US revenue", "global revenue"),
+    ("ar", "الصادرات", "الواردات"),
+    ("ar", "المستخدمين", "الإيرادات"),
+    ("fr", "recettes", "dépenses"),
+    ("de", "Einnahmen", "Ausgaben"),
+]
+
+
+@pytest.mark.parametrize(("language", "a", "b"), SAME)
+def test_labels_that_name_the_same_thing_meet(language, a, b):
+    assert key(a, language) == key(b, language)
+
+
+@pytest.mark.parametrize(("language", "a", "b"), DIFFERENT)
+def test_labels_of_different_things_stay_apart(language, a, b):
+    assert key(a, language) != key(b, language)
+
+
+def test_doctests():
+    assert doctest.testmod(rules.text).failed == 0
+
+
+def _share_statuses(language: str, part: dict, share: dict, whole: dict) -> list[str]:
+    request = msgspec.convert({"document": {"language": language}, "claims": [
+        {"kind": "quantity", "id": "part", **part}, {"kind": "share", "id": "pct", **share},
+        {"kind": "quantity", "id": "whole", **whole}]}, CheckRequest)
+    return [v.status for v in check(request).verdicts if v.rule == "share_of_whole"]
+
+
+@pytest.mark.parametrize(("language", "part", "share", "whole"), [
+    ("ar", {"value": "12.3 مليار دولار", "subject": "تيك توك", "metric": "الإيرادات", "scope": "الولايات المتحدة"},
+     {"value": "68%", "of": "الإيرادات العالمية", "subject": "تيك توك", "metric": "إيرادات",
+      "scope": "الولايات المتحدة"},
+     {"value": "30 مليار دولار", "subject": "تيك توك", "metric": "إيرادات العالم"}),
+    ("en", {"value": "$12.3 billion", "subject": "TikTok", "metric": "revenues", "scope": "U.S."},
+     {"value": "68%", "of": "global revenue", "subject": "TikTok", "metric": "revenue", "scope": "US"},
+     {"value": "$30 billion", "subject": "TikTok", "metric": "revenue, global"}),
+])
+def test_a_share_meets_its_whole_written_another_way(language, part, share, whole):
+    """68 % of $30 B is not $12.3 B: the share finds its part and its whole though the extractor wrote each label
+    another way."""
+    assert _share_statuses(language, part, share, whole) == ["inconsistent"]
+    whole = {**whole, "value": whole["value"].replace("30", "18.1")}
+    assert _share_statuses(language, part, share, whole) == ["consistent"]
