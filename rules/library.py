@@ -210,8 +210,8 @@ class Held:
         first, second = _LABELS[type(claim)]
         also = entry.also
 
-        def keys(*texts: str | None) -> frozenset[str]:
-            return frozenset(key(t) for t in texts if t and key(t))
+        def keys(*texts: str | None) -> frozenset[str]:  # as an article in any of the languages would key them
+            return frozenset(k for t in texts if t for lang in LANGUAGES if (k := key(t, lang)))
 
         text = _time_text(claim)
         read = _read_time(text, entry.language, None) if text else None
@@ -283,9 +283,9 @@ class Library:
                 offices[k] = (*offices.get(k, ()), h.id)
         return Library(held, index, offices)
 
-    def find(self, kind: type, first: str | None, second: str | None) -> list[Held]:
-        """Entries of ``kind`` whose labels fold like ``first`` and ``second``."""
-        return self._found((kind, key(first), key(second)))
+    def find(self, kind: type, first: str | None, second: str | None, language: str) -> list[Held]:
+        """Entries of ``kind`` whose labels key like ``first`` and ``second`` in an article in ``language``."""
+        return self._found((kind, key(first, language), key(second, language)))
 
     def _found(self, keys: tuple[type, str, str]) -> list[Held]:
         return [self.held[i] for i in self._index.get(keys, ())]
@@ -321,7 +321,7 @@ class Library:
             if kind not in _LABELS:
                 continue
             first, second = _LABELS[kind]
-            met = [(held, time) for held in self.find(kind, getattr(claim, first), getattr(claim, second))
+            met = [(held, time) for held in self.find(kind, getattr(claim, first), getattr(claim, second), doc.language)
                    if (time := _meets(held, claim, doc.language, doc.published)) is not None]
             if not met:
                 continue
@@ -387,14 +387,14 @@ def _meets(held: Held, claim: Claim, language: str, published: dt.date | None) -
     """None when ``held`` does not meet ``claim``; otherwise the time the added reference takes: ``{}`` to keep
     the entry's own, or ``{"time": …}`` (the claim's time as printed, so that the two pair on it)."""
     if isinstance(claim, Role):
-        scope = key(claim.scope)
+        scope = key(claim.scope, language)
         return {} if not scope or held.scopes == {""} or scope in held.scopes else None
     if isinstance(claim, Event):
         return {}
-    if key(getattr(claim, "scope", None)) not in held.scopes or held.reading is None \
+    if key(getattr(claim, "scope", None), language) not in held.scopes or held.reading is None \
             or _reading(held.entry.claim, language) != held.reading:
         return None
-    if isinstance(claim, Share) and key(claim.of) != key(held.entry.claim.of):  # type: ignore[union-attr]
+    if isinstance(claim, Share) and key(claim.of, language) != key(held.entry.claim.of, language):  # type: ignore
         return None
     span = _claim_span(claim, language, published)
     if claim.time and span is None:

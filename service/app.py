@@ -48,7 +48,8 @@ def create_app(settings: Settings | None = None, extra_routes: list | None = Non
         request_max_body_size=settings.max_body,
         lifespan=[storage],
         template_config=TEMPLATES,
-        state=State({"settings": settings, "store": store, "libraries": Libraries(store),
+        state=State({"settings": settings, "store": store,
+                     "libraries": Libraries(store, refresh=settings.library_refresh),
                      "api_keys": Keys.load(settings.keys_file, settings.keys)}),
         openapi_config=OpenAPIConfig(
             title="tadqiq", version=VERSION, contact=Contact(name="tadqiq"),

@@ -30,7 +30,7 @@ from litestar import Controller, Request, Response, delete, get, post
 from litestar.params import PathParameter, QueryParameter
 from msgspec import Struct
 
-from rules.library import Held, LibraryEntry, entry_problems
+from rules.library import LANGUAGES, Held, LibraryEntry, entry_problems
 from rules.model import Problem
 from rules.text import fold, key
 from service.auth import authorize
@@ -244,10 +244,9 @@ def _matches(h: Held, kind: str | None, subject: str | None, metric: str | None,
     claim = h.entry.claim
     if kind and type(claim).__name__.lower() != kind:
         return False
-    if subject and key(subject) not in h.firsts or metric and key(metric) not in h.seconds:
-        return False
-    if scope and key(scope) not in h.scopes:
-        return False
+    for wanted, keys in ((subject, h.firsts), (metric, h.seconds), (scope, h.scopes)):
+        if wanted and not any(key(wanted, lang) in keys for lang in LANGUAGES):
+            return False
     if time:
         if h.time is None:
             return False

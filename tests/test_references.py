@@ -411,7 +411,7 @@ async def _two_instances(a: Store, b: Store) -> None:
 
     from rules.library import LibraryEntry
 
-    one, two = Libraries(a), Libraries(b)
+    one, two = Libraries(a, refresh=0), Libraries(b, refresh=0)  # the version read before every check
     assert len(await two.get("desk")) == 0
     entry = msgspec.convert(revenue("bd.2024", "$120 billion"), LibraryEntry)
     await one.write("desk", "a", [entry], "create")
@@ -430,3 +430,9 @@ async def _two_instances(a: Store, b: Store) -> None:
     got = await asyncio.wait_for(asyncio.gather(one.get("desk"), one.write("desk", "a", [later], "create"),
                                                 one.get("desk"), two.get("desk")), timeout=30)
     assert "bd.2023" in (await two.get("desk")).held and got[1].created == ["bd.2023"]
+    # with the default, another instance's write is seen once the refresh interval has passed
+    three = Libraries(b, refresh=0.3)
+    assert "bd.2023" in (await three.get("desk")).held
+    await one.write("desk", "a", delete=["bd.2023"])
+    await asyncio.sleep(0.35)
+    assert "bd.2023" not in (await three.get("desk")).held

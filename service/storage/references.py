@@ -8,22 +8,26 @@ Versions (``reference_libraries``): every write raises its newsroom's library ve
 transaction. That update locks the newsroom's row until the write commits, so writes to one library are applied
 one after another, in the order of their versions, on SQLite and PostgreSQL alike.
 
-In memory (``Libraries``): each newsroom's library is a ``rules.library.Library`` index, built on first use and
-brought up to date before every check: one primary-key read of the library's version, and — only when a write
-on this instance or another has raised it — the rows written since (``change`` greater than the version held).
-A version counter rather than a time-to-live: a fact-checker who has just corrected a term of office expects the
-next check, on whichever instance answers it, to use the correction; the read costs a fraction of a check
-(``make bench``), and a library of 100 000 references is never read whole again.
+In memory (``Libraries``): each newsroom's library is a ``rules.library.Library`` index, built on first use (in
+a worker thread: a large library takes seconds, and the event loop keeps serving) and brought up to date by a
+version counter: a primary-key read of the library's version and — only when a write on this instance or another
+has raised it — the rows written since (``change`` greater than the version held), never the whole library again.
+The version is read at most once per ``refresh`` seconds per newsroom (``TADQIQ_LIBRARY_REFRESH``, default 1; 0
+reads it before every check): a write on this instance is used by its very next check, a write on another within
+``refresh``. Why not read it before every check: through aiosqlite on a busy machine the read measured several
+milliseconds, ten times the seed's whole check (``make bench``), for a freshness a second does not change.
 """
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+import anyio
 import msgspec
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -88,6 +92,26 @@ def _utc(t: dt.datetime) -> dt.datetime:
     return t.replace(tzinfo=dt.UTC) if t.tzinfo is None else t.astimezone(dt.UTC)
 
 
+def _check(made: list, library: Library, at: dt.datetime, by: str) -> tuple[list[Held], list[Problem]]:
+    """The new versions as held, and what the library finds wrong with them (``rules.library.conflicts``)."""
+    held = [Held.of(ref_id, version, entry, at, by) for ref_id, version, entry in made]
+    return held, conflicts(held, library)
+
+
+def _apply(library: Library, found: Sequence) -> Library:
+    """``library`` with rows written since applied in order: a deletion removes, a version replaces."""
+    upserts: dict[str, Held] = {}
+    removed: set[str] = set()
+    for r in found:
+        if r.deleted:
+            upserts.pop(r.ref_id, None)
+            removed.add(r.ref_id)
+        else:
+            removed.discard(r.ref_id)
+            upserts[r.ref_id] = _held(r)
+    return library.changed(upserts.values(), removed)
+
+
 def _held(row) -> Held:
     m = row._mapping
     return Held.of(m["ref_id"], m["version"], _ENTRY.decode(m["entry"]), _utc(m["created"]), m["created_by"])
@@ -99,18 +123,25 @@ _COLUMNS = [rows.c.ref_id, rows.c.version, rows.c.entry, rows.c.deleted, rows.c.
 class Libraries:
     """Every newsroom's library: read from and written to the database, held in memory for checks."""
 
-    def __init__(self, store, limit: int = 200_000):
+    def __init__(self, store, limit: int = 200_000, refresh: float = 1.0):
         self.store = store
         self.limit = limit  # references one newsroom may keep
+        self.refresh = refresh  # seconds between two reads of a newsroom's library version
         self._held: dict[str, tuple[int, Library]] = {}
+        self._read_at: dict[str, float] = {}
         self._locks: dict[str, asyncio.Lock] = {}
 
     async def get(self, newsroom: str) -> Library:
-        """The newsroom's library as of its latest committed write."""
+        """The newsroom's library as of its latest committed write (as of at most ``refresh`` seconds ago for
+        another instance's writes)."""
+        have = self._held.get(newsroom)
+        if have is not None and time.monotonic() - self._read_at.get(newsroom, -1e9) < self.refresh:
+            return have[1]
         engine = await self.store.ready()
         async with engine.connect() as conn:
             version = (await conn.execute(select(versions.c.version).where(
                 versions.c.newsroom == newsroom))).scalar_one_or_none() or 0
+        self._read_at[newsroom] = time.monotonic()
         have = self._held.get(newsroom)
         if have is not None and have[0] == version:
             return have[1]
@@ -128,22 +159,13 @@ class Libraries:
         if have is not None and have[0] == version:
             return have[1]
         if have is None or version < have[0]:  # first use (or a database that went back): the current rows
-            found = await conn.execute(select(*_COLUMNS).where(rows.c.newsroom == newsroom, rows.c.current))
-            library = Library.of(_held(r) for r in found)
+            found = (await conn.execute(select(*_COLUMNS).where(rows.c.newsroom == newsroom, rows.c.current))).all()
+            library = await anyio.to_thread.run_sync(lambda: Library.of(_held(r) for r in found))
         else:  # the rows written since the version held, in the order they were written
-            found = await conn.execute(select(*_COLUMNS).where(rows.c.newsroom == newsroom,
-                                                               rows.c.change > have[0])
-                                       .order_by(rows.c.change, rows.c.seq))
-            upserts: dict[str, Held] = {}
-            removed: set[str] = set()
-            for r in found:
-                if r.deleted:
-                    upserts.pop(r.ref_id, None)
-                    removed.add(r.ref_id)
-                else:
-                    removed.discard(r.ref_id)
-                    upserts[r.ref_id] = _held(r)
-            library = have[1].changed(upserts.values(), removed)
+            found = (await conn.execute(select(*_COLUMNS).where(rows.c.newsroom == newsroom,
+                                                                rows.c.change > have[0])
+                                        .order_by(rows.c.change, rows.c.seq))).all()
+            library = await anyio.to_thread.run_sync(_apply, have[1], found)
         self._keep(newsroom, version, library)
         return library
 
@@ -166,7 +188,7 @@ class Libraries:
             library = await self._load(conn, newsroom, version - 1)
             ids = [e.claim.id for e in entries] + list(delete)
             last = await self._last_versions(conn, newsroom, ids)
-            made: list[Held] = []
+            made: list = []  # (id, version, entry), then the versions as held
             out = Written(created=[], superseded=[], unchanged=[], deleted=[], version=version)
             now = _now()
             for entry in entries:
@@ -180,7 +202,7 @@ class Libraries:
                     out.unchanged.append(ref_id)
                     continue
                 (out.superseded if kept is not None else out.created).append(ref_id)
-                made.append(Held.of(ref_id, last.get(ref_id, 0) + 1, entry, _utc(now), by))
+                made.append((ref_id, last.get(ref_id, 0) + 1, entry))
             for ref_id in delete:
                 if ref_id not in library.held:
                     raise Missing(f"the library has no reference '{ref_id}'")
@@ -189,7 +211,7 @@ class Libraries:
             if size > self.limit:
                 raise Refused([Problem(code="library_full", message=f"a newsroom's library keeps at most {self.limit} "
                                                                     f"references; this would make {size}")])
-            problems = conflicts(made, library)
+            made, problems = await anyio.to_thread.run_sync(_check, made, library, _utc(now), by)
             if problems:
                 raise Refused(problems)
             changed = [h.id for h in made] + out.deleted
@@ -205,8 +227,9 @@ class Libraries:
                          for ref_id in delete]
             if new_rows:
                 await conn.execute(insert(rows), new_rows)
-            after = library.changed(made, delete)
+            after = await anyio.to_thread.run_sync(library.changed, made, delete)
         self._keep(newsroom, version, after)
+        self._read_at[newsroom] = time.monotonic()
         return out
 
     async def _raise_version(self, conn: AsyncConnection, newsroom: str) -> int:
