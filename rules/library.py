@@ -35,6 +35,7 @@ the engine's own ``restated`` and ``same_event_times`` rules.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -56,6 +57,8 @@ PREFIX = "lib:"
 #: the languages whose readers tadqiq has: a role's term and an event's time must read the same in all of them
 LANGUAGES = ("ar", "en", "fr", "es", "de")
 MAX_SPELLINGS = 32
+#: a label with letters other than Arabic ones: its key depends on the article's language (stop words, stemmer)
+_LATIN = re.compile(r"[^\W\d_\u0600-\u06ff\u0750-\u077f]")
 #: at most this many library references are added to one check (``rules.model.MAX_REFERENCES``)
 MAX_ADDED = 1_000
 
@@ -189,7 +192,10 @@ def _same_span(a: TimeSpan | Unreadable, b: TimeSpan) -> bool:
 # -- entries as the index holds them ------------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class Held:
-    """A stored entry, with the keys it is found by."""
+    """A stored entry, with the keys it is found by: its labels (and their spellings) keyed as an article in each
+    language would key them (``rules.text.key`` stems and drops stop words by language). ``pairs`` are the (first
+    label, second label) keys an article in one language looks it up by; ``offices`` (roles) the (role, scope)
+    keys of its office; ``firsts``, ``seconds`` and ``scopes`` every key of each label, in any language."""
 
     id: str
     version: int
@@ -197,6 +203,8 @@ class Held:
     firsts: frozenset[str]
     seconds: frozenset[str]
     scopes: frozenset[str]  # {""} when the entry gives no scope
+    pairs: frozenset[tuple[str, str]]
+    offices: frozenset[tuple[str, str]]
     time: TimeSpan | None
     language: str
     added: dt.datetime | None = None  # when this version was added, and by whom
@@ -208,17 +216,20 @@ class Held:
            added_by: str | None = None) -> Held:
         claim = entry.claim
         first, second = _LABELS[type(claim)]
-        also = entry.also
-
-        def keys(*texts: str | None) -> frozenset[str]:  # as an article in any of the languages would key them
-            return frozenset(k for t in texts if t for lang in LANGUAGES if (k := key(t, lang)))
-
+        labels = [[getattr(claim, first), *getattr(entry.also, first)],
+                  [getattr(claim, second), *getattr(entry.also, second)],
+                  [getattr(claim, "scope", None), *entry.also.scope]]
+        by_language = [[frozenset(k for t in texts if t and (k := key(t, lang))) or frozenset({""}) for texts in labels]
+                       for lang in (LANGUAGES if any(_LATIN.search(t) for ts in labels for t in ts if t) else ("ar",))]
         text = _time_text(claim)
         read = _read_time(text, entry.language, None) if text else None
         return cls(id=ref_id, version=version, entry=entry,
-                   firsts=keys(getattr(claim, first), *getattr(also, first)) or frozenset({""}),
-                   seconds=keys(getattr(claim, second), *getattr(also, second)) or frozenset({""}),
-                   scopes=keys(getattr(claim, "scope", None), *also.scope) or frozenset({""}),
+                   firsts=frozenset().union(*(f for f, _, _ in by_language)),
+                   seconds=frozenset().union(*(s for _, s, _ in by_language)),
+                   scopes=frozenset().union(*(c for _, _, c in by_language)),
+                   pairs=frozenset((a, b) for f, s, _ in by_language for a in f for b in s),
+                   offices=frozenset((b, c) for _, s, sc in by_language for b in s for c in sc)
+                   if isinstance(claim, Role) else frozenset(),
                    time=read if isinstance(read, TimeSpan) else None, language=_base(entry.language), added=added,
                    added_by=added_by, reading=_reading(claim, entry.language))
 
@@ -227,9 +238,8 @@ class Held:
         return type(self.entry.claim)
 
     def keys(self) -> Iterator[tuple[type, str, str]]:
-        for a in self.firsts:
-            for b in self.seconds:
-                yield self.kind, a, b
+        kind = self.kind
+        return ((kind, a, b) for a, b in self.pairs)
 
     @property
     def open(self) -> bool:
@@ -258,7 +268,15 @@ class Library:
 
     @classmethod
     def of(cls, entries: Iterable[Held]) -> Library:
-        return cls().changed(entries, ())
+        held = {h.id: h for h in entries}
+        index: dict[tuple[type, str, str], list[str]] = defaultdict(list)
+        offices: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for h in held.values():
+            for k in h.keys():
+                index[k].append(h.id)
+            for k in _office_keys(h):
+                offices[k].append(h.id)
+        return cls(held, {k: tuple(v) for k, v in index.items()}, {k: tuple(v) for k, v in offices.items()})
 
     def changed(self, upserts: Iterable[Held], removed: Iterable[str]) -> Library:
         held, index, offices = dict(self.held), dict(self._index), dict(self._offices)
@@ -362,11 +380,8 @@ class Library:
                 list(problems.values()))
 
 
-def _office_keys(held: Held) -> Iterator[tuple[str, str]]:
-    if held.kind is Role:
-        for role in held.seconds:
-            for scope in held.scopes:
-                yield role, scope
+def _office_keys(held: Held) -> frozenset[tuple[str, str]]:
+    return held.offices
 
 
 def _claim_span(claim: Claim, language: str, published: dt.date | None) -> TimeSpan | None:
