@@ -436,3 +436,22 @@ async def _two_instances(a: Store, b: Store) -> None:
     await one.write("desk", "a", delete=["bd.2023"])
     await asyncio.sleep(0.35)
     assert "bd.2023" not in (await three.get("desk")).held
+
+
+def test_the_command_loads_the_starter_library_and_exports_it(tmp_path, monkeypatch, capsys):
+    from service.cli import main
+
+    monkeypatch.setenv("TADQIQ_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("TADQIQ_DATABASE_URL", raising=False)
+    assert main(["references", "load", "starter", "--newsroom", "desk"]) == 0
+    assert f"{len(starter_entries())} references added" in capsys.readouterr().err
+    assert main(["references", "load", "starter", "--newsroom", "desk"]) == 0
+    assert "0 references added, 0 superseded" in capsys.readouterr().err
+    assert main(["references", "export", "--newsroom", "desk"]) == 0
+    entries, _, issues = entries_from_csv(capsys.readouterr().out)
+    assert not issues and len(entries) == len(starter_entries())
+    bad = tmp_path / "bad.csv"
+    bad.write_text(to_csv([{"id": "x", "kind": "role", "person": "X", "role": "mayor", "term": "2020-01-01/2019-01-01",
+                            "source": "s", "url": "https://s.example"}]), "utf-8")
+    assert main(["references", "load", str(bad), "--newsroom", "desk"]) == 1
+    assert "end_before_start" in capsys.readouterr().err
