@@ -23,6 +23,8 @@ class Settings:
     #: API keys, hashed (see service/auth.py): a TOML file, and/or entries in ``TADQIQ_KEYS``.
     keys_file: str | None = None
     keys: str | None = None
+    #: Seconds between two reads of a newsroom's reference-library version (service/storage/references.py).
+    library_refresh: float = 1.0
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -34,4 +36,5 @@ class Settings:
                    database_url=env.get("TADQIQ_DATABASE_URL") or None,
                    database_schema=env.get("TADQIQ_DATABASE_SCHEMA") or None,
                    keys_file=env.get("TADQIQ_KEYS_FILE") or None,
-                   keys=env.get("TADQIQ_KEYS") or None)
+                   keys=env.get("TADQIQ_KEYS") or None,
+                   library_refresh=float(env.get("TADQIQ_LIBRARY_REFRESH", cls.library_refresh)))
