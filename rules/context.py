@@ -1,5 +1,4 @@
-"""What a rule sees: every claim read once (``Item``), indexed for pairing (``Context``), and the shape of
-the examples that define a rule (``Example``).
+"""What a rule sees: every claim read once (``Item``), indexed for pairing (``Context``).
 
 Pairing keys are the claim's subject, metric, scope and time, folded by ``rules.text.key`` (case, spaces,
 Arabic letter variants, diacritics, the definite article), so 'الإيرادات' and 'إيرادات' pair; times pair on
@@ -20,8 +19,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-import msgspec
-
 from rules.changes import Movement, movement
 from rules.model import (Amount, Change, CheckRequest, Claim, Document, Event, Problem, Quantity, ReadClaim,
                          Reading, Role, Share, ShareOf)
@@ -30,7 +27,7 @@ from rules.normalise.values import Measure, Unreadable, read_value
 from rules.policy import POLICY, Policy
 from rules.text import key
 
-__all__ = ["Context", "Example", "Item"]
+__all__ = ["Context", "Item"]
 
 
 # -- the items rules work on ------------------------------------------------------------------------------------
@@ -265,28 +262,3 @@ def first_per_unit(items: Iterable[Item]) -> list[Item]:
         assert item.measure is not None
         firsts.setdefault((item.measure.unit, item.measure.period), item)
     return list(firsts.values())
-
-
-# -- rules ------------------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Example:
-    """One case that defines a rule: a small request and the status the rule must give it."""
-
-    title: str
-    claims: list[dict[str, Any]]
-    expect: str
-    language: str = "en"
-    published: str | None = None
-    relations: list[dict[str, Any]] = field(default_factory=list)
-    references: list[dict[str, Any]] = field(default_factory=list)
-    derived: dict[str, tuple[str, str]] = field(default_factory=dict)
-    cause: str | None = None
-    rates: list[dict[str, Any]] = field(default_factory=list)
-    says: tuple[str, ...] = ()  # words the verdict's explanation (English or local) must contain
-
-    def request(self) -> CheckRequest:
-        document: dict[str, Any] = {"language": self.language}
-        if self.published:
-            document["published"] = self.published
-        return msgspec.convert({"document": document, "claims": self.claims, "relations": self.relations,
-                                "references": self.references, "rates": self.rates}, CheckRequest)

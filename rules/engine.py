@@ -1,10 +1,7 @@
 """The engine: reads every claim once, indexes them, runs every rule, and collects a report.
 
-A rule is one module in ``rules/arithmetic/`` or ``rules/temporal/``. Its docstring says what it checks (first
-line: the title; then ``What:``, ``Why:``, ``Example:``; ``TITLES`` may give the title in other languages); it
-defines ``check(ctx)`` yielding ``Verdict``s and
-``Derived`` figures, and ``EXAMPLES``, the cases that define it (run by ``tests/test_rules.py`` and served by
-``GET /v1/rules``). Adding a rule is adding such a file.
+A rule is one module in ``rules/arithmetic/`` or ``rules/temporal/`` (``rules.registry`` says what it holds and
+finds them).
 
 Pairing is shared (``rules.context``): ``Context`` indexes claims by their folded subject / metric / scope / time, so a rule
 looks up its partners instead of comparing all pairs, and explicit relations from the request come first.
@@ -13,69 +10,20 @@ looks up its partners instead of comparing all pairs, and explicit relations fro
 from __future__ import annotations
 
 import gc
-import importlib
-import inspect
-import pkgutil
-import re
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from types import ModuleType
 
-from rules import arithmetic, temporal
-from rules.context import Context, Example
+from rules.context import Context
 from rules.model import CheckRequest, Claim, Counts, Derived, Problem, Report, Verdict
 from rules.policy import POLICY, Policy
+from rules.registry import Rule, discover
 
 __all__ = ["RULES", "Rule", "check", "forget"]
 
 
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    family: str
-    title: str
-    what: str
-    why: str
-    example: str
-    check: Callable[[Context], Iterable[Verdict | Derived]]
-    examples: tuple[Example, ...]
-    titles: dict[str, str] = field(default_factory=dict)  # the title by language; English always
-
-    def title_in(self, language: str) -> str:
-        return self.titles.get(language.split("-")[0], self.title)
-
-
-_SECTION = re.compile(r"^(What|Why|Example):\s*", re.M)
-
-
-def _rule(module: ModuleType, family: str) -> Rule:
-    doc = inspect.getdoc(module) or ""
-    title, _, rest = doc.partition("\n")
-    parts = _SECTION.split(rest)
-    sections = {parts[i]: " ".join(parts[i + 1].split()) for i in range(1, len(parts) - 1, 2)}
-    missing = {"What", "Why", "Example"} - sections.keys()
-    if missing or not getattr(module, "EXAMPLES", None):
-        raise TypeError(f"rule {module.__name__} needs What/Why/Example in its docstring and EXAMPLES")
-    title = title.strip().rstrip(".")
-    return Rule(id=module.__name__.rsplit(".", 1)[1], family=family, title=title,
-                what=sections["What"], why=sections["Why"], example=sections["Example"], check=module.check,
-                examples=tuple(module.EXAMPLES), titles={"en": title, **getattr(module, "TITLES", {})})
-
-
-def _discover() -> tuple[Rule, ...]:
-    found = []
-    for package in (arithmetic, temporal):
-        for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
-            if not info.name.startswith("_"):
-                module = importlib.import_module(f"{package.__name__}.{info.name}")
-                found.append(_rule(module, package.__name__.rsplit(".", 1)[1]))
-    return tuple(found)
-
-
-RULES: tuple[Rule, ...] = _discover()
+RULES: tuple[Rule, ...] = discover()
 
 
 # -- running ----------------------------------------------------------------------------------------------------

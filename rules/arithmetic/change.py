@@ -28,7 +28,8 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 from rules.arithmetic._align import convert, percent
-from rules.context import Context, Example, Item
+from rules.context import Context, Item
+from rules.registry import Example
 from rules.equations import CHANGE_BY, CHANGE_FACTOR, CHANGE_PERCENT
 from rules.explain import Fig, say
 from rules.interval import Interval

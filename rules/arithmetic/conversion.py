@@ -24,7 +24,8 @@ from itertools import combinations
 
 import msgspec
 
-from rules.context import Context, Example, Item, first_per_unit
+from rules.context import Context, Item, first_per_unit
+from rules.registry import Example
 from rules.explain import Fig, as_range, say
 from rules.interval import Interval, exact
 from rules.model import Cause, Input, Quantity, Same, Verdict

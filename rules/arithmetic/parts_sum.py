@@ -25,7 +25,8 @@ from collections.abc import Callable, Iterator
 from fractions import Fraction
 
 from rules.arithmetic._align import convert, percent
-from rules.context import Context, Example, Item
+from rules.context import Context, Item
+from rules.registry import Example
 from rules.equations import SUM
 from rules.explain import Fig, say
 from rules.interval import Interval, total

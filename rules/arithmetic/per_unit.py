@@ -19,7 +19,8 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 from rules.arithmetic._align import convert
-from rules.context import Context, Example, Item
+from rules.context import Context, Item
+from rules.registry import Example
 from rules.equations import PER_UNIT
 from rules.explain import Fig, say, unit_name
 from rules.interval import Interval

@@ -17,7 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from rules.arithmetic._align import convert
-from rules.context import Context, Example, Item
+from rules.context import Context, Item
+from rules.registry import Example
 from rules.equations import RATE
 from rules.explain import Fig, say
 from rules.interval import Interval

@@ -20,7 +20,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from rules.arithmetic._align import convert, percent
-from rules.context import Context, Example, Item
+from rules.context import Context, Item
+from rules.registry import Example
 from rules.explain import Fig, say
 from rules.interval import Interval
 from rules.model import Quantity, Share, Verdict

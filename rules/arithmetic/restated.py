@@ -19,7 +19,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from rules.arithmetic._align import convert
-from rules.context import Context, Example, Item
+from rules.context import Context, Item
+from rules.registry import Example
 from rules.explain import Fig, say
 from rules.interval import Interval
 from rules.model import Quantity, Share, Verdict

@@ -24,7 +24,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from rules.arithmetic._align import convert
-from rules.context import Context, Example, Item
+from rules.context import Context, Item
+from rules.registry import Example
 from rules.equations import SHARE
 from rules.explain import Fig, say
 from rules.interval import Interval

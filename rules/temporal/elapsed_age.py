@@ -18,7 +18,8 @@ import datetime as dt
 from collections.abc import Iterator
 from math import ceil
 
-from rules.context import Context, Example
+from rules.context import Context
+from rules.registry import Example
 from rules.explain import say
 from rules.model import Age, Cause, Verdict
 from rules.normalise.times import read_duration, span_text

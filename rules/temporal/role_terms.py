@@ -18,7 +18,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Sequence
 
-from rules.context import Context, Example, Item
+from rules.context import Context, Item
+from rules.registry import Example
 from rules.explain import say
 from rules.model import Cause, Role, Verdict
 from rules.normalise.times import TimeSpan

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from rules.context import Context, Example
+from rules.context import Context
+from rules.registry import Example
 from rules.explain import say
 from rules.model import Cause, Event, Verdict
 from rules.normalise.times import span_text
