@@ -21,7 +21,7 @@ from typing import Any
 
 from rules.changes import Movement, movement
 from rules.model import (Amount, Change, CheckRequest, Claim, Document, Event, Problem, Quantity, ReadClaim,
-                         Reading, Role, Share, ShareOf)
+                         Reading, Role, Share)
 from rules.normalise.times import TimeSpan, read_time
 from rules.normalise.values import Measure, Unreadable, read_value
 from rules.policy import POLICY, Policy
@@ -150,10 +150,8 @@ class Context:
         named_changes = {r.change for r in self.relations.get(Change, []) if r.change}
         #: before and after of a change relation: two times even when the client sent none, so never restated
         self._apart = {frozenset((r.before, r.after)) for r in self.relations.get(Change, [])}
-        self._partners: dict[tuple[str, ...], list[tuple[Item | None, Item | None]]] = {}
-        self._share_relations: dict[str, list[ShareOf]] = defaultdict(list)
-        for r in self.relations.get(ShareOf, []):
-            self._share_relations[r.share].append(r)
+        #: per-request memos of the rules (partners found once per key): ``rules.arithmetic.share_of_whole``
+        self.memo: dict[object, Any] = {}
         #: claims that state a change rather than a level: only the change rule reads them
         self.changes: list[Item] = []
         self.change_ids: set[str] = set()
@@ -225,31 +223,6 @@ class Context:
                 if o.measure is not None and o.measure.per is None:
                     self._by_unit[(o.measure.unit, o.when)].append(o)
         return self._by_unit.get((unit, when), [])[:limit]
-
-    def share_partners(self, share: Item) -> list[tuple[Item | None, Item | None]]:
-        """(part, whole) pairs for a share: from ``share`` relations naming it, else the quantity with the share's
-        subject, metric, scope and time (the part) and the quantities whose metric is what the share is 'of'.
-
-        Implicit partners are found once per key and whole, and only the first figure of each unit and period
-        stands for the part (and for the whole): the others are restatements of it, which the ``restated`` rule
-        checks. So the pairs stay few however many claims share a key."""
-        explicit = self._share_relations.get(share.id)
-        if explicit:
-            return [(self.get(r.part), self.get(r.whole)) for r in explicit]
-        claim = share.claim
-        assert isinstance(claim, Share)
-        memo_key = (share.subject, share.metric, share.scope, share.when, key(claim.of))
-        found = self._partners.get(memo_key)
-        if found is None:
-            # totals only: a figure per head ("$72 per user") is neither the part nor the whole of a share
-            parts = first_per_unit(p for p in self.same_key(share, Quantity)
-                                    if p.measure is not None and p.measure.per is None)
-            wholes = first_per_unit(w for w in self.by_metric(memo_key[-1], share.when, Quantity)
-                                     if w.measure is not None and w.measure.per is None
-                                     and (w.subject, w.metric, w.scope, w.when) != memo_key[:4])
-            found = self._partners[memo_key] = [(p, w) for p in parts or [None] for w in wholes or [None]
-                                                if p is not None or w is not None]
-        return found
 
     def get(self, claim_id: str | None) -> Item | None:
         return self.items.get(claim_id) if claim_id else None

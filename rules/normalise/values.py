@@ -30,7 +30,7 @@ from rules.normalise import currency as currencies
 from rules.normalise.lexicon import NUMBER, SYMBOL, WORD, Lexicon, lexicon, split
 from rules.normalise.numbers import BadNumber, half_width, parse
 from rules.normalise.units import KINDS, PERIODS
-from rules.policy import POLICY, Policy
+from rules.policy import POLICY, Policy, percent_text
 from rules.text import digits
 
 __all__ = ["MAX_DIGITS", "MAX_TEXT", "Measure", "Unreadable", "read_value"]
@@ -271,7 +271,7 @@ class _Amount:
         notes = list(self.notes)
         if self.words_fraction:
             half = abs(total) * policy.zeros_cap
-            notes.append(f"a fraction in words: ±{_pct(policy.zeros_cap)} of the amount")
+            notes.append(f"a fraction in words: ±{percent_text(policy.zeros_cap)} of the amount")
         else:
             _, decimals, last = parts[-1]
             if decimals:
@@ -593,7 +593,7 @@ def _compose(text: str, amounts: list[_Amount], skipped: list[tuple[str, int, in
     if state.hedge == "approximate":
         value = Interval(lo - widths[0] * policy.approximate, hi + widths[1] * policy.approximate)
         bound = "approximate"
-        notes.append(f"approximate: ±{_pct(policy.approximate)} of the value")
+        notes.append(f"approximate: ±{percent_text(policy.approximate)} of the value")
     elif state.hedge == "lower":
         value, bound = Interval(lo, None), "lower"
         notes.append("lower bound: no upper end")
@@ -645,11 +645,6 @@ def _hint(hint: str, lex: Lexicon) -> tuple[str, str | None]:
         if "unit" in m:
             return str(m["unit"]), None
     raise Unreadable("unknown_unit", f"'{hint}' is not a unit tadqiq knows")
-
-
-@lru_cache(maxsize=64)
-def _pct(x: Fraction) -> str:
-    return f"{float(x * 100):g} %"
 
 
 def _read_amount(amount: Amount, lex: Lexicon, language: str, unit_hint: str | None, policy: Policy) -> Measure:
