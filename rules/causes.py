@@ -41,7 +41,7 @@ from rules.normalise.currency import rate
 from rules.text import digits
 from rules.verdicts import Relation, Term
 
-__all__ = ["HALF", "SLIPS", "Found", "Slip", "cause", "cause_in_sum", "cause_in_terms", "name"]
+__all__ = ["HALF", "SLIPS", "Found", "Slip", "cause", "cause_in_sum", "cause_in_terms", "middle", "name"]
 
 
 @dataclass(frozen=True)
@@ -119,9 +119,11 @@ def _clear_of_zero(x: Interval) -> bool:
     return x.low is not None and x.high is not None and (x.low > 0 or x.high < 0)
 
 
-def _middle(x: Interval) -> Interval:
-    """The middle half of a bounded range: where a figure sits when rounding is not stretched."""
-    assert x.low is not None and x.high is not None
+def middle(x: Interval) -> Interval:
+    """The middle half of a bounded range: where a figure sits when rounding is not stretched (an unbounded range
+    stays as it is)."""
+    if x.low is None or x.high is None:
+        return x
     quarter = (x.high - x.low) / 4
     return Interval(x.low + quarter, x.high - quarter)
 
@@ -132,7 +134,7 @@ def _ratios(reported: Interval, expected: Interval) -> tuple[Interval, Interval]
     ×3 between them)."""
     if not (_clear_of_zero(reported) and _clear_of_zero(expected)):
         return None
-    r = _middle(expected) / _middle(reported)
+    r = middle(expected) / middle(reported)
     if r.low is None or r.high is None or r.low <= 0 or r.high > r.low * _SPREAD:
         return None
     return r, r.reciprocal()

@@ -202,44 +202,59 @@ class Weighed:
         return say(language, DOUBT, fit=_fit_text(self.fit), printed=Fig(result, self.unit),
                    compared=Fig(compared, self.unit),
                    needs=lambda code: JOIN.get(code, JOIN["en"]).join(
-                       f"'{t.shown()}' {WAS.get(code, WAS['en'])} {Fig(v, t.unit, period=t.period).text(code)}"
-                       for t, v in needs))
+                       f"{QUOTE.get(code, QUOTE['en']).format(t.shown())} {WAS.get(code, WAS['en'])} {fig.text(code)}"
+                       for t, fig in needs))
 
 
-def _needs(terms: Sequence[Term], relation: Relation, s: Fraction, free: int) -> list[tuple[Term, Interval]]:
-    """The figures a doubtful fit stretches, each with the value it must take: the end of its stretched range that
-    the fit needs (the free figure: as far as it must go, to 1/64 of its allowance)."""
+def _needs(terms: Sequence[Term], relation: Relation, s: Fraction, free: int) -> list[tuple[Term, Fig]]:
+    """The figures a doubtful fit moves away from their printed values, each with the value it must take, in its
+    own unit and period: the end of its stretched range that the fit needs (for the free figure, as far as it must
+    go, to 1/64 of its allowance)."""
     values = [t.value if i == free else t.at(s) for i, t in enumerate(terms)]
+
+    def meets(vals: list[Interval]) -> bool:
+        result, compared = relation(vals)
+        return result.meets(compared)
+
     out = []
     for i, t in enumerate(terms):
-        if not t.loose:
-            continue
         pinned = list(values)
         pinned[i] = t.core
-        if relation(pinned)[0].meets(relation(pinned)[1]):
+        if not t.loose or meets(pinned):
             continue  # it need not move
-        ends = []
-        for end in (values[i].low, values[i].high):
-            if end is None:
-                continue
-            pinned[i] = Interval(end, end)
-            r, c = relation(pinned)
-            if r.meets(c):
-                ends.append(end)
-        if len(ends) != 1:
+        sides = []
+        for side, end in (("low", values[i].low), ("high", values[i].high)):
+            if end is not None:
+                pinned[i] = Interval(end, end)
+                if meets(pinned):
+                    sides.append(side)
+        if len(sides) != 1:
             continue
+        reach = s
         if i == free:  # how far the free figure must go: the least share of its allowance that still meets
-            low, high = Fraction(0), Fraction(1)
+            low, reach = Fraction(0), Fraction(1)
             for _ in range(_STEPS):
-                mid = (low + high) / 2
+                mid = (low + reach) / 2
                 pinned[i] = t.at(mid)
-                r, c = relation(pinned)
-                low, high = (low, mid) if r.meets(c) else (mid, high)
-            reach = t.at(high)
-            end = reach.low if ends[0] == values[i].low else reach.high
-            ends = [end]  # type: ignore[list-item]
-        out.append((t, Interval.point(ends[0])))
+                low, reach = (low, mid) if meets(pinned) else (mid, reach)
+        out.append((t, _witness(t, sides[0], reach)))
     return out
+
+
+def _witness(t: Term, side: str, reach: Fraction) -> Fig:
+    """The value a figure takes ``reach`` of the way to the ``side`` end of its allowance, written in the figure's
+    own unit and period, with one digit more than it was printed with."""
+    m = t.item.measure if t.item is not None else None
+    if m is not None:
+        own = Term(t.name, t.item, m.value, core(m), m.unit, period=m.period)
+        span = own.at(reach)
+        digits = 3
+        if m.number is not None and m.precision:
+            digits = min(7, max(3, len(str(int(abs(m.number) / m.precision))) + 1))
+        return Fig(Interval.point(span.low if side == "low" else span.high), m.unit, per=m.per,  # type: ignore[arg-type]
+                   period=m.period, digits=digits)
+    span = t.at(reach)
+    return Fig(Interval.point(span.low if side == "low" else span.high), t.unit, digits=4)  # type: ignore[arg-type]
 
 
 DOUBT = {
@@ -256,6 +271,7 @@ DOUBT = {
 }
 WAS = {"en": "was", "ar": "يساوي", "fr": "valait", "es": "era", "de": "war"}
 JOIN = {"en": " and ", "ar": " و", "fr": " et ", "es": " y ", "de": " und "}
+QUOTE = {"en": "'{}'", "ar": "«{}»", "fr": "« {} »", "es": "«{}»", "de": "„{}“"}
 
 
 def weigh(policy: Policy, formula: str, terms: Sequence[Term], relation: Relation, unit: str | None) -> Weighed:

@@ -432,4 +432,9 @@ EXAMPLES = [
                     {"kind": "quantity", "id": "c", "value": "rose by $2 billion", "metric": "exports",
                      "time": "2023"}],
             expect="inconsistent"),
+    Example("'Tripled' from 2 million to 4 million: the printed figures show a doubling",
+            claims=[{"kind": "quantity", "id": "a", "value": "2 million", "metric": "subscribers", "time": "2020"},
+                    {"kind": "quantity", "id": "b", "value": "4 million", "metric": "subscribers", "time": "2024"},
+                    {"kind": "quantity", "id": "c", "value": "tripled", "metric": "subscribers", "time": "2024"}],
+            expect="doubtful", says=["1.56 million", "4.44 million"]),
 ]

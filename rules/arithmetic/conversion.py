@@ -24,7 +24,7 @@ from itertools import combinations
 
 import msgspec
 
-from rules.causes import cause
+from rules.causes import cause, middle
 from rules.context import Context, Item, first_per_unit
 from rules.explain import Fig, say
 from rules.interval import Interval, exact
@@ -197,9 +197,16 @@ def _at(lang: str, quote: Quote | None, k: Interval, src: str, dst: str):  # typ
 
 def _cause(ctx: Context, a: Interval, b: Interval, k: Interval, converted: Interval, money: bool,
            items: list[Item]) -> Cause | None:
-    if money and (a / k).meets(b) and not (a * k).meets(b):
+    """An inverted rate, an unconverted number, or a slip of ``rules.causes``; each only when the middle halves of
+    the figures' ranges fit it, and none when the first two both do."""
+    am, bm = middle(a), middle(b)
+    inverse = money and (am / k).meets(bm) and not (am * k).meets(bm)
+    unconverted = am.meets(bm)
+    if inverse and unconverted:
+        return None
+    if inverse:
         return Cause(code="inverse_rate", explanation=say(ctx.language, INVERSE))
-    if a.meets(b):
+    if unconverted:
         return Cause(code="not_converted", explanation=say(ctx.language, UNCONVERTED))
     return cause(ctx, b, converted, items)
 
@@ -254,4 +261,9 @@ EXAMPLES = [
                     {"kind": "quantity", "id": "km", "value": "12 km", "subject": "the new line", "metric": "length"}],
             relations=[{"kind": "same", "claims": ["mi", "km"]}],
             expect="inconsistent", cause="not_converted"),
+    Example("$5 billion as €5.2 billion on 1 March 2024: only with the dollars and the rate both stretched",
+            published="2024-03-01",
+            claims=[{"kind": "quantity", "id": "usd", "value": "$5 billion", **_ACME},
+                    {"kind": "quantity", "id": "eur", "value": "€5.2 billion", **_ACME}],
+            expect="doubtful", says=["4.606 billion to 4.626 billion"]),
 ]

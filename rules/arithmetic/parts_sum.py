@@ -249,4 +249,11 @@ EXAMPLES = [
                     {"kind": "share", "id": "b", "value": "30%", "of": "exports", "subject": "gas"},
                     {"kind": "share", "id": "c", "value": "15%", "of": "exports", "subject": "other"}],
             relations=[{"kind": "sum", "parts": ["a", "b", "c"], "exhaustive": True}], expect="inconsistent"),
+    Example("26 % + 26 % + 26 % + 24 % said to be all: 102 % reaches 100 % only if every share was rounded up",
+            claims=[{**_VOTE, "id": "a", "value": "26%", "subject": "Party A"},
+                    {**_VOTE, "id": "b", "value": "26%", "subject": "Party B"},
+                    {**_VOTE, "id": "c", "value": "26%", "subject": "Party C"},
+                    {**_VOTE, "id": "d", "value": "24%", "subject": "Party D"}],
+            relations=[{"kind": "sum", "parts": ["a", "b", "c", "d"], "exhaustive": True}], expect="doubtful",
+            says=["102 percent", "25.5 percent"]),
 ]

@@ -162,4 +162,11 @@ EXAMPLES = [
                     {"kind": "quantity", "id": "each", "value": "€25,000 a year", "per": "employee"}],
             relations=[{"kind": "per", "total": "pay", "count": "n", "each": "each"}],
             expect="consistent"),
+    Example("2 million users paying $15 a month is $360 million a year; $275 million fits only at the edges",
+            claims=[{"kind": "quantity", "id": "users", "value": "2 million users", "subject": "StreamCo"},
+                    {"kind": "quantity", "id": "rev", "value": "$275 million a year", "subject": "StreamCo",
+                     "metric": "revenue"},
+                    {"kind": "quantity", "id": "each", "value": "$15 a month", "per": "user", "subject": "StreamCo",
+                     "metric": "revenue"}],
+            expect="doubtful", says=["360 million"]),
 ]

@@ -113,4 +113,8 @@ EXAMPLES = [
             claims=[{"kind": "quantity", "id": "d", "value": "2 million barrels a day", "metric": "output"},
                     {"kind": "quantity", "id": "y", "value": "2 million barrels a year", "metric": "output"}],
             expect="inconsistent", cause="period_365"),
+    Example("5 million a month is 60 million a year; 66 million a year fits only if 5 million was nearly 5.5",
+            claims=[{"kind": "quantity", "id": "m", "value": "5 million downloads a month", "metric": "downloads"},
+                    {"kind": "quantity", "id": "y", "value": "66 million downloads a year", "metric": "downloads"}],
+            expect="doubtful", says=["5.46 million"]),
 ]

@@ -167,4 +167,10 @@ EXAMPLES = [
             references=[{"kind": "quantity", "id": "filing", "value": "$12.13 billion", "subject": "Acme",
                          "metric": "revenue", "time": "2024", "source": "annual report"}],
             expect="consistent"),
+    Example("'$4 billion' against a filing of $4.46 billion: one digit stretched almost half a unit",
+            claims=[{"kind": "quantity", "id": "rev", "value": "$4 billion", "subject": "Acme", "metric": "revenue",
+                     "time": "2024"}],
+            references=[{"kind": "quantity", "id": "filing", "value": "$4.46 billion", "subject": "Acme",
+                         "metric": "revenue", "time": "2024", "source": "annual report"}],
+            expect="doubtful", says=["annual report"]),
 ]

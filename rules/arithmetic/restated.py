@@ -141,4 +141,10 @@ EXAMPLES = [
                     {"kind": "quantity", "id": "c", "value": "about $12 billion", "subject": "TikTok",
                      "metric": "revenue", "time": "2024"}],
             expect="consistent"),
+    Example("'2 million users' and later '2.45 million users': the same figure only at the end of its rounding",
+            claims=[{"kind": "quantity", "id": "a", "value": "2 million users", "subject": "the app",
+                     "metric": "users", "time": "2024"},
+                    {"kind": "quantity", "id": "b", "value": "2.45 million users", "subject": "the app",
+                     "metric": "users", "time": "2024"}],
+            expect="doubtful", says=["2.45 million users"]),
 ]

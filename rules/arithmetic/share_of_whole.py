@@ -274,4 +274,12 @@ EXAMPLES = [
             claims=[{"kind": "quantity", "id": "rev", "value": "about $12.3 billion a year", **_US},
                     {"kind": "share", "id": "pct", "value": "68%", "of": "global revenue", **_US}],
             expect="unverifiable", derived={"implied_whole": ("17000000000", "19200000000")}),
+    Example("45 % of 6 million is 2.7 million, not 2 million, unless every figure sits at the end of its rounding",
+            claims=[{"kind": "quantity", "id": "part", "value": "2 million", "subject": "the region",
+                     "metric": "jobs in services"},
+                    {"kind": "share", "id": "pct", "value": "45%", "of": "all jobs", "subject": "the region",
+                     "metric": "jobs in services"},
+                    {"kind": "quantity", "id": "all", "value": "6 million", "subject": "the region",
+                     "metric": "all jobs"}],
+            expect="doubtful", says=["2.7 million", "5.54 million"]),
 ]

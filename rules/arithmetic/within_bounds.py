@@ -227,4 +227,12 @@ EXAMPLES = [
     Example("2,000 minutes a day per person is more than a day",
             claims=[{"kind": "quantity", "id": "t", "value": "2,000 minutes a day", "per": "person"}],
             expect="inconsistent"),
+    Example("A branch's 2.45 million riyals within a group total of 2 million: only if 2 million was 2.45",
+            language="ar",
+            claims=[{"kind": "quantity", "id": "gulf", "value": "2.45 مليون ريال", "subject": "المجموعة",
+                     "metric": "إيرادات الخليج"},
+                    {"kind": "quantity", "id": "all", "value": "2 مليون ريال", "subject": "المجموعة",
+                     "metric": "إجمالي الإيرادات"}],
+            relations=[{"kind": "sum", "parts": ["gulf"], "total": "all"}],
+            expect="doubtful"),
 ]
