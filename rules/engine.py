@@ -9,11 +9,15 @@ looks up its partners instead of comparing all pairs, and explicit relations fro
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from fractions import Fraction
+
+import msgspec
 
 from rules.context import Context
 from rules.model import CheckRequest, Claim, Counts, Derived, Problem, Report, Verdict
@@ -29,7 +33,7 @@ RULES: tuple[Rule, ...] = discover()
 # -- running ----------------------------------------------------------------------------------------------------
 def _clean(request: CheckRequest) -> tuple[CheckRequest, list[Problem]]:
     """Set aside what cannot be used — a claim whose id was already used, a relation naming a claim that is not
-    in the request — and say so, so that the rest is still checked."""
+    in the request, a relation that relates a claim to itself — and say so, so that the rest is still checked."""
     problems: list[Problem] = []
     seen: set[str] = set()
     kept: dict[str, list[Claim]] = {"claims": [], "references": []}
@@ -49,12 +53,20 @@ def _clean(request: CheckRequest) -> tuple[CheckRequest, list[Problem]]:
             problems.append(Problem(code="unknown_claim", claim=claim_id, field=f"relations[{i}].{name}",
                                     message=f"the relation names claim '{claim_id}', which is not in the request; "
                                             "the relation was set aside"))
-        if not unknown:
+        named = [claim_id for name in relation.__struct_fields__ if name != "gap"
+                 for claim_id in _ids(getattr(relation, name))]
+        twice = sorted({c for c in named if named.count(c) > 1})
+        for claim_id in twice:
+            problems.append(Problem(code="self_relation", claim=claim_id, field=f"relations[{i}]",
+                                    message=f"the {relation.__struct_config__.tag} relation names claim '{claim_id}' "
+                                            "more than once: a claim cannot be related to itself; the relation was "
+                                            "set aside"))
+        if not unknown and not twice:
             relations.append(relation)
     if not problems:
         return request, problems
-    return CheckRequest(document=request.document, claims=kept["claims"], relations=relations,
-                        references=kept["references"]), problems
+    return msgspec.structs.replace(request, claims=kept["claims"], relations=relations,
+                                   references=kept["references"]), problems
 
 
 def _ids(value: object) -> list[str]:
@@ -99,6 +111,8 @@ def check(request: CheckRequest, rules: Iterable[Rule] = RULES, policy: Policy =
 
 def _check(request: CheckRequest, rules: Iterable[Rule], policy: Policy) -> Report:
     request, problems = _clean(request)
+    if request.policy is not None and request.policy.doubtful is not None:
+        policy = dataclasses.replace(policy, doubtful=Fraction(request.policy.doubtful))
     ctx = Context(request, policy)
     verdicts: list[Verdict] = []
     derived: list[Derived] = []
@@ -114,8 +128,8 @@ def _check(request: CheckRequest, rules: Iterable[Rule], policy: Policy) -> Repo
     for v in verdicts:
         status[v.status] += 1
     counts = Counts(claims=len(request.claims), problems=len(problems) + sum(len(c.problems) for c in claims),
-                    verdicts=len(verdicts), consistent=status["consistent"], inconsistent=status["inconsistent"],
-                    unverifiable=status["unverifiable"])
+                    verdicts=len(verdicts), consistent=status["consistent"], doubtful=status["doubtful"],
+                    inconsistent=status["inconsistent"], unverifiable=status["unverifiable"])
     return Report(document=request.document, claims=claims, verdicts=verdicts, derived=_unique(derived),
                   counts=counts, policy=policy.name, problems=problems)
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import replace
 from fractions import Fraction
 
 from rules.arithmetic._align import SHARE_UNITS, convert, is_share, metric, percent
@@ -343,8 +344,8 @@ def _factor(ctx: Context, levels: list[Term], change: Item, unit: str | None,
     elif change.measure is not None:
         k = term("k", change, None)
         if mv.direction > 0 and k.value.high is not None:  # "rose three times": ×3 or ×4
-            k = fixed("k", change, Interval(k.value.low, k.value.high + 1), None,
-                      core=Interval(k.core.low, k.core.high + 1))  # type: ignore[operator]
+            k = replace(k, value=Interval(k.value.low, k.value.high + 1),
+                        core=Interval(k.core.low, k.core.high + 1))  # type: ignore[operator]
             note = say(lang, TIMES_MORE, printed=change.printed)
     else:
         yield _unverifiable(ctx, items, "the factor could not be read")
