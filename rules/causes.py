@@ -33,10 +33,11 @@ from importlib.resources import files
 from babel.core import Locale, UnknownLocaleError
 from babel.numbers import get_territory_currencies
 
+from rules.arithmetic._align import is_share
 from rules.context import Context, Item
 from rules.explain import Fig, say
-from rules.interval import Interval, outward, total
-from rules.model import Cause, Share
+from rules.interval import Interval, outward
+from rules.model import Cause
 from rules.normalise.currency import rate
 from rules.text import digits
 from rules.verdicts import Relation, Term
@@ -73,7 +74,6 @@ for _family in _DATA["currency_mixup"]["families"]:
 
 #: a printed number whose last group after a comma or dot has three digits: '1,250', '4.700', '١٬٢٥٠'
 _SEPARATED = re.compile(r"[0-9][.,][0-9]{3}(?![0-9])")
-SHARE_UNITS = frozenset({"percent", "percentage_point", "permille"})
 #: Once a slip is undone, the figures must meet with each within this share of its allowance.
 HALF = Fraction(1, 2)
 #: The factors that reconcile the figures (from the middle halves of their ranges) must span at most this ratio
@@ -100,7 +100,7 @@ def _possible(items: Sequence[Item]) -> set[str]:
             continue
         if m.period is not None:
             out.add("period")
-        if m.unit in SHARE_UNITS or isinstance(item.claim, Share):
+        if is_share(item):
             out.add("share")
         if _SEPARATED.search(digits(item.printed)):
             out.add("separator")
@@ -158,7 +158,8 @@ def cause(ctx: Context, reported: Interval, expected: Interval, items: Sequence[
     return name(ctx.language, fits)
 
 
-def cause_in_terms(ctx: Context, terms: Sequence[Term], relation: Relation, found: Sequence[Found] = ()) -> Cause | None:
+def cause_in_terms(ctx: Context, terms: Sequence[Term], relation: Relation,
+                   found: Sequence[Found] = ()) -> Cause | None:
     """The slip in one figure of a check that is not a plain product (a change between two levels, parts of a
     whole): each figure in turn is multiplied or divided by each slip's factor, and the check run again with every
     figure within half of its allowance."""

@@ -16,33 +16,25 @@ from importlib.resources import files
 from rules.context import Item
 from rules.model import Share
 from rules.normalise.lexicon import lexicon
-from rules.text import fold
+from rules.text import fold, phrases
 
 __all__ = ["is_ratio"]
 
 _DATA = tomllib.loads(files("rules").joinpath("data/ratio.toml").read_text("utf-8"))
 
 
-def _pattern(phrases: list[str], clitics: str) -> re.Pattern[str] | None:
-    folded = sorted({fold(p) for p in phrases if fold(p)}, key=len, reverse=True)
-    if not folded:
-        return None
-    prefix = f"(?:[{clitics}])?" if clitics else ""
-    return re.compile(rf"(?<!\w){prefix}(?:{'|'.join(map(re.escape, folded))})(?!\w)")
-
-
 @lru_cache(maxsize=16)
 def _words(lang: str) -> tuple[re.Pattern[str] | None, ...]:
     data = _DATA.get(lang) or _DATA["en"]
     clitics = "وفبل" if lang == "ar" else ""
-    return tuple(_pattern(data.get(k, []), clitics) for k in ("of", "measures", "phrases"))
+    return tuple(phrases(data.get(k, []), clitics) for k in ("of", "measures", "phrases"))
 
 
 @lru_cache(maxsize=1 << 14)
 def _reads_as_ratio(lang: str, of: str, measure: str, wording: str) -> bool:
-    yardstick, measures, phrases = _words(lang)
+    yardstick, measures, wording_ = _words(lang)
     return bool((yardstick and yardstick.search(fold(of))) or (measures and measures.search(fold(measure)))
-                or (phrases and phrases.search(fold(wording))))
+                or (wording_ and wording_.search(fold(wording))))
 
 
 def is_ratio(item: Item, language: str) -> bool:

@@ -18,8 +18,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import replace
-from fractions import Fraction
 
+from rules.arithmetic.change import TIMES_MORE
 from rules.causes import cause
 from rules.context import Context, Item
 from rules.equations import CHANGE_PERCENT
@@ -49,13 +49,6 @@ MISS = {
           "k es un cambio del (k − 1) × 100 %).",
     "de": "„{a}“ ist ein Faktor von {fa}, „{b}“ aber ein Faktor von {fb}: dieselbe Veränderung kann nicht beides "
           "sein (ein Faktor k ist eine Veränderung um (k − 1) × 100 %).",
-}
-TIMES_MORE = {
-    "en": "'{printed}' is read as either factor: writers use \"N times more\" for ×N and for ×(N + 1).",
-    "ar": "«{printed}» تُقرأ بالمعنيين: يُستعمل «أكثر بـN مرات» بمعنى ×N وبمعنى ×(N + 1).",
-    "fr": "« {printed} » est lu dans les deux sens : « N fois plus » s'écrit pour ×N comme pour ×(N + 1).",
-    "es": "«{printed}» se lee de las dos maneras: «N veces más» se escribe por ×N y por ×(N + 1).",
-    "de": "„{printed}“ wird in beiden Bedeutungen gelesen: „N-mal mehr“ steht für ×N wie für ×(N + 1).",
 }
 ONE = Interval.point(1)
 

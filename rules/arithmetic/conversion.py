@@ -167,7 +167,8 @@ def check(ctx: Context) -> Iterator[Verdict]:
             rated = fixed("rate", None, k, f"{bm.unit}/{am.unit}", quote.describe(), core=quote.value)
         else:
             k = Interval.point(factor(am.unit, bm.unit))  # type: ignore[arg-type]
-            rated = fixed("factor", None, k, f"{bm.unit}/{am.unit}", f"exact factor: 1 {am.unit} = {exact(k.low)} {bm.unit}")
+            rated = fixed("factor", None, k, f"{bm.unit}/{am.unit}",
+                          f"exact factor: 1 {am.unit} = {exact(k.low)} {bm.unit}")
         per = periods(bm.period, am.period) if am.period and bm.period and am.period != bm.period else None
         terms = [term("amount", a, am.unit), rated, term("restated", b, bm.unit)]
         w = weigh(ctx.policy, f"{bm.unit} = {am.unit} × rate" if quote else f"{bm.unit} = {am.unit} × factor", terms,

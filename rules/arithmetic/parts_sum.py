@@ -170,7 +170,8 @@ def _amounts(ctx: Context, rel: SumOf, parts: list[Item], whole: Item) -> Iterat
             terms.append(term(f"part {n + 1}", p, unit, lambda v, m=pm: convert(m, wm.unit, wm.period, v), wm.period))
         else:
             yield verdict(__name__, [*parts, whole], "unverifiable",
-                          say(lang, UNREADABLE, why=f"'{p.printed}' is not in the unit of the total ('{whole.printed}')"))
+                          say(lang, UNREADABLE,
+                              why=f"'{p.printed}' is not in the unit of the total ('{whole.printed}')"))
             return
     whole_term = share_term("total", whole) if unit == "percent" and is_share(whole) else term("total", whole, unit)
     target = _adds_up(rel.exhaustive)
