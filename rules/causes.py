@@ -7,10 +7,14 @@ writer can confuse with the one printed; a rule adds the slips only it can test 
 share of another total in the same article) as ``Found``. A slip is named when it is the only one that reconciles
 the figures; when several do equally, none is named and the cause says which ones fit (code ``several``).
 
+Temporal causes ("age not updated", "role changed", "stale or misdated") are named only when the dates support them:
+the text would have been right at most ``STALE_DAYS`` before its publication (``supported``).
+
 "Far better than rounding" is two conditions, whatever the slip:
 
 - the figures pin the factor down: the factors that would reconcile them span at most ×3 (a vague "billions"
-  against a precise figure fits ×12, ×30 and ×1 000 alike, so it names none);
+  against a precise figure fits ×12, ×30 and ×1 000 alike, so it names none) — at most ×1.1 for a currency
+  mix-up, whose rates can be anything from 1.25 to thousands;
 - once the slip is undone, the figures meet with every figure within half of its reading allowance
   (``HALF``): a slip that only fits at the far ends of the rounding explains nothing.
 
@@ -42,7 +46,7 @@ from rules.normalise.currency import rate
 from rules.text import digits
 from rules.verdicts import Relation, Term
 
-__all__ = ["HALF", "SLIPS", "Found", "Slip", "cause", "cause_in_sum", "cause_in_terms", "middle", "name"]
+__all__ = ["HALF", "STALE_DAYS", "SLIPS", "supported", "Found", "Slip", "cause", "cause_in_sum", "cause_in_terms", "middle", "name"]
 
 
 @dataclass(frozen=True)
@@ -72,13 +76,29 @@ for _family in _DATA["currency_mixup"]["families"]:
     for _code in _family:
         _FAMILIES[_code] = _FAMILIES.get(_code, frozenset()) | frozenset(_family) - {_code}
 
-#: a printed number whose last group after a comma or dot has three digits: '1,250', '4.700', '١٬٢٥٠'
-_SEPARATED = re.compile(r"[0-9][.,][0-9]{3}(?![0-9])")
+#: a printed number whose last group after a comma or dot has three digits, not all zeros: '1,250', '4.700',
+#: '١٬٢٥٠' (a writer who meant 95 does not write '95,000')
+_SEPARATED = re.compile(r"[0-9][.,](?!000(?![0-9]))[0-9]{3}(?![0-9])")
+#: Temporal causes are named only when the dates support them: an age "not updated", a text written before a
+#: role changed hands, a future already past ("stale or misdated") — each only when the dates it explains lie
+#: within this many days of the publication (a text a year or so old reused; beyond that, a wrong date is likelier
+#: than an old text).
+STALE_DAYS = 3 * 366
+
+
+def supported(days_off: int | None) -> bool:
+    """Whether a temporal cause is borne out by the dates: the text would have been right no more than
+    ``STALE_DAYS`` before (or after) it was published."""
+    return days_off is not None and 0 < days_off <= STALE_DAYS
+
+
 #: Once a slip is undone, the figures must meet with each within this share of its allowance.
 HALF = Fraction(1, 2)
 #: The factors that reconcile the figures (from the middle halves of their ranges) must span at most this ratio
-#: for any slip to be named.
+#: for any slip to be named; for a currency mix-up at most this one (rates lie anywhere from 1.25 to thousands, so
+#: only figures that pin the factor down within a few per cent can name one).
 _SPREAD = 3
+_CURRENCY_SPREAD = Fraction(11, 10)
 
 
 @dataclass(frozen=True)
@@ -153,8 +173,8 @@ def cause(ctx: Context, reported: Interval, expected: Interval, items: Sequence[
             assert slip.factor is not None
             if slip.factor.meets(ratios[0]) or slip.factor.meets(ratios[1]):
                 fits.append(Found(slip.code, factor=outward(slip.factor.low)))
-        if not fits and "currency" in possible:  # rarer than a scale or period slip: tried only when none fits
-            fits = _currency_mixups(ctx, ratios, items)
+        if not fits and "currency" in possible and ratios[0].high <= ratios[0].low * _CURRENCY_SPREAD:  # type: ignore[operator]
+            fits = _currency_mixups(ctx, ratios, items)  # rarer than a scale or period slip: tried only when none fits
     return name(ctx.language, fits)
 
 

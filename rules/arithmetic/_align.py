@@ -19,6 +19,8 @@ def convert(m: Measure, unit: str | None, period: str | None, value: Interval | 
     """``m``'s value (or ``value``, a range in ``m``'s terms) in ``unit`` per ``period``, or None when they measure
     different things (or currencies)."""
     value = m.value if value is None else value
+    if (m.unit in SHARE_UNITS) != (unit in SHARE_UNITS) and unit is not None:
+        return None  # a percentage and an amount do not measure the same thing
     if m.unit is not None and unit is not None and m.unit != unit:
         k = factor(m.unit, unit)
         if k is None:

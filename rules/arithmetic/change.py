@@ -318,10 +318,32 @@ def _check(ctx: Context, before: Item, after: Item, change: Item | None) -> Iter
         value, other_unit, code = other
         if any(value.meets(s) for s in _signed(stated.value, direction)):
             slips.append(Found(code, other=Fig(value, other_unit)))
+    if out_unit == "percent":
+        slips += _base_slips(b, a, stated.value, direction)
     margin = Fig(Interval.point(w.result.gap(w.compared)), "percentage_point" if out_unit == "percent" else out_unit)
     yield verdict(__name__, items, "inconsistent", say(lang, MISS, margin=margin, **texts), w.computation,
                   cause=cause(ctx, w.compared, w.result, [change], slips) or cause_in_terms(ctx, levels, relation_of(
                       relation, stated)), derived=found)
+
+
+def _base_slips(b: Interval, a: Interval, stated: Interval, direction: int) -> list[Found]:
+    """Slips in the arithmetic of a percent change: the new figure as a percentage of the old written as the rise
+    ("up 332 %" for ×3.33), and the difference taken of the other figure ("86 % less" for a gap that is 86 % of the
+    smaller). The slip must bring the figures within one unit of the stated percentage's last digit (writers
+    truncate as often as they round), where rounding alone leaves them far apart."""
+    if stated.low is None or stated.high is None:
+        return []
+    slack = (stated.high - stated.low) / 2
+    near = Interval(stated.low - slack, stated.high + slack)
+    found = []
+    ratio = CHANGE_FACTOR.solve("k", before=b, after=a) * 100
+    if direction >= 0 and near.meets(ratio):
+        found.append(Found("ratio_for_change", other=Fig(ratio, "percent")))
+    if not _from_zero(a):
+        swapped = CHANGE_PERCENT.solve("pct", before=a, after=b)
+        if near.meets(swapped) or near.meets(-swapped):
+            found.append(Found("other_base", other=Fig(swapped, "percent")))
+    return found
 
 
 def relation_of(relation, stated: Term):  # type: ignore[no-untyped-def]
