@@ -46,7 +46,8 @@ from rules.normalise.currency import rate
 from rules.text import digits
 from rules.verdicts import Relation, Term
 
-__all__ = ["HALF", "STALE_DAYS", "SLIPS", "supported", "Found", "Slip", "cause", "cause_in_sum", "cause_in_terms", "middle", "name"]
+__all__ = ["HALF", "SLIPS", "STALE_DAYS", "Found", "Slip", "cause", "cause_in_sum", "cause_in_terms", "middle", "name",
+           "supported"]
 
 
 @dataclass(frozen=True)
@@ -182,9 +183,12 @@ def cause_in_terms(ctx: Context, terms: Sequence[Term], relation: Relation,
                    found: Sequence[Found] = ()) -> Cause | None:
     """The slip in one figure of a check that is not a plain product (a change between two levels, parts of a
     whole): each figure in turn is multiplied or divided by each slip's factor, and the check run again with every
-    figure within half of its allowance."""
+    figure within half of its allowance. A figure with an open end ("more than 100 %") cannot tell which factor
+    it needs (any large enough one fits), so no slip is sought then."""
     fits = list(found)
     half = [t.at(HALF) for t in terms]
+    if not all(x.bounded for x in (*half, *relation(half))):
+        return name(ctx.language, fits)
     for i, t in enumerate(terms):
         if t.item is None or t.item.measure is None:
             continue
@@ -210,6 +214,8 @@ def cause_in_sum(ctx: Context, parts: Sequence[Term], target: Callable[[Interval
     """The slip in one part of a sum that makes the parts add up to the target: each part in turn multiplied or
     divided by each slip's factor, the others kept, every figure within half of its allowance (prefix and suffix
     sums: linear in the number of parts)."""
+    if not all(t.value.bounded for t in (*parts, *([whole] if whole is not None else []))):
+        return None  # an open end fits many factors: the figures cannot tell
     values = [p.at(HALF) for p in parts]
     expected = target(whole.at(HALF) if whole is not None else Interval.point(100))
     zero = Interval(Fraction(0), Fraction(0))

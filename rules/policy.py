@@ -35,6 +35,11 @@ How well figures fit (``computation.fit``, in every arithmetic verdict whose fig
   only with a fit above it — several figures at opposite ends of their rounding, or a one-digit figure stretched
   by most of half a unit ("2 million" to "4 million" called "tripled" needs 1.5 and 4.5 million); ``inconsistent``:
   they miss even at the ends of their allowances. A lower threshold shows more doubts.
+- A figure of three or more significant digits may have been cut rather than rounded (exchanges and statements
+  print 21.37281 % as 21.372 %): figures that miss at the ends of their allowances but meet when such figures
+  are read up to one more step away from zero (21.372 as anything up to 21.373) are ``doubtful``, with a fit
+  between 1 and 2 — 1 plus the share of that step they need. A truncation is a reason to look again, not a
+  reason to call the figures wrong.
 - Calibration: true figures printed rounded to 2–4 significant digits, with and without hedges, in English and
   Arabic, come out doubtful in well under 1 % of checks (``tests/test_no_false_alarms.py`` prints the rate).
 """

@@ -52,7 +52,8 @@ class Term:
     """One figure in a check, in the check's unit: ``value`` is its whole reading allowance, ``core`` the part of
     it that is the figure as printed (a point for a printed number, the whole range for a range, a bound or a
     vague amount). ``coarse``: one significant digit ("2 million" stands for 1.5–2.5 million), whose far ends are
-    not ordinary rounding."""
+    not ordinary rounding. ``cut``: for a figure of three or more significant digits, what it stands for if its
+    digits were cut rather than rounded (21.372 for anything from 21.372 to 21.373)."""
 
     name: str
     item: Item | None
@@ -62,6 +63,7 @@ class Term:
     coarse: bool = False
     printed: str | None = None  # for an input that is not a claim (a rate)
     period: str | None = None
+    cut: Interval | None = None
 
     @property
     def loose(self) -> bool:
@@ -69,11 +71,14 @@ class Term:
         return self.value != self.core
 
     def at(self, s: Fraction) -> Interval:
-        """The figure with ``s`` (0–1) of its allowance on each side of its printed value."""
+        """The figure with ``s`` (0–1) of its allowance on each side of its printed value; from 1 to 2, widened
+        towards what it stands for if cut (a figure that cannot have been cut stays at its allowance)."""
         if s == 0:
             return self.core
-        if s == 1:
+        if s == 1 or (s > 1 and self.cut is None):
             return self.value
+        if s > 1:
+            return _between(self.value, self.cut, s - 1)  # type: ignore[arg-type]
         lo, hi = self.value
         c_lo, c_hi = self.core
         return Interval(None if lo is None or c_lo is None else c_lo - s * (c_lo - lo),
@@ -81,6 +86,22 @@ class Term:
 
     def shown(self) -> str:
         return self.item.printed if self.item is not None else self.printed or self.name
+
+
+def _between(a: Interval, b: Interval, s: Fraction) -> Interval:
+    """``s`` (0–1) of the way from range ``a`` to range ``b``, end by end."""
+    return Interval(None if a.low is None or b.low is None else a.low + s * (b.low - a.low),
+                    None if a.high is None or b.high is None else a.high + s * (b.high - a.high))
+
+
+def cut(m: Measure) -> Interval | None:
+    """What a printed number of three or more significant digits stands for if its last digit was cut rather
+    than rounded (statements and exchanges often print 21.37281 as 21.372): from its allowance's near end to one
+    step beyond it, away from zero. None for ranges, bounds, hedged and round figures."""
+    n, p = m.number, m.precision
+    if n is None or not p or m.bound != "exact" or abs(n) < 200 * p:
+        return None
+    return m.value.hull(Interval(n - p, n + 2 * p) if n > 0 else Interval(n - 2 * p, n + p))
 
 
 def core(m: Measure) -> Interval:
@@ -105,10 +126,12 @@ def term(name: str, item: Item, unit: str | None, convert: Callable[[Interval], 
     and to the printed value alike)."""
     m = item.measure
     assert m is not None
-    value, printed = m.value, core(m)
+    value, printed, whole = m.value, core(m), cut(m)
     if convert is not None:
         value, printed = convert(value), convert(printed)
-    return Term(name, item, value, printed, unit, coarse(m), period=period if period is not None else m.period)
+        whole = None if whole is None else convert(whole)
+    return Term(name, item, value, printed, unit, coarse(m), period=period if period is not None else m.period,
+                cut=whole)
 
 
 def fixed(name: str, item: Item | None, value: Interval, unit: str | None = None, printed: str | None = None,
@@ -127,7 +150,7 @@ def _fits_at(terms: Sequence[Term], relation: Relation, s: Fraction) -> int | No
     """Whether the figures meet with each within ``s`` of its allowance, except one figure that is not coarse,
     which may take its whole allowance: the index of that figure (-1 when none is needed), or None."""
     stretched = [t.at(s) for t in terms]
-    free = [i for i, t in enumerate(terms) if t.loose and not t.coarse]
+    free = [i for i, t in enumerate(terms) if t.loose and not t.coarse] if s <= 1 else []
     if not free:
         result, compared = relation(stretched)
         return -1 if result.meets(compared) else None
@@ -161,6 +184,19 @@ def fit_measure(terms: Sequence[Term], relation: Relation, threshold: Fraction) 
         else:
             high, at = mid, found
     return high, -1 if at is None else at
+
+
+def cut_measure(terms: Sequence[Term], relation: Relation) -> Fraction | None:
+    """The fit, between 1 and 2, of figures that miss as rounded but meet if some of them were cut rather than
+    rounded: 1 plus the least share of the step beyond each allowance they need, to 1/64; None if they miss
+    even then."""
+    if all(t.cut is None for t in terms) or _fits_at(terms, relation, Fraction(2)) is None:
+        return None
+    low, high = Fraction(1), Fraction(2)
+    for _ in range(_STEPS):
+        mid = (low + high) / 2
+        low, high = (low, mid) if _fits_at(terms, relation, mid) is not None else (mid, high)
+    return high
 
 
 def _fit_text(x: Fraction) -> str:
@@ -199,7 +235,8 @@ class Weighed:
         assert self.fit is not None
         result, compared = self.relation([t.core for t in self.terms])
         needs = _needs(self.terms, self.relation, self.fit, self.free)
-        return say(language, DOUBT, fit=_fit_text(self.fit), printed=Fig(result, self.unit),
+        return say(language, DOUBT if self.fit <= 1 else DOUBT_CUT, fit=_fit_text(self.fit),
+                   printed=Fig(result, self.unit),
                    compared=Fig(compared, self.unit),
                    needs=lambda code: JOIN.get(code, JOIN["en"]).join(
                        f"{QUOTE.get(code, QUOTE['en']).format(t.shown())} {WAS.get(code, WAS['en'])} {fig.text(code)}"
@@ -246,7 +283,7 @@ def _witness(t: Term, side: str, reach: Fraction) -> Fig:
     own unit and period, with one digit more than it was printed with."""
     m = t.item.measure if t.item is not None else None
     if m is not None:
-        own = Term(t.name, t.item, m.value, core(m), m.unit, period=m.period)
+        own = Term(t.name, t.item, m.value, core(m), m.unit, period=m.period, cut=cut(m))
         span = own.at(reach)
         digits = 3
         if m.number is not None and m.precision:
@@ -269,6 +306,18 @@ DOUBT = {
     "de": "Aber nur am Rand dessen, was die gedruckten Zahlen zulassen (Passung {fit}): so gedruckt ergeben sie "
           "{printed} gegenüber {compared}; sie passen nur, wenn {needs}.",
 }
+DOUBT_CUT = {
+    "en": "But only if a figure was cut rather than rounded (fit {fit}): as printed they give {printed} against "
+          "{compared}; they meet only if {needs}.",
+    "ar": "لكن فقط إذا كان أحد الأرقام مقتطعاً لا مقرّباً (درجة الملاءمة {fit}): فالأرقام كما نُشرت تعطي {printed} "
+          "مقابل {compared}، ولا تتلاقى إلا إذا كان {needs}.",
+    "fr": "Mais seulement si un chiffre a été tronqué plutôt qu'arrondi (ajustement {fit}) : tels quels, ils donnent "
+          "{printed} contre {compared} ; ils ne concordent que si {needs}.",
+    "es": "Pero solo si una cifra se truncó en vez de redondearse (ajuste {fit}): tal cual dan {printed} frente a "
+          "{compared}; solo cuadran si {needs}.",
+    "de": "Aber nur, wenn eine Zahl abgeschnitten statt gerundet wurde (Passung {fit}): so gedruckt ergeben sie "
+          "{printed} gegenüber {compared}; sie passen nur, wenn {needs}.",
+}
 WAS = {"en": "was", "ar": "يساوي", "fr": "valait", "es": "era", "de": "war"}
 JOIN = {"en": " and ", "ar": " و", "fr": " et ", "es": " y ", "de": " und "}
 QUOTE = {"en": "'{}'", "ar": "«{}»", "fr": "« {} »", "es": "«{}»", "de": "„{}“"}
@@ -284,6 +333,9 @@ def weigh(policy: Policy, formula: str, terms: Sequence[Term], relation: Relatio
     if result.meets(compared):
         fit, free = fit_measure(terms, relation, policy.doubtful)
         status = "consistent" if fit <= policy.doubtful else "doubtful"
+    elif (fit := cut_measure(terms, relation)) is not None:
+        status = "doubtful"
+        result, compared = relation([t.at(fit) for t in terms])
     else:
         status = "inconsistent"
     comp = computation(policy, formula, terms, result, unit, compared, fit)
@@ -316,7 +368,7 @@ def computation(policy: Policy, formula: str, terms: Sequence[Term], result: Int
         ref = compared.mid if compared.mid else result.mid
         margin_relative = outward(gap / abs(ref), 6, up=True) if ref else None
     inputs = [Input(name=t.name, claim=t.item.id if t.item is not None else None, printed=t.shown(),
-                    range=as_range(t.value, t.unit),
+                    range=as_range(t.at(fit) if fit is not None and fit > 1 else t.value, t.unit),
                     source=t.item.claim.source if t.item is not None and t.item.reference else None) for t in terms]
     return laid_out(formula, inputs, as_range(result, unit), as_range(compared, unit) if compared else None,
                     "; ".join([_policy_name(policy), *notes]), margin, margin_relative,

@@ -72,3 +72,28 @@ def test_a_separator_in_the_printed_figure_turns_a_thousand_times_into_a_decimal
     ctx2, without = _items({"kind": "quantity", "id": "a", "value": "€1250 million"})
     assert cause(ctx, Interval.of(1250), Interval.of("1.25"), with_comma).code == "decimal_comma"  # type: ignore[union-attr]
     assert cause(ctx2, Interval.of(1250), Interval.of("1.25"), without).code == "scale_1000"  # type: ignore[union-attr]
+
+
+def _change(before: str, after: str, change: str):
+    from rules.engine import check
+    request = msgspec.convert({"document": {"language": "en"}, "claims": [
+        {"kind": "quantity", "id": "b", "value": before, "metric": "revenue", "time": "2024"},
+        {"kind": "quantity", "id": "a", "value": after, "metric": "revenue", "time": "2025"},
+        {"kind": "quantity", "id": "c", "value": change, "metric": "revenue"}],
+        "relations": [{"kind": "change", "before": "b", "after": "a", "change": "c"}]}, CheckRequest)
+    return next(v for v in check(request).verdicts if v.rule == "change")
+
+
+def test_a_percentage_cut_rather_than_rounded_is_doubtful_and_says_so():
+    # East Pipes' disclosure: 21.37281 % printed as 21.372 %
+    v = _change("527,902,502 riyals", "640,730,104 riyals", "21.372%")
+    assert v.status == "doubtful" and 1 < Fraction(v.computation.fit) <= 2
+    assert "cut rather than rounded" in v.explanation.en and v.computation.margin == "0"
+    assert _change("527,902,502 riyals", "640,730,104 riyals", "21.375%").status == "inconsistent"
+    assert _change("527,902,502 riyals", "640,730,104 riyals", "21.373%").status == "consistent"
+
+
+def test_no_slip_is_named_against_an_open_bound():
+    # "by more than 100% to $10 billion from $6.6 billion": any large factor would reach the bound
+    v = _change("$6.6 billion", "$10 billion", "by more than 100%")
+    assert v.status == "inconsistent" and v.cause is None
