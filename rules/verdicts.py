@@ -63,7 +63,15 @@ class Term:
     coarse: bool = False
     printed: str | None = None  # for an input that is not a claim (a rate)
     period: str | None = None
-    cut: Interval | None = None
+    measure: Measure | None = None  # the reading, and the conversion into the check's unit, for ``cut``
+    convert: Callable[[Interval], Interval] | None = None
+
+    @property
+    def cut(self) -> Interval | None:
+        """What the figure stands for if its digits were cut rather than rounded (worked out only when a check
+        misses, so not kept)."""
+        whole = None if self.measure is None else cut_range(self.measure)
+        return whole if whole is None or self.convert is None else self.convert(whole)
 
     @property
     def loose(self) -> bool:
@@ -75,10 +83,11 @@ class Term:
         towards what it stands for if cut (a figure that cannot have been cut stays at its allowance)."""
         if s == 0:
             return self.core
-        if s == 1 or (s > 1 and self.cut is None):
+        if s == 1:
             return self.value
         if s > 1:
-            return _between(self.value, self.cut, s - 1)  # type: ignore[arg-type]
+            whole = self.cut
+            return self.value if whole is None else _between(self.value, whole, s - 1)
         lo, hi = self.value
         c_lo, c_hi = self.core
         return Interval(None if lo is None or c_lo is None else c_lo - s * (c_lo - lo),
@@ -94,7 +103,7 @@ def _between(a: Interval, b: Interval, s: Fraction) -> Interval:
                     None if a.high is None or b.high is None else a.high + s * (b.high - a.high))
 
 
-def cut(m: Measure) -> Interval | None:
+def cut_range(m: Measure) -> Interval | None:
     """What a printed number of three or more significant digits stands for if its last digit was cut rather
     than rounded (statements and exchanges often print 21.37281 as 21.372): from its allowance's near end to one
     step beyond it, away from zero. None for ranges, bounds, hedged and round figures."""
@@ -126,12 +135,11 @@ def term(name: str, item: Item, unit: str | None, convert: Callable[[Interval], 
     and to the printed value alike)."""
     m = item.measure
     assert m is not None
-    value, printed, whole = m.value, core(m), cut(m)
+    value, printed = m.value, core(m)
     if convert is not None:
         value, printed = convert(value), convert(printed)
-        whole = None if whole is None else convert(whole)
     return Term(name, item, value, printed, unit, coarse(m), period=period if period is not None else m.period,
-                cut=whole)
+                measure=m, convert=convert)
 
 
 def fixed(name: str, item: Item | None, value: Interval, unit: str | None = None, printed: str | None = None,
@@ -190,12 +198,21 @@ def cut_measure(terms: Sequence[Term], relation: Relation) -> Fraction | None:
     """The fit, between 1 and 2, of figures that miss as rounded but meet if some of them were cut rather than
     rounded: 1 plus the least share of the step beyond each allowance they need, to 1/64; None if they miss
     even then."""
-    if all(t.cut is None for t in terms) or _fits_at(terms, relation, Fraction(2)) is None:
+    cuts = [t.cut for t in terms]
+    if all(c is None for c in cuts):
+        return None
+
+    def meets(s: Fraction) -> bool:
+        result, compared = relation([t.value if c is None else _between(t.value, c, s - 1)
+                                     for t, c in zip(terms, cuts, strict=True)])
+        return result.meets(compared)
+
+    if not meets(Fraction(2)):
         return None
     low, high = Fraction(1), Fraction(2)
     for _ in range(_STEPS):
         mid = (low + high) / 2
-        low, high = (low, mid) if _fits_at(terms, relation, mid) is not None else (mid, high)
+        low, high = (low, mid) if meets(mid) else (mid, high)
     return high
 
 
@@ -283,7 +300,7 @@ def _witness(t: Term, side: str, reach: Fraction) -> Fig:
     own unit and period, with one digit more than it was printed with."""
     m = t.item.measure if t.item is not None else None
     if m is not None:
-        own = Term(t.name, t.item, m.value, core(m), m.unit, period=m.period, cut=cut(m))
+        own = Term(t.name, t.item, m.value, core(m), m.unit, period=m.period, measure=m)
         span = own.at(reach)
         digits = 3
         if m.number is not None and m.precision:
