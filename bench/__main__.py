@@ -11,6 +11,9 @@
    the index built, the lookup (``Library.meet``) for the seed and for a 1 000-claim article against each one's
    check, and a check consulting the library against the same references sent in the request. ``python -m bench
    --only library`` runs this part alone.
+5. Causes: an inconsistent money verdict whose likely cause is a currency mix-up (``MIXUP``: dollars printed for
+   riyals), checked with the per-date rate table already built (as for every later verdict of the day) and with
+   it emptied before each check (the first verdict of a day). ``python -m bench --only causes`` runs it alone.
 
 Prints a summary and writes ``bench/results/latest.json``.
 """
@@ -106,6 +109,34 @@ def engine() -> dict:
     out["ratio_10000_over_1000"] = out["claims_10000"]["ms"] / out["claims_1000"]["ms"]
     out["ratio_cold"] = out["claims_10000"]["cold_ms"] / out["claims_1000"]["cold_ms"]
     return out
+
+
+#: A figure against its reference that miss by the dollar-riyal peg: the verdict is inconsistent and names the
+#: currency mix-up, which needs the table of rates between confusable currencies.
+MIXUP = {"document": {"language": "ar-SA"},
+         "claims": [{"kind": "quantity", "id": "assets", "value": "3.75 مليار دولار", "subject": "صندوق التنمية",
+                     "metric": "الأصول", "time": "2023"}],
+         "references": [{"kind": "quantity", "id": "annual", "value": "1.00 مليار دولار", "subject": "صندوق التنمية",
+                         "metric": "الأصول", "time": "2023", "source": "التقرير السنوي للصندوق"}]}
+
+
+def causes(repeat: int = 200) -> dict:
+    """Milliseconds per inconsistent money verdict that names a currency mix-up: with the rate table built, and
+    with it emptied before each check."""
+    from rules import causes as found
+    from rules.engine import check
+    from rules.model import CheckRequest
+
+    request = msgspec.convert(MIXUP, CheckRequest)
+    verdict = check(request).verdicts[0]
+    assert verdict.status == "inconsistent" and verdict.cause is not None and verdict.cause.code == "currency_mixup"
+    warm = _best(lambda: check(request), repeat)
+
+    def cold() -> None:
+        found._rates.cache_clear()
+        check(request)
+
+    return {"mixup_ms": warm * 1000, "mixup_table_cold_ms": _best(cold, max(5, repeat // 10)) * 1000}
 
 
 #: Typical news figures per language, as templates; ``figures`` fills them with varied numbers so that no cache
@@ -361,10 +392,15 @@ def _normaliser_summary(n: dict) -> str:
     return line
 
 
+def _causes_summary(c: dict) -> str:
+    return (f"causes    currency mix-up verdict {c['mixup_ms']:.2f} ms with the day's rate table, "
+            f"{c['mixup_table_cold_ms']:.2f} ms building it")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--seconds", type=float, default=5.0, help="seconds per HTTP measurement")
-    parser.add_argument("--only", choices=["normaliser", "library"], help="run one part only")
+    parser.add_argument("--only", choices=["normaliser", "library", "causes"], help="run one part only")
     args = parser.parse_args()
     if args.only == "normaliser":
         print(_normaliser_summary(normaliser()))
@@ -372,7 +408,11 @@ def main() -> int:
     if args.only == "library":
         print(_library_summary(library()))
         return 0
-    results = {"engine": engine(), "normaliser": normaliser(), "library": library(), "http": http(args.seconds)}
+    if args.only == "causes":
+        print(_causes_summary(causes()))
+        return 0
+    results = {"engine": engine(), "causes": causes(), "normaliser": normaliser(), "library": library(),
+               "http": http(args.seconds)}
     e, h, n = results["engine"], results["http"], results["normaliser"]
     print(f"http      check {h['check_rps']:.0f} req/s, echo {h['echo_rps']:.0f} req/s, "
           f"ratio {h['ratio_check_over_echo']:.2f} (target ≥ 0.5); stored {h['stored_rps']:.0f} req/s")
@@ -382,6 +422,7 @@ def main() -> int:
               f"cold {e[k]['cold_ms']:.1f} ms")
     print(f"engine    time(10 000)/time(1 000) = {e['ratio_10000_over_1000']:.2f} (target ≤ 12; 10 000 ≤ 1 s); "
           f"cold {e['ratio_cold']:.2f}")
+    print(_causes_summary(results["causes"]))
     print(_normaliser_summary(n))
     print(_library_summary(results["library"]))
     out = ROOT / "bench" / "results"

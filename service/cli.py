@@ -80,7 +80,7 @@ def _check(args: argparse.Namespace) -> int:
         for p in c.problems:
             print(f"{'PROBLEM':<13} {p.code:<18} {c.id:<20} {p.message}")
     c = report.counts
-    print(f"\n{c.claims} claims: {c.consistent} consistent, {c.inconsistent} inconsistent, "
+    print(f"\n{c.claims} claims: {c.consistent} consistent, {c.doubtful} doubtful, {c.inconsistent} inconsistent, "
           f"{c.unverifiable} unverifiable, {c.problems} problems")
     return 1 if c.inconsistent else 0
 

@@ -20,7 +20,9 @@ from service.view import VerdictView, labels, verdict_views
 
 __all__ = ["ClaimReviewGraph", "claimreview", "csv_text", "markdown"]
 
-_RATING = {"inconsistent": 1, "unverifiable": 2, "consistent": 3}
+#: ClaimReview's rating, worst to best: figures that do not fit, that fit only at the edge of their rounding, that
+#: cannot be checked, that fit.
+_RATING = {"inconsistent": 1, "doubtful": 2, "unverifiable": 3, "consistent": 4}
 
 
 class LD(Struct, frozen=True, kw_only=True, omit_defaults=True, tag_field="@type"):
@@ -87,7 +89,7 @@ def claimreview(stored: Stored, newsroom: str) -> ClaimReviewGraph:
         author = next(iter(sources)) if len(sources) == 1 else doc.source
         items.append(ClaimReview(
             identifier=f"{stored.summary.id}/{v.index}", claimReviewed=_claim_reviewed(v), reviewBody=body,
-            reviewRating=Rating(ratingValue=_RATING[v.state.status], bestRating=3, worstRating=1,
+            reviewRating=Rating(ratingValue=_RATING[v.state.status], bestRating=len(_RATING), worstRating=1,
                                 alternateName=words[v.state.status]),
             itemReviewed=Claim(
                 author=Organization(name=author) if author else None,
@@ -104,7 +106,7 @@ _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]+)?(/[0-9]+)?$")
 COLUMNS = ["verdict", "rule", "status", "engine_status", "review", "reviewer", "reviewed_at", "note", "claims",
            "claim_text", "explanation_en", "explanation_local", "formula", "result_low", "result_high", "unit",
-           "compared_low", "compared_high", "margin", "cause"]
+           "compared_low", "compared_high", "margin", "fit", "cause"]
 
 
 def _cell(value: object) -> str:
@@ -127,7 +129,7 @@ def csv_text(stored: Stored) -> str:
             v.state.at.isoformat() if v.state.at else None, v.state.note, " ".join(v.verdict.claims),
             " | ".join(t.printed for t in v.claims), v.verdict.explanation.en, v.verdict.explanation.local,
             c.formula if c else None, result.low, result.high, result.unit, compared.low, compared.high,
-            c.margin if c else None, v.verdict.cause.code if v.verdict.cause else None)])
+            c.margin if c else None, c.fit if c else None, v.verdict.cause.code if v.verdict.cause else None)])
     return out.getvalue()
 
 
@@ -187,6 +189,8 @@ def markdown(stored: Stored) -> str:
                 lines.append(f"- compared with: {_range(c.compared_with)}")
             if c.margin is not None:
                 lines.append(f"- margin: {c.margin}")
+            if c.fit is not None:
+                lines.append(f"- fit: {c.fit}")
             lines += [f"- policy: {md(c.policy)}"]
         if v.verdict.cause:
             lines.append(f"- likely cause: {md(v.verdict.cause.explanation.en)}")

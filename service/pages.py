@@ -23,7 +23,7 @@ from litestar.template.config import TemplateConfig
 
 from service.auth import COOKIE, Caller
 from service.exports import claimreview, csv_text, markdown
-from service.review import ReviewRequest, problem
+from service.review import STATUSES, ReviewRequest, problem
 from service.storage import BadCursor, Stored
 from service.view import claim_texts, direction, human, labels, report_tally, verdict_views
 
@@ -36,7 +36,6 @@ HEADERS = [ResponseHeader(name="Content-Security-Policy", value=CSP),
            ResponseHeader(name="X-Content-Type-Options", value="nosniff"),
            ResponseHeader(name="Referrer-Policy", value="same-origin"),
            ResponseHeader(name="X-Frame-Options", value="DENY")]
-STATUSES = ("consistent", "inconsistent", "unverifiable")
 _ENV = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True, undefined=StrictUndefined,
                    trim_blocks=True, lstrip_blocks=True)
 _ENV.globals["human"] = human

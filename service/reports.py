@@ -82,6 +82,7 @@ def summary(s: Summary) -> ReportSummary:
     return ReportSummary(id=s.id, created=s.created, created_by=s.created_by, language=s.language, title=s.title,
                          claims=s.claims, tally=Tally(verdicts=s.verdicts, consistent=s.consistent,
                                                       inconsistent=s.inconsistent, unverifiable=s.unverifiable,
+                                                      doubtful=s.doubtful,
                                                       reviewed=s.reviewed))
 
 

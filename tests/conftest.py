@@ -25,6 +25,17 @@ KEYS = {name: new_key() for name in KEY_ROLES}
 KEYS_ENV = ",".join(f"{name}:{nr}:{role}:{digest(KEYS[name])}" for name, (nr, role) in KEY_ROLES.items())
 
 
+#: Figures a test measured, printed in the run's terminal summary (``pytest_terminal_summary``).
+SUMMARY: list[str] = []
+
+
+def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]
+    if SUMMARY:
+        terminalreporter.section("tadqiq: measured")
+        for line in SUMMARY:
+            terminalreporter.write_line(line)
+
+
 def bearer(name: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {KEYS[name]}"}
 
@@ -42,14 +53,3 @@ def client(app: Litestar) -> Iterator[TestClient]:
         c.headers.update(bearer("desk-submitter"))
         yield c
 
-
-
-#: Lines a test wants in the run's closing summary (the published corpus's tallies), printed whatever the options.
-SUMMARY: list[str] = []
-
-
-def pytest_terminal_summary(terminalreporter) -> None:
-    if SUMMARY:
-        terminalreporter.section("readings of published text")
-        for line in SUMMARY:
-            terminalreporter.write_line(line)

@@ -57,8 +57,8 @@ def test_the_stored_report_is_the_one_answered(client):
     assert [v["status"] for v in stored["verdicts"]] == [v["status"] for v in r.json()["verdicts"]]
     assert {v["review"] for v in stored["verdicts"]} == {"unreviewed"}
     counts = r.json()["counts"]
-    assert {k: stored["tally"][k] for k in ("consistent", "inconsistent", "unverifiable")} == \
-        {k: counts[k] for k in ("consistent", "inconsistent", "unverifiable")}
+    assert {k: stored["tally"][k] for k in ("consistent", "doubtful", "inconsistent", "unverifiable")} == \
+        {k: counts[k] for k in ("consistent", "doubtful", "inconsistent", "unverifiable")}
     assert stored["links"]["html"] == f"/reports/{stored['id']}"
 
 
@@ -206,14 +206,14 @@ def test_claimreview_has_one_review_per_verdict_rated_as_reviewed(fresh):
     assert len(reviews) == len(verdicts) >= 1
     first = reviews[0]
     assert first["@type"] == "ClaimReview" and "130%" in first["claimReviewed"]
-    assert first["reviewRating"] == {"@type": "Rating", "ratingValue": 1, "bestRating": 3, "worstRating": 1,
+    assert first["reviewRating"] == {"@type": "Rating", "ratingValue": 1, "bestRating": 4, "worstRating": 1,
                                      "alternateName": "Inconsistent"}
     assert first["itemReviewed"]["appearance"]["url"] == "https://example.org/a"
     assert first["itemReviewed"]["author"]["name"] == "The Daily" and first["author"]["name"] == "desk"
     fresh.post(f"/v1/checks/{rid}/reviews", json={"verdict": 0, "decision": "override", "status": "consistent",
                                                   "note": "the article means 130 % of last year's market"})
     after = fresh.get(f"/v1/checks/{rid}/claimreview").json()["@graph"][0]
-    assert after["reviewRating"]["ratingValue"] == 3 and "last year" in after["reviewBody"]
+    assert after["reviewRating"]["ratingValue"] == 4 and "last year" in after["reviewBody"]
 
     rows = list(csv.DictReader(io.StringIO(fresh.get(f"/v1/checks/{rid}/csv").text)))
     assert len(rows) == len(verdicts)

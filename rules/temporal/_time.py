@@ -17,6 +17,7 @@ from babel.units import format_unit
 from rules.context import Context, Item
 from rules.explain import say
 from rules.model import Cause, Computation, Event, Input, Range, Role, Same
+from rules.verdicts import laid_out
 from rules.normalise.lexicon import locale_of
 from rules.normalise.times import TimeSpan, span_text
 
@@ -217,8 +218,7 @@ def computation(formula: str, inputs: Sequence[tuple[str, Item, Window | Range, 
     def as_range(r: Window | Range) -> Range:
         return r if isinstance(r, Range) else date_range(r)
 
-    return Computation(formula=formula,
-                       inputs=[Input(name=name, claim=item.id, printed=printed or item.printed, range=as_range(w))
-                               for name, item, w, printed in inputs],
-                       result=as_range(result), compared_with=as_range(compared) if compared is not None else None,
-                       policy=TIME_POLICY, margin=None if margin is None else str(margin))
+    return laid_out(formula, [Input(name=name, claim=item.id, printed=printed or item.printed, range=as_range(w))
+                              for name, item, w, printed in inputs],
+                    as_range(result), as_range(compared) if compared is not None else None, TIME_POLICY,
+                    None if margin is None else str(margin))

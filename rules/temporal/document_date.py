@@ -24,7 +24,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from math import ceil
 
-from rules.context import Context, Example, Item
+from rules.context import Context, Item
+from rules.registry import Example
 from rules.explain import say
 from rules.model import Age, Derived, Event, Role, Verdict
 from rules.normalise.values import Unreadable

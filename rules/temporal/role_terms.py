@@ -18,7 +18,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Sequence
 
-from rules.context import Context, Example, Item
+from rules.context import Context, Item
+from rules.causes import supported
+from rules.registry import Example
 from rules.explain import say
 from rules.model import Cause, Role, Verdict
 from rules.normalise.times import TimeSpan
@@ -155,7 +157,8 @@ def check(ctx: Context) -> Iterator[Verdict]:
             yield verdict(__name__, items, "consistent", say(lang, FIT, published=published.isoformat(), **figs), comp)
         else:
             edge = _edge(terms, published)
-            cause = Cause(code="role_changed", explanation=say(lang, _CHANGED, date=edge.isoformat())) if edge else None
+            cause = Cause(code="role_changed", explanation=say(lang, _CHANGED, date=edge.isoformat())) \
+                if edge and supported(abs((published - edge).days)) else None
             yield verdict(__name__, items, "inconsistent",
                           say(lang, MISS, published=published.isoformat(), days=days_text(margin or 0), **figs),
                           comp, cause)

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from rules.context import Context, Example, Item
+from rules.context import Context, Item
+from rules.registry import Example
 from rules.explain import say
 from rules.model import Event, Same, Verdict
 from rules.normalise.times import TimeSpan, span_text

@@ -56,6 +56,7 @@ class Summary:
     inconsistent: int
     unverifiable: int
     reviewed: int
+    doubtful: int = 0
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ def _utc(t: dt.datetime) -> dt.datetime:
 
 _SUMMARY = [reports.c.id, reports.c.created, reports.c.created_by, reports.c.language, reports.c.title,
             reports.c.claims, reports.c.verdicts, reports.c.consistent, reports.c.inconsistent,
-            reports.c.unverifiable, reports.c.reviewed]
+            reports.c.unverifiable, reports.c.reviewed, reports.c.doubtful]
 
 
 def _summary(row) -> Summary:
@@ -159,7 +160,7 @@ class Store:
         summary = Summary(id=secrets.token_urlsafe(16), created=_now(), created_by=by,
                           language=report.document.language, title=report.document.title, claims=len(report.claims),
                           verdicts=states.verdicts, consistent=states.consistent, inconsistent=states.inconsistent,
-                          unverifiable=states.unverifiable, reviewed=0)
+                          unverifiable=states.unverifiable, reviewed=0, doubtful=states.doubtful)
         row = {c.name: getattr(summary, c.name) for c in _SUMMARY}
         async with engine.begin() as conn:
             await conn.execute(insert(reports).values(**row, newsroom=newsroom, request=_ENCODE.encode(request),
@@ -186,7 +187,7 @@ class Store:
             t = tally(current(report, trail))
             await conn.execute(update(reports).where(reports.c.id == report_id).values(
                 consistent=t.consistent, inconsistent=t.inconsistent, unverifiable=t.unverifiable,
-                reviewed=t.reviewed))
+                doubtful=t.doubtful, reviewed=t.reviewed))
         return trail[-1]
 
     # -- reading ---------------------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ reports = Table(
     Column("consistent", Integer, nullable=False),
     Column("inconsistent", Integer, nullable=False),
     Column("unverifiable", Integer, nullable=False),
+    Column("doubtful", Integer, nullable=False, server_default="0"),
     Column("reviewed", Integer, nullable=False),
     Column("request", LargeBinary, nullable=False),
     Column("report", LargeBinary, nullable=False),
