@@ -234,7 +234,10 @@ def _entries_from_json(raw: bytes) -> tuple[list[LibraryEntry], list[str], list[
 # -- routes -------------------------------------------------------------------------------------------------------
 ENTRY = body("/v1/references", "post", LibraryEntry)
 body("/v1/references/{ref_id}/versions", "post", LibraryEntry)
-RefId = Annotated[str, PathParameter(max_length=64, description="The reference's id (its claim's id).")]
+#: A reference id is a claim id that is not one of the library's own paths (``RESERVED``).
+RefId = Annotated[str, PathParameter(
+    min_length=1, max_length=64, pattern=r"^(?!(?:import|starter|export\.csv|export\.json)$)[A-Za-z0-9_.:\-]+$",
+    description="The reference's id (its claim's id); never `import`, `starter`, `export.csv` or `export.json`.")]
 WRITE = {**AUTH, 409: problem("A reference with this id is already in the library."), **BAD}
 MISSING = {404: problem("No such reference in this key's newsroom."), 400: BAD[400]}
 
