@@ -115,6 +115,10 @@ def _ids(value: object) -> list[str]:
     return [value] if isinstance(value, str) else []
 
 
+#: Verdicts and derived figures in one report at most: an article gives a few hundred; a crowd of claims sent in
+#: one request stops here, with a problem, so a report stays a bounded multiple of its request in size and time.
+MAX_OUTPUTS = 2_000
+
 _PAUSE = threading.Lock()
 _pausing = 0
 _was_enabled = False
@@ -154,14 +158,29 @@ def _check(request: CheckRequest, rules: Iterable[Rule], policy: Policy) -> Repo
     ctx = Context(request, policy)
     verdicts: list[Verdict] = []
     derived: list[Derived] = []
+    room, stopped = MAX_OUTPUTS, []
     for rule in rules:
+        if room <= 0:
+            stopped.append(rule.id)
+            continue
         for out in rule.check(ctx):
             if isinstance(out, Verdict):
                 verdicts.append(out)
                 derived.extend(out.derived)
+                room -= 1 + len(out.derived)
             else:
                 derived.append(out)
+                room -= 1
+            if room <= 0:  # rules are generators: what is not taken is not computed
+                stopped.append(rule.id)
+                break
+    if stopped:
+        problems.append(Problem(code="report_full", message=(
+            f"a report holds at most {MAX_OUTPUTS} verdicts and derived figures; it is full: "
+            f"{', '.join(stopped)} stopped there, and did not check the rest of the claims (send them in smaller "
+            "requests)")))
     claims = [item.read() for item in ctx.items.values()]
+    problems += ctx.problems
     status: dict[str, int] = defaultdict(int)
     for v in verdicts:
         status[v.status] += 1
