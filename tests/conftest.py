@@ -25,6 +25,21 @@ KEYS = {name: new_key() for name in KEY_ROLES}
 KEYS_ENV = ",".join(f"{name}:{nr}:{role}:{digest(KEYS[name])}" for name, (nr, role) in KEY_ROLES.items())
 
 
+#: Figures tests measure, printed in the terminal summary: section → lines.
+SUMMARY: dict[str, list[str]] = {}
+
+
+def summary(section: str, line: str) -> None:
+    SUMMARY.setdefault(section, []).append(line)
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    for section, lines in SUMMARY.items():
+        terminalreporter.section(section)
+        for line in lines:
+            terminalreporter.line(line)
+
+
 def bearer(name: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {KEYS[name]}"}
 
