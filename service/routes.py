@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-import anyio
 from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import ResponseHeader
 from litestar.openapi import ResponseSpec
@@ -15,13 +14,10 @@ from rules.engine import RULES, check
 from rules.model import CheckRequest, Report
 from service.auth import authorize
 from service.body import body, read
+from service.pool import run
 from service.problems import MEDIA_TYPE, ProblemDetails
 
 __all__ = ["ChecksController", "health", "rules_catalogue"]
-
-#: Requests with more claims than this run in a worker thread so the event loop keeps serving.
-_THREAD_ABOVE = 500
-
 
 def problem(description: str) -> ResponseSpec:
     return ResponseSpec(data_container=ProblemDetails, description=description, media_type=MEDIA_TYPE,
@@ -98,9 +94,9 @@ class ChecksController(Controller):
 
         A figure that cannot be read, a duplicate claim id or a relation naming a missing claim does not fail the
         request: it is listed under ``problems`` and the rest is still checked."""
-        caller = authorize(request)
+        caller = await authorize(request)
         data = await read(request, CHECK)
-        report = await anyio.to_thread.run_sync(check, data) if len(data.claims) > _THREAD_ABOVE else check(data)
+        report = await run(request, check, data)
         if not store:
             return Response(report, status_code=200)
         stored = await request.app.state.store.add(caller.newsroom, caller.key, data, report)

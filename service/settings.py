@@ -12,7 +12,9 @@ __all__ = ["Settings"]
 class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
+    #: Largest JSON body (bytes); forms (sign-in, reviews) are limited to ``max_form``.
     max_body: int = 16 * 1024 * 1024
+    max_form: int = 16 * 1024
     debug: bool = False
     #: Where the embedded database and the local key live (``make run``); relative to the working directory.
     data_dir: str = ".tadqiq"
@@ -23,15 +25,36 @@ class Settings:
     #: API keys, hashed (see service/auth.py): a TOML file, and/or entries in ``TADQIQ_KEYS``.
     keys_file: str | None = None
     keys: str | None = None
+    #: Threads that check, render pages and write exports, so the event loop only answers (``service/pool.py``).
+    workers: int = 2
+    #: Hours a browser session lasts after signing in.
+    session_hours: int = 12
+    #: Signs the CSRF cookie of the forms; every instance behind one address needs the same (else one per data dir).
+    secret: str | None = None
+    #: Throttling (``service/throttle.py``): shared through Redis when set, in this process's memory otherwise.
+    redis_url: str | None = None
+    redis_prefix: str = "tadqiq"
+    #: Requests per key, and per client address, in ``limits`` notation; empty: no limit.
+    rate: str = "600/minute"
+    #: Wrong keys per client address: past the first, slowed; past the second, locked out until it resets.
+    failures: str = "10/minute;100/day"
 
     @classmethod
     def from_env(cls) -> Settings:
         env = os.environ
         return cls(host=env.get("TADQIQ_HOST", cls.host), port=int(env.get("TADQIQ_PORT", cls.port)),
                    max_body=int(env.get("TADQIQ_MAX_BODY", cls.max_body)),
+                   max_form=int(env.get("TADQIQ_MAX_FORM", cls.max_form)),
                    debug=env.get("TADQIQ_DEBUG", "") == "1",
                    data_dir=env.get("TADQIQ_DATA_DIR") or cls.data_dir,
                    database_url=env.get("TADQIQ_DATABASE_URL") or None,
                    database_schema=env.get("TADQIQ_DATABASE_SCHEMA") or None,
                    keys_file=env.get("TADQIQ_KEYS_FILE") or None,
-                   keys=env.get("TADQIQ_KEYS") or None)
+                   keys=env.get("TADQIQ_KEYS") or None,
+                   workers=int(env.get("TADQIQ_WORKERS", cls.workers)),
+                   session_hours=int(env.get("TADQIQ_SESSION_HOURS", cls.session_hours)),
+                   secret=env.get("TADQIQ_SECRET") or None,
+                   redis_url=env.get("TADQIQ_REDIS_URL") or None,
+                   redis_prefix=env.get("TADQIQ_REDIS_PREFIX") or cls.redis_prefix,
+                   rate=env.get("TADQIQ_RATE", cls.rate),
+                   failures=env.get("TADQIQ_FAILURES", cls.failures))

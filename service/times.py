@@ -6,19 +6,16 @@ from __future__ import annotations
 
 from typing import Any
 
-import anyio
 from litestar import Request, post
 
 from rules.model import Problem, TimeResult, TimesReport, TimesRequest
 from rules.normalise.times import read_time
 from rules.normalise.values import Unreadable
 from service.body import body, read
+from service.pool import run
 from service.routes import BAD
 
 __all__ = ["normalise_times", "read_times"]
-
-#: Requests with more expressions than this run in a worker thread so the event loop keeps serving.
-_THREAD_ABOVE = 200
 
 TIMES = body("/v1/normalise/times", "post", TimesRequest)
 
@@ -41,6 +38,4 @@ async def normalise_times(request: Request[Any, Any, Any]) -> TimesReport:
     half-open interval [start, end) it names, with its grain, modifier and calendar. Relative expressions are read
     from ``published``; without it they come back with the problem ``needs_publication_date``."""
     data = await read(request, TIMES)
-    if len(data.times) > _THREAD_ABOVE:
-        return await anyio.to_thread.run_sync(read_times, data)
-    return read_times(data)
+    return await run(request, read_times, data)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import ARTIFACTS, KEYS, KEYS_ENV, SEEDS, bearer
+from conftest import ARTIFACTS, KEYS, KEYS_ENV, SEEDS, UNTHROTTLED_ENV, bearer
 from servers import Server
 
 from rules.engine import RULES
@@ -26,7 +26,7 @@ PAYLOAD = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    with Server({"TADQIQ_DATA_DIR": str(tmp_path_factory.mktemp("browser-data")), "TADQIQ_KEYS": KEYS_ENV}) as s:
+    with Server({"TADQIQ_DATA_DIR": str(tmp_path_factory.mktemp("browser-data")), "TADQIQ_KEYS": KEYS_ENV, **UNTHROTTLED_ENV}) as s:
         yield s
 
 

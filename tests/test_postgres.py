@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
-from conftest import KEYS, KEYS_ENV, SEEDS, bearer
+from conftest import KEYS, KEYS_ENV, SEEDS, UNTHROTTLED_ENV, bearer
 from servers import Server
 
 URL = os.environ.get("TADQIQ_TEST_POSTGRES", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
@@ -30,7 +30,8 @@ def schema():
 
 
 def test_two_instances_serve_the_same_reports_and_reviews(schema):
-    env = {"TADQIQ_DATABASE_URL": URL, "TADQIQ_DATABASE_SCHEMA": schema, "TADQIQ_KEYS": KEYS_ENV}
+    env = {"TADQIQ_DATABASE_URL": URL, "TADQIQ_DATABASE_SCHEMA": schema, "TADQIQ_KEYS": KEYS_ENV,
+           **UNTHROTTLED_ENV}
     a, b = Server(env), Server(env)
     with ThreadPoolExecutor(2) as pool:
         list(pool.map(lambda s: s.start(), (a, b)))

@@ -23,13 +23,13 @@ from pathlib import Path
 import msgspec
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import and_, event, func, insert, or_, select, text, update
+from sqlalchemy import and_, delete, event, func, insert, or_, select, text, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from rules.model import CheckRequest, Report
 from service.review import Review, ReviewRequest, current, tally
-from service.storage.tables import reports, reviews
+from service.storage.tables import reports, reviews, revoked_keys, sessions
 
 __all__ = ["BadCursor", "Page", "Stored", "Store", "Summary"]
 
@@ -232,6 +232,47 @@ class Store:
         async with (await self.ready()).connect() as conn:
             return (await conn.execute(select(func.count()).select_from(reports).where(
                 reports.c.newsroom == newsroom))).scalar_one()
+
+
+    # -- sessions and revoked keys -------------------------------------------------------------------------
+    async def open_session(self, session_id: str, key_digest: str, hours: int) -> None:
+        """Keep a session: ``session_id`` is the SHA-256 of the cookie (the cookie itself is never stored)."""
+        now = _now()
+        async with (await self.ready()).begin() as conn:
+            await conn.execute(delete(sessions).where(sessions.c.expires < now))  # forget the expired ones
+            await conn.execute(insert(sessions).values(id=session_id, key_digest=key_digest, created=now,
+                                                       expires=now + dt.timedelta(hours=hours)))
+
+    async def session(self, session_id: str) -> str | None:
+        """The key digest of a live session (not expired, its key not revoked), or None."""
+        async with (await self.ready()).connect() as conn:
+            return (await conn.execute(select(sessions.c.key_digest).where(
+                sessions.c.id == session_id, sessions.c.expires > _now(),
+                ~select(revoked_keys.c.digest).where(revoked_keys.c.digest == sessions.c.key_digest).exists(),
+            ))).scalar_one_or_none()
+
+    async def close_session(self, session_id: str) -> None:
+        async with (await self.ready()).begin() as conn:
+            await conn.execute(delete(sessions).where(sessions.c.id == session_id))
+
+    async def revoke(self, digests: list[str], key_id: str) -> int:
+        """Revoke keys by digest, ending their sessions; returns how many were newly revoked."""
+        async with (await self.ready()).begin() as conn:
+            known = set((await conn.execute(select(revoked_keys.c.digest).where(
+                revoked_keys.c.digest.in_(digests)))).scalars())
+            new = [d for d in digests if d not in known]
+            if new:
+                await conn.execute(insert(revoked_keys), [{"digest": d, "key_id": key_id, "at": _now()} for d in new])
+            await conn.execute(delete(sessions).where(sessions.c.key_digest.in_(digests)))
+        return len(new)
+
+    async def revoked(self, key_digest: str | None = None) -> set[str]:
+        """The revoked digests (only ``key_digest``'s, if given)."""
+        query = select(revoked_keys.c.digest)
+        if key_digest is not None:
+            query = query.where(revoked_keys.c.digest == key_digest)
+        async with (await self.ready()).connect() as conn:
+            return set((await conn.execute(query)).scalars())
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
