@@ -7,7 +7,9 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import gc
 import secrets
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +46,9 @@ def create_app(settings: Settings | None = None, extra_routes: list | None = Non
 
     @asynccontextmanager
     async def storage(_: Litestar) -> AsyncIterator[None]:
+        gc.collect()
+        gc.freeze()  # what start-up built (rules, lexicons, sympy, babel) is never collected: collections stay short
+        sys.setswitchinterval(0.001)  # the event loop waits at most ~1 ms for a worker thread to hand it the GIL
         await store.open()
         try:
             yield
@@ -51,6 +56,7 @@ def create_app(settings: Settings | None = None, extra_routes: list | None = Non
             await store.close()
 
     throttle = Throttle.from_settings(settings)
+    pool = store.pool = Pool(settings.workers)
     app = Litestar(
         route_handlers=[health, rules_catalogue, ReportsController, normalise_figures, normalise_times, *PAGES,
                         viewer.files(), *(extra_routes or [])],
@@ -62,7 +68,7 @@ def create_app(settings: Settings | None = None, extra_routes: list | None = Non
         csrf_config=CSRFConfig(secret=_secret(settings), cookie_name="tadqiq_csrf", cookie_httponly=True,
                                cookie_samesite="strict", cookie_secure=False, cookie_path="/",
                                exclude=["^/v1/", "^/schema", "^/health", "^/static/", f"^{viewer.PATH}/"]),
-        state=State({"settings": settings, "store": store, "pool": Pool(settings.workers), "throttle": throttle,
+        state=State({"settings": settings, "store": store, "pool": pool, "throttle": throttle,
                      "api_keys": Keys.load(settings.keys_file, settings.keys)}),
         openapi_config=OpenAPIConfig(
             title="tadqiq", version=VERSION, contact=Contact(name="tadqiq"),

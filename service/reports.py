@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from litestar import Request, Response, get, post
+from litestar import MediaType, Request, Response, get, post
 from litestar.response import Stream
 from litestar.params import PathParameter, QueryParameter
 from msgspec import Struct
@@ -21,7 +21,7 @@ from service.exports import ClaimReviewGraph, claimreview, csv_chunks, ld_json, 
 from service.pool import run, stream
 from service.problems import ProblemError
 from service.review import Review, ReviewRequest, Tally, VerdictState, current, problem, tally
-from service.routes import BAD, ChecksController
+from service.routes import BAD, ENCODE, ChecksController
 from service.routes import problem as problem_spec
 from service.storage import BadCursor, Stored, Summary
 
@@ -87,6 +87,13 @@ def summary(s: Summary) -> ReportSummary:
                                                       reviewed=s.reviewed))
 
 
+def _stored_report(stored: Stored) -> bytes:
+    states = current(stored.report, stored.reviews)
+    return ENCODE.encode(StoredReport(id=stored.summary.id, created=stored.summary.created,
+                                      created_by=stored.summary.created_by, report=stored.report, verdicts=states,
+                                      tally=tally(states), reviews=stored.reviews, links=links(stored.summary.id)))
+
+
 async def load(request: Request[Any, Any, Any], caller: Caller, report_id: str) -> Stored:
     stored = await request.app.state.store.get(caller.newsroom, report_id)
     if stored is None:
@@ -135,10 +142,8 @@ class ReportsController(ChecksController):
     async def get_report(self, request: Request[Any, Any, Any], report_id: ReportId) -> StoredReport:
         caller = await authorize(request)
         stored = await load(request, caller, report_id)
-        states = current(stored.report, stored.reviews)
-        return StoredReport(id=stored.summary.id, created=stored.summary.created,
-                            created_by=stored.summary.created_by, report=stored.report, verdicts=states,
-                            tally=tally(states), reviews=stored.reviews, links=links(stored.summary.id))
+        body = await run(request, _stored_report, stored)
+        return Response(body, media_type=MediaType.JSON)  # type: ignore[return-value]
 
     @post("/{report_id:str}/reviews", summary="Confirm, dispute or override a verdict (reviewers)",
           status_code=201, responses={**AUTH, **MISSING, **BAD})

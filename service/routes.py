@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from litestar import Controller, Request, Response, get, post
+import msgspec
+from litestar import Controller, MediaType, Request, Response, get, post
 from litestar.datastructures import ResponseHeader
 from litestar.openapi import ResponseSpec
 from litestar.params import QueryParameter
@@ -96,8 +97,18 @@ class ChecksController(Controller):
         request: it is listed under ``problems`` and the rest is still checked."""
         caller = await authorize(request)
         data = await read(request, CHECK)
-        report = await run(request, check, data)
+        report, encoded = await run(request, _check, data)
         if not store:
-            return Response(report, status_code=200)
-        stored = await request.app.state.store.add(caller.newsroom, caller.key, data, report)
-        return Response(report, status_code=201, headers={"Location": f"/v1/checks/{stored.id}"})
+            return Response(encoded[1], status_code=200, media_type=MediaType.JSON)  # type: ignore[arg-type]
+        stored = await request.app.state.store.add(caller.newsroom, caller.key, data, report, encoded)
+        return Response(encoded[1], status_code=201, media_type=MediaType.JSON,  # type: ignore[arg-type]
+                        headers={"Location": f"/v1/checks/{stored.id}"})
+
+
+def _check(data: CheckRequest) -> tuple[Report, tuple[bytes, bytes]]:
+    """The check, and the request and report as JSON (to store and to answer), all in the worker pool."""
+    report = check(data)
+    return report, (ENCODE.encode(data), ENCODE.encode(report))
+
+
+ENCODE = msgspec.json.Encoder()

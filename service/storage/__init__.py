@@ -103,12 +103,17 @@ class Store:
         self.postgres = url.startswith("postgresql")
         self.engine: AsyncEngine | None = None
         self._opening = asyncio.Lock()
+        self.pool = None  # service.pool.Pool, set by the app
 
     @classmethod
     def from_settings(cls, settings) -> Store:
         if settings.database_url:
             return cls(settings.database_url, settings.database_schema)
         return cls(f"sqlite+aiosqlite:///{Path(settings.data_dir).resolve() / 'tadqiq.db'}")
+
+    async def off(self, fn, *args):  # type: ignore[no-untyped-def]
+        """``fn(*args)`` in the app's worker pool when it has given one (decoding a large report is CPU work)."""
+        return await self.pool.run(fn, *args) if self.pool is not None else fn(*args)
 
     async def ready(self) -> AsyncEngine:
         """The engine, opened (and migrated) on first use if the app's start-up has not opened it."""
@@ -152,8 +157,10 @@ class Store:
             self.engine = None
 
     # -- writing ---------------------------------------------------------------------------------------------
-    async def add(self, newsroom: str, by: str, request: CheckRequest, report: Report) -> Summary:
-        """Store a report; returns once it is committed."""
+    async def add(self, newsroom: str, by: str, request: CheckRequest, report: Report,
+                  encoded: tuple[bytes, bytes] | None = None) -> Summary:
+        """Store a report; returns once it is committed. ``encoded``: the request and report as JSON already (made
+        off the event loop by the caller)."""
         engine = await self.ready()
         states = tally(current(report, []))
         summary = Summary(id=secrets.token_urlsafe(16), created=_now(), created_by=by,
@@ -162,8 +169,8 @@ class Store:
                           unverifiable=states.unverifiable, reviewed=0)
         row = {c.name: getattr(summary, c.name) for c in _SUMMARY}
         async with engine.begin() as conn:
-            await conn.execute(insert(reports).values(**row, newsroom=newsroom, request=_ENCODE.encode(request),
-                                                      report=_ENCODE.encode(report)))
+            req, rep = encoded or (_ENCODE.encode(request), _ENCODE.encode(report))
+            await conn.execute(insert(reports).values(**row, newsroom=newsroom, request=req, report=rep))
         return Summary(**{**summary.__dict__, "created": _utc(summary.created)})
 
     async def review(self, newsroom: str, report_id: str, decision: ReviewRequest, reviewer: str,
@@ -198,8 +205,7 @@ class Store:
                 return None
             trail = [_review(r) for r in await conn.execute(
                 select(reviews).where(reviews.c.report_id == report_id).order_by(reviews.c.seq))]
-        return Stored(summary=_summary(row), request=_REQUEST.decode(row.request), report=_REPORT.decode(row.report),
-                      reviews=trail)
+        return await self.off(_stored, _summary(row), row.request, row.report, trail)
 
     async def page(self, newsroom: str, *, status: str | None = None, since: dt.date | None = None,
                    until: dt.date | None = None, limit: int = 20, cursor: str | None = None) -> Page:
@@ -273,6 +279,10 @@ class Store:
             query = query.where(revoked_keys.c.digest == key_digest)
         async with (await self.ready()).connect() as conn:
             return set((await conn.execute(query)).scalars())
+
+
+def _stored(summary: Summary, request: bytes, report: bytes, trail: list[Review]) -> Stored:
+    return Stored(summary=summary, request=_REQUEST.decode(request), report=_REPORT.decode(report), reviews=trail)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
