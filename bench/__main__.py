@@ -251,12 +251,17 @@ def _normaliser_summary(n: dict) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--seconds", type=float, default=5.0, help="seconds per HTTP measurement")
-    parser.add_argument("--only", choices=["normaliser"], help="run one part only")
+    parser.add_argument("--only", choices=["normaliser", "memory"], help="run one part only")
     args = parser.parse_args()
     if args.only == "normaliser":
         print(_normaliser_summary(normaliser()))
         return 0
-    results = {"engine": engine(), "normaliser": normaliser(), "http": http(args.seconds)}
+    from bench.memory import soak, summary
+
+    if args.only == "memory":
+        print(summary(soak()))
+        return 0
+    results = {"engine": engine(), "normaliser": normaliser(), "http": http(args.seconds), "memory": soak()}
     e, h, n = results["engine"], results["http"], results["normaliser"]
     print(f"http      check {h['check_rps']:.0f} req/s, echo {h['echo_rps']:.0f} req/s, "
           f"ratio {h['ratio_check_over_echo']:.2f} (target ≥ 0.5); stored {h['stored_rps']:.0f} req/s")
@@ -267,6 +272,7 @@ def main() -> int:
     print(f"engine    time(10 000)/time(1 000) = {e['ratio_10000_over_1000']:.2f} (target ≤ 12; 10 000 ≤ 1 s); "
           f"cold {e['ratio_cold']:.2f}")
     print(_normaliser_summary(n))
+    print(summary(results["memory"]))
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
     (out / "latest.json").write_text(json.dumps(results, indent=2))

@@ -153,3 +153,15 @@ def test_forms_are_small_and_json_is_not_nested_without_end(client):
         r = client.post("/v1/checks", content=body, headers={"content-type": "application/json"})
         assert r.status_code == 400 and r.json()["title"] == "Malformed request", r.text
         assert "deep" in r.json()["detail"]
+
+
+def test_a_worker_stays_under_200_mb_through_a_short_load():
+    """`make bench` runs this for 60 s; here, 10 s: stored checks, reads, exports and the heaviest request."""
+    from bench.memory import soak
+    from bench.memory import summary as line
+
+    m = soak(10.0, clients=2)
+    summary("memory under load", line(m))
+    assert m["errors"] == 0, m
+    assert m["heavy"] >= 1 and m["requests"] >= 10, m
+    assert m["peak_mb"] <= 200, m
