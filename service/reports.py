@@ -32,6 +32,11 @@ SECURITY = [{"apiKey": []}]
 AUTH = {401: problem_spec("No API key, or one this server does not know."),
         403: problem_spec("The key's role may not do this (only reviewers and admins review).")}
 MISSING = {404: problem_spec("No such report in this key's newsroom.")}
+#: A review the schema allows but the report does not: a verdict index it does not have, a dispute or override
+#: without its note, a status without an override. The schema cannot say which indices a report has, so this is
+#: a conflict with the report (409), as announced, not a schema error (422).
+CONFLICT = {409: problem_spec("The review cannot apply to this report: it has no such verdict, or a dispute or "
+                              "override lacks its note, or a status comes without an override ('detail' says).")}
 
 
 class Links(Struct, frozen=True, kw_only=True):
@@ -104,7 +109,7 @@ async def load(request: Request[Any, Any, Any], caller: Caller, report_id: str) 
 def refuse_bad_review(report: Report, decision: ReviewRequest) -> None:
     why = problem(report, decision)
     if why:
-        raise ProblemError(422, "The review cannot apply to this report", why)
+        raise ProblemError(409, "The review cannot apply to this report", why)
 
 
 REVIEW = body("/v1/checks/{report_id}/reviews", "post", ReviewRequest)
@@ -146,7 +151,7 @@ class ReportsController(ChecksController):
         return Response(body, media_type=MediaType.JSON)  # type: ignore[return-value]
 
     @post("/{report_id:str}/reviews", summary="Confirm, dispute or override a verdict (reviewers)",
-          status_code=201, responses={**AUTH, **MISSING, **BAD})
+          status_code=201, responses={**AUTH, **MISSING, **BAD, **CONFLICT})
     async def review(self, request: Request[Any, Any, Any], report_id: ReportId) -> Review:
         """Appends a decision to the report's audit trail (who, when, what, why); earlier decisions are kept."""
         caller = await authorize(request, "reviewer")

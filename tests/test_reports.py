@@ -125,10 +125,12 @@ def test_reviews_are_kept_as_an_audit_trail_and_change_the_current_state(fresh):
     ({"verdict": 0, "decision": "confirm", "status": "consistent"}, "status"),
     ({"verdict": 7, "decision": "confirm"}, "no verdict 7"),
 ])
-def test_a_review_that_cannot_apply_is_a_422_and_writes_nothing(fresh, decision, why):
+def test_a_review_that_cannot_apply_is_a_409_as_the_schema_says_and_writes_nothing(fresh, decision, why):
     rid = store(fresh, share("5%", "bad review"))
     r = fresh.post(f"/v1/checks/{rid}/reviews", json=decision)
-    assert r.status_code == 422 and r.headers["content-type"].startswith(PROBLEM)
+    assert r.status_code == 409 and r.headers["content-type"].startswith(PROBLEM)
+    documented = create_app().openapi_schema.to_schema()["paths"]["/v1/checks/{report_id}/reviews"]["post"]
+    assert "409" in documented["responses"], "schemathesis' ST202: the answer is one the schema announces"
     assert why in r.json()["detail"]
     assert fresh.get(f"/v1/checks/{rid}").json()["reviews"] == []
 
