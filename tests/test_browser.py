@@ -49,10 +49,8 @@ def post(server, body: bytes | dict) -> tuple[str, dict]:
     return r.headers["location"].rsplit("/", 1)[1], r.json()
 
 
-@pytest.fixture
-def page(browser, server, request):
-    """A signed-in reviewer's tab that may reach only the server; console errors and outside requests fail."""
-    context = browser.new_context(viewport={"width": 1200, "height": 900}, locale="en-US")
+def only_the_server(context, server) -> list[str]:
+    """Let ``context`` reach the server under test only; returns the list where any other address it tried goes."""
     outside: list[str] = []
 
     def only_ours(route):
@@ -63,6 +61,14 @@ def page(browser, server, request):
             route.abort()
 
     context.route("**/*", only_ours)
+    return outside
+
+
+@pytest.fixture
+def page(browser, server, request):
+    """A signed-in reviewer's tab that may reach only the server; console errors and outside requests fail."""
+    context = browser.new_context(viewport={"width": 1200, "height": 900}, locale="en-US")
+    outside = only_the_server(context, server)
     tab = context.new_page()
     problems: list[str] = []
     tab.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
@@ -222,16 +228,7 @@ def test_a_revoked_key_loses_its_open_session_without_a_restart(browser, server)
 def test_the_api_viewer_renders_its_operations_offline(browser, server):
     """Swagger UI from the server's own files: with every other address blocked, the operations still render."""
     context = browser.new_context()
-    outside: list[str] = []
-
-    def only_ours(route):
-        if route.request.url.startswith(server.url):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", only_ours)
+    outside = only_the_server(context, server)
     tab = context.new_page()
     errors: list[str] = []
     tab.on("pageerror", lambda e: errors.append(str(e)))

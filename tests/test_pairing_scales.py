@@ -126,7 +126,7 @@ def share_relations(n):
         rels.append({"kind": "share", "share": f"s{i}", "part": f"p{i}", "whole": "whole"})
     return {"document": {"language": "en"}, "claims": claims, "relations": rels}
 
-def mixed_crowd(n):
+def mixed_crowd(n, references=1000):
     k = n // 7
     claims = []
     for i in range(k):
@@ -139,7 +139,7 @@ def mixed_crowd(n):
             {"kind": "quantity", "id": f"y{i}", "value": f"${i % 60 + 1} billion a year", "subject": "s", "metric": "m"},
             {"kind": "quantity", "id": f"o{i}", "value": f"${i % 9 + 1} a month", "per": "user", "subject": "s", "metric": "m"}]
     refs = [{"kind": "quantity", "id": f"r{i}", "value": f"${i + 1} billion", "subject": "s", "metric": "m",
-             "source": "filing"} for i in range(1000)]
+             "source": "filing"} for i in range(references)]
     return {"document": {"language": "en"}, "claims": claims, "references": refs}
 
 def currencies_one_key(n):
@@ -245,23 +245,7 @@ def test_every_crowded_shape_is_bounded_at_10000_claims(name):
 
 
 def _crowd(n: int, references: int) -> CheckRequest:
-    claims = []
-    for i in range(n):
-        claims += [
-            {"kind": "quantity", "id": f"q{i}", "value": f"${i % 50 + 1} billion", "subject": "s", "metric": "m"},
-            {"kind": "share", "id": f"s{i}", "value": f"{i % 90 + 1}%", "of": "all", "subject": "s", "metric": "m"},
-            {"kind": "quantity", "id": f"w{i}", "value": f"${i % 70 + 30} billion", "subject": "s", "metric": "all"},
-            {"kind": "quantity", "id": f"c{i}", "value": f"rose {i % 30}%", "subject": "s", "metric": "m",
-             "time": "2024"},
-            {"kind": "quantity", "id": f"u{i}", "value": f"{i % 40 + 1} million users", "subject": "s"},
-            {"kind": "quantity", "id": f"y{i}", "value": f"${i % 60 + 1} billion a year", "subject": "s",
-             "metric": "m"},
-            {"kind": "quantity", "id": f"o{i}", "value": f"${i % 9 + 1} a month", "per": "user", "subject": "s",
-             "metric": "m"},
-        ]
-    refs = [{"kind": "quantity", "id": f"r{i}", "value": f"${i + 1} billion", "subject": "s", "metric": "m",
-             "source": "filing"} for i in range(references)]
-    return msgspec.convert({"document": {"language": "en"}, "claims": claims, "references": refs}, CheckRequest)
+    return msgspec.convert(mixed_crowd(7 * n, references), CheckRequest)
 
 
 def test_verdicts_grow_with_the_claims_not_with_their_pairs():
