@@ -117,7 +117,7 @@ def _ids(value: object) -> list[str]:
 
 #: Verdicts and derived figures in one report at most: an article gives a few hundred; a crowd of claims sent in
 #: one request stops here, with a problem, so a report stays a bounded multiple of its request in size and time.
-MAX_OUTPUTS = 2_000
+MAX_OUTPUTS = 1_000
 
 _PAUSE = threading.Lock()
 _pausing = 0
