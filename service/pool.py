@@ -1,37 +1,82 @@
-"""The worker pool: CPU-bound work (checking, reading figures, rendering pages, writing exports, decoding large
-bodies) runs in a bounded set of threads, so the event loop only accepts, answers and waits — ``/health`` and every
-other client stay quick while the heaviest allowed request is checked.
+"""The worker pools: CPU-bound work never runs on the event loop, so ``/health`` and every other client stay quick
+while the heaviest allowed request is checked.
 
-Threads rather than processes: the work is pure Python, which gives the loop the interpreter every few
-milliseconds (``sys.getswitchinterval``), and the largest single call into C (decoding or encoding a 16 MiB body
-with msgspec) takes tens of milliseconds. ``TADQIQ_WORKERS`` bounds how many run at once; the others wait their
-turn without holding a thread.
+- Checking and reading figures and times (``compute``) run in worker processes, bytes in and bytes out
+  (``service.work``): a check holds its own interpreter, its cycle collections and its long calls into C, none of
+  which can stall this process. The processes are forked from a fork server that imported ``service.warm`` once,
+  so each starts with the rules, lexicons and rates built; each is replaced after ``RECYCLE`` checks, so what its
+  caches hold stays bounded.
+- Drawing pages, writing exports and decoding stored reports (``run``) run in threads: bounded work (a page of a
+  report, a chunk of an export) that gives the loop the interpreter back every millisecond.
+
+``TADQIQ_WORKERS`` bounds each: that many processes, and that many threads at once; the other requests wait their
+turn without holding either.
 """
 
 from __future__ import annotations
 
+import asyncio
+import multiprocessing
 from collections.abc import AsyncIterator, Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
 import anyio
 from litestar import Request
 
-__all__ = ["Pool", "run", "stream"]
+__all__ = ["Pool", "compute", "run", "stream"]
 
 T = TypeVar("T")
 
 
+#: Checks a worker process does before it is replaced by a fresh one from the fork server.
+RECYCLE = 200
+_CONTEXT = multiprocessing.get_context("forkserver")
+_CONTEXT.set_forkserver_preload(["service.warm"])
+
+
 class Pool:
     def __init__(self, workers: int):
-        self.limiter = anyio.CapacityLimiter(max(1, workers))
+        self.workers = max(1, workers)
+        self.limiter = anyio.CapacityLimiter(self.workers)
+        self._processes: ProcessPoolExecutor | None = None
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
+        """``fn(*args)`` in a thread."""
         return await anyio.to_thread.run_sync(fn, *args, limiter=self.limiter)
+
+    async def start(self) -> None:
+        """Start the worker processes (the first start also starts the fork server, which builds everything once:
+        a few seconds, before the app serves)."""
+        await anyio.to_thread.run_sync(self._start)
+
+    def _start(self) -> ProcessPoolExecutor:
+        if self._processes is None:
+            self._processes = ProcessPoolExecutor(self.workers, mp_context=_CONTEXT, max_tasks_per_child=RECYCLE)
+            for future in [self._processes.submit(int) for _ in range(self.workers)]:
+                future.result()
+        return self._processes
+
+    async def compute(self, fn: Callable[..., T], *args: Any) -> T:
+        """``fn(*args)`` in a worker process (``fn`` and its arguments are pickled: module functions and bytes).
+        Submitted from a thread: replacing a recycled worker waits on the fork server, never on the loop."""
+        processes = self._processes or await anyio.to_thread.run_sync(self._start)
+        return await asyncio.wrap_future(await anyio.to_thread.run_sync(processes.submit, fn, *args))
+
+    def close(self) -> None:
+        if self._processes is not None:
+            self._processes.shutdown(wait=False, cancel_futures=True)
+            self._processes = None
 
 
 async def run(request: Request[Any, Any, Any], fn: Callable[..., T], *args: Any) -> T:
-    """``fn(*args)`` in the app's pool."""
+    """``fn(*args)`` in the app's threads."""
     return await request.app.state.pool.run(fn, *args)
+
+
+async def compute(request: Request[Any, Any, Any], fn: Callable[..., T], *args: Any) -> T:
+    """``fn(*args)`` in the app's worker processes."""
+    return await request.app.state.pool.compute(fn, *args)
 
 
 async def stream(request: Request[Any, Any, Any], chunks: Iterator[str]) -> AsyncIterator[bytes]:

@@ -11,11 +11,12 @@ from litestar.openapi import ResponseSpec
 from litestar.params import QueryParameter
 from msgspec import Struct
 
-from rules.engine import RULES, check
+from rules.engine import RULES
 from rules.model import CheckRequest, Report
 from service.auth import authorize
-from service.body import body, read
-from service.pool import run
+from service.body import body, raw
+from service.pool import compute
+from service.work import Refused, check_json
 from service.problems import MEDIA_TYPE, ProblemDetails
 
 __all__ = ["ChecksController", "health", "rules_catalogue"]
@@ -96,19 +97,14 @@ class ChecksController(Controller):
         A figure that cannot be read, a duplicate claim id or a relation naming a missing claim does not fail the
         request: it is listed under ``problems`` and the rest is still checked."""
         caller = await authorize(request)
-        data = await read(request, CHECK)
-        report, encoded = await run(request, _check, data)
+        done = await compute(request, check_json, await raw(request))
+        if isinstance(done, Refused):
+            raise done.error()
         if not store:
-            return Response(encoded[1], status_code=200, media_type=MediaType.JSON)  # type: ignore[arg-type]
-        stored = await request.app.state.store.add(caller.newsroom, caller.key, data, report, encoded)
-        return Response(encoded[1], status_code=201, media_type=MediaType.JSON,  # type: ignore[arg-type]
+            return Response(done.report, status_code=200, media_type=MediaType.JSON)  # type: ignore[arg-type]
+        stored = await request.app.state.store.add(caller.newsroom, caller.key, done)
+        return Response(done.report, status_code=201, media_type=MediaType.JSON,  # type: ignore[arg-type]
                         headers={"Location": f"/v1/checks/{stored.id}"})
-
-
-def _check(data: CheckRequest) -> tuple[Report, tuple[bytes, bytes]]:
-    """The check, and the request and report as JSON (to store and to answer), all in the worker pool."""
-    report = check(data)
-    return report, (ENCODE.encode(data), ENCODE.encode(report))
 
 
 ENCODE = msgspec.json.Encoder()

@@ -6,14 +6,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import Request, post
+from litestar import MediaType, Request, Response, post
 
 from rules.model import Problem, TimeResult, TimesReport, TimesRequest
 from rules.normalise.times import read_time
 from rules.normalise.values import Unreadable
-from service.body import body, read
-from service.pool import run
+from service.body import body, raw
+from service.pool import compute
 from service.routes import BAD
+from service.work import Refused, times_json
 
 __all__ = ["normalise_times", "read_times"]
 
@@ -37,5 +38,7 @@ async def normalise_times(request: Request[Any, Any, Any]) -> TimesReport:
     """Read each expression as printed ("بحلول سبتمبر 2025", "Q3 2025", "15 رمضان 1446 هـ", "last year") into the
     half-open interval [start, end) it names, with its grain, modifier and calendar. Relative expressions are read
     from ``published``; without it they come back with the problem ``needs_publication_date``."""
-    data = await read(request, TIMES)
-    return await run(request, read_times, data)
+    answer = await compute(request, times_json, await raw(request))
+    if isinstance(answer, Refused):
+        raise answer.error()
+    return Response(answer, media_type=MediaType.JSON)  # type: ignore[return-value]

@@ -64,10 +64,7 @@ def test_health_answers_within_50_ms_while_the_heaviest_request_runs(server, sha
             f"{statistics.median(latencies) * 1000:5.1f} ms, 95th percentile {p95 * 1000:5.1f} ms, "
             f"slowest {slowest * 1000:5.1f} ms")
     assert len(latencies) >= 5, "the request ended too soon to measure anything"
-    # 19 of 20 within 50 ms; a single answer may wait for a collection of the cycle collector or a long call into
-    # C (msgspec) in a worker thread, which hold the interpreter (measured up to about 190 ms on this machine)
-    assert p95 <= 0.050, latencies
-    assert slowest <= 0.500, latencies
+    assert slowest <= 0.050, latencies
 
 
 def _app(tmp_path, **settings):  # type: ignore[no-untyped-def]
@@ -164,4 +161,4 @@ def test_a_worker_stays_under_200_mb_through_a_short_load():
     summary("memory under load", line(m))
     assert m["errors"] == 0, m
     assert m["heavy"] >= 1 and m["requests"] >= 10, m
-    assert m["peak_mb"] <= 200, m
+    assert m["peak_mb"] <= 200 and m["worker_peak_mb"] <= 200, m

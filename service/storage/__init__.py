@@ -34,7 +34,6 @@ from service.storage.tables import reports, reviews, revoked_keys, sessions
 __all__ = ["BadCursor", "Page", "Stored", "Store", "Summary"]
 
 _MIGRATIONS = Path(__file__).with_name("migrations")
-_ENCODE = msgspec.json.Encoder()
 _REPORT = msgspec.json.Decoder(Report)
 _REQUEST = msgspec.json.Decoder(CheckRequest)
 
@@ -157,20 +156,19 @@ class Store:
             self.engine = None
 
     # -- writing ---------------------------------------------------------------------------------------------
-    async def add(self, newsroom: str, by: str, request: CheckRequest, report: Report,
-                  encoded: tuple[bytes, bytes] | None = None) -> Summary:
-        """Store a report; returns once it is committed. ``encoded``: the request and report as JSON already (made
-        off the event loop by the caller)."""
+    async def add(self, newsroom: str, by: str, checked) -> Summary:  # type: ignore[no-untyped-def]
+        """Store a check done (``service.work.Checked``: the request and report as JSON, and what the list shows of
+        it); returns once it is committed."""
         engine = await self.ready()
-        states = tally(current(report, []))
-        summary = Summary(id=secrets.token_urlsafe(16), created=_now(), created_by=by,
-                          language=report.document.language, title=report.document.title, claims=len(report.claims),
-                          verdicts=states.verdicts, consistent=states.consistent, inconsistent=states.inconsistent,
-                          unverifiable=states.unverifiable, reviewed=0)
+        statuses = checked.statuses
+        summary = Summary(id=secrets.token_urlsafe(16), created=_now(), created_by=by, language=checked.language,
+                          title=checked.title, claims=checked.claims, verdicts=sum(statuses.values()),
+                          consistent=statuses.get("consistent", 0), inconsistent=statuses.get("inconsistent", 0),
+                          unverifiable=statuses.get("unverifiable", 0), reviewed=0)
         row = {c.name: getattr(summary, c.name) for c in _SUMMARY}
         async with engine.begin() as conn:
-            req, rep = encoded or (_ENCODE.encode(request), _ENCODE.encode(report))
-            await conn.execute(insert(reports).values(**row, newsroom=newsroom, request=req, report=rep))
+            await conn.execute(insert(reports).values(**row, newsroom=newsroom, request=checked.request,
+                                                      report=checked.report))
         return Summary(**{**summary.__dict__, "created": _utc(summary.created)})
 
     async def review(self, newsroom: str, report_id: str, decision: ReviewRequest, reviewer: str,
