@@ -50,7 +50,7 @@ def create_app(settings: Settings | None = None, extra_routes: list | None = Non
         gc.freeze()  # what start-up built (rules, lexicons, sympy, babel) is never collected: collections stay short
         sys.setswitchinterval(0.001)  # the event loop waits at most ~1 ms for a worker thread to hand it the GIL
         await store.open()
-        await pool.start()
+        await pool.started()  # the worker processes, warm, before the first request
         try:
             yield
         finally:

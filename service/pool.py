@@ -17,6 +17,9 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import multiprocessing.connection
+import os
+import threading
 from collections.abc import AsyncIterator, Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
@@ -35,24 +38,46 @@ _CONTEXT = multiprocessing.get_context("forkserver")
 _CONTEXT.set_forkserver_preload(["service.warm"])
 
 
+def watch_server() -> None:
+    """In each worker process, at its start: leave as soon as the server that asked for it is gone, even killed with
+    SIGKILL (a worker waiting for work would otherwise wait for ever, and keep its fork server alive)."""
+    parent = multiprocessing.parent_process()
+    if parent is None:  # pragma: no cover - not a child process
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(0)
+
+    threading.Thread(target=watch, name="watch-server", daemon=True).start()
+
+
 class Pool:
     def __init__(self, workers: int):
         self.workers = max(1, workers)
         self.limiter = anyio.CapacityLimiter(self.workers)
         self._processes: ProcessPoolExecutor | None = None
+        self._starting: asyncio.Future[ProcessPoolExecutor] | None = None
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
         """``fn(*args)`` in a thread."""
         return await anyio.to_thread.run_sync(fn, *args, limiter=self.limiter)
 
-    async def start(self) -> None:
-        """Start the worker processes (the first start also starts the fork server, which builds everything once:
-        a few seconds, before the app serves)."""
-        await anyio.to_thread.run_sync(self._start)
+    def begin(self) -> None:
+        """Start the worker processes, in a thread (the first start also starts the fork server, which builds
+        everything once: seconds); ``started`` waits for them."""
+        if self._starting is None:
+            self._starting = asyncio.ensure_future(anyio.to_thread.run_sync(self._start))
+
+    async def started(self) -> ProcessPoolExecutor:
+        self.begin()
+        assert self._starting is not None
+        return await asyncio.shield(self._starting)
 
     def _start(self) -> ProcessPoolExecutor:
         if self._processes is None:
-            self._processes = ProcessPoolExecutor(self.workers, mp_context=_CONTEXT, max_tasks_per_child=RECYCLE)
+            self._processes = ProcessPoolExecutor(self.workers, mp_context=_CONTEXT, max_tasks_per_child=RECYCLE,
+                                                  initializer=watch_server)
             for future in [self._processes.submit(int) for _ in range(self.workers)]:
                 future.result()
         return self._processes
@@ -60,13 +85,14 @@ class Pool:
     async def compute(self, fn: Callable[..., T], *args: Any) -> T:
         """``fn(*args)`` in a worker process (``fn`` and its arguments are pickled: module functions and bytes).
         Submitted from a thread: replacing a recycled worker waits on the fork server, never on the loop."""
-        processes = self._processes or await anyio.to_thread.run_sync(self._start)
+        processes = self._processes or await self.started()
         return await asyncio.wrap_future(await anyio.to_thread.run_sync(processes.submit, fn, *args))
 
     def close(self) -> None:
         if self._processes is not None:
-            self._processes.shutdown(wait=False, cancel_futures=True)
+            self._processes.shutdown(wait=True, cancel_futures=True)
             self._processes = None
+        self._starting = None
 
 
 async def run(request: Request[Any, Any, Any], fn: Callable[..., T], *args: Any) -> T:
