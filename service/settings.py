@@ -12,9 +12,8 @@ __all__ = ["Settings"]
 class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
-    #: Largest JSON body (bytes); forms (sign-in, reviews) are limited to ``max_form``.
+    #: Largest JSON body (bytes); forms (sign-in, reviews) have their own, ``service.pages.FORM_BYTES``.
     max_body: int = 16 * 1024 * 1024
-    max_form: int = 16 * 1024
     debug: bool = False
     #: Where the embedded database and the local key live (``make run``); relative to the working directory.
     data_dir: str = ".tadqiq"
@@ -44,7 +43,6 @@ class Settings:
         env = os.environ
         return cls(host=env.get("TADQIQ_HOST", cls.host), port=int(env.get("TADQIQ_PORT", cls.port)),
                    max_body=int(env.get("TADQIQ_MAX_BODY", cls.max_body)),
-                   max_form=int(env.get("TADQIQ_MAX_FORM", cls.max_form)),
                    debug=env.get("TADQIQ_DEBUG", "") == "1",
                    data_dir=env.get("TADQIQ_DATA_DIR") or cls.data_dir,
                    database_url=env.get("TADQIQ_DATABASE_URL") or None,
