@@ -69,7 +69,7 @@ def create_app(settings: Settings | None = None, extra_routes: list | None = Non
         before_send=[_headers],
         csrf_config=CSRFConfig(secret=_secret(settings), cookie_name="tadqiq_csrf", cookie_httponly=True,
                                cookie_samesite="strict", cookie_secure=False, cookie_path="/",
-                               exclude=["^/v1/", "^/schema", "^/health", "^/static/", f"^{viewer.PATH}/"]),
+                               exclude=[_NOT_A_PAGE]),
         state=State({"settings": settings, "store": store, "pool": pool, "throttle": throttle,
                      "api_keys": Keys.load(settings.keys_file, settings.keys)}),
         openapi_config=OpenAPIConfig(
@@ -102,6 +102,8 @@ def _secret(settings: Settings) -> str:
 
 
 _STATIC = ("/static/", f"{viewer.PATH}/")
+#: CSRF tokens guard the pages' forms; everything else (the API's keys in a header) is left alone.
+_NOT_A_PAGE = r"^/(?!(login|logout|reports)(/|$))."
 
 
 async def _headers(message: Message, scope: Scope) -> None:
