@@ -212,12 +212,12 @@ def http(seconds: float) -> dict:
     key = new_key()
     data = tempfile.mkdtemp(prefix="tadqiq-bench-")
     env = {**os.environ, "TADQIQ_BENCH_ECHO_SIZE": str(report_size), "TADQIQ_DATA_DIR": data,
-           "TADQIQ_KEYS": f"bench:bench:submitter:{digest(key)}"}
+           "TADQIQ_KEYS": f"bench:bench:submitter:{digest(key)}", "TADQIQ_RATE": "", "TADQIQ_FAILURES": ""}
     auth = {"Authorization": f"Bearer {key}"}
     server = subprocess.Popen([sys.executable, "-m", "uvicorn", "bench.app:app", "--host", "127.0.0.1", "--port",
                                str(port), "--log-level", "warning", "--no-access-log"], cwd=ROOT, env=env)
     try:
-        for _ in range(100):
+        for _ in range(600):  # the server starts its warm worker processes before it listens: seconds
             try:
                 socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
                 break

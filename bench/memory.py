@@ -60,7 +60,7 @@ def soak(seconds: float = 60.0, clients: int = 4) -> dict:
     data = tempfile.mkdtemp(prefix="tadqiq-soak-")
     port = _free_port()
     env = {**os.environ, "TADQIQ_DATA_DIR": data, "TADQIQ_KEYS": f"soak:soak:reviewer:{digest(key)}",
-           "TADQIQ_PORT": str(port), "TADQIQ_RATE": "1000000/minute", "TADQIQ_FAILURES": "1000000/minute"}
+           "TADQIQ_PORT": str(port), "TADQIQ_RATE": "", "TADQIQ_FAILURES": ""}
     server = subprocess.Popen([str(Path(sys.executable).with_name("tadqiq")), "serve"], cwd=ROOT, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url, auth = f"http://127.0.0.1:{port}", {"authorization": f"Bearer {key}", "content-type": "application/json"}

@@ -21,7 +21,7 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.spec import Components, Contact, SecurityScheme
 from litestar.routes import HTTPRoute
 
-from service.auth import Keys
+from service.auth import Keys, Revoked
 from service.openapi_tweaks import tighten
 from service.normalise import normalise_figures
 from service.pages import PAGES
@@ -71,7 +71,7 @@ def create_app(settings: Settings | None = None, extra_routes: list | None = Non
                                cookie_samesite="strict", cookie_secure=False, cookie_path="/",
                                exclude=[_NOT_A_PAGE]),
         state=State({"settings": settings, "store": store, "pool": pool, "throttle": throttle,
-                     "api_keys": Keys.load(settings.keys_file, settings.keys)}),
+                     "api_keys": Keys.load(settings.keys_file, settings.keys), "revoked": Revoked(store)}),
         openapi_config=OpenAPIConfig(
             title="tadqiq", version=VERSION, contact=Contact(name="tadqiq"),
             description="Claim-consistency checks for newsrooms: figures and dates as printed in, verdicts with "

@@ -26,8 +26,8 @@ the key's digest, when it ends) and gives the browser only the id, in the ``tadq
 SameSite=Strict); signing out deletes the session, so the cookie is worth nothing afterwards.
 
 Keys take effect without a restart: the keys file is read again when it changes, and ``tadqiq key revoke ID``
-records the key's digest as revoked in the database, which every instance consults on every request (the key's
-sessions end with it). Wrong keys are counted per client address and throttled (``service.throttle``).
+records the key's digest as revoked in the database, which every instance reads again within a second (the key's
+sessions end with it at once). Wrong keys are counted per client address and throttled (``service.throttle``).
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ import logging
 import os
 import re
 import secrets
+import time
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -147,6 +148,22 @@ class Keys:
         return [c for c in self.by_digest.values() if c.key == key_id]
 
 
+class Revoked:
+    """The revoked key digests, read from the database at most once a second (``ttl``): a revocation reaches every
+    instance within that second, and a request costs no query."""
+
+    def __init__(self, store, ttl: float = 1.0):  # type: ignore[no-untyped-def]
+        self.store, self.ttl = store, ttl
+        self._digests: set[str] = set()
+        self._read_at = -1e9
+
+    async def __call__(self, key_digest: str) -> bool:
+        if time.monotonic() - self._read_at >= self.ttl:
+            self._digests = await self.store.revoked()
+            self._read_at = time.monotonic()
+        return key_digest in self._digests
+
+
 async def authorize(request: Request[Any, Any, Any], role: Role = "submitter") -> Caller:
     """The caller of an API route, or a 401 (no, unknown or revoked key) / 403 (a key whose role may not do this) /
     429 (too many requests for this key, or too many wrong keys from this address)."""
@@ -157,7 +174,7 @@ async def authorize(request: Request[Any, Any, Any], role: Role = "submitter") -
     where = address(request)
     await state.throttle.locked(where)
     caller = state.api_keys.find(token.strip())
-    if caller is not None and await state.store.revoked(caller.digest):
+    if caller is not None and await state.revoked(caller.digest):
         caller = None
     if caller is None:
         await state.throttle.failed(where)

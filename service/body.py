@@ -17,7 +17,7 @@ import msgspec
 from litestar import Litestar, Request
 from litestar.openapi.spec import OpenAPIMediaType, Reference, RequestBody
 
-from service.pool import run
+from service.pool import SMALL, run
 from service.problems import Issue, ProblemError
 
 __all__ = ["BODIES", "body", "decode", "document_bodies", "raw", "read"]
@@ -44,13 +44,9 @@ async def raw(request: Request[Any, Any, Any]) -> bytes:
 
 async def read(request: Request[Any, Any, Any], kind: type[T]) -> T:
     raw_ = await raw(request)
-    if len(raw_) < _SMALL:
+    if len(raw_) < SMALL:  # well under a millisecond
         return decode(raw_, kind)
     return await run(request, decode, raw_, kind)
-
-
-#: Bodies smaller than this are decoded on the event loop (well under a millisecond); larger ones in the pool.
-_SMALL = 64 * 1024
 
 
 def decode(raw: bytes, kind: type[T]) -> T:

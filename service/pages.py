@@ -99,7 +99,7 @@ async def login(request: Request[Any, Any, Any]) -> Response[Any]:
     where = address(request)
     await state.throttle.locked(where)
     caller = state.api_keys.find((data.get("key") or "").strip())
-    if caller is not None and await state.store.revoked(caller.digest):
+    if caller is not None and await state.revoked(caller.digest):
         caller = None
     if caller is None:
         await state.throttle.failed(where)

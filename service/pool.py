@@ -2,7 +2,7 @@
 while the heaviest allowed request is checked.
 
 - Checking and reading figures and times (``compute``) run in worker processes, bytes in and bytes out
-  (``service.work``): a check holds its own interpreter, its cycle collections and its long calls into C, none of
+  (``service.work``), when the body is larger than an article's (``SMALL``): a check holds its own interpreter, its cycle collections and its long calls into C, none of
   which can stall this process. The processes are forked from a fork server that imported ``service.warm`` once,
   so each starts with the rules, lexicons and rates built; each is replaced after ``RECYCLE`` checks, so what its
   caches hold stays bounded.
@@ -100,9 +100,15 @@ async def run(request: Request[Any, Any, Any], fn: Callable[..., T], *args: Any)
     return await request.app.state.pool.run(fn, *args)
 
 
-async def compute(request: Request[Any, Any, Any], fn: Callable[..., T], *args: Any) -> T:
-    """``fn(*args)`` in the app's worker processes."""
-    return await request.app.state.pool.compute(fn, *args)
+#: Bodies smaller than this (an article's few hundred claims) are checked in a thread: a few milliseconds, less than
+#: the way to a worker process and back; larger ones in a worker process.
+SMALL = 64 * 1024
+
+
+async def compute(request: Request[Any, Any, Any], fn: Callable[[bytes], T], body: bytes) -> T:
+    """``fn(body)`` in the app's worker processes, or in a thread when ``body`` is small."""
+    pool = request.app.state.pool
+    return await (pool.run(fn, body) if len(body) < SMALL else pool.compute(fn, body))
 
 
 async def stream(request: Request[Any, Any, Any], chunks: Iterator[str]) -> AsyncIterator[bytes]:
