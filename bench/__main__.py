@@ -356,12 +356,12 @@ def http(seconds: float) -> dict:
     key = new_key()
     data = tempfile.mkdtemp(prefix="tadqiq-bench-")
     env = {**os.environ, "TADQIQ_BENCH_ECHO_SIZE": str(report_size), "TADQIQ_DATA_DIR": data,
-           "TADQIQ_KEYS": f"bench:bench:submitter:{digest(key)}"}
+           "TADQIQ_KEYS": f"bench:bench:submitter:{digest(key)}", "TADQIQ_RATE": "", "TADQIQ_FAILURES": ""}
     auth = {"Authorization": f"Bearer {key}"}
     server = subprocess.Popen([sys.executable, "-m", "uvicorn", "bench.app:app", "--host", "127.0.0.1", "--port",
                                str(port), "--log-level", "warning", "--no-access-log"], cwd=ROOT, env=env)
     try:
-        for _ in range(100):
+        for _ in range(600):  # the server starts its warm worker processes before it listens: seconds
             try:
                 socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
                 break
@@ -400,10 +400,15 @@ def _causes_summary(c: dict) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--seconds", type=float, default=5.0, help="seconds per HTTP measurement")
-    parser.add_argument("--only", choices=["normaliser", "library", "causes"], help="run one part only")
+    parser.add_argument("--only", choices=["normaliser", "library", "causes", "memory"], help="run one part only")
     args = parser.parse_args()
     if args.only == "normaliser":
         print(_normaliser_summary(normaliser()))
+        return 0
+    from bench.memory import soak, summary
+
+    if args.only == "memory":
+        print(summary(soak()))
         return 0
     if args.only == "library":
         print(_library_summary(library()))
@@ -412,7 +417,7 @@ def main() -> int:
         print(_causes_summary(causes()))
         return 0
     results = {"engine": engine(), "causes": causes(), "normaliser": normaliser(), "library": library(),
-               "http": http(args.seconds)}
+               "http": http(args.seconds), "memory": soak()}
     e, h, n = results["engine"], results["http"], results["normaliser"]
     print(f"http      check {h['check_rps']:.0f} req/s, echo {h['echo_rps']:.0f} req/s, "
           f"ratio {h['ratio_check_over_echo']:.2f} (target ≥ 0.5); stored {h['stored_rps']:.0f} req/s")
@@ -425,6 +430,7 @@ def main() -> int:
     print(_causes_summary(results["causes"]))
     print(_normaliser_summary(n))
     print(_library_summary(results["library"]))
+    print(summary(results["memory"]))
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
     (out / "latest.json").write_text(json.dumps(results, indent=2))

@@ -146,6 +146,7 @@ class Context:
         self.language = request.document.language
         self.policy = policy
         self.rates = request.rates  # exchange rates the client vouches for (rules.normalise.currency)
+        self.problems: list[Problem] = []  # what rules say about the request as a whole (crowds summarised)
         self.items: dict[str, Item] = {}
         for claim in request.claims:
             self.items[claim.id] = _read(claim, False, request.document, policy)

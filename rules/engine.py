@@ -26,7 +26,13 @@ from rules.policy import POLICY, Policy
 from rules.registry import Rule, discover
 
 if TYPE_CHECKING:
-    from rules.library import Library
+    from typing import Protocol
+
+    class Library(Protocol):
+        """What the engine needs of a newsroom's library (``rules.library.Library``, or what it added to one
+        request, carried to another process): the request with the references that meet its claims."""
+
+        def meet(self, request: CheckRequest) -> tuple[CheckRequest, list[ReferenceUsed], list[Problem]]: ...
 
 __all__ = ["RULES", "Rule", "check", "forget"]
 
@@ -79,6 +85,10 @@ def _ids(value: object) -> list[str]:
     return [value] if isinstance(value, str) else []
 
 
+#: Verdicts and derived figures in one report at most: an article gives a few hundred; a crowd of claims sent in
+#: one request stops here, with a problem, so a report stays a bounded multiple of its request in size and time.
+MAX_OUTPUTS = 1_000
+
 _PAUSE = threading.Lock()
 _pausing = 0
 _was_enabled = False
@@ -127,16 +137,31 @@ def _check(request: CheckRequest, rules: Iterable[Rule], policy: Policy, library
     ctx = Context(request, policy)
     verdicts: list[Verdict] = []
     derived: list[Derived] = []
+    room, stopped = MAX_OUTPUTS, []
     for rule in rules:
+        if room <= 0:
+            stopped.append(rule.id)
+            continue
         for out in rule.check(ctx):
             if isinstance(out, Verdict):
                 verdicts.append(out)
                 derived.extend(out.derived)
+                room -= 1 + len(out.derived)
             else:
                 derived.append(out)
+                room -= 1
+            if room <= 0:  # rules are generators: what is not taken is not computed
+                stopped.append(rule.id)
+                break
+    if stopped:
+        problems.append(Problem(code="report_full", message=(
+            f"a report holds at most {MAX_OUTPUTS} verdicts and derived figures; it is full: "
+            f"{', '.join(stopped)} stopped there, and did not check the rest of the claims (send them in smaller "
+            "requests)")))
     unused = {u.id for u in used} - {c for v in verdicts for c in v.claims}  # left out of the report
     used = [u for u in used if u.id not in unused]
     claims = [item.read() for item in ctx.items.values() if item.id not in unused]
+    problems += ctx.problems
     status: dict[str, int] = defaultdict(int)
     for v in verdicts:
         status[v.status] += 1

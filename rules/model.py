@@ -25,6 +25,8 @@ __all__ = [
 MAX_CLAIMS = 10_000
 MAX_REFERENCES = 1_000
 MAX_RELATIONS = 10_000
+#: Claims named by all ``sum`` and ``same`` relations together (each may name 100).
+MAX_NAMED = 20_000
 MAX_RATES = 100
 MAX_FIGURES = 1_000
 
@@ -219,6 +221,12 @@ class CheckRequest(Base, kw_only=True):
         "Consult the newsroom's reference library (`/v1/references`): references in it that meet these claims "
         "are added and listed under `references_used`. false: only the references sent here."))] = True
     policy: PolicyChoice | None = None
+
+    def __post_init__(self) -> None:
+        named = sum(len(r.parts) if isinstance(r, SumOf) else len(r.claims) if isinstance(r, Same) else 0
+                    for r in self.relations)
+        if named > MAX_NAMED:
+            raise ValueError(f"the sum and same relations name {named} claims in all; at most {MAX_NAMED}")
 
 
 # -- the answer -------------------------------------------------------------------------------------------------

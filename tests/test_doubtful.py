@@ -10,7 +10,7 @@ import json
 import sqlite3
 
 import pytest
-from conftest import KEYS, KEYS_ENV, bearer
+from conftest import KEYS_ENV, bearer, sign_in
 from litestar.testing import TestClient
 
 from service.app import create_app
@@ -53,7 +53,7 @@ def test_a_doubtful_verdict_is_counted_stored_filtered_exported_and_reviewed(fre
     assert rows[n]["status"] == "doubtful" and float(rows[n]["fit"]) > 0.8
     assert "doubtful" in fresh.get(f"/v1/checks/{rid}/markdown").text
 
-    fresh.cookies.set("tadqiq_key", KEYS["desk-reviewer"])
+    sign_in(fresh, "desk-reviewer")
     try:
         page = fresh.get(f"/reports/{rid}", headers={"authorization": ""}).text
         assert 'class="badge badge-doubtful"' in page and f"/reports/{rid}?status=doubtful" in page

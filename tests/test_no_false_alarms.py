@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Context, Decimal
 from fractions import Fraction
 
 import msgspec
-from conftest import SUMMARY
+from conftest import summary
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -208,7 +208,7 @@ def test_true_rounded_figures_are_doubtful_in_under_one_percent_of_checks():
         articles_doubtful += bool(doubts)
         examples += doubts[:1]
     rate, per_article = doubtful / weighed, articles_doubtful / RATE_ARTICLES
-    SUMMARY.append(f"rounding property: {RATE_ARTICLES} articles of true figures printed rounded (2-4 digits, hedges, "
+    summary("rounding: true figures printed rounded", f"rounding property: {RATE_ARTICLES} articles of true figures printed rounded (2-4 digits, hedges, "
                    f"en/ar), {weighed} checks: 0 inconsistent, {doubtful} doubtful ({rate:.2%} of checks, "
                    f"{per_article:.2%} of articles; threshold fit > {float(POLICY.doubtful):g})")
     assert rate < 0.01 and per_article < 0.01, examples[:3]

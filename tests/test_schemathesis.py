@@ -13,7 +13,7 @@ import shutil
 import tempfile
 
 import schemathesis
-from conftest import KEYS, KEYS_ENV
+from conftest import KEYS, KEYS_ENV, UNTHROTTLED
 from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
 
@@ -31,7 +31,7 @@ config = SchemathesisConfig.from_dict({
     "checks": {"negative_data_rejection": {"expected-statuses": REJECTIONS}}, "operations": [LIBRARY],
     "auth": {"openapi": {"apiKey": {"bearer": KEYS["desk-reviewer"]}}}})
 schema = schemathesis.openapi.from_asgi(
-    "/schema/openapi.json", create_app(Settings(max_body=1024 * 1024, data_dir=DATA, keys=KEYS_ENV)), config=config)
+    "/schema/openapi.json", create_app(Settings(max_body=1024 * 1024, data_dir=DATA, keys=KEYS_ENV, **UNTHROTTLED)), config=config)
 
 
 @schema.parametrize()

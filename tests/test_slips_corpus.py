@@ -26,7 +26,7 @@ from pathlib import Path
 
 import msgspec
 import pytest
-from conftest import SUMMARY
+from conftest import summary
 
 from rules.engine import check
 from rules.model import CheckRequest, Report
@@ -122,13 +122,13 @@ def test_published_slips_are_flagged_with_the_right_cause_and_their_corrections_
     doubts = sum(r["doubts"] for _, r in results.values())
     missed = [sid for sid, (s, r) in results.items() if s["reach"] == "internal" and not r["flagged"]]
     by_lang = Counter(s["file"] for s in SLIPS)
-    SUMMARY.append(
+    summary("published slips and consistent passages", 
         f"published slips: {len(SLIPS)} ({', '.join(f'{k} {v}' for k, v in sorted(by_lang.items()))}); "
         f"in reach of an internal check: {len(internal)}, flagged {flagged}/{len(internal)} "
         f"({flagged / len(internal):.0%}; {sum(r['doubtful'] for r in internal)} of them doubtful); "
         f"with a reference figure: {sum(r['flagged'] for r in referenced)}/{len(referenced)} flagged; "
         f"out of reach: {sum(s['reach'] == 'out' for s in SLIPS)}")
-    SUMMARY.append(f"likely causes: {right}/{len(expected)} expected causes named, {len(wrong)} wrong causes named; "
+    summary("published slips and consistent passages", f"likely causes: {right}/{len(expected)} expected causes named, {len(wrong)} wrong causes named; "
                    f"corrected versions: {len(false_alarms)} false alarms, {doubts} doubtful verdicts; "
                    f"missed: {', '.join(missed) or 'none'}")
     assert flagged >= 0.9 * len(internal), missed
@@ -148,7 +148,7 @@ def test_consistent_passages_raise_no_alarm():
             assert found and all(v.status == expect.get("status", "consistent") for v in found), \
                 (entry["id"], expect, [(v.status, v.explanation.en) for v in found])
             checked += 1
-    SUMMARY.append(f"consistent passages: {len(PASSAGES)} ({checked} checks), {len(alarms)} false alarms, "
+    summary("published slips and consistent passages", f"consistent passages: {len(PASSAGES)} ({checked} checks), {len(alarms)} false alarms, "
                    f"{len(doubts)} doubtful verdicts {sorted(set(doubts)) or ''}")
     assert not alarms, alarms
 

@@ -103,13 +103,15 @@ UNCONVERTED = {
 
 def _pairs(ctx: Context) -> Iterator[tuple[Item, Item]]:
     """Figures named together by a ``same`` relation, and figures stated more than once for one subject, metric,
-    scope and time: the first figure in each unit stands for its restatements (``restated`` compares those), so
+    scope and time: in each, the first figure in each unit stands for its restatements (``restated`` compares those), so
     the pairs grow with the number of units, not with the square of the claims."""
     seen: set[frozenset[str]] = set()
-    explicit = [[ctx.get(c) for c in r.claims] for r in ctx.relations.get(Same, [])]
+    explicit = [first_per_unit(i for i in map(ctx.get, r.claims)
+                               if i is not None and i.measure is not None and isinstance(i.claim, Quantity))
+                for r in ctx.relations.get(Same, [])]
     implicit = [first_per_unit(group) for group in ctx.restatements(Quantity)]
     for group in explicit + implicit:
-        for a, b in combinations([i for i in group if i is not None and isinstance(i.claim, Quantity)], 2):
+        for a, b in combinations([i for i in group if isinstance(i.claim, Quantity)], 2):
             key = frozenset((a.id, b.id))
             if key not in seen and _convertible(a, b):
                 seen.add(key)

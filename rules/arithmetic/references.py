@@ -12,16 +12,18 @@ Example: The article's "47 billion views a month" against a platform report of 5
 Pairing: a reference pairs with the article's claims of the same kind, subject, metric, scope and time (folded as
 everywhere) and the same "per" (a figure per head is not the total), so figures for other times or other scopes
 are never held against it. At most three references per key are used (``PER_KEY``), so the work stays linear in
-the number of claims.
+the number of claims; at most 50 verdicts per reference, misses first, the rest counted in a problem
+(``rules.crowds``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from rules.arithmetic._align import convert, percent
 from rules.causes import cause
 from rules.context import Context, Item
+from rules.crowds import summarised
 from rules.explain import Fig, say
 from rules.interval import Interval
 from rules.model import Quantity, Share, Verdict
@@ -69,17 +71,23 @@ def _value(item: Item, like: Item, value: Interval | None = None) -> Interval | 
     return convert(m, lm.unit, lm.period, value)
 
 
-def _compare(ctx: Context, claim: Item, ref: Item) -> Verdict:
+def _compare(ctx: Context, claim: Item, ref: Item) -> tuple[bool, Callable[[], Verdict]]:
+    """Whether the claim meets the reference (an incomparable pair does not miss), and the verdict (made only when
+    shown: ``rules.crowds``)."""
+    rm, cm = ref.measure, claim.measure
+    assert rm is not None and cm is not None
+    ref_value = percent(rm) if isinstance(ref.claim, Share) else rm.value
+    value = None if (cm.period is None) != (rm.period is None) else _value(claim, ref)
+    return value is None or value.meets(ref_value), lambda: _verdict(ctx, claim, ref, value, ref_value)
+
+
+def _verdict(ctx: Context, claim: Item, ref: Item, value: Interval | None, ref_value: Interval) -> Verdict:
     lang = ctx.language
-    rm = ref.measure
-    assert rm is not None
+    rm, cm = ref.measure, claim.measure
+    assert rm is not None and cm is not None
     source = ref.claim.source or "?"
     share = isinstance(ref.claim, Share)
     unit = "percent" if share else rm.unit
-    ref_value = percent(rm) if share else rm.value
-    cm = claim.measure
-    assert cm is not None
-    value = None if (cm.period is None) != (rm.period is None) else _value(claim, ref)
     if value is None:  # other units, or a rate against a figure for no stated period: not comparable as they stand
         return verdict(__name__, [claim, ref], "unverifiable",
                        say(lang, UNITS, claim=claim.printed, reference=ref.printed, source=source))
@@ -111,12 +119,14 @@ def check(ctx: Context) -> Iterator[Verdict]:
             used[k] = used.get(k, 0) + 1
             if used[k] > PER_KEY:
                 continue
+            outcomes = []
             for claim in ctx.same_key(ref, kind):
                 if claim.reference or claim.measure is None or claim.measure.per != ref.measure.per:
                     continue  # a figure per head is not the total it shares a metric with
                 if kind is Share and key(claim.claim.of) != key(ref.claim.of):  # type: ignore[union-attr]
                     continue
-                yield _compare(ctx, claim, ref)
+                outcomes.append(_compare(ctx, claim, ref))
+            yield from summarised(ctx.problems, "references", f"the figures against '{ref.id}'", outcomes)
 
 
 _VIEWS = {"subject": "TikTok", "metric": "ad views", "scope": "US"}

@@ -10,17 +10,19 @@ million" do not.
 Pairing: claims with the same folded subject, metric, scope and time (``Context.restatements``), in the same
 period and "per" (figures in different periods are the ``rate_periods`` rule's), shares with the same "of".
 Each figure is compared with the one most of the others agree with (a sweep over the ranges), so the odd one out
-is the one flagged, and the work stays linear in the number of claims. References are the ``references`` rule's.
+is the one flagged, and the work stays linear in the number of claims; at most 50 verdicts per figure, misses first,
+the rest counted in a problem (``rules.crowds``). References are the ``references`` rule's.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from rules.arithmetic._align import convert, metric
 from rules.causes import cause
 from rules.context import Context, Item
+from rules.crowds import summarised
 from rules.explain import Fig, say
 from rules.interval import Interval
 from rules.model import Quantity, Share, Verdict
@@ -71,12 +73,19 @@ def _consensus(items: list[Item]) -> Item:
     return items[winner]
 
 
-def _compare(ctx: Context, anchor: Item, other: Item) -> Verdict | None:
+def _compare(ctx: Context, anchor: Item, other: Item) -> tuple[bool, Callable[[], Verdict]] | None:
+    """Whether ``other`` agrees with ``anchor``, and the verdict (made only when shown: ``rules.crowds``)."""
     am, om = anchor.measure, other.measure
     assert am is not None and om is not None
     value = convert(om, am.unit, am.period)
     if value is None:
         return None  # different units or currencies: not the same figure restated (conversion is another rule)
+    return value.meets(am.value), lambda: _verdict(ctx, anchor, other, value)
+
+
+def _verdict(ctx: Context, anchor: Item, other: Item, value: Interval) -> Verdict:
+    am, om = anchor.measure, other.measure
+    assert am is not None and om is not None
     lang = ctx.language
     unit = am.unit or ("percent" if isinstance(anchor.claim, Share) else None)
     terms = [term("first", anchor, unit), term("restated", other, unit, lambda v: convert(om, am.unit, am.period, v),
@@ -103,11 +112,10 @@ def check(ctx: Context) -> Iterator[Verdict]:
                 if len(items) < 2:
                     continue
                 anchor = _consensus(items)
-                for other in items:
-                    if other is not anchor and not ctx.apart(anchor, other):
-                        found = _compare(ctx, anchor, other)
-                        if found:
-                            yield found
+                outcomes = [found for other in items if other is not anchor and not ctx.apart(anchor, other)
+                            for found in (_compare(ctx, anchor, other),) if found]
+                yield from summarised(ctx.problems, "restated", f"'{metric(anchor)}' stated {len(items)} times",
+                                      outcomes)
 
 
 _M2 = {"subject": "M2 project", "metric": "infrastructure cost", "scope": "US"}
