@@ -66,6 +66,8 @@ _ONE = dt.timedelta(days=1)
 
 _ISO = re.compile(r"^\s*(\d{4})-(\d{2})(?:-(\d{2}))?\s*$")
 _ISO_INTERVAL = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})\s*/\s*(\d{4}-\d{2}-\d{2})?\s*$")
+#: an open interval from a year or a month: '2006/', '2006-01/' (from then on, not that year or month alone)
+_ISO_OPEN = re.compile(r"^\s*(\d{4})(?:-(\d{2}))?\s*/\s*$")
 _WORD = r"(?:[^\W\d_]|[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED])+"
 _TOKEN = re.compile(rf"(?P<num>[0-9]+)|(?P<word>{_WORD})|(?P<sym>\S)")
 _DASHES = set("-‐‑‒–—―")
@@ -187,6 +189,12 @@ def _iso(text: str, plain: str) -> TimeSpan | None:
         if end <= start:
             raise Unreadable("bad_range", f"'{text}' ends before it starts")
         return TimeSpan(text, start, end, "day")
+    opened = _ISO_OPEN.match(plain)
+    if opened:
+        month = int(opened[2] or 1)
+        if not 1 <= month <= 12:
+            raise Unreadable("bad_date", f"'{text}' is not an ISO 8601 month")
+        return TimeSpan(text, dt.date(int(opened[1]), month, 1), OPEN, "month" if opened[2] else "year")
     iso = _ISO.match(plain)
     if iso and not iso[3] and int(iso[2]) > 12:
         return None  # '2013-14': a split year, not a month

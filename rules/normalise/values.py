@@ -822,6 +822,19 @@ class _Figure:
                 state.hedge = "lower"
                 state.touch(item)
             return k + 1
+        if m.hedge == "negation":  # 'nicht unter', 'not less than': the bound after it, turned round
+            nxt = _at(self.items, k + 1)
+            bound = str(nxt.meaning.hedge) if nxt is not None and _has(nxt, _HEDGE) else None
+            if bound == "approximate":
+                raise Unreadable("negated_bound", f"'{item.raw} {nxt.raw}' negates an approximation: it says what the "  # type: ignore[union-attr]
+                                                  "figure is not, not what it is")
+            turned = _TURNED.get(bound or "")
+            if turned is None or state.hedge is not None:
+                return None  # a negation elsewhere is no part of the figure
+            state.hedge = turned
+            state.touch(item)
+            state.touch(nxt)  # type: ignore[arg-type]
+            return k + 2
         if state.hedge is None:
             state.hedge = str(m.hedge)
             state.touch(item)
@@ -852,6 +865,9 @@ class _Figure:
         state.touch(item)
         return k + 1
 
+
+#: A bound turned round by a negation before it: not below X is at least X.
+_TURNED = {"lower": "upper", "upper": "lower"}
 
 #: Which method reads a word of which kinds, in the order they are tried.
 _WORD_HANDLERS = ((_VERSUS | _EVERY | _TO | _AND | _MINUS | _FROM, _Figure.joiner),
