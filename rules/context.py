@@ -130,7 +130,7 @@ def _read(claim: Claim, reference: bool, doc: Document, policy: Policy) -> Item:
 def _when(item: Item, text: str, doc: Document) -> str:
     """Read a claim's time; the pairing key is the interval read, or the folded text when unreadable."""
     try:
-        item.time = read_time(text, doc.language, doc.published)
+        item.time = read_time(text, doc.language, doc.published, doc.fiscal)
         return f"{item.time.start}/{item.time.end}"
     except Unreadable as exc:
         item.problems.append(Problem(code=exc.code, message=exc.message, claim=item.id, field="time"))

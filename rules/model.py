@@ -16,7 +16,7 @@ from msgspec import Meta, Struct
 
 __all__ = [
     "Amount", "Cause", "CheckRequest", "Claim", "Complement", "Computation", "Conversion", "Counts", "Derived",
-    "Document", "Event", "Figure", "Input", "NormaliseRequest", "NormaliseResponse", "NormalisedFigure",
+    "Document", "Event", "Figure", "FiscalYear", "Input", "NormaliseRequest", "NormaliseResponse", "NormalisedFigure",
     "PolicyChoice", "Problem", "Quantity", "Range", "Rate", "Reading", "ReadClaim", "ReferenceUsed", "Relation",
     "Report", "Role", "Share", "Text", "TimeReading", "TimeResult", "TimesReport", "TimesRequest", "Verdict",
 ]
@@ -53,6 +53,18 @@ class Base(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, omit_d
 
 
 # -- the request ------------------------------------------------------------------------------------------------
+class FiscalYear(Base, kw_only=True):
+    """How the article's fiscal years run, when its figures are in them ('FY2024', '2013-14', 'Q3 of fiscal
+    2025'): without it, split years follow the state convention of the document's territory and a fiscal year named
+    by one year is not read."""
+
+    start: Annotated[int, Meta(ge=1, le=12, description="The month the fiscal year starts in: 10 for the US "
+                                                        "federal year, 4 for Japan's or the UK's.")]
+    named_by: Annotated[Literal["start", "end"], Meta(description=(
+        "Whether 'FY2024' is the fiscal year that ends in 2024 (`end`: the US federal year, Microsoft's, Apple's) "
+        "or the one that starts in 2024 (`start`: Japan's)."))]
+
+
 class Document(Base, kw_only=True):
     """The article the claims come from."""
 
@@ -61,6 +73,12 @@ class Document(Base, kw_only=True):
     title: Short | None = None
     source: Short | None = None
     url: Short | None = None
+    fiscal_year: FiscalYear | None = None
+
+    @property
+    def fiscal(self) -> tuple[int, str] | None:
+        """The fiscal-year convention as the time reader takes it."""
+        return (self.fiscal_year.start, self.fiscal_year.named_by) if self.fiscal_year else None
 
 
 class Amount(Base, kw_only=True):
@@ -403,6 +421,7 @@ class TimesRequest(Base, kw_only=True):
         description="The document's publication date: relative expressions are read from it, never from the "
                     "clock.")] = None
     times: Annotated[list[TimeText], Meta(min_length=1, max_length=MAX_TIMES)]
+    fiscal_year: FiscalYear | None = None
 
 
 class TimeResult(Base, kw_only=True):

@@ -25,7 +25,9 @@ def read_times(data: TimesRequest) -> TimesReport:
     results = []
     for n, text in enumerate(data.times):
         try:
-            results.append(TimeResult(text=text, time=read_time(text, data.language, data.published).reading()))
+            results.append(TimeResult(text=text, time=read_time(
+                text, data.language, data.published,
+                (data.fiscal_year.start, data.fiscal_year.named_by) if data.fiscal_year else None).reading()))
         except Unreadable as exc:
             results.append(TimeResult(text=text, problem=Problem(code=exc.code, message=exc.message,
                                                                  field=f"times[{n}]")))

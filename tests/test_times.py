@@ -202,3 +202,25 @@ def test_a_fiscal_year_named_by_one_year_is_refused(text, tag):
     with pytest.raises(Unreadable) as caught:
         read_time(text, tag)
     assert caught.value.code == "fiscal_year"
+
+
+@pytest.mark.parametrize(("text", "fiscal", "start", "end"), [
+    ("FY2024", {"start": 10, "named_by": "end"}, "2023-10-01", "2024-10-01"),  # the US federal year
+    ("FY2024", {"start": 4, "named_by": "start"}, "2024-04-01", "2025-04-01"),  # Japan's
+    ("Q1 FY2025", {"start": 10, "named_by": "end"}, "2024-10-01", "2025-01-01"),
+    ("2013-14", {"start": 7, "named_by": "start"}, "2013-07-01", "2014-07-01"),  # overrides the territory's
+])
+def test_a_fiscal_year_convention_sent_with_the_request_places_fiscal_years(client, text, fiscal, start, end):
+    body = {"language": "en-GB", "times": [text], "fiscal_year": fiscal}
+    got = client.post("/v1/normalise/times", json=body).json()["times"][0]["time"]
+    assert (got["start"], got["end"]) == (start, end)
+    without = client.post("/v1/normalise/times", json={"language": "en", "times": ["FY2024"]}).json()["times"][0]
+    assert without["problem"]["code"] == "fiscal_year", "a company's fiscal year and the state's differ: not guessed"
+
+
+def test_a_checks_fiscal_year_convention_reaches_its_claims_times(client):
+    body = {"document": {"language": "en", "fiscal_year": {"start": 10, "named_by": "end"}},
+            "claims": [{"kind": "quantity", "id": "d", "value": "$1.8 trillion", "subject": "US federal government",
+                        "metric": "deficit", "time": "FY2024"}]}
+    read = client.post("/v1/checks?store=false", json=body).json()["claims"][0]
+    assert (read["time"]["start"], read["time"]["end"]) == ("2023-10-01", "2024-10-01")

@@ -145,15 +145,19 @@ def span_text(lo: dt.date | None, hi: dt.date | None) -> str:
     return f"{lo.isoformat() if lo else ''} – {hi.isoformat() if hi else ''}".strip()
 
 
-def read_time(text: str, language: str, published: dt.date | None = None) -> TimeSpan:
-    """Read ``text`` in ``language``; relative expressions are anchored on ``published``. Raises ``Unreadable``."""
+def read_time(text: str, language: str, published: dt.date | None = None,
+              fiscal: tuple[int, str] | None = None) -> TimeSpan:
+    """Read ``text`` in ``language``; relative expressions are anchored on ``published``; fiscal years by
+    ``fiscal`` (the month the fiscal year starts in, and whether a year is named by the calendar year it starts or
+    ends in), else by the territory's state convention (``data/fiscal.toml``). Raises ``Unreadable``."""
     if len(text) > MAX_TEXT:
         raise Unreadable("too_long", f"the time expression is longer than {MAX_TEXT} characters")
-    return _read_time(text, language, published)
+    return _read_time(text, language, published, fiscal)
 
 
 @lru_cache(maxsize=8192)
-def _read_time(text: str, language: str, published: dt.date | None) -> TimeSpan:
+def _read_time(text: str, language: str, published: dt.date | None,
+               fiscal: tuple[int, str] | None = None) -> TimeSpan:
     """``read_time``, remembered: an article repeats its times ("by 2025"), and a reading is a frozen value."""
     plain = digits(text)
     try:
@@ -162,7 +166,7 @@ def _read_time(text: str, language: str, published: dt.date | None) -> TimeSpan:
             _bounded(text, iso.start, iso.end)
             return iso
         words = time_words(language)
-        reader = _Reader(words, published)
+        reader = _Reader(words, published, fiscal)
         span = reader.read(_atoms(plain, words))
     except Unreadable:
         raise
@@ -372,9 +376,10 @@ class _Span:
 
 
 class _Reader:
-    def __init__(self, words: TimeWords, published: dt.date | None):
+    def __init__(self, words: TimeWords, published: dt.date | None, fiscal: tuple[int, str] | None = None):
         self.words = words
         self.published = published
+        self.fiscal = fiscal  # the request's fiscal-year convention: (first month, "start" | "end")
         self.anchored = False
 
     def anchor(self, what: str) -> dt.date:
@@ -816,15 +821,23 @@ class _Point:
 
     def fiscal(self, year: int, split: bool, named: bool) -> _Span:
         """A split fiscal year ('العام المالي 2022/2023', '2013-14') or a quarter or half of one, placed by the
-        document's territory's convention (data/fiscal.toml); without one a split year is both calendar years. A
-        fiscal year named by one year ('FY2024') is refused: a company's and the state's differ."""
+        request's fiscal-year convention, else the document's territory's (data/fiscal.toml); without one a split
+        year is both calendar years. A fiscal year named by one year ('FY2024') is read only by the request's
+        convention, which says whether the year named is the one it starts or ends in: a company's fiscal year and
+        the state's differ."""
         text = _text(self.atoms)
         territory = self.r.words.locale.territory
         convention = FISCAL.get(territory or "")
+        if self.r.fiscal is not None:
+            first, named_by = self.r.fiscal
+            convention = (first,)
+            if not split:  # 'FY2024' ends in 2024 (US federal, named by its end) or starts in it (Japan's)
+                year = year - 1 if named_by == "end" and first != 1 else year
+                split = True
         if not split:  # 'FY2024', 'fiscal 2024': a company's year or the state's, and companies keep their own
             raise Unreadable("fiscal_year", f"'{text}' names a fiscal year by one year, and whose fiscal year (a "
                                             "company's or the state's) decides when it starts; send the dates")
-        if convention is None or convention[0] == 1:
+        if convention is None or convention[0] == 1 and self.r.fiscal is None:
             if split and not named and self.part() is None:
                 return _Span(dt.date(year, 1, 1), dt.date(year + 2, 1, 1), "year", year=year)
             where = f"the document's territory ({territory})" if territory else "the document's language tag, " \
