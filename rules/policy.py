@@ -49,7 +49,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 __all__ = ["POLICY", "Policy", "percent_text"]
 
@@ -62,7 +62,14 @@ class Policy:
     rate_days: int = 7
     doubtful: Fraction = Fraction(80, 100)
 
-    @property
+    def __hash__(self) -> int:  # a policy keys the reading memos: hashed once, not its fractions at every lookup
+        return self._hash
+
+    @cached_property
+    def _hash(self) -> int:
+        return hash((self.approximate, self.zeros_cap, self.rate_margin, self.rate_days, self.doubtful))
+
+    @cached_property
     def name(self) -> str:
         return (f"news-v1 (approximate ±{percent_text(self.approximate)}, round numbers at most "
                 f"±{percent_text(self.zeros_cap)}, doubtful above a fit of {float(self.doubtful):g})")
