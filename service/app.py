@@ -12,10 +12,13 @@ from litestar.openapi.spec import Components, Contact, SecurityScheme
 from litestar.routes import HTTPRoute
 
 from service.auth import Keys
+from service.batches import BatchesController
+from service.metrics import RequestMiddleware, metrics, ready
 from service.openapi_tweaks import tighten
 from service.normalise import normalise_figures
 from service.pages import PAGES, TEMPLATES
 from service.problems import handlers
+from service.queue import close as close_queue
 from service.reports import ReportsController
 from service.routes import health, rules_catalogue
 from service.settings import Settings
@@ -32,16 +35,18 @@ def create_app(settings: Settings | None = None, extra_routes: list | None = Non
     store = Store.from_settings(settings)
 
     @asynccontextmanager
-    async def storage(_: Litestar) -> AsyncIterator[None]:
+    async def storage(app: Litestar) -> AsyncIterator[None]:
         await store.open()
         try:
             yield
         finally:
+            await close_queue(app.state)
             await store.close()
 
     app = Litestar(
         route_handlers=[health, rules_catalogue, ReportsController, normalise_figures, normalise_times, *PAGES,
-                        *(extra_routes or [])],
+                        BatchesController, metrics, ready, *(extra_routes or [])],
+        middleware=[RequestMiddleware],
         exception_handlers=handlers,  # type: ignore[arg-type]
         request_max_body_size=settings.max_body,
         lifespan=[storage],

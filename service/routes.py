@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import anyio
-from litestar import Controller, Request, Response, get, post
+import msgspec
+from litestar import Controller, MediaType, Request, Response, get, post
 from litestar.datastructures import ResponseHeader
 from litestar.openapi import ResponseSpec
 from litestar.params import QueryParameter
@@ -15,10 +16,12 @@ from rules.engine import RULES, check
 from rules.model import CheckRequest, Report
 from service.auth import authorize
 from service.body import body, read
+from service.metrics import observe
 from service.problems import MEDIA_TYPE, ProblemDetails
 
 __all__ = ["ChecksController", "health", "rules_catalogue"]
 
+_ENCODE = msgspec.json.Encoder()
 #: Requests with more claims than this run in a worker thread so the event loop keeps serving.
 _THREAD_ABOVE = 500
 
@@ -101,7 +104,10 @@ class ChecksController(Controller):
         caller = authorize(request)
         data = await read(request, CHECK)
         report = await anyio.to_thread.run_sync(check, data) if len(data.claims) > _THREAD_ABOVE else check(data)
+        observe(report)
+        encoded = _ENCODE.encode(report)  # once, for the answer and the database
         if not store:
-            return Response(report, status_code=200)
-        stored = await request.app.state.store.add(caller.newsroom, caller.key, data, report)
-        return Response(report, status_code=201, headers={"Location": f"/v1/checks/{stored.id}"})
+            return Response(encoded, status_code=200, media_type=MediaType.JSON)
+        stored = await request.app.state.store.add(caller.newsroom, caller.key, data, report, encoded)
+        return Response(encoded, status_code=201, media_type=MediaType.JSON,
+                        headers={"Location": f"/v1/checks/{stored.id}"})

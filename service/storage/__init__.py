@@ -31,7 +31,7 @@ from rules.model import CheckRequest, Report
 from service.review import Review, ReviewRequest, current, tally
 from service.storage.tables import reports, reviews
 
-__all__ = ["BadCursor", "Page", "Stored", "Store", "Summary"]
+__all__ = ["BadCursor", "Page", "Stored", "Store", "Summary", "report_row"]
 
 _MIGRATIONS = Path(__file__).with_name("migrations")
 _ENCODE = msgspec.json.Encoder()
@@ -96,6 +96,21 @@ def _review(row) -> Review:
                   reviewer=m["reviewer"], role=m["role"], at=_utc(m["at"]))
 
 
+def report_row(report_id: str, newsroom: str, by: str, request: CheckRequest, report: Report,
+               encoded: bytes | None = None, created: dt.datetime | None = None) -> dict:
+    """The ``reports`` row of a new report (its counts as made: nothing reviewed yet)."""
+    states = tally(current(report, []))
+    return {"id": report_id, "newsroom": newsroom, "created": created or _now(), "created_by": by,
+            "language": report.document.language, "title": report.document.title, "claims": len(report.claims),
+            "verdicts": states.verdicts, "consistent": states.consistent, "inconsistent": states.inconsistent,
+            "unverifiable": states.unverifiable, "reviewed": 0, "request": _ENCODE.encode(request),
+            "report": encoded if encoded is not None else _ENCODE.encode(report)}
+
+
+def _summary_of(row: dict) -> Summary:
+    return Summary(**{c.name: row[c.name] for c in _SUMMARY} | {"created": _utc(row["created"])})
+
+
 class Store:
     def __init__(self, url: str, schema: str | None = None):
         self.url = url
@@ -152,19 +167,15 @@ class Store:
             self.engine = None
 
     # -- writing ---------------------------------------------------------------------------------------------
-    async def add(self, newsroom: str, by: str, request: CheckRequest, report: Report) -> Summary:
-        """Store a report; returns once it is committed."""
+    async def add(self, newsroom: str, by: str, request: CheckRequest, report: Report,
+                  encoded: bytes | None = None) -> Summary:
+        """Store a report (``encoded``: the report as msgspec JSON, when the caller has it already); returns once
+        it is committed."""
         engine = await self.ready()
-        states = tally(current(report, []))
-        summary = Summary(id=secrets.token_urlsafe(16), created=_now(), created_by=by,
-                          language=report.document.language, title=report.document.title, claims=len(report.claims),
-                          verdicts=states.verdicts, consistent=states.consistent, inconsistent=states.inconsistent,
-                          unverifiable=states.unverifiable, reviewed=0)
-        row = {c.name: getattr(summary, c.name) for c in _SUMMARY}
+        row = report_row(secrets.token_urlsafe(16), newsroom, by, request, report, encoded)
         async with engine.begin() as conn:
-            await conn.execute(insert(reports).values(**row, newsroom=newsroom, request=_ENCODE.encode(request),
-                                                      report=_ENCODE.encode(report)))
-        return Summary(**{**summary.__dict__, "created": _utc(summary.created)})
+            await conn.execute(insert(reports).values(**row))
+        return _summary_of(row)
 
     async def review(self, newsroom: str, report_id: str, decision: ReviewRequest, reviewer: str,
                      role: str, check) -> Review | None:

@@ -1,0 +1,172 @@
+"""Batches on a task queue: taskiq over RabbitMQ (its aio-pika broker).
+
+Why taskiq on RabbitMQ: taskiq is async like the rest of the service (the worker awaits the same SQLAlchemy store),
+its workers run on any number of machines against one broker, and its worker command supervises processes and
+restarts one that dies. RabbitMQ gives at-least-once delivery without a timer: a task is acknowledged only after
+its lines are committed, and when a worker dies (even by SIGKILL) the broker sees its connection drop and hands the
+unacknowledged tasks to another worker at once; aio-pika's robust connection reconnects a worker that lost the
+broker. Results are made idempotent by ``service.storage.batches``: a line runs twice, it is stored once.
+
+A task is a chunk of lines (``TADQIQ_BATCH_CHUNK``, 100 by default) so that the queue's cost per article is small
+beside the check itself; the lines travel in the message, the results go to the database.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+import msgspec
+from sqlalchemy.exc import DBAPIError, OperationalError
+from taskiq import Context, TaskiqDepends
+from taskiq.kicker import AsyncKicker
+from taskiq_aio_pika import AioPikaBroker, Exchange, Queue
+
+from rules.engine import check
+from rules.model import CheckRequest
+from service.body import decode
+from service.metrics import observe
+from service.problems import ProblemError, details
+from service.storage import Store, report_row
+from service.storage.batches import Line, is_cancelled, line_report_id, record, requests
+
+__all__ = ["TASK", "broker_ready", "check_chunk", "close", "connect", "enqueue", "make_broker", "queue_depth"]
+
+TASK = "tadqiq.check_chunk"
+log = logging.getLogger("tadqiq.queue")
+_PROBLEM = msgspec.json.Encoder()
+_REQUEST = msgspec.json.Decoder(CheckRequest)
+#: tasks a worker process holds at once: one checking while the next one's commit is awaited
+PREFETCH = 2
+
+
+def make_broker(settings) -> AioPikaBroker:
+    """The broker for ``settings.broker_url``, its exchange and queue named ``settings.broker_queue`` (a quorum
+    queue: durable, its messages persistent), with the chunk task registered."""
+    name = settings.broker_queue
+    broker = AioPikaBroker(url=settings.broker_url, qos=PREFETCH, exchange=Exchange(name=name),
+                           task_queues=[Queue(name=name)], dead_letter_queue=Queue(name=f"{name}.dead"))
+    broker.register_task(check_chunk, task_name=TASK)
+    return broker
+
+
+def _problem(status: int, title: str, detail: str | None = None, errors=None) -> bytes:
+    return _PROBLEM.encode(details(status, title, detail, errors))
+
+
+def _line(batch_id: str, newsroom: str, by: str, n: int, request: CheckRequest) -> Line:
+    try:
+        report = check(request)
+    except Exception:  # noqa: BLE001 - a bug in a rule must not stop the batch; it is logged and the line fails
+        log.exception("batch %s line %d: the check failed", batch_id, n)
+        return Line(n, problem=_problem(500, "Internal error", "This is a bug in tadqiq; it has been logged."))
+    observe(report)
+    return Line(n, report=report_row(line_report_id(batch_id, n), newsroom, by, request, report))
+
+
+async def check_chunk(batch: str, newsroom: str, by: str, kind: str, items: list[tuple[int, str]],
+                      context: Context = TaskiqDepends()) -> int:
+    """Check a chunk of a batch's lines (``kind`` ``lines``: NDJSON check requests; ``reports``: stored report ids
+    to check again) and record them; returns how many were new. Skipped when the batch was cancelled."""
+    store: Store = context.state.store
+    if await _retrying(is_cancelled, store, batch):
+        return 0
+    stored = await _retrying(requests, store, newsroom, [text for _, text in items]) if kind == "reports" else {}
+    done: list[Line] = []
+    for n, text in items:
+        if kind == "reports":
+            raw = stored.get(text)
+            if raw is None:
+                done.append(Line(n, problem=_problem(404, "Not found", f"No report '{text[:64]}' in this newsroom.")))
+                continue
+            request = _REQUEST.decode(raw)
+        else:
+            try:
+                request = decode(text.encode(), CheckRequest)
+            except ProblemError as exc:
+                done.append(Line(n, problem=_problem(exc.status_code, exc.title, exc.problem_detail, exc.errors)))
+                continue
+        done.append(_line(batch, newsroom, by, n, request))
+        await asyncio.sleep(0)  # let the broker's heartbeats through between checks
+    return await _retrying(record, store, batch, done)
+
+
+async def _retrying(fn, *args: Any) -> Any:
+    """Storage calls of a task, tried again while the database is unreachable (the task stays unacknowledged
+    meanwhile, so a worker stopped now loses nothing)."""
+    delay = 0.5
+    while True:
+        try:
+            return await fn(*args)
+        except (OperationalError, DBAPIError, OSError) as exc:
+            log.warning("database unavailable (%s); retrying in %.1fs", type(exc).__name__, delay)
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 30)
+
+
+# -- the server's side -------------------------------------------------------------------------------------------
+async def connect(state) -> AioPikaBroker:
+    """The server's broker connection, opened on first use (a server without batches never needs the broker).
+    Raises ``ProblemError(503)`` when no broker is configured or it cannot be reached."""
+    settings = state.settings
+    if not settings.broker_url:
+        raise ProblemError(503, "Batches are not configured",
+                           "This server has no task queue: set TADQIQ_BROKER_URL (RabbitMQ) and run `tadqiq worker`, "
+                           "or send the articles one by one to POST /v1/checks.")
+    broker = state.get("broker")
+    if broker is not None:
+        return broker
+    lock = state.setdefault("broker_lock", asyncio.Lock())
+    async with lock:
+        if state.get("broker") is None:
+            broker = make_broker(settings)
+            try:
+                await asyncio.wait_for(broker.startup(), 10)
+            except Exception as exc:  # noqa: BLE001
+                log.warning("broker unreachable: %s", exc)
+                await _quietly(broker.shutdown())
+                raise ProblemError(503, "The task queue is unavailable",
+                                   "The broker cannot be reached; nothing was queued. Try again later.") from None
+            state.broker = broker
+    return state.broker
+
+
+async def _quietly(awaitable) -> None:
+    try:
+        await awaitable
+    except Exception:  # noqa: BLE001
+        pass
+
+
+async def enqueue(broker: AioPikaBroker, batch: str, newsroom: str, by: str, kind: str,
+                  items: list[tuple[int, str]]) -> None:
+    """Put one chunk on the queue (persistent; returns once the broker confirmed it)."""
+    await AsyncKicker(TASK, broker, {}).kiq(batch, newsroom, by, kind, items)
+
+
+async def close(state) -> None:
+    broker = state.get("broker")
+    if broker is not None:
+        state.broker = None
+        await _quietly(broker.shutdown())
+
+
+async def broker_ready(state) -> str:
+    broker = await connect(state)
+    if broker.write_conn is None or broker.write_conn.is_closed:
+        raise ConnectionError("the broker connection is closed (reconnecting)")
+    return "ok"
+
+
+async def queue_depth(state) -> int | None:
+    """Messages waiting on the queue, or None without a broker (or when it cannot be asked)."""
+    if not state.settings.broker_url:
+        return None
+    try:
+        broker = await connect(state)
+        async with broker.write_conn.channel() as channel:  # its own channel: a failed passive declare closes it
+            queue = await asyncio.wait_for(channel.declare_queue(state.settings.broker_queue, passive=True), 2)
+            return queue.declaration_result.message_count
+    except Exception:  # noqa: BLE001
+        return None
