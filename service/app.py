@@ -47,6 +47,7 @@ def create_app(settings: Settings | None = None, extra_routes: list | None = Non
         route_handlers=[health, rules_catalogue, ReportsController, normalise_figures, normalise_times, *PAGES,
                         BatchesController, metrics, ready, *(extra_routes or [])],
         middleware=[RequestMiddleware],
+        logging_config=None,  # logs are JSON lines (service/logs.py), configured by `tadqiq serve`
         exception_handlers=handlers,  # type: ignore[arg-type]
         request_max_body_size=settings.max_body,
         lifespan=[storage],

@@ -1,6 +1,6 @@
 """Logs as JSON lines, each with the request id of the request it belongs to.
 
-Every line is one JSON object: ``time`` (UTC, ISO 8601), ``level``, ``logger``, ``message``, ``request_id`` when the
+Every line is one JSON object: ``time`` (UTC, ISO 8601), ``level``, ``logger``, ``message``, ``pid``, ``request_id`` when the
 line was written while serving a request, ``exc`` for a trace, and any ``extra={...}`` fields. The request id is the
 client's ``X-Request-ID`` when it sends a sane one (letters, digits, ``.``, ``_``, ``-``; at most 64), otherwise 16
 random hex digits; the answer carries it back in ``X-Request-ID`` so a newsroom can quote it.
@@ -27,7 +27,8 @@ _STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", (), None))) | {"message
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         line = {"time": dt.datetime.fromtimestamp(record.created, dt.UTC).isoformat(timespec="milliseconds"),
-                "level": record.levelname.lower(), "logger": record.name, "message": record.getMessage()}
+                "level": record.levelname.lower(), "logger": record.name, "message": record.getMessage(),
+                "pid": record.process}
         request_id = REQUEST_ID.get()
         if request_id:
             line["request_id"] = request_id
@@ -49,7 +50,10 @@ def uvicorn_config(level: str = "info") -> dict:
             "root": {"handlers": ["json"], "level": level.upper()},
             "loggers": {"uvicorn": {"handlers": [], "propagate": True},
                         "uvicorn.error": {"handlers": [], "propagate": True},
-                        "uvicorn.access": {"handlers": [], "propagate": False, "level": "WARNING"}}}
+                        "uvicorn.access": {"handlers": [], "propagate": False, "level": "WARNING"},
+                        "alembic": {"level": "WARNING"},
+                        # rules/normalise/units.py redefines a few of pint's units on purpose
+                        "pint.util": {"level": "ERROR"}}}
 
 
 def configure(level: str = "info") -> None:

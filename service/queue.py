@@ -15,94 +15,30 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
-import msgspec
-from sqlalchemy.exc import DBAPIError, OperationalError
-from taskiq import Context, TaskiqDepends
-from taskiq.kicker import AsyncKicker
-from taskiq_aio_pika import AioPikaBroker, Exchange, Queue
+from service.problems import ProblemError
 
-from rules.engine import check
-from rules.model import CheckRequest
-from service.body import decode
-from service.metrics import observe
-from service.problems import ProblemError, details
-from service.storage import Store, report_row
-from service.storage.batches import Line, is_cancelled, line_report_id, record, requests
+if TYPE_CHECKING:
+    from taskiq_aio_pika import AioPikaBroker
 
-__all__ = ["TASK", "broker_ready", "check_chunk", "close", "connect", "enqueue", "make_broker", "queue_depth"]
+__all__ = ["TASK", "broker_ready", "close", "connect", "enqueue", "make_broker", "queue_depth"]
 
 TASK = "tadqiq.check_chunk"
 log = logging.getLogger("tadqiq.queue")
-_PROBLEM = msgspec.json.Encoder()
-_REQUEST = msgspec.json.Decoder(CheckRequest)
 #: tasks a worker process holds at once: one checking while the next one's commit is awaited
 PREFETCH = 2
 
 
 def make_broker(settings) -> AioPikaBroker:
     """The broker for ``settings.broker_url``, its exchange and queue named ``settings.broker_queue`` (a quorum
-    queue: durable, its messages persistent), with the chunk task registered."""
+    queue: durable, its messages persistent). taskiq is imported here, not with the module: a server that is
+    never sent a batch does not pay for it at start-up."""
+    from taskiq_aio_pika import AioPikaBroker, Exchange, Queue
+
     name = settings.broker_queue
-    broker = AioPikaBroker(url=settings.broker_url, qos=PREFETCH, exchange=Exchange(name=name),
-                           task_queues=[Queue(name=name)], dead_letter_queue=Queue(name=f"{name}.dead"))
-    broker.register_task(check_chunk, task_name=TASK)
-    return broker
-
-
-def _problem(status: int, title: str, detail: str | None = None, errors=None) -> bytes:
-    return _PROBLEM.encode(details(status, title, detail, errors))
-
-
-def _line(batch_id: str, newsroom: str, by: str, n: int, request: CheckRequest) -> Line:
-    try:
-        report = check(request)
-    except Exception:  # noqa: BLE001 - a bug in a rule must not stop the batch; it is logged and the line fails
-        log.exception("batch %s line %d: the check failed", batch_id, n)
-        return Line(n, problem=_problem(500, "Internal error", "This is a bug in tadqiq; it has been logged."))
-    observe(report)
-    return Line(n, report=report_row(line_report_id(batch_id, n), newsroom, by, request, report))
-
-
-async def check_chunk(batch: str, newsroom: str, by: str, kind: str, items: list[tuple[int, str]],
-                      context: Context = TaskiqDepends()) -> int:
-    """Check a chunk of a batch's lines (``kind`` ``lines``: NDJSON check requests; ``reports``: stored report ids
-    to check again) and record them; returns how many were new. Skipped when the batch was cancelled."""
-    store: Store = context.state.store
-    if await _retrying(is_cancelled, store, batch):
-        return 0
-    stored = await _retrying(requests, store, newsroom, [text for _, text in items]) if kind == "reports" else {}
-    done: list[Line] = []
-    for n, text in items:
-        if kind == "reports":
-            raw = stored.get(text)
-            if raw is None:
-                done.append(Line(n, problem=_problem(404, "Not found", f"No report '{text[:64]}' in this newsroom.")))
-                continue
-            request = _REQUEST.decode(raw)
-        else:
-            try:
-                request = decode(text.encode(), CheckRequest)
-            except ProblemError as exc:
-                done.append(Line(n, problem=_problem(exc.status_code, exc.title, exc.problem_detail, exc.errors)))
-                continue
-        done.append(_line(batch, newsroom, by, n, request))
-        await asyncio.sleep(0)  # let the broker's heartbeats through between checks
-    return await _retrying(record, store, batch, done)
-
-
-async def _retrying(fn, *args: Any) -> Any:
-    """Storage calls of a task, tried again while the database is unreachable (the task stays unacknowledged
-    meanwhile, so a worker stopped now loses nothing)."""
-    delay = 0.5
-    while True:
-        try:
-            return await fn(*args)
-        except (OperationalError, DBAPIError, OSError) as exc:
-            log.warning("database unavailable (%s); retrying in %.1fs", type(exc).__name__, delay)
-            await asyncio.sleep(delay)
-            delay = min(delay * 2, 30)
+    return AioPikaBroker(url=settings.broker_url, qos=PREFETCH, exchange=Exchange(name=name),
+                         task_queues=[Queue(name=name)], dead_letter_queue=Queue(name=f"{name}.dead"))
 
 
 # -- the server's side -------------------------------------------------------------------------------------------
@@ -142,6 +78,8 @@ async def _quietly(awaitable) -> None:
 async def enqueue(broker: AioPikaBroker, batch: str, newsroom: str, by: str, kind: str,
                   items: list[tuple[int, str]]) -> None:
     """Put one chunk on the queue (persistent; returns once the broker confirmed it)."""
+    from taskiq.kicker import AsyncKicker
+
     await AsyncKicker(TASK, broker, {}).kiq(batch, newsroom, by, kind, items)
 
 

@@ -5,19 +5,90 @@ the database with the servers."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import os
+from typing import Any
 
-from taskiq import TaskiqEvents, TaskiqState
+import msgspec
+from sqlalchemy.exc import DBAPIError, OperationalError
+from taskiq import Context, TaskiqDepends, TaskiqEvents, TaskiqState
 
+from rules.engine import check
+from rules.model import CheckRequest
+from service.body import decode
 from service.logs import configure
-from service.queue import make_broker
+from service.metrics import observe
+from service.problems import ProblemError, details
+from service.queue import TASK, make_broker
 from service.settings import Settings
-from service.storage import Store
+from service.storage import Store, report_row
+from service.storage.batches import Line, is_cancelled, line_report_id, record, requests
 
-__all__ = ["broker", "run"]
+__all__ = ["broker", "check_chunk", "run"]
+
+log = logging.getLogger("tadqiq.worker")
+_PROBLEM = msgspec.json.Encoder()
+_REQUEST = msgspec.json.Decoder(CheckRequest)
+
+
+def _problem(status: int, title: str, detail: str | None = None, errors=None) -> bytes:
+    return _PROBLEM.encode(details(status, title, detail, errors))
+
+
+def _line(batch_id: str, newsroom: str, by: str, n: int, request: CheckRequest) -> Line:
+    try:
+        report = check(request)
+    except Exception:  # noqa: BLE001 - a bug in a rule must not stop the batch; it is logged and the line fails
+        log.exception("batch %s line %d: the check failed", batch_id, n)
+        return Line(n, problem=_problem(500, "Internal error", "This is a bug in tadqiq; it has been logged."))
+    observe(report)
+    return Line(n, report=report_row(line_report_id(batch_id, n), newsroom, by, request, report))
+
+
+async def check_chunk(batch: str, newsroom: str, by: str, kind: str, items: list[tuple[int, str]],
+                      context: Context = TaskiqDepends()) -> int:
+    """Check a chunk of a batch's lines (``kind`` ``lines``: NDJSON check requests; ``reports``: stored report ids
+    to check again) and record them; returns how many were new. Skipped when the batch was cancelled."""
+    store: Store = context.state.store
+    if await _retrying(is_cancelled, store, batch):
+        return 0
+    stored = await _retrying(requests, store, newsroom, [text for _, text in items]) if kind == "reports" else {}
+    done: list[Line] = []
+    for n, text in items:
+        if kind == "reports":
+            raw = stored.get(text)
+            if raw is None:
+                done.append(Line(n, problem=_problem(404, "Not found", f"No report '{text[:64]}' in this newsroom.")))
+                continue
+            request = _REQUEST.decode(raw)
+        else:
+            try:
+                request = decode(text.encode(), CheckRequest)
+            except ProblemError as exc:
+                done.append(Line(n, problem=_problem(exc.status_code, exc.title, exc.problem_detail, exc.errors)))
+                continue
+        done.append(_line(batch, newsroom, by, n, request))
+        await asyncio.sleep(0)  # let the broker's heartbeats through between checks
+    return await _retrying(record, store, batch, done)
+
+
+async def _retrying(fn, *args: Any) -> Any:
+    """Storage calls of a task, tried again while the database is unreachable (the task stays unacknowledged
+    meanwhile, so a worker stopped now loses nothing)."""
+    delay = 0.5
+    while True:
+        try:
+            return await fn(*args)
+        except (OperationalError, DBAPIError, OSError) as exc:
+            log.warning("database unavailable (%s); retrying in %.1fs", type(exc).__name__, delay)
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 30)
+
 
 settings = Settings.from_env()
 broker = make_broker(settings)
+broker.register_task(check_chunk, task_name=TASK)
 
 
 @broker.on_event(TaskiqEvents.WORKER_STARTUP)

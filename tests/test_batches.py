@@ -16,7 +16,6 @@ import sys
 import tempfile
 import threading
 import time
-from pathlib import Path
 
 import httpx
 import pytest
@@ -49,7 +48,8 @@ def deployment():
     schema, queue = f"tadqiq_test_{secrets.token_hex(6)}", f"tadqiq.test.{secrets.token_hex(6)}"
     env = {"TADQIQ_DATABASE_URL": URL, "TADQIQ_DATABASE_SCHEMA": schema, "TADQIQ_KEYS": KEYS_ENV,
            "TADQIQ_BROKER_URL": BROKER, "TADQIQ_BROKER_QUEUE": queue, "TADQIQ_BATCH_CHUNK": str(CHUNK),
-           "TADQIQ_BATCH_MAX_LINES": "1000", "TADQIQ_WORKERS": "2", "TADQIQ_LOG_LEVEL": "warning"}
+           "TADQIQ_BATCH_MAX_LINES": "1000", "TADQIQ_WORKERS": "1", "TADQIQ_LOG_LEVEL": "warning",
+           "PYTHONDONTWRITEBYTECODE": ""}  # real processes start as deployed ones do, from compiled bytecode
     yield env
     _psql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
     asyncio.run(_delete_queue(queue))
@@ -132,6 +132,13 @@ def test_batch_survives_a_worker_killed_mid_batch(deployment):
         assert _metric(http.get("/metrics").text, "tadqiq_queue_messages") == chunks
         assert http.get(location, headers=bearer("rival-reviewer")).status_code == 404  # another newsroom's
 
+        # cancelled before any worker runs: its tasks are on the queue, after the first batch's, and are skipped
+        more = http.post("/v1/batches", content=b"\n".join(list(articles(12, seed=3))), headers=ndjson)
+        cancelled = more.headers["location"]
+        gone = http.delete(cancelled)
+        assert gone.status_code == 200 and gone.json()["state"] == "cancelled"
+        assert http.delete(cancelled, headers=bearer("rival-reviewer")).status_code == 404
+
         events: list[tuple[str, dict]] = []
 
         def follow() -> None:
@@ -190,8 +197,7 @@ def test_batch_survives_a_worker_killed_mid_batch(deployment):
             assert events and events[-1][0] == "done" and events[-1][1]["counts"]["done"] == LINES - 3
             assert any(name == "progress" for name, _ in events)
 
-            text = http.get("/metrics").text
-            assert _metric(text, "tadqiq_queue_messages") == 0
+            _wait(lambda: _metric(http.get("/metrics").text, "tadqiq_queue_messages") == 0, 30, "the queue to empty")
 
             # re-check two stored reports and one that is not there
             again = http.post("/v1/batches", json={"reports": [reports[0], "no-such-report", reports[5]]})
@@ -204,19 +210,10 @@ def test_batch_survives_a_worker_killed_mid_batch(deployment):
             first = http.get(lines[0]["href"]).json()["report"]
             assert first == http.get(f"/v1/checks/{reports[0]}").json()["report"]
 
-            # cancel: with no worker running, a cancelled batch's tasks are skipped when a worker comes back
-            b.stop()
-            more = http.post("/v1/batches", content=b"\n".join(list(articles(12, seed=3))), headers=ndjson)
-            gone = http.delete(more.headers["location"])
-            assert gone.status_code == 200 and gone.json()["state"] == "cancelled"
-            c = Worker(deployment)
-            try:
-                _wait(lambda: _metric(http.get("/metrics").text, "tadqiq_queue_messages") == 0, 30,
-                      "the cancelled tasks to be skipped")
-                after = http.get(more.headers["location"]).json()
-                assert after["state"] == "cancelled" and after["counts"]["done"] == 0
-            finally:
-                c.stop()
+            # the cancelled batch's tasks were skipped: nothing of it was checked
+            after = http.get(cancelled).json()
+            assert after["state"] == "cancelled" and after["counts"] == {"total": 12, "queued": 0, "done": 0,
+                                                                         "failed": 0}
         finally:
             a.stop()
             b.stop()
@@ -228,3 +225,35 @@ def test_without_a_broker_batches_are_a_clear_503(client):
     assert "TADQIQ_BROKER_URL" in answer.json()["detail"]
     assert client.post("/v1/batches", content=b"x", headers={"content-type": "text/csv"}).status_code == 415
     assert client.get("/v1/batches/nope").status_code == 404
+
+
+def test_a_chunk_that_runs_twice_is_stored_and_counted_once(tmp_path):
+    """What makes redelivery safe, without a broker: the same finished lines recorded twice, and twice at once,
+    store each line's report once and count it once."""
+    from service.storage import Store, report_row
+    from service.storage.batches import Line, create, find, line_report_id, record
+
+    from rules.engine import check
+    from rules.model import CheckRequest
+    import msgspec
+
+    async def scenario() -> None:
+        store = Store(f"sqlite+aiosqlite:///{tmp_path / 'once.db'}")
+        await store.open()
+        try:
+            batch = await create(store, "desk", "k", "lines", 4, [])
+            requests = [msgspec.json.decode(a, type=CheckRequest) for a in articles(3, seed=1)]
+            done = [Line(n + 1, report=report_row(line_report_id(batch.id, n + 1), "desk", "k", r, check(r)))
+                    for n, r in enumerate(requests)] + [Line(4, problem=b'{"status":422}')]
+            assert await record(store, batch.id, done) == 4
+            assert await record(store, batch.id, done) == 0
+            assert sorted(await asyncio.gather(record(store, batch.id, done[:2]), record(store, batch.id, done))) \
+                == [0, 0]
+            again = await find(store, "desk", batch.id)
+            assert (again.done, again.failed, again.total) == (3, 1, 4)
+            assert await store.count("desk") == 3
+            assert line_report_id(batch.id, 1) == line_report_id(batch.id, 1) != line_report_id(batch.id, 2)
+        finally:
+            await store.close()
+
+    asyncio.run(scenario())
