@@ -20,6 +20,8 @@ from typing import IO, Annotated, Any, Literal
 import anyio
 import msgspec
 from litestar import Controller, Request, Response, delete, get, post
+from litestar.openapi.spec.enums import OpenAPIType
+from litestar.openapi.spec import OpenAPIMediaType, Schema
 from litestar.params import PathParameter, QueryParameter
 from litestar.response import ServerSentEvent, ServerSentEventMessage
 from msgspec import Meta, Struct
@@ -48,7 +50,8 @@ class Recheck(Struct, frozen=True, forbid_unknown_fields=True):
     reports: Annotated[list[Annotated[str, Meta(min_length=1, max_length=64)]], Meta(min_length=1)]
 
 
-RECHECK = body("/v1/batches", "post", Recheck)
+RECHECK = body("/v1/batches", "post", Recheck, {"application/x-ndjson": OpenAPIMediaType(schema=Schema(
+    type=OpenAPIType.STRING, description="One check request (the body of `POST /v1/checks`) per line."))})
 
 
 class Counts(Struct, frozen=True, kw_only=True):
@@ -234,7 +237,7 @@ class BatchesController(Controller):
         return Response(status(made), status_code=202, headers={"Location": f"/v1/batches/{batch.id}"})
 
     @get("/{batch_id:str}", summary="A batch's state, counts, rate, time left and finished lines",
-         responses={**AUTH, **MISSING})
+         responses={**AUTH, **MISSING, 400: BAD[400]})
     async def get_batch(
         self, request: Request[Any, Any, Any], batch_id: BatchId,
         after: Annotated[int, QueryParameter(ge=0, description="Lines after this line number.")] = 0,
@@ -245,7 +248,7 @@ class BatchesController(Controller):
         return status(batch, await lines(store, batch.id, after, limit) if limit else [], limit)
 
     @get("/{batch_id:str}/events", summary="The batch's progress as server-sent events, until it ends",
-         media_type="text/event-stream", responses={**AUTH, **MISSING})
+         media_type="text/event-stream", responses={**AUTH, **MISSING, 400: BAD[400]})
     async def events(self, request: Request[Any, Any, Any], batch_id: BatchId,
                      every: Annotated[float, QueryParameter(ge=0.2, le=60, description="Seconds between events.")] = 1
                      ) -> ServerSentEvent:
@@ -271,7 +274,7 @@ class BatchesController(Controller):
         return ServerSentEvent(stream(), headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
 
     @delete("/{batch_id:str}", summary="Cancel a batch: its lines still queued are skipped", status_code=200,
-            responses={**AUTH, **MISSING})
+            responses={**AUTH, **MISSING, 400: BAD[400]})
     async def cancel_batch(self, request: Request[Any, Any, Any], batch_id: BatchId) -> BatchStatus:
         caller = authorize(request)
         made = await cancel(request.app.state.store, caller.newsroom, batch_id)

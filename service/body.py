@@ -26,9 +26,16 @@ T = TypeVar("T")
 BODIES: dict[tuple[str, str], type] = {}
 
 
-def body(path: str, method: str, kind: type[T]) -> type[T]:
-    """Declare that ``method path`` reads a ``kind`` body (for the OpenAPI document); returns ``kind``."""
+#: (path, method) → other media types the route also reads, as OpenAPI media type objects
+OTHER_MEDIA: dict[tuple[str, str], dict[str, OpenAPIMediaType]] = {}
+
+
+def body(path: str, method: str, kind: type[T], other: dict[str, OpenAPIMediaType] | None = None) -> type[T]:
+    """Declare that ``method path`` reads a ``kind`` body (for the OpenAPI document), and ``other`` media types
+    besides JSON; returns ``kind``."""
     BODIES[(path, method)] = kind
+    if other:
+        OTHER_MEDIA[(path, method)] = other
     return kind
 
 
@@ -82,5 +89,6 @@ def document_bodies(app: Litestar) -> None:
         operation = getattr(item, method, None) if item else None
         if operation is not None:
             operation.request_body = RequestBody(
-                content={"application/json": OpenAPIMediaType(schema=Reference(ref=f"#/components/schemas/{kind.__name__}"))},
+                content={"application/json": OpenAPIMediaType(schema=Reference(ref=f"#/components/schemas/{kind.__name__}")),
+                         **OTHER_MEDIA.get((path, method), {})},
                 required=True)
