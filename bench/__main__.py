@@ -18,6 +18,7 @@ import json
 import os
 import random
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -199,7 +200,8 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def http(seconds: float) -> dict:
+def http(seconds: float, workers: int = 1) -> dict:
+    """check/echo on one server of ``workers`` processes (uvicorn's, as ``tadqiq serve --workers`` runs them)."""
     from bench.load import rate
     from rules.engine import check
     from rules.model import CheckRequest
@@ -213,30 +215,36 @@ def http(seconds: float) -> dict:
     data = tempfile.mkdtemp(prefix="tadqiq-bench-")
     env = {**os.environ, "TADQIQ_BENCH_ECHO_SIZE": str(report_size), "TADQIQ_DATA_DIR": data,
            "TADQIQ_KEYS": f"bench:bench:submitter:{digest(key)}"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     auth = {"Authorization": f"Bearer {key}"}
     server = subprocess.Popen([sys.executable, "-m", "uvicorn", "bench.app:app", "--host", "127.0.0.1", "--port",
-                               str(port), "--log-level", "warning", "--no-access-log"], cwd=ROOT, env=env)
+                               str(port), "--log-level", "warning", "--no-access-log", "--workers", str(workers)],
+                              cwd=ROOT, env=env, start_new_session=True)
     try:
-        for _ in range(100):
+        for _ in range(600):
             try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
+                if socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                    break
             except OSError:
                 time.sleep(0.1)
-        rate("127.0.0.1", port, "/bench/echo", body, 1.0)  # warm up both routes
-        rate("127.0.0.1", port, "/v1/checks?store=false", body, 1.0, headers=auth)
+        time.sleep(3 if workers > 1 else 0)  # the other processes finish starting
+        connections = 8 * workers
+        rate("127.0.0.1", port, "/bench/echo", body, 1.0, connections=connections)  # warm up both routes
+        rate("127.0.0.1", port, "/v1/checks?store=false", body, 1.0, headers=auth, connections=connections)
         rounds = 5  # interleaved, so that a busy moment on a shared machine hits both routes alike
         echoes, checks = [], []
         for _ in range(rounds):
-            echoes.append(rate("127.0.0.1", port, "/bench/echo", body, seconds / rounds))
-            checks.append(rate("127.0.0.1", port, "/v1/checks?store=false", body, seconds / rounds, headers=auth))
+            echoes.append(rate("127.0.0.1", port, "/bench/echo", body, seconds / rounds, connections=connections))
+            checks.append(rate("127.0.0.1", port, "/v1/checks?store=false", body, seconds / rounds, headers=auth,
+                               connections=connections))
         echo, checks_rps = sum(echoes) / rounds, sum(checks) / rounds
-        stored = rate("127.0.0.1", port, "/v1/checks", body, seconds, headers=auth)  # committed before the answer
+        stored = rate("127.0.0.1", port, "/v1/checks", body, seconds, headers=auth,
+                      connections=connections)  # SQLite, committed before the answer
     finally:
-        server.terminate()
-        server.wait(10)
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(30)
         shutil.rmtree(data, ignore_errors=True)
-    return {"echo_rps": echo, "check_rps": checks_rps, "ratio_check_over_echo": checks_rps / echo,
+    return {"workers": workers, "echo_rps": echo, "check_rps": checks_rps, "ratio_check_over_echo": checks_rps / echo,
             "ratio_by_round": [c / e for c, e in zip(checks, echoes)], "stored_rps": stored,
             "body_bytes": len(body), "response_bytes": report_size}
 
@@ -274,11 +282,16 @@ def main() -> int:
         return 0
     from bench import scale
 
-    results = {"engine": engine(), "normaliser": normaliser(), "http": http(args.seconds),
+    cores = os.cpu_count() or 1
+    results = {"engine": engine(), "normaliser": normaliser(), "http": http(args.seconds, cores),
+               "http_1_worker": http(args.seconds, 1),
                "scale": scale.measure(args.seconds, args.batch_lines, args.archive)}
-    e, h, n = results["engine"], results["http"], results["normaliser"]
-    print(f"http      check {h['check_rps']:.0f} req/s, echo {h['echo_rps']:.0f} req/s, "
-          f"ratio {h['ratio_check_over_echo']:.2f} (target ≥ 0.5); stored {h['stored_rps']:.0f} req/s")
+    e, n = results["engine"], results["normaliser"]
+    for h in (results["http"], results["http_1_worker"]):
+        print(f"http      {h['workers']} worker process{'es' if h['workers'] > 1 else ''}: check "
+              f"{h['check_rps']:.0f} req/s, echo {h['echo_rps']:.0f} req/s, ratio {h['ratio_check_over_echo']:.2f} "
+              f"(target ≥ 0.5; rounds {', '.join(f'{r:.2f}' for r in h['ratio_by_round'])}); "
+              f"stored (SQLite) {h['stored_rps']:.0f} req/s")
     print(f"engine    seed {e['seed_ms']:.3f} ms (target < 1 ms); cold {e['seed_cold_ms']:.3f} ms")
     for k in ("claims_100", "claims_1000", "claims_10000"):
         print(f"engine    {k[7:]:>6} claims {e[k]['ms']:9.1f} ms, {e[k]['us_per_claim']:.1f} µs/claim; "

@@ -45,6 +45,10 @@ REQUESTS = Histogram("tadqiq_request_duration_seconds", "Time to answer a reques
 VERDICTS = Counter("tadqiq_verdicts_total", "Verdicts given, by rule and status.", ["rule", "status"])
 PROBLEMS = Counter("tadqiq_reading_problems_total", "Figures, times and claims that could not be read, by code.",
                    ["code"])
+#: each label set's child, looked up once (prometheus-client's ``labels`` validates and locks on every call)
+_VERDICTS: dict[tuple[str, str], Any] = {}
+_REQUESTS: dict[tuple[str, str, int], Any] = {}
+_PROBLEMS: dict[str, Any] = {}
 
 
 def observe(report: Report) -> None:
@@ -55,10 +59,16 @@ def observe(report: Report) -> None:
     for claim in report.claims:
         for p in claim.problems:
             problems[p.code] += 1
-    for (rule, status), n in verdicts.items():
-        VERDICTS.labels(rule, status).inc(n)
+    for labels, n in verdicts.items():
+        child = _VERDICTS.get(labels)
+        if child is None:
+            child = _VERDICTS[labels] = VERDICTS.labels(*labels)
+        child.inc(n)
     for code, n in problems.items():
-        PROBLEMS.labels(code).inc(n)
+        child = _PROBLEMS.get(code)
+        if child is None:
+            child = _PROBLEMS[code] = PROBLEMS.labels(code)
+        child.inc(n)
 
 
 class RequestMiddleware:
@@ -94,7 +104,11 @@ class RequestMiddleware:
         finally:
             seconds = time.perf_counter() - start
             route = scope.get("path_template") or scope["path"]
-            REQUESTS.labels(scope["method"], route, status[0]).observe(seconds)
+            labels = (scope["method"], route, status[0])
+            child = _REQUESTS.get(labels)
+            if child is None:
+                child = _REQUESTS[labels] = REQUESTS.labels(*labels)
+            child.observe(seconds)
             if log.isEnabledFor(logging.INFO):
                 log.info("%s %s %d", scope["method"], scope["path"], status[0],
                          extra={"route": route, "status": status[0], "ms": round(seconds * 1000, 3)})
