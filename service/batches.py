@@ -54,7 +54,7 @@ RECHECK = body("/v1/batches", "post", Recheck, {"application/x-ndjson": OpenAPIM
     type=OpenAPIType.STRING, description="One check request (the body of `POST /v1/checks`) per line."))})
 
 
-class Counts(Struct, frozen=True, kw_only=True):
+class BatchCounts(Struct, frozen=True, kw_only=True):
     total: int
     queued: int
     done: int
@@ -80,7 +80,7 @@ class BatchStatus(Struct, frozen=True, kw_only=True, omit_defaults=True):
     kind: Literal["lines", "reports"]
     created: dt.datetime
     created_by: str
-    counts: Counts
+    counts: BatchCounts
     rate: float | None = None
     eta_seconds: float | None = None
     lines: list[BatchLine] = []
@@ -111,7 +111,7 @@ def status(b: Batch, page: list[tuple[int, str | None, bytes | None]] | None = N
                        problem=_PROBLEM.decode(p) if p else None) for n, r, p in page or []]
     base = f"/v1/batches/{b.id}"
     return BatchStatus(id=b.id, state=state, kind=b.kind, created=b.created, created_by=b.created_by,  # type: ignore[arg-type]
-                       counts=Counts(total=b.total, queued=left if state != "cancelled" else 0, done=b.done,
+                       counts=BatchCounts(total=b.total, queued=left if state != "cancelled" else 0, done=b.done,
                                      failed=b.failed),
                        rate=round(rate, 3) if rate else None, eta_seconds=round(eta, 1) if eta is not None else None,
                        lines=shown, next=shown[-1].line if limit and len(shown) == limit else None,
