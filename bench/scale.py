@@ -33,6 +33,7 @@ import msgspec
 
 from bench.archive import SEED, articles
 from bench.load import rate
+from service.queue import drop
 
 ROOT = Path(__file__).resolve().parent.parent
 TADQIQ = Path(sys.executable).with_name("tadqiq")
@@ -49,17 +50,6 @@ def _free_port() -> int:
 def _psql(sql: str) -> None:
     subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-qc", sql], check=True,
                    capture_output=True, timeout=120)
-
-
-async def _drop_queue(name: str) -> None:
-    import aio_pika
-
-    connection = await aio_pika.connect(BROKER)
-    async with connection:
-        channel = await connection.channel()
-        for queue in (name, f"{name}.dead"):
-            await channel.queue_delete(queue)
-        await channel.exchange_delete(name)
 
 
 class Deployment:
@@ -110,7 +100,7 @@ class Deployment:
         for proc in self.procs:
             self.stop(proc)
         _psql(f'DROP SCHEMA IF EXISTS "{self.schema}" CASCADE')
-        asyncio.run(_drop_queue(self.queue))
+        asyncio.run(drop(BROKER, self.queue))
 
 
 def _until_up(port: int, proc: subprocess.Popen, workers: int, timeout: float = 120) -> None:

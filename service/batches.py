@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import logging
 import tempfile
 from collections.abc import AsyncIterator
 from typing import IO, Annotated, Any, Literal
@@ -203,19 +204,23 @@ class BatchesController(Controller):
                 total, failed = await anyio.to_thread.run_sync(_survey, spool, settings.max_body,
                                                                settings.batch_max_lines)
                 batch = await create(store, caller.newsroom, caller.key, "lines", total, failed)
-                items: list[tuple[int, str]] = []
-                pending: set[asyncio.Task] = set()
-                for n, item in _lines(spool, settings.max_body):
-                    if isinstance(item, str):
-                        items.append((n, item))
-                    if len(items) >= chunk:
+
+                async def publish() -> None:
+                    items: list[tuple[int, str]] = []
+                    pending: set[asyncio.Task] = set()
+                    for n, item in _lines(spool, settings.max_body):
+                        if isinstance(item, str):
+                            items.append((n, item))
+                        if len(items) >= chunk:
+                            pending = await _send(pending, enqueue(broker, batch.id, caller.newsroom, caller.key,
+                                                                   "lines", items))
+                            items = []
+                    if items:
                         pending = await _send(pending, enqueue(broker, batch.id, caller.newsroom, caller.key,
                                                                "lines", items))
-                        items = []
-                if items:
-                    pending = await _send(pending, enqueue(broker, batch.id, caller.newsroom, caller.key, "lines",
-                                                           items))
-                await _drain(pending)
+                    await _drain(pending)
+
+                await _all_or_cancel(store, caller.newsroom, batch.id, publish())
             finally:
                 spool.close()
         else:
@@ -225,12 +230,16 @@ class BatchesController(Controller):
                 raise ProblemError(413, "The batch has too many lines",
                                    f"at most {settings.batch_max_lines} (TADQIQ_BATCH_MAX_LINES)")
             batch = await create(store, caller.newsroom, caller.key, "reports", len(ids), [])
-            pending = set()
-            for start in range(0, len(ids), chunk):
-                part = [(start + i + 1, rid) for i, rid in enumerate(ids[start:start + chunk])]
-                pending = await _send(pending, enqueue(broker, batch.id, caller.newsroom, caller.key, "reports",
-                                                       part))
-            await _drain(pending)
+
+            async def publish_ids() -> None:
+                pending: set[asyncio.Task] = set()
+                for start in range(0, len(ids), chunk):
+                    part = [(start + i + 1, rid) for i, rid in enumerate(ids[start:start + chunk])]
+                    pending = await _send(pending, enqueue(broker, batch.id, caller.newsroom, caller.key, "reports",
+                                                           part))
+                await _drain(pending)
+
+            await _all_or_cancel(store, caller.newsroom, batch.id, publish_ids())
         await queued(store, batch.id)
         made = await find(store, caller.newsroom, batch.id)
         assert made is not None
@@ -289,6 +298,19 @@ async def _load(request: Request[Any, Any, Any], batch_id: str) -> Batch:
     if batch is None:
         raise ProblemError(404, "Not found", "No such batch in this key's newsroom.")
     return batch
+
+
+async def _all_or_cancel(store, newsroom: str, batch_id: str, publishing) -> None:
+    """Every chunk on the queue, or the batch cancelled and a 503: a batch half queued would never finish (the
+    chunks already queued are skipped by the workers, as for any cancelled batch)."""
+    try:
+        await publishing
+    except Exception as exc:  # noqa: BLE001 - the broker went away mid-way; nothing about the request was wrong
+        logging.getLogger("tadqiq.queue").warning("batch %s: queueing failed (%s); cancelled", batch_id, exc)
+        await cancel(store, newsroom, batch_id)
+        raise ProblemError(503, "The task queue is unavailable",
+                           f"The broker failed while the batch was being queued; batch {batch_id} was cancelled. "
+                           "Submit it again.") from None
 
 
 _WINDOW = 16  # chunks being confirmed by the broker at once

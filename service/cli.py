@@ -75,9 +75,13 @@ def _worker(args: argparse.Namespace) -> int:
         print("tadqiq: set TADQIQ_BROKER_URL (e.g. amqp://guest:guest@127.0.0.1:5672/) and TADQIQ_DATABASE_URL "
               "to the broker and database the servers use", file=sys.stderr)
         return 2
+    if args.metrics_port:  # before prometheus-client is imported: the processes write their metrics there
+        import tempfile
+
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="tadqiq-worker-metrics-")
     from service.worker import run
 
-    return run(args.processes or os.cpu_count() or 1)
+    return run(args.processes or os.cpu_count() or 1, args.metrics_port)
 
 
 def _batch(args: argparse.Namespace) -> int:
@@ -159,6 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     serve.set_defaults(run=_serve)
     worker = sub.add_parser("worker", help="run batch workers (TADQIQ_BROKER_URL, TADQIQ_DATABASE_URL)")
     worker.add_argument("--processes", type=int, help="worker processes (default: the number of cores)")
+    worker.add_argument("--metrics-port", type=int, help="serve the workers' metrics (Prometheus) on this port")
     worker.set_defaults(run=_worker)
     batch = sub.add_parser("batch", help="check an NDJSON file of check requests through the queue, with progress")
     batch.add_argument("file", help="NDJSON, one check request per line (with --reports: one report id per line)")

@@ -22,7 +22,7 @@ from service.problems import ProblemError
 if TYPE_CHECKING:
     from taskiq_aio_pika import AioPikaBroker
 
-__all__ = ["TASK", "broker_ready", "close", "connect", "enqueue", "make_broker", "queue_depth"]
+__all__ = ["TASK", "broker_ready", "close", "connect", "drop", "enqueue", "make_broker", "queue_depth"]
 
 TASK = "tadqiq.check_chunk"
 log = logging.getLogger("tadqiq.queue")
@@ -108,3 +108,16 @@ async def queue_depth(state) -> int | None:
             return queue.declaration_result.message_count
     except Exception:  # noqa: BLE001
         return None
+
+
+async def drop(broker_url: str, name: str) -> None:
+    """Delete a deployment's queue, its dead-letter queue and its exchange (tests and benchmarks, which make their
+    own)."""
+    import aio_pika
+
+    connection = await aio_pika.connect(broker_url)
+    async with connection:
+        channel = await connection.channel()
+        for queue in (name, f"{name}.dead"):
+            await channel.queue_delete(queue)
+        await channel.exchange_delete(name)

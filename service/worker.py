@@ -103,13 +103,24 @@ async def _close(state: TaskiqState) -> None:
     await state.store.close()
 
 
-def run(processes: int) -> int:
-    """Run ``processes`` worker processes until stopped (SIGINT / SIGTERM finish the tasks in hand first)."""
+def run(processes: int, metrics_port: int | None = None) -> int:
+    """Run ``processes`` worker processes until stopped (SIGINT / SIGTERM finish the tasks in hand first).
+    ``metrics_port``: serve the processes' metrics (verdicts, reading problems) there, in Prometheus format; the
+    caller has set ``PROMETHEUS_MULTIPROC_DIR`` before anything imported prometheus-client."""
     from taskiq.acks import AcknowledgeType
     from taskiq.cli.worker.args import WorkerArgs
     from taskiq.cli.worker.run import run_worker
 
-    # Acknowledged once the chunk's lines are committed (the task returned), never on receipt.
+    configure(os.environ.get("TADQIQ_LOG_LEVEL", "info"))
+    if metrics_port:
+        from prometheus_client import CollectorRegistry, multiprocess, start_http_server
+
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(registry)
+        start_http_server(metrics_port, registry=registry)
+    # Acknowledged once the chunk's lines are committed (the task returned), never on receipt. One chunk at a time
+    # per process (the next one already prefetched): a chunk's check is CPU work that would otherwise hold up the
+    # other chunk's commit, and with it the batch's row in the database.
     args = WorkerArgs(broker="service.worker:broker", modules=[], workers=processes, configure_logging=False,
-                      max_async_tasks=2, ack_type=AcknowledgeType.WHEN_EXECUTED, shutdown_timeout=30)
+                      max_async_tasks=1, ack_type=AcknowledgeType.WHEN_EXECUTED, shutdown_timeout=30)
     return run_worker(args) or 0

@@ -19,12 +19,13 @@ import time
 
 import httpx
 import pytest
-from conftest import KEYS_ENV, ROOT, bearer
-from servers import TADQIQ, Server
+from conftest import KEYS, KEYS_ENV, ROOT, bearer
+from servers import TADQIQ, Server, free_port
 from test_postgres import URL, _psql
 
 sys.path.insert(0, str(ROOT))
 from bench.archive import articles  # noqa: E402
+from service.queue import drop  # noqa: E402
 
 BROKER = os.environ.get("TADQIQ_TEST_BROKER", "amqp://guest:guest@127.0.0.1:5672/")
 LINES = 240
@@ -32,14 +33,7 @@ CHUNK = 4
 
 
 async def _delete_queue(name: str) -> None:
-    import aio_pika
-
-    connection = await aio_pika.connect(BROKER)
-    async with connection:
-        channel = await connection.channel()
-        for queue in (name, f"{name}.dead"):
-            await channel.queue_delete(queue)
-        await channel.exchange_delete(name)
+    await drop(BROKER, name)
 
 
 @pytest.fixture
@@ -59,9 +53,9 @@ class Worker:
     """``tadqiq worker --processes 1`` in a session of its own (the taskiq supervisor and its worker process), so
     that ``kill9`` ends both at once, as a machine that dies would."""
 
-    def __init__(self, env: dict[str, str]):
+    def __init__(self, env: dict[str, str], *args: str):
         self.log = tempfile.TemporaryFile()
-        self.proc = subprocess.Popen([str(TADQIQ), "worker", "--processes", "1"], env={**os.environ, **env},
+        self.proc = subprocess.Popen([str(TADQIQ), "worker", "--processes", "1", *args], env={**os.environ, **env},
                                      cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
 
     def kill9(self) -> None:
@@ -257,3 +251,122 @@ def test_a_chunk_that_runs_twice_is_stored_and_counted_once(tmp_path):
             await store.close()
 
     asyncio.run(scenario())
+
+
+def _children(pid: int) -> list[int]:
+    return sorted(int(p) for p in subprocess.run(["pgrep", "-P", str(pid)], capture_output=True,
+                                                  text=True).stdout.split())
+
+
+class Proxy:
+    """A TCP proxy in front of the broker that the test can cut: ``cut(s)`` aborts every connection through it and
+    refuses new ones for ``s`` seconds, as a network that fails between a worker and RabbitMQ would."""
+
+    def __init__(self, host: str, port: int):
+        self.target = (host, port)
+        self.port = free_port()
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.writers: set[asyncio.StreamWriter] = set()
+        self.up = True
+        self.cuts = 0
+
+    def __enter__(self) -> Proxy:
+        self.thread.start()
+        self.server = asyncio.run_coroutine_threadsafe(
+            asyncio.start_server(self._handle, "127.0.0.1", self.port), self.loop).result(10)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.loop.call_soon_threadsafe(self._abort)
+        self.loop.call_soon_threadsafe(self.server.close)
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(10)
+
+    async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        if not self.up:
+            writer.transport.abort()
+            return
+        try:
+            upstream_reader, upstream = await asyncio.open_connection(*self.target)
+        except OSError:
+            writer.transport.abort()
+            return
+        self.writers |= {writer, upstream}
+
+        async def pipe(source: asyncio.StreamReader, sink: asyncio.StreamWriter) -> None:
+            try:
+                while data := await source.read(1 << 16):
+                    sink.write(data)
+                    await sink.drain()
+            except (OSError, asyncio.IncompleteReadError):
+                pass
+            finally:
+                sink.transport.abort()
+
+        await asyncio.gather(pipe(reader, upstream), pipe(upstream_reader, writer))
+
+    def _abort(self) -> None:
+        for writer in list(self.writers):
+            writer.transport.abort()
+        self.writers.clear()
+
+    def cut(self, seconds: float) -> None:
+        def down() -> None:
+            self.up = False
+            self.cuts += 1
+            self._abort()
+
+        self.loop.call_soon_threadsafe(down)
+        time.sleep(seconds)
+        self.loop.call_soon_threadsafe(setattr, self, "up", True)
+
+
+def test_a_worker_that_loses_the_broker_reconnects_and_loses_nothing(deployment):
+    from urllib.parse import urlsplit
+
+    broker = urlsplit(BROKER)
+    lines = 120
+    body = b"\n".join(articles(lines, seed=53)) + b"\n"
+    with Server(deployment) as server, Proxy(broker.hostname, broker.port or 5672) as proxy, \
+            httpx.Client(base_url=server.url, headers=bearer("desk-submitter"), timeout=30) as http, \
+            tempfile.NamedTemporaryFile(suffix=".ndjson") as file:
+        file.write(body)
+        file.flush()
+        # submitted the way a newsroom would: `tadqiq batch`, which follows the batch with a progress bar
+        cli = subprocess.Popen([str(TADQIQ), "batch", file.name, "--server", server.url, "--key",
+                                KEYS["desk-submitter"]], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               text=True, env={**os.environ, "COLUMNS": "120"})
+        first = cli.stdout.readline()
+        found = re.search(r"(/v1/batches/[A-Za-z0-9_-]+)", first)
+        assert found, first
+        location = found.group(1)
+        through = {**deployment, "TADQIQ_BROKER_URL": f"amqp://{broker.username}:{broker.password}@127.0.0.1:"
+                                                      f"{proxy.port}{broker.path or '/'}"}
+        metrics_port = free_port()
+        worker = Worker(through, "--metrics-port", str(metrics_port))
+        try:
+            def finished() -> int:
+                c = http.get(location, params={"limit": 0}).json()["counts"]
+                return c["done"] + c["failed"]
+
+            _wait(lambda: finished() >= 12, 60, "the worker to start")
+            children = _children(worker.proc.pid)
+            proxy.cut(3)  # mid-batch: the worker's connection is gone, its unacknowledged tasks go back
+            assert finished() < lines, "the batch ended before the cut; make it longer"
+            _wait(lambda: http.get(location, params={"limit": 0}).json()["state"] == "done", 90,
+                  f"the batch to finish after the worker reconnected\n{worker.output()}")
+            final = http.get(location, params={"limit": 1000}).json()
+            assert final["counts"] == {"total": lines, "queued": 0, "done": lines, "failed": 0}
+            assert [line["line"] for line in final["lines"]] == list(range(1, lines + 1))
+            assert _children(worker.proc.pid) == children  # the same process, reconnected, not restarted
+            counted = httpx.get(f"http://127.0.0.1:{metrics_port}/metrics").text
+            verdicts = sum(float(line.rsplit(" ", 1)[1]) for line in counted.splitlines()
+                           if line.startswith("tadqiq_verdicts_total{"))
+            per_article = len(http.get(final["lines"][0]["href"]).json()["report"]["verdicts"])
+            assert verdicts >= per_article * lines  # every line's verdicts (a line checked again counts again)
+            output, _ = cli.communicate(timeout=60)
+            assert cli.returncode == 0, first + output
+            assert f"done: {lines} checked, 0 failed" in output
+        finally:
+            worker.stop()
