@@ -201,7 +201,8 @@ def _free_port() -> int:
 
 
 def http(seconds: float, workers: int = 1) -> dict:
-    """check/echo on one server of ``workers`` processes (uvicorn's, as ``tadqiq serve --workers`` runs them)."""
+    """check/echo on one server of ``workers`` processes (uvicorn's, with the HTTP protocol ``tadqiq serve``
+    uses)."""
     from bench.load import rate
     from rules.engine import check
     from rules.model import CheckRequest
@@ -217,9 +218,9 @@ def http(seconds: float, workers: int = 1) -> dict:
            "TADQIQ_KEYS": f"bench:bench:submitter:{digest(key)}"}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     auth = {"Authorization": f"Bearer {key}"}
-    server = subprocess.Popen([sys.executable, "-m", "uvicorn", "bench.app:app", "--host", "127.0.0.1", "--port",
-                               str(port), "--log-level", "warning", "--no-access-log", "--workers", str(workers)],
-                              cwd=ROOT, env=env, start_new_session=True)
+    run = ("import uvicorn; from service.serving import NoDelayHTTP; uvicorn.run('bench.app:app', host='127.0.0.1', "
+           f"port={port}, log_level='warning', access_log=False, workers={workers}, http=NoDelayHTTP)")
+    server = subprocess.Popen([sys.executable, "-c", run], cwd=ROOT, env=env, start_new_session=True)
     try:
         for _ in range(600):
             try:
@@ -264,7 +265,7 @@ def _normaliser_summary(n: dict) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--seconds", type=float, default=5.0, help="seconds per HTTP measurement")
-    parser.add_argument("--only", choices=["normaliser", "scale"], help="run one part only")
+    parser.add_argument("--only", choices=["normaliser", "scale", "http", "stored"], help="run one part only")
     parser.add_argument("--batch-lines", type=int, default=5000,
                         help="articles in the batches run with 1 and 2 worker processes")
     parser.add_argument("--archive", type=int, default=100_000,
@@ -272,6 +273,13 @@ def main() -> int:
     args = parser.parse_args()
     if args.only == "normaliser":
         print(_normaliser_summary(normaliser()))
+        return 0
+    if args.only in ("http", "stored"):  # quick looks at one figure; `make bench` measures them all
+        from bench import scale
+
+        part = ({"http": http(args.seconds, os.cpu_count() or 1), "http_1_worker": http(args.seconds, 1)}
+                if args.only == "http" else {"stored": scale.stored(args.seconds)})
+        print(json.dumps(part, indent=1))
         return 0
     if args.only == "scale":
         from bench import scale

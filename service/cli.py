@@ -39,8 +39,10 @@ def _serve(args: argparse.Namespace) -> int:
     level = os.environ.get("TADQIQ_LOG_LEVEL", "info").lower()
     print(f"tadqiq: report pages at http://{host}:{port}/reports ({workers} worker process"
           f"{'es' if workers > 1 else ''})", file=sys.stderr)
+    from service.serving import NoDelayHTTP
+
     common = {"host": host, "port": port, "log_config": uvicorn_config(level), "access_log": False,
-              "timeout_graceful_shutdown": 10}
+              "timeout_graceful_shutdown": 10, "http": NoDelayHTTP}
     if workers == 1:
         from service.app import create_app
 
