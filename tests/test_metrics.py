@@ -112,3 +112,23 @@ def _until(fn, timeout: float) -> None:
     while not fn():
         assert time.monotonic() < deadline, "timed out"
         time.sleep(0.1)
+
+
+def test_processes_starting_together_on_a_fresh_sqlite_file_both_serve(tmp_path):
+    """Their migrations take turns (a file lock beside the database), as they do on PostgreSQL (an advisory
+    lock): SQLite runs DDL outside transactions, so racing processes would both create the tables."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    env = {"TADQIQ_DATA_DIR": str(tmp_path), "TADQIQ_KEYS": KEYS_ENV, "TADQIQ_WORKERS": "1",
+           "PYTHONDONTWRITEBYTECODE": ""}
+    a, b = Server(env), Server(env)
+    try:
+        with ThreadPoolExecutor(2) as pool:
+            list(pool.map(lambda s: s.start(), (a, b)))
+        for server in (a, b):
+            made = httpx.post(server.url + "/v1/checks", json={"document": {"language": "en"}, "claims": []},
+                              headers=bearer("desk-submitter"))
+            assert made.status_code == 201
+    finally:
+        a.stop()
+        b.stop()

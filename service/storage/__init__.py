@@ -15,9 +15,12 @@ Ids are 128 random bits (``secrets.token_urlsafe(16)``), so they cannot be guess
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
+import fcntl
 import logging
 import secrets
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -157,12 +160,27 @@ class Store:
             raise
 
     async def _migrate(self, engine: AsyncEngine) -> None:
-        async with engine.begin() as conn:
-            if self.postgres:
-                await conn.execute(text("SELECT pg_advisory_xact_lock(hashtext('tadqiq:migrate'))"))
-                if self.schema:
-                    await conn.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{self.schema}"'))
-            await conn.run_sync(_migrate)
+        with self._file_lock():
+            async with engine.begin() as conn:
+                if self.postgres:
+                    await conn.execute(text("SELECT pg_advisory_xact_lock(hashtext('tadqiq:migrate'))"))
+                    if self.schema:
+                        await conn.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{self.schema}"'))
+                await conn.run_sync(_migrate)
+
+    @contextlib.contextmanager
+    def _file_lock(self) -> Iterator[None]:
+        """On a SQLite file, migrations of processes that start together take turns (as the advisory lock orders
+        them on PostgreSQL): SQLite runs DDL outside a transaction, so two would both create the tables."""
+        if self.postgres or ":///" not in self.url or self.url.endswith(":memory:"):
+            yield
+            return
+        with open(self.url.split(":///", 1)[1] + ".migrate-lock", "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # start-up only; held while this process migrates
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
 
     async def close(self) -> None:
         if self.engine is not None:
