@@ -24,11 +24,12 @@ from typing import Any
 
 import msgspec
 
-from rules.changes import Movement, movement
+from rules.normalise.changes import Movement, movement
 from rules.model import (Amount, Change, CheckRequest, Claim, Document, Event, Problem, Quantity, ReadClaim,
                          Reading, Role, Share, ShareOf)
-from rules.normalise.times import TimeSpan, read_time
-from rules.normalise.values import Measure, Unreadable, read_value
+from rules.normalise.times import Duration, TimeSpan, read_duration, read_time
+from rules.normalise.errors import Unreadable
+from rules.normalise.values import Measure, read_value
 from rules.policy import POLICY, Policy
 from rules.text import join, key
 
@@ -72,15 +73,15 @@ class Item:
 
 
 @lru_cache(maxsize=1 << 16)
-def _measure(value: str | Amount, language: str, unit: str | None,
-             per: str | None) -> tuple[Measure, Reading] | Unreadable:
-    """A figure's reading and how the report shows it, memoised: both are pure and frozen, and the same figures
-    recur across articles."""
+def _measure(value: str | Amount, language: str, unit: str | None, per: str | None,
+             policy: Policy) -> tuple[Measure, Reading] | Unreadable:
+    """A figure's reading under the request's policy and how the report shows it, memoised: both are pure and
+    frozen, and the same figures recur across articles."""
     try:
-        measure = read_value(value, language, unit, per)
+        measure = read_value(value, language, unit, per, policy)
     except Unreadable as exc:
         return exc
-    return measure, measure.reading()
+    return measure, measure.reading(policy)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -88,7 +89,7 @@ def _movement(text: str, language: str) -> Movement | None:
     return movement(text, language)
 
 
-def _read(claim: Claim, reference: bool, doc: Document) -> Item:
+def _read(claim: Claim, reference: bool, doc: Document, policy: Policy) -> Item:
     item = Item(claim=claim, reference=reference)
     lang = doc.language
     if isinstance(claim, (Quantity, Share)):
@@ -96,7 +97,7 @@ def _read(claim: Claim, reference: bool, doc: Document) -> Item:
         item.scope = key(claim.scope, lang)
         if isinstance(claim.value, str):
             item.movement = _movement(claim.value, lang)
-        read = _measure(claim.value, lang, getattr(claim, "unit", None), getattr(claim, "per", None))
+        read = _measure(claim.value, lang, getattr(claim, "unit", None), getattr(claim, "per", None), policy)
         if isinstance(read, tuple):
             measure, reading = read
             if measure.value.low is not None and measure.value.high is not None \
@@ -148,9 +149,11 @@ class Context:
         self.rates = request.rates  # exchange rates the client vouches for (rules.normalise.currency)
         self.items: dict[str, Item] = {}
         for claim in request.claims:
-            self.items[claim.id] = _read(claim, False, request.document)
+            self.items[claim.id] = _read(claim, False, request.document, policy)
         for claim in request.references:
-            self.items[claim.id] = _read(claim, True, request.document)
+            self.items[claim.id] = _read(claim, True, request.document, policy)
+        self._durations: dict[str, Duration | Unreadable] = {}
+        self._gaps: dict[str, Duration | Unreadable] = {}
         self.relations: dict[type, list[Any]] = defaultdict(list)
         for relation in request.relations:
             self.relations[type(relation)].append(relation)
@@ -181,6 +184,34 @@ class Context:
             self._by_metric[item.metric].append(item)
             if item.scope:
                 self._by_metric[join(item.scope, item.metric)].append(item)
+
+    def duration(self, item: Item) -> Duration:
+        """The age ``item`` states ('10-year-old', 'عمره 40 عاماً'), read once per request whichever rules ask.
+        Raises ``Unreadable``."""
+        found = self._durations.get(item.id)
+        if found is None:
+            value = getattr(item.claim, "value", None) or getattr(item.claim, "time", None) or ""
+            try:
+                found = read_duration(value, self.language, age=True)
+            except Unreadable as exc:
+                found = exc
+            self._durations[item.id] = found
+        if isinstance(found, Unreadable):
+            raise found
+        return found
+
+    def gap(self, text: str) -> Duration:
+        """A gap an ``order`` relation states ('two years'), read once per request. Raises ``Unreadable``."""
+        found = self._gaps.get(text)
+        if found is None:
+            try:
+                found = read_duration(text, self.language)
+            except Unreadable as exc:
+                found = exc
+            self._gaps[text] = found
+        if isinstance(found, Unreadable):
+            raise found
+        return found
 
     def of_kind(self, kind: type) -> list[Item]:
         return self._by_kind.get(kind, [])

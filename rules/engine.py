@@ -23,11 +23,15 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from rules import arithmetic, temporal
 from rules.context import Context, Example
-from rules.model import CheckRequest, Claim, Counts, Derived, Problem, Report, Verdict
+from rules.model import CheckRequest, Claim, Counts, Derived, Problem, ReferenceUsed, Report, Verdict
 from rules.policy import POLICY, Policy
+
+if TYPE_CHECKING:
+    from rules.library import Library
 
 __all__ = ["RULES", "Rule", "check", "forget"]
 
@@ -143,14 +147,21 @@ def _cycle_collector_paused() -> Iterator[None]:
                 gc.enable()
 
 
-def check(request: CheckRequest, rules: Iterable[Rule] = RULES, policy: Policy = POLICY) -> Report:
-    """Check every claim of ``request`` with every rule; nothing a client sends makes this raise."""
+def check(request: CheckRequest, rules: Iterable[Rule] = RULES, policy: Policy = POLICY,
+          library: Library | None = None) -> Report:
+    """Check every claim of ``request`` with every rule, consulting the newsroom's ``library`` unless the request
+    opts out (``rules.library``); nothing a client sends makes this raise."""
     with _cycle_collector_paused():
-        return _check(request, rules, policy)
+        return _check(request, rules, policy, library)
 
 
-def _check(request: CheckRequest, rules: Iterable[Rule], policy: Policy) -> Report:
+def _check(request: CheckRequest, rules: Iterable[Rule], policy: Policy, library: Library | None = None) -> Report:
+    used: list[ReferenceUsed] = []
+    stale: list[Problem] = []
+    if library is not None and request.use_library:
+        request, used, stale = library.meet(request)
     request, problems = _clean(request)
+    problems += stale
     ctx = Context(request, policy)
     verdicts: list[Verdict] = []
     derived: list[Derived] = []
@@ -161,7 +172,9 @@ def _check(request: CheckRequest, rules: Iterable[Rule], policy: Policy) -> Repo
                 derived.extend(out.derived)
             else:
                 derived.append(out)
-    claims = [item.read() for item in ctx.items.values()]
+    unused = {u.id for u in used} - {c for v in verdicts for c in v.claims}  # left out of the report
+    used = [u for u in used if u.id not in unused]
+    claims = [item.read() for item in ctx.items.values() if item.id not in unused]
     status: dict[str, int] = defaultdict(int)
     for v in verdicts:
         status[v.status] += 1
@@ -169,7 +182,7 @@ def _check(request: CheckRequest, rules: Iterable[Rule], policy: Policy) -> Repo
                     verdicts=len(verdicts), consistent=status["consistent"], inconsistent=status["inconsistent"],
                     unverifiable=status["unverifiable"])
     return Report(document=request.document, claims=claims, verdicts=verdicts, derived=_unique(derived),
-                  counts=counts, policy=policy.name, problems=problems)
+                  counts=counts, policy=policy.name, problems=problems, references_used=used)
 
 
 def forget() -> None:

@@ -17,8 +17,8 @@ from msgspec import Meta, Struct
 __all__ = [
     "Amount", "Cause", "CheckRequest", "Claim", "Computation", "Conversion", "Counts", "Derived", "Document",
     "Event", "Figure", "Input", "NormaliseRequest", "NormaliseResponse", "NormalisedFigure", "Problem", "Quantity",
-    "Range", "Rate", "Reading", "ReadClaim", "Relation", "Report", "Role", "Share", "Text", "TimeReading",
-    "TimeResult", "TimesReport", "TimesRequest", "Verdict",
+    "Range", "Rate", "Reading", "ReadClaim", "ReferenceUsed", "Relation", "Report", "Role", "Share", "Text",
+    "TimeReading", "TimeResult", "TimesReport", "TimesRequest", "Verdict",
 ]
 
 # -- limits: every string and list a request carries is bounded -------------------------------------------------
@@ -195,6 +195,9 @@ class CheckRequest(Base, kw_only=True):
     relations: Annotated[list[Relation], Meta(max_length=MAX_RELATIONS)] = []
     references: Annotated[list[Claim], Meta(max_length=MAX_REFERENCES)] = []
     rates: Annotated[list[Rate], Meta(max_length=MAX_RATES)] = []
+    use_library: Annotated[bool, Meta(description=(
+        "Consult the newsroom's reference library (`/v1/references`): references in it that meet these claims "
+        "are added and listed under `references_used`. false: only the references sent here."))] = True
 
 
 # -- the answer -------------------------------------------------------------------------------------------------
@@ -323,6 +326,17 @@ class Counts(Base, kw_only=True):
     unverifiable: int
 
 
+class ReferenceUsed(Base, kw_only=True):
+    """A reference from the newsroom's library that a verdict of this report used: the claim as it was added
+    (labelled as the article writes them), which library entry and version it came from, and when it was checked."""
+
+    id: Annotated[str, Meta(description="The claim id the verdicts name: `lib:` and the library id.")]
+    reference: Annotated[str, Meta(description="The library entry: `/v1/references/{reference}`.")]
+    version: int
+    claim: Claim
+    checked: Annotated[dt.date | None, Meta(description="The last day the entry was checked against its source.")] = None
+
+
 class Report(Base, kw_only=True):
     document: Document
     claims: list[ReadClaim]
@@ -331,6 +345,9 @@ class Report(Base, kw_only=True):
     counts: Counts
     policy: str
     problems: list[Problem] = []
+    references_used: Annotated[list[ReferenceUsed], Meta(
+        description="References from the newsroom's library that verdicts used (none with `use_library: false`)."
+    )] = []
 
 
 # -- reading times on their own (POST /v1/normalise/times) -------------------------------------------------------

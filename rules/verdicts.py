@@ -14,7 +14,6 @@ figures; when several do equally, none is named and the cause says which ones fi
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -28,7 +27,6 @@ from rules.interval import Interval, outward
 from rules.model import Cause, Computation, Derived, Input, Share, Text, Verdict
 from rules.normalise.currency import rate
 from rules.policy import POLICY, Policy
-from rules.text import digits
 
 __all__ = ["SLIPS", "Found", "Slip", "cause", "cause_in_sum", "computation", "derived", "name", "verdict"]
 
@@ -99,8 +97,6 @@ def _load() -> dict[str, Slip]:
 
 SLIPS: dict[str, Slip] = _load()
 
-#: a printed number whose last group after a comma or dot has three digits: '1,250', '4.700', '١٬٢٥٠'
-_SEPARATED = re.compile(r"[0-9][.,][0-9]{3}(?![0-9])")
 _SHARE_UNITS = frozenset({"percent", "percentage_point", "permille"})
 
 
@@ -125,7 +121,7 @@ def _possible(items: Sequence[Item]) -> set[str]:
             out.add("period")
         if m.unit in _SHARE_UNITS or isinstance(item.claim, Share):
             out.add("share")
-        if _SEPARATED.search(digits(item.printed)):
+        if m.separator:  # read once, with the figure
             out.add("separator")
         if m.currency is not None:
             out.add("currency")

@@ -19,10 +19,12 @@ from service.normalise import normalise_figures
 from service.pages import PAGES, TEMPLATES
 from service.problems import handlers
 from service.queue import close as close_queue
+from service.references import ReferencesController
 from service.reports import ReportsController
 from service.routes import health, rules_catalogue
 from service.settings import Settings
 from service.storage import Store
+from service.storage.references import Libraries
 from service.times import normalise_times
 
 __all__ = ["create_app"]
@@ -44,15 +46,17 @@ def create_app(settings: Settings | None = None, extra_routes: list | None = Non
             await store.close()
 
     app = Litestar(
-        route_handlers=[health, rules_catalogue, ReportsController, normalise_figures, normalise_times, *PAGES,
-                        BatchesController, metrics, ready, *(extra_routes or [])],
+        route_handlers=[health, rules_catalogue, ReportsController, ReferencesController, normalise_figures,
+                        normalise_times, *PAGES, BatchesController, metrics, ready, *(extra_routes or [])],
         middleware=[RequestMiddleware],
         logging_config=None,  # logs are JSON lines (service/logs.py), configured by `tadqiq serve`
         exception_handlers=handlers,  # type: ignore[arg-type]
         request_max_body_size=settings.max_body,
         lifespan=[storage],
         template_config=TEMPLATES,
-        state=State({"settings": settings, "store": store, "api_keys": Keys.load(settings.keys_file, settings.keys)}),
+        state=State({"settings": settings, "store": store,
+                     "libraries": Libraries(store, refresh=settings.library_refresh),
+                     "api_keys": Keys.load(settings.keys_file, settings.keys)}),
         openapi_config=OpenAPIConfig(
             title="tadqiq", version=VERSION, contact=Contact(name="tadqiq"),
             description="Claim-consistency checks for newsrooms: figures and dates as printed in, verdicts with "

@@ -1,4 +1,5 @@
-"""The ``tadqiq`` command: ``serve``, ``worker``, ``batch FILE.ndjson``, ``key``, ``check FILE.json``, ``openapi``."""
+"""The ``tadqiq`` command: ``serve``, ``worker``, ``batch FILE.ndjson``, ``key``, ``check FILE.json``, ``openapi``,
+``references``."""
 
 from __future__ import annotations
 
@@ -155,6 +156,12 @@ def _openapi(args: argparse.Namespace) -> int:
     return 0
 
 
+def _references(args: argparse.Namespace) -> int:
+    from service.references_cli import run
+
+    return run(args)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="tadqiq", description="Claim-consistency checks for newsrooms.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -189,6 +196,14 @@ def main(argv: list[str] | None = None) -> int:
     api = sub.add_parser("openapi", help="print (or write) the OpenAPI document generated from the app")
     api.add_argument("--output", "-o")
     api.set_defaults(run=_openapi)
+    refs = sub.add_parser("references", help="a newsroom's reference library: load the starter library or a file, "
+                                             "export it")
+    refs.add_argument("action", choices=["load", "export"])
+    refs.add_argument("what", nargs="?", help="load: 'starter', or a .csv / .json file of references")
+    refs.add_argument("--newsroom", required=True)
+    refs.add_argument("--by", default="cli", help="who the audit trail names (default: cli)")
+    refs.add_argument("--format", choices=["csv", "json"], default="csv", help="export: the format")
+    refs.set_defaults(run=_references)
     args = parser.parse_args(argv)
     return int(args.run(args))
 

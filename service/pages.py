@@ -136,7 +136,8 @@ def _report_page(stored: Stored, caller: Caller, status: str | None, error: str 
     texts = claim_texts(stored)
     claims = [(texts.get(c.id), c) for c in stored.report.claims]
     return _page("report.html", code, doc.language, stored=stored, doc=doc, views=shown, claims=claims,
-                 tally=report_tally(stored), status=status, caller=caller, can_review=caller.may("reviewer"),
+                 texts=texts, tally=report_tally(stored), status=status, caller=caller,
+                 can_review=caller.may("reviewer"),
                  error=error, url=doc.url if doc.url and doc.url.startswith(("https://", "http://")) else None)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated, Any
 
 import anyio
@@ -103,7 +104,9 @@ class ChecksController(Controller):
         request: it is listed under ``problems`` and the rest is still checked."""
         caller = authorize(request)
         data = await read(request, CHECK)
-        report = await anyio.to_thread.run_sync(check, data) if len(data.claims) > _THREAD_ABOVE else check(data)
+        library = await request.app.state.libraries.get(caller.newsroom) if data.use_library else None
+        report = await anyio.to_thread.run_sync(partial(check, data, library=library)) \
+            if len(data.claims) > _THREAD_ABOVE else check(data, library=library)
         observe(report)
         encoded = _ENCODE.encode(report)  # once, for the answer and the database
         if not store:

@@ -31,6 +31,8 @@ class Settings:
     batch_max_lines: int = 1_000_000
     batch_max_bytes: int = 4 * 1024 * 1024 * 1024
     batch_chunk: int = 100
+    #: Seconds between two reads of a newsroom's reference-library version (service/storage/references.py).
+    library_refresh: float = 1.0
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -47,4 +49,5 @@ class Settings:
                    broker_queue=env.get("TADQIQ_BROKER_QUEUE") or cls.broker_queue,
                    batch_max_lines=int(env.get("TADQIQ_BATCH_MAX_LINES") or cls.batch_max_lines),
                    batch_max_bytes=int(env.get("TADQIQ_BATCH_MAX_BYTES") or cls.batch_max_bytes),
-                   batch_chunk=int(env.get("TADQIQ_BATCH_CHUNK") or cls.batch_chunk))
+                   batch_chunk=int(env.get("TADQIQ_BATCH_CHUNK") or cls.batch_chunk),
+                   library_refresh=float(env.get("TADQIQ_LIBRARY_REFRESH", cls.library_refresh)))

@@ -47,6 +47,12 @@ class ClaimText:
     sentence: str | None
     source: str | None
     reference: bool
+    url: str | None = None  # the source's address (http or https only), for a link
+    library: str | None = None  # the library entry it came from (``references_used``)
+
+
+def _link(url: str | None) -> str | None:
+    return url if url and url.startswith(("https://", "http://")) else None
 
 
 def _amount(a: Amount) -> str:
@@ -68,11 +74,17 @@ def printed(claim: Claim) -> str:
 
 
 def claim_texts(stored: Stored) -> dict[str, ClaimText]:
+    """Every claim by id as printed: the article's, the references sent, and those the library added."""
     out: dict[str, ClaimText] = {}
     for reference, claims in ((False, stored.request.claims), (True, stored.request.references)):
         for c in claims:
             out.setdefault(c.id, ClaimText(id=c.id, kind=type(c).__name__.lower(), printed=printed(c),
-                                           sentence=c.sentence, source=c.source, reference=reference))
+                                           sentence=c.sentence, source=c.source, reference=reference,
+                                           url=_link(c.url) if reference else None))
+    for used in stored.report.references_used:
+        c = used.claim
+        out.setdefault(c.id, ClaimText(id=c.id, kind=type(c).__name__.lower(), printed=printed(c), sentence=None,
+                                       source=c.source, reference=True, url=_link(c.url), library=used.reference))
     return out
 
 

@@ -24,6 +24,7 @@ from service.queue import TASK, make_broker
 from service.settings import Settings
 from service.storage import Store, report_row
 from service.storage.batches import Line, is_cancelled, line_report_id, record, requests
+from service.storage.references import Libraries
 
 __all__ = ["broker", "check_chunk", "run"]
 
@@ -36,9 +37,9 @@ def _problem(status: int, title: str, detail: str | None = None, errors=None) ->
     return _PROBLEM.encode(details(status, title, detail, errors))
 
 
-def _line(batch_id: str, newsroom: str, by: str, n: int, request: CheckRequest) -> Line:
+def _line(batch_id: str, newsroom: str, by: str, n: int, request: CheckRequest, library=None) -> Line:
     try:
-        report = check(request)
+        report = check(request, library=library)
     except Exception:  # noqa: BLE001 - a bug in a rule must not stop the batch; it is logged and the line fails
         log.exception("batch %s line %d: the check failed", batch_id, n)
         return Line(n, problem=_problem(500, "Internal error", "This is a bug in tadqiq; it has been logged."))
@@ -68,7 +69,8 @@ async def check_chunk(batch: str, newsroom: str, by: str, kind: str, items: list
             except ProblemError as exc:
                 done.append(Line(n, problem=_problem(exc.status_code, exc.title, exc.problem_detail, exc.errors)))
                 continue
-        done.append(_line(batch, newsroom, by, n, request))
+        library = await _retrying(context.state.libraries.get, newsroom) if request.use_library else None
+        done.append(_line(batch, newsroom, by, n, request, library))
         await asyncio.sleep(0)  # let the broker's heartbeats through between checks
     return await _retrying(record, store, batch, done)
 
@@ -96,6 +98,9 @@ async def _open(state: TaskiqState) -> None:
     configure(os.environ.get("TADQIQ_LOG_LEVEL", "info"))
     state.store = Store.from_settings(settings)
     await state.store.open()
+    # the newsroom's reference library, as the server consults it (re-read when it changed, at most every
+    # TADQIQ_LIBRARY_REFRESH seconds)
+    state.libraries = Libraries(state.store, refresh=settings.library_refresh)
 
 
 @broker.on_event(TaskiqEvents.WORKER_SHUTDOWN)

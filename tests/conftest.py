@@ -42,3 +42,14 @@ def client(app: Litestar) -> Iterator[TestClient]:
         c.headers.update(bearer("desk-submitter"))
         yield c
 
+
+
+#: Lines a test wants in the run's closing summary (the published corpus's tallies), printed whatever the options.
+SUMMARY: list[str] = []
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    if SUMMARY:
+        terminalreporter.section("readings of published text")
+        for line in SUMMARY:
+            terminalreporter.write_line(line)

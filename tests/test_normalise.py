@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from rules.interval import Interval
 from rules.model import Amount, Rate
 from rules.normalise.currency import PEGS, convert, rate, resolve
-from rules.normalise.values import MAX_TEXT, Unreadable, read_value
+from rules.normalise.errors import Unreadable
+from rules.normalise.values import MAX_TEXT, read_value
 
 HOSTILE = [
     ("1" * (MAX_TEXT + 1), "too_long"),
@@ -173,3 +174,41 @@ def test_conversion_work_in_one_request_is_bounded():
     mine = [v for v in report.verdicts if v.rule == "conversion"]
     assert len(mine) == MAX_QUOTES + 40
     assert sum("more than" in v.explanation.en for v in mine) == 40
+
+
+def test_the_request_policy_reads_the_figures():
+    """A check under another policy reads its figures with that policy: 'about' widens by its margin, not by the
+    process default, and the reading names it."""
+    from rules.context import Context
+    from rules.engine import check
+    from rules.model import CheckRequest
+    from rules.policy import Policy
+
+    request = msgspec.convert({"document": {"language": "ar"},
+                               "claims": [{"kind": "quantity", "id": "u", "value": "نحو 170 مليون مستخدم"}]},
+                              CheckRequest)
+    default, wide = Context(request), Context(request, Policy(approximate=Fraction(1, 10)))
+    assert (default.items["u"].measure.value.low, default.items["u"].measure.value.high) == (156_500_000, 183_500_000)
+    assert (wide.items["u"].measure.value.low, wide.items["u"].measure.value.high) == (148_000_000, 192_000_000)
+    read = check(request, policy=Policy(approximate=Fraction(1, 10))).claims[0].value
+    assert read is not None and "±10 %" in read.policy and read.low == "148000000"
+
+
+@pytest.mark.parametrize(("text", "language", "factor", "times"), [
+    ("تضاعف 7 مرات", "ar", None, True),  # the number is the factor: never 'doubled' by default
+    ("تضاعف", "ar", Fraction(2), False),
+    ("ثلاثة أضعاف", "ar", Fraction(3), False),
+    ("sevenfold", "en", Fraction(7), False),
+    ("three times as many", "en", None, True),
+    ("quadruplé", "fr", Fraction(4), False),
+    ("se quintuplicó", "es", Fraction(5), False),
+    ("verdreifacht", "de", Fraction(3), False),
+])
+def test_multipliers_are_factors(text, language, factor, times):
+    from rules.normalise.changes import movement
+
+    mv = movement(text, language)
+    assert mv is not None and mv.direction >= 0 and (mv.factor, mv.times) == (factor, times)
+    if times:
+        m = read_value(text, language)
+        assert m.unit == "times" and m.number in (3, 7)

@@ -11,7 +11,8 @@ from importlib.resources import files
 import pytest
 from conftest import SEEDS
 
-from rules.normalise.values import Unreadable, read_value
+from rules.normalise.errors import Unreadable
+from rules.normalise.values import read_value
 
 EXAMPLES = files("rules.normalise").joinpath("data/examples")
 CORPUS = {p.name[:-5]: tomllib.loads(p.read_text("utf-8")) for p in EXAMPLES.iterdir() if p.name.endswith(".toml")}

@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT
 
 from rules.normalise.times import read_time
-from rules.normalise.values import Unreadable
+from rules.normalise.errors import Unreadable
 
 CORPUS = sorted((ROOT / "tests" / "corpus" / "times").glob("*.toml"))
 

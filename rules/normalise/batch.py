@@ -10,7 +10,8 @@ from __future__ import annotations
 from rules.explain import as_range
 from rules.model import Conversion, Figure, NormaliseRequest, NormaliseResponse, NormalisedFigure, Problem
 from rules.normalise.currency import rate
-from rules.normalise.values import Measure, Unreadable, read_value
+from rules.normalise.errors import Unreadable
+from rules.normalise.values import Measure, read_value
 from rules.policy import POLICY, Policy
 
 __all__ = ["normalise"]

@@ -27,11 +27,11 @@ from importlib.resources import files
 from typing import Protocol
 
 from babel import Locale
-from babel.numbers import get_currency_symbol, get_territory_currencies, list_currencies
+from babel.numbers import get_currency_precision, get_currency_symbol, get_territory_currencies, list_currencies
 
 from rules.interval import Interval
 
-__all__ = ["FAMILIES", "PEGS", "Quote", "RateLike", "convert", "rate", "resolve"]
+__all__ = ["FAMILIES", "PEGS", "Quote", "RateLike", "convert", "digits", "of_family", "rate", "resolve", "resolve_part"]
 
 _DATA = tomllib.loads(files("rules.normalise").joinpath("data/currency.toml").read_text("utf-8"))
 _ENGLISH = Locale.parse("en")
@@ -94,6 +94,32 @@ def resolve(currency: str, printed: str, language: str, territory: str | None,
     where = f"the document's territory ({territory}) has no {family.name} of its own" if territory else \
         "the document's language tag names no territory"
     return code, f"'{printed}' read as {code} ({_ENGLISH.currencies.get(code, code)}): {where}"
+
+
+def of_family(family: str, territory: str) -> bool:
+    """Whether ``territory``'s own currency is one of ``family`` (Egypt's pound is; the United States has none)."""
+    members = FAMILIES[family].codes if family in FAMILIES else ()
+    return any(code in members for code in get_territory_currencies(territory, tender=True))
+
+
+def resolve_part(families: tuple[str, ...], printed: str, language: str, territory: str | None,
+                 default: str | None = None) -> tuple[str, str | None]:
+    """The currency a minor unit ('cents', 'فلس', 'قرش') is a part of: the territory's own currency when it is one
+    of ``families`` (codes or family names), else the first family's."""
+    if territory:
+        for code in get_territory_currencies(territory, tender=True):
+            if code in families or any(code in FAMILIES[f].codes for f in families if f in FAMILIES):
+                return code, f"'{printed}' read as a part of {code}, the currency of the document's territory " \
+                             f"({territory})"
+    return resolve(families[0], printed, language, None, default)
+
+
+def digits(code: str) -> int:
+    """How many decimal places ``code``'s minor unit has (CLDR): 2 for the dollar, 3 for the Kuwaiti dinar."""
+    try:
+        return get_currency_precision(code) if code else 2
+    except (KeyError, ValueError):
+        return 2
 
 
 def _symbol(code: str, language: str, territory: str) -> str | None:

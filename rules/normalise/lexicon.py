@@ -12,6 +12,7 @@ own CLDR names and numbers. Time words live apart, in ``rules.normalise.timeword
 
 from __future__ import annotations
 
+import enum
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -23,15 +24,15 @@ from typing import TypeVar
 from babel import Locale, UnknownLocaleError
 from babel.numbers import list_currencies
 
-from rules.normalise.units import NAMES
+from rules.normalise import units
 from rules.text import fold, tokens
 
-__all__ = ["LANGUAGES", "Lexicon", "lexicon", "locale_of", "split"]
+__all__ = ["EMPTY", "LANGUAGES", "Kind", "Lexicon", "Meaning", "lexicon", "locale_of", "split"]
 
 T = TypeVar("T")
 
 _DATA = files("rules.normalise").joinpath("data")
-_NOT_LANGUAGES = {"units.toml", "currency.toml"}
+_NOT_LANGUAGES = {"units.toml", "currency.toml", "fiscal.toml"}
 LANGUAGES = tuple(sorted(p.name[:-5] for p in _DATA.iterdir()
                          if p.name.endswith(".toml") and p.name not in _NOT_LANGUAGES))
 #: Arabic proclitics that may be glued to a word: و ف ب ل ك, and "لـ" / "بـ" with tatweel (folded away).
@@ -41,6 +42,91 @@ _SYMBOLS = {"%": ("unit", "percent"), "‰": ("unit", "permille"), "$": ("curren
             "€": ("currency", "EUR"), "£": ("currency", "pound"), "¥": ("currency", "yen"),
             "us$": ("currency", "USD"), "~": ("hedge", "approximate"), "≈": ("hedge", "approximate"),
             "+": ("plus", True)}
+
+
+class Kind(enum.IntFlag):
+    """What a phrase of a figure may mean. A phrase may mean several things ('a': one, or per; 'quarter': a
+    fraction, or a period); ``Meaning.kinds`` holds them all, and the payload of each is an attribute of the
+    ``Meaning`` named like the kind (lower case)."""
+
+    SCALE = enum.auto()  # payload: power of ten ('billion' = 9)
+    SCALE_DUAL = enum.auto()  # power of ten; alone it is two of it ('ملياري')
+    SCALE_PLURAL = enum.auto()  # power of ten; alone it is 'several' ('مليارات')
+    NUMBER = enum.auto()  # a cardinal word's value
+    ONE = enum.auto()  # a word for one, read as a number only before a scale or number word
+    FRACTION = enum.auto()  # a Fraction
+    VAGUE = enum.auto()  # (low, high): 'tens of', 'عشرات'
+    HEDGE = enum.auto()  # 'approximate' | 'lower' | 'upper'
+    FROM = enum.auto()
+    TO = enum.auto()
+    AND = enum.auto()
+    VERSUS = enum.auto()  # 'versus', 'مقابل': two figures set against each other
+    EVERY = enum.auto()  # 'one in three', 'un sur cinq': a share
+    PERIOD = enum.auto()  # 'year', 'month', …
+    PER = enum.auto()
+    PER_UNIT = enum.auto()  # the unit of a 'per' phrase ('per capita' = 'person')
+    PER_ENTITY = enum.auto()  # a 'per' word that takes any noun ('per household')
+    CURRENCY = enum.auto()  # an ISO 4217 code, or a family ('dollar')
+    NATIONALITY = enum.auto()  # the territory an adjective names ('قطرية' = 'QA')
+    MINOR = enum.auto()  # (families, part): 'cents', 'فلس'
+    UNIT = enum.auto()  # a unit name (rules.normalise.units)
+    UNIT_COUNT = enum.auto()  # how many of the unit the word names alone ('يومان' = 2)
+    YEAR = enum.auto()  # a word before a year ('عام 2025')
+    DATE_SUFFIX = enum.auto()
+    ORDINAL_SUFFIX = enum.auto()
+    TIME_SUFFIX = enum.auto()
+    DATE_LINK = enum.auto()
+    ORDINAL = enum.auto()
+    ORDINAL_ARTICLE = enum.auto()
+    MONTH = enum.auto()
+    MINUS = enum.auto()
+    BELOW_ZERO = enum.auto()
+    PLUS = enum.auto()
+
+
+#: The payload attribute of each kind that carries one.
+_PAYLOAD = {Kind.SCALE: "scale", Kind.SCALE_DUAL: "scale", Kind.SCALE_PLURAL: "scale", Kind.NUMBER: "number",
+            Kind.FRACTION: "fraction", Kind.VAGUE: "vague", Kind.HEDGE: "hedge", Kind.PERIOD: "period",
+            Kind.PER_UNIT: "per_unit", Kind.CURRENCY: "currency", Kind.NATIONALITY: "nationality",
+            Kind.MINOR: "minor", Kind.UNIT: "unit", Kind.UNIT_COUNT: "unit_count"}
+
+
+class Meaning:
+    """What a phrase means: ``kinds`` (an int of ``Kind`` flags, for fast tests) and the payload of each, the first
+    one added per kind."""
+
+    __slots__ = ("currency", "fraction", "hedge", "kinds", "minor", "nationality", "number", "per_unit", "period",
+                 "scale", "unit", "unit_count", "vague")
+
+    def __init__(self) -> None:
+        self.kinds = 0
+        self.scale: int | None = None
+        self.number: int | None = None
+        self.fraction: Fraction | None = None
+        self.vague: tuple[Fraction, Fraction] | None = None
+        self.hedge: str | None = None
+        self.period: str | None = None
+        self.per_unit: str | None = None
+        self.currency: str | None = None
+        self.nationality: str | None = None
+        self.minor: tuple[tuple[str, ...], int] | None = None
+        self.unit: str | None = None
+        self.unit_count: int | None = None
+
+    def add(self, kind: Kind, value: object) -> None:
+        if self.kinds & kind:
+            return
+        attribute = _PAYLOAD.get(kind)
+        if attribute is not None and getattr(self, attribute) is None:
+            setattr(self, attribute, value)
+        self.kinds |= int(kind)
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"Meaning({Kind(self.kinds)!r})"
+
+
+#: The meaning of a token the lexicon does not know (or of a number, a symbol).
+EMPTY = Meaning()
 
 
 @dataclass
@@ -55,7 +141,7 @@ class Lexicon:
     lang: str
     locale: Locale
     phrases: dict[str, list[tuple[str, object]]] = field(default_factory=dict)
-    meaning: dict[str, dict[str, object]] = field(default_factory=dict)
+    meaning: dict[str, Meaning] = field(default_factory=dict)
     lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
     longest: int = 1
     arabic: bool = False
@@ -64,6 +150,7 @@ class Lexicon:
     decimal: str = "."
     territory: str | None = None
     families: dict[str, str] = field(default_factory=dict)
+    both_conventions: bool = False  # its press prints both marks: a mark before three digits is ambiguous
 
     def add(self, phrase: str, category: str, value: object) -> None:
         words = [t for t, _, _ in tokens(phrase)]
@@ -73,15 +160,20 @@ class Lexicon:
         entries = self.phrases.setdefault(folded, [])
         if (category, value) not in entries:
             entries.append((category, value))
-        self.meaning.setdefault(folded, {}).setdefault(category, value)
+        kind = Kind.__members__.get(category.upper())
+        if kind is not None:
+            found = self.meaning.get(folded)
+            if found is None:
+                found = self.meaning[folded] = Meaning()
+            found.add(kind, value)
         n = len(words)
         known = self.lengths.get(words[0], ())
         if n not in known:
             self.lengths[words[0]] = tuple(sorted((*known, n), reverse=True))
         self.longest = max(self.longest, n)
 
-    def lookup(self, words: list[str], i: int) -> tuple[int, dict[str, object]] | None:
-        """The longest phrase starting at ``words[i]``: (number of words, {category: value})."""
+    def lookup(self, words: list[str], i: int) -> tuple[int, Meaning] | None:
+        """The longest phrase of a figure starting at ``words[i]``: (number of words, what it means)."""
         return self._longest(self.meaning, words, i)
 
     def match(self, words: list[str], i: int) -> tuple[int, list[tuple[str, object]]] | None:
@@ -100,11 +192,10 @@ class Lexicon:
                     return n, found
         return None
 
-    def first(self, words: list[str], i: int, category: str) -> tuple[int, object] | None:
+    def first(self, words: list[str], i: int, kind: Kind) -> int | None:
+        """How many words the longest phrase at ``words[i]`` has, when it means ``kind``."""
         hit = self.lookup(words, i)
-        if hit and category in hit[1]:
-            return hit[0], hit[1][category]
-        return None
+        return hit[0] if hit and hit[1].kinds & kind else None
 
 
 @lru_cache(maxsize=65536)
@@ -135,8 +226,9 @@ def _variants(word: str) -> tuple[str, ...]:
 # -- splitting a figure into tokens ------------------------------------------------------------------------------
 _LETTER = r"[^\W\d_]"
 _MARK = r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]"
-_NUM = r"[0-9]+(?:[.,'’][0-9]+)*"
-_NUM_SPACED = r"[0-9]+(?:(?:[.,'’]|[ \u00a0\u202f\u2009](?=[0-9]{3}(?![0-9])))[0-9]+)*"
+#: A number as printed: digits with marks between them, or a leading decimal mark ('.77', '٫٧٧').
+_NUM = r"(?:[0-9]+(?:[.,'’][0-9]+)*|(?<![0-9])[.,](?=[0-9]))[0-9]*(?:[.,'’][0-9]+)*"
+_NUM_SPACED = r"(?:[0-9]+(?:(?:[.,'’]|[ \u00a0\u202f\u2009](?=[0-9]{3}(?![0-9])))[0-9]+)*|(?<![0-9])[.,][0-9]+)"
 _REST = rf"|(?P<h>(?<={_LETTER})-(?={_LETTER}))|(?P<w>(?:{_LETTER}|{_MARK})+)|(?P<s>\S)"
 _SPLIT = re.compile(rf"(?P<n>{_NUM}){_REST}")
 _SPLIT_SPACED = re.compile(rf"(?P<n>{_NUM_SPACED}){_REST}")
@@ -199,7 +291,8 @@ def _lexicon(tag: str, territory: str | None) -> Lexicon:
     symbols = locale.number_symbols.get("latn", {})
     lex = Lexicon(lang=lang, locale=locale, arabic=lang == "ar", display=data.get("display", {}),
                   group=symbols.get("group", ","), decimal=symbols.get("decimal", "."),
-                  territory=territory, families=data.get("currency_family", {}))
+                  territory=territory, families=data.get("currency_family", {}),
+                  both_conventions=territory in data.get("numbers", {}).get("both_conventions", ()))
     for section in ("scale", "scale_dual", "scale_plural"):
         for word, power in data.get(section, {}).items():
             lex.add(word, section, int(power))
@@ -226,18 +319,50 @@ def _lexicon(tag: str, territory: str | None) -> Lexicon:
         lex.add(word, "per_unit", unit)
     for word, code in data.get("currency", {}).items():
         lex.add(word, "currency", code)
+    for word, territory in data.get("nationality", {}).items():
+        lex.add(word, "nationality", territory)
+    for word, minor in data.get("minor", {}).items():
+        lex.add(word, "minor", (tuple(minor["of"]), int(minor.get("part", 0))))
+    for side in ("versus", "every"):
+        for word in data.get("range", {}).get(side, []):
+            lex.add(word, side, True)
+    for category, words in data.get("sign", {}).items():
+        for word in words:
+            lex.add(word, category, True)
+    for word in per.get("entity", []):
+        lex.add(word, "per_entity", True)
+    compound = data.get("compound")
+    if compound:  # "dreiundzwanzig": the ones, the joiner and the tens in one word
+        for one, v in compound["ones"].items():
+            for ten, t in compound["tens"].items():
+                lex.add(one + compound["joiner"] + ten, "number", int(v) + int(t))
     not_quantity = data.get("not_quantity", {})
-    for category in ("year", "date_suffix", "ordinal_suffix", "time_suffix", "date_link"):
+    for category in ("year", "date_suffix", "ordinal_suffix", "time_suffix", "date_link", "ordinal",
+                     "ordinal_article"):
         for word in not_quantity.get(category, []):
             lex.add(word, category, True)
-    for unit, names in NAMES.items():
-        for word in names.get(lang, []) + (names.get("en", []) if lang != "en" else []):
-            lex.add(word, "unit", unit)
     _add_currencies(lex, locale)
     _add_months(lex, locale)
     for symbol, (category, value) in _SYMBOLS.items():
         lex.add(symbol, category, value)
+    _add_units(lex, data)
     return lex
+
+
+def _add_units(lex: Lexicon, data: dict) -> None:
+    """Unit names (``units.words``: units.toml and CLDR). A CLDR name that is already another word of the language
+    ('in', 'm', 's', 'a') is not a unit, unless that word is a currency ('pounds': money, or weight "of" a thing)."""
+    skip = {" ".join(t for t, _, _ in tokens(w)) for w in data.get("units", {}).get("not_units", [])}
+    for word, (unit, count, cldr) in units.words(lex.lang).items():
+        folded = " ".join(t for t, _, _ in tokens(word))
+        if not folded or folded in skip:
+            continue
+        known = lex.meaning.get(folded)
+        if cldr and known is not None and not known.kinds & Kind.UNIT and known.kinds & ~Kind.CURRENCY:
+            continue
+        lex.add(word, "unit", unit)
+        if count is not None:
+            lex.add(word, "unit_count", count)
 
 
 _CODE = re.compile(r"^[A-Z]{3}$")

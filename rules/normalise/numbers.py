@@ -10,6 +10,7 @@ digits: '12.3' in a German text), the number is read that way and the reading sa
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from functools import lru_cache
@@ -17,28 +18,49 @@ from functools import lru_cache
 from babel import Locale
 from babel.numbers import NumberFormatError, parse_decimal
 
+from rules.normalise.errors import Unreadable
 from rules.policy import Policy
 
-__all__ = ["BadNumber", "half_width", "parse"]
+__all__ = ["half_width", "parse"]
 
 _SPACES = " \u00a0\u202f\u2009"
 _TEN = [Fraction(10) ** k for k in range(64)]
 
 
-class BadNumber(ValueError):
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
-        self.code = code
-        self.message = message
+def parse(raw: str, locale: Locale, group: str, arabic_marks: bool = False,
+          both_conventions: bool = False) -> tuple[Fraction, int, str | None]:
+    """``raw`` as (value, digits after the decimal mark, assumption or None). Raises ``Unreadable``.
 
-
-def parse(raw: str, locale: Locale, group: str, arabic_marks: bool = False) -> tuple[Fraction, int, str | None]:
-    """``raw`` as (value, digits after the decimal mark, assumption or None). Raises ``BadNumber``."""
+    Where the press prints both conventions (``both_conventions``: Arabic in the Maghreb and Lebanon, Spanish in
+    Mexico), one mark followed by exactly three digits ('18.789 مليار', '90,000 ل.ل', '4.414 millones') is refused as
+    ambiguous."""
     if raw.isdigit():
         return Fraction(int(raw)), 0, None
+    if raw[0] in ".," and raw[1:].isdigit():  # '.77', '٫٧٧': a leading mark can only be a decimal mark
+        return Fraction(int(raw[1:]), 10 ** (len(raw) - 1)), len(raw) - 1, None
+    if any(c in _SPACES for c in raw) and group not in _SPACES:
+        raw = _spaced(raw, locale)
     if arabic_marks:  # ٫ and ٬ were printed: their meaning does not depend on the locale
         return _parse(raw, "en", ",")
+    marks = [c for c in raw if not c.isdigit()]
+    if both_conventions and len(marks) == 1 and marks[0] in ".," and \
+            len(raw) - raw.index(marks[0]) - 1 == 3 and raw[0] != "0":
+        head, tail = raw.split(marks[0])
+        raise Unreadable("ambiguous_separator", f"'{raw}' is ambiguous in this document's locale ({locale}), whose "
+                         f"press prints both conventions: it could be {head + tail} or {head}.{tail}")
     return _parse(raw, str(locale), group)
+
+
+def _spaced(raw: str, locale: Locale) -> str:
+    """'156 000' in a text whose locale groups with commas (Arabic and English press print both): spaces between
+    groups of three digits group thousands, and are dropped; any other spacing is not a number."""
+    head, *groups = [g for g in re.split(f"[{_SPACES}]", raw)]
+    last = groups[-1] if groups else ""
+    tail = re.match(r"^[0-9]{3}", last)
+    if not (head.isdigit() and 1 <= len(head) <= 3 and all(len(g) == 3 and g.isdigit() for g in groups[:-1])
+            and tail is not None):
+        raise Unreadable("bad_number", f"'{raw}' is not a number in this document's locale ({locale})")
+    return head + "".join(groups)
 
 
 @lru_cache(maxsize=8192)
@@ -48,8 +70,13 @@ def _parse(raw: str, locale: str, group: str) -> tuple[Fraction, int, str | None
         for c in _SPACES + "’'":
             text = text.replace(c, group)
     marks = {c for c in text if not c.isdigit()}
-    if marks - {group, _decimal(locale)}:  # a mark the locale does not use: babel would take it as decimal
+    decimal = _decimal(locale)
+    if marks - {group, decimal}:  # a mark the locale does not use: babel would take it as decimal
         return _foreign(raw, marks, locale)
+    plain = _plain(group, decimal).match(text)
+    if plain:  # what babel's strict parsing accepts, read without it (babel formats the number back: slow)
+        whole, fraction = plain[1].replace(group, ""), plain[2] or ""
+        return Fraction(int(whole + fraction), 10 ** len(fraction)), len(fraction), None
     try:
         number = parse_decimal(text, locale=_locale(locale), strict=True)
     except NumberFormatError as exc:
@@ -64,12 +91,19 @@ def _parse(raw: str, locale: str, group: str) -> tuple[Fraction, int, str | None
             whole = raw.replace(separators[0], "")
             options = [whole, raw.replace(separators[0], ".")]
         if options:
-            raise BadNumber("ambiguous_separator", f"'{raw}' is ambiguous in this document's locale ({locale}): "
+            raise Unreadable("ambiguous_separator", f"'{raw}' is ambiguous in this document's locale ({locale}): "
                             "it could be " + " or ".join(options)) from None
-        raise BadNumber("bad_number", f"'{raw}' is not a number in this document's locale ({locale})") from None
+        raise Unreadable("bad_number", f"'{raw}' is not a number in this document's locale ({locale})") from None
     except InvalidOperation:
-        raise BadNumber("bad_number", f"'{raw}' is not a number") from None
+        raise Unreadable("bad_number", f"'{raw}' is not a number") from None
     return _exact(number) + (None,)
+
+
+@lru_cache(maxsize=64)
+def _plain(group: str, decimal: str) -> re.Pattern[str]:
+    """Numbers grouped by threes and/or with a decimal part, in a locale's marks: '12,345,678.9', '1234,5'."""
+    g, d = re.escape(group), re.escape(decimal)
+    return re.compile(rf"^((?:[1-9][0-9]{{0,2}}(?:{g}[0-9]{{3}})+)|(?:0|[1-9][0-9]*))(?:{d}([0-9]+))?$")
 
 
 @lru_cache(maxsize=64)
@@ -95,9 +129,9 @@ def _foreign(raw: str, marks: set[str], locale: str) -> tuple[Fraction, int, str
             return _exact(number) + (f"'{raw}' read as {number}: '{mark}' followed by {len(groups[0])} digit(s) "
                                      "can only be a decimal mark",)
         if len(groups) == 1:
-            raise BadNumber("ambiguous_separator", f"'{raw}' is ambiguous in this document's locale ({locale}): "
+            raise Unreadable("ambiguous_separator", f"'{raw}' is ambiguous in this document's locale ({locale}): "
                             f"it could be {head + groups[0]} or {head}.{groups[0]}")
-    raise BadNumber("bad_number", f"'{raw}' is not a number in this document's locale ({locale})")
+    raise Unreadable("bad_number", f"'{raw}' is not a number in this document's locale ({locale})")
 
 
 def _exact(number: Decimal) -> tuple[Fraction, int]:

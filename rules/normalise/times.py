@@ -37,11 +37,15 @@ from functools import lru_cache
 from fractions import Fraction
 from typing import Any
 
+import tomllib
+from importlib.resources import files
+
 from hijridate import Hijri
 
 from rules.model import Amount, TimeReading
 from rules.normalise.timewords import TimeWords, time_words
-from rules.normalise.values import MAX_TEXT, Unreadable
+from rules.normalise.errors import Unreadable
+from rules.normalise.values import MAX_TEXT
 from rules.text import digits, fold
 
 __all__ = ["DAYS", "OPEN", "Duration", "TimeSpan", "read_duration", "read_time"]
@@ -66,6 +70,10 @@ _WORD = r"(?:[^\W\d_]|[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED])+"
 _TOKEN = re.compile(rf"(?P<num>[0-9]+)|(?P<word>{_WORD})|(?P<sym>\S)")
 _DASHES = set("-‐‑‒–—―")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+#: Fiscal-year conventions by territory (data/fiscal.toml): the month the state's year starts in.
+FISCAL: dict[str, tuple[int]] = {
+    t: (int(c["start"]),)
+    for t, c in tomllib.loads(files("rules.normalise").joinpath("data/fiscal.toml").read_text("utf-8")).items()}
 
 
 # -- the reading ------------------------------------------------------------------------------------------------
@@ -180,6 +188,8 @@ def _iso(text: str, plain: str) -> TimeSpan | None:
             raise Unreadable("bad_range", f"'{text}' ends before it starts")
         return TimeSpan(text, start, end, "day")
     iso = _ISO.match(plain)
+    if iso and not iso[3] and int(iso[2]) > 12:
+        return None  # '2013-14': a split year, not a month
     if iso:
         year, month, day = int(iso[1]), int(iso[2]), iso[3]
         try:
@@ -369,9 +379,14 @@ class _Reader:
 
     # -- two times: one time named twice, or a range
     def read(self, atoms: list[_Atom]) -> _Span:
+        atoms = _split_years(atoms)
         for k, atom in enumerate(atoms):
             if atom.read.get("range") == "equals" and 0 < k < len(atoms) - 1:
-                return self._same(atoms[:k], atoms[k + 1:])
+                left, right = atoms[:k], atoms[k + 1:]
+                for day, date in ((left, right), (right, left)):
+                    if all("weekday" in a.read or "filler" in a.read or a.kind == "sep" for a in day):
+                        return self.point(date + day)  # 'الأربعاء الموافق 13 شباط 2013': the weekday must fit
+                return self._same(left, right)
         return self._range_or_point(atoms)
 
     def _same(self, left: list[_Atom], right: list[_Atom]) -> _Span:
@@ -452,6 +467,7 @@ class _Point:
         months = [a for a in self.having("month") if not ("number" in a.read and units and not years)]
         hmonths = self.having("hmonth")
         if numeric is not None:
+            self.weekday(numeric)  # '2026-01-20 - الثلاثاء'
             return numeric
         if not years and borrow is None:
             if months or hmonths:
@@ -527,6 +543,8 @@ class _Point:
         markers = {a.read["marker"]: a for a in self.having("marker")}
         if not units or not (rels or rolling or {"ago", "later", "within"} & markers.keys()):
             return None
+        if any(int(a.read["ordinal"]) in (1, -1) for a in self.having("ordinal")) and not rolling:
+            return None  # 'the first five months of this year': a part of the year, not a count back
         counted = self.count()
         if not (counted or rolling or {"ago", "later", "within"} & markers.keys()):
             return None
@@ -674,6 +692,46 @@ class _Point:
 
     def absolute(self, years: list[_Atom], months: list[_Atom], hmonths: list[_Atom], units: list[_Atom],
                  borrow: _Span | None, year: int | None = None) -> _Span:
+        """A time named by its calendar: a fiscal year, a Hijri date, a day or a month, the first months of a year,
+        a quarter or a half, a decade, a year."""
+        text = _text(self.atoms)
+        eras = self.eras(months, hmonths)
+        hijri = bool(hmonths) or eras == {"hijri"} or (borrow is not None and borrow.calendar == "hijri")
+        if len(years) > 1:
+            raise Unreadable("two_years", f"'{text}' has more than one year")
+        split = bool(years) and "split" in years[0].read
+        if years:
+            year = years[0].num
+            self.use(years[0])
+        fiscal = self.having("fiscal")
+        if (fiscal or split) and year is not None and not hijri:
+            self.use(*fiscal)
+            return self.fiscal(year, split, bool(fiscal))
+        month = self.month(hmonths if hijri else months, "hmonth" if hijri else "month")
+        if year is None and borrow is not None:
+            year = borrow.year
+            if month is None and borrow.grain == "day":
+                month = borrow.month
+        if year is None:
+            return self.no_year()
+        decade = self.decade(year)
+        if decade is not None:
+            return decade
+        if hijri and hmonths and not eras and year > HIJRI_YEARS[1] and YEARS[0] <= year <= YEARS[1]:
+            return self.hijri_month_in(year, month)  # 'رمضان 2019': the Ramadan that fell in 2019
+        if hijri:
+            return self.hijri(year, month)
+        if not eras and self.r.words.lang == "ar" and not months and HIJRI_YEARS[0] <= year <= HIJRI_YEARS[1]:
+            raise Unreadable("ambiguous_calendar", f"{year} could be a Hijri or a Gregorian year: write {year} هـ "
+                                                   f"or {year}م")
+        if not YEARS[0] <= year <= YEARS[1]:
+            raise Unreadable("year_range", f"{year} is outside the years {YEARS[0]}–{YEARS[1]}")
+        if month is not None:
+            return self.day_or_month(year, month)
+        return self.first_months(year) or self.part_of(year) or self.whole_year(year)
+
+    def eras(self, months: list[_Atom], hmonths: list[_Atom]) -> set[str]:
+        """The calendars the words mark ('هـ', 'م'), refusing a mix."""
         text = _text(self.atoms)
         eras = {a.read["era"] for a in self.having("era")}
         self.use(*self.having("era"))
@@ -682,68 +740,133 @@ class _Point:
         if months and hmonths:
             raise Unreadable("mixed_calendars", f"'{text}' names a Gregorian and a Hijri month; join two namings "
                                                 "of one date with 'الموافق'")
-        hijri = bool(hmonths) or eras == {"hijri"} or (borrow is not None and borrow.calendar == "hijri")
-        if len(years) > 1:
-            raise Unreadable("two_years", f"'{text}' has more than one year")
-        if years:
-            year = years[0].num
-            self.use(years[0])
+        return eras
+
+    def month(self, atoms: list[_Atom], category: str) -> int | None:
         month = None
-        for atom in hmonths if hijri else months:
-            if month is not None and month != int(atom.read["hmonth" if hijri else "month"]):
-                raise Unreadable("two_months", f"'{text}' names two different months")
-            month = int(atom.read["hmonth" if hijri else "month"])
+        for atom in atoms:
+            if month is not None and month != int(atom.read[category]):
+                raise Unreadable("two_months", f"'{_text(self.atoms)}' names two different months")
+            month = int(atom.read[category])
             self.use(atom)
-        if year is None and borrow is not None:
-            year = borrow.year
-            if month is None and borrow.grain == "day":
-                month = borrow.month
-        if year is None:
-            span = self.decade(None)
-            if span is not None:
-                return span
-            short = [a for a in self.free_numbers() if a.width == 3]
-            if short:
-                raise Unreadable("year_range", f"{short[0].text} is outside the years {YEARS[0]}–{YEARS[1]}")
-            raise Unreadable("no_year", f"'{text}' gives no year; a date without its year is not guessed")
-        decade = self.decade(year)
-        if decade is not None:
-            return decade
-        if hijri:
-            if self.having("quarter") or self.having("abbr") or self.having("unit", "quarter") or \
-                    self.having("unit", "half"):
-                raise Unreadable("hijri_grain", f"'{text}': Hijri quarters and halves are not read")
-            day = self.days() if month is not None else None
-            start, end = _hijri(year, month, day)
-            grain = "day" if day is not None else "month" if month is not None else "year"
-            return _Span(start, end, grain, "hijri", year=year, month=month)
-        if not eras and self.r.words.lang == "ar" and not months and HIJRI_YEARS[0] <= year <= HIJRI_YEARS[1]:
-            raise Unreadable("ambiguous_calendar", f"{year} could be a Hijri or a Gregorian year: write {year} هـ "
-                                                   f"or {year}م")
-        if not YEARS[0] <= year <= YEARS[1]:
-            raise Unreadable("year_range", f"{year} is outside the years {YEARS[0]}–{YEARS[1]}")
-        if month is not None:
-            day = self.days()
-            if day is not None:
-                span = self.day(year, month, day)
-                self.weekday(span)
-                return span
-            start = dt.date(year, month, 1)
-            return _Span(start, _add_months(start, 1), "month", year=year, month=month)
+        return month
+
+    def no_year(self) -> _Span:
+        """No year: a decade named alone ('the 90s'), else a problem."""
+        span = self.decade(None)
+        if span is not None:
+            return span
+        short = [a for a in self.free_numbers() if a.width == 3]
+        if short:
+            raise Unreadable("year_range", f"{short[0].text} is outside the years {YEARS[0]}–{YEARS[1]}")
+        raise Unreadable("no_year", f"'{_text(self.atoms)}' gives no year; a date without its year is not guessed")
+
+    def hijri(self, year: int, month: int | None) -> _Span:
+        if self.having("quarter") or self.having("abbr") or self.having("unit", "quarter") or \
+                self.having("unit", "half"):
+            raise Unreadable("hijri_grain", f"'{_text(self.atoms)}': Hijri quarters and halves are not read")
+        day = self.days() if month is not None else None
+        start, end = _hijri(year, month, day)
+        grain = "day" if day is not None else "month" if month is not None else "year"
+        return _Span(start, end, grain, "hijri", year=year, month=month)
+
+    def day_or_month(self, year: int, month: int) -> _Span:
+        """'15 مارس 2025', 'اليوم الثالث من أكتوبر 2024' (an ordinal day), 'الخميس 7 أغسطس 2025', 'مارس 2025'."""
+        day = self.days()
+        today = [a for a in self.having("relative") if tuple(a.read["relative"]) == ("day", 0)]
+        ordinals = [a for a in self.having("ordinal") if int(a.read["ordinal"]) > 0]
+        day_words = self.having("unit", "day") + today
+        if day is None and ordinals and day_words:
+            day = int(ordinals[0].read["ordinal"])  # 'اليوم الثالث من أكتوبر': the third day of October
+            self.use(ordinals[0], *day_words)
+        if day is not None:
+            span = self.day(year, month, day)
+            self.weekday(span)
+            self.use(*today)  # 'اليوم الخميس 7 أغسطس 2025': 'today' beside the full date adds nothing
+            return span
+        start = dt.date(year, month, 1)
+        return _Span(start, _add_months(start, 1), "month", year=year, month=month)
+
+    def part_of(self, year: int) -> _Span | None:
+        """A quarter or a half of the year."""
         part = self.part()
-        if part is not None:
-            unit, n = part
-            size = _MONTHS[unit]
-            count = 12 // size
-            if n == -1:
-                n = count
-            if not 1 <= n <= count:
-                raise Unreadable("bad_date", f"'{text}': there is no {unit} {n} in a year")
-            start = dt.date(year, (n - 1) * size + 1, 1)
-            return _Span(start, _add_months(start, size), unit, year=year)
+        if part is None:
+            return None
+        unit, n = part
+        size = _MONTHS[unit]
+        count = 12 // size
+        n = count if n == -1 else n
+        if not 1 <= n <= count:
+            raise Unreadable("bad_date", f"'{_text(self.atoms)}': there is no {unit} {n} in a year")
+        start = dt.date(year, (n - 1) * size + 1, 1)
+        return _Span(start, _add_months(start, size), unit, year=year)
+
+    def whole_year(self, year: int) -> _Span:
         if self.having("weekday") or [a for a in self.free_numbers() if a.width <= 2]:
-            raise Unreadable("no_month", f"'{text}' gives a day without its month")
+            raise Unreadable("no_month", f"'{_text(self.atoms)}' gives a day without its month")
         return _Span(dt.date(year, 1, 1), dt.date(year + 1, 1, 1), "year", year=year)
+
+    def fiscal(self, year: int, split: bool, named: bool) -> _Span:
+        """A split fiscal year ('العام المالي 2022/2023', '2013-14') or a quarter or half of one, placed by the
+        document's territory's convention (data/fiscal.toml); without one a split year is both calendar years. A
+        fiscal year named by one year ('FY2024') is refused: a company's and the state's differ."""
+        text = _text(self.atoms)
+        territory = self.r.words.locale.territory
+        convention = FISCAL.get(territory or "")
+        if not split:  # 'FY2024', 'fiscal 2024': a company's year or the state's, and companies keep their own
+            raise Unreadable("fiscal_year", f"'{text}' names a fiscal year by one year, and whose fiscal year (a "
+                                            "company's or the state's) decides when it starts; send the dates")
+        if convention is None or convention[0] == 1:
+            if split and not named and self.part() is None:
+                return _Span(dt.date(year, 1, 1), dt.date(year + 2, 1, 1), "year", year=year)
+            where = f"the document's territory ({territory})" if territory else "the document's language tag, " \
+                "which names no territory,"
+            raise Unreadable("fiscal_year", f"'{text}' is a fiscal year, and {where} gives no fiscal-year "
+                                            "convention tadqiq knows; send the dates")
+        start = dt.date(year, convention[0], 1)  # a split year starts in its first year
+        part = self.part()
+        if part is None:
+            return _Span(start, _add_months(start, 12), "year", year=year)
+        unit, n = part
+        size = _MONTHS[unit]
+        count = 12 // size
+        n = count if n == -1 else n
+        if not 1 <= n <= count:
+            raise Unreadable("bad_date", f"'{text}': there is no {unit} {n} in a year")
+        begin = _add_months(start, (n - 1) * size)
+        return _Span(begin, _add_months(begin, size), unit, year=year)
+
+    def hijri_month_in(self, year: int, month: int | None) -> _Span:
+        """A Hijri month with a Gregorian year: the one that fell in that year; refused when two did."""
+        assert month is not None
+        spans = []
+        for h in range(year - 580, year - 576):
+            if HIJRI_YEARS[0] <= h <= HIJRI_YEARS[1]:
+                start, end = _hijri(h, month, None)
+                if start.year == year or (end - _ONE).year == year:
+                    spans.append((start, end, h))
+        if len(spans) != 1:
+            raise Unreadable("ambiguous_calendar", f"'{_text(self.atoms)}': "
+                             + ("two such months fell in that year" if spans else "no such month fell in that year"))
+        start, end, h = spans[0]
+        return _Span(start, end, "month", "hijri", year=h, month=month)
+
+    def first_months(self, year: int) -> _Span | None:
+        """'the first nine months of 2024', 'الثمانية أشهر الأولى من سنة 2018', 'the last three months of 2024'."""
+        units = self.having("unit", "month")
+        ordinals = [a for a in self.having("ordinal") if int(a.read["ordinal"]) in (1, -1)]
+        if not units or not ordinals:
+            return None
+        counted = self.count()
+        if counted is None or not 1 <= counted[0] <= 12:
+            return None
+        n, atoms = counted
+        self.use(units[0], ordinals[0], *atoms)
+        if int(ordinals[0].read["ordinal"]) == 1:
+            start = dt.date(year, 1, 1)
+            return _Span(start, _add_months(start, n), "month", year=year)
+        end = dt.date(year + 1, 1, 1)
+        return _Span(_add_months(end, -n), end, "month", year=year)
 
     def part(self) -> tuple[str, int] | None:
         """A quarter or a half of the year: 'Q3', 'الربع الثالث', '3e trimestre', 'النصف الأول', 'H1'."""
@@ -811,6 +934,31 @@ class _Point:
             if atom.kind == "num" and atom.width == 3:
                 raise Unreadable("year_range", f"{atom.text} is outside the years {YEARS[0]}–{YEARS[1]}")
             raise Unreadable("unread_word", f"'{atom.text}' does not fit in '{text}'")
+
+
+def _split_years(atoms: list[_Atom]) -> list[_Atom]:
+    """'2022/2023', '2022-2023', '2013-14': two consecutive years written as one, a fiscal or season year, become one
+    atom when the second is written with two digits or the expression names a fiscal year or a part of one (a range
+    of two calendar years otherwise)."""
+    fiscal = any("fiscal" in a.read or "quarter" in a.read or a.read.get("unit") in ("quarter", "half") or
+                 "abbr" in a.read for a in atoms)
+    out: list[_Atom] = []
+    k = 0
+    while k < len(atoms):
+        a = atoms[k]
+        if k + 2 < len(atoms) and a.kind == "num" and a.width == 4 and atoms[k + 1].kind == "sep" and \
+                atoms[k + 1].text in "-/" and atoms[k + 2].kind == "num" and \
+                (atoms[k + 2].width == 2 and atoms[k + 2].num == (a.num + 1) % 100 or
+                 fiscal and atoms[k + 2].width == 4 and atoms[k + 2].num == a.num + 1) and \
+                (k + 3 == len(atoms) or atoms[k + 3].kind != "sep"):
+            b = atoms[k + 2]
+            out.append(_Atom(f"{a.text}{atoms[k + 1].text}{b.text}", "num", num=a.num, width=4,
+                             read={"split": True}))
+            k += 3
+            continue
+        out.append(a)
+        k += 1
+    return out
 
 
 def _text(atoms: Sequence[_Atom]) -> str:

@@ -111,5 +111,9 @@ def _add_data(lex: Lexicon, data: dict[str, Any]) -> None:
             lex.add(word, "century_rel", _RELATIVE[name])
     for word in data.get("filler", {}).get("words", []):
         lex.add(word, "filler", True)
+    for word in data.get("fiscal", {}).get("words", []):
+        lex.add(word, "fiscal", True)
+    for phrase, (unit, offset) in data.get("relative_phrase", {}).items():
+        lex.add(phrase, "relative", (unit, int(offset)))
     for word in data.get("plural", {}).get("words", []):
         lex.add(word, "plural", True)

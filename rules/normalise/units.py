@@ -1,6 +1,11 @@
 """The allow-listed units, one pint registry per process, and exact conversions between periods.
 
-Units come from ``data/units.toml``; nothing else becomes a unit. Conversions between units of the same kind
+Units come from ``data/units.toml`` (countable things, and words CLDR lacks) and from babel's CLDR unit names for
+measures (``CLDR_KINDS``: lengths, areas, volumes, masses, temperatures, energy, power, speeds, data sizes,
+durations, shares), each checked against pint when the process starts; nothing else becomes a unit.
+``words(lang)`` is every name and symbol a language writes them with (CLDR's long, short and narrow forms, every
+plural form), built once per language; a CLDR form written without its number names one or two of the unit
+(Arabic "يومان" is two days). Conversions between units of the same kind
 (minutes and days, percent and plain fractions) are pint's, made exact by building the registry with
 ``non_int_type=Fraction``. Conversions between calendar periods are not one number: a month has 28 to 31 days
 and a year 365 or 366, so ``periods(a, b)`` returns an exact interval (12 months a year exactly; 28–31 days a
@@ -22,7 +27,8 @@ from babel import Locale
 
 from rules.interval import Interval
 
-__all__ = ["KINDS", "NAMES", "PERIODS", "REGISTRY", "factor", "kind", "name", "pattern", "periods"]
+__all__ = ["KINDS", "NAMES", "PERIODS", "PINT_NAMES", "REGISTRY", "factor", "kind", "name", "pattern", "periods",
+           "words"]
 
 _DATA = tomllib.loads(files("rules.normalise").joinpath("data/units.toml").read_text("utf-8"))
 
@@ -46,17 +52,115 @@ KINDS: dict[str, str] = {name: spec["kind"] for name, spec in _DATA.items()}
 NAMES: dict[str, dict[str, list[str]]] = {
     name: {lang: words for lang, words in spec.items() if isinstance(words, list)} for name, spec in _DATA.items()
 }
+DUALS: dict[str, dict[str, list[str]]] = {name: spec.get("dual", {}) for name, spec in _DATA.items()}
 _DISPLAY: dict[str, dict[str, list[str]]] = {name: spec.get("display", {}) for name, spec in _DATA.items()}
-_CLDR = {"second": "duration-second", "minute": "duration-minute", "hour": "duration-hour",
-         "day": "duration-day", "week": "duration-week", "month": "duration-month", "year": "duration-year",
-         "kilometer": "length-kilometer", "meter": "length-meter", "tonne": "mass-tonne",
-         "kilogram": "mass-kilogram", "mile": "length-mile", "square_kilometer": "area-square-kilometer", "megawatt": "power-megawatt",
-         "percent": "concentr-percent"}
+
+#: CLDR unit categories read as measures, and the kind each is.
+CLDR_KINDS = {"length": "length", "area": "area", "volume": "volume", "mass": "mass", "temperature": "temperature",
+              "energy": "energy", "power": "power", "speed": "speed", "digital": "data", "duration": "time",
+              "concentr": "share"}
+#: CLDR names pint spells otherwise; the rest are CLDR's with '-' as '_' ('square-foot' → square_foot).
+_PINT_NAMES = {"celsius": "degree_Celsius", "fahrenheit": "degree_Fahrenheit", "generic": None, "part": None,
+               "item": None, "karat": None, "mole": None, "katal": None, "mile-scandinavian": None, "ton": "short_ton",
+               "century": None, "fortnight": None, "decade": None, "night": None, "quarter": None,
+               "permyriad": None, "part-per-1e6": None, "part-per-1e9": None, "percent": "percent",
+               "permille": "permille", "light-speed": None, "beaufort": None,
+               # units that are more often counted things than measures in news ("a pinch", "five stones")
+               "cup": None, "cup-imperial": None, "cup-metric": None, "pinch": None, "drop": None, "jigger": None,
+               "dram": None, "dessert-spoon": None, "dessert-spoon-imperial": None, "grain": None, "stone": None,
+               "slug": None, "point": None, "fathom": None, "furlong": None, "chain": None, "rod": None,
+               "earth-radius": None, "solar-radius": None, "earth-mass": None, "solar-mass": None, "dalton": None,
+               "carat": None, "bushel": None, "acre-foot": None, "milliinch": None, "fun": None, "rin": None,
+               "sun": None, "ken": None, "koku": None, "sai": None, "shaku": None, "kosaji": None, "osaji": None,
+               "shaku-cloth": None, "shaku-length": None, "electronvolt": None, "becquerel": None, "gray": None,
+               "sievert": None}
+
+
+def _pint(name: str) -> str | None:
+    """A pint expression for a CLDR unit name, built from CLDR's own names (never from request text)."""
+    if name in _PINT_NAMES:
+        return _PINT_NAMES[name]
+    if any(part in name.split("-") for part in ("person", "jp", "ofglucose", "ofhg")):
+        return None
+    if name.startswith(("square-", "cubic-")):
+        power = 2 if name.startswith("square-") else 3
+        return f"({_pint(name.split('-', 1)[1])}) ** {power}"
+    if "-per-" in name:
+        top, bottom = name.split("-per-", 1)
+        a, b = _pint(top), _pint(bottom)
+        return f"({a}) / ({b})" if a and b else None
+    return name.replace("-", "_")
+
+
+def _cldr_units() -> dict[str, str]:
+    """CLDR unit id → our unit name, for the measures pint knows; units pint spells otherwise are defined as
+    aliases ('kilometer_per_hour = (kilometer) / (hour)')."""
+    out: dict[str, str] = {}
+    for cldr in Locale.parse("en")._data["unit_patterns"]:
+        category, _, rest = cldr.partition("-")
+        if category not in CLDR_KINDS:
+            continue
+        ours = rest.replace("-", "_")
+        if ours in KINDS:
+            out[cldr] = ours
+            continue
+        expression = _pint(rest)
+        if expression is None:
+            continue
+        try:
+            if ours not in REGISTRY:
+                REGISTRY.define(f"{ours} = {expression}")
+            REGISTRY.Unit(ours)
+        except (pint.errors.PintError, AttributeError, ValueError, TypeError):
+            continue
+        KINDS[ours] = CLDR_KINDS[category]
+        out[cldr] = ours
+    return out
+
+
+_CLDR_IDS = _cldr_units()
+#: Every unit name and alias pint defines, folded (no prefixes: 'units' is not micro-nits): a word after a figure
+#: that is one of them, and no unit tadqiq reads, is refused rather than counted ('10 furlongs').
+PINT_NAMES = frozenset(n.casefold() for name, d in REGISTRY._units.items() if len(name) > 2
+                       for n in (name, *getattr(d, "aliases", ())) if len(n) > 2 and n.isalpha())
+_CLDR = {ours: cldr for cldr, ours in _CLDR_IDS.items()}
 
 PERIODS = ("hour", "day", "week", "month", "quarter", "year")
 _FIXED = {"hour": Fraction(1, 24), "day": Fraction(1), "week": Fraction(7)}
 _CALENDAR = {"month": Fraction(1), "quarter": Fraction(3), "year": Fraction(12)}
 _DAYS = {"month": Interval.of(28, 31), "quarter": Interval.of(89, 92), "year": Interval.of(365, 366)}
+
+
+@lru_cache(maxsize=64)
+def words(lang: str) -> dict[str, tuple[str, int | None, bool]]:
+    """Every word ``lang`` names a unit with: word → (unit, the count it names alone or None, whether only CLDR
+    has it). From units.toml (the language's words, its duals, and English's) and CLDR's unit names in the
+    language and in English."""
+    out: dict[str, tuple[str, int | None, bool]] = {}
+    for unit, names in NAMES.items():
+        for word in names.get(lang, []) + (names.get("en", []) if lang != "en" else []):
+            out.setdefault(word, (unit, None, False))
+        for word in DUALS[unit].get(lang, []):
+            out.setdefault(word, (unit, 2, False))
+    for tag in dict.fromkeys((lang, "en", "en_GB")):
+        locale = _locale(tag)
+        patterns = locale._data.get("unit_patterns", {})
+        display = locale._data.get("unit_display_names", {})
+        for cldr, unit in _CLDR_IDS.items():
+            for width in ("long", "short", "narrow"):
+                name = display.get(cldr, {}).get(width)
+                if name:
+                    out.setdefault(name.strip(), (unit, None, True))
+                for plural, pattern in patterns.get(cldr, {}).get(width, {}).items():
+                    if plural == "per" or not isinstance(pattern, str):
+                        continue
+                    word = pattern.replace("{0}", "").strip(" \u00a0\u202f")
+                    if not word:
+                        continue
+                    count = None if "{0}" in pattern else {"one": 1, "two": 2}.get(plural)
+                    if word not in out or count is not None and out[word][:2] == (unit, None):
+                        out[word] = (unit, count, out[word][2] if word in out else True)
+    return out
 
 
 def kind(unit: str | None) -> str | None:

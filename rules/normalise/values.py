@@ -27,31 +27,70 @@ from babel.numbers import list_currencies
 from rules.interval import Interval, exact
 from rules.model import Amount, Reading
 from rules.normalise import currency as currencies
-from rules.normalise.lexicon import NUMBER, SYMBOL, WORD, Lexicon, lexicon, split
-from rules.normalise.numbers import BadNumber, half_width, parse
-from rules.normalise.units import KINDS, PERIODS
+from rules.normalise.lexicon import EMPTY, NUMBER, SYMBOL, WORD, Kind, Lexicon, Meaning, lexicon, split
+from rules.normalise.errors import Unreadable
+from rules.normalise.numbers import half_width, parse
+from rules.normalise.units import KINDS, PERIODS, PINT_NAMES
 from rules.policy import POLICY, Policy
-from rules.text import digits
+from rules.text import digits, fold
 
 __all__ = ["MAX_DIGITS", "MAX_TEXT", "Measure", "Unreadable", "read_value"]
 
 MAX_TEXT = 300
 MAX_DIGITS = 30
 MAX_NUMBERS = 8
-_NOTATION = re.compile(r"[0-9]\s*[eE]\s*[+\-−]?\s*[0-9]|\*\*|\^|[0-9]\s*[x×]\s*10|[0-9]\s*[⁰¹²³⁴⁵⁶⁷⁸⁹]")
+_NOTATION = re.compile(r"[0-9]\s*[eE]\s*[+\-−]?\s*[0-9]|\*\*|\^|[0-9]\s*[x×]\s*10|[0-9]\s*[⁰¹²³⁴⁵⁶⁷⁸⁹]|"
+                       r"(?<![0-9A-Za-z])0[xXbBoO][0-9A-Fa-f]")
+#: Algerian wire copy prints 4.6 as "6ر4": the letter ر for the decimal mark, the digits around it the other way.
+_REVERSED = re.compile(r"(?<![0-9])([0-9]+)ر([0-9]+)(?![0-9])")
+#: The Arabic comma between digits: a decimal mark in some copy ("1،9" for 9.1), a list in other.
+_ARABIC_COMMA = re.compile(r"[0-9]،[0-9]")
+#: Anything the rare checks below look for: most figures have none of it, and one search says so.
+_RARE = re.compile(r"[0-9]\s*[eExX×⁰¹²³⁴⁵⁶⁷⁸⁹،ر]|\*\*|\^|0[bBoO]|[$€£¥]\s*\(|[0-9][.,][0-9]{3}(?![0-9])")
+#: A mark before exactly three digits: read as the locale says, but a decimal comma misread would be a ×1 000 slip.
+_SEPARATED = re.compile(r"[0-9][.,][0-9]{3}(?![0-9])")
+#: A currency symbol before a parenthesised number: an accountant's negative ("$(118,000,000)").
+_ACCOUNTING = re.compile(r"[$€£¥]\s*\(\s*[0-9]")
 _SPACES = " \u00a0\u202f\u2009"
 _CODES = frozenset(list_currencies())
-_TEN = [Fraction(10) ** k for k in range(40)]
-_SCALES = ("scale", "scale_dual", "scale_plural")
-
-
-class Unreadable(ValueError):
-    """A figure that cannot be read; ``code`` is stable, ``message`` says why in English."""
-
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
-        self.code = code
-        self.message = message
+_TEN = [10 ** k for k in range(40)]  # ints: a Fraction times an int skips a gcd
+# The kinds of ``rules.normalise.lexicon.Kind`` as plain ints: ``Meaning.kinds & _SCALE`` stays an int test.
+_SCALE = int(Kind.SCALE)
+_SCALE_DUAL = int(Kind.SCALE_DUAL)
+_SCALE_PLURAL = int(Kind.SCALE_PLURAL)
+_NUMBER = int(Kind.NUMBER)
+_ONE = int(Kind.ONE)
+_FRACTION = int(Kind.FRACTION)
+_VAGUE = int(Kind.VAGUE)
+_HEDGE = int(Kind.HEDGE)
+_FROM = int(Kind.FROM)
+_TO = int(Kind.TO)
+_AND = int(Kind.AND)
+_VERSUS = int(Kind.VERSUS)
+_EVERY = int(Kind.EVERY)
+_PERIOD = int(Kind.PERIOD)
+_PER = int(Kind.PER)
+_PER_UNIT = int(Kind.PER_UNIT)
+_PER_ENTITY = int(Kind.PER_ENTITY)
+_CURRENCY = int(Kind.CURRENCY)
+_NATIONALITY = int(Kind.NATIONALITY)
+_MINOR = int(Kind.MINOR)
+_UNIT = int(Kind.UNIT)
+_UNIT_COUNT = int(Kind.UNIT_COUNT)
+_YEAR = int(Kind.YEAR)
+_DATE_SUFFIX = int(Kind.DATE_SUFFIX)
+_ORDINAL_SUFFIX = int(Kind.ORDINAL_SUFFIX)
+_TIME_SUFFIX = int(Kind.TIME_SUFFIX)
+_DATE_LINK = int(Kind.DATE_LINK)
+_ORDINAL = int(Kind.ORDINAL)
+_ORDINAL_ARTICLE = int(Kind.ORDINAL_ARTICLE)
+_MONTH = int(Kind.MONTH)
+_MINUS = int(Kind.MINUS)
+_BELOW_ZERO = int(Kind.BELOW_ZERO)
+_PLUS = int(Kind.PLUS)
+_SCALES = _SCALE | _SCALE_DUAL | _SCALE_PLURAL
+#: What may follow an amount and join it: a fraction, 'and', a number word, another scaled amount.
+_JOINS = _FRACTION | _AND | _ONE | _NUMBER | _VAGUE | _SCALES
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +106,8 @@ class Measure:
     notes: tuple[str, ...] = ()  # the policy as applied to this figure
     assumptions: tuple[str, ...] = field(default=())
     number: Fraction | None = None  # the amount as printed, scaled (12.3 مليار → 12300000000); None for ranges
+    ends: tuple[Fraction, Fraction] | None = None  # a range's two ends as printed, scaled ("10–12 مليار")
+    separator: bool = False  # a mark before three digits ('1,250'): a decimal comma misread would be ×1 000
 
     @property
     def currency(self) -> str | None:
@@ -102,22 +143,22 @@ def read_value(value: str | Amount, language: str, unit: str | None = None, per:
 
 # -- tokens, classified -----------------------------------------------------------------------------------------
 _NUM, _LEX, _SYM, _CODE, _OTHER, _SKIP = range(6)
-_NONE: dict[str, object] = {}
 
 
 class _Item:
-    __slots__ = ("kind", "value", "start", "end", "raw")
+    __slots__ = ("end", "kind", "meaning", "raw", "start", "value")
 
     def __init__(self, kind: int, value: object, start: int, end: int, raw: str):
         self.kind, self.value, self.start, self.end, self.raw = kind, value, start, end, raw
+        self.meaning: Meaning = value if kind == _LEX else EMPTY  # type: ignore[assignment]
 
-    @property
-    def meaning(self) -> dict[str, object]:
-        return self.value if self.kind == _LEX else _NONE  # type: ignore[return-value]
+    def skip(self, why: tuple[str, int, int] | None = None) -> None:
+        """Set aside: not part of the amount (``why``: the code and span the problem names, if any)."""
+        self.kind, self.value, self.meaning = _SKIP, why, EMPTY
 
 
 def _items(value: str, text: str, lex: Lexicon) -> list[_Item]:
-    toks = split(text, lex.group in _SPACES)
+    toks = split(text, True)
     words = [w if kind != NUMBER else "#" for kind, w, _, _ in toks]
     items: list[_Item] = []
     numbers = 0
@@ -129,7 +170,7 @@ def _items(value: str, text: str, lex: Lexicon) -> list[_Item]:
             if numbers > MAX_NUMBERS:
                 raise Unreadable("several_numbers", f"more than {MAX_NUMBERS} numbers in one figure; send them as "
                                                     "separate claims")
-            if sum(c.isdigit() for c in w) > MAX_DIGITS:
+            if len(w) > MAX_DIGITS and sum(c.isdigit() for c in w) > MAX_DIGITS:
                 raise Unreadable("too_many_digits", f"a number has more than {MAX_DIGITS} digits")
             items.append(_Item(_NUM, None, s, e, w))
             i += 1
@@ -147,15 +188,71 @@ def _items(value: str, text: str, lex: Lexicon) -> list[_Item]:
             continue
         items.append(_Item(_SYM if kind == SYMBOL else _OTHER, w, s, e, value[s:e]))
         i += 1
+    if "-" in text:  # '36-tausend': a dash glued between a number and its scale word is not a range
+        items[:] = [it for j, it in enumerate(items) if not (
+            it.kind == _SYM and it.value == "-" and 0 < j < len(items) - 1 and items[j - 1].kind == _NUM and
+            items[j - 1].end == it.start and it.end == items[j + 1].start and _has(items[j + 1], _SCALES))]
+    if "/" in text:
+        _mixed_fractions(items, text)
     _set_aside(items, text, value)
+    if any(it.meaning.kinds & (_ORDINAL | _FRACTION) for it in items if it.kind == _LEX):
+        _set_aside_ordinals(items, text)
     for item in items:
-        if item.kind == _NUM:
+        if item.kind == _NUM and item.value is None:
+            if item.raw.isdigit():
+                item.value = (Fraction(int(item.raw)), 0, None)
+                continue
             printed = value[item.start:item.end]
-            try:
-                item.value = parse(item.raw, lex.locale, lex.group, "٫" in printed or "٬" in printed)
-            except BadNumber as exc:
-                raise Unreadable(exc.code, exc.message) from None
+            item.value = parse(item.raw, lex.locale, lex.group, any(c in printed for c in "٫٬ر"),
+                               lex.both_conventions)
     return items
+
+
+def _mixed_fractions(items: list[_Item], text: str) -> None:
+    """'2 1/2': a whole number, a space and a proper fraction are one number (2.5), read as a fraction is."""
+    k = 0
+    while k + 3 < len(items):
+        a, n, slash, d = items[k:k + 4]
+        if a.kind == n.kind == d.kind == _NUM and slash.kind == _SYM and slash.value == "/" and \
+                a.raw.isdigit() and n.raw.isdigit() and d.raw.isdigit() and text[a.end:n.start] == " " and \
+                n.end == slash.start and slash.end == d.start and 0 < int(n.raw) < int(d.raw) <= 100 and \
+                (k + 4 == len(items) or items[k + 4].start > d.end):
+            mixed = _Item(_NUM, (int(a.raw) + Fraction(int(n.raw), int(d.raw)), 0, None), a.start, d.end,
+                          text[a.start:d.end])
+            items[k:k + 4] = [mixed]
+        k += 1
+
+
+def _set_aside_ordinals(items: list[_Item], text: str) -> None:
+    """Ordinals are not amounts: 'الحادي عشر', 'the twenty-fifth', 'the third', 'twenty-fifth'."""
+    for k, item in enumerate(items):
+        if item.kind != _LEX:
+            continue
+        m = item.meaning
+        ordinal = m.kinds & _ORDINAL and not m.kinds & (_NUMBER | _FRACTION | _UNIT)
+        if not ordinal and m.kinds & _FRACTION and k:
+            prev = items[k - 1]
+            ordinal = prev.kind == _LEX and prev.meaning.kinds & _NUMBER and text[prev.end:item.start] == "-" and \
+                int(prev.meaning.number) >= 20 or \
+                _has(prev, _ORDINAL_ARTICLE)  # 'twenty-fifth', 'the third'
+            if _has(prev, _ORDINAL_ARTICLE) and not ordinal:
+                continue
+        if not ordinal:
+            continue
+        start, end = item.start, item.end
+        j = k - 1
+        while j >= 0 and items[j].kind == _LEX and (items[j].meaning.kinds & _NUMBER or items[j].meaning.kinds & _AND
+                                                    or items[j].meaning.kinds & _ORDINAL_ARTICLE):
+            start = items[j].start
+            items[j].skip()
+            j -= 1
+        j = k + 1
+        while j < len(items) and items[j].kind == _LEX and items[j].meaning.kinds & _NUMBER and \
+                not items[j].meaning.kinds & _UNIT:
+            end = items[j].end
+            items[j].skip()
+            j += 1
+        item.skip(("ordinal", start, end))
 
 
 def _latin(c: str) -> bool:
@@ -173,56 +270,62 @@ def _set_aside(items: list[_Item], text: str, value: str) -> None:
         prev = items[k - 1] if k else None
         nxt = items[k + 1] if k + 1 < len(items) else None
         why = None
-        dated = k > 1 and prev is not None and prev.kind == _SYM and "year" in items[k - 2].meaning
+        dated = k > 1 and prev is not None and prev.kind == _SYM and items[k - 2].meaning.kinds & _YEAR
         if not dated and (_latin(before) or before == "-" and s > 1 and text[s - 2].isalpha()):
             why = ("name",) + _word_at(text, s, e)
         elif after in ":/" and e + 1 < len(text) and text[e + 1].isdigit() or \
                 before in ":/" and s > 1 and text[s - 2].isdigit():
             why = ("time_of_day" if ":" in (after, before) else "ratio",) + _pair_at(text, s, e)
-        elif nxt is not None and (suffix := next((c for c in ("date_suffix", "ordinal_suffix", "time_suffix")
-                                                  if c in nxt.meaning), None)) and \
-                (suffix == "time_suffix" or suffix == "date_suffix" and raw.isdigit() and len(raw) == 4 or
+        elif nxt is not None and nxt.meaning.kinds & _SUFFIXES and \
+                (suffix := next(c for c in _SUFFIX if nxt.meaning.kinds & c)) and \
+                (suffix == _TIME_SUFFIX or suffix == _DATE_SUFFIX and raw.isdigit() and len(raw) == 4 or
                  nxt.start == e or nxt.start == e + 1 and after == "."):
             why = (_SUFFIX[suffix], s, nxt.end)
-            nxt.kind, nxt.value = _SKIP, None
+            nxt.skip()
+        elif after == "-" and k + 3 < len(items) and items[k + 2].start == e + 1 and \
+                _has(items[k + 2], _UNIT | _PERIOD) and items[k + 3].kind == _OTHER:
+            why = ("adjective", s, items[k + 2].end)  # 'a 17-year high': it says what follows, not how much
+        elif after.isalpha() and nxt is not None and nxt.start == e and after.isupper() and _latin(after) and \
+                nxt.end == e + 1 and not _has(nxt, _SCALES | _CURRENCY):
+            why = ("name",) + _word_at(text, s, e)  # '5G', '3D': one capital letter against a number names a thing
         elif after.isalpha() and nxt is not None and nxt.start == e:
             m = nxt.meaning
-            if _latin(after) and not any(c in m for c in ("scale", "scale_dual", "scale_plural", "unit",
-                                                            "currency", "period", "hedge", "per")) \
+            if _latin(after) and not m.kinds & (_SCALES | _UNIT | _CURRENCY | _PERIOD | _HEDGE | _PER) \
                     and nxt.kind != _CODE:
                 why = ("name",) + _word_at(text, s, e)
-        if prev is not None and "date_link" in prev.meaning and k > 1 and "month" in items[k - 2].meaning:
+        if prev is not None and prev.meaning.kinds & _DATE_LINK and k > 1 and items[k - 2].meaning.kinds & _MONTH:
             prev = items[k - 2]  # 'marzo de 2025'
-        if nxt is not None and "date_link" in nxt.meaning and k + 2 < len(items) and \
-                "month" in items[k + 2].meaning:
+        if nxt is not None and nxt.meaning.kinds & _DATE_LINK and k + 2 < len(items) and \
+                items[k + 2].meaning.kinds & _MONTH:
             nxt = items[k + 2]  # '15 de marzo'
-        month_before = prev is not None and "month" in prev.meaning
-        if why is None and (month_before or nxt is not None and "month" in nxt.meaning or
+        month_before = prev is not None and prev.meaning.kinds & _MONTH
+        if why is None and (month_before or nxt is not None and nxt.meaning.kinds & _MONTH or
                             prev is not None and prev.kind == _SKIP and prev.value and prev.value[0] == "date"
                             and raw.isdigit() and len(raw) == 4):
             why = ("date", prev.start if month_before else s,  # type: ignore[union-attr]
-                   nxt.end if nxt is not None and "month" in nxt.meaning else e)
+                   nxt.end if nxt is not None and nxt.meaning.kinds & _MONTH else e)
         if why is None and raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100:
-            word = prev if prev is not None and "year" in prev.meaning else \
+            word = prev if prev is not None and prev.meaning.kinds & _YEAR else \
                 items[k - 2] if k > 1 and prev is not None and prev.kind == _SYM and prev.value in "-–" and \
-                "year" in items[k - 2].meaning else None
-            follows = nxt.meaning if nxt is not None else _NONE
-            if word is not None and not any(c in follows for c in (*_SCALES, "unit", "currency")) and \
+                items[k - 2].meaning.kinds & _YEAR else None
+            follows = nxt.meaning if nxt is not None else EMPTY
+            if word is not None and not follows.kinds & (_SCALES | _UNIT | _CURRENCY) and \
                     (nxt is None or nxt.kind != _CODE):
                 why = ("date", word.start, e)
-                word.kind = _SKIP
-                word.value = None
+                word.skip()
         if why is not None:
-            item.kind, item.value = _SKIP, why
+            item.skip(why)
 
 
-_SUFFIX = {"date_suffix": "date", "ordinal_suffix": "ordinal", "time_suffix": "time_of_day"}
+_SUFFIX = {_DATE_SUFFIX: "date", _ORDINAL_SUFFIX: "ordinal", _TIME_SUFFIX: "time_of_day"}
+_SUFFIXES = _DATE_SUFFIX | _ORDINAL_SUFFIX | _TIME_SUFFIX
 _SET_ASIDE = {
     "name": "'{}' is a name or a code, not an amount",
     "date": "'{}' is a date, not an amount: send it as a time",
     "ordinal": "'{}' is an ordinal, not an amount",
     "time_of_day": "'{}' is a time of day, not an amount",
     "ratio": "'{}': a slash between numbers may be a date, a ratio or a fraction; write the amount out",
+    "adjective": "'{}' describes what follows it (a 17-year high), it is not an amount",
 }
 
 
@@ -267,6 +370,16 @@ class _Amount:
         if self.several:
             return 2 * scale, 1000 * scale, None, None, list(self.notes)
         parts = self.parts if self.power is not None else [(v, d, p) for v, d, _ in self.parts]
+        if len(parts) == 1 and not self.words_fraction and parts[0][1] and \
+                _TEN[parts[0][1]] % parts[0][0].denominator == 0:
+            return self._decimal(parts[0])  # '12.3 مليار', '68.5%': the common case, in integers
+        if len(parts) == 1 and not self.words_fraction and not parts[0][1] and parts[0][0].denominator == 1 and \
+                parts[0][0].numerator % 10:
+            n, scale = parts[0][0].numerator, _TEN[parts[0][2]]  # '107 دقائق', '68%': ± half a unit, in integers
+            if self.negative:
+                n = -n
+            return (Fraction((2 * n - 1) * scale, 2), Fraction((2 * n + 1) * scale, 2), Fraction(n * scale),
+                    Fraction(scale, 2), list(self.notes))
         total = parts[0][0] * _TEN[parts[0][2]] if len(parts) == 1 else sum(v * _TEN[pw] for v, _, pw in parts)
         notes = list(self.notes)
         if self.words_fraction:
@@ -286,13 +399,25 @@ class _Amount:
             total = -total
         return total - half, total + half, total, half, notes
 
+    def _decimal(self, part: tuple[Fraction, int, int]) -> tuple[Fraction, Fraction, Fraction, Fraction, list[str]]:
+        """``interval`` of one number printed with decimals: n / 10^d × 10^p, ± half a unit of its last digit, in
+        integers over the denominator 2 × 10^d (one reduction per end, not one per operation)."""
+        value, decimals, power = part
+        n = value.numerator * (_TEN[decimals] // value.denominator)  # the printed digits: 12.50 → 1250
+        scale, den = _TEN[power], 2 * _TEN[decimals]
+        if self.negative:
+            n = -n
+        return (Fraction((2 * n - 1) * scale, den), Fraction((2 * n + 1) * scale, den), Fraction(2 * n * scale, den),
+                Fraction(scale, den), list(self.notes))
+
 
 def _at(items: list[_Item], k: int) -> _Item | None:
     return items[k] if k < len(items) else None
 
 
-def _has(item: _Item | None, *categories: str) -> bool:
-    return item is not None and item.kind == _LEX and any(c in item.value for c in categories)  # type: ignore[operator]
+def _has(item: _Item | None, kinds: int) -> int:
+    """Whether ``item`` is a phrase meaning any of ``kinds`` (an int of ``Kind`` flags)."""
+    return item is not None and item.meaning.kinds & kinds
 
 
 def _starts_amount(items: list[_Item], k: int, have_amount: bool) -> bool:
@@ -302,137 +427,194 @@ def _starts_amount(items: list[_Item], k: int, have_amount: bool) -> bool:
     if item.kind != _LEX:
         return False
     m = item.meaning
-    if "number" in m or "vague" in m:
+    if m.kinds & _NUMBER or m.kinds & _VAGUE:
         return True
-    if "fraction" in m:
-        return not ("period" in m and have_amount)
-    if "one" in m:
-        return _has(_at(items, k + 1), *_SCALES, "number", "fraction")
-    if any(c in m for c in _SCALES):
+    if m.kinds & _FRACTION:
+        return not (m.kinds & _PERIOD and have_amount)
+    if m.kinds & _ONE:
+        return _has(_at(items, k + 1), _SCALES | _NUMBER | _FRACTION | _EVERY) or \
+            _has(_at(items, k + 1), _TO) and _amount_follows(items, k + 2)  # 'one to two years'
+    if m.kinds & _SCALES:
         return len(item.raw.strip(". ")) > 2
     return False
 
 
 def _words(items: list[_Item], k: int) -> tuple[Fraction, int]:
-    """Number words from ``k``: 'three hundred twenty', 'خمسة وعشرون', 'أحد عشر'."""
+    """Number words from ``k``: 'three hundred twenty', 'خمسة وعشرون', 'خمسة و عشرون', 'أحد عشر', 'twenty-one',
+    'vingt et un', 'ثلاثمائة وواحد'. A number word followed by a fraction is left for the fraction ('مئة وثلاثة
+    أرباع' is 100 + 3/4)."""
     current = 0
     while True:
         item = _at(items, k)
-        m = item.meaning if item is not None else _NONE
-        if "number" in m:
-            v = int(m["number"])  # type: ignore[call-overload]
+        m = item.meaning if item is not None else EMPTY
+        if current and m.kinds & _NUMBER and _has(_at(items, k + 1), _FRACTION):
+            return Fraction(current), k
+        if m.kinds & _NUMBER:
+            v = int(m.number)  # type: ignore[call-overload]
             current = current * v if v == 100 and 0 < current < 100 else current + v
             k += 1
-        elif "one" in m and _has(_at(items, k + 1), "number"):
-            current += 1
+        elif m.kinds & _ONE and (_has(_at(items, k + 1), _NUMBER) or _tens(current)):
+            current += 1  # 'أحد عشر', 'twenty-one', 'ثلاثمائة وواحد'
             k += 1
-        elif "and" in m and current and _has(_at(items, k + 1), "number") and \
-                int(items[k + 1].meaning["number"]) < 100 <= current:  # type: ignore[call-overload]
+        elif m.kinds & _AND and current and _joins(current, _at(items, k + 1), _at(items, k + 2)):
             k += 1
         else:
             return Fraction(current), k
 
 
-def _amount(items: list[_Item], k: int, lex: Lexicon, compound: bool = True) -> tuple[_Amount, int]:
+def _tens(current: int) -> bool:
+    """Whether a 'one' word after ``current`` adds to it: 'twenty-one', 'vingt et un', 'ثلاثمائة وواحد'."""
+    return current >= 20 and current % 10 == 0
+
+
+def _joins(current: int, nxt: _Item | None, after: _Item | None) -> bool:
+    """Whether 'and' between ``current`` and the next word joins one number: 'three hundred and twenty', 'خمسة و
+    عشرون', 'vingt et un'; not before a number word that a fraction follows."""
+    if _has(nxt, _ONE) and not _has(nxt, _NUMBER):
+        return _tens(current) and not _has(after, _FRACTION | _SCALES | _NUMBER)
+    if not _has(nxt, _NUMBER) or _has(after, _FRACTION):
+        return False
+    v = int(nxt.meaning.number)  # type: ignore[union-attr, call-overload]
+    return v < 100 <= current or 0 < current < 10 and v >= 20 and v % 10 == 0 and v < 100 or \
+        _tens(current) and current < 100 and 0 < v < 10
+
+
+def _head(items: list[_Item], k: int, amount: _Amount, lex: Lexicon) -> tuple[Fraction | None, int, int]:
+    """The first part of an amount: (value or None, digits after the decimal mark, where it ends)."""
     item = items[k]
     m = item.meaning
-    amount = _Amount(parts=[], start=item.start, end=item.end)
-    value: Fraction | None = None
-    decimals = 0
     if item.kind == _NUM:
         value, decimals, assumption = item.value  # type: ignore[misc]
         if assumption:
             amount.assumptions.append(assumption)
+        amount.words_fraction = "/" in item.raw  # '2 1/2'
+        glued = _at(items, k + 1)
+        if _has(glued, _FRACTION) and glued.start == item.end and decimals == 0:  # type: ignore[union-attr]
+            amount.words_fraction = True  # '2½'
+            return value + glued.meaning.fraction, 0, k + 2  # type: ignore[union-attr, operator]
+        return value, decimals, k + 1
+    if m.kinds & _VAGUE:  # 'عشرات', 'tens of', 'hundreds of thousands'
+        low, high = m.vague  # type: ignore[misc]
         k += 1
-        glued = _at(items, k)
-        if _has(glued, "fraction") and glued.start == item.end and decimals == 0:  # type: ignore[union-attr]
-            value += glued.meaning["fraction"]  # type: ignore[operator]
-            amount.words_fraction = True
-            k += 1
-    elif "vague" in m:
-        low, high = m["vague"]  # type: ignore[misc]
-        k += 1
-        if _has(_at(items, k), "number") and items[k].meaning["number"] == 100:
-            low, high = low * 100, high * 100
-            k += 1
+        if _has(_at(items, k), _NUMBER) and items[k].meaning.number == 100:
+            low, high, k = low * 100, high * 100, k + 1
         amount.vague = (low, high)
         amount.notes.append(f"'{item.raw}' read as {exact(low)} to {exact(high)}")
-    elif "fraction" in m:
-        value = m["fraction"]  # type: ignore[assignment]
+        return None, 0, k
+    if m.kinds & _FRACTION:
         amount.words_fraction = True
-        k += 1
-    elif "number" in m or "one" in m and _has(_at(items, k + 1), "number"):
+        return m.fraction, 0, k + 1
+    if m.kinds & _NUMBER or m.kinds & _ONE and _has(_at(items, k + 1), _NUMBER):
         value, k = _words(items, k)
-    elif "one" in m and _has(_at(items, k + 1), "fraction"):
-        k += 1  # 'a third', 'one half': the article
-        value = items[k].meaning["fraction"]  # type: ignore[assignment]
+        return value, 0, k
+    if m.kinds & _ONE and _has(_at(items, k + 1), _FRACTION):
+        # 'a third', 'one half': the article; 'واحد ونصف': one and a half
+        fraction = items[k + 1].meaning.fraction
         amount.words_fraction = True
-        k += 1
-    elif "one" in m:
-        value = Fraction(1)
-        k += 1
-    if value is not None and not amount.words_fraction and item.kind != _NUM:
-        nxt = _at(items, k)
-        if _has(nxt, "fraction") and not _has(nxt, *_SCALES):
-            f = nxt.meaning["fraction"]  # type: ignore[union-attr]
-            additive = lex.arabic and nxt.raw.startswith("و")  # type: ignore[union-attr]
-            value = value + f if additive else value * f  # type: ignore[operator]
-            amount.words_fraction = True
-            k += 1
-    if value is not None and not amount.words_fraction:
-        j = k + 1 if _has(_at(items, k), "and") else k
-        if _has(_at(items, j), "one") and _has(_at(items, j + 1), "fraction"):
-            j += 1
-        if j > k and _has(_at(items, j), "fraction") and not _has(_at(items, j), *_SCALES):
-            value += items[j].meaning["fraction"]  # type: ignore[operator]
-            amount.words_fraction = True
-            k = j + 1
-    if amount.words_fraction and _has(_at(items, k), "one") and _has(_at(items, k + 1), *_SCALES):
+        whole = lex.arabic and items[k + 1].raw.startswith("و")
+        return (1 + fraction if whole else fraction), 0, k + 2  # type: ignore[operator]
+    if m.kinds & _ONE:
+        return Fraction(1), 0, k + 1
+    return None, 0, k
+
+
+def _fraction_after(items: list[_Item], k: int, value: Fraction, words: bool, amount: _Amount,
+                    lex: Lexicon) -> tuple[Fraction, int]:
+    """A fraction after the head: 'ثلاثة أخماس' (3/5), 'ثلاثة ونصف' (3.5), 'two and a half', 'مئة وثلاثة أرباع'."""
+    nxt = _at(items, k)
+    if words and _has(nxt, _FRACTION) and not _has(nxt, _SCALES):
+        f = nxt.meaning.fraction  # type: ignore[union-attr]
+        additive = lex.arabic and nxt.raw.startswith("و")  # type: ignore[union-attr]
+        amount.words_fraction = True
+        return (value + f if additive else value * f), k + 1  # type: ignore[operator]
+    j = k + 1 if _has(nxt, _AND) else k
+    if _has(_at(items, j), _ONE) and _has(_at(items, j + 1), _FRACTION):
+        j += 1
+    glued = lex.arabic and _has(_at(items, j), _NUMBER) and items[j].raw.startswith("و")
+    if (j > k or glued) and _has(_at(items, j), _NUMBER) and _has(_at(items, j + 1), _FRACTION):
+        amount.words_fraction = True  # 'مئة وثلاثة أرباع': a hundred and three quarters
+        fraction = int(items[j].meaning.number) * items[j + 1].meaning.fraction  # type: ignore[arg-type, operator]
+        return value + fraction, j + 2
+    if j > k and _has(_at(items, j), _FRACTION) and not _has(_at(items, j), _SCALES):
+        amount.words_fraction = True
+        return value + items[j].meaning.fraction, j + 1  # type: ignore[operator]
+    return value, k
+
+
+def _scale(item: _Item, value: Fraction | None, amount: _Amount) -> Fraction | None:
+    """A scale word: its power; alone it is one ('مليون'), two ('ملياري') or several ('مليارات') of it."""
+    section = item.meaning.kinds & _SCALES
+    amount.power = int(item.meaning.scale)  # type: ignore[arg-type]
+    if value is not None or amount.vague is not None:
+        return value
+    if section == _SCALE_PLURAL:
+        amount.several = True
+        amount.notes.append("a plural scale word alone read as 'several': 2 to 1000 of it")
+        return None
+    if section == _SCALE_DUAL and "\u064b" not in item.raw:
+        amount.notes.append(f"'{item.raw}' read as two of it")
+        return Fraction(2)
+    amount.notes.append(f"'{item.raw}' read as one of it")  # 'مليون', or 'تريليوناً': the accusative of one
+    return Fraction(1)
+
+
+def _joined(items: list[_Item], k: int, amount: _Amount, lex: Lexicon, compound: bool) -> int:
+    """What joins a scaled amount: a fraction ('مليون ونصف', 'a million and a half') or a smaller amount ('3 مليارات
+    و200 مليون', '2 million 500 thousand', 'ألفان وخمسمائة'). Returns where the amount ends."""
+    power = amount.power
+    assert power is not None
+    j = k + 1 if _has(_at(items, k), _AND) else k
+    if _has(_at(items, j), _ONE) and _has(_at(items, j + 1), _FRACTION):
+        j += 1
+    trailing = _at(items, j)
+    if _has(trailing, _FRACTION) and not _has(_at(items, j + 1), _SCALES) and \
+            (j > k or lex.arabic and trailing.raw.startswith("و")):  # type: ignore[union-attr]
+        amount.parts.append((trailing.meaning.fraction * _TEN[power], 0, 0))  # type: ignore[union-attr, operator]
+        amount.words_fraction = True
+        return j + 1
+    if not compound or amount.words_fraction:
+        return k
+    j = k + 1 if _has(_at(items, k), _AND) else k
+    if j < len(items) and _starts_amount(items, j, True) and not _has(items[j], _VAGUE | _FRACTION):
+        sub, after = _amount(items, j, lex)
+        sub_value = sum((v * _TEN[pw] for v, _, pw in sub.parts), Fraction(0))
+        if power == 3 and j == k and items[j].kind == _NUM and len(amount.parts) == 1 and len(sub.parts) == 1 and \
+                sub.power is not None and \
+                sub.power > 3 and 0 <= sub.parts[0][0] < 1000 and not sub.several and sub.vague is None:
+            # 'seis mil 215.53 millones', '5 mil 194 millones': the thousands and the rest of one number, scaled
+            value, decimals, sub_power = sub.parts[0]
+            amount.parts[:] = [(amount.parts[0][0] * 1000 + value, decimals, sub_power)]
+            amount.power = sub_power
+            amount.assumptions.extend(sub.assumptions)
+            return after
+        if not sub.several and sub.vague is None and sub.parts and \
+                (sub.power is not None and sub.power < power or
+                 sub.power is None and 0 < sub_value < _TEN[power] and (j > k or items[j].kind != _NUM)):
+            amount.parts.extend(sub.parts)
+            amount.words_fraction |= sub.words_fraction
+            amount.assumptions.extend(sub.assumptions)
+            return after
+    return k
+
+
+def _amount(items: list[_Item], k: int, lex: Lexicon, compound: bool = True) -> tuple[_Amount, int]:
+    """The amount that starts at ``k`` and where it ends: its head (digits, a vague word, a fraction, number words),
+    a fraction after it, its scale word, then a fraction or a smaller amount joined to it."""
+    item = items[k]
+    amount = _Amount(parts=[], start=item.start, end=item.end)
+    value, decimals, k = _head(items, k, amount, lex)
+    if value is not None and not amount.words_fraction and _has(_at(items, k), _JOINS):
+        value, k = _fraction_after(items, k, value, item.kind != _NUM, amount, lex)
+    if amount.words_fraction and _has(_at(items, k), _ONE) and _has(_at(items, k + 1), _SCALES):
         k += 1  # 'half a million'
-    scale_item = _at(items, k)
-    if _has(scale_item, *_SCALES):  # after the number, or the amount's first word ('مليارات الدولارات')
-        sm = scale_item.meaning  # type: ignore[union-attr]
-        section = next(c for c in _SCALES if c in sm)
-        power = int(sm[section])  # type: ignore[call-overload]
-        amount.power = power
-        if value is None and amount.vague is None:
-            if section == "scale_plural":
-                amount.several = True
-                amount.notes.append("a plural scale word alone read as 'several': 2 to 1000 of it")
-            elif section == "scale_dual":
-                value = Fraction(2)
-                amount.notes.append(f"'{scale_item.raw}' read as two of it")  # type: ignore[union-attr]
-            else:
-                value = Fraction(1)
-                amount.notes.append(f"'{scale_item.raw}' alone read as one of it")  # type: ignore[union-attr]
+    if _has(_at(items, k), _SCALES):  # after the number, or the amount's first word ('مليارات الدولارات')
+        value = _scale(items[k], value, amount)
         k += 1
     if value is not None:
         amount.parts.append((value, decimals, amount.power or 0))
-    if amount.power is not None and value is not None:
-        # 'مليون ونصف', 'a million and a half', 'un million et demi'
-        j = k + 1 if _has(_at(items, k), "and") else k
-        if _has(_at(items, j), "one") and _has(_at(items, j + 1), "fraction"):
-            j += 1
-        trailing = _at(items, j)
-        if _has(trailing, "fraction") and not _has(_at(items, j + 1), *_SCALES) and \
-                (j > k or lex.arabic and trailing.raw.startswith("و")):  # type: ignore[union-attr]
-            amount.parts.append((trailing.meaning["fraction"] * _TEN[amount.power], 0, 0))  # type: ignore[union-attr,operator]
-            amount.words_fraction = True
-            k = j + 1
-        elif compound and not amount.words_fraction:
-            # '3 مليارات و200 مليون', '2 million 500 thousand', 'ألفان وخمسمائة'
-            j = k + 1 if _has(_at(items, k), "and") else k
-            if j < len(items) and _starts_amount(items, j, True) and not _has(items[j], "vague", "fraction"):
-                sub, j2 = _amount(items, j, lex)
-                sub_value = sum((v * _TEN[pw] for v, _, pw in sub.parts), Fraction(0))
-                if not sub.several and sub.vague is None and sub.parts and \
-                        (sub.power is not None and sub.power < amount.power or
-                         sub.power is None and 0 < sub_value < _TEN[amount.power] and
-                         (j > k or items[j].kind != _NUM)):
-                    amount.parts.extend(sub.parts)
-                    amount.words_fraction |= sub.words_fraction
-                    amount.assumptions.extend(sub.assumptions)
-                    k = j2
+    if amount.power is not None and value is not None and k < len(items) and \
+            (items[k].kind == _NUM or items[k].meaning.kinds & _JOINS):
+        k = _joined(items, k, amount, lex, compound)
     amount.end = items[k - 1].end
     return amount, k
 
@@ -447,6 +629,11 @@ class _State:
     period: str | None = None
     per: str | None = None
     from_word: bool = False
+    nationality: str | None = None  # 'دنانير أردنية': the territory an adjective names
+    minor: tuple[tuple[str, ...], int] | None = None  # 'cents', 'فلس': the families it is a part of, and how small
+    count: int | None = None  # a unit word that names one or two of it alone ('شهر', 'عامين')
+    period_one: bool = False  # the period was written with 'a' / 'an' ('a year')
+    mass: bool = False  # 'pounds of flour': the pound is a weight
     span: list[int] = field(default_factory=lambda: [1 << 30, -1])
 
     def touch(self, item: _Item) -> None:
@@ -458,85 +645,250 @@ def _read_text(value: str, lex: Lexicon, language: str, unit_hint: str | None, p
     if len(value) > MAX_TEXT:
         raise Unreadable("too_long", f"the figure is longer than {MAX_TEXT} characters")
     text = digits(value)
-    if _NOTATION.search(text):
-        raise Unreadable("notation", "scientific or power notation is not read; write the number out")
-    items = _items(value, text, lex)
-    state = _State()
-    amounts: list[_Amount] = []
-    skipped: list[tuple[str, int, int]] = []
-    between: set[str] = set()
-    negative = False
-    k = 0
-    while k < len(items):
-        item = items[k]
-        if _starts_amount(items, k, bool(amounts)):
-            amount, after = _amount(items, k, lex)
-            k = max(after, k + 1)
-            amount.negative = negative
-            amount.joined = frozenset(between)
-            negative = False
-            between = set()
-            amounts.append(amount)
+    rare = _RARE.search(text) is not None
+    if rare and _NOTATION.search(text):
+        raise Unreadable("notation", "scientific, power, hexadecimal or binary notation is not read; write the number "
+                                     "out")
+    if rare and _ARABIC_COMMA.search(text):
+        raise Unreadable("ambiguous_separator", "an Arabic comma between digits may be a decimal mark or a list; write "
+                                                "the number with ٫ or a point")
+    reversed_decimal = _REVERSED.search(text) if rare else None
+    if reversed_decimal:  # same length: spans still index the text as printed
+        text = _REVERSED.sub(lambda m: f"{m[2]}.{m[1]}", text)
+    figure = _Figure(_items(value, text, lex), lex, rare and _ACCOUNTING.search(text) is not None)
+    figure.read()
+    if reversed_decimal and figure.amounts:
+        figure.amounts[0].assumptions.append(
+            f"'{reversed_decimal[0]}' read as {reversed_decimal[2]}.{reversed_decimal[1]}: wire copy's decimal written "
+            "with ر, its digits the other way round")
+    return _compose(value, figure.amounts, figure.skipped, figure.state, lex, unit_hint, policy,
+                    rare and _SEPARATED.search(text) is not None)
+
+
+class _Figure:
+    """One pass over a figure's items: amounts, and around them what they are (one method per kind of
+    expression: range and sign words, money, 'per', hedges, periods, units). Each method takes the item at ``k``
+    and returns where to go on."""
+
+    def __init__(self, items: list[_Item], lex: Lexicon, negative: bool):
+        self.items, self.lex = items, lex
+        self.state = _State()
+        self.amounts: list[_Amount] = []
+        self.skipped: list[tuple[str, int, int]] = []
+        self.between: set[str] = set()
+        self.negative = negative  # the next amount is negative ('−5', 'سالب 5', '$(118,000,000)')
+        self.after_amount = -1  # the index of the item just after the last amount
+
+    def read(self) -> None:
+        items, k = self.items, 0
+        while k < len(items):
+            item = items[k]
+            if _starts_amount(items, k, bool(self.amounts)):
+                k = self.amount(k)
+            elif item.kind == _LEX:
+                k = self.word(item, k)
+            elif item.kind == _SKIP:
+                if item.value:
+                    self.skipped.append(item.value)  # type: ignore[arg-type]
+                k += 1
+            elif item.kind == _CODE:
+                if self.state.currency is None:
+                    self.state.currency, self.state.currency_printed = str(item.value), item.raw
+                    self.state.touch(item)
+                k += 1
+            elif item.kind == _SYM:
+                k = self.symbol(item, k)
+            else:
+                k = self.other(item, k)
+
+    def amount(self, k: int) -> int:
+        items, state = self.items, self.state
+        amount, after = _amount(items, k, self.lex)
+        start, k = items[k], max(after, k + 1)
+        self.after_amount = k
+        amount.negative, self.negative = self.negative, False
+        amount.joined, self.between = frozenset(self.between), set()
+        self.amounts.append(amount)
+        state.touch(start)
+        state.touch(items[k - 1])
+        j = k + 1 if k < len(items) and (items[k].kind == _OTHER or _has(items[k], _UNIT)) else k
+        if _has(_at(items, j), _BELOW_ZERO):  # '12 درجة تحت الصفر', '5 degrees below zero'
+            amount.negative = True
+            state.unit = state.unit or _celsius(items[k])
+            state.touch(items[j])
+            k = j + 1
+        return k
+
+    def symbol(self, item: _Item, k: int) -> int:
+        """A dash between amounts, a sign before one, '/' before a unit ('km/h')."""
+        items, nxt = self.items, _at(self.items, k + 1)
+        if item.value in "-–—" and self.amounts and _amount_follows(items, k + 1):
+            self.between.add("dash")
+        elif item.value in "-−–" and not self.amounts and nxt is not None and nxt.kind == _NUM and \
+                nxt.start - item.end <= 1:
+            self.negative = True  # '−5', '(–12 800', 'mit – 0,3'
+            self.state.touch(item)
+        elif item.value == "/" and _has(nxt, _UNIT):
+            _per(self.state, str(nxt.meaning.unit))  # type: ignore[union-attr]
+            self.state.touch(nxt)  # type: ignore[arg-type]
+            return k + 2
+        return k + 1
+
+    def other(self, item: _Item, k: int) -> int:
+        """A word the lexicon does not know: a counted thing, unless it is a unit tadqiq cannot place or stands
+        between a number and its currency."""
+        if item.kind == _OTHER and k == self.after_amount:
+            _unknown_unit(item)
+            if _has(_at(self.items, k + 1), _CURRENCY | _MINOR) and self.state.currency is None:
+                raise Unreadable("unknown_word", f"'{item.raw}' stands between the number and its currency and is "
+                                                 "not a word tadqiq reads (a scale word misspelt?)")
+        return k + 1
+
+    def word(self, item: _Item, k: int) -> int:
+        kinds = item.meaning.kinds
+        for handles, method in _WORD_HANDLERS:
+            if kinds & handles:
+                after = method(self, item, k)
+                if after is not None:
+                    return after
+        return k + 1
+
+    def joiner(self, item: _Item, k: int) -> int | None:
+        """Words between amounts ('to', 'و', 'versus', 'one in three'), a minus word before one, 'from' / 'بين'."""
+        m, amounts = item.meaning, self.amounts
+        if amounts and m.kinds & (_VERSUS | _EVERY) and _amount_follows(self.items, k + 1):
+            self.between.add("versus" if m.kinds & _VERSUS else "every")
+        elif amounts and m.kinds & (_TO | _AND) and _amount_follows(self.items, k + 1):
+            self.between.add("to" if m.kinds & _TO else "and")
+        elif m.kinds & _MINUS and not amounts and _at(self.items, k + 1) is not None and \
+                self.items[k + 1].kind == _NUM:
+            self.negative = True  # 'سالب 5', 'minus 5', 'ناقص 1,8'
+            self.state.touch(item)
+        elif m.kinds & _FROM and not amounts and not m.kinds & (_CURRENCY | _UNIT | _HEDGE | _PERIOD | _PER):
+            self.state.from_word = True
+        else:
+            return None
+        return k + 1
+
+    def money(self, item: _Item, k: int) -> int | None:
+        """A currency, a nationality that settles its family ('دنانير أردنية'), a minor unit ('cents', 'فلس')."""
+        m, state = item.meaning, self.state
+        family = state.currency is not None and state.currency.islower()
+        if m.kinds & _NATIONALITY and family:
+            state.nationality = str(m.nationality)  # 'دنانير أردنية', 'ريالا قطريا'
+        elif m.kinds & _CURRENCY and family and str(m.currency).isupper():
+            state.currency, state.currency_printed = str(m.currency), item.raw  # 'جنيهات إسترلينية'
+        elif m.kinds & _MINOR and state.currency is None and state.minor is None:
+            state.minor = m.minor
+            state.currency_printed = item.raw
+        elif m.kinds & _CURRENCY and state.currency is None and state.minor is None and \
+                not (m.kinds & _UNIT and _has(_at(self.items, k + 1), _DATE_LINK)):
+            state.currency, state.currency_printed = str(m.currency), item.raw
+            state.mass = bool(m.kinds & _UNIT)  # 'pounds': money or weight, as the territory says
+        else:
+            return None
+        state.touch(item)
+        return k + 1
+
+    def per(self, item: _Item, k: int) -> int | None:
+        """'per user', 'للفرد', 'per household' (an entity the lexicon does not know)."""
+        m, state, nxt = item.meaning, self.state, _at(self.items, k + 1)
+        if m.kinds & _PER_ENTITY and nxt is not None and nxt.kind == _OTHER and self.amounts:
+            state.per = state.per or str(nxt.value)  # 'per household', 'por ciudadano': an opaque entity
+            state.touch(nxt)
+            return k + 2
+        if m.kinds & _PER_ENTITY and _has(nxt, _CURRENCY) and state.currency is not None and self.amounts:
+            state.per = state.per or str(nxt.meaning.currency)  # '18.37 pesos por dólar': a rate of exchange
+            state.touch(nxt)  # type: ignore[arg-type]
+            return k + 2
+        if m.kinds & _PER_UNIT:
+            state.per = str(m.per_unit)
             state.touch(item)
-            state.touch(items[k - 1])
-            continue
-        k += 1
-        kind, m = item.kind, item.meaning
-        nxt = _at(items, k)
-        if kind == _SKIP:
-            if item.value:
-                skipped.append(item.value)  # type: ignore[arg-type]
-        elif kind == _CODE:
-            if state.currency is None:
-                state.currency, state.currency_printed = str(item.value), item.raw
+            return k + 1
+        if m.kinds & _PER and _has(nxt, _UNIT) and (self.amounts or state.unit or state.currency):
+            _per(state, str(nxt.meaning.unit))  # type: ignore[union-attr]
+            state.touch(nxt)  # type: ignore[arg-type]
+            return k + 2
+        return None
+
+    def hedge(self, item: _Item, k: int) -> int | None:
+        m, state = item.meaning, self.state
+        if m.kinds & _PLUS:  # '10,000+'
+            if self.amounts and state.hedge is None:
+                state.hedge = "lower"
                 state.touch(item)
-        elif kind == _SYM:
-            if item.value in "-–—" and amounts and _amount_follows(items, k):
-                between.add("dash")
-            elif item.value in "-−" and not amounts and nxt is not None and nxt.kind == _NUM and \
-                    nxt.start == item.end:
-                negative = True
-                state.touch(item)
-            elif item.value == "/" and _has(nxt, "unit"):
-                _per(state, str(nxt.meaning["unit"]))  # type: ignore[union-attr]
-                state.touch(nxt)  # type: ignore[arg-type]
-                k += 1
-        elif kind == _LEX:
-            if amounts and ("to" in m or "and" in m) and _amount_follows(items, k):
-                between.add("to" if "to" in m else "and")
-            elif "plus" in m:
-                if amounts and state.hedge is None:
-                    state.hedge = "lower"
-                    state.touch(item)
-            elif "hedge" in m and state.hedge is None:
-                state.hedge = str(m["hedge"])
-                state.touch(item)
-            elif "per_unit" in m:
-                state.per = str(m["per_unit"])
-                state.touch(item)
-            elif "per" in m and _has(nxt, "unit") and (amounts or state.unit or state.currency):
-                _per(state, str(nxt.meaning["unit"]))  # type: ignore[union-attr]
-                state.touch(nxt)  # type: ignore[arg-type]
-                k += 1
-            elif "period" in m and state.period is None:
-                state.period = str(m["period"])
-                state.touch(item)
-            elif "currency" in m and state.currency is None:
-                state.currency, state.currency_printed = str(m["currency"]), item.raw
-                state.touch(item)
-            elif "unit" in m and state.unit is None:
-                state.unit = str(m["unit"])
-                state.touch(item)
-            elif "from" in m and not amounts:
-                state.from_word = True
-    return _compose(value, amounts, skipped, state, lex, unit_hint, policy)
+            return k + 1
+        if state.hedge is None:
+            state.hedge = str(m.hedge)
+            state.touch(item)
+            return k + 1
+        return None
+
+    def period(self, item: _Item, k: int) -> int | None:
+        if self.state.period is not None:
+            return None
+        self.state.period = str(item.meaning.period)
+        self.state.period_one = not self.amounts and item.raw.split()[0].casefold() in ("a", "an")  # 'a year'
+        self.state.touch(item)
+        return k + 1
+
+    def unit(self, item: _Item, k: int) -> int | None:
+        """A unit ('45g', 'pounds of flour'), one the word names alone ('شهر', 'عامين'), or the numeral after its
+        noun ('نقطة مئوية واحدة')."""
+        m, state = item.meaning, self.state
+        if m.kinds & _ONE and not self.amounts and state.unit is not None and state.count is None and \
+                k >= 1 and _has(self.items[k - 1], _UNIT):
+            state.count = 1  # 'نقطة مئوية واحدة': the numeral after its noun
+        elif m.kinds & _UNIT and state.unit is None and (not _letter(item.raw) or _glued(self.items, k)):
+            state.unit = str(m.unit)  # a one-letter symbol only glued: '45g'
+            if not self.amounts and m.kinds & _UNIT_COUNT:
+                state.count = int(m.unit_count)  # type: ignore[arg-type]
+        else:
+            return None
+        state.touch(item)
+        return k + 1
+
+
+#: Which method reads a word of which kinds, in the order they are tried.
+_WORD_HANDLERS = ((_VERSUS | _EVERY | _TO | _AND | _MINUS | _FROM, _Figure.joiner),
+                  (_NATIONALITY | _CURRENCY | _MINOR, _Figure.money), (_PER_ENTITY | _PER_UNIT | _PER, _Figure.per),
+                  (_PLUS | _HEDGE, _Figure.hedge), (_PERIOD, _Figure.period), (_ONE | _UNIT, _Figure.unit))
+
+
+def _letter(raw: str) -> bool:
+    """A one-letter word ('g', 'd', 'م'): a unit symbol only when glued to its number."""
+    word = fold(raw).replace(" ", "")
+    return len(word) == 1 and word.isalpha()
+
+
+def _glued(items: list[_Item], k: int) -> bool:
+    """Whether ``items[k]`` is written against the number before it ('45g', '60mph')."""
+    return k > 0 and items[k - 1].kind == _NUM and items[k - 1].end == items[k].start
+
+
+def _unknown_unit(item: _Item) -> None:
+    """A word after a figure that pint knows as a unit but tadqiq does not read ('10 furlongs') is a problem: a
+    unit the reader cannot place is never dropped. Any other noun is a counted thing ('5 widgets')."""
+    word = str(item.value)
+    if 3 <= len(word) <= 30 and word.isascii() and word.isalpha() and \
+            (word in PINT_NAMES or word.endswith("s") and (word[:-1] in PINT_NAMES or word[:-2] in PINT_NAMES)):
+        raise Unreadable("unknown_unit", f"'{item.raw}' is a unit tadqiq does not read; send the figure in a unit it "
+                                         "knows")
+
+
+def _celsius(item: _Item) -> str:
+    """'درجة', 'degrees' before 'below zero': degrees Celsius, unless the word named another temperature."""
+    unit = str(item.meaning.unit) if item.kind == _LEX else ""
+    return unit if KINDS.get(unit) == "temperature" else "celsius"
 
 
 def _amount_follows(items: list[_Item], k: int) -> bool:
     """Whether an amount starts at ``k``, past a currency, a hedge or an article ('to $12bn', 'y el 30 %')."""
     skipped_word = False
     while k < len(items) and not _starts_amount(items, k, True) and \
-            (items[k].kind == _CODE or _has(items[k], "currency", "hedge") or
+            (items[k].kind == _CODE or _has(items[k], _CURRENCY | _HEDGE) or
+             items[k].kind == _SYM and items[k].value in "-−–+" and _at(items, k + 1) is not None and
+             items[k + 1].kind == _NUM or
              items[k].kind == _OTHER and not skipped_word and len(items[k].raw) <= 3):
         skipped_word |= items[k].kind == _OTHER
         k += 1
@@ -551,15 +903,22 @@ def _per(state: _State, unit: str) -> None:
 
 
 def _compose(text: str, amounts: list[_Amount], skipped: list[tuple[str, int, int]], state: _State, lex: Lexicon,
-             unit_hint: str | None, policy: Policy) -> Measure:
+             unit_hint: str | None, policy: Policy, separator: bool = False) -> Measure:
     groups: dict[str, tuple[int, int]] = {}
     for code, start, end in skipped:
         low, high = groups.get(code, (start, end))
         groups[code] = (min(low, start), max(high, end))
+    if not amounts and not skipped and state.count is not None:  # 'شهر' is one month, 'عامين' two years
+        amounts = [_Amount(parts=[(Fraction(state.count), 0, 0)], start=0, end=0,
+                           notes=[f"the unit alone read as {state.count} of it"])]
+    elif not amounts and not skipped and state.period_one and state.unit is None:  # 'a year' is one year
+        amounts = [_Amount(parts=[(Fraction(1), 0, 0)], start=0, end=0, notes=["'a' read as one"])]
+        state.unit, state.period = state.period, None
     if not amounts:
         if groups:
             code, (start, end) = next(iter(groups.items()))
-            raise Unreadable(code, _SET_ASIDE[code].format(text[start:end]))
+            raise Unreadable("not_an_amount" if code == "adjective" else code,
+                             _SET_ASIDE[code].format(text[start:end]))
         raise Unreadable("no_number", "no number found in the figure")
     if len(amounts) > 2:
         raise Unreadable("several_numbers", "more than two amounts in one figure; send them as separate claims")
@@ -569,8 +928,14 @@ def _compose(text: str, amounts: list[_Amount], skipped: list[tuple[str, int, in
     first = amounts[0]
     number: Fraction | None = None
     precision: Fraction | None = None
+    ends: tuple[Fraction, Fraction] | None = None
     if len(amounts) == 2:
         second = amounts[1]
+        if "versus" in second.joined:
+            raise Unreadable("two_numbers", "two figures set against each other ('3 points versus 3.8'); send them "
+                                            "as separate claims")
+        if "every" in second.joined:
+            return _one_in(text, first, second, state, policy, assumptions)
         if not (second.joined & {"dash", "to"} or "and" in second.joined and state.from_word):
             raise Unreadable("two_numbers", "two numbers and no range words between them; send them as separate "
                                             "claims")
@@ -580,31 +945,46 @@ def _compose(text: str, amounts: list[_Amount], skipped: list[tuple[str, int, in
             shared = first.interval(policy, second.power)
             if shared[0] <= b_hi:
                 a_lo, a_hi, a_mid, _, a_notes = shared
-        if a_lo > b_hi:
+        if a_lo > b_hi or a_mid is not None and b_mid is not None and a_mid > b_mid:
             raise Unreadable("bad_range", "the range ends below where it starts")
         lo, hi, bound = a_lo, b_hi, "range"
+        if a_mid is not None and b_mid is not None:
+            ends = (a_mid, b_mid)
         notes = list(dict.fromkeys(a_notes + b_notes))
         widths = (abs(a_mid if a_mid is not None else a_lo), abs(b_mid if b_mid is not None else b_hi))
     else:
         lo, hi, number, precision, notes = first.interval(policy)
         bound = "range" if number is None else "exact"
-        widths = (abs(number if number is not None else lo), abs(number if number is not None else hi))
+        width = abs(number if number is not None else lo)
+        widths = (width, width if number is not None else abs(hi))
     value = Interval(lo, hi)
     if state.hedge == "approximate":
         value = Interval(lo - widths[0] * policy.approximate, hi + widths[1] * policy.approximate)
         bound = "approximate"
         notes.append(f"approximate: ±{_pct(policy.approximate)} of the value")
-    elif state.hedge == "lower":
-        value, bound = Interval(lo, None), "lower"
-        notes.append("lower bound: no upper end")
+    elif state.hedge == "lower":  # "more than 60 %" is above 60 %, not above 59.5 %
+        value, bound = Interval(number if number is not None else lo, None), "lower"
+        notes.append("lower bound at the printed value: no upper end")
     elif state.hedge == "upper":
-        value, bound = Interval(Fraction(0) if hi >= 0 else None, hi), "upper"
-        notes.append("upper bound: from zero")
+        top = number if number is not None else hi
+        value, bound = Interval(Fraction(0) if top >= 0 else None, top), "upper"
+        notes.append("upper bound at the printed value: from zero")
     unit, unit_assumption = _unit(state, lex, unit_hint)
     if unit_assumption:
         assumptions.append(unit_assumption)
-    if state.currency is None and len(amounts) == 1 and first.words_fraction and first.power is None and \
-            first.parts and abs(sum((v for v, _, _ in first.parts), Fraction(0))) <= 1:
+    if state.minor is not None:  # '50 cents' is half a dollar
+        part = Fraction(1, state.minor[1] or 10 ** currencies.digits(unit or ""))
+        value = value * part
+        number = number * part if number is not None else None
+        precision = precision * part if precision is not None else None
+        ends = (ends[0] * part, ends[1] * part) if ends is not None else None
+        notes.append(f"'{state.currency_printed.strip()}' read as {part} of the currency")
+    lone_fraction = len(amounts) == 1 and first.words_fraction and first.power is None and first.parts and \
+        abs(sum((v for v, _, _ in first.parts), Fraction(0))) <= 1
+    if lone_fraction and unit is None and state.period is not None and state.currency is None:
+        unit, state.period = state.period, None  # 'half an hour' is a duration, not 50 % an hour
+    if state.currency is None and state.minor is None and KINDS.get(unit or "") not in ("time", "share") and \
+            lone_fraction:
         value, number, precision = value * 100, number * 100 if number is not None else None, \
             precision * 100 if precision is not None else None
         unit = "percent"
@@ -612,13 +992,38 @@ def _compose(text: str, amounts: list[_Amount], skipped: list[tuple[str, int, in
     span = (state.span[0], state.span[1]) if state.span[1] >= 0 else None
     return Measure(text=text, value=value, bound=bound, unit=unit, per=state.per, period=state.period,
                    precision=precision, span=span, notes=tuple(notes), assumptions=tuple(assumptions),
-                   number=number)
+                   number=number, ends=ends, separator=separator)
+
+
+def _one_in(text: str, first: _Amount, second: _Amount, state: _State, policy: Policy,
+            assumptions: list[str]) -> Measure:
+    """'واحد من كل ثلاثة', 'one in three', 'un sur cinq': a share, first / second, in percent; a round figure, so
+    ±5 % of it like a fraction in words."""
+    a, b = first.interval(policy)[2], second.interval(policy)[2]
+    if a is None or b is None or b <= 0 or not 0 <= a <= b:
+        raise Unreadable("not_an_amount", f"'{text}' sets two numbers against each other in a way that is not a "
+                                          "share; send them as separate claims")
+    share = a / b * 100
+    half = share * policy.zeros_cap
+    span = (state.span[0], state.span[1]) if state.span[1] >= 0 else None
+    return Measure(text=text, value=Interval(share - half, share + half), unit="percent", precision=half,
+                   span=span, number=share, assumptions=tuple(assumptions),
+                   notes=(f"'{text}' read as a share of {_pct(share / 100)}, ±{_pct(policy.zeros_cap)} of it",))
 
 
 def _unit(state: _State, lex: Lexicon, hint: str | None) -> tuple[str | None, str | None]:
+    if state.minor is not None:  # 'cents', 'فلس': a part of the territory's currency of those families
+        families, _ = state.minor
+        return currencies.resolve_part(families, state.currency_printed.strip(), lex.locale.language,
+                                       lex.territory, lex.families.get(families[0]))
+    if state.currency is not None and state.mass and state.currency.islower() and lex.territory and \
+            not currencies.of_family(state.currency, lex.territory):
+        return "pound", f"'{state.currency_printed.strip()}' read as a weight: the document's territory " \
+                        f"({lex.territory}) has no {state.currency} of its own"
     if state.currency is not None:
+        territory = state.nationality or lex.territory
         return currencies.resolve(state.currency, state.currency_printed.strip(), lex.locale.language,
-                                  lex.territory, lex.families.get(state.currency))
+                                  territory, lex.families.get(state.currency) if not state.nationality else None)
     if state.unit is not None:
         return state.unit, None
     if hint:
@@ -639,11 +1044,11 @@ def _hint(hint: str, lex: Lexicon) -> tuple[str, str | None]:
     hit = lex.lookup(words, 0) if words else None
     if hit is not None and hit[0] == len(words):
         m = hit[1]
-        if "currency" in m:
-            return currencies.resolve(str(m["currency"]), hint.strip(), lex.locale.language, lex.territory,
-                                      lex.families.get(str(m["currency"])))
-        if "unit" in m:
-            return str(m["unit"]), None
+        if m.kinds & _CURRENCY:
+            return currencies.resolve(str(m.currency), hint.strip(), lex.locale.language, lex.territory,
+                                      lex.families.get(str(m.currency)))
+        if m.kinds & _UNIT:
+            return str(m.unit), None
     raise Unreadable("unknown_unit", f"'{hint}' is not a unit tadqiq knows")
 
 
@@ -656,7 +1061,7 @@ def _read_amount(amount: Amount, lex: Lexicon, language: str, unit_hint: str | N
     number = Fraction(amount.number)
     decimals = len(amount.number.split(".")[1]) if "." in amount.number else 0
     h, zeros = half_width(number, decimals, policy)
-    scale = _TEN[abs(amount.scale)] if amount.scale >= 0 else 1 / _TEN[-amount.scale]
+    scale = Fraction(_TEN[abs(amount.scale)]) if amount.scale >= 0 else Fraction(1, _TEN[-amount.scale])
     lo, hi = (number - h) * scale, (number + h) * scale
     notes = ["trailing zeros read as rounding"] if zeros else []
     if amount.to is not None:

@@ -27,7 +27,6 @@ from math import ceil
 from rules.context import Context, Example, Item
 from rules.explain import say
 from rules.model import Age, Derived, Event, Role, Verdict
-from rules.normalise.times import read_duration
 from rules.normalise.values import Unreadable
 from rules.temporal._time import Days, computation, date_range, days_text, term_sources, timed
 from rules.temporal.role_terms import STATUS, role_days
@@ -156,7 +155,7 @@ def _constraints(ctx: Context) -> list[_Constraint]:
         if span is None or value is None:
             continue
         try:
-            duration = read_duration(value, ctx.language, age=True)
+            duration = ctx.duration(age)
         except Unreadable:
             continue
         lo, hi = span.window()

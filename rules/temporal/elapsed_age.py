@@ -21,7 +21,7 @@ from math import ceil
 from rules.context import Context, Example
 from rules.explain import say
 from rules.model import Age, Cause, Verdict
-from rules.normalise.times import read_duration, span_text
+from rules.normalise.times import span_text
 from rules.normalise.values import Unreadable
 from rules.temporal._time import computation, day_range, days_span, days_text, timed, unreadable, year_slip
 from rules.verdicts import verdict
@@ -96,7 +96,7 @@ def check(ctx: Context) -> Iterator[Verdict]:
         value = getattr(age.claim, "value", None) or getattr(age.claim, "time", None) or ""
         printed = age.printed or str(value)
         try:
-            duration = read_duration(value, lang, age=True)
+            duration = ctx.duration(age)
         except Unreadable as exc:
             yield verdict(__name__, items, "unverifiable", say(lang, UNREADABLE, age=printed, why=exc.message))
             continue

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from rules.context import Context, Example, Item
 from rules.explain import say
 from rules.model import Order, Verdict
-from rules.normalise.times import read_duration, span_text
+from rules.normalise.times import span_text
 from rules.normalise.values import Unreadable
 from rules.temporal._time import Window, computation, day_range, days_span, days_text, timed, unreadable, year_slip
 from rules.verdicts import verdict
@@ -120,7 +120,7 @@ def check(ctx: Context) -> Iterator[Verdict]:
         diff = _differences(wf, wt)
         if rel.gap:
             try:
-                gap = read_duration(rel.gap, lang)
+                gap = ctx.gap(rel.gap)
             except Unreadable as exc:
                 yield verdict(__name__, items, "unverifiable",
                               say(lang, UNREADABLE, why=f"the gap '{rel.gap}': {exc.message}", **names))

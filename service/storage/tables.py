@@ -8,9 +8,10 @@ decision, appended, never updated or deleted. Times are naive UTC (the same on S
 
 from __future__ import annotations
 
-from sqlalchemy import Column, DateTime, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text
+from sqlalchemy import (Boolean, Column, DateTime, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table,
+                        Text, UniqueConstraint)
 
-__all__ = ["batch_lines", "batches", "metadata", "reports", "reviews"]
+__all__ = ["batch_lines", "batches", "metadata", "reference_entries", "reference_libraries", "reports", "reviews"]
 
 metadata = MetaData()
 
@@ -71,4 +72,34 @@ batch_lines = Table(
     Column("line", Integer, primary_key=True, autoincrement=False),
     Column("report_id", String(32)),
     Column("problem", LargeBinary),
+)
+
+# -- the reference library (service/storage/references.py) -------------------------------------------------------
+#: one row per version of a reference, appended, its content never changed: ``current`` marks the version in force
+#: (cleared when a newer one supersedes it or it is deleted); a deletion is a row of its own (``deleted``). ``change``
+#: is the newsroom's library version that wrote it (``reference_libraries``), so an instance reads only what changed.
+reference_entries = Table(
+    "reference_entries", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("newsroom", String(64), nullable=False),
+    Column("ref_id", String(64), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("change", Integer, nullable=False),
+    Column("current", Boolean, nullable=False),
+    Column("deleted", Boolean, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("entry", LargeBinary, nullable=False),
+    Column("created", DateTime(timezone=False), nullable=False),
+    Column("created_by", String(64), nullable=False),
+    UniqueConstraint("newsroom", "ref_id", "version", name="reference_entries_version"),
+    Index("reference_entries_current", "newsroom", "current", "ref_id"),
+    Index("reference_entries_changes", "newsroom", "change"),
+)
+
+#: per newsroom, the library's version: raised by every write in the write's transaction (which also locks the row,
+#: so writes to one library commit in order); an instance compares it with the version it holds before each check.
+reference_libraries = Table(
+    "reference_libraries", metadata,
+    Column("newsroom", String(64), primary_key=True),
+    Column("version", Integer, nullable=False),
 )

@@ -1,14 +1,14 @@
 """Batches of checks run off the task queue, and their lines.
 
 Revision ID: 0002_batches
-Revises: 0001
+Revises: 0002_references
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0002_batches"
-down_revision = "0001"
+down_revision = "0002_references"  # chained after main's reference library
 branch_labels = None
 depends_on = None
 

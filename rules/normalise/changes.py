@@ -1,7 +1,8 @@
 """Reading a change from a claim's printed value: "rose by 25 %", "fell to 40 %", "doubled", "ارتفعت بنسبة 25%".
 
-The words are data (``rules/data/change.toml``), compiled into one pattern per language per category when first
-used. ``movement`` says whether a printed figure is a change at all, its direction, whether the figure is the level
+The words are data (the ``[change]`` table of ``rules/normalise/data/<lang>.toml``), compiled into one pattern per
+language per category when first used. ``movement`` says whether a printed figure is a change at all, its
+direction, whether the figure is the level
 reached ("to") rather than the change, and a factor written as a word ("doubled" → 2) or marked by one ("2.5
 times"). The number itself is read by ``rules.normalise.values`` like any figure.
 """
@@ -15,12 +16,12 @@ from fractions import Fraction
 from functools import lru_cache
 from importlib.resources import files
 
-from rules.normalise.lexicon import lexicon
+from rules.normalise.lexicon import Kind, lexicon, split
 from rules.text import digits, fold
 
 __all__ = ["Movement", "movement"]
 
-_DATA = tomllib.loads(files("rules").joinpath("data/change.toml").read_text("utf-8"))
+_DATA = files("rules.normalise").joinpath("data")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,14 +61,26 @@ def _pattern(phrases: list[str], clitics: str) -> re.Pattern[str] | None:
 
 @lru_cache(maxsize=16)
 def _words(lang: str) -> _Words:
-    data = _DATA.get(lang) or _DATA["en"]
+    data = tomllib.loads(_DATA.joinpath(f"{lang}.toml").read_text("utf-8")).get("change", {})
     clitics = "وفبل" if lang == "ar" else ""
     factors = {fold(k): Fraction(v) for k, v in data.get("factor", {}).items()}
     every = [*data.get("up", []), *data.get("down", []), *data.get("times", []), *factors]
-    return _Words(any=_pattern(every, clitics), up=_pattern(data.get("up", []), clitics), down=_pattern(data.get("down", []), clitics),
+    return _Words(any=_pattern(every, clitics), up=_pattern(data.get("up", []), clitics),
+                  down=_pattern(data.get("down", []), clitics),
                   to=_pattern(data.get("to", []), clitics), times=_pattern(data.get("times", []), clitics),
                   ignore=_pattern(data.get("ignore", []), clitics), factor=_pattern(list(factors), clitics),
                   factors=factors)
+
+
+_FACTOR_COUNTED = re.compile(r"\d|ثلاث|أربع|three|four")  # a factor phrase that carries its own count
+
+
+def _counted(folded: str, language: str) -> bool:
+    """Whether number words stand before a times word ('ثلاثة أضعاف' is read by the factor table; 'سبع مرات')."""
+    lex = lexicon(language)
+    toks = split(folded)
+    words = [w for _, w, _, _ in toks]
+    return any(lex.first(words, i, Kind.NUMBER) is not None for i in range(len(words)))
 
 
 def movement(text: str, language: str) -> Movement | None:
@@ -85,7 +98,11 @@ def movement(text: str, language: str) -> Movement | None:
     if hit is not None:
         word = hit.group()
         factor = words.factors.get(word) or words.factors.get(word[1:])  # a glued proclitic
-    times = words.times is not None and words.times.search(folded) is not None and any(c.isdigit() for c in folded)
+    times = words.times is not None and words.times.search(folded) is not None and \
+        (any(c.isdigit() for c in folded) or _counted(folded, language))
+    if times and factor is not None and hit is not None and not _FACTOR_COUNTED.search(hit.group()):
+        up, down = up or factor > 1, down or factor < 1
+        factor = None  # 'تضاعف 7 مرات': the number is the factor, not the doubling the verb names
     if not (up or down or factor or times):
         return None
     direction = 1 if up and not down else -1 if down and not up else 0
