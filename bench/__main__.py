@@ -11,6 +11,9 @@
    the index built, the lookup (``Library.meet``) for the seed and for a 1 000-claim article against each one's
    check, and a check consulting the library against the same references sent in the request. ``python -m bench
    --only library`` runs this part alone.
+5. Causes: an inconsistent money verdict whose likely cause is a currency mix-up (``MIXUP``: dollars printed for
+   riyals), checked with the per-date rate table already built (as for every later verdict of the day) and with
+   it emptied before each check (the first verdict of a day). ``python -m bench --only causes`` runs it alone.
 
 Prints a summary and writes ``bench/results/latest.json``.
 """
@@ -107,6 +110,34 @@ def engine() -> dict:
     out["ratio_10000_over_1000"] = out["claims_10000"]["ms"] / out["claims_1000"]["ms"]
     out["ratio_cold"] = out["claims_10000"]["cold_ms"] / out["claims_1000"]["cold_ms"]
     return out
+
+
+#: A figure against its reference that miss by the dollar-riyal peg: the verdict is inconsistent and names the
+#: currency mix-up, which needs the table of rates between confusable currencies.
+MIXUP = {"document": {"language": "ar-SA"},
+         "claims": [{"kind": "quantity", "id": "assets", "value": "3.75 مليار دولار", "subject": "صندوق التنمية",
+                     "metric": "الأصول", "time": "2023"}],
+         "references": [{"kind": "quantity", "id": "annual", "value": "1.00 مليار دولار", "subject": "صندوق التنمية",
+                         "metric": "الأصول", "time": "2023", "source": "التقرير السنوي للصندوق"}]}
+
+
+def causes(repeat: int = 200) -> dict:
+    """Milliseconds per inconsistent money verdict that names a currency mix-up: with the rate table built, and
+    with it emptied before each check."""
+    from rules import causes as found
+    from rules.engine import check
+    from rules.model import CheckRequest
+
+    request = msgspec.convert(MIXUP, CheckRequest)
+    verdict = check(request).verdicts[0]
+    assert verdict.status == "inconsistent" and verdict.cause is not None and verdict.cause.code == "currency_mixup"
+    warm = _best(lambda: check(request), repeat)
+
+    def cold() -> None:
+        found._rates.cache_clear()
+        check(request)
+
+    return {"mixup_ms": warm * 1000, "mixup_table_cold_ms": _best(cold, max(5, repeat // 10)) * 1000}
 
 
 #: Typical news figures per language, as templates; ``figures`` fills them with varied numbers so that no cache
@@ -328,14 +359,14 @@ def http(seconds: float, workers: int = 1) -> dict:
     key = new_key()
     data = tempfile.mkdtemp(prefix="tadqiq-bench-")
     env = {**os.environ, "TADQIQ_BENCH_ECHO_SIZE": str(report_size), "TADQIQ_DATA_DIR": data,
-           "TADQIQ_KEYS": f"bench:bench:submitter:{digest(key)}"}
+           "TADQIQ_KEYS": f"bench:bench:submitter:{digest(key)}", "TADQIQ_RATE": "", "TADQIQ_FAILURES": ""}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     auth = {"Authorization": f"Bearer {key}"}
     run = ("import uvicorn; from service.serving import NoDelayHTTP; uvicorn.run('bench.app:app', host='127.0.0.1', "
            f"port={port}, log_level='warning', access_log=False, workers={workers}, http=NoDelayHTTP)")
     server = subprocess.Popen([sys.executable, "-c", run], cwd=ROOT, env=env, start_new_session=True)
     try:
-        for _ in range(600):
+        for _ in range(600):  # the server starts its warm worker processes before it listens: seconds
             try:
                 if socket.create_connection(("127.0.0.1", port), timeout=0.2):
                     break
@@ -375,10 +406,15 @@ def _normaliser_summary(n: dict) -> str:
     return line
 
 
+def _causes_summary(c: dict) -> str:
+    return (f"causes    currency mix-up verdict {c['mixup_ms']:.2f} ms with the day's rate table, "
+            f"{c['mixup_table_cold_ms']:.2f} ms building it")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--seconds", type=float, default=5.0, help="seconds per HTTP measurement")
-    parser.add_argument("--only", choices=["normaliser", "library", "scale", "http", "stored"],
+    parser.add_argument("--only", choices=["normaliser", "library", "causes", "memory", "scale", "http", "stored"],
                         help="run one part only")
     parser.add_argument("--batch-lines", type=int, default=5000,
                         help="articles in the batches run with 1 and 2 worker processes")
@@ -388,8 +424,16 @@ def main() -> int:
     if args.only == "normaliser":
         print(_normaliser_summary(normaliser()))
         return 0
+    from bench.memory import soak, summary
+
+    if args.only == "memory":
+        print(summary(soak()))
+        return 0
     if args.only == "library":
         print(_library_summary(library()))
+        return 0
+    if args.only == "causes":
+        print(_causes_summary(causes()))
         return 0
     if args.only in ("http", "stored"):  # quick looks at one figure; `make bench` measures them all
         from bench import scale
@@ -408,8 +452,8 @@ def main() -> int:
     from bench import scale
 
     cores = os.cpu_count() or 1
-    results = {"engine": engine(), "normaliser": normaliser(), "library": library(), "http": http(args.seconds, cores),
-               "http_1_worker": http(args.seconds, 1),
+    results = {"engine": engine(), "causes": causes(), "normaliser": normaliser(), "library": library(),
+               "http": http(args.seconds, cores), "http_1_worker": http(args.seconds, 1), "memory": soak(),
                "scale": scale.measure(args.seconds, args.batch_lines, args.archive)}
     e, n = results["engine"], results["normaliser"]
     for h in (results["http"], results["http_1_worker"]):
@@ -423,8 +467,10 @@ def main() -> int:
               f"cold {e[k]['cold_ms']:.1f} ms")
     print(f"engine    time(10 000)/time(1 000) = {e['ratio_10000_over_1000']:.2f} (target ≤ 12; 10 000 ≤ 1 s); "
           f"cold {e['ratio_cold']:.2f}")
+    print(_causes_summary(results["causes"]))
     print(_normaliser_summary(n))
     print(_library_summary(results["library"]))
+    print(summary(results["memory"]))
     print(scale.summary(results["scale"]))
     _write(results)
     return 0

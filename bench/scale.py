@@ -65,7 +65,8 @@ class Deployment:
         self.env = {**os.environ, "TADQIQ_DATABASE_URL": POSTGRES, "TADQIQ_DATABASE_SCHEMA": self.schema,
                     "TADQIQ_KEYS": f"bench:bench:submitter:{digest(self.key)}", "TADQIQ_BROKER_URL": BROKER,
                     "TADQIQ_BROKER_QUEUE": self.queue, "TADQIQ_BATCH_CHUNK": str(chunk),
-                    "TADQIQ_LOG_LEVEL": "warning", "TADQIQ_DATA_DIR": self.data}
+                    "TADQIQ_LOG_LEVEL": "warning", "TADQIQ_DATA_DIR": self.data,
+                    "TADQIQ_RATE": "", "TADQIQ_FAILURES": ""}  # no throttling: the load comes from one address
         self.env.pop("PYTHONDONTWRITEBYTECODE", None)  # start as an installed service does, from bytecode
         self.procs: list[subprocess.Popen] = []
 
@@ -322,7 +323,7 @@ def cold_start(tries: int = 3) -> dict:
         port = _free_port()
         with tempfile.TemporaryDirectory() as data:
             env = {**os.environ, "TADQIQ_DATA_DIR": data, "TADQIQ_KEYS": f"b:b:submitter:{digest(key)}",
-                   "TADQIQ_LOG_LEVEL": "warning"}
+                   "TADQIQ_LOG_LEVEL": "warning", "TADQIQ_RATE": "", "TADQIQ_FAILURES": ""}
             env.pop("PYTHONDONTWRITEBYTECODE", None)
             start = time.perf_counter()
             proc = subprocess.Popen([str(TADQIQ), "serve", "--workers", "1", "--port", str(port)], env=env, cwd=ROOT,

@@ -1,5 +1,4 @@
-"""What a rule sees: every claim read once (``Item``), indexed for pairing (``Context``), and the shape of
-the examples that define a rule (``Example``).
+"""What a rule sees: every claim read once (``Item``), indexed for pairing (``Context``).
 
 Pairing keys are the claim's subject, metric, scope and time; labels become bags of stems by ``rules.text.key``
 (case, Arabic letter variants, diacritics, articles and stop words, word order, singular and plural, noun and
@@ -26,14 +25,14 @@ import msgspec
 
 from rules.normalise.changes import Movement, movement
 from rules.model import (Amount, Change, CheckRequest, Claim, Document, Event, Problem, Quantity, ReadClaim,
-                         Reading, Role, Share, ShareOf)
+                         Reading, Role, Share)
 from rules.normalise.times import Duration, TimeSpan, read_duration, read_time
 from rules.normalise.errors import Unreadable
 from rules.normalise.values import Measure, read_value
 from rules.policy import POLICY, Policy
 from rules.text import join, key
 
-__all__ = ["Context", "Example", "Item"]
+__all__ = ["Context", "Item"]
 
 
 # -- the items rules work on ------------------------------------------------------------------------------------
@@ -147,6 +146,7 @@ class Context:
         self.language = request.document.language
         self.policy = policy
         self.rates = request.rates  # exchange rates the client vouches for (rules.normalise.currency)
+        self.problems: list[Problem] = []  # what rules say about the request as a whole (crowds summarised)
         self.items: dict[str, Item] = {}
         for claim in request.claims:
             self.items[claim.id] = _read(claim, False, request.document, policy)
@@ -160,10 +160,8 @@ class Context:
         named_changes = {r.change for r in self.relations.get(Change, []) if r.change}
         #: before and after of a change relation: two times even when the client sent none, so never restated
         self._apart = {frozenset((r.before, r.after)) for r in self.relations.get(Change, [])}
-        self._partners: dict[tuple[str, ...], list[tuple[Item | None, Item | None]]] = {}
-        self._share_relations: dict[str, list[ShareOf]] = defaultdict(list)
-        for r in self.relations.get(ShareOf, []):
-            self._share_relations[r.share].append(r)
+        #: per-request memos of the rules (partners found once per key): ``rules.arithmetic.share_of_whole``
+        self.memo: dict[object, Any] = {}
         #: claims that state a change rather than a level: only the change rule reads them
         self.changes: list[Item] = []
         self.change_ids: set[str] = set()
@@ -264,31 +262,6 @@ class Context:
                     self._by_unit[(o.measure.unit, o.when)].append(o)
         return self._by_unit.get((unit, when), [])[:limit]
 
-    def share_partners(self, share: Item) -> list[tuple[Item | None, Item | None]]:
-        """(part, whole) pairs for a share: from ``share`` relations naming it, else the quantity with the share's
-        subject, metric, scope and time (the part) and the quantities whose metric is what the share is 'of'.
-
-        Implicit partners are found once per key and whole, and only the first figure of each unit and period
-        stands for the part (and for the whole): the others are restatements of it, which the ``restated`` rule
-        checks. So the pairs stay few however many claims share a key."""
-        explicit = self._share_relations.get(share.id)
-        if explicit:
-            return [(self.get(r.part), self.get(r.whole)) for r in explicit]
-        claim = share.claim
-        assert isinstance(claim, Share)
-        memo_key = (share.subject, share.metric, share.scope, share.when, key(claim.of, self.language))
-        found = self._partners.get(memo_key)
-        if found is None:
-            # totals only: a figure per head ("$72 per user") is neither the part nor the whole of a share
-            parts = first_per_unit(p for p in self.same_key(share, Quantity)
-                                    if p.measure is not None and p.measure.per is None)
-            wholes = first_per_unit(w for w in self.by_metric(memo_key[-1], share.when, Quantity)
-                                     if w.measure is not None and w.measure.per is None
-                                     and (w.subject, w.metric, w.scope, w.when) != memo_key[:4])
-            found = self._partners[memo_key] = [(p, w) for p in parts or [None] for w in wholes or [None]
-                                                if p is not None or w is not None]
-        return found
-
     def get(self, claim_id: str | None) -> Item | None:
         return self.items.get(claim_id) if claim_id else None
 
@@ -300,28 +273,3 @@ def first_per_unit(items: Iterable[Item]) -> list[Item]:
         assert item.measure is not None
         firsts.setdefault((item.measure.unit, item.measure.period), item)
     return list(firsts.values())
-
-
-# -- rules ------------------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Example:
-    """One case that defines a rule: a small request and the status the rule must give it."""
-
-    title: str
-    claims: list[dict[str, Any]]
-    expect: str
-    language: str = "en"
-    published: str | None = None
-    relations: list[dict[str, Any]] = field(default_factory=list)
-    references: list[dict[str, Any]] = field(default_factory=list)
-    derived: dict[str, tuple[str, str]] = field(default_factory=dict)
-    cause: str | None = None
-    rates: list[dict[str, Any]] = field(default_factory=list)
-    says: tuple[str, ...] = ()  # words the verdict's explanation (English or local) must contain
-
-    def request(self) -> CheckRequest:
-        document: dict[str, Any] = {"language": self.language}
-        if self.published:
-            document["published"] = self.published
-        return msgspec.convert({"document": document, "claims": self.claims, "relations": self.relations,
-                                "references": self.references, "rates": self.rates}, CheckRequest)

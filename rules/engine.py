@@ -1,10 +1,7 @@
 """The engine: reads every claim once, indexes them, runs every rule, and collects a report.
 
-A rule is one module in ``rules/arithmetic/`` or ``rules/temporal/``. Its docstring says what it checks (first
-line: the title; then ``What:``, ``Why:``, ``Example:``; ``TITLES`` may give the title in other languages); it
-defines ``check(ctx)`` yielding ``Verdict``s and
-``Derived`` figures, and ``EXAMPLES``, the cases that define it (run by ``tests/test_rules.py`` and served by
-``GET /v1/rules``). Adding a rule is adding such a file.
+A rule is one module in ``rules/arithmetic/`` or ``rules/temporal/`` (``rules.registry`` says what it holds and
+finds them).
 
 Pairing is shared (``rules.context``): ``Context`` indexes claims by their folded subject / metric / scope / time, so a rule
 looks up its partners instead of comparing all pairs, and explicit relations from the request come first.
@@ -12,80 +9,41 @@ looks up its partners instead of comparing all pairs, and explicit relations fro
 
 from __future__ import annotations
 
+import dataclasses
 import gc
-import importlib
-import inspect
-import pkgutil
-import re
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from types import ModuleType
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from rules import arithmetic, temporal
-from rules.context import Context, Example
+import msgspec
+
+from rules.context import Context
 from rules.model import CheckRequest, Claim, Counts, Derived, Problem, ReferenceUsed, Report, Verdict
 from rules.policy import POLICY, Policy
+from rules.registry import Rule, discover
 
 if TYPE_CHECKING:
-    from rules.library import Library
+    from typing import Protocol
+
+    class Library(Protocol):
+        """What the engine needs of a newsroom's library (``rules.library.Library``, or what it added to one
+        request, carried to another process): the request with the references that meet its claims."""
+
+        def meet(self, request: CheckRequest) -> tuple[CheckRequest, list[ReferenceUsed], list[Problem]]: ...
 
 __all__ = ["RULES", "Rule", "check", "forget"]
 
 
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    family: str
-    title: str
-    what: str
-    why: str
-    example: str
-    check: Callable[[Context], Iterable[Verdict | Derived]]
-    examples: tuple[Example, ...]
-    titles: dict[str, str] = field(default_factory=dict)  # the title by language; English always
-
-    def title_in(self, language: str) -> str:
-        return self.titles.get(language.split("-")[0], self.title)
-
-
-_SECTION = re.compile(r"^(What|Why|Example):\s*", re.M)
-
-
-def _rule(module: ModuleType, family: str) -> Rule:
-    doc = inspect.getdoc(module) or ""
-    title, _, rest = doc.partition("\n")
-    parts = _SECTION.split(rest)
-    sections = {parts[i]: " ".join(parts[i + 1].split()) for i in range(1, len(parts) - 1, 2)}
-    missing = {"What", "Why", "Example"} - sections.keys()
-    if missing or not getattr(module, "EXAMPLES", None):
-        raise TypeError(f"rule {module.__name__} needs What/Why/Example in its docstring and EXAMPLES")
-    title = title.strip().rstrip(".")
-    return Rule(id=module.__name__.rsplit(".", 1)[1], family=family, title=title,
-                what=sections["What"], why=sections["Why"], example=sections["Example"], check=module.check,
-                examples=tuple(module.EXAMPLES), titles={"en": title, **getattr(module, "TITLES", {})})
-
-
-def _discover() -> tuple[Rule, ...]:
-    found = []
-    for package in (arithmetic, temporal):
-        for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
-            if not info.name.startswith("_"):
-                module = importlib.import_module(f"{package.__name__}.{info.name}")
-                found.append(_rule(module, package.__name__.rsplit(".", 1)[1]))
-    return tuple(found)
-
-
-RULES: tuple[Rule, ...] = _discover()
+RULES: tuple[Rule, ...] = discover()
 
 
 # -- running ----------------------------------------------------------------------------------------------------
 def _clean(request: CheckRequest) -> tuple[CheckRequest, list[Problem]]:
     """Set aside what cannot be used — a claim whose id was already used, a relation naming a claim that is not
-    in the request — and say so, so that the rest is still checked."""
+    in the request, a relation that relates a claim to itself — and say so, so that the rest is still checked."""
     problems: list[Problem] = []
     seen: set[str] = set()
     kept: dict[str, list[Claim]] = {"claims": [], "references": []}
@@ -105,12 +63,20 @@ def _clean(request: CheckRequest) -> tuple[CheckRequest, list[Problem]]:
             problems.append(Problem(code="unknown_claim", claim=claim_id, field=f"relations[{i}].{name}",
                                     message=f"the relation names claim '{claim_id}', which is not in the request; "
                                             "the relation was set aside"))
-        if not unknown:
+        named = [claim_id for name in relation.__struct_fields__ if name != "gap"
+                 for claim_id in _ids(getattr(relation, name))]
+        twice = sorted({c for c in named if named.count(c) > 1})
+        for claim_id in twice:
+            problems.append(Problem(code="self_relation", claim=claim_id, field=f"relations[{i}]",
+                                    message=f"the {relation.__struct_config__.tag} relation names claim '{claim_id}' "
+                                            "more than once: a claim cannot be related to itself; the relation was "
+                                            "set aside"))
+        if not unknown and not twice:
             relations.append(relation)
     if not problems:
         return request, problems
-    return CheckRequest(document=request.document, claims=kept["claims"], relations=relations,
-                        references=kept["references"]), problems
+    return msgspec.structs.replace(request, claims=kept["claims"], relations=relations,
+                                   references=kept["references"]), problems
 
 
 def _ids(value: object) -> list[str]:
@@ -118,6 +84,10 @@ def _ids(value: object) -> list[str]:
         return [v for v in value if isinstance(v, str)]
     return [value] if isinstance(value, str) else []
 
+
+#: Verdicts and derived figures in one report at most: an article gives a few hundred; a crowd of claims sent in
+#: one request stops here, with a problem, so a report stays a bounded multiple of its request in size and time.
+MAX_OUTPUTS = 1_000
 
 _PAUSE = threading.Lock()
 _pausing = 0
@@ -162,25 +132,42 @@ def _check(request: CheckRequest, rules: Iterable[Rule], policy: Policy, library
         request, used, stale = library.meet(request)
     request, problems = _clean(request)
     problems += stale
+    if request.policy is not None and request.policy.doubtful is not None:
+        policy = dataclasses.replace(policy, doubtful=Fraction(request.policy.doubtful))
     ctx = Context(request, policy)
     verdicts: list[Verdict] = []
     derived: list[Derived] = []
+    room, stopped = MAX_OUTPUTS, []
     for rule in rules:
+        if room <= 0:
+            stopped.append(rule.id)
+            continue
         for out in rule.check(ctx):
             if isinstance(out, Verdict):
                 verdicts.append(out)
                 derived.extend(out.derived)
+                room -= 1 + len(out.derived)
             else:
                 derived.append(out)
+                room -= 1
+            if room <= 0:  # rules are generators: what is not taken is not computed
+                stopped.append(rule.id)
+                break
+    if stopped:
+        problems.append(Problem(code="report_full", message=(
+            f"a report holds at most {MAX_OUTPUTS} verdicts and derived figures; it is full: "
+            f"{', '.join(stopped)} stopped there, and did not check the rest of the claims (send them in smaller "
+            "requests)")))
     unused = {u.id for u in used} - {c for v in verdicts for c in v.claims}  # left out of the report
     used = [u for u in used if u.id not in unused]
     claims = [item.read() for item in ctx.items.values() if item.id not in unused]
+    problems += ctx.problems
     status: dict[str, int] = defaultdict(int)
     for v in verdicts:
         status[v.status] += 1
     counts = Counts(claims=len(request.claims), problems=len(problems) + sum(len(c.problems) for c in claims),
-                    verdicts=len(verdicts), consistent=status["consistent"], inconsistent=status["inconsistent"],
-                    unverifiable=status["unverifiable"])
+                    verdicts=len(verdicts), consistent=status["consistent"], doubtful=status["doubtful"],
+                    inconsistent=status["inconsistent"], unverifiable=status["unverifiable"])
     return Report(document=request.document, claims=claims, verdicts=verdicts, derived=_unique(derived),
                   counts=counts, policy=policy.name, problems=problems, references_used=used)
 

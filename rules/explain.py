@@ -52,9 +52,10 @@ class Fig:
     unit: str | None = None
     per: str | None = None
     period: str | None = None
+    digits: int = 3  # significant digits of a single value (3 to 7)
 
     def text(self, lang: str) -> str:
-        memo_key = (*_ends(self.value), self.unit, self.per, self.period, lang)
+        memo_key = (*_ends(self.value), self.unit, self.per, self.period, lang, self.digits)
         found = _TEXTS.get(memo_key)
         if found is None:
             if len(_TEXTS) >= _MEMO_SIZE:
@@ -79,7 +80,7 @@ def _text(fig: Fig, lang: str) -> str:
     lex = lexicon(lang)
     low, high = fig.value
     if low is not None and high is not None and low == high:
-        core, count = number(low, lang), low
+        core, count = number(low, lang, fig.digits), low
     elif low is not None and high is not None:
         n = _digits(low, high)
         core, count = lex.display["range"].format(number(low, lang, n), number(high, lang, n)), high

@@ -15,16 +15,18 @@ from typing import Annotated, Literal
 from msgspec import Meta, Struct
 
 __all__ = [
-    "Amount", "Cause", "CheckRequest", "Claim", "Computation", "Conversion", "Counts", "Derived", "Document",
-    "Event", "Figure", "Input", "NormaliseRequest", "NormaliseResponse", "NormalisedFigure", "Problem", "Quantity",
-    "Range", "Rate", "Reading", "ReadClaim", "ReferenceUsed", "Relation", "Report", "Role", "Share", "Text",
-    "TimeReading", "TimeResult", "TimesReport", "TimesRequest", "Verdict",
+    "Amount", "Cause", "CheckRequest", "Claim", "Complement", "Computation", "Conversion", "Counts", "Derived",
+    "Document", "Event", "Figure", "Input", "NormaliseRequest", "NormaliseResponse", "NormalisedFigure",
+    "PolicyChoice", "Problem", "Quantity", "Range", "Rate", "Reading", "ReadClaim", "ReferenceUsed", "Relation",
+    "Report", "Role", "Share", "Text", "TimeReading", "TimeResult", "TimesReport", "TimesRequest", "Verdict",
 ]
 
 # -- limits: every string and list a request carries is bounded -------------------------------------------------
 MAX_CLAIMS = 10_000
 MAX_REFERENCES = 1_000
 MAX_RELATIONS = 10_000
+#: Claims named by all ``sum`` and ``same`` relations together (each may name 100).
+MAX_NAMED = 20_000
 MAX_RATES = 100
 MAX_FIGURES = 1_000
 
@@ -39,7 +41,7 @@ Language = Annotated[str, Meta(min_length=2, max_length=35, pattern=r"^[A-Za-z]{
 Number = Annotated[str, Meta(max_length=64, pattern=r"^[+-]?[0-9]{1,30}(\.[0-9]{1,30})?$",
                              description="A number with a dot as decimal mark, digits as printed.")]
 Currency = Annotated[str, Meta(pattern=r"^[A-Z]{3}$", description="An ISO 4217 currency code: `USD`, `SAR`.")]
-Status = Literal["consistent", "inconsistent", "unverifiable"]
+Status = Literal["consistent", "doubtful", "inconsistent", "unverifiable"]
 Bound = Literal["exact", "approximate", "lower", "upper", "range"]
 Period = Literal["hour", "day", "week", "month", "quarter", "year"]
 Tense = Literal["past", "present", "future"]
@@ -95,10 +97,14 @@ class Quantity(ClaimBase, tag="quantity", kw_only=True):
 
 
 class Share(ClaimBase, tag="share", kw_only=True):
-    """A percentage or fraction of a whole: '68 % of global revenue'."""
+    """A percentage or fraction of a whole: '68 % of global revenue'; or, with ``ratio``, a figure stated in
+    percent of another that it is not a part of: 'debt is 140 % of revenue'."""
 
     value: Printed | Amount
     of: Annotated[Short, Meta(description="The whole it is a share of, e.g. 'global revenue'.")]
+    ratio: Annotated[bool | None, Meta(description=(
+        "True: a ratio to `of`, not a part of it ('exports equal 35 % of GDP'), so not bounded by 100 %; false: a "
+        "part of the whole; absent: read from the wording (`of` and `sentence`, rules/data/ratio.toml)."))] = None
     subject: Short | None = None
     metric: Short | None = None
     scope: Short | None = None
@@ -163,6 +169,14 @@ class Same(RelationBase, tag="same", kw_only=True):
     claims: Annotated[list[Id], Meta(min_length=2, max_length=100)]
 
 
+class Complement(RelationBase, tag="complement", kw_only=True):
+    """Parts that together make all of one whole — shares of it, or amounts with the whole given: 'the state pays
+    87 %, the passenger the rest, 0.20 of the 1.35 fare'."""
+
+    parts: Annotated[list[Id], Meta(min_length=1, max_length=100)]
+    whole: Id | None = None
+
+
 class Order(RelationBase, tag="order", kw_only=True):
     first: Id
     then: Id
@@ -174,7 +188,7 @@ class Age(RelationBase, tag="age", kw_only=True):
     age: Id
 
 
-Relation = ShareOf | SumOf | PerUnit | Change | Same | Order | Age
+Relation = ShareOf | SumOf | PerUnit | Change | Same | Order | Age | Complement
 
 
 class Rate(Base, kw_only=True):
@@ -189,6 +203,14 @@ class Rate(Base, kw_only=True):
     source: Short | None = None
 
 
+class PolicyChoice(Base, kw_only=True):
+    """A newsroom's own settings for one request, instead of the server's."""
+
+    doubtful: Annotated[str, Meta(pattern=r"^(0(\.[0-9]{1,4})?|1(\.0{1,4})?)$", description=(
+        "The fit above which figures that meet are `doubtful` (0–1; the server's default is 0.8). Lower shows more "
+        "doubts."))] | None = None
+
+
 class CheckRequest(Base, kw_only=True):
     document: Document
     claims: Annotated[list[Claim], Meta(max_length=MAX_CLAIMS)]
@@ -198,6 +220,13 @@ class CheckRequest(Base, kw_only=True):
     use_library: Annotated[bool, Meta(description=(
         "Consult the newsroom's reference library (`/v1/references`): references in it that meet these claims "
         "are added and listed under `references_used`. false: only the references sent here."))] = True
+    policy: PolicyChoice | None = None
+
+    def __post_init__(self) -> None:
+        named = sum(len(r.parts) if isinstance(r, SumOf) else len(r.claims) if isinstance(r, Same) else 0
+                    for r in self.relations)
+        if named > MAX_NAMED:
+            raise ValueError(f"the sum and same relations name {named} claims in all; at most {MAX_NAMED}")
 
 
 # -- the answer -------------------------------------------------------------------------------------------------
@@ -287,6 +316,10 @@ class Computation(Base, kw_only=True):
     margin: Annotated[str, Meta(
         description="Distance between result and compared range, in the result's unit; '0' when they meet.")] | None = None
     margin_relative: str | None = None
+    fit: Annotated[str, Meta(description=(
+        "How much of the reading allowance the figures need to meet (arithmetic checks whose figures meet): 0 = as "
+        "printed, or with one figure of two or more digits anywhere within its rounding; 1 = every figure at the "
+        "far end of its allowance. Above the policy's threshold the verdict is `doubtful`."))] | None = None
 
 
 class Cause(Base, kw_only=True):
@@ -317,13 +350,17 @@ class Verdict(Base, kw_only=True):
     derived: list[Derived] = []
 
 
-class Counts(Base, kw_only=True):
+class Counts(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    """Claims, problems, and verdicts by status (every count written, zeros too; reports stored before the
+    ``doubtful`` status read it as 0)."""
+
     claims: int
     problems: int
     verdicts: int
     consistent: int
     inconsistent: int
     unverifiable: int
+    doubtful: int = 0
 
 
 class ReferenceUsed(Base, kw_only=True):

@@ -17,7 +17,7 @@ from importlib.resources import files
 
 import snowballstemmer
 
-__all__ = ["digits", "fold", "join", "key", "tokens"]
+__all__ = ["digits", "fold", "join", "key", "phrases", "tokens"]
 
 _DIGITS = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")}
 _DIGITS.update({ord(c): str(i) for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹")})
@@ -151,3 +151,13 @@ def tokens(text: str, pattern: re.Pattern[str] = _TOKEN) -> list[tuple[str, int,
             if folded:
                 out.append((folded, m.start(), m.end()))
     return out
+
+
+def phrases(words: list[str], clitics: str = "") -> re.Pattern[str] | None:
+    """One pattern for a list of phrases, folded like claim text and matched as whole words, longest first; in a
+    language with ``clitics`` (Arabic: و ف ب ل) one may be glued on. None for an empty list."""
+    folded = sorted({fold(p) for p in words if fold(p)}, key=len, reverse=True)
+    if not folded:
+        return None
+    prefix = f"(?:[{clitics}])?" if clitics else ""
+    return re.compile(rf"(?<!\w){prefix}(?:{'|'.join(map(re.escape, folded))})(?!\w)")

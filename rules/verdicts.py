@@ -1,34 +1,37 @@
-"""Building verdicts: the structured computation every verdict carries, and the slips that explain a miss.
+"""Building verdicts: the structured computation every verdict carries, and how well the figures fit.
 
-``computation`` lays out a check the way a fact-checker would: the formula, each input as printed with the
-range it stands for (and its source, for a reference figure), the computed range, the range it was compared
-with, the policy applied to each input, and the margin by which the two miss (0 when they meet).
+``computation`` lays out a check the way a fact-checker would: the formula, each input as printed with the range
+it stands for (and its source, for a reference figure), the computed range, the range it was compared with, the
+policy applied to each input, the margin by which the two miss (0 when they meet) and, for arithmetic, the fit:
+how much of the reading allowance the figures need to meet (``rules.policy`` defines it). Temporal rules lay out
+their days with the same builder (``laid_out``).
 
-``cause`` names the likely slip behind a miss. The slips are data (``rules/data/slips.toml``): ×1 000 for
-million/billion, a decimal comma read as a thousands separator, ×12 / ×52 / ×365 / ×30 for a period, ×100 for a
-fraction read as a percent, an amount in another currency than the one printed (at the rate of the figures'
-time); a rule adds the slips only it can test (percentage points for percent, a share of another total in the
-same article) as ``Found``. A slip is named when it is the only one that reconciles the
-figures; when several do equally, none is named and the cause says which ones fit (code ``several``).
+``weigh`` runs an arithmetic check on its ``Term``s — each figure with its whole reading allowance and the part of
+it that is the figure as printed — and says ``consistent``, ``doubtful`` or ``inconsistent``: the figures miss
+even at the ends of their allowances, fit only at the edge of them, or fit within ordinary rounding. A doubtful
+verdict's explanation says what the printed figures give and which figures must be stretched how far.
+
+The slips that explain a miss are ``rules.causes``'.
 """
 
 from __future__ import annotations
 
-import tomllib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
-from importlib.resources import files
+from math import ceil
 
 from rules.context import Item
 from rules.explain import Fig, as_range, say
 from rules.interval import Interval, outward
-from rules.model import Cause, Computation, Derived, Input, Share, Text, Verdict
-from rules.normalise.currency import rate
-from rules.policy import POLICY, Policy
+from rules.model import Cause, Computation, Derived, Input, Range, Text, Verdict
+from rules.normalise.values import Measure
+from rules.policy import Policy
 
-__all__ = ["SLIPS", "Found", "Slip", "cause", "cause_in_sum", "computation", "derived", "name", "verdict"]
+__all__ = ["Term", "Weighed", "computation", "derived", "laid_out", "term", "verdict", "weigh"]
+
+Relation = Callable[[list[Interval]], tuple[Interval, Interval]]
 
 
 def verdict(module: str, items: Sequence[Item], status: str, explanation: Text,
@@ -38,15 +41,341 @@ def verdict(module: str, items: Sequence[Item], status: str, explanation: Text,
                    explanation=explanation, computation=computation, cause=cause, derived=list(derived))
 
 
+def derived(name: str, label: Text, value: Interval, unit: str | None, formula: str,
+            items: Sequence[Item]) -> Derived:
+    return Derived(name=name, label=label, range=as_range(value, unit), formula=formula, claims=[i.id for i in items])
+
+
+# -- the figures of a check -----------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One figure in a check, in the check's unit: ``value`` is its whole reading allowance, ``core`` the part of
+    it that is the figure as printed (a point for a printed number, the whole range for a range, a bound or a
+    vague amount). ``coarse``: one significant digit ("2 million" stands for 1.5–2.5 million), whose far ends are
+    not ordinary rounding. ``cut``: for a figure of three or more significant digits, what it stands for if its
+    digits were cut rather than rounded (21.372 for anything from 21.372 to 21.373)."""
+
+    name: str
+    item: Item | None
+    value: Interval
+    core: Interval
+    unit: str | None = None
+    coarse: bool = False
+    printed: str | None = None  # for an input that is not a claim (a rate)
+    period: str | None = None
+    measure: Measure | None = None  # the reading, and the conversion into the check's unit, for ``cut``
+    convert: Callable[[Interval], Interval] | None = None
+
+    @property
+    def cut(self) -> Interval | None:
+        """What the figure stands for if its digits were cut rather than rounded (worked out only when a check
+        misses, so not kept)."""
+        whole = None if self.measure is None else cut_range(self.measure)
+        return whole if whole is None or self.convert is None else self.convert(whole)
+
+    @property
+    def loose(self) -> bool:
+        """Whether the figure has an allowance beyond its printed value."""
+        return self.value != self.core
+
+    def at(self, s: Fraction) -> Interval:
+        """The figure with ``s`` (0–1) of its allowance on each side of its printed value; from 1 to 2, widened
+        towards what it stands for if cut (a figure that cannot have been cut stays at its allowance)."""
+        if s == 0:
+            return self.core
+        if s == 1:
+            return self.value
+        if s > 1:
+            whole = self.cut
+            return self.value if whole is None else _between(self.value, whole, s - 1)
+        lo, hi = self.value
+        c_lo, c_hi = self.core
+        return Interval(None if lo is None or c_lo is None else c_lo - s * (c_lo - lo),
+                        None if hi is None or c_hi is None else c_hi + s * (hi - c_hi))
+
+    def shown(self) -> str:
+        return self.item.printed if self.item is not None else self.printed or self.name
+
+
+def _between(a: Interval, b: Interval, s: Fraction) -> Interval:
+    """``s`` (0–1) of the way from range ``a`` to range ``b``, end by end."""
+    return Interval(None if a.low is None or b.low is None else a.low + s * (b.low - a.low),
+                    None if a.high is None or b.high is None else a.high + s * (b.high - a.high))
+
+
+def cut_range(m: Measure) -> Interval | None:
+    """What a printed number of three or more significant digits stands for if its last digit was cut rather
+    than rounded (statements and exchanges often print 21.37281 as 21.372): from its allowance's near end to one
+    step beyond it, away from zero. None for ranges, bounds, hedged and round figures."""
+    n, p = m.number, m.precision
+    if n is None or not p or m.bound != "exact" or abs(n) < 200 * p:
+        return None
+    return m.value.hull(Interval(n - p, n + 2 * p) if n > 0 else Interval(n - 2 * p, n + p))
+
+
+def core(m: Measure) -> Interval:
+    """The part of a reading that is the figure as printed: its printed number, unless it is a range, a bound or
+    a vague amount, which stand for their whole range."""
+    if m.number is not None and m.bound in ("exact", "approximate"):
+        return Interval.point(m.number)
+    return m.value
+
+
+def coarse(m: Measure) -> bool:
+    """An amount of one significant digit: the printed digits allow more than ±5 % ("2 million"). Not a
+    percentage: whole percents are how shares are printed ("9 %" for 8.6 %), not a choice of one digit."""
+    return m.number is not None and m.precision is not None and m.number != 0 and \
+        m.bound in ("exact", "approximate") and m.precision * 20 > abs(m.number) and \
+        m.unit not in ("percent", "percentage_point", "permille")
+
+
+def term(name: str, item: Item, unit: str | None, convert: Callable[[Interval], Interval] | None = None,
+         period: str | None = None) -> Term:
+    """A claim's figure as a term, brought into the check's unit by ``convert`` (applied to the whole allowance
+    and to the printed value alike)."""
+    m = item.measure
+    assert m is not None
+    value, printed = m.value, core(m)
+    if convert is not None:
+        value, printed = convert(value), convert(printed)
+    return Term(name, item, value, printed, unit, coarse(m), period=period if period is not None else m.period,
+                measure=m, convert=convert)
+
+
+def fixed(name: str, item: Item | None, value: Interval, unit: str | None = None, printed: str | None = None,
+          core: Interval | None = None) -> Term:
+    """A term that is not a printed figure of the article (a rate, a factor word): ``core`` defaults to the value."""
+    return Term(name, item, value, value if core is None else core, unit, printed=printed)
+
+
+# -- how well they fit ----------------------------------------------------------------------------------------------
+#: Halvings of the fit's bracket: its value is known to 1/64 of the allowance (each halving is one evaluation of
+#: the check per loose figure).
+_STEPS = 6
+
+
+def _fits_at(terms: Sequence[Term], relation: Relation, s: Fraction) -> int | None:
+    """Whether the figures meet with each within ``s`` of its allowance, except one figure that is not coarse,
+    which may take its whole allowance: the index of that figure (-1 when none is needed), or None."""
+    stretched = [t.at(s) for t in terms]
+    free = [i for i, t in enumerate(terms) if t.loose and not t.coarse] if s <= 1 else []
+    if not free:
+        result, compared = relation(stretched)
+        return -1 if result.meets(compared) else None
+    for j in free:
+        values = list(stretched)
+        values[j] = terms[j].value
+        result, compared = relation(values)
+        if result.meets(compared):
+            return j
+    return None
+
+
+def fit_measure(terms: Sequence[Term], relation: Relation, threshold: Fraction) -> tuple[Fraction, int]:
+    """The fit of figures that meet: the least share ``s`` of their allowances with which they still meet (one
+    figure of two or more significant digits being free to sit anywhere in its allowance), to 1/64; and the free
+    figure's index (-1 for none). Exact: every step is an interval evaluation on rationals."""
+    found = _fits_at(terms, relation, Fraction(0))
+    if found is not None:
+        return Fraction(0), found
+    low, high = Fraction(0), Fraction(1)
+    at = _fits_at(terms, relation, threshold)
+    if at is not None:
+        high = threshold
+    else:
+        low, at = threshold, _fits_at(terms, relation, Fraction(1))
+    for _ in range(_STEPS):
+        mid = (low + high) / 2
+        found = _fits_at(terms, relation, mid)
+        if found is None:
+            low = mid
+        else:
+            high, at = mid, found
+    return high, -1 if at is None else at
+
+
+def cut_measure(terms: Sequence[Term], relation: Relation) -> Fraction | None:
+    """The fit, between 1 and 2, of figures that miss as rounded but meet if some of them were cut rather than
+    rounded: 1 plus the least share of the step beyond each allowance they need, to 1/64; None if they miss
+    even then."""
+    cuts = [t.cut for t in terms]
+    if all(c is None for c in cuts):
+        return None
+
+    def meets(s: Fraction) -> bool:
+        result, compared = relation([t.value if c is None else _between(t.value, c, s - 1)
+                                     for t, c in zip(terms, cuts, strict=True)])
+        return result.meets(compared)
+
+    if not meets(Fraction(2)):
+        return None
+    low, high = Fraction(1), Fraction(2)
+    for _ in range(_STEPS):
+        mid = (low + high) / 2
+        low, high = (low, mid) if meets(mid) else (mid, high)
+    return high
+
+
+def _fit_text(x: Fraction) -> str:
+    """The fit to two decimals, rounded up (so that a fit above the threshold never prints as the threshold)."""
+    return outward(Fraction(ceil(x * 100), 100)) or "0"
+
+
+@dataclass(frozen=True)
+class Weighed:
+    """An arithmetic check, run: its status, the ranges compared (at the whole allowance), its fit and its laid-out
+    computation; ``explain`` writes the rule's sentence, with what the printed figures give when it is doubtful."""
+
+    status: str
+    result: Interval
+    compared: Interval
+    fit: Fraction | None
+    computation: Computation
+    terms: tuple[Term, ...]
+    relation: Relation
+    free: int
+    unit: str | None
+
+    @property
+    def meets(self) -> bool:
+        return self.status != "inconsistent"
+
+    def explain(self, language: str, templates: dict[str, str], **figures) -> Text:  # type: ignore[no-untyped-def]
+        text = say(language, templates, **figures)
+        if self.status != "doubtful":
+            return text
+        doubt = self._doubt(language)
+        local = f"{text.local} {doubt.local}" if text.local and doubt.local else text.local
+        return Text(en=f"{text.en} {doubt.en}", local=local, language=text.language)
+
+    def _doubt(self, language: str) -> Text:
+        assert self.fit is not None
+        result, compared = self.relation([t.core for t in self.terms])
+        needs = _needs(self.terms, self.relation, self.fit, self.free)
+        return say(language, DOUBT if self.fit <= 1 else DOUBT_CUT, fit=_fit_text(self.fit),
+                   printed=Fig(result, self.unit),
+                   compared=Fig(compared, self.unit),
+                   needs=lambda code: JOIN.get(code, JOIN["en"]).join(
+                       f"{QUOTE.get(code, QUOTE['en']).format(t.shown())} {WAS.get(code, WAS['en'])} {fig.text(code)}"
+                       for t, fig in needs))
+
+
+def _needs(terms: Sequence[Term], relation: Relation, s: Fraction, free: int) -> list[tuple[Term, Fig]]:
+    """The figures a doubtful fit moves away from their printed values, each with the value it must take, in its
+    own unit and period: the end of its stretched range that the fit needs (for the free figure, as far as it must
+    go, to 1/64 of its allowance)."""
+    values = [t.value if i == free else t.at(s) for i, t in enumerate(terms)]
+
+    def meets(vals: list[Interval]) -> bool:
+        result, compared = relation(vals)
+        return result.meets(compared)
+
+    out = []
+    for i, t in enumerate(terms):
+        pinned = list(values)
+        pinned[i] = t.core
+        if not t.loose or meets(pinned):
+            continue  # it need not move
+        sides = []
+        for side, end in (("low", values[i].low), ("high", values[i].high)):
+            if end is not None:
+                pinned[i] = Interval(end, end)
+                if meets(pinned):
+                    sides.append(side)
+        if len(sides) != 1:
+            continue
+        reach = s
+        if i == free:  # how far the free figure must go: the least share of its allowance that still meets
+            low, reach = Fraction(0), Fraction(1)
+            for _ in range(_STEPS):
+                mid = (low + reach) / 2
+                pinned[i] = t.at(mid)
+                low, reach = (low, mid) if meets(pinned) else (mid, reach)
+        out.append((t, _witness(t, sides[0], reach)))
+    return out
+
+
+def _witness(t: Term, side: str, reach: Fraction) -> Fig:
+    """The value a figure takes ``reach`` of the way to the ``side`` end of its allowance, written in the figure's
+    own unit and period, with one digit more than it was printed with."""
+    m = t.item.measure if t.item is not None else None
+    if m is not None:
+        own = Term(t.name, t.item, m.value, core(m), m.unit, period=m.period, measure=m)
+        span = own.at(reach)
+        digits = 3
+        if m.number is not None and m.precision:
+            digits = min(7, max(3, len(str(int(abs(m.number) / m.precision))) + 1))
+        return Fig(Interval.point(span.low if side == "low" else span.high), m.unit, per=m.per,  # type: ignore[arg-type]
+                   period=m.period, digits=digits)
+    span = t.at(reach)
+    return Fig(Interval.point(span.low if side == "low" else span.high), t.unit, digits=4)  # type: ignore[arg-type]
+
+
+DOUBT = {
+    "en": "But only at the edge of what the printed figures allow (fit {fit}): as printed they give {printed} "
+          "against {compared}; they meet only if {needs}.",
+    "ar": "لكن عند حافة ما تسمح به الأرقام المنشورة فقط (درجة الملاءمة {fit}): فالأرقام كما نُشرت تعطي {printed} "
+          "مقابل {compared}، ولا تتلاقى إلا إذا كان {needs}.",
+    "fr": "Mais seulement à la limite de ce que permettent les chiffres publiés (ajustement {fit}) : tels quels, ils "
+          "donnent {printed} contre {compared} ; ils ne concordent que si {needs}.",
+    "es": "Pero solo en el límite de lo que permiten las cifras publicadas (ajuste {fit}): tal cual dan {printed} "
+          "frente a {compared}; solo cuadran si {needs}.",
+    "de": "Aber nur am Rand dessen, was die gedruckten Zahlen zulassen (Passung {fit}): so gedruckt ergeben sie "
+          "{printed} gegenüber {compared}; sie passen nur, wenn {needs}.",
+}
+DOUBT_CUT = {
+    "en": "But only if a figure was cut rather than rounded (fit {fit}): as printed they give {printed} against "
+          "{compared}; they meet only if {needs}.",
+    "ar": "لكن فقط إذا كان أحد الأرقام مقتطعاً لا مقرّباً (درجة الملاءمة {fit}): فالأرقام كما نُشرت تعطي {printed} "
+          "مقابل {compared}، ولا تتلاقى إلا إذا كان {needs}.",
+    "fr": "Mais seulement si un chiffre a été tronqué plutôt qu'arrondi (ajustement {fit}) : tels quels, ils donnent "
+          "{printed} contre {compared} ; ils ne concordent que si {needs}.",
+    "es": "Pero solo si una cifra se truncó en vez de redondearse (ajuste {fit}): tal cual dan {printed} frente a "
+          "{compared}; solo cuadran si {needs}.",
+    "de": "Aber nur, wenn eine Zahl abgeschnitten statt gerundet wurde (Passung {fit}): so gedruckt ergeben sie "
+          "{printed} gegenüber {compared}; sie passen nur, wenn {needs}.",
+}
+WAS = {"en": "was", "ar": "يساوي", "fr": "valait", "es": "era", "de": "war"}
+JOIN = {"en": " and ", "ar": " و", "fr": " et ", "es": " y ", "de": " und "}
+QUOTE = {"en": "'{}'", "ar": "«{}»", "fr": "« {} »", "es": "«{}»", "de": "„{}“"}
+
+
+def weigh(policy: Policy, formula: str, terms: Sequence[Term], relation: Relation, unit: str | None) -> Weighed:
+    """Run a check: ``relation`` maps the terms' ranges (in order) to the range computed and the range it must
+    meet. Inconsistent when they miss at the whole allowance; otherwise the fit (``rules.policy``) decides
+    between consistent and doubtful."""
+    result, compared = relation([t.value for t in terms])
+    fit: Fraction | None = None
+    free = -1
+    if result.meets(compared):
+        fit, free = fit_measure(terms, relation, policy.doubtful)
+        status = "consistent" if fit <= policy.doubtful else "doubtful"
+    elif (fit := cut_measure(terms, relation)) is not None:
+        status = "doubtful"
+        result, compared = relation([t.at(fit) for t in terms])
+    else:
+        status = "inconsistent"
+    comp = computation(policy, formula, terms, result, unit, compared, fit)
+    return Weighed(status, result, compared, fit, comp, tuple(terms), relation, free, unit)
+
+
+# -- laying a check out ---------------------------------------------------------------------------------------------
 @lru_cache(maxsize=16)
 def _policy_name(policy: Policy) -> str:
     return policy.name
 
 
-def computation(policy: Policy, formula: str, inputs: Sequence[tuple[str, Item, Interval, str | None]],
-                result: Interval, unit: str | None, compared: Interval | None = None) -> Computation:
-    notes = [f"{item.printed}: {', '.join(item.measure.notes) or 'printed precision'}"
-             for _, item, _, _ in inputs if item.measure is not None]
+def laid_out(formula: str, inputs: list[Input], result: Range, compared: Range | None, policy: str,
+             margin: str | None, margin_relative: str | None = None, fit: str | None = None) -> Computation:
+    """The one shape of a computation, for arithmetic and temporal checks alike."""
+    return Computation(formula=formula, inputs=inputs, result=result, compared_with=compared, policy=policy,
+                       margin=margin, margin_relative=margin_relative, fit=fit)
+
+
+def computation(policy: Policy, formula: str, terms: Sequence[Term], result: Interval, unit: str | None,
+                compared: Interval | None = None, fit: Fraction | None = None) -> Computation:
+    notes = [f"{t.item.printed}: {', '.join(t.item.measure.notes) or 'printed precision'}"
+             for t in terms if t.item is not None and t.item.measure is not None]
     margin = margin_relative = None
     if compared is not None and result.meets(compared):
         margin = margin_relative = "0"
@@ -55,178 +384,9 @@ def computation(policy: Policy, formula: str, inputs: Sequence[tuple[str, Item, 
         margin = outward(gap, up=True)
         ref = compared.mid if compared.mid else result.mid
         margin_relative = outward(gap / abs(ref), 6, up=True) if ref else None
-    return Computation(formula=formula,
-                       inputs=[Input(name=n, claim=i.id, printed=i.printed, range=as_range(v, u),
-                                     source=i.claim.source if i.reference else None)
-                               for n, i, v, u in inputs],
-                       result=as_range(result, unit), compared_with=as_range(compared, unit) if compared else None,
-                       policy="; ".join([_policy_name(policy), *notes]), margin=margin, margin_relative=margin_relative)
-
-
-def derived(name: str, label: Text, value: Interval, unit: str | None, formula: str,
-            items: Sequence[Item]) -> Derived:
-    return Derived(name=name, label=label, range=as_range(value, unit), formula=formula, claims=[i.id for i in items])
-
-
-# -- likely slips -------------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Slip:
-    code: str
-    factor: Interval | None
-    needs: str | None
-    replaces: str | None
-    label: dict[str, str]
-    text: dict[str, str]
-    currencies: tuple[str, ...] = ()
-
-
-def _factor(text: str | None) -> Interval | None:
-    if text is None:
-        return None
-    low, _, high = text.partition("..")
-    return Interval(Fraction(low), Fraction(high or low))
-
-
-def _load() -> dict[str, Slip]:
-    data = tomllib.loads(files("rules").joinpath("data/slips.toml").read_text("utf-8"))
-    return {code: Slip(code=code, factor=_factor(spec.get("factor")), needs=spec.get("needs"),
-                       replaces=spec.get("replaces"), label=spec["label"], text=spec["text"],
-                       currencies=tuple(spec.get("currencies", ())))
-            for code, spec in data.items()}
-
-
-SLIPS: dict[str, Slip] = _load()
-
-_SHARE_UNITS = frozenset({"percent", "percentage_point", "permille"})
-
-
-@dataclass(frozen=True)
-class Found:
-    """A slip a rule tested itself and found to reconcile the figures; ``other`` fills the slip's {other}."""
-
-    code: str
-    other: Fig | Callable[[str], str] | str = ""
-    claims: tuple[str, ...] = ()
-    factor: str | None = None
-
-
-def _possible(items: Sequence[Item]) -> set[str]:
-    """What the figures of a check involve, and so which slips are possible at all."""
-    out: set[str] = set()
-    for item in items:
-        m = item.measure
-        if m is None:
-            continue
-        if m.period is not None:
-            out.add("period")
-        if m.unit in _SHARE_UNITS or isinstance(item.claim, Share):
-            out.add("share")
-        if m.separator:  # read once, with the figure
-            out.add("separator")
-        if m.currency is not None:
-            out.add("currency")
-    return out
-
-
-#: A mix-up with a currency worth 0.8–1.25 of the printed one cannot be told from rounding.
-_NEAR_ONE = Interval(Fraction(4, 5), Fraction(5, 4))
-
-
-def _currency_mixups(reported: Interval, expected: Interval, items: Sequence[Item]) -> list[Found]:
-    """Other currencies in which the reported amount, converted at the rate of the figures' time, meets the
-    expected range (``[currency_mixup]`` in slips.toml)."""
-    printed = next((i.measure.currency for i in items if i.measure is not None and i.measure.currency), None)
-    if printed is None:
-        return []
-    spans = [(i.time.start, i.time.end) for i in items if i.time is not None and not i.time.open]
-    on = (min(a for a, _ in spans), max(b for _, b in spans)) if spans else None
-    found = []
-    for other in SLIPS["currency_mixup"].currencies:
-        quote = rate(other, printed, on) if other != printed else None
-        if quote is None:
-            continue
-        k = quote.value.widen(POLICY.rate_margin) if quote.floating else quote.value
-        if k.meets(_NEAR_ONE) or not _fits(reported, expected, k):
-            continue
-        one = Interval.point(1)
-        text = lambda code, k=k, other=other: f"{Fig(one, other).text(code)} = {Fig(k, printed).text(code)}"  # noqa: E731
-        found.append(Found("currency_mixup", other=text, factor=outward(k.low)))
-    return found
-
-
-def _clear_of_zero(x: Interval) -> bool:
-    return x.low is not None and x.high is not None and (x.low > 0 or x.high < 0)
-
-
-def _fits(reported: Interval, expected: Interval, factor: Interval) -> bool:
-    k = factor.low if factor.low == factor.high else factor
-    return (reported * k).meets(expected) or (reported / k).meets(expected)  # type: ignore[operator]
-
-
-def cause(language: str, reported: Interval, expected: Interval, items: Sequence[Item] = (),
-          found: Sequence[Found] = ()) -> Cause | None:
-    """The slip that reconciles ``reported`` with ``expected``: the only one among the known slips that can apply
-    to ``items`` (and the rule's own ``found``); ``several`` when more than one does; None when none does.
-
-    When neither range holds zero, the factors that would reconcile them form one range, expected / reported (and
-    its inverse for a division): each slip is then two comparisons, not two interval products."""
-    fits = list(found)
-    possible = _possible(items)
-    ratios = (expected / reported, reported / expected) \
-        if _clear_of_zero(reported) and _clear_of_zero(expected) else None
-    for slip in _applicable(possible):
-        factor = slip.factor
-        assert factor is not None
-        if ratios is not None and (factor.meets(ratios[0]) or factor.meets(ratios[1])) \
-                or ratios is None and _fits(reported, expected, factor):
-            fits.append(Found(slip.code, factor=outward(factor.low)))
-    if not fits and "currency" in possible:  # rarer than a scale or period slip: tried only when none fits
-        fits = _currency_mixups(reported, expected, items)
-    return name(language, fits)
-
-
-def cause_in_sum(language: str, parts: Sequence[tuple[Item, Interval]], expected: Interval,
-                 items: Sequence[Item] = ()) -> Cause | None:
-    """The slip in one part of a sum that makes the parts add up to ``expected``: each part in turn is multiplied
-    or divided by each slip's factor, the others kept (prefix and suffix sums: linear in the number of parts)."""
-    possible = _possible(items) - {"separator"}
-    values = [v for _, v in parts]
-    before = [Interval(Fraction(0), Fraction(0))]
-    for v in values:
-        before.append(before[-1] + v)
-    after = [Interval(Fraction(0), Fraction(0))]
-    for v in reversed(values):
-        after.append(after[-1] + v)
-    after.reverse()
-    fits = []
-    for i, (item, v) in enumerate(parts):
-        others = before[i] + after[i + 1]
-        for slip in _applicable(possible | (_possible([item]) & {"separator"})):
-            k = slip.factor.low if slip.factor.low == slip.factor.high else slip.factor  # type: ignore[union-attr]
-            if (others + v * k).meets(expected) or (others + v / k).meets(expected):  # type: ignore[operator]
-                fits.append(Found(slip.code, other=item.printed, claims=(item.id,),
-                                  factor=outward(slip.factor.low)))  # type: ignore[union-attr]
-    return name(language, fits)
-
-
-def _applicable(possible: set[str]) -> Iterator[Slip]:
-    for slip in SLIPS.values():
-        if slip.factor is not None and (slip.needs is None or slip.needs in possible):
-            yield slip
-
-
-def name(language: str, fits: Sequence[Found]) -> Cause | None:
-    """The cause to report from the slips that fit: the one, ``several`` (naming none) or None."""
-    codes = {f.code for f in fits}
-    fits = [f for f in fits if not any(SLIPS[c].replaces == f.code for c in codes)]
-    if not fits:
-        return None
-    if len(fits) == 1:
-        f = fits[0]
-        return Cause(code=f.code, factor=f.factor, claims=list(f.claims),
-                     explanation=say(language, SLIPS[f.code].text, other=f.other))
-    names = list(dict.fromkeys(f.code for f in fits))
-    claims = list(dict.fromkeys(c for f in fits for c in f.claims))
-    labels = lambda code: "; ".join(SLIPS[n].label.get(code, SLIPS[n].label["en"]) for n in names)  # noqa: E731
-    return Cause(code="several", candidates=names, claims=claims,
-                 explanation=say(language, SLIPS["several"].text, other=labels))
+    inputs = [Input(name=t.name, claim=t.item.id if t.item is not None else None, printed=t.shown(),
+                    range=as_range(t.at(fit) if fit is not None and fit > 1 else t.value, t.unit),
+                    source=t.item.claim.source if t.item is not None and t.item.reference else None) for t in terms]
+    return laid_out(formula, inputs, as_range(result, unit), as_range(compared, unit) if compared else None,
+                    "; ".join([_policy_name(policy), *notes]), margin, margin_relative,
+                    None if fit is None else _fit_text(fit))

@@ -1,22 +1,33 @@
-"""The Litestar application factory."""
+"""The Litestar application factory: routes, problem details, storage, the worker pool, throttling, CSRF on
+forms, and the headers every response carries (``X-Content-Type-Options: nosniff``; ``Cache-Control: no-store``
+on everything but static files; the viewer's Content-Security-Policy)."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import gc
+import secrets
+import sys
+from pathlib import Path
+from typing import Any
+
 from litestar import Litestar
-from litestar.datastructures import State
+from litestar.config.csrf import CSRFConfig
+from litestar.datastructures import MutableScopeHeaders, State
+from litestar.types import ASGIApp, Message, Receive, Scope, Send
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.spec import Components, Contact, SecurityScheme
 from litestar.routes import HTTPRoute
 
-from service.auth import Keys
+from service.auth import Keys, Revoked
 from service.batches import BatchesController
 from service.metrics import RequestMiddleware, metrics, ready
 from service.openapi_tweaks import tighten
 from service.normalise import normalise_figures
-from service.pages import PAGES, TEMPLATES
+from service.pages import PAGES
+from service.pool import Pool
 from service.problems import handlers
 from service.queue import close as close_queue
 from service.references import ReferencesController
@@ -25,7 +36,9 @@ from service.routes import health, rules_catalogue
 from service.settings import Settings
 from service.storage import Store
 from service.storage.references import Libraries
+from service.throttle import Throttle
 from service.times import normalise_times
+from service import viewer
 
 __all__ = ["create_app"]
 
@@ -38,25 +51,36 @@ def create_app(settings: Settings | None = None, extra_routes: list | None = Non
 
     @asynccontextmanager
     async def storage(app: Litestar) -> AsyncIterator[None]:
+        gc.collect()
+        gc.freeze()  # what start-up built (rules, lexicons, sympy, babel) is never collected: collections stay short
+        sys.setswitchinterval(0.001)  # the event loop waits at most ~1 ms for a worker thread to hand it the GIL
         await store.open()
+        await pool.started()  # the worker processes, warm, before the first request
         try:
             yield
         finally:
             await close_queue(app.state)
+            pool.close()
             await store.close()
 
+    throttle = Throttle.from_settings(settings)
+    pool = store.pool = Pool(settings.workers)
     app = Litestar(
         route_handlers=[health, rules_catalogue, ReportsController, ReferencesController, normalise_figures,
-                        normalise_times, *PAGES, BatchesController, metrics, ready, *(extra_routes or [])],
-        middleware=[RequestMiddleware],
+                        normalise_times, *PAGES, viewer.files(), BatchesController, metrics, ready,
+                        *(extra_routes or [])],
         logging_config=None,  # logs are JSON lines (service/logs.py), configured by `tadqiq serve`
         exception_handlers=handlers,  # type: ignore[arg-type]
         request_max_body_size=settings.max_body,
         lifespan=[storage],
-        template_config=TEMPLATES,
-        state=State({"settings": settings, "store": store,
+        middleware=[RequestMiddleware, _per_address],
+        before_send=[_headers],
+        csrf_config=CSRFConfig(secret=_secret(settings), cookie_name="tadqiq_csrf", cookie_httponly=True,
+                               cookie_samesite="strict", cookie_secure=False, cookie_path="/",
+                               exclude=[_NOT_A_PAGE]),
+        state=State({"settings": settings, "store": store, "pool": pool, "throttle": throttle,
                      "libraries": Libraries(store, refresh=settings.library_refresh),
-                     "api_keys": Keys.load(settings.keys_file, settings.keys)}),
+                     "api_keys": Keys.load(settings.keys_file, settings.keys), "revoked": Revoked(store)}),
         openapi_config=OpenAPIConfig(
             title="tadqiq", version=VERSION, contact=Contact(name="tadqiq"),
             description="Claim-consistency checks for newsrooms: figures and dates as printed in, verdicts with "
@@ -65,12 +89,54 @@ def create_app(settings: Settings | None = None, extra_routes: list | None = Non
                 type="http", scheme="bearer",
                 description="An API key, bound to a newsroom and a role (submitter, reviewer, admin): "
                             "`Authorization: Bearer tq_…`.")}),
-            path="/schema"),
+            path="/schema", render_plugins=[viewer.SwaggerOffline()]),
         debug=settings.debug,
     )
     tighten(app)
     _fix_allow(app)
     return app
+
+
+def _secret(settings: Settings) -> str:
+    """The key that signs the forms' CSRF cookie: ``TADQIQ_SECRET``, else one kept in the data directory (made on
+    first start, mode 600), so instances sharing that directory agree and a restart keeps open forms valid."""
+    if settings.secret:
+        return settings.secret
+    path = Path(settings.data_dir) / "secret"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.touch(mode=0o600)
+        path.write_text(secrets.token_urlsafe(32), encoding="utf-8")
+    return path.read_text("utf-8").strip()
+
+
+_STATIC = ("/static/", f"{viewer.PATH}/")
+#: CSRF tokens guard the pages' forms; everything else (the API's keys in a header) is left alone.
+_NOT_A_PAGE = r"^/(?!(login|logout|reports)(/|$))."
+
+
+async def _headers(message: Message, scope: Scope) -> None:
+    """On every response: no sniffing; nothing behind a key stored by a cache (only static files may be)."""
+    if message["type"] == "http.response.start":
+        headers = MutableScopeHeaders.from_message(message)
+        headers["X-Content-Type-Options"] = "nosniff"
+        static = scope["path"].startswith(_STATIC)
+        headers["Cache-Control"] = "public, max-age=3600" if static else "no-store"
+        if scope["path"] == "/schema/swagger":
+            headers["Content-Security-Policy"] = viewer.CSP
+
+
+def _per_address(app: ASGIApp) -> ASGIApp:
+    """Every request but ``/health`` and static files counts against its client address (``service.throttle``)."""
+
+    async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["path"] != "/health" and not scope["path"].startswith(_STATIC):
+            state: Any = scope["app"].state
+            client = scope.get("client")
+            await state.throttle.hit(f"addr:{client[0] if client else 'unknown'}")
+        await app(scope, receive, send)
+
+    return middleware
 
 
 def _fix_allow(app: Litestar) -> None:

@@ -20,15 +20,24 @@ Where keys are configured (both may be used):
 Roles: a *submitter* checks articles and reads its newsroom's reports; a *reviewer* also reviews verdicts; an
 *admin* may do everything a reviewer may (keys themselves are made on the server with ``tadqiq key``).
 
-Requests authenticate with ``Authorization: Bearer <key>``. The browser pages also accept the key in the
-``tadqiq_key`` cookie that ``/login`` sets (HttpOnly, SameSite=Strict).
+Requests authenticate with ``Authorization: Bearer <key>``. The browser pages use a session instead: signing in
+at ``/login`` with a key stores a session on the server (``service.storage``: the SHA-256 of a random 256-bit id,
+the key's digest, when it ends) and gives the browser only the id, in the ``tadqiq_session`` cookie (HttpOnly,
+SameSite=Strict); signing out deletes the session, so the cookie is worth nothing afterwards.
+
+Keys take effect without a restart: the keys file is read again when it changes, and ``tadqiq key revoke ID``
+records the key's digest as revoked in the database, which every instance reads again within a second (the key's
+sessions end with it at once). Wrong keys are counted per client address and throttled (``service.throttle``).
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
+import os
 import re
 import secrets
+import time
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,12 +46,15 @@ from typing import Any, Literal
 from litestar import Request
 
 from service.problems import ProblemError
+from service.throttle import address
 
-__all__ = ["COOKIE", "ROLES", "Caller", "Keys", "authorize", "digest", "ensure_local_key", "new_key"]
+log = logging.getLogger("tadqiq")
+
+__all__ = ["COOKIE", "ROLES", "Caller", "Keys", "authorize", "digest", "ensure_local_key", "new_key", "session_caller"]
 
 Role = Literal["submitter", "reviewer", "admin"]
 ROLES: tuple[Role, ...] = ("submitter", "reviewer", "admin")
-COOKIE = "tadqiq_key"
+COOKIE = "tadqiq_session"
 _NAME = re.compile(r"^[A-Za-z0-9_.\-]{1,64}$")
 _HEX = re.compile(r"^[0-9a-f]{64}$")
 #: the challenge sent with every 401 (RFC 9110 §11.6.1)
@@ -55,6 +67,7 @@ class Caller:
     newsroom: str
     role: Role
     name: str | None = None
+    digest: str = ""
 
     @property
     def who(self) -> str:
@@ -73,13 +86,19 @@ def new_key() -> str:
 
 
 class Keys:
-    """The configured keys, by digest."""
+    """The configured keys, by digest; the file is read again whenever it changes."""
 
-    def __init__(self, callers: dict[str, Caller]):
+    def __init__(self, callers: dict[str, Caller], file: str | Path | None = None, env: str | None = None):
         self.by_digest = callers
+        self.file, self.env = (Path(file) if file else None), env
+        self._stamp = self._stat()
 
     @classmethod
     def load(cls, file: str | Path | None = None, env: str | None = None) -> Keys:
+        return cls(cls._read(file, env), file, env)
+
+    @staticmethod
+    def _read(file: str | Path | None, env: str | None) -> dict[str, Caller]:
         entries: list[dict[str, Any]] = []
         if file:
             path = Path(file)
@@ -96,30 +115,94 @@ class Keys:
             if not (_NAME.match(key_id) and _NAME.match(newsroom) and role in ROLES and _HEX.match(sha.lower())):
                 raise ValueError(f"key {key_id!r}: needs id, newsroom (letters, digits, . _ -), role "
                                  f"({'|'.join(ROLES)}) and a 64-digit hex sha256")
-            callers[sha.lower()] = Caller(key=key_id, newsroom=newsroom, role=role, name=e.get("name") or None)
-        return cls(callers)
+            callers[sha.lower()] = Caller(key=key_id, newsroom=newsroom, role=role, name=e.get("name") or None,
+                                          digest=sha.lower())
+        return callers
+
+    def _stat(self) -> tuple[int, int] | None:
+        try:
+            st = os.stat(self.file) if self.file else None
+        except OSError:
+            return None
+        return (st.st_mtime_ns, st.st_size) if st else None
+
+    def refresh(self) -> None:
+        """Read the file again if it changed (a key added or removed takes effect without a restart)."""
+        stamp = self._stat()
+        if stamp != self._stamp:
+            try:
+                self.by_digest = self._read(self.file, self.env)
+            except (ValueError, tomllib.TOMLDecodeError, OSError) as exc:  # half-written: keep the keys we had
+                log.warning("keys file %s not read again: %s", self.file, exc)
+                return
+            self._stamp = stamp
 
     def find(self, key: str | None) -> Caller | None:
         if not key or len(key) > 200:
             return None
+        self.refresh()
         return self.by_digest.get(digest(key))
 
-    def caller(self, request: Request[Any, Any, Any], *, cookie: bool = False) -> Caller | None:
-        scheme, _, token = request.headers.get("authorization", "").partition(" ")
-        if scheme.lower() == "bearer" and token.strip():
-            return self.find(token.strip())
-        if cookie:
-            return self.find(request.cookies.get(COOKIE))
-        return None
+    def with_id(self, key_id: str) -> list[Caller]:
+        self.refresh()
+        return [c for c in self.by_digest.values() if c.key == key_id]
 
 
-def authorize(request: Request[Any, Any, Any], role: Role = "submitter") -> Caller:
-    """The caller of an API route, or a 401 (no or unknown key) / 403 (a key whose role may not do this)."""
-    caller = request.app.state.api_keys.caller(request)
-    if caller is None:
+class Revoked:
+    """The revoked key digests, read from the database at most once a second (``ttl``): a revocation reaches every
+    instance within that second, and a request costs no query."""
+
+    def __init__(self, store, ttl: float = 1.0):  # type: ignore[no-untyped-def]
+        self.store, self.ttl = store, ttl
+        self._digests: set[str] = set()
+        self._read_at = -1e9
+
+    async def __call__(self, key_digest: str) -> bool:
+        if time.monotonic() - self._read_at >= self.ttl:
+            self._digests = await self.store.revoked()
+            self._read_at = time.monotonic()
+        return key_digest in self._digests
+
+
+async def authorize(request: Request[Any, Any, Any], role: Role = "submitter") -> Caller:
+    """The caller of an API route, or a 401 (no, unknown or revoked key) / 403 (a key whose role may not do this) /
+    429 (too many requests for this key, or too many wrong keys from this address)."""
+    state = request.app.state
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
         raise ProblemError(401, "Unauthorized", "Send an API key: 'Authorization: Bearer <key>'.", headers=CHALLENGE)
+    where = address(request)
+    await state.throttle.locked(where)
+    caller = state.api_keys.find(token.strip())
+    if caller is not None and await state.revoked(caller.digest):
+        caller = None
+    if caller is None:
+        await state.throttle.failed(where)
+        raise ProblemError(401, "Unauthorized", "This key is not known here (or was revoked).", headers=CHALLENGE)
+    await state.throttle.hit(f"key:{caller.digest}")
     if not caller.may(role):
         raise ProblemError(403, "Forbidden", f"This key's role ({caller.role}) may not do this; a {role} may.")
+    return caller
+
+
+def session_id(cookie: str) -> str:
+    """What the database keeps of a session cookie: its SHA-256."""
+    return digest(cookie)
+
+
+async def session_caller(request: Request[Any, Any, Any]) -> Caller | None:
+    """The signed-in caller of a page: a live session whose key is still configured and not revoked."""
+    cookie = request.cookies.get(COOKIE)
+    if not cookie or len(cookie) > 100:
+        return None
+    state = request.app.state
+    key_digest = await state.store.session(session_id(cookie))
+    if key_digest is None:
+        return None
+    state.api_keys.refresh()
+    caller = state.api_keys.by_digest.get(key_digest)
+    if caller is not None:
+        await state.throttle.hit(f"key:{caller.digest}")
     return caller
 
 

@@ -4,7 +4,8 @@ Litestar converts bodies in lax mode (``0`` is accepted for ``false``, ``"12"`` 
 must not guess what a client meant, so routes read their body through ``read`` instead: strict conversion (only
 JSON's own rule that ``3.0`` is the integer 3 is honoured), a 400
 for bytes that are not JSON, a 415 for another media type, and a 422 that says where the body departs from the
-schema. ``document_bodies`` writes the same types into the OpenAPI document, once at start-up.
+schema (nesting past the schema included; past about a thousand levels, a 400). Large bodies are decoded in the
+worker pool. ``document_bodies`` writes the same types into the OpenAPI document, once at start-up.
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ import msgspec
 from litestar import Litestar, Request
 from litestar.openapi.spec import OpenAPIMediaType, Reference, RequestBody
 
+from service.pool import SMALL, run
 from service.problems import Issue, ProblemError
 
-__all__ = ["BODIES", "body", "decode", "document_bodies", "read"]
+__all__ = ["BODIES", "body", "decode", "document_bodies", "raw", "read"]
 
 T = TypeVar("T")
 
@@ -39,15 +41,25 @@ def body(path: str, method: str, kind: type[T], other: dict[str, OpenAPIMediaTyp
     return kind
 
 
-async def read(request: Request[Any, Any, Any], kind: type[T]) -> T:
+async def raw(request: Request[Any, Any, Any]) -> bytes:
+    """The body's bytes, after a 415 for another media type (a 413 over the limit comes from Litestar)."""
     media = request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
     if media not in ("application/json", "") and not media.endswith("+json"):
         raise ProblemError(415, "Unsupported media type", f"send application/json, not {media}")
-    return decode(await request.body(), kind)
+    return await request.body()
+
+
+async def read(request: Request[Any, Any, Any], kind: type[T]) -> T:
+    raw_ = await raw(request)
+    if len(raw_) < SMALL:  # well under a millisecond
+        return decode(raw_, kind)
+    return await run(request, decode, raw_, kind)
 
 
 def decode(raw: bytes, kind: type[T]) -> T:
-    """``raw`` as a ``kind``, strictly, or the ProblemError (400, 422) a request with that body gets.
+    """``raw`` as a ``kind``, or the problem: 400 (not JSON, or nested past the decoder's depth), 422 (not the
+    schema, with where). Nesting deeper than the schema is a 422 at the first level that departs from it; past
+    about a thousand levels the decoder stops at once (``RecursionError``), which is a 400, never a 500.
 
     A body is decoded once, straight into its Struct; only when that fails (a ``3.0`` where an integer is due, or a
     real mistake) is it decoded again generically and converted, which honours JSON's ``3.0`` and words the error."""
@@ -56,7 +68,7 @@ def decode(raw: bytes, kind: type[T]) -> T:
         decoder = _TYPED.setdefault(kind, msgspec.json.Decoder(kind, strict=True))
     try:
         return decoder.decode(raw)
-    except (msgspec.ValidationError, msgspec.DecodeError):
+    except (msgspec.ValidationError, msgspec.DecodeError, RecursionError):
         pass
     try:
         return msgspec.convert(_JSON.decode(raw), kind, strict=True)
@@ -67,6 +79,8 @@ def decode(raw: bytes, kind: type[T]) -> T:
                            [Issue(message=message, where=where)]) from None
     except msgspec.DecodeError as exc:
         raise ProblemError(400, "Malformed request", f"The body is not valid JSON: {exc}") from None
+    except RecursionError:
+        raise ProblemError(400, "Malformed request", "The body nests arrays or objects too deep.") from None
 
 
 def _integral(text: str) -> int | float:

@@ -1,9 +1,10 @@
-"""The ``tadqiq`` command: ``serve``, ``worker``, ``batch FILE.ndjson``, ``key``, ``check FILE.json``, ``openapi``,
-``references``."""
+"""The ``tadqiq`` command: ``serve``, ``worker``, ``batch FILE.ndjson``, ``key`` (make one), ``key list``,
+``key revoke ID``, ``check FILE.json``, ``openapi``, ``references``."""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import sys
 from dataclasses import replace
@@ -36,7 +37,7 @@ def _serve(args: argparse.Namespace) -> int:
         print(f"tadqiq: no keys configured, using {keys_file} ({where}); reports: "
               f"{settings.database_url or Path(settings.data_dir) / 'tadqiq.db'}", file=sys.stderr)
     host, port = args.host or settings.host, args.port or settings.port
-    workers = args.workers or int(os.environ.get("TADQIQ_WORKERS") or 0) or os.cpu_count() or 1
+    workers = args.workers or int(os.environ.get("TADQIQ_PROCESSES") or 0) or os.cpu_count() or 1
     level = os.environ.get("TADQIQ_LOG_LEVEL", "info").lower()
     print(f"tadqiq: report pages at http://{host}:{port}/reports ({workers} worker process"
           f"{'es' if workers > 1 else ''})", file=sys.stderr)
@@ -97,6 +98,13 @@ def _key(args: argparse.Namespace) -> int:
     from service.auth import append_key
     from service.settings import Settings
 
+    if args.action == "list":
+        return _key_list()
+    if args.action == "revoke":
+        return _key_revoke(args.key_id)
+    if args.action is not None or not (args.id and args.newsroom and args.role):
+        print("tadqiq: tadqiq key --id ID --newsroom NEWSROOM --role ROLE | key list | key revoke ID", file=sys.stderr)
+        return 2
     settings = Settings.from_env()
     file = Path(args.file or settings.keys_file or Path(settings.data_dir) / "keys.toml")
     try:
@@ -107,6 +115,53 @@ def _key(args: argparse.Namespace) -> int:
     print(f"tadqiq: key {args.id} ({args.role}, newsroom {args.newsroom}) added to {file}; it is shown only now:",
           file=sys.stderr)
     print(key)
+    return 0
+
+
+def _configured():  # type: ignore[no-untyped-def]
+    """The keys and the store of the server this environment configures (as ``tadqiq serve`` would)."""
+    from service.auth import Keys
+    from service.settings import Settings
+    from service.storage import Store
+
+    settings = Settings.from_env()
+    file = settings.keys_file or (None if settings.keys else str(Path(settings.data_dir) / "keys.toml"))
+    return Keys.load(file, settings.keys), Store.from_settings(settings)
+
+
+def _key_list() -> int:
+    keys, store = _configured()
+
+    async def revoked() -> set[str]:
+        try:
+            return await store.revoked()
+        finally:
+            await store.close()
+
+    gone = asyncio.run(revoked())
+    print(f"{'id':<24} {'newsroom':<16} {'role':<10} {'state':<8} sha256   name")
+    for c in sorted(keys.by_digest.values(), key=lambda c: (c.newsroom, c.key)):
+        print(f"{c.key:<24} {c.newsroom:<16} {c.role:<10} {'revoked' if c.digest in gone else 'active':<8} "
+              f"{c.digest[:8]} {c.name or ''}")
+    return 0
+
+
+def _key_revoke(key_id: str) -> int:
+    keys, store = _configured()
+    found = keys.with_id(key_id)
+    if not found:
+        print(f"tadqiq: no key with id {key_id!r} is configured", file=sys.stderr)
+        return 2
+
+    async def revoke() -> int:
+        try:
+            return await store.revoke([c.digest for c in found], key_id)
+        finally:
+            await store.close()
+
+    new = asyncio.run(revoke())
+    print(f"tadqiq: key {key_id} revoked ({new} newly); its sessions are ended, on every instance sharing the "
+          "database, from the next request on", file=sys.stderr)
     return 0
 
 
@@ -139,7 +194,7 @@ def _check(args: argparse.Namespace) -> int:
         for p in c.problems:
             print(f"{'PROBLEM':<13} {p.code:<18} {c.id:<20} {p.message}")
     c = report.counts
-    print(f"\n{c.claims} claims: {c.consistent} consistent, {c.inconsistent} inconsistent, "
+    print(f"\n{c.claims} claims: {c.consistent} consistent, {c.doubtful} doubtful, {c.inconsistent} inconsistent, "
           f"{c.unverifiable} unverifiable, {c.problems} problems")
     return 1 if c.inconsistent else 0
 
@@ -168,7 +223,8 @@ def main(argv: list[str] | None = None) -> int:
     serve = sub.add_parser("serve", help="serve the API (default 127.0.0.1:8000)")
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
-    serve.add_argument("--workers", type=int, help="server processes (default: TADQIQ_WORKERS or the number of cores)")
+    serve.add_argument("--workers", type=int,
+                       help="server processes (default: TADQIQ_PROCESSES or the number of cores)")
     serve.set_defaults(run=_serve)
     worker = sub.add_parser("worker", help="run batch workers (TADQIQ_BROKER_URL, TADQIQ_DATABASE_URL)")
     worker.add_argument("--processes", type=int, help="worker processes (default: the number of cores)")
@@ -181,10 +237,12 @@ def main(argv: list[str] | None = None) -> int:
     batch.add_argument("--reports", action="store_true", help="the file lists stored report ids to check again")
     batch.add_argument("--no-wait", action="store_true", help="submit, print the batch's address, and return")
     batch.set_defaults(run=_batch)
-    key = sub.add_parser("key", help="make an API key for a newsroom and role; prints it once, stores its hash")
-    key.add_argument("--id", required=True, help="the key's name in the audit trail")
-    key.add_argument("--newsroom", required=True)
-    key.add_argument("--role", required=True, choices=["submitter", "reviewer", "admin"])
+    key = sub.add_parser("key", help="make an API key (prints it once, stores its hash); `key list`; `key revoke ID`")
+    key.add_argument("action", nargs="?", choices=["list", "revoke"], help="list the keys, or revoke one by its id")
+    key.add_argument("key_id", nargs="?", help="with revoke: the key's id")
+    key.add_argument("--id", help="the key's name in the audit trail")
+    key.add_argument("--newsroom")
+    key.add_argument("--role", choices=["submitter", "reviewer", "admin"])
     key.add_argument("--name", help="who holds it")
     key.add_argument("--file", help="keys file (default: TADQIQ_KEYS_FILE or .tadqiq/keys.toml)")
     key.set_defaults(run=_key)

@@ -2,7 +2,10 @@
 verdict), CSV (one row per verdict) and Markdown. Each shows the verdict as it stands after review.
 
 Claim text is untrusted: CSV cells that a spreadsheet would run as a formula (starting with ``= + - @`` or a tab)
-get a leading apostrophe; Markdown escapes its own syntax and any HTML.
+get a leading apostrophe; Markdown escapes its own syntax and any HTML; the JSON-LD escapes ``<``, ``>`` and ``&``
+(as ``\u003c``…), so it can be pasted into a ``<script type="application/ld+json">`` element as it is.
+
+CSV and Markdown are written in chunks (``csv_chunks``, ``markdown_chunks``), so a large report is streamed.
 """
 
 from __future__ import annotations
@@ -10,17 +13,21 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterator
 from typing import Literal
 
+import msgspec
 from msgspec import Struct, field
 
 from rules.model import Range
 from service.storage import Stored
-from service.view import VerdictView, labels, verdict_views
+from service.view import VerdictView, labels, report_tally, verdict_views
 
-__all__ = ["ClaimReviewGraph", "claimreview", "csv_text", "markdown"]
+__all__ = ["ClaimReviewGraph", "claimreview", "csv_chunks", "csv_text", "ld_json", "markdown", "markdown_chunks"]
 
-_RATING = {"inconsistent": 1, "unverifiable": 2, "consistent": 3}
+#: ClaimReview's rating, worst to best: figures that do not fit, that fit only at the edge of their rounding, that
+#: cannot be checked, that fit.
+_RATING = {"inconsistent": 1, "doubtful": 2, "unverifiable": 3, "consistent": 4}
 
 
 class LD(Struct, frozen=True, kw_only=True, omit_defaults=True, tag_field="@type"):
@@ -87,7 +94,7 @@ def claimreview(stored: Stored, newsroom: str) -> ClaimReviewGraph:
         author = next(iter(sources)) if len(sources) == 1 else doc.source
         items.append(ClaimReview(
             identifier=f"{stored.summary.id}/{v.index}", claimReviewed=_claim_reviewed(v), reviewBody=body,
-            reviewRating=Rating(ratingValue=_RATING[v.state.status], bestRating=3, worstRating=1,
+            reviewRating=Rating(ratingValue=_RATING[v.state.status], bestRating=len(_RATING), worstRating=1,
                                 alternateName=words[v.state.status]),
             itemReviewed=Claim(
                 author=Organization(name=author) if author else None,
@@ -99,12 +106,21 @@ def claimreview(stored: Stored, newsroom: str) -> ClaimReviewGraph:
     return ClaimReviewGraph(context="https://schema.org", graph=items)
 
 
+_SCRIPT_SAFE = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+
+
+def ld_json(graph: ClaimReviewGraph) -> bytes:
+    """The graph as JSON that is also safe inside a ``<script>`` element: ``</script>`` in a claim cannot end it.
+    (``<``, ``>`` and ``&`` occur only inside strings in JSON, where their escapes mean the same.)"""
+    return msgspec.json.encode(graph).decode().translate(_SCRIPT_SAFE).encode()
+
+
 # -- CSV ------------------------------------------------------------------------------------------------------------
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]+)?(/[0-9]+)?$")
 COLUMNS = ["verdict", "rule", "status", "engine_status", "review", "reviewer", "reviewed_at", "note", "claims",
            "claim_text", "explanation_en", "explanation_local", "formula", "result_low", "result_high", "unit",
-           "compared_low", "compared_high", "margin", "cause"]
+           "compared_low", "compared_high", "margin", "fit", "cause"]
 
 
 def _cell(value: object) -> str:
@@ -114,7 +130,11 @@ def _cell(value: object) -> str:
     return text
 
 
-def csv_text(stored: Stored) -> str:
+#: Verdicts per chunk of a streamed export.
+CHUNK = 100
+
+
+def csv_chunks(stored: Stored) -> Iterator[str]:
     lang, words = labels(stored.report.document.language)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
@@ -127,8 +147,16 @@ def csv_text(stored: Stored) -> str:
             v.state.at.isoformat() if v.state.at else None, v.state.note, " ".join(v.verdict.claims),
             " | ".join(t.printed for t in v.claims), v.verdict.explanation.en, v.verdict.explanation.local,
             c.formula if c else None, result.low, result.high, result.unit, compared.low, compared.high,
-            c.margin if c else None, v.verdict.cause.code if v.verdict.cause else None)])
-    return out.getvalue()
+            c.margin if c else None, c.fit if c else None, v.verdict.cause.code if v.verdict.cause else None)])
+        if (v.index + 1) % CHUNK == 0:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue()
+
+
+def csv_text(stored: Stored) -> str:
+    return "".join(csv_chunks(stored))
 
 
 # -- Markdown -------------------------------------------------------------------------------------------------------
@@ -148,21 +176,19 @@ def _range(r: Range | None) -> str:
     return f"{r.low or '−∞'} – {r.high or '+∞'}" + (f" {r.unit}" if r.unit else "")
 
 
-def markdown(stored: Stored) -> str:
+def markdown_chunks(stored: Stored) -> Iterator[str]:
     doc = stored.report.document
     s = stored.summary
     lang, words = labels(doc.language)
-    views = verdict_views(stored, lang, words)
+    tally = report_tally(stored)
     lines = [f"# {md(doc.title or s.id)}", ""]
     meta = [("source", doc.source), ("published", doc.published), ("url", doc.url)]
     lines += [f"- {k}: {md(v)}" for k, v in meta if v]
     lines += [f"- language: {md(doc.language)}", f"- checked: {s.created.isoformat()} by {md(s.created_by)}",
               f"- report: `{s.id}`"]
-    counts = {st: sum(1 for v in views if v.state.status == st) for st in _RATING}
-    reviewed = sum(1 for v in views if v.state.review != "unreviewed")
-    lines += [f"- verdicts: {len(views)} — " + ", ".join(f"{n} {st}" for st, n in counts.items())
-              + f"; {reviewed} reviewed", ""]
-    for v in views:
+    lines += [f"- verdicts: {tally.verdicts} — " + ", ".join(f"{getattr(tally, st)} {st}" for st in _RATING)
+              + f"; {tally.reviewed} reviewed", ""]
+    for v in verdict_views(stored, lang, words):
         st = v.state
         head = f"## {v.index + 1}. {st.status}: {md(v.title)} ({md(', '.join(v.verdict.claims))})"
         lines += [head, ""]
@@ -187,8 +213,17 @@ def markdown(stored: Stored) -> str:
                 lines.append(f"- compared with: {_range(c.compared_with)}")
             if c.margin is not None:
                 lines.append(f"- margin: {c.margin}")
+            if c.fit is not None:
+                lines.append(f"- fit: {c.fit}")
             lines += [f"- policy: {md(c.policy)}"]
         if v.verdict.cause:
             lines.append(f"- likely cause: {md(v.verdict.cause.explanation.en)}")
         lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
+        if (v.index + 1) % CHUNK == 0:
+            yield "\n".join(lines) + "\n"
+            lines = []
+    yield "\n".join(lines).rstrip() + "\n"
+
+
+def markdown(stored: Stored) -> str:
+    return "".join(markdown_chunks(stored))

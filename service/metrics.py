@@ -35,7 +35,7 @@ from sqlalchemy import text
 from rules.model import Report
 from service.logs import REQUEST_ID, SANE_ID
 
-__all__ = ["Ready", "RequestMiddleware", "metrics", "observe", "ready"]
+__all__ = ["Ready", "RequestMiddleware", "count", "metrics", "observe", "ready", "tallies"]
 
 log = logging.getLogger("tadqiq.access")
 
@@ -46,29 +46,40 @@ VERDICTS = Counter("tadqiq_verdicts_total", "Verdicts given, by rule and status.
 PROBLEMS = Counter("tadqiq_reading_problems_total", "Figures, times and claims that could not be read, by code.",
                    ["code"])
 #: each label set's child, looked up once (prometheus-client's ``labels`` validates and locks on every call)
-_VERDICTS: dict[tuple[str, str], Any] = {}
+_VERDICTS: dict[str, Any] = {}
 _REQUESTS: dict[tuple[str, str, int], Any] = {}
 _PROBLEMS: dict[str, Any] = {}
 
 
-def observe(report: Report) -> None:
-    """Count a report's verdicts and problems (once per label, not once per verdict: a check of 10 000 claims
-    costs a few increments)."""
-    verdicts = Tally((v.rule, v.status) for v in report.verdicts)
+def tallies(report: Report) -> tuple[dict[str, int], dict[str, int]]:
+    """A report's verdicts by ``"rule status"`` and its problems by code (plain dicts: they cross from a worker
+    process to the server's)."""
+    verdicts = Tally(f"{v.rule} {v.status}" for v in report.verdicts)
     problems = Tally(p.code for p in report.problems)
     for claim in report.claims:
         for p in claim.problems:
             problems[p.code] += 1
+    return dict(verdicts), dict(problems)
+
+
+def count(verdicts: dict[str, int], problems: dict[str, int]) -> None:
+    """Add a check's tallies to the counters (once per label, not once per verdict: a check of 10 000 claims costs
+    a few increments)."""
     for labels, n in verdicts.items():
         child = _VERDICTS.get(labels)
         if child is None:
-            child = _VERDICTS[labels] = VERDICTS.labels(*labels)
+            child = _VERDICTS[labels] = VERDICTS.labels(*labels.split(" ", 1))
         child.inc(n)
     for code, n in problems.items():
         child = _PROBLEMS.get(code)
         if child is None:
             child = _PROBLEMS[code] = PROBLEMS.labels(code)
         child.inc(n)
+
+
+def observe(report: Report) -> None:
+    """Count a report's verdicts and problems."""
+    count(*tallies(report))
 
 
 class RequestMiddleware:

@@ -4,18 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-import anyio
-from litestar import Request, post
+from litestar import MediaType, Request, Response, post
 
 from rules.model import NormaliseRequest, NormaliseResponse
-from rules.normalise.batch import normalise
-from service.body import body, read
+from service.body import body, raw
+from service.pool import compute
 from service.routes import BAD
+from service.work import Refused, normalise_json
 
 __all__ = ["normalise_figures"]
-
-#: Batches larger than this are read in a worker thread so the event loop keeps serving.
-_THREAD_ABOVE = 200
 
 NORMALISE = body("/v1/normalise", "post", NormaliseRequest)
 
@@ -27,7 +24,7 @@ async def normalise_figures(request: Request[Any, Any, Any]) -> NormaliseRespons
     approximate, lower, upper, range), printed precision, unit or currency, period and per-unit denominator,
     the policy applied and any assumption made. Amounts of money are also given in ``currencies`` at the rates
     of ``published``. A figure that cannot be read gets a ``problem`` saying why; the others are still read."""
-    data = await read(request, NORMALISE)
-    if len(data.figures) > _THREAD_ABOVE:
-        return await anyio.to_thread.run_sync(normalise, data)
-    return normalise(data)
+    answer = await compute(request, normalise_json, await raw(request))
+    if isinstance(answer, Refused):
+        raise answer.error()
+    return Response(answer, media_type=MediaType.JSON)  # type: ignore[return-value]

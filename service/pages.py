@@ -2,70 +2,72 @@
 
 Server-rendered (Jinja, autoescaped), no script at all: filters are links, review controls are forms. Every page
 carries a Content-Security-Policy that allows only this server's stylesheet, so even a claim that slipped past
-escaping could not run. The browser authenticates with the ``tadqiq_key`` cookie that ``/login`` sets
-(HttpOnly, SameSite=Strict); forms that change something are also refused unless they come from this origin.
+escaping could not run. Signing in opens a server-side session (``service.auth``); every form carries a CSRF token
+(Litestar's CSRF middleware, configured in ``service.app``), and forms are small (``FORM_BYTES``). A review sent
+from the page goes through the same schema and checks as ``POST /v1/checks/{id}/reviews``.
+
+Pages are drawn in the worker pool (``service.pool``), a large report a page at a time: ``VERDICTS`` verdicts per
+page (grouped by status with the filter chips) and ``CLAIMS`` claims per page of the claims table.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from pathlib import Path
 from typing import Any
 
+import msgspec
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from litestar import Request, Response, Router, get, post
+from litestar import MediaType, Request, Response, Router, get, post
 from litestar.datastructures import Cookie, ResponseHeader
-from litestar.params import FromPath, FromQuery, URLEncodedBody
-from litestar.plugins.jinja import JinjaTemplateEngine
-from litestar.response import Redirect, Template
+from litestar.params import FromPath, FromQuery
+from litestar.response import Redirect, Stream
 from litestar.static_files import create_static_files_router
-from litestar.template.config import TemplateConfig
+from litestar.utils.scope.state import ScopeState
 
-from service.auth import COOKIE, Caller
-from service.exports import claimreview, csv_text, markdown
-from service.review import ReviewRequest, problem
+from service.auth import COOKIE, Caller, session_caller, session_id
+from service.exports import claimreview, csv_chunks, ld_json, markdown_chunks
+from service.pool import run, stream
+from service.problems import ProblemError
+from service.review import STATUSES, ReviewRequest, current, problem
 from service.storage import BadCursor, Stored
+from service.throttle import address
 from service.view import claim_texts, direction, human, labels, report_tally, verdict_views
 
-__all__ = ["CSP", "PAGES", "TEMPLATES"]
+__all__ = ["CSP", "FORM_BYTES", "PAGES"]
 
 HERE = Path(__file__).parent
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; "
        "frame-ancestors 'none'")
 HEADERS = [ResponseHeader(name="Content-Security-Policy", value=CSP),
-           ResponseHeader(name="X-Content-Type-Options", value="nosniff"),
            ResponseHeader(name="Referrer-Policy", value="same-origin"),
            ResponseHeader(name="X-Frame-Options", value="DENY")]
-STATUSES = ("consistent", "inconsistent", "unverifiable")
 _ENV = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True, undefined=StrictUndefined,
                    trim_blocks=True, lstrip_blocks=True)
 _ENV.globals["human"] = human
-TEMPLATES = TemplateConfig(engine=JinjaTemplateEngine.from_environment(_ENV))
-_HOURS = 12
+#: The largest form (sign-in, a review with its 4 000-character note).
+FORM_BYTES = 16 * 1024
+#: Verdicts per page of a report, and claims per page of its claims table.
+VERDICTS = 100
+CLAIMS = 200
 
 
-def _caller(request: Request[Any, Any, Any]) -> Caller | None:
-    return request.app.state.api_keys.caller(request, cookie=True)
-
-
-def _same_origin(request: Request[Any, Any, Any]) -> bool:
-    """A form post from a page of this server (not from another site riding on the cookie). Browsers send
-    ``Origin`` with every form post (our ``Referrer-Policy: same-origin`` keeps it from being ``null``)."""
-    site = request.headers.get("sec-fetch-site")
-    if site and site not in ("same-origin", "none"):
-        return False
-    origin = request.headers.get("origin")
-    return not origin or origin == f"{request.url.scheme}://{request.headers.get('host', '')}"
-
-
-def _page(name: str, code: int = 200, language: str = "en", **context: Any) -> Template:
+def _draw(name: str, language: str, context: dict[str, Any]) -> str:
     lang, words = labels(language)
-    return Template(name, status_code=code, context={"w": words, "lang": lang, "dir": direction(language),
-                                                        "statuses": STATUSES, **context})
+    return _ENV.get_template(name).render(w=words, lang=lang, dir=direction(language), statuses=STATUSES, **context)
 
 
-def _error(status: int, message: str) -> Template:
-    return _page("error.html", status, message=message, status=status)
+async def _page(request: Request[Any, Any, Any], name: str, code: int = 200, language: str = "en",
+                **context: Any) -> Response[Any]:
+    """A page drawn in the pool, with the form token of this browser."""
+    token = ScopeState.from_scope(request.scope).csrf_token
+    html = await run(request, _draw, name, language, {"csrf": token if isinstance(token, str) else "", **context})
+    return Response(html, status_code=code, media_type=MediaType.HTML)
+
+
+async def _error(request: Request[Any, Any, Any], status: int, message: str) -> Response[Any]:
+    return await _page(request, "error.html", status, message=message, status=status)
 
 
 @get("/", include_in_schema=False)
@@ -74,31 +76,46 @@ async def home() -> Redirect:
 
 
 @get("/login", include_in_schema=False)
-async def login_form(next: FromQuery[str | None] = None) -> Template:
-    return _page("login.html", error=None, next=_safe_next(next))
+async def login_form(request: Request[Any, Any, Any], next: FromQuery[str | None] = None) -> Response[Any]:
+    return await _page(request, "login.html", error=None, next=_safe_next(next))
 
 
 def _safe_next(target: str | None) -> str:
-    return target if target and target.startswith("/reports") and "//" not in target else "/reports"
+    return target if target and target.startswith("/reports") and "//" not in target and len(target) < 200 \
+        else "/reports"
 
 
-@post("/login", include_in_schema=False)
-async def login(request: Request[Any, Any, Any],
-                data: URLEncodedBody[dict[str, str]]) -> Response[Any]:
-    if not _same_origin(request):
-        return _error(403, "This form must be sent from this server's own page.")
-    key = (data.get("key") or "").strip()
-    if request.app.state.api_keys.find(key) is None:
-        return _page("login.html", 401, error="This key is not known here.", next=_safe_next(data.get("next")))
-    cookie = Cookie(key=COOKIE, value=key, httponly=True, samesite="strict", path="/", max_age=_HOURS * 3600,
-                    secure=request.url.scheme == "https")
+async def _form(request: Request[Any, Any, Any]) -> dict[str, str]:
+    """The form's fields (one value each; the CSRF token already checked and left out)."""
+    form = await request.form()
+    return {k: v for k, v in form.items() if k != "_csrf_token" and isinstance(v, str)}
+
+
+@post("/login", include_in_schema=False, request_max_body_size=FORM_BYTES)
+async def login(request: Request[Any, Any, Any]) -> Response[Any]:
+    state = request.app.state
+    data = await _form(request)
+    where = address(request)
+    await state.throttle.locked(where)
+    caller = state.api_keys.find((data.get("key") or "").strip())
+    if caller is not None and await state.revoked(caller.digest):
+        caller = None
+    if caller is None:
+        await state.throttle.failed(where)
+        return await _page(request, "login.html", 401, error="This key is not known here.",
+                           next=_safe_next(data.get("next")))
+    token = secrets.token_urlsafe(32)
+    await state.store.open_session(session_id(token), caller.digest, state.settings.session_hours)
+    cookie = Cookie(key=COOKIE, value=token, httponly=True, samesite="strict", path="/",
+                    max_age=state.settings.session_hours * 3600, secure=request.url.scheme == "https")
     return Redirect(_safe_next(data.get("next")), status_code=303, cookies=[cookie])
 
 
-@post("/logout", include_in_schema=False)
+@post("/logout", include_in_schema=False, request_max_body_size=FORM_BYTES)
 async def logout(request: Request[Any, Any, Any]) -> Response[Any]:
-    if not _same_origin(request):
-        return _error(403, "This form must be sent from this server's own page.")
+    cookie = request.cookies.get(COOKIE)
+    if cookie and len(cookie) <= 100:
+        await request.app.state.store.close_session(session_id(cookie))
     return Redirect("/login", status_code=303, cookies=[Cookie(key=COOKIE, value="", max_age=0, path="/")])
 
 
@@ -106,112 +123,137 @@ async def logout(request: Request[Any, Any, Any]) -> Response[Any]:
 async def report_list(request: Request[Any, Any, Any], status: FromQuery[str | None] = None,
                       since: FromQuery[str | None] = None, until: FromQuery[str | None] = None,
                       cursor: FromQuery[str | None] = None) -> Response[Any]:
-    caller = _caller(request)
+    caller = await session_caller(request)
     if caller is None:
         return Redirect("/login", status_code=303)
     try:
         page = await request.app.state.store.page(
             caller.newsroom, status=status if status in STATUSES else None,
             since=dt.date.fromisoformat(since) if since else None,
-            until=dt.date.fromisoformat(until) if until else None, limit=50, cursor=cursor or None)
+            until=dt.date.fromisoformat(until) if until else None, limit=50, cursor=(cursor or None) and cursor[:64])
     except (BadCursor, ValueError) as exc:
-        return _error(400, str(exc))
-    return _page("reports.html", page=page, caller=caller, status=status if status in STATUSES else None,
-                 since=since or "", until=until or "")
+        return await _error(request, 400, str(exc))
+    return await _page(request, "reports.html", page=page, caller=caller, status=status if status in STATUSES else None,
+                       since=since or "", until=until or "")
 
 
 async def _stored(request: Request[Any, Any, Any], report_id: str) -> tuple[Caller | None, Stored | None]:
-    caller = _caller(request)
-    if caller is None:
-        return None, None
+    caller = await session_caller(request)
+    if caller is None or len(report_id) > 64:
+        return caller, None
     return caller, await request.app.state.store.get(caller.newsroom, report_id)
 
 
-def _report_page(stored: Stored, caller: Caller, status: str | None, error: str | None = None,
-                 code: int = 200) -> Template:
+def _report(stored: Stored, caller: Caller, status: str | None, page: int, claims_page: int,
+            error: str | None) -> dict[str, Any]:
+    """What the report page shows: one page of verdicts (of one status, if chosen), one page of claims."""
     doc = stored.report.document
     lang, words = labels(doc.language)
-    views = verdict_views(stored, lang, words)
-    shown = [v for v in views if status is None or v.state.status == status]
+    indices = [s.verdict for s in current(stored.report, stored.reviews) if status is None or s.status == status]
+    pages = max(1, -(-len(indices) // VERDICTS))
+    page = min(max(page, 1), pages)
+    chosen = set(indices[(page - 1) * VERDICTS:page * VERDICTS])
+    views = [v for v in verdict_views(stored, lang, words,
+                                      range(min(chosen), max(chosen) + 1) if chosen else range(0))
+             if v.index in chosen]
     texts = claim_texts(stored)
-    claims = [(texts.get(c.id), c) for c in stored.report.claims]
-    return _page("report.html", code, doc.language, stored=stored, doc=doc, views=shown, claims=claims,
-                 texts=texts, tally=report_tally(stored), status=status, caller=caller,
-                 can_review=caller.may("reviewer"),
-                 error=error, url=doc.url if doc.url and doc.url.startswith(("https://", "http://")) else None)
+    claim_pages = max(1, -(-len(stored.report.claims) // CLAIMS))
+    claims_page = min(max(claims_page, 1), claim_pages)
+    claims = [(texts.get(c.id), c) for c in stored.report.claims[(claims_page - 1) * CLAIMS:claims_page * CLAIMS]]
+    return dict(stored=stored, doc=doc, views=views, claims=claims, texts=texts, tally=report_tally(stored), status=status,
+                caller=caller, can_review=caller.may("reviewer"), error=error, page=page, pages=_numbers(page, pages),
+                claims_page=claims_page, claim_pages=_numbers(claims_page, claim_pages),
+                claims_from=(claims_page - 1) * CLAIMS,
+                url=doc.url if doc.url and doc.url.startswith(("https://", "http://")) else None)
+
+
+def _numbers(current: int, last: int) -> list[int | None]:
+    """Page links: the first and last three, two either side of the current one, None for a gap."""
+    shown = [n for n in range(1, last + 1) if n <= 3 or n > last - 3 or abs(n - current) <= 2]
+    out: list[int | None] = []
+    for n in shown:
+        if out and out[-1] is not None and n > out[-1] + 1:
+            out.append(None)
+        out.append(n)
+    return out
+
+
+async def _report_page(request: Request[Any, Any, Any], stored: Stored, caller: Caller, status: str | None,
+                       page: int = 1, claims_page: int = 1, error: str | None = None, code: int = 200) -> Response[Any]:
+    context = await run(request, _report, stored, caller, status, page, claims_page, error)
+    return await _page(request, "report.html", code, stored.report.document.language, **context)
 
 
 @get("/reports/{report_id:str}", include_in_schema=False)
 async def report_page(request: Request[Any, Any, Any], report_id: FromPath[str],
-                      status: FromQuery[str | None] = None) -> Response[Any]:
+                      status: FromQuery[str | None] = None, page: FromQuery[int] = 1,
+                      claims: FromQuery[int] = 1) -> Response[Any]:
     caller, stored = await _stored(request, report_id)
     if caller is None:
-        return Redirect(f"/login?next=/reports/{report_id}", status_code=303)
+        return Redirect(f"/login?next=/reports/{report_id[:64]}", status_code=303)
     if stored is None:
-        return _error(404, "No such report in your newsroom.")
-    return _report_page(stored, caller, status if status in STATUSES else None)
+        return await _error(request, 404, "No such report in your newsroom.")
+    return await _report_page(request, stored, caller, status if status in STATUSES else None, page, claims)
 
 
-@post("/reports/{report_id:str}/review", include_in_schema=False)
-async def review(request: Request[Any, Any, Any], report_id: FromPath[str],
-                 data: URLEncodedBody[dict[str, str]]) -> Response[Any]:
-    caller = _caller(request)
+@post("/reports/{report_id:str}/review", include_in_schema=False, request_max_body_size=FORM_BYTES)
+async def review(request: Request[Any, Any, Any], report_id: FromPath[str]) -> Response[Any]:
+    caller = await session_caller(request)
     if caller is None:
-        return _error(401, "Sign in with your key first.")
-    if not _same_origin(request):
-        return _error(403, "This form must be sent from this server's own page.")
+        return await _error(request, 401, "Sign in with your key first.")
     if not caller.may("reviewer"):
-        return _error(403, "Your key may read reports but not review them.")
-    decision = data.get("decision", "")
-    try:
-        request_ = ReviewRequest(verdict=int(data.get("verdict", "")), decision=decision,  # type: ignore[arg-type]
-                                 status=(data.get("status") or None) if decision == "override" else None,
-                                 note=data.get("note", "")[:4000])
-    except ValueError:
-        return _error(400, "The form was not one of this page's review forms.")
-    if decision not in ("confirm", "dispute", "override") or (request_.status not in (None, *STATUSES)):
-        return _error(400, "The form was not one of this page's review forms.")
+        return await _error(request, 403, "Your key may read reports but not review them.")
+    data = await _form(request)
+    if data.get("decision") != "override" or not data.get("status"):
+        data.pop("status", None)  # the page's status menu counts only with 'override'
+    try:  # the API's own schema: the same limits and the same words
+        decision = msgspec.convert(data, ReviewRequest, strict=False)
+    except msgspec.ValidationError as exc:
+        stored = await request.app.state.store.get(caller.newsroom, report_id[:64])
+        if stored is None:
+            return await _error(request, 404, "No such report in your newsroom.")
+        return await _report_page(request, stored, caller, None, error=f"The review was not recorded: {exc}",
+                                  code=422)
     refused: list[str] = []
 
-    def check(report, made) -> None:
+    def check(report, made) -> None:  # type: ignore[no-untyped-def]
         why = problem(report, made)
         if why:
             refused.append(why)
-            raise _Refused
+            raise ProblemError(422, "The review cannot apply to this report", why)
 
     try:
-        made = await request.app.state.store.review(caller.newsroom, report_id, request_, caller.who, caller.role,
-                                                    check)
-    except _Refused:
-        stored = await request.app.state.store.get(caller.newsroom, report_id)
-        return _report_page(stored, caller, None, error=refused[0], code=422)
+        made = await request.app.state.store.review(caller.newsroom, report_id[:64], decision, caller.who,
+                                                    caller.role, check)
+    except ProblemError:
+        stored = await request.app.state.store.get(caller.newsroom, report_id[:64])
+        assert stored is not None
+        return await _report_page(request, stored, caller, None, error=refused[0], code=422)
     if made is None:
-        return _error(404, "No such report in your newsroom.")
-    return Redirect(f"/reports/{report_id}#v{request_.verdict}", status_code=303)
-
-
-class _Refused(Exception):
-    pass
+        return await _error(request, 404, "No such report in your newsroom.")
+    return Redirect(f"/reports/{report_id}?page={decision.verdict // VERDICTS + 1}#v{decision.verdict}",
+                    status_code=303)
 
 
 @get("/reports/{report_id:str}/export/{kind:str}", include_in_schema=False)
 async def export(request: Request[Any, Any, Any], report_id: FromPath[str], kind: FromPath[str]) -> Response[Any]:
     caller, stored = await _stored(request, report_id)
     if caller is None:
-        return Redirect(f"/login?next=/reports/{report_id}", status_code=303)
+        return Redirect(f"/login?next=/reports/{report_id[:64]}", status_code=303)
     if stored is None:
-        return _error(404, "No such report in your newsroom.")
+        return await _error(request, 404, "No such report in your newsroom.")
     name = f"tadqiq-{stored.summary.id}"
     if kind == "csv":
-        return Response(csv_text(stored), media_type="text/csv; charset=utf-8",
-                        headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
+        return Stream(stream(request, csv_chunks(stored)), media_type="text/csv; charset=utf-8",
+                      headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
     if kind == "markdown":
-        return Response(markdown(stored), media_type="text/markdown; charset=utf-8",
-                        headers={"Content-Disposition": f'attachment; filename="{name}.md"'})
+        return Stream(stream(request, markdown_chunks(stored)), media_type="text/markdown; charset=utf-8",
+                      headers={"Content-Disposition": f'attachment; filename="{name}.md"'})
     if kind == "claimreview":
-        return Response(claimreview(stored, caller.newsroom), media_type="application/ld+json",
+        body = await run(request, lambda: ld_json(claimreview(stored, caller.newsroom)))
+        return Response(body, media_type="application/ld+json",
                         headers={"Content-Disposition": f'attachment; filename="{name}.jsonld"'})
-    return _error(404, "No such export.")
+    return await _error(request, 404, "No such export.")
 
 
 PAGES = [Router(path="/", route_handlers=[

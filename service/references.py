@@ -234,7 +234,10 @@ def _entries_from_json(raw: bytes) -> tuple[list[LibraryEntry], list[str], list[
 # -- routes -------------------------------------------------------------------------------------------------------
 ENTRY = body("/v1/references", "post", LibraryEntry)
 body("/v1/references/{ref_id}/versions", "post", LibraryEntry)
-RefId = Annotated[str, PathParameter(max_length=64, description="The reference's id (its claim's id).")]
+#: A reference id is a claim id that is not one of the library's own paths (``RESERVED``).
+RefId = Annotated[str, PathParameter(
+    min_length=1, max_length=64, pattern=r"^(?!(?:import|starter|export\.csv|export\.json)$)[A-Za-z0-9_.:\-]+$",
+    description="The reference's id (its claim's id); never `import`, `starter`, `export.csv` or `export.json`.")]
 WRITE = {**AUTH, 409: problem("A reference with this id is already in the library."), **BAD}
 MISSING = {404: problem("No such reference in this key's newsroom."), 400: BAD[400]}
 
@@ -272,7 +275,7 @@ class ReferencesController(Controller):
         """The library checks itself with the new reference first (overlapping terms of one office, an end
         before a start, a figure contradicting another): an inconsistent reference is refused with the
         problems listed."""
-        caller = authorize(request, "reviewer")
+        caller = await authorize(request, "reviewer")
         entry = await read(request, ENTRY)
         await _write(request, caller.newsroom, caller.who, [entry], "create")
         held = (await request.app.state.libraries.get(caller.newsroom)).held[entry.claim.id]
@@ -294,7 +297,7 @@ class ReferencesController(Controller):
         limit: Annotated[int, QueryParameter(ge=1, le=500)] = 100,
         cursor: Annotated[str | None, QueryParameter(max_length=64, description="`next` of the previous page.")] = None,
     ) -> ReferencePage:
-        caller = authorize(request)
+        caller = await authorize(request)
         library = await request.app.state.libraries.get(caller.newsroom)
         found = sorted(i for i, h in library.held.items() if (cursor is None or i > cursor)
                        and _matches(h, kind, subject, metric, scope_, time, source))
@@ -305,14 +308,14 @@ class ReferencesController(Controller):
     @get("/export.csv", summary="The newsroom's references as CSV (the columns an import reads)",
          media_type="text/csv; charset=utf-8", responses=AUTH)
     async def export_csv(self, request: Request[Any, Any, Any]) -> Response[str]:
-        caller = authorize(request)
+        caller = await authorize(request)
         return Response(entries_to_csv(await self._entries(request, caller.newsroom)),
                         media_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": f'attachment; filename="references-{caller.newsroom}.csv"'})
 
     @get("/export.json", summary="The newsroom's references as JSON (what an import reads)", responses=AUTH)
     async def export_json(self, request: Request[Any, Any, Any]) -> list[LibraryEntry]:
-        caller = authorize(request)
+        caller = await authorize(request)
         return await self._entries(request, caller.newsroom)
 
     @staticmethod
@@ -327,7 +330,7 @@ class ReferencesController(Controller):
     async def import_(self, request: Request[Any, Any, Any]) -> WriteResult:
         """``text/csv`` (the columns of an export) or ``application/json`` (a list of references). An id the
         library has is superseded when the row differs, and left as it is when it does not."""
-        caller = authorize(request, "reviewer")
+        caller = await authorize(request, "reviewer")
         media = request.headers.get("content-type", "").split(";")[0].strip().lower()
         raw = await request.body()
         if not raw.strip():
@@ -358,14 +361,14 @@ class ReferencesController(Controller):
         source (``service/data/starter``). Loading again changes only what a newer starter library changed."""
         from service.starter import starter_entries
 
-        caller = authorize(request, "reviewer")
+        caller = await authorize(request, "reviewer")
         written = await _write(request, caller.newsroom, caller.who, starter_entries(), "upsert")
         return WriteResult(created=written.created, superseded=written.superseded, unchanged=written.unchanged,
                            version=written.version)
 
     @get("/{ref_id:str}", summary="A reference: its current version", responses={**AUTH, **MISSING})
     async def get_reference(self, request: Request[Any, Any, Any], ref_id: RefId) -> Reference:
-        caller = authorize(request)
+        caller = await authorize(request)
         held = (await request.app.state.libraries.get(caller.newsroom)).held.get(ref_id)
         if held is None:
             raise ProblemError(404, "Not found", "No such reference in this key's newsroom.")
@@ -374,7 +377,7 @@ class ReferencesController(Controller):
     @get("/{ref_id:str}/versions", summary="Every version of a reference, oldest first, with who and when",
          responses={**AUTH, **MISSING})
     async def versions(self, request: Request[Any, Any, Any], ref_id: RefId) -> list[ReferenceVersion]:
-        caller = authorize(request)
+        caller = await authorize(request)
         found: list[Version] = await request.app.state.libraries.versions(caller.newsroom, ref_id)
         if not found:
             raise ProblemError(404, "Not found", "No such reference in this key's newsroom.")
@@ -385,7 +388,7 @@ class ReferencesController(Controller):
           responses={**AUTH, **MISSING, **BAD, 422: problem("The new version cannot be kept; 'errors' says why.")})
     async def supersede(self, request: Request[Any, Any, Any], ref_id: RefId) -> Response[Reference]:
         """The new version is in force from now; the old one is kept, with who added it and when."""
-        caller = authorize(request, "reviewer")
+        caller = await authorize(request, "reviewer")
         entry = await read(request, LibraryEntry)
         if entry.claim.id != ref_id:
             raise ProblemError(422, "The new version names another reference",
@@ -398,7 +401,7 @@ class ReferencesController(Controller):
     @delete("/{ref_id:str}", summary="Delete a reference (admins); its versions are kept",
             responses={**AUTH, **MISSING})
     async def delete_reference(self, request: Request[Any, Any, Any], ref_id: RefId) -> None:
-        caller = authorize(request, "admin")
+        caller = await authorize(request, "admin")
         try:
             await request.app.state.libraries.write(caller.newsroom, caller.who, delete=[ref_id])
         except Missing:

@@ -9,17 +9,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from litestar import Request, Response, get, post
+from litestar import MediaType, Request, Response, get, post
+from litestar.response import Stream
 from litestar.params import PathParameter, QueryParameter
 from msgspec import Struct
 
 from rules.model import Report, Status
 from service.auth import Caller, authorize
 from service.body import body, read
-from service.exports import ClaimReviewGraph, claimreview, csv_text, markdown
+from service.exports import ClaimReviewGraph, claimreview, csv_chunks, ld_json, markdown_chunks
+from service.pool import run, stream
 from service.problems import ProblemError
 from service.review import Review, ReviewRequest, Tally, VerdictState, current, problem, tally
-from service.routes import BAD, ChecksController
+from service.routes import BAD, ENCODE, ChecksController
 from service.routes import problem as problem_spec
 from service.storage import BadCursor, Stored, Summary
 
@@ -30,6 +32,11 @@ SECURITY = [{"apiKey": []}]
 AUTH = {401: problem_spec("No API key, or one this server does not know."),
         403: problem_spec("The key's role may not do this (only reviewers and admins review).")}
 MISSING = {404: problem_spec("No such report in this key's newsroom.")}
+#: A review the schema allows but the report does not: a verdict index it does not have, a dispute or override
+#: without its note, a status without an override. The schema cannot say which indices a report has, so this is
+#: a conflict with the report (409), as announced, not a schema error (422).
+CONFLICT = {409: problem_spec("The review cannot apply to this report: it has no such verdict, or a dispute or "
+                              "override lacks its note, or a status comes without an override ('detail' says).")}
 
 
 class Links(Struct, frozen=True, kw_only=True):
@@ -82,7 +89,15 @@ def summary(s: Summary) -> ReportSummary:
     return ReportSummary(id=s.id, created=s.created, created_by=s.created_by, language=s.language, title=s.title,
                          claims=s.claims, tally=Tally(verdicts=s.verdicts, consistent=s.consistent,
                                                       inconsistent=s.inconsistent, unverifiable=s.unverifiable,
+                                                      doubtful=s.doubtful,
                                                       reviewed=s.reviewed))
+
+
+def _stored_report(stored: Stored) -> bytes:
+    states = current(stored.report, stored.reviews)
+    return ENCODE.encode(StoredReport(id=stored.summary.id, created=stored.summary.created,
+                                      created_by=stored.summary.created_by, report=stored.report, verdicts=states,
+                                      tally=tally(states), reviews=stored.reviews, links=links(stored.summary.id)))
 
 
 async def load(request: Request[Any, Any, Any], caller: Caller, report_id: str) -> Stored:
@@ -95,7 +110,7 @@ async def load(request: Request[Any, Any, Any], caller: Caller, report_id: str) 
 def refuse_bad_review(report: Report, decision: ReviewRequest) -> None:
     why = problem(report, decision)
     if why:
-        raise ProblemError(422, "The review cannot apply to this report", why)
+        raise ProblemError(409, "The review cannot apply to this report", why)
 
 
 REVIEW = body("/v1/checks/{report_id}/reviews", "post", ReviewRequest)
@@ -120,7 +135,7 @@ class ReportsController(ChecksController):
         cursor: Annotated[str | None, QueryParameter(
             max_length=64, description="`next` of the previous page: the id of the last report it listed.")] = None,
     ) -> ReportPage:
-        caller = authorize(request)
+        caller = await authorize(request)
         try:
             page = await request.app.state.store.page(caller.newsroom, status=status, since=since, until=until,
                                                       limit=limit, cursor=cursor)
@@ -131,18 +146,16 @@ class ReportsController(ChecksController):
     @get("/{report_id:str}", summary="A stored report, each verdict's current state and its review trail",
          responses={**AUTH, **MISSING})
     async def get_report(self, request: Request[Any, Any, Any], report_id: ReportId) -> StoredReport:
-        caller = authorize(request)
+        caller = await authorize(request)
         stored = await load(request, caller, report_id)
-        states = current(stored.report, stored.reviews)
-        return StoredReport(id=stored.summary.id, created=stored.summary.created,
-                            created_by=stored.summary.created_by, report=stored.report, verdicts=states,
-                            tally=tally(states), reviews=stored.reviews, links=links(stored.summary.id))
+        body = await run(request, _stored_report, stored)
+        return Response(body, media_type=MediaType.JSON)  # type: ignore[return-value]
 
     @post("/{report_id:str}/reviews", summary="Confirm, dispute or override a verdict (reviewers)",
-          status_code=201, responses={**AUTH, **MISSING, **BAD})
+          status_code=201, responses={**AUTH, **MISSING, **BAD, **CONFLICT})
     async def review(self, request: Request[Any, Any, Any], report_id: ReportId) -> Review:
         """Appends a decision to the report's audit trail (who, when, what, why); earlier decisions are kept."""
-        caller = authorize(request, "reviewer")
+        caller = await authorize(request, "reviewer")
         decision = await read(request, REVIEW)
         made = await request.app.state.store.review(caller.newsroom, report_id, decision, caller.who, caller.role,
                                                      refuse_bad_review)
@@ -152,22 +165,26 @@ class ReportsController(ChecksController):
 
     @get("/{report_id:str}/reviews", summary="The report's review trail, oldest first", responses={**AUTH, **MISSING})
     async def reviews(self, request: Request[Any, Any, Any], report_id: ReportId) -> list[Review]:
-        return (await load(request, authorize(request), report_id)).reviews
+        return (await load(request, await authorize(request), report_id)).reviews
 
     @get("/{report_id:str}/claimreview", summary="schema.org ClaimReview (JSON-LD), one per verdict",
          media_type="application/ld+json", responses={**AUTH, **MISSING})
     async def claimreview(self, request: Request[Any, Any, Any], report_id: ReportId) -> ClaimReviewGraph:
-        caller = authorize(request)
-        return claimreview(await load(request, caller, report_id), caller.newsroom)
+        """The JSON-LD escapes ``<``, ``>`` and ``&`` inside strings, so it can be embedded in a page as it is."""
+        caller = await authorize(request)
+        stored = await load(request, caller, report_id)
+        body = await run(request, lambda: ld_json(claimreview(stored, caller.newsroom)))
+        return Response(body, media_type="application/ld+json")  # type: ignore[return-value]
 
     @get("/{report_id:str}/csv", summary="The verdicts as CSV, one row each", media_type="text/csv; charset=utf-8",
-         responses={**AUTH, **MISSING})
-    async def csv(self, request: Request[Any, Any, Any], report_id: ReportId) -> Response[str]:
-        stored = await load(request, authorize(request), report_id)
-        return Response(csv_text(stored), media_type="text/csv; charset=utf-8",
-                        headers={"Content-Disposition": f'attachment; filename="tadqiq-{stored.summary.id}.csv"'})
+         response_description="The verdicts as CSV (RFC 4180), streamed.", responses={**AUTH, **MISSING})
+    async def csv(self, request: Request[Any, Any, Any], report_id: ReportId) -> Stream:
+        stored = await load(request, await authorize(request), report_id)
+        return Stream(stream(request, csv_chunks(stored)), media_type="text/csv; charset=utf-8",
+                      headers={"Content-Disposition": f'attachment; filename="tadqiq-{stored.summary.id}.csv"'})
 
     @get("/{report_id:str}/markdown", summary="The report as Markdown", media_type="text/markdown; charset=utf-8",
-         responses={**AUTH, **MISSING})
-    async def markdown(self, request: Request[Any, Any, Any], report_id: ReportId) -> str:
-        return markdown(await load(request, authorize(request), report_id))
+         response_description="The report as Markdown, streamed.", responses={**AUTH, **MISSING})
+    async def markdown(self, request: Request[Any, Any, Any], report_id: ReportId) -> Stream:
+        stored = await load(request, await authorize(request), report_id)
+        return Stream(stream(request, markdown_chunks(stored)), media_type="text/markdown; charset=utf-8")

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from msgspec import Meta, Struct
 
 from rules.model import Report, Status
 
-__all__ = ["Decision", "Review", "ReviewRequest", "Tally", "VerdictState", "current", "tally"]
+__all__ = ["STATUSES", "Decision", "Review", "ReviewRequest", "Tally", "VerdictState", "current", "tally"]
+
+#: Every status a verdict can have, in the order pages and exports list them.
+STATUSES: tuple[str, ...] = get_args(Status)
 
 Decision = Literal["confirm", "dispute", "override"]
 ReviewState = Literal["unreviewed", "confirmed", "disputed", "overridden"]
@@ -64,6 +67,7 @@ class Tally(Struct, frozen=True, kw_only=True):
     inconsistent: int
     unverifiable: int
     reviewed: int
+    doubtful: int = 0
 
 
 def problem(report: Report, request: ReviewRequest) -> str | None:
@@ -95,5 +99,5 @@ def current(report: Report, reviews: Sequence[Review]) -> list[VerdictState]:
 
 
 def tally(states: Sequence[VerdictState]) -> Tally:
-    count = {s: sum(1 for v in states if v.status == s) for s in ("consistent", "inconsistent", "unverifiable")}
+    count = {s: sum(1 for v in states if v.status == s) for s in STATUSES}
     return Tally(verdicts=len(states), reviewed=sum(1 for v in states if v.review != "unreviewed"), **count)

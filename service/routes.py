@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Annotated, Any
 
-import anyio
 import msgspec
 from litestar import Controller, MediaType, Request, Response, get, post
 from litestar.datastructures import ResponseHeader
@@ -13,19 +11,16 @@ from litestar.openapi import ResponseSpec
 from litestar.params import QueryParameter
 from msgspec import Struct
 
-from rules.engine import RULES, check
+from rules.engine import RULES
 from rules.model import CheckRequest, Report
 from service.auth import authorize
-from service.body import body, read
-from service.metrics import observe
+from service.body import body, raw
+from service.metrics import count
+from service.pool import SMALL, compute, run
+from service.work import Refused, check_json, meet_json
 from service.problems import MEDIA_TYPE, ProblemDetails
 
 __all__ = ["ChecksController", "health", "rules_catalogue"]
-
-_ENCODE = msgspec.json.Encoder()
-#: Requests with more claims than this run in a worker thread so the event loop keeps serving.
-_THREAD_ABOVE = 500
-
 
 def problem(description: str) -> ResponseSpec:
     return ResponseSpec(data_container=ProblemDetails, description=description, media_type=MEDIA_TYPE,
@@ -102,15 +97,23 @@ class ChecksController(Controller):
 
         A figure that cannot be read, a duplicate claim id or a relation naming a missing claim does not fail the
         request: it is listed under ``problems`` and the rest is still checked."""
-        caller = authorize(request)
-        data = await read(request, CHECK)
-        library = await request.app.state.libraries.get(caller.newsroom) if data.use_library else None
-        report = await anyio.to_thread.run_sync(partial(check, data, library=library)) \
-            if len(data.claims) > _THREAD_ABOVE else check(data, library=library)
-        observe(report)
-        encoded = _ENCODE.encode(report)  # once, for the answer and the database
+        caller = await authorize(request)
+        body = await raw(request)
+        library = await request.app.state.libraries.get(caller.newsroom)
+        if library.held and len(body) >= SMALL:  # a worker process gets what the library adds, not the library
+            met = await run(request, meet_json, body, library)
+            if isinstance(met, Refused):
+                raise met.error()
+            library = met
+        done = await compute(request, check_json, body, library)
+        if isinstance(done, Refused):
+            raise done.error()
+        count(done.verdicts, done.problems)
         if not store:
-            return Response(encoded, status_code=200, media_type=MediaType.JSON)
-        stored = await request.app.state.store.add(caller.newsroom, caller.key, data, report, encoded)
-        return Response(encoded, status_code=201, media_type=MediaType.JSON,
+            return Response(done.report, status_code=200, media_type=MediaType.JSON)  # type: ignore[arg-type]
+        stored = await request.app.state.store.add(caller.newsroom, caller.key, done)
+        return Response(done.report, status_code=201, media_type=MediaType.JSON,  # type: ignore[arg-type]
                         headers={"Location": f"/v1/checks/{stored.id}"})
+
+
+ENCODE = msgspec.json.Encoder()

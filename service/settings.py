@@ -12,6 +12,7 @@ __all__ = ["Settings"]
 class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
+    #: Largest JSON body (bytes); forms (sign-in, reviews) have their own, ``service.pages.FORM_BYTES``.
     max_body: int = 16 * 1024 * 1024
     debug: bool = False
     #: Where the embedded database and the local key live (``make run``); relative to the working directory.
@@ -33,6 +34,19 @@ class Settings:
     batch_chunk: int = 100
     #: Seconds between two reads of a newsroom's reference-library version (service/storage/references.py).
     library_refresh: float = 1.0
+    #: Threads that check, render pages and write exports, so the event loop only answers (``service/pool.py``).
+    workers: int = 2
+    #: Hours a browser session lasts after signing in.
+    session_hours: int = 12
+    #: Signs the CSRF cookie of the forms; every instance behind one address needs the same (else one per data dir).
+    secret: str | None = None
+    #: Throttling (``service/throttle.py``): shared through Redis when set, in this process's memory otherwise.
+    redis_url: str | None = None
+    redis_prefix: str = "tadqiq"
+    #: Requests per key, and per client address, in ``limits`` notation; empty: no limit.
+    rate: str = "600/minute"
+    #: Wrong keys per client address: past the first, slowed; past the second, locked out until it resets.
+    failures: str = "10/minute;100/day"
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -50,4 +64,11 @@ class Settings:
                    batch_max_lines=int(env.get("TADQIQ_BATCH_MAX_LINES") or cls.batch_max_lines),
                    batch_max_bytes=int(env.get("TADQIQ_BATCH_MAX_BYTES") or cls.batch_max_bytes),
                    batch_chunk=int(env.get("TADQIQ_BATCH_CHUNK") or cls.batch_chunk),
-                   library_refresh=float(env.get("TADQIQ_LIBRARY_REFRESH", cls.library_refresh)))
+                   library_refresh=float(env.get("TADQIQ_LIBRARY_REFRESH", cls.library_refresh)),
+                   workers=int(env.get("TADQIQ_WORKERS", cls.workers)),
+                   session_hours=int(env.get("TADQIQ_SESSION_HOURS", cls.session_hours)),
+                   secret=env.get("TADQIQ_SECRET") or None,
+                   redis_url=env.get("TADQIQ_REDIS_URL") or None,
+                   redis_prefix=env.get("TADQIQ_REDIS_PREFIX") or cls.redis_prefix,
+                   rate=env.get("TADQIQ_RATE", cls.rate),
+                   failures=env.get("TADQIQ_FAILURES", cls.failures))

@@ -6,19 +6,17 @@ from __future__ import annotations
 
 from typing import Any
 
-import anyio
-from litestar import Request, post
+from litestar import MediaType, Request, Response, post
 
 from rules.model import Problem, TimeResult, TimesReport, TimesRequest
 from rules.normalise.times import read_time
 from rules.normalise.values import Unreadable
-from service.body import body, read
+from service.body import body, raw
+from service.pool import compute
 from service.routes import BAD
+from service.work import Refused, times_json
 
 __all__ = ["normalise_times", "read_times"]
-
-#: Requests with more expressions than this run in a worker thread so the event loop keeps serving.
-_THREAD_ABOVE = 200
 
 TIMES = body("/v1/normalise/times", "post", TimesRequest)
 
@@ -40,7 +38,7 @@ async def normalise_times(request: Request[Any, Any, Any]) -> TimesReport:
     """Read each expression as printed ("بحلول سبتمبر 2025", "Q3 2025", "15 رمضان 1446 هـ", "last year") into the
     half-open interval [start, end) it names, with its grain, modifier and calendar. Relative expressions are read
     from ``published``; without it they come back with the problem ``needs_publication_date``."""
-    data = await read(request, TIMES)
-    if len(data.times) > _THREAD_ABOVE:
-        return await anyio.to_thread.run_sync(read_times, data)
-    return read_times(data)
+    answer = await compute(request, times_json, await raw(request))
+    if isinstance(answer, Refused):
+        raise answer.error()
+    return Response(answer, media_type=MediaType.JSON)  # type: ignore[return-value]

@@ -5,6 +5,7 @@ current review state and its figure."""
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -99,20 +100,21 @@ class VerdictView:
     figure: Figure | None
 
 
-def verdict_views(stored: Stored, lang: str, words: dict[str, str]) -> list[VerdictView]:
+def verdict_views(stored: Stored, lang: str, words: dict[str, str], only: range | None = None) -> Iterator[VerdictView]:
+    """Each verdict as the page and the exports show it, one at a time (a large report is never drawn whole in
+    memory); ``only``: the verdicts with these indices."""
     texts = claim_texts(stored)
     read = {c.id: c for c in stored.report.claims}
-    views = []
-    for state, v in zip(current(stored.report, stored.reviews), stored.report.verdicts, strict=True):
+    pairs = list(zip(current(stored.report, stored.reviews), stored.report.verdicts, strict=True))
+    for state, v in (pairs if only is None else pairs[only.start:only.stop]):
         family = FAMILY.get(v.rule, "arithmetic")
         if family == "temporal":
             figure = timeline([read[c] for c in v.claims if c in read], lang, v.computation)
         else:
             figure = ranges(v.computation, lang, words) if v.computation else None
-        views.append(VerdictView(index=state.verdict, verdict=v, state=state, family=family,
-                                 title=BY_ID[v.rule].title_in(lang) if v.rule in BY_ID else v.rule, figure=figure,
-                                 claims=[texts[c] for c in v.claims if c in texts]))
-    return views
+        yield VerdictView(index=state.verdict, verdict=v, state=state, family=family,
+                          title=BY_ID[v.rule].title_in(lang) if v.rule in BY_ID else v.rule, figure=figure,
+                          claims=[texts[c] for c in v.claims if c in texts])
 
 
 def report_tally(stored: Stored):

@@ -3,6 +3,7 @@ submitter, and the seed directories."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,14 +26,52 @@ KEYS = {name: new_key() for name in KEY_ROLES}
 KEYS_ENV = ",".join(f"{name}:{nr}:{role}:{digest(KEYS[name])}" for name, (nr, role) in KEY_ROLES.items())
 
 
+#: Throttling high enough for a test session's thousands of requests from one address (the throttling tests set
+#: their own limits).
+UNTHROTTLED = {"rate": "1000000/minute", "failures": "1000000/minute"}
+UNTHROTTLED_ENV = {"TADQIQ_RATE": UNTHROTTLED["rate"], "TADQIQ_FAILURES": UNTHROTTLED["failures"]}
+
+#: Figures tests measure, printed in the terminal summary: section → lines.
+SUMMARY: dict[str, list[str]] = {}
+
+
+def summary(section: str, line: str) -> None:
+    SUMMARY.setdefault(section, []).append(line)
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    for section, lines in SUMMARY.items():
+        terminalreporter.section(section)
+        for line in lines:
+            terminalreporter.line(line)
+
+
 def bearer(name: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {KEYS[name]}"}
+
+
+_TOKEN = re.compile(r'name="_csrf_token" value="([^"]+)"')
+
+
+def form_token(client, path: str = "/login") -> str:
+    """The CSRF token a page's forms carry (the page also sets the matching cookie in ``client``)."""
+    found = _TOKEN.search(client.get(path).text)
+    assert found, f"no form token on {path}"
+    return found.group(1)
+
+
+def sign_in(client, name: str) -> str:
+    """Sign ``client`` in at /login with key ``name``, as a browser would; returns the form token."""
+    token = form_token(client)
+    r = client.post("/login", data={"key": KEYS[name], "_csrf_token": token}, follow_redirects=False)
+    assert r.status_code == 303, r.text
+    return token
 
 
 @pytest.fixture(scope="session")
 def app(tmp_path_factory) -> Litestar:
     data = tmp_path_factory.mktemp("tadqiq-data")
-    return create_app(Settings(max_body=2 * 1024 * 1024, data_dir=str(data), keys=KEYS_ENV))
+    return create_app(Settings(max_body=2 * 1024 * 1024, data_dir=str(data), keys=KEYS_ENV, **UNTHROTTLED))
 
 
 @pytest.fixture(scope="session")
@@ -42,14 +81,3 @@ def client(app: Litestar) -> Iterator[TestClient]:
         c.headers.update(bearer("desk-submitter"))
         yield c
 
-
-
-#: Lines a test wants in the run's closing summary (the published corpus's tallies), printed whatever the options.
-SUMMARY: list[str] = []
-
-
-def pytest_terminal_summary(terminalreporter) -> None:
-    if SUMMARY:
-        terminalreporter.section("readings of published text")
-        for line in SUMMARY:
-            terminalreporter.write_line(line)

@@ -35,7 +35,7 @@ class Server:
         self.log = tempfile.TemporaryFile()
         self.proc: subprocess.Popen | None = None
 
-    def start(self, timeout: float = 30) -> Server:
+    def start(self, timeout: float = 90) -> Server:
         self.proc = subprocess.Popen([str(TADQIQ), "serve"], env=self.env, cwd=ROOT, stdout=self.log,
                                      stderr=subprocess.STDOUT, start_new_session=True)
         deadline = time.monotonic() + timeout

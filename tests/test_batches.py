@@ -19,7 +19,7 @@ import time
 
 import httpx
 import pytest
-from conftest import KEYS, KEYS_ENV, ROOT, bearer
+from conftest import KEYS, KEYS_ENV, ROOT, UNTHROTTLED_ENV, bearer
 from servers import TADQIQ, Server, free_port
 from test_postgres import URL, _psql
 
@@ -42,8 +42,9 @@ def deployment():
     schema, queue = f"tadqiq_test_{secrets.token_hex(6)}", f"tadqiq.test.{secrets.token_hex(6)}"
     env = {"TADQIQ_DATABASE_URL": URL, "TADQIQ_DATABASE_SCHEMA": schema, "TADQIQ_KEYS": KEYS_ENV,
            "TADQIQ_BROKER_URL": BROKER, "TADQIQ_BROKER_QUEUE": queue, "TADQIQ_BATCH_CHUNK": str(CHUNK),
-           "TADQIQ_BATCH_MAX_LINES": "1000", "TADQIQ_WORKERS": "1", "TADQIQ_LOG_LEVEL": "warning",
-           "PYTHONDONTWRITEBYTECODE": ""}  # real processes start as deployed ones do, from compiled bytecode
+           "TADQIQ_BATCH_MAX_LINES": "1000", "TADQIQ_PROCESSES": "1", "TADQIQ_LOG_LEVEL": "warning",
+           "PYTHONDONTWRITEBYTECODE": "",  # real processes start as deployed ones do, from compiled bytecode
+           **UNTHROTTLED_ENV}
     yield env
     _psql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
     asyncio.run(_delete_queue(queue))

@@ -6,12 +6,14 @@ The browser may fetch only from the server under test: any other request is abor
 from __future__ import annotations
 
 import json
+import subprocess
+import time
 from pathlib import Path
 
 import httpx
 import pytest
-from conftest import ARTIFACTS, KEYS, KEYS_ENV, SEEDS, bearer
-from servers import Server
+from conftest import ARTIFACTS, KEYS, KEYS_ENV, SEEDS, UNTHROTTLED_ENV, bearer
+from servers import TADQIQ, Server
 
 from rules.engine import RULES
 
@@ -26,7 +28,7 @@ PAYLOAD = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    with Server({"TADQIQ_DATA_DIR": str(tmp_path_factory.mktemp("browser-data")), "TADQIQ_KEYS": KEYS_ENV}) as s:
+    with Server({"TADQIQ_DATA_DIR": str(tmp_path_factory.mktemp("browser-data")), "TADQIQ_KEYS": KEYS_ENV, **UNTHROTTLED_ENV}) as s:
         yield s
 
 
@@ -48,10 +50,8 @@ def post(server, body: bytes | dict) -> tuple[str, dict]:
     return r.headers["location"].rsplit("/", 1)[1], r.json()
 
 
-@pytest.fixture
-def page(browser, server, request):
-    """A signed-in reviewer's tab that may reach only the server; console errors and outside requests fail."""
-    context = browser.new_context(viewport={"width": 1200, "height": 900}, locale="en-US")
+def only_the_server(context, server) -> list[str]:
+    """Let ``context`` reach the server under test only; returns the list where any other address it tried goes."""
     outside: list[str] = []
 
     def only_ours(route):
@@ -62,6 +62,14 @@ def page(browser, server, request):
             route.abort()
 
     context.route("**/*", only_ours)
+    return outside
+
+
+@pytest.fixture
+def page(browser, server, request):
+    """A signed-in reviewer's tab that may reach only the server; console errors and outside requests fail."""
+    context = browser.new_context(viewport={"width": 1200, "height": 900}, locale="en-US")
+    outside = only_the_server(context, server)
     tab = context.new_page()
     problems: list[str] = []
     tab.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
@@ -162,3 +170,80 @@ def test_claim_text_with_script_and_onerror_payloads_runs_nothing(page, server):
     page.goto(f"{server.url}/reports")
     assert page.evaluate("window.__pwned") is None
     assert page.evaluate("document.querySelectorAll('script, img, [onerror]').length") == 0
+
+
+def test_signing_out_ends_the_session_and_its_cookie_is_worth_nothing(page, server):
+    rid, _ = post(server, {"document": {"language": "en", "title": "Session"}, "claims": [
+        {"kind": "share", "id": "s", "value": "130%", "of": "all"}]})
+    page.goto(f"{server.url}/reports/{rid}")
+    cookies = page.context.cookies()
+    session = next(c for c in cookies if c["name"] == "tadqiq_session")
+    assert session["httpOnly"] and session["sameSite"] == "Strict"
+    assert session["value"] != KEYS["desk-reviewer"], "the cookie is an opaque session id, not the key"
+    with page.expect_navigation():
+        page.click("form.whoami button[type=submit]")
+    assert page.url.endswith("/login")
+    page.context.add_cookies([session])  # the old cookie, put back: the session is gone on the server
+    page.goto(f"{server.url}/reports/{rid}")
+    assert page.url.startswith(f"{server.url}/login"), "a signed-out session opens nothing"
+
+
+def test_a_form_from_another_page_is_refused_and_changes_nothing(page, server):
+    rid, _ = post(server, {"document": {"language": "en", "title": "CSRF"}, "claims": [
+        {"kind": "share", "id": "s", "value": "130%", "of": "all"}]})
+    page.goto(f"{server.url}/reports/{rid}")
+    assert page.locator("form.review input[name=_csrf_token]").count() >= 1, "every form carries its token"
+    # a page elsewhere (here: a blank page of no origin) that posts a review to the server, without the token
+    forged = page.context.new_page()
+    forged.set_content(f'<form method="post" action="{server.url}/reports/{rid}/review">'
+                       '<input name="verdict" value="0"><input name="decision" value="confirm"></form>')
+    with forged.expect_navigation():
+        forged.evaluate("document.forms[0].submit()")
+    assert "confirmed" not in forged.content()
+    forged.close()
+    stored = httpx.get(f"{server.url}/v1/checks/{rid}", headers=bearer("desk-submitter")).json()
+    assert stored["reviews"] == [], "nothing was recorded"
+
+
+def test_a_revoked_key_loses_its_open_session_without_a_restart(browser, server):
+    """`tadqiq key revoke` on the command line, while the server runs: the key's session and the key end at once."""
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.goto(server.url + "/login")
+    tab.fill("#key", KEYS["rival-reviewer"])
+    with tab.expect_navigation():
+        tab.click("form.login button[type=submit]")
+    assert tab.url.endswith("/reports")
+    revoke = subprocess.run([str(TADQIQ), "key", "revoke", "rival-reviewer"], env=server.env, capture_output=True,
+                            text=True, timeout=60)
+    assert revoke.returncode == 0, revoke.stderr
+    listed = subprocess.run([str(TADQIQ), "key", "list"], env=server.env, capture_output=True, text=True, timeout=60)
+    assert any(line.split()[:1] == ["rival-reviewer"] and "revoked" in line.split() for line in listed.stdout.splitlines())
+    tab.goto(server.url + "/reports")
+    assert tab.url.startswith(server.url + "/login"), "the session ended with its key"
+    deadline = time.monotonic() + 3  # every instance reads the revocations again within a second
+    while (r := httpx.get(server.url + "/v1/checks", headers=bearer("rival-reviewer"))).status_code != 401 \
+            and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert r.status_code == 401, "and the key itself is refused by the API"
+    context.close()
+
+
+def test_the_api_viewer_renders_its_operations_offline(browser, server):
+    """Swagger UI from the server's own files: with every other address blocked, the operations still render."""
+    context = browser.new_context()
+    outside = only_the_server(context, server)
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    response = tab.goto(server.url + "/schema/swagger")
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    tab.wait_for_selector(".opblock", timeout=20_000)
+    operations = sum(len(item) for item in httpx.get(server.url + "/schema/openapi.json").json()["paths"].values())
+    assert tab.locator(".opblock").count() == operations
+    assert tab.locator(".opblock-post [data-path='/v1/checks']").count() == 1, "POST /v1/checks is listed"
+    shot(tab, "api-viewer")
+    context.close()
+    assert not outside, f"the viewer fetched from outside: {outside}"
+    assert not errors, errors

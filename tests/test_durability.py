@@ -9,7 +9,7 @@ import threading
 import time
 
 import httpx
-from conftest import KEYS_ENV, bearer
+from conftest import KEYS_ENV, UNTHROTTLED_ENV, bearer
 from servers import Server
 
 WRITERS = 4
@@ -22,7 +22,7 @@ def _body(writer: int, n: int) -> bytes:
 
 
 def test_acknowledged_reports_survive_kill_9(tmp_path):
-    env = {"TADQIQ_DATA_DIR": str(tmp_path), "TADQIQ_KEYS": KEYS_ENV}
+    env = {"TADQIQ_DATA_DIR": str(tmp_path), "TADQIQ_KEYS": KEYS_ENV, **UNTHROTTLED_ENV}
     acknowledged: dict[str, str] = {}  # report id -> title
     lock = threading.Lock()
     stop = threading.Event()

@@ -9,7 +9,7 @@ from collections import Counter
 
 import httpx
 import pytest
-from conftest import KEYS_ENV, SEEDS, bearer
+from conftest import KEYS_ENV, SEEDS, UNTHROTTLED, UNTHROTTLED_ENV, bearer
 from litestar.testing import TestClient
 from prometheus_client.parser import text_string_to_metric_families
 from servers import Server
@@ -70,7 +70,8 @@ def test_request_ids(client):
 def test_ready_says_what_is_down(tmp_path, client):
     ok = client.get("/health/ready")
     assert ok.status_code == 200 and ok.json() == {"status": "ready", "checks": {"database": "ok"}}
-    settings = Settings(data_dir=str(tmp_path), keys=KEYS_ENV, broker_url="amqp://guest:guest@127.0.0.1:1/")
+    settings = Settings(data_dir=str(tmp_path), keys=KEYS_ENV, broker_url="amqp://guest:guest@127.0.0.1:1/",
+                        **UNTHROTTLED)
     with TestClient(create_app(settings)) as other:
         down = other.get("/health/ready")
         assert down.status_code == 503
@@ -83,8 +84,8 @@ def test_ready_says_what_is_down(tmp_path, client):
 
 @pytest.mark.parametrize("workers", [2])
 def test_several_processes_one_metrics_and_json_logs(tmp_path, workers):
-    env = {"TADQIQ_DATA_DIR": str(tmp_path), "TADQIQ_KEYS": KEYS_ENV, "TADQIQ_WORKERS": str(workers),
-           "PYTHONDONTWRITEBYTECODE": ""}
+    env = {"TADQIQ_DATA_DIR": str(tmp_path), "TADQIQ_KEYS": KEYS_ENV, "TADQIQ_PROCESSES": str(workers),
+           "PYTHONDONTWRITEBYTECODE": "", **UNTHROTTLED_ENV}
     body = (SEEDS[0] / "claims.json").read_bytes()
     with Server(env) as server:
         _until(lambda: server.output().count("Application startup complete") >= workers, 60)
@@ -119,7 +120,7 @@ def test_processes_starting_together_on_a_fresh_sqlite_file_both_serve(tmp_path)
     lock): SQLite runs DDL outside transactions, so racing processes would both create the tables."""
     from concurrent.futures import ThreadPoolExecutor
 
-    env = {"TADQIQ_DATA_DIR": str(tmp_path), "TADQIQ_KEYS": KEYS_ENV, "TADQIQ_WORKERS": "1",
+    env = {"TADQIQ_DATA_DIR": str(tmp_path), "TADQIQ_KEYS": KEYS_ENV, "TADQIQ_PROCESSES": "1",
            "PYTHONDONTWRITEBYTECODE": ""}
     a, b = Server(env), Server(env)
     try:

@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
-from conftest import KEYS, KEYS_ENV, SEEDS, bearer
+from conftest import KEYS, KEYS_ENV, SEEDS, UNTHROTTLED_ENV, bearer
 from servers import Server
 
 URL = os.environ.get("TADQIQ_TEST_POSTGRES", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
@@ -30,7 +30,8 @@ def schema():
 
 
 def test_two_instances_serve_the_same_reports_and_reviews(schema):
-    env = {"TADQIQ_DATABASE_URL": URL, "TADQIQ_DATABASE_SCHEMA": schema, "TADQIQ_KEYS": KEYS_ENV}
+    env = {"TADQIQ_DATABASE_URL": URL, "TADQIQ_DATABASE_SCHEMA": schema, "TADQIQ_KEYS": KEYS_ENV,
+           "TADQIQ_SECRET": secrets.token_hex(16), **UNTHROTTLED_ENV}
     a, b = Server(env), Server(env)
     with ThreadPoolExecutor(2) as pool:
         list(pool.map(lambda s: s.start(), (a, b)))
@@ -70,7 +71,12 @@ def test_two_instances_serve_the_same_reports_and_reviews(schema):
             assert sorted(t["note"] for t in trail if t["verdict"] == 1) == sorted(f"n{n}" for n in range(16))
             assert on_a.get(location).json()["tally"]["reviewed"] == 2
 
-            page = httpx.get(f"{b.url}/reports/{rid}", cookies={"tadqiq_key": KEYS["desk-reviewer"]})
+            with httpx.Client(base_url=a.url) as browser:  # signed in on one instance, the session serves on both
+                token = browser.get("/login").text.split('name="_csrf_token" value="')[1].split('"')[0]
+                signed = browser.post("/login", data={"key": KEYS["desk-reviewer"], "_csrf_token": token})
+                assert signed.status_code == 303
+                session = {"tadqiq_session": browser.cookies["tadqiq_session"]}
+            page = httpx.get(f"{b.url}/reports/{rid}", cookies=session)
             assert page.status_code == 200 and "reviewed on the second instance" in page.text
     finally:
         a.stop()

@@ -14,7 +14,7 @@ from fractions import Fraction
 from functools import cache
 
 import pytest
-from conftest import ROOT, SUMMARY
+from conftest import ROOT, summary
 
 from rules.normalise.errors import Unreadable
 from rules.normalise.times import read_time
@@ -136,10 +136,10 @@ def test_the_corpus_is_large_and_arabic_is_a_third():
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_published_figures_and_times(lang):
     figures, times = tallies(lang)
-    SUMMARY.append(f"[{lang}] " + figures.line("figures"))
-    SUMMARY.append(f"[{lang}] " + times.line("times"))
+    summary("readings of published text", f"[{lang}] " + figures.line("figures"))
+    summary("readings of published text", f"[{lang}] " + times.line("times"))
     for what in figures.wrong + times.wrong:
-        SUMMARY.append(f"[{lang}]   silently wrong: {what}")
+        summary("readings of published text", f"[{lang}]   silently wrong: {what}")
     assert not figures.wrong, figures.wrong
     assert not times.wrong, times.wrong
     if lang in THRESHOLDS:
@@ -149,6 +149,6 @@ def test_published_figures_and_times(lang):
 def test_arabic_dates_against_dateparser():
     pytest.importorskip("dateparser")
     total, ours, theirs = dateparser_counts()
-    SUMMARY.append(f"[ar] dates read exactly: tadqiq {ours} of {total}, dateparser {theirs} of {total} "
+    summary("readings of published text", f"[ar] dates read exactly: tadqiq {ours} of {total}, dateparser {theirs} of {total} "
                    "(dateparser counted right when its one instant falls inside the span)")
     assert ours >= theirs

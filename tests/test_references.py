@@ -13,11 +13,12 @@ import secrets
 import subprocess
 
 import pytest
-from conftest import KEYS, KEYS_ENV, SEEDS, bearer
+from conftest import KEYS_ENV, SEEDS, bearer, sign_in
 from litestar.testing import TestClient
 
 from rules.library import Held, Library, conflicts, entry_problems
 from service.app import create_app
+from service.pool import SMALL
 from service.references import MAX_IMPORT, entries_from_csv
 from service.settings import Settings
 from service.starter import starter_entries
@@ -312,6 +313,26 @@ def test_the_seed_without_references_is_checked_against_the_starter_library(fres
     assert {v["status"] for v in report["verdicts"] if v["rule"] == "role_terms"} == {"unverifiable"}
 
 
+def test_a_large_request_checked_in_a_worker_process_uses_the_library_too(fresh):
+    """Bodies of 64 KiB and more are checked in a worker process, which does not hold the library: the server
+    works out what the library adds and sends that along (``service.work.meet_json``)."""
+    assert fresh.post("/v1/references/starter").status_code == 200
+    body = seed_without_references()
+    body["document"]["published"] = "2024-06-01"
+    body["claims"] += [{"kind": "quantity", "id": f"pad{n}", "value": f"{n} users", "subject": f"app {n}",
+                        "sentence": "x" * 200} for n in range(300)]
+    raw = json.dumps(body).encode()
+    assert len(raw) >= SMALL
+    report = fresh.post("/v1/checks?store=false", content=raw, headers={"content-type": "application/json"}).json()
+    assert {u["reference"] for u in report["references_used"]} == {
+        "us_president.biden.2021", "us_president.trump.2017", "us_president.trump.2025"}
+    biden = next(v for v in report["verdicts"] if v["rule"] == "role_terms" and v["claims"][0] == "biden")
+    assert biden["status"] == "inconsistent" and biden["cause"]["code"] == "role_changed"
+    body["use_library"] = False
+    report = fresh.post("/v1/checks?store=false", json=body).json()
+    assert report.get("references_used", []) == []
+
+
 def test_terms_are_not_used_for_articles_published_after_they_were_checked(fresh):
     assert fresh.post("/v1/references/starter").status_code == 200
     late = seed_without_references()
@@ -361,7 +382,7 @@ def test_a_printed_figure_meets_only_articles_where_it_reads_the_same():
 def test_the_report_page_shows_the_references_used_with_their_source_links(fresh):
     fresh.post("/v1/references/starter")
     rid = fresh.post("/v1/checks", json=seed_without_references()).headers["location"].rsplit("/", 1)[1]
-    fresh.cookies.set("tadqiq_key", KEYS["desk-submitter"])
+    sign_in(fresh, "desk-submitter")
     try:
         page = fresh.get(f"/reports/{rid}", headers={"authorization": ""}).text
     finally:

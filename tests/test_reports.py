@@ -12,7 +12,7 @@ import re
 import stat
 
 import pytest
-from conftest import KEYS, KEYS_ENV, SEEDS, bearer
+from conftest import KEYS, KEYS_ENV, SEEDS, UNTHROTTLED, bearer, form_token, sign_in
 from litestar.testing import TestClient
 
 from service.app import create_app
@@ -39,7 +39,7 @@ def store(client, body, key="desk-submitter") -> str:
 @pytest.fixture
 def fresh(tmp_path):
     """A client on an empty database of its own."""
-    with TestClient(create_app(Settings(data_dir=str(tmp_path), keys=KEYS_ENV))) as c:
+    with TestClient(create_app(Settings(data_dir=str(tmp_path), keys=KEYS_ENV, **UNTHROTTLED))) as c:
         c.headers.update(bearer("desk-reviewer"))
         yield c
 
@@ -57,8 +57,8 @@ def test_the_stored_report_is_the_one_answered(client):
     assert [v["status"] for v in stored["verdicts"]] == [v["status"] for v in r.json()["verdicts"]]
     assert {v["review"] for v in stored["verdicts"]} == {"unreviewed"}
     counts = r.json()["counts"]
-    assert {k: stored["tally"][k] for k in ("consistent", "inconsistent", "unverifiable")} == \
-        {k: counts[k] for k in ("consistent", "inconsistent", "unverifiable")}
+    assert {k: stored["tally"][k] for k in ("consistent", "doubtful", "inconsistent", "unverifiable")} == \
+        {k: counts[k] for k in ("consistent", "doubtful", "inconsistent", "unverifiable")}
     assert stored["links"]["html"] == f"/reports/{stored['id']}"
 
 
@@ -125,10 +125,12 @@ def test_reviews_are_kept_as_an_audit_trail_and_change_the_current_state(fresh):
     ({"verdict": 0, "decision": "confirm", "status": "consistent"}, "status"),
     ({"verdict": 7, "decision": "confirm"}, "no verdict 7"),
 ])
-def test_a_review_that_cannot_apply_is_a_422_and_writes_nothing(fresh, decision, why):
+def test_a_review_that_cannot_apply_is_a_409_as_the_schema_says_and_writes_nothing(fresh, decision, why):
     rid = store(fresh, share("5%", "bad review"))
     r = fresh.post(f"/v1/checks/{rid}/reviews", json=decision)
-    assert r.status_code == 422 and r.headers["content-type"].startswith(PROBLEM)
+    assert r.status_code == 409 and r.headers["content-type"].startswith(PROBLEM)
+    documented = create_app().openapi_schema.to_schema()["paths"]["/v1/checks/{report_id}/reviews"]["post"]
+    assert "409" in documented["responses"], "schemathesis' ST202: the answer is one the schema announces"
     assert why in r.json()["detail"]
     assert fresh.get(f"/v1/checks/{rid}").json()["reviews"] == []
 
@@ -155,7 +157,7 @@ def test_another_newsrooms_report_is_a_404_everywhere(fresh):
     assert r.status_code == 404
     assert rid not in [i["id"] for i in fresh.get("/v1/checks", headers=rival).json()["items"]]
     assert fresh.get(f"/v1/checks/{rid}").json()["reviews"] == []
-    fresh.cookies.set("tadqiq_key", KEYS["rival-reviewer"])
+    sign_in(fresh, "rival-reviewer")
     try:
         page = fresh.get(f"/reports/{rid}", headers={"authorization": ""})
         assert page.status_code == 404 and "desk only" not in page.text
@@ -206,14 +208,14 @@ def test_claimreview_has_one_review_per_verdict_rated_as_reviewed(fresh):
     assert len(reviews) == len(verdicts) >= 1
     first = reviews[0]
     assert first["@type"] == "ClaimReview" and "130%" in first["claimReviewed"]
-    assert first["reviewRating"] == {"@type": "Rating", "ratingValue": 1, "bestRating": 3, "worstRating": 1,
+    assert first["reviewRating"] == {"@type": "Rating", "ratingValue": 1, "bestRating": 4, "worstRating": 1,
                                      "alternateName": "Inconsistent"}
     assert first["itemReviewed"]["appearance"]["url"] == "https://example.org/a"
     assert first["itemReviewed"]["author"]["name"] == "The Daily" and first["author"]["name"] == "desk"
     fresh.post(f"/v1/checks/{rid}/reviews", json={"verdict": 0, "decision": "override", "status": "consistent",
                                                   "note": "the article means 130 % of last year's market"})
     after = fresh.get(f"/v1/checks/{rid}/claimreview").json()["@graph"][0]
-    assert after["reviewRating"]["ratingValue"] == 3 and "last year" in after["reviewBody"]
+    assert after["reviewRating"]["ratingValue"] == 4 and "last year" in after["reviewBody"]
 
     rows = list(csv.DictReader(io.StringIO(fresh.get(f"/v1/checks/{rid}/csv").text)))
     assert len(rows) == len(verdicts)
@@ -246,32 +248,46 @@ def test_exports_neutralise_untrusted_text(fresh):
 
 
 # -- the pages, without a browser (the browser tests drive them for real) ---------------------------------------
-def test_pages_sign_in_with_a_cookie_and_refuse_cross_site_forms(fresh):
+def test_pages_sign_in_with_a_session_and_refuse_forms_without_their_token(fresh):
     rid = store(fresh, share("5%", "pages"))
     fresh.headers.pop("authorization")
     assert fresh.get(f"/reports/{rid}", follow_redirects=False).status_code == 303
-    bad = fresh.post("/login", data={"key": "tq_nope"})
+    assert fresh.post("/login", data={"key": KEYS["desk-reviewer"]}).status_code == 403, "no form token"
+    token = form_token(fresh)
+    bad = fresh.post("/login", data={"key": "tq_nope", "_csrf_token": token})
     assert bad.status_code == 401 and "not known" in bad.text
-    r = fresh.post("/login", data={"key": KEYS["desk-reviewer"], "next": "//evil.example/"}, follow_redirects=False)
+    r = fresh.post("/login", data={"key": KEYS["desk-reviewer"], "next": "//evil.example/", "_csrf_token": token},
+                   follow_redirects=False)
     assert r.status_code == 303 and r.headers["location"] == "/reports"
     cookie = r.headers["set-cookie"].lower()
     assert "httponly" in cookie and "samesite=strict" in cookie
+    assert KEYS["desk-reviewer"].lower() not in cookie, "the cookie is a session id, not the key"
     page = fresh.get(f"/reports/{rid}")
     assert page.status_code == 200 and "pages" in page.text
     assert "script-src" not in page.headers["content-security-policy"]  # default-src 'none': no script at all
     assert page.headers["content-security-policy"].startswith("default-src 'none'")
-    r = fresh.post(f"/reports/{rid}/review", data={"verdict": "0", "decision": "confirm"},
-                   headers={"origin": "https://evil.example"})
-    assert r.status_code == 403
+    r = fresh.post(f"/reports/{rid}/review", data={"verdict": "0", "decision": "confirm"})
+    assert r.status_code == 403, "a form without its token (another site's) is refused"
     assert fresh.get(f"/v1/checks/{rid}", headers=bearer("desk-reviewer")).json()["reviews"] == []
-    r = fresh.post(f"/reports/{rid}/review", data={"verdict": "0", "decision": "dispute", "note": ""},
-                   headers={"origin": str(fresh.base_url).rstrip("/")})
+    r = fresh.post(f"/reports/{rid}/review", data={"verdict": "0", "decision": "dispute", "note": "",
+                                                   "_csrf_token": token})
     assert r.status_code == 422 and "say why" in r.text
-    r = fresh.post(f"/reports/{rid}/review", data={"verdict": "0", "decision": "confirm", "note": "checked"},
-                   headers={"origin": str(fresh.base_url).rstrip("/")}, follow_redirects=False)
+    for verdict in ("-1", "x", "999999999"):
+        r = fresh.post(f"/reports/{rid}/review", data={"verdict": verdict, "decision": "confirm",
+                                                       "_csrf_token": token})
+        assert r.status_code == 422 and "not recorded" in r.text or "no verdict" in r.text, verdict
+    r = fresh.post(f"/reports/{rid}/review", data={"verdict": "0", "decision": "confirm", "note": "x" * 4001,
+                                                   "_csrf_token": token})
+    assert r.status_code == 422, "the API's limit on notes, not a silent cut"
+    r = fresh.post(f"/reports/{rid}/review", data={"verdict": "0", "decision": "confirm", "note": "checked",
+                                                   "_csrf_token": token}, follow_redirects=False)
     assert r.status_code == 303
     assert fresh.get(f"/v1/checks/{rid}", headers=bearer("desk-reviewer")).json()["verdicts"][0]["review"] == \
         "confirmed"
+    assert [x["verdict"] for x in fresh.get(f"/v1/checks/{rid}", headers=bearer("desk-reviewer")).json()["reviews"]] \
+        == [0], "nothing the API would refuse was stored"
+    fresh.post("/logout", data={"_csrf_token": token})
+    assert fresh.get(f"/reports/{rid}", follow_redirects=False).status_code == 303, "signed out"
 
 
 def test_the_document_declares_the_key_scheme_on_exactly_the_protected_routes():
@@ -294,7 +310,7 @@ def test_the_page_exports_follow_the_cookie(fresh):
     rid = store(fresh, share("130%", "page exports"))
     fresh.headers.pop("authorization")
     assert fresh.get(f"/reports/{rid}/export/csv", follow_redirects=False).status_code == 303
-    fresh.cookies.set("tadqiq_key", KEYS["desk-submitter"])
+    sign_in(fresh, "desk-submitter")
     got = {kind: fresh.get(f"/reports/{rid}/export/{kind}") for kind in ("csv", "markdown", "claimreview")}
     assert got["csv"].headers["content-type"].startswith("text/csv")
     assert got["csv"].text.startswith("verdict,rule,status")

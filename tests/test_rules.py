@@ -7,6 +7,10 @@ from fractions import Fraction
 import pytest
 
 from rules.engine import RULES, check
+from rules.policy import POLICY
+
+#: Rules whose verdicts weigh figures (``rules.verdicts.weigh``): each must show a doubtful case among its examples.
+WEIGHING = {r.id for r in RULES if r.family == "arithmetic"}
 
 CASES = [pytest.param(rule, ex, id=f"{rule.id}:{n}") for rule in RULES for n, ex in enumerate(rule.examples)]
 
@@ -28,9 +32,18 @@ def test_example(rule, example):
         assert any(word in t.en + (t.local or "") for t in said), (word, said)
     if example.expect == "inconsistent":
         assert chosen.computation is None or chosen.computation.margin not in (None, "0")
-    if example.expect == "consistent":
+        assert chosen.computation is None or chosen.computation.fit is None
+    if example.expect in ("consistent", "doubtful"):
         false_alarms = [v for v in report.verdicts if v.status == "inconsistent"]
-        assert not false_alarms, f"a consistent example raised {[v.explanation.en for v in false_alarms]}"
+        assert not false_alarms, f"a {example.expect} example raised {[v.explanation.en for v in false_alarms]}"
+    if example.expect == "doubtful":  # the figures meet, only at the edge: the fit says how far, the words say why
+        assert chosen.computation is not None and chosen.computation.margin == "0"
+        assert Fraction(chosen.computation.fit) > POLICY.doubtful
+        assert "only at the edge" in chosen.explanation.en and "only if" in chosen.explanation.en
+    if example.expect == "consistent" and rule.id in WEIGHING and chosen.computation is not None:
+        assert Fraction(chosen.computation.fit) <= POLICY.doubtful
+    for code in example.problems:
+        assert code in {p.code for p in report.problems} | {p.code for c in report.claims for p in c.problems}
     for name, (low, high) in example.derived.items():
         found = [d for d in report.derived if d.name == name]
         assert found, f"no derived figure {name}"
@@ -43,4 +56,6 @@ def test_example(rule, example):
 def test_rule_has_examples_both_ways(rule):
     statuses = {ex.expect for ex in rule.examples}
     assert "consistent" in statuses and "inconsistent" in statuses, f"{rule.id} needs examples both ways"
+    if rule.id in WEIGHING:
+        assert "doubtful" in statuses, f"{rule.id} weighs figures: it needs a doubtful example"
     assert rule.what and rule.why and rule.example

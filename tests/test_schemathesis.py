@@ -16,7 +16,7 @@ import shutil
 import tempfile
 
 import schemathesis
-from conftest import KEYS, KEYS_ENV
+from conftest import KEYS, KEYS_ENV, UNTHROTTLED
 from test_batches import BROKER, _delete_queue
 from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
@@ -38,7 +38,7 @@ config = SchemathesisConfig.from_dict({
     "auth": {"openapi": {"apiKey": {"bearer": KEYS["desk-reviewer"]}}}})
 schema = schemathesis.openapi.from_asgi(
     "/schema/openapi.json", create_app(Settings(max_body=1024 * 1024, data_dir=DATA, keys=KEYS_ENV, broker_url=BROKER,
-                                              broker_queue=QUEUE)), config=config)
+                                              broker_queue=QUEUE, **UNTHROTTLED)), config=config)
 
 
 @schema.parametrize()

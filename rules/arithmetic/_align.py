@@ -1,18 +1,26 @@
-"""Bringing two figures to the same unit and period before comparing them (pint for units, the calendar for
-periods: see ``rules.normalise.units``). A figure with no unit is taken to count the same thing as the other."""
+"""What the arithmetic rules share: bringing two figures to the same unit and period before comparing them (pint for
+units, the calendar for periods: see ``rules.normalise.units``), telling shares from amounts, and naming a figure.
+A figure with no unit is taken to count the same thing as the other."""
 
 from __future__ import annotations
 
+from rules.context import Item
 from rules.interval import Interval
+from rules.model import Share
 from rules.normalise.units import factor, periods
 from rules.normalise.values import Measure
 
-__all__ = ["convert", "percent"]
+__all__ = ["SHARE_UNITS", "convert", "is_share", "metric", "percent"]
+
+SHARE_UNITS = frozenset({"percent", "percentage_point", "permille"})
 
 
-def convert(m: Measure, unit: str | None, period: str | None) -> Interval | None:
-    """``m``'s value in ``unit`` per ``period``, or None when they measure different things (or currencies)."""
-    value = m.value
+def convert(m: Measure, unit: str | None, period: str | None, value: Interval | None = None) -> Interval | None:
+    """``m``'s value (or ``value``, a range in ``m``'s terms) in ``unit`` per ``period``, or None when they measure
+    different things (or currencies)."""
+    value = m.value if value is None else value
+    if (m.unit in SHARE_UNITS) != (unit in SHARE_UNITS) and unit is not None:
+        return None  # a percentage and an amount do not measure the same thing
     if m.unit is not None and unit is not None and m.unit != unit:
         k = factor(m.unit, unit)
         if k is None:
@@ -23,6 +31,21 @@ def convert(m: Measure, unit: str | None, period: str | None) -> Interval | None
     return value
 
 
-def percent(m: Measure) -> Interval:
+def percent(m: Measure, value: Interval | None = None) -> Interval:
     """A share in percent: 68 % stays [67.5, 68.5]; 0.68 becomes [67.5, 68.5] too (no arithmetic when already so)."""
-    return m.value if m.unit in ("percent", "percentage_point") else m.fraction() * 100
+    value = m.value if value is None else value
+    if m.unit in ("percent", "percentage_point"):
+        return value
+    if m.unit == "permille":
+        return value / 10
+    return value * 100
+
+
+def is_share(item: Item) -> bool:
+    return isinstance(item.claim, Share) or (item.measure is not None and item.measure.unit in SHARE_UNITS)
+
+
+def metric(item: Item) -> str:
+    """What a figure measures, as the article names it: its metric, else its subject, else its id."""
+    claim = item.claim
+    return getattr(claim, "metric", None) or getattr(claim, "subject", None) or item.id

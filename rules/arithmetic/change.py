@@ -25,15 +25,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import replace
 from fractions import Fraction
 
-from rules.arithmetic._align import convert, percent
-from rules.context import Context, Example, Item
+from rules.arithmetic._align import SHARE_UNITS, convert, is_share, metric, percent
+from rules.causes import Found, cause, cause_in_terms
+from rules.context import Context, Item
 from rules.equations import CHANGE_BY, CHANGE_FACTOR, CHANGE_PERCENT
 from rules.explain import Fig, say
 from rules.interval import Interval
-from rules.model import Change, Derived, Quantity, Share, Verdict
-from rules.verdicts import Found, cause, computation, derived, verdict
+from rules.model import Change, Derived, Quantity, Share, Text, Verdict
+from rules.registry import Example
+from rules.verdicts import Term, derived, fixed, term, verdict, weigh
 
 TITLES = {"ar": "التغيّر بين رقمين"}  # the title in other languages (English: the docstring's first line)
 
@@ -92,6 +95,13 @@ DIRECTION_MISS = {
     "de": "Der Artikel spricht von einem {way} auf {after}, die Zahl lag aber bei {before}: ein {other_way} um "
           "{computed}, kein {way}.",
 }
+TIMES_MORE = {
+    "en": "'{printed}' is read as either factor: writers use \"N times more\" for ×N and for ×(N + 1).",
+    "ar": "«{printed}» تُقرأ بالمعنيين: يُستعمل «أكثر بـN مرات» بمعنى ×N وبمعنى ×(N + 1).",
+    "fr": "« {printed} » est lu dans les deux sens : « N fois plus » s'écrit pour ×N comme pour ×(N + 1).",
+    "es": "«{printed}» se lee de las dos maneras: «N veces más» se escribe por ×N y por ×(N + 1).",
+    "de": "„{printed}“ wird in beiden Bedeutungen gelesen: „N-mal mehr“ steht für ×N wie für ×(N + 1).",
+}
 WAY = {"en": ("fall", "rise"), "ar": ("انخفاض", "ارتفاع"), "fr": ("baisse", "hausse"), "es": ("descenso", "aumento"),
        "de": ("Rückgang", "Anstieg")}
 UNVERIFIABLE = {
@@ -107,18 +117,6 @@ CHANGE_LABEL = {"en": "Change in '{metric}', percent", "ar": "نسبة التغ�
 POINTS_LABEL = {"en": "Change in '{metric}', percentage points", "ar": "التغير في «{metric}» بالنقاط المئوية",
                 "fr": "Variation de « {metric} », en points", "es": "Cambio de «{metric}», en puntos",
                 "de": "Veränderung von „{metric}“ in Prozentpunkten"}
-_SHARE_UNITS = ("percent", "permille", "percentage_point")
-
-
-def _metric(item: Item) -> str:
-    claim = item.claim
-    return getattr(claim, "metric", None) or getattr(claim, "subject", None) or item.id
-
-
-def _is_share(item: Item) -> bool:
-    return isinstance(item.claim, Share) or (item.measure is not None and item.measure.unit in _SHARE_UNITS)
-
-
 # -- pairing ------------------------------------------------------------------------------------------------------
 def _pairs(ctx: Context) -> Iterator[tuple[Item, Item, Item | None]]:
     named: set[str] = set()
@@ -145,8 +143,8 @@ def _candidates(ctx: Context, mover: Item, memo: dict[tuple[object, ...], dict[s
     percent or a factor amounts first, shares when there are none. Found once per topic and kind of change."""
     m = mover.measure
     is_level = mover.id not in ctx.change_ids
-    if is_level or (m is not None and m.unit not in _SHARE_UNITS):
-        kind: tuple[object, ...] = ("level", _is_share(mover), m.unit if m is not None else None)
+    if is_level or (m is not None and m.unit not in SHARE_UNITS):
+        kind: tuple[object, ...] = ("level", is_share(mover), m.unit if m is not None else None)
     else:
         kind = ("points",) if m is not None and m.unit == "percentage_point" else ("relative",)
     memo_key = (mover.subject, mover.metric, mover.scope, *kind)
@@ -156,14 +154,14 @@ def _candidates(ctx: Context, mover: Item, memo: dict[tuple[object, ...], dict[s
     levels = [o for o in ctx.topic(mover) if o.time is not None and o.measure is not None and not o.reference]
     if kind[0] == "level":
         if kind[1]:
-            levels = [o for o in levels if _is_share(o)]
+            levels = [o for o in levels if is_share(o)]
         else:
-            levels = [o for o in levels if not _is_share(o) and m is not None
+            levels = [o for o in levels if not is_share(o) and m is not None
                       and convert(o.measure, m.unit, None) is not None]  # type: ignore[arg-type]
     elif kind[0] == "points":
-        levels = [o for o in levels if _is_share(o)]
+        levels = [o for o in levels if is_share(o)]
     else:
-        levels = [o for o in levels if not _is_share(o)] or [o for o in levels if _is_share(o)]
+        levels = [o for o in levels if not is_share(o)] or [o for o in levels if is_share(o)]
     by_time: dict[str, list[Item]] = defaultdict(list)
     for o in levels:
         by_time[o.when].append(o)
@@ -193,13 +191,14 @@ def _implicit(ctx: Context, mover: Item, memo: dict[tuple[object, ...], dict[str
 
 
 # -- checking -----------------------------------------------------------------------------------------------------
-def _level(item: Item, like: Item) -> Interval | None:
-    """``item``'s value in ``like``'s terms: shares as percent, amounts in the same unit and period."""
+def _level(item: Item, like: Item, value: Interval | None = None) -> Interval | None:
+    """``item``'s value (or ``value``, in its terms) in ``like``'s terms: shares as percent, amounts in the same unit
+    and period."""
     m, lm = item.measure, like.measure
     assert m is not None and lm is not None
-    if _is_share(like):
-        return percent(m) if _is_share(item) else None
-    return convert(m, lm.unit, lm.period)
+    if is_share(like):
+        return percent(m, value) if is_share(item) else None
+    return convert(m, lm.unit, lm.period, value)
 
 
 def _unverifiable(ctx: Context, items: list[Item], why: str) -> Verdict:
@@ -215,6 +214,15 @@ def _signed(stated: Interval, direction: int) -> list[Interval]:
     return [stated, -stated]
 
 
+def _nearest(computed: Interval, stated: Interval, direction: int) -> Interval:
+    return min(_signed(stated, direction), key=lambda s: computed.gap(s))
+
+
+def _from_zero(b: Interval) -> bool:
+    """A level that may be zero (or below): no percent change or factor can be taken from it."""
+    return b.low is None or b.low <= 0
+
+
 def _check(ctx: Context, before: Item, after: Item, change: Item | None) -> Iterator[Verdict | Derived]:
     lang = ctx.language
     items = [before, after, *([change] if change else [])]
@@ -222,19 +230,23 @@ def _check(ctx: Context, before: Item, after: Item, change: Item | None) -> Iter
         yield _unverifiable(ctx, items, "a figure could not be read")
         return
     bm = before.measure
-    share = _is_share(before)
+    share = is_share(before)
     unit = "percent" if share else bm.unit
-    b = percent(bm) if share else bm.value
-    a = _level(after, before)
-    if a is None:
+    if _level(after, before) is None:
         yield _unverifiable(ctx, items, f"'{before.printed}' and '{after.printed}' are not in the same unit")
         return
-    pct = CHANGE_PERCENT.solve("pct", before=b, after=a)
+    levels = [term("before", before, unit, lambda v: _level(before, before, v)),  # type: ignore[arg-type, return-value]
+              term("after", after, unit, lambda v: _level(after, before, v))]  # type: ignore[arg-type, return-value]
+    b, a = levels[0].value, levels[1].value
+    zero = _from_zero(b)
     delta = CHANGE_BY.solve("delta", before=b, after=a)
-    found: list[Derived] = [derived("change_percent", say(lang, CHANGE_LABEL, metric=_metric(before)), pct, "percent",
-                                    CHANGE_PERCENT.formula("pct"), [before, after])]
+    found: list[Derived] = []
+    if not zero:
+        pct = CHANGE_PERCENT.solve("pct", before=b, after=a)
+        found.append(derived("change_percent", say(lang, CHANGE_LABEL, metric=metric(before)), pct, "percent",
+                             CHANGE_PERCENT.formula("pct"), [before, after]))
     if share:
-        found.append(derived("change_points", say(lang, POINTS_LABEL, metric=_metric(before)), delta,
+        found.append(derived("change_points", say(lang, POINTS_LABEL, metric=metric(before)), delta,
                              "percentage_point", CHANGE_BY.formula("delta"), [before, after]))
     figs = dict(before=Fig(b, unit, period=bm.period), after=Fig(a, unit, period=bm.period))
     mv = change.movement if change is not None else after.movement
@@ -246,85 +258,146 @@ def _check(ctx: Context, before: Item, after: Item, change: Item | None) -> Iter
             return
         way = lambda code: WAY.get(code, WAY["en"])[direction > 0]  # noqa: E731
         other_way = lambda code: WAY.get(code, WAY["en"])[direction < 0]  # noqa: E731
-        moved = delta.high is not None and delta.high > 0 if direction > 0 else delta.low is not None and delta.low < 0
-        comp = computation(ctx.policy, CHANGE_PERCENT.formula("pct"),
-                           [("before", before, b, unit), ("after", after, a, unit)], pct, "percent",
-                           Interval(Fraction(0), None) if direction > 0 else Interval(None, Fraction(0)))
-        status, template = ("consistent", DIRECTION_FIT) if moved else ("inconsistent", DIRECTION_MISS)
-        yield verdict(__name__, items, status, say(lang, template, way=way, other_way=other_way,
-                                                   computed=Fig(pct, "percent"), **figs),
-                      comp, derived=found)
+        side = Interval(Fraction(0), None) if direction > 0 else Interval(None, Fraction(0))
+        w = weigh(ctx.policy, CHANGE_BY.formula("delta"), levels,
+                  lambda v: (CHANGE_BY.solve("delta", before=v[0], after=v[1]), side), unit)
+        computed = Fig(delta, unit) if zero else Fig(CHANGE_PERCENT.solve("pct", before=b, after=a), "percent")
+        template = DIRECTION_FIT if w.meets else DIRECTION_MISS
+        yield verdict(__name__, items, w.status, w.explain(lang, template, way=way, other_way=other_way,
+                                                           computed=computed, **figs),
+                      w.computation, derived=found)
         return
 
     cm = change.measure
     if mv is not None and (mv.factor is not None or mv.times):
-        yield from _factor(ctx, before, after, change, b, a, unit, found)
+        if zero:
+            yield _unverifiable(ctx, items, f"'{before.printed}' may be zero: no factor can be taken from it")
+            return
+        yield from _factor(ctx, levels, change, unit, found)
         return
     if cm is None:
         yield _unverifiable(ctx, items, "; ".join(p.message for p in change.problems) or "the change could not be read")
         return
     if cm.unit in ("percent", "permille"):
-        stated, computed, formula, out_unit = percent(cm), pct, CHANGE_PERCENT.formula("pct"), "percent"
+        if zero:
+            yield _unverifiable(ctx, items, f"'{before.printed}' may be zero: a change from zero has no percentage")
+            return
+        stated = term("change", change, "percent", lambda v: percent(cm, v))
+        solve = lambda v: CHANGE_PERCENT.solve("pct", before=v[0], after=v[1])  # noqa: E731
+        formula, out_unit = CHANGE_PERCENT.formula("pct"), "percent"
         other = (delta, "percentage_point", "points_for_percent") if share else None
     elif cm.unit == "percentage_point":
         if not share:
             yield _unverifiable(ctx, items, "a change in percentage points needs two shares")
             return
-        stated, computed, formula, out_unit = cm.value, delta, CHANGE_BY.formula("delta"), "percentage_point"
-        other = (pct, "percent", "percent_for_points")
+        stated = term("change", change, "percentage_point")
+        solve = lambda v: CHANGE_BY.solve("delta", before=v[0], after=v[1])  # noqa: E731
+        formula, out_unit = CHANGE_BY.formula("delta"), "percentage_point"
+        other = None if zero else (CHANGE_PERCENT.solve("pct", before=b, after=a), "percent", "percent_for_points")
     else:
-        amount = convert(cm, bm.unit, bm.period)
-        if amount is None:
+        if convert(cm, bm.unit, bm.period) is None:
             yield _unverifiable(ctx, items, f"the change '{change.printed}' is not in the unit of '{before.printed}'")
             return
-        stated, computed, formula, out_unit = amount, delta, CHANGE_BY.formula("delta"), unit
+        stated = term("change", change, unit, lambda v: convert(cm, bm.unit, bm.period, v), bm.period)
+        solve = lambda v: CHANGE_BY.solve("delta", before=v[0], after=v[1])  # noqa: E731
+        formula, out_unit = CHANGE_BY.formula("delta"), unit
         other = None
-    options = _signed(stated, direction)
-    best = min(options, key=lambda s: computed.gap(s))
-    comp = computation(ctx.policy, formula, [("before", before, b, unit), ("after", after, a, unit),
-                                             ("change", change, best, out_unit)], computed, out_unit, best)
-    texts = dict(computed=Fig(computed, out_unit), stated=Fig(best, out_unit), **figs)
-    if computed.meets(best):
-        yield verdict(__name__, items, "consistent", say(lang, FIT, **texts), comp, derived=found)
+    terms = [*levels, stated]
+
+    def relation(v: list[Interval]) -> tuple[Interval, Interval]:
+        computed = solve(v)
+        return computed, _nearest(computed, v[2], direction)
+
+    w = weigh(ctx.policy, formula, terms, relation, out_unit)
+    texts = dict(computed=Fig(w.result, out_unit), stated=Fig(w.compared, out_unit), **figs)
+    if w.meets:
+        yield verdict(__name__, items, w.status, w.explain(lang, FIT, **texts), w.computation, derived=found)
         return
     slips = []
     if other is not None:
         value, other_unit, code = other
-        if any(value.meets(s) for s in options):
+        if any(value.meets(s) for s in _signed(stated.value, direction)):
             slips.append(Found(code, other=Fig(value, other_unit)))
-    margin = Fig(Interval.point(computed.gap(best)), "percentage_point" if out_unit == "percent" else out_unit)
-    yield verdict(__name__, items, "inconsistent", say(lang, MISS, margin=margin, **texts), comp,
-                  cause=cause(lang, best, computed, items, slips), derived=found)
+    if out_unit == "percent":
+        slips += _base_slips(b, a, stated.value, direction)
+    margin = Fig(Interval.point(w.result.gap(w.compared)), "percentage_point" if out_unit == "percent" else out_unit)
+    yield verdict(__name__, items, "inconsistent", say(lang, MISS, margin=margin, **texts), w.computation,
+                  cause=cause(ctx, w.compared, w.result, [change], slips) or cause_in_terms(ctx, levels, relation_of(
+                      relation, stated)), derived=found)
 
 
-def _factor(ctx: Context, before: Item, after: Item, change: Item, b: Interval, a: Interval, unit: str | None,
+def _base_slips(b: Interval, a: Interval, stated: Interval, direction: int) -> list[Found]:
+    """Slips in the arithmetic of a percent change: the new figure as a percentage of the old written as the rise
+    ("up 332 %" for ×3.33), and the difference taken of the other figure ("86 % less" for a gap that is 86 % of the
+    smaller). The slip must bring the figures within one unit of the stated percentage's last digit (writers
+    truncate as often as they round), where rounding alone leaves them far apart."""
+    if stated.low is None or stated.high is None:
+        return []
+    slack = (stated.high - stated.low) / 2
+    near = Interval(stated.low - slack, stated.high + slack)
+    found = []
+    ratio = CHANGE_FACTOR.solve("k", before=b, after=a) * 100
+    if direction >= 0 and near.meets(ratio):
+        found.append(Found("ratio_for_change", other=Fig(ratio, "percent")))
+    if not _from_zero(a):
+        swapped = CHANGE_PERCENT.solve("pct", before=a, after=b)
+        if near.meets(swapped) or near.meets(-swapped):
+            found.append(Found("other_base", other=Fig(swapped, "percent")))
+    return found
+
+
+def relation_of(relation, stated: Term):  # type: ignore[no-untyped-def]
+    """The check as a function of the two levels alone (the stated change held as printed)."""
+    return lambda v: relation([*v, stated.value])
+
+
+def _factor(ctx: Context, levels: list[Term], change: Item, unit: str | None,
             found: list[Derived]) -> Iterator[Verdict]:
     lang = ctx.language
     mv = change.movement
     assert mv is not None
+    before, after = levels[0].item, levels[1].item
+    assert before is not None and after is not None
     items = [before, after, change]
+    note = ""
     if mv.factor is not None:
-        k = Interval.point(mv.factor).widen(ctx.policy.approximate)
+        k = fixed("k", change, Interval.point(mv.factor).widen(ctx.policy.approximate), None,
+                  core=Interval.point(mv.factor))
     elif change.measure is not None:
-        k = change.measure.value
-        if mv.direction > 0 and k.high is not None:
-            k = Interval(k.low, k.high + 1)  # "rose three times": ×3 or ×4
+        k = term("k", change, None)
+        if mv.direction > 0 and k.value.high is not None:  # "rose three times": ×3 or ×4
+            k = replace(k, value=Interval(k.value.low, k.value.high + 1),
+                        core=Interval(k.core.low, k.core.high + 1))  # type: ignore[operator]
+            note = say(lang, TIMES_MORE, printed=change.printed)
     else:
         yield _unverifiable(ctx, items, "the factor could not be read")
         return
-    expected = CHANGE_FACTOR.solve("after", before=b, k=k)
+    terms = [*levels, k]
+
+    def relation(v: list[Interval]) -> tuple[Interval, Interval]:
+        return CHANGE_FACTOR.solve("after", before=v[0], k=v[2]), v[1]
+
+    w = weigh(ctx.policy, CHANGE_FACTOR.formula("after"), terms, relation, unit)
+    b, a = levels[0].value, levels[1].value
     actual = CHANGE_FACTOR.solve("k", before=b, after=a)
-    comp = computation(ctx.policy, CHANGE_FACTOR.formula("after"),
-                       [("before", before, b, unit), ("k", change, k, None), ("after", after, a, unit)],
-                       expected, unit, a)
-    figs = dict(before=Fig(b, unit), factor=Fig(k), expected=Fig(expected, unit), after=Fig(a, unit),
+    figs = dict(before=Fig(b, unit), factor=Fig(k.value), expected=Fig(w.result, unit), after=Fig(a, unit),
                 actual=Fig(actual))
-    if expected.meets(a):
-        yield verdict(__name__, items, "consistent", say(lang, FACTOR_FIT, **figs), comp, derived=found)
+    if w.meets:
+        text = w.explain(lang, FACTOR_FIT, **figs)
+        yield verdict(__name__, items, w.status, _noted(text, note), w.computation, derived=found)
     else:
-        margin = Fig(Interval.point(expected.gap(a)), "percentage_point" if unit == "percent" else unit)
-        yield verdict(__name__, items, "inconsistent", say(lang, FACTOR_MISS, margin=margin, **figs), comp,
-                      cause=cause(lang, a, expected, items), derived=found)
+        margin = Fig(Interval.point(w.result.gap(a)), "percentage_point" if unit == "percent" else unit)
+        yield verdict(__name__, items, "inconsistent", _noted(say(lang, FACTOR_MISS, margin=margin, **figs), note),
+                      w.computation, cause=cause(ctx, a, w.result, items) or cause_in_terms(
+                          ctx, levels, relation_of(relation, k)), derived=found)
+
+
+def _noted(text: Text, note: Text | str) -> Text:
+    if not note:
+        return text
+    assert isinstance(note, Text)
+    return Text(en=f"{text.en} {note.en}", local=f"{text.local} {note.local}" if text.local and note.local else
+                text.local, language=text.language)
 
 
 def check(ctx: Context) -> Iterator[Verdict | Derived]:
@@ -382,4 +455,9 @@ EXAMPLES = [
                     {"kind": "quantity", "id": "c", "value": "rose by $2 billion", "metric": "exports",
                      "time": "2023"}],
             expect="inconsistent"),
+    Example("'Tripled' from 2 million to 4 million: the printed figures show a doubling",
+            claims=[{"kind": "quantity", "id": "a", "value": "2 million", "metric": "subscribers", "time": "2020"},
+                    {"kind": "quantity", "id": "b", "value": "4 million", "metric": "subscribers", "time": "2024"},
+                    {"kind": "quantity", "id": "c", "value": "tripled", "metric": "subscribers", "time": "2024"}],
+            expect="doubtful", says=["1.56 million", "4.44 million"]),
 ]

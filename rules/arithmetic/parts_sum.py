@@ -21,16 +21,18 @@ cause is named: shrinking any part by any factor would do.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from fractions import Fraction
 
-from rules.arithmetic._align import convert, percent
-from rules.context import Context, Example, Item
+from rules.arithmetic._align import convert, is_share, metric, percent
+from rules.causes import cause_in_sum
+from rules.context import Context, Item
 from rules.equations import SUM
 from rules.explain import Fig, say
 from rules.interval import Interval, total
-from rules.model import Derived, Share, SumOf, Verdict
-from rules.verdicts import cause_in_sum, computation, derived, verdict
+from rules.model import Derived, SumOf, Verdict
+from rules.registry import Example
+from rules.verdicts import Term, derived, term, verdict, weigh
 
 TITLES = {"ar": "الأجزاء والمجموع"}  # the title in other languages (English: the docstring's first line)
 
@@ -109,94 +111,88 @@ REST = {"en": "The rest of '{total}' not in the parts", "ar": "ما تبقى م�
         "de": "Der Rest von „{total}“ außerhalb der Teile"}
 REST_SHARE = {"en": "The share not covered by the parts", "ar": "النسبة غير المشمولة بالأجزاء",
               "fr": "La part non couverte par les parties", "es": "La parte no cubierta", "de": "Der nicht erfasste Anteil"}
-_SHARE_UNITS = ("percent", "permille", "percentage_point")
 HUNDRED = Interval.of(100)
 
 
-def _is_share(item: Item) -> bool:
-    return isinstance(item.claim, Share) or (item.measure is not None and item.measure.unit in _SHARE_UNITS)
-
-
-def _percent(item: Item) -> Interval:
-    assert item.measure is not None
-    return percent(item.measure)
-
-
-def _name(item: Item) -> str:
-    claim = item.claim
-    return getattr(claim, "metric", None) or getattr(claim, "subject", None) or item.id
-
-
-def _joined(parts: list[Item], unit: str | None) -> Callable[[str], str]:
-    """The parts as printed, written in each language: the printed number for an exact figure, else its range."""
-    figs = []
-    for p in parts:
-        m = p.measure
-        assert m is not None
-        value = _percent(p) if unit == "percent" else m.value
-        if m.bound == "exact" and value.mid is not None:
-            value = Interval.point(value.mid)
-        figs.append(Fig(value, unit, period=m.period))
+def joined(terms: Sequence[Term]) -> Callable[[str], str]:
+    """The parts as printed, written in each language: the printed number for a printed figure, else its range."""
+    figs = [Fig(t.core if t.core.low == t.core.high else t.value, t.unit, period=t.period) for t in terms]
     return lambda code: " + ".join(f.text(code) for f in figs)
+
+
+def share_term(name: str, item: Item) -> Term:
+    m = item.measure
+    assert m is not None
+    return term(name, item, "percent", lambda v: percent(m, v))
+
+
+def _adds_up(exhaustive: bool) -> Callable[[Interval], Interval]:
+    """The range the parts' sum must meet, from the total's."""
+    return (lambda t: t) if exhaustive else (lambda t: Interval(None, t.high))
 
 
 def _shares(ctx: Context, rel: SumOf, parts: list[Item]) -> Iterator[Verdict | Derived]:
     lang = ctx.language
-    values = [(p, _percent(p)) for p in parts]
-    s = total(v for _, v in values)
+    terms = [share_term(f"share {n + 1}", p) for n, p in enumerate(parts)]
     target = HUNDRED if rel.exhaustive else Interval(Fraction(0), Fraction(100))
-    comp = computation(ctx.policy, "sum = " + " + ".join(f"share {n + 1}" for n in range(len(parts))),
-                       [(f"share {n + 1}", p, v, "percent") for n, (p, v) in enumerate(values)], s, "percent", target)
-    figs = dict(parts=_joined(parts, "percent"), sum=Fig(s, "percent"))
-    margin = Fig(Interval.point(s.gap(target)), "percentage_point")
+    w = weigh(ctx.policy, "sum = " + " + ".join(t.name for t in terms), terms, lambda v: (total(v), target),
+              "percent")
+    s = w.result
+    figs = dict(parts=joined(terms), sum=Fig(s, "percent"))
     rest: list[Derived] = []
     if not rel.exhaustive:
         left = SUM.solve("rest", sum=HUNDRED, parts=s).clamp_low(0)
         rest = [derived("rest_share", say(lang, REST_SHARE), left, "percent", SUM.formula("rest"), parts)]
-    if s.meets(target):
-        yield verdict(__name__, parts, "consistent",
-                      say(lang, SHARES_WHOLE if rel.exhaustive else SHARES_FIT, **figs), comp, derived=rest)
+    if w.meets:
+        yield verdict(__name__, parts, w.status,
+                      w.explain(lang, SHARES_WHOLE if rel.exhaustive else SHARES_FIT, **figs), w.computation,
+                      derived=rest)
     else:
         over = s.low is not None and s.low > 100
+        margin = Fig(Interval.point(s.gap(target)), "percentage_point")
         yield verdict(__name__, parts, "inconsistent", say(lang, SHARES_OVER if over else SHARES_SHORT,
-                                                            margin=margin, **figs), comp,
-                      cause=cause_in_sum(lang, values, target, parts) if rel.exhaustive else None)
+                                                            margin=margin, **figs), w.computation,
+                      cause=cause_in_sum(ctx, terms, lambda _: target) if rel.exhaustive else None)
 
 
 def _amounts(ctx: Context, rel: SumOf, parts: list[Item], whole: Item) -> Iterator[Verdict | Derived]:
     lang = ctx.language
     wm = whole.measure
     assert wm is not None
-    unit = wm.unit or ("percent" if _is_share(whole) else None)
-    values: list[tuple[Item, Interval]] = []
-    for p in parts:
-        value = _percent(p) if unit == "percent" and _is_share(p) else convert(p.measure, wm.unit, wm.period)  # type: ignore[arg-type]
-        if value is None:
+    unit = wm.unit or ("percent" if is_share(whole) else None)
+    terms: list[Term] = []
+    for n, p in enumerate(parts):
+        pm = p.measure
+        assert pm is not None
+        if unit == "percent" and is_share(p):
+            terms.append(share_term(f"part {n + 1}", p))
+        elif convert(pm, wm.unit, wm.period) is not None:
+            terms.append(term(f"part {n + 1}", p, unit, lambda v, m=pm: convert(m, wm.unit, wm.period, v), wm.period))
+        else:
             yield verdict(__name__, [*parts, whole], "unverifiable",
-                          say(lang, UNREADABLE, why=f"'{p.printed}' is not in the unit of the total ('{whole.printed}')"))
+                          say(lang, UNREADABLE,
+                              why=f"'{p.printed}' is not in the unit of the total ('{whole.printed}')"))
             return
-        values.append((p, value))
-    total_value = _percent(whole) if unit == "percent" and _is_share(whole) else wm.value
-    s = total(v for _, v in values)
-    target = total_value if rel.exhaustive else Interval(None, total_value.high)
-    comp = computation(ctx.policy, "sum = " + " + ".join(f"part {n + 1}" for n in range(len(parts))),
-                       [*((f"part {n + 1}", p, v, unit) for n, (p, v) in enumerate(values)),
-                        ("total", whole, total_value, unit)], s, unit, target)
-    figs = dict(parts=_joined(parts, unit),
-                sum=Fig(s, unit, period=wm.period), total=Fig(total_value, unit, period=wm.period))
-    margin = Fig(Interval.point(s.gap(target)), "percentage_point" if unit == "percent" else unit)
+    whole_term = share_term("total", whole) if unit == "percent" and is_share(whole) else term("total", whole, unit)
+    target = _adds_up(rel.exhaustive)
+    w = weigh(ctx.policy, "sum = " + " + ".join(t.name for t in terms), [*terms, whole_term],
+              lambda v: (total(v[:-1]), target(v[-1])), unit)
+    s, total_value = w.result, whole_term.value
+    figs = dict(parts=joined(terms), sum=Fig(s, unit, period=wm.period), total=Fig(total_value, unit, period=wm.period))
     rest: list[Derived] = []
     if not rel.exhaustive:
         left = SUM.solve("rest", sum=total_value, parts=s).clamp_low(0)
-        rest = [derived("rest", say(lang, REST, total=_name(whole)), left, unit, SUM.formula("rest"), [*parts, whole])]
+        rest = [derived("rest", say(lang, REST, total=metric(whole)), left, unit, SUM.formula("rest"),
+                        [*parts, whole])]
     items = [*parts, whole]
-    if s.meets(target):
-        yield verdict(__name__, items, "consistent", say(lang, ADD_UP if rel.exhaustive else WITHIN, **figs), comp,
-                      derived=rest)
+    if w.meets:
+        yield verdict(__name__, items, w.status, w.explain(lang, ADD_UP if rel.exhaustive else WITHIN, **figs),
+                      w.computation, derived=rest)
     else:
+        margin = Fig(Interval.point(s.gap(w.compared)), "percentage_point" if unit == "percent" else unit)
         yield verdict(__name__, items, "inconsistent", say(lang, MISS if rel.exhaustive else OVER, margin=margin,
-                                                           **figs), comp,
-                      cause=cause_in_sum(lang, values, target, items) if rel.exhaustive else None)
+                                                           **figs), w.computation,
+                      cause=cause_in_sum(ctx, terms, target, whole_term) if rel.exhaustive else None)
 
 
 def check(ctx: Context) -> Iterator[Verdict | Derived]:
@@ -210,7 +206,7 @@ def check(ctx: Context) -> Iterator[Verdict | Derived]:
                           say(ctx.language, UNREADABLE, why=why))
         elif whole is not None:
             yield from _amounts(ctx, rel, parts, whole)
-        elif all(_is_share(p) for p in parts):
+        elif all(is_share(p) for p in parts):
             yield from _shares(ctx, rel, parts)
         else:
             yield verdict(__name__, parts, "unverifiable",
@@ -254,4 +250,11 @@ EXAMPLES = [
                     {"kind": "share", "id": "b", "value": "30%", "of": "exports", "subject": "gas"},
                     {"kind": "share", "id": "c", "value": "15%", "of": "exports", "subject": "other"}],
             relations=[{"kind": "sum", "parts": ["a", "b", "c"], "exhaustive": True}], expect="inconsistent"),
+    Example("26 % + 26 % + 26 % + 24 % said to be all: 102 % reaches 100 % only if every share was rounded up",
+            claims=[{**_VOTE, "id": "a", "value": "26%", "subject": "Party A"},
+                    {**_VOTE, "id": "b", "value": "26%", "subject": "Party B"},
+                    {**_VOTE, "id": "c", "value": "26%", "subject": "Party C"},
+                    {**_VOTE, "id": "d", "value": "24%", "subject": "Party D"}],
+            relations=[{"kind": "sum", "parts": ["a", "b", "c", "d"], "exhaustive": True}], expect="doubtful",
+            says=["102 percent", "25.5 percent"]),
 ]

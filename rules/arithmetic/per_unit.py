@@ -18,14 +18,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from fractions import Fraction
 
-from rules.arithmetic._align import convert
-from rules.context import Context, Example, Item
+from rules.arithmetic._align import convert, metric
+from rules.causes import cause
+from rules.context import Context, Item
 from rules.equations import PER_UNIT
 from rules.explain import Fig, say, unit_name
 from rules.interval import Interval
 from rules.model import Derived, PerUnit, Quantity, Verdict
 from rules.normalise.units import KINDS, periods
-from rules.verdicts import cause, computation, derived, verdict
+from rules.registry import Example
+from rules.verdicts import derived, term, verdict, weigh
 
 TITLES = {"ar": "النصيب لكل وحدة"}  # the title in other languages (English: the docstring's first line)
 
@@ -54,22 +56,17 @@ TOTAL = {"en": "'{metric}' summed over all {count}", "ar": "«{metric}» مجم�
 _SHORT = ("hour", "day")
 
 
-def _metric(item: Item) -> str:
-    claim = item.claim
-    return getattr(claim, "metric", None) or getattr(claim, "subject", None) or item.id
-
-
 def _per(ctx: Context, total: Item, count: Item) -> Iterator[Derived]:
     tm, cm = total.measure, count.measure
     assert tm is not None and cm is not None and cm.unit is not None
     lang = ctx.language
     each = PER_UNIT.solve("each", total=tm.value, count=cm.value)
     unit = cm.unit
-    label = say(lang, PER, metric=_metric(total), unit=lambda code: unit_name(unit, code))
+    label = say(lang, PER, metric=metric(total), unit=lambda code: unit_name(unit, code))
     yield derived(f"per_{unit}", label, each, tm.unit, PER_UNIT.formula("each"), [total, count])
     if tm.period and tm.period not in _SHORT and tm.currency is None:
         daily = each * periods("day", tm.period)
-        label = say(lang, PER_DAY, metric=_metric(total), unit=lambda code: unit_name(unit, code))
+        label = say(lang, PER_DAY, metric=metric(total), unit=lambda code: unit_name(unit, code))
         yield derived(f"per_{unit}_per_day", label, daily, tm.unit,
                       f"each per day = total / count / days per {tm.period}", [total, count])
 
@@ -78,7 +75,7 @@ def _total(ctx: Context, each: Item, count: Item) -> Derived:
     em, cm = each.measure, count.measure
     assert em is not None and cm is not None and cm.unit is not None
     unit = cm.unit
-    label = say(ctx.language, TOTAL, metric=_metric(each),
+    label = say(ctx.language, TOTAL, metric=metric(each),
                 count=lambda code: unit_name(unit, code, Fraction(1) if code == "ar" else Fraction(2)))
     return derived("total", label, PER_UNIT.solve("total", count=cm.value, each=em.value), em.unit,
                    PER_UNIT.formula("total"), [each, count])
@@ -88,21 +85,21 @@ def _compare(ctx: Context, total: Item, count: Item, each: Item) -> Verdict | No
     tm, cm, em = total.measure, count.measure, each.measure
     if tm is None or cm is None or em is None or (em.period is not None and tm.period is None):
         return None  # a rate per head against a total for no stated period: the period of the total is unknown
-    each_value = convert(em, tm.unit, tm.period)
-    if each_value is None:
+    if convert(em, tm.unit, tm.period) is None:
         return None
-    implied = PER_UNIT.solve("total", count=cm.value, each=each_value)
-    comp = computation(ctx.policy, PER_UNIT.formula("total"), [("count", count, cm.value, cm.unit),
-                                                            ("each", each, each_value, tm.unit),
-                                                            ("total", total, tm.value, tm.unit)],
-                       implied, tm.unit, tm.value)
+    terms = [term("count", count, cm.unit), term("each", each, tm.unit, lambda v: convert(em, tm.unit, tm.period, v),
+                                                 tm.period),
+             term("total", total, tm.unit)]
+    w = weigh(ctx.policy, PER_UNIT.formula("total"), terms,
+              lambda v: (PER_UNIT.solve("total", count=v[0], each=v[1]), v[2]), tm.unit)
     figs = dict(count=Fig(cm.value, cm.unit), each=Fig(em.value, em.unit, per=em.per, period=em.period),
-                implied=Fig(implied, tm.unit, period=tm.period), total=Fig(tm.value, tm.unit, period=tm.period))
-    if implied.meets(tm.value):
-        return verdict(__name__, [total, count, each], "consistent", say(ctx.language, FIT, **figs), comp)
-    margin = Fig(Interval.point(implied.gap(tm.value)), tm.unit)
-    return verdict(__name__, [total, count, each], "inconsistent", say(ctx.language, MISS, margin=margin, **figs),
-                   comp, cause=cause(ctx.language, tm.value, implied, [total, count, each]))
+                implied=Fig(w.result, tm.unit, period=tm.period), total=Fig(tm.value, tm.unit, period=tm.period))
+    items = [total, count, each]
+    if w.meets:
+        return verdict(__name__, items, w.status, w.explain(ctx.language, FIT, **figs), w.computation)
+    margin = Fig(Interval.point(w.result.gap(tm.value)), tm.unit)
+    return verdict(__name__, items, "inconsistent", say(ctx.language, MISS, margin=margin, **figs),
+                   w.computation, cause=cause(ctx, tm.value, w.result, items))
 
 
 def check(ctx: Context) -> Iterator[Verdict | Derived]:
@@ -165,4 +162,11 @@ EXAMPLES = [
                     {"kind": "quantity", "id": "each", "value": "€25,000 a year", "per": "employee"}],
             relations=[{"kind": "per", "total": "pay", "count": "n", "each": "each"}],
             expect="consistent"),
+    Example("2 million users paying $15 a month is $360 million a year; $275 million fits only at the edges",
+            claims=[{"kind": "quantity", "id": "users", "value": "2 million users", "subject": "StreamCo"},
+                    {"kind": "quantity", "id": "rev", "value": "$275 million a year", "subject": "StreamCo",
+                     "metric": "revenue"},
+                    {"kind": "quantity", "id": "each", "value": "$15 a month", "per": "user", "subject": "StreamCo",
+                     "metric": "revenue"}],
+            expect="doubtful", says=["360 million"]),
 ]

@@ -16,14 +16,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from rules.arithmetic._align import convert
-from rules.context import Context, Example, Item
+from rules.arithmetic._align import convert, metric
+from rules.causes import cause
+from rules.context import Context, Item
 from rules.equations import RATE
 from rules.explain import Fig, say
 from rules.interval import Interval
 from rules.model import Derived, Quantity, Verdict
 from rules.normalise.units import periods
-from rules.verdicts import cause, computation, derived, verdict
+from rules.registry import Example
+from rules.verdicts import derived, term, verdict, weigh
 
 TITLES = {"ar": "المعدلات والفترات"}  # the title in other languages (English: the docstring's first line)
 
@@ -48,21 +50,22 @@ MISS = {
 def _compare(ctx: Context, item: Item, other: Item) -> Verdict | None:
     m, om = item.measure, other.measure
     assert m is not None and om is not None and m.period is not None and om.period is not None
-    converted = convert(m, om.unit, om.period)
-    if converted is None:
+    if convert(m, om.unit, om.period) is None:
         return None
     lang = ctx.language
-    comp = computation(ctx.policy, f"{om.period}ly = {m.period}ly × {m.period}s per {om.period}",
-                       [("rate", item, m.value, m.unit), ("restated", other, om.value, om.unit)],
-                       converted, om.unit, om.value)
+    terms = [term("rate", item, om.unit, lambda v: convert(m, om.unit, om.period, v), om.period),
+             term("restated", other, om.unit)]
+    w = weigh(ctx.policy, f"{om.period}ly = {m.period}ly × {m.period}s per {om.period}", terms,
+              lambda v: (v[0], v[1]), om.unit)
+    converted = w.result
     figs = dict(a=Fig(m.value, m.unit, per=m.per, period=m.period),
                 converted=Fig(converted, om.unit, per=m.per, period=om.period),
                 b=Fig(om.value, om.unit, per=om.per, period=om.period))
-    if converted.meets(om.value):
-        return verdict(__name__, [item, other], "consistent", say(lang, FIT, **figs), comp)
+    if w.meets:
+        return verdict(__name__, [item, other], w.status, w.explain(lang, FIT, **figs), w.computation)
     return verdict(__name__, [item, other], "inconsistent",
                    say(lang, MISS, margin=Fig(Interval.point(converted.gap(om.value)), om.unit), **figs),
-                   comp, cause=cause(lang, om.value, converted, [item, other]))
+                   w.computation, cause=cause(ctx, om.value, converted, [item, other]))
 
 
 def check(ctx: Context) -> Iterator[Verdict | Derived]:
@@ -72,9 +75,8 @@ def check(ctx: Context) -> Iterator[Verdict | Derived]:
         if m is None or m.period is None or item.reference:
             continue
         if m.period != "year" and m.per is None:
-            metric = getattr(item.claim, "metric", None) or item.id
             yearly = RATE.solve("target", rate=m.value, n=periods("year", m.period))
-            yield derived("per_year", say(lang, YEARLY, metric=metric), yearly, m.unit,
+            yield derived("per_year", say(lang, YEARLY, metric=metric(item)), yearly, m.unit,
                           f"yearly = {m.period}ly × {m.period}s in a year", [item])
     for group in ctx.restatements(Quantity):
         # one figure per period and "per" stands for the others (the restated rule checks those among themselves);
@@ -111,4 +113,8 @@ EXAMPLES = [
             claims=[{"kind": "quantity", "id": "d", "value": "2 million barrels a day", "metric": "output"},
                     {"kind": "quantity", "id": "y", "value": "2 million barrels a year", "metric": "output"}],
             expect="inconsistent", cause="period_365"),
+    Example("5 million a month is 60 million a year; 66 million a year fits only if 5 million was nearly 5.5",
+            claims=[{"kind": "quantity", "id": "m", "value": "5 million downloads a month", "metric": "downloads"},
+                    {"kind": "quantity", "id": "y", "value": "66 million downloads a year", "metric": "downloads"}],
+            expect="doubtful", says=["5.46 million"]),
 ]

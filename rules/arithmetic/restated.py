@@ -10,21 +10,25 @@ million" do not.
 Pairing: claims with the same folded subject, metric, scope and time (``Context.restatements``), in the same
 period and "per" (figures in different periods are the ``rate_periods`` rule's), shares with the same "of".
 Each figure is compared with the one most of the others agree with (a sweep over the ranges), so the odd one out
-is the one flagged, and the work stays linear in the number of claims. References are the ``references`` rule's.
+is the one flagged, and the work stays linear in the number of claims; at most 50 verdicts per figure, misses first,
+the rest counted in a problem (``rules.crowds``). References are the ``references`` rule's.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from rules.arithmetic._align import convert
-from rules.context import Context, Example, Item
+from rules.arithmetic._align import convert, metric
+from rules.causes import cause
+from rules.context import Context, Item
+from rules.crowds import summarised
 from rules.explain import Fig, say
 from rules.interval import Interval
 from rules.model import Quantity, Share, Verdict
+from rules.registry import Example
 from rules.text import key
-from rules.verdicts import cause, computation, verdict
+from rules.verdicts import term, verdict, weigh
 
 TITLES = {"ar": "الرقم نفسه مذكوراً مرتين"}  # the title in other languages (English: the docstring's first line)
 
@@ -69,27 +73,31 @@ def _consensus(items: list[Item]) -> Item:
     return items[winner]
 
 
-def _metric(item: Item) -> str:
-    return getattr(item.claim, "metric", None) or getattr(item.claim, "subject", None) or item.id
-
-
-def _compare(ctx: Context, anchor: Item, other: Item) -> Verdict | None:
+def _compare(ctx: Context, anchor: Item, other: Item) -> tuple[bool, Callable[[], Verdict]] | None:
+    """Whether ``other`` agrees with ``anchor``, and the verdict (made only when shown: ``rules.crowds``)."""
     am, om = anchor.measure, other.measure
     assert am is not None and om is not None
     value = convert(om, am.unit, am.period)
     if value is None:
         return None  # different units or currencies: not the same figure restated (conversion is another rule)
+    return value.meets(am.value), lambda: _verdict(ctx, anchor, other, value)
+
+
+def _verdict(ctx: Context, anchor: Item, other: Item, value: Interval) -> Verdict:
+    am, om = anchor.measure, other.measure
+    assert am is not None and om is not None
     lang = ctx.language
     unit = am.unit or ("percent" if isinstance(anchor.claim, Share) else None)
-    comp = computation(ctx.policy, "first = restated", [("first", anchor, am.value, unit),
-                                                        ("restated", other, value, unit)], value, unit, am.value)
-    figs = dict(metric=_metric(anchor), a=Fig(am.value, unit, per=am.per, period=am.period),
+    terms = [term("first", anchor, unit), term("restated", other, unit, lambda v: convert(om, am.unit, am.period, v),
+                                               am.period)]
+    w = weigh(ctx.policy, "first = restated", terms, lambda v: (v[1], v[0]), unit)
+    figs = dict(metric=metric(anchor), a=Fig(am.value, unit, per=am.per, period=am.period),
                 b=Fig(value, unit, per=am.per, period=am.period))
-    if value.meets(am.value):
-        return verdict(__name__, [anchor, other], "consistent", say(lang, FIT, **figs), comp)
+    if w.meets:
+        return verdict(__name__, [anchor, other], w.status, w.explain(lang, FIT, **figs), w.computation)
     margin = Fig(Interval.point(value.gap(am.value)), unit)
-    return verdict(__name__, [anchor, other], "inconsistent", say(lang, MISS, margin=margin, **figs), comp,
-                   cause=cause(lang, value, am.value, [anchor, other]))
+    return verdict(__name__, [anchor, other], "inconsistent", say(lang, MISS, margin=margin, **figs), w.computation,
+                   cause=cause(ctx, value, am.value, [anchor, other]))
 
 
 def check(ctx: Context) -> Iterator[Verdict]:
@@ -104,11 +112,10 @@ def check(ctx: Context) -> Iterator[Verdict]:
                 if len(items) < 2:
                     continue
                 anchor = _consensus(items)
-                for other in items:
-                    if other is not anchor and not ctx.apart(anchor, other):
-                        found = _compare(ctx, anchor, other)
-                        if found:
-                            yield found
+                outcomes = [found for other in items if other is not anchor and not ctx.apart(anchor, other)
+                            for found in (_compare(ctx, anchor, other),) if found]
+                yield from summarised(ctx.problems, "restated", f"'{metric(anchor)}' stated {len(items)} times",
+                                      outcomes)
 
 
 _M2 = {"subject": "M2 project", "metric": "infrastructure cost", "scope": "US"}
@@ -142,4 +149,10 @@ EXAMPLES = [
                     {"kind": "quantity", "id": "c", "value": "about $12 billion", "subject": "TikTok",
                      "metric": "revenue", "time": "2024"}],
             expect="consistent"),
+    Example("'2 million users' and later '2.45 million users': the same figure only at the end of its rounding",
+            claims=[{"kind": "quantity", "id": "a", "value": "2 million users", "subject": "the app",
+                     "metric": "users", "time": "2024"},
+                    {"kind": "quantity", "id": "b", "value": "2.45 million users", "subject": "the app",
+                     "metric": "users", "time": "2024"}],
+            expect="doubtful", says=["2.45 million users"]),
 ]

@@ -21,15 +21,19 @@ time and in the same unit) was probably a share of that total ("other_total").
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 
-from rules.arithmetic._align import convert
-from rules.context import Context, Example, Item
+from rules.arithmetic._align import convert, percent
+from rules.causes import Found, cause
+from rules.context import Context, Item, first_per_unit
 from rules.equations import SHARE
 from rules.explain import Fig, say
 from rules.interval import Interval
-from rules.model import Derived, Share, Verdict
-from rules.verdicts import Found, cause, computation, derived, verdict
+from rules.model import Derived, Quantity, Share, ShareOf, Verdict
+from rules.registry import Example
+from rules.text import key
+from rules.verdicts import computation, derived, term, verdict, weigh
 
 TITLES = {"ar": "حصة من كلّ"}  # the title in other languages (English: the docstring's first line)
 
@@ -91,13 +95,44 @@ def _whole_fig(whole: Item, value: Interval, unit: str | None, period: str | Non
     return lambda code: f"{fig.text(code)} ({source})"
 
 
+def partners(ctx: Context, share: Item) -> list[tuple[Item | None, Item | None]]:
+    """(part, whole) pairs for a share: from ``share`` relations naming it, else the quantity with the share's
+    subject, metric, scope and time (the part) and the quantities whose metric is what the share is 'of'.
+
+    Implicit partners are found once per key and whole, and only the first figure of each unit and period stands
+    for the part (and for the whole): the others are restatements of it, which the ``restated`` rule checks. So the
+    pairs stay few however many claims share a key."""
+    explicit = ctx.memo.get(ShareOf)
+    if explicit is None:
+        explicit = ctx.memo[ShareOf] = defaultdict(list)
+        for r in ctx.relations.get(ShareOf, []):
+            explicit[r.share].append(r)
+    if share.id in explicit:
+        return [(ctx.get(r.part), ctx.get(r.whole)) for r in explicit[share.id]]
+    claim = share.claim
+    assert isinstance(claim, Share)
+    memo_key = ("share_partners", share.subject, share.metric, share.scope, share.when,
+                key(claim.of, ctx.language))
+    found = ctx.memo.get(memo_key)
+    if found is None:
+        # totals only: a figure per head ("$72 per user") is neither the part nor the whole of a share
+        parts = first_per_unit(p for p in ctx.same_key(share, Quantity)
+                               if p.measure is not None and p.measure.per is None)
+        wholes = first_per_unit(w for w in ctx.by_metric(memo_key[-1], share.when, Quantity)
+                                if w.measure is not None and w.measure.per is None
+                                and (w.subject, w.metric, w.scope, w.when) != memo_key[1:5])
+        found = ctx.memo[memo_key] = [(p, w) for p in parts or [None] for w in wholes or [None]
+                                      if p is not None or w is not None]
+    return found
+
+
 def _other_totals(ctx: Context, share: Item, part: Item, whole: Item, s: Interval) -> list[Found]:
     """Other totals in the article that the share, applied to them, would give the part: 'a share of another
     total'. Bounded: ``Context.same_unit`` returns at most 64 candidates."""
     pm = part.measure
     assert pm is not None
     found = []
-    fitting = SHARE.solve("whole", part=pm.value, share=s)  # the wholes the share of the part would fit
+    fitting = SHARE.solve("whole", part=pm.value, share=s / 100)  # the wholes the share of the part would fit
     for other in ctx.same_unit(whole.measure.unit if whole.measure else None, share.when):
         if other is part or other is whole or other.reference or other.measure is None:
             continue
@@ -107,6 +142,11 @@ def _other_totals(ctx: Context, share: Item, part: Item, whole: Item, s: Interva
     return found
 
 
+def _of(v: list[Interval]) -> tuple[Interval, Interval]:
+    """share (in percent), whole → (the part they imply, the part printed)."""
+    return SHARE.solve("part", share=v[0] / 100, whole=v[1]), v[2]
+
+
 def check(ctx: Context) -> Iterator[Verdict | Derived]:
     lang = ctx.language
     for share in ctx.of_kind(Share):
@@ -114,9 +154,11 @@ def check(ctx: Context) -> Iterator[Verdict | Derived]:
             continue
         claim = share.claim
         assert isinstance(claim, Share)
-        s = share.measure.fraction()
-        share_fig = Fig(share.measure.value, share.measure.unit or "percent")
-        for part, whole in ctx.share_partners(share):
+        sm = share.measure
+        s = percent(sm)
+        share_fig = Fig(s, "percent")
+        share_term = term("share", share, "percent", lambda v, m=sm: percent(m, v))
+        for part, whole in partners(ctx, share):
             if part is not None and whole is not None and part.measure and whole.measure:
                 pm, wm = part.measure, whole.measure
                 whole_value = convert(wm, pm.unit, pm.period)
@@ -124,38 +166,38 @@ def check(ctx: Context) -> Iterator[Verdict | Derived]:
                     yield verdict(__name__, [share, part, whole], "unverifiable",
                                   say(lang, UNITS, part=part.printed, whole=whole.printed))
                     continue
-                implied = SHARE.solve("part", share=s, whole=whole_value)
-                comp = computation(ctx.policy, SHARE.formula("part"),
-                                   [("share", share, s, None), ("whole", whole, whole_value, pm.unit),
-                                    ("part", part, pm.value, pm.unit)], implied, pm.unit, pm.value)
+                terms = [share_term, term("whole", whole, pm.unit, lambda v, m=wm: convert(m, pm.unit, pm.period, v),
+                                          pm.period),
+                         term("part", part, pm.unit)]
+                w = weigh(ctx.policy, SHARE.formula("part"), terms, _of, pm.unit)
                 figs = dict(share=share_fig, whole=_whole_fig(whole, whole_value, pm.unit, pm.period),
-                            implied=Fig(implied, pm.unit, period=pm.period),
+                            implied=Fig(w.result, pm.unit, period=pm.period),
                             part=Fig(pm.value, pm.unit, period=pm.period))
-                if implied.meets(pm.value):
-                    yield verdict(__name__, [share, part, whole], "consistent", say(lang, FIT, **figs), comp)
+                items = [share, part, whole]
+                if w.meets:
+                    yield verdict(__name__, items, w.status, w.explain(lang, FIT, **figs), w.computation)
                 else:
-                    gap = Fig(Interval.point(implied.gap(pm.value)), pm.unit)
-                    found = cause(lang, pm.value, implied, [share, part, whole],
-                                  _other_totals(ctx, share, part, whole, s))
-                    yield verdict(__name__, [share, part, whole], "inconsistent", say(lang, MISS, margin=gap, **figs),
-                                  comp, cause=found)
+                    gap = Fig(Interval.point(w.result.gap(pm.value)), pm.unit)
+                    found = cause(ctx, pm.value, w.result, items, _other_totals(ctx, share, part, whole, s))
+                    yield verdict(__name__, items, "inconsistent", say(lang, MISS, margin=gap, **figs),
+                                  w.computation, cause=found)
             elif part is not None and part.measure is not None:
                 pm = part.measure
-                implied = SHARE.solve("whole", part=pm.value, share=s)
+                implied = SHARE.solve("whole", part=pm.value, share=s / 100)
                 d = derived("implied_whole", say(lang, IMPLIED, of=claim.of), implied, pm.unit,
                             SHARE.formula("whole"), [part, share])
-                comp = computation(ctx.policy, SHARE.formula("whole"),
-                                   [("part", part, pm.value, pm.unit), ("share", share, s, None)], implied, pm.unit)
+                comp = computation(ctx.policy, SHARE.formula("whole"), [term("part", part, pm.unit), share_term],
+                                   implied, pm.unit)
                 yield verdict(__name__, [share, part], "unverifiable",
                               say(lang, IMPLIED_WHOLE, part=Fig(pm.value, pm.unit, period=pm.period), share=share_fig,
                                   of=claim.of, implied=Fig(implied, pm.unit, period=pm.period)), comp, derived=[d])
             elif whole is not None and whole.measure is not None:
                 wm = whole.measure
-                implied = SHARE.solve("part", share=s, whole=wm.value)
+                implied = SHARE.solve("part", share=s / 100, whole=wm.value)
                 d = derived("implied_part", say(lang, IMPLIED_PART_LABEL, of=claim.of), implied, wm.unit,
                             SHARE.formula("part"), [share, whole])
-                comp = computation(ctx.policy, SHARE.formula("part"),
-                                   [("share", share, s, None), ("whole", whole, wm.value, wm.unit)], implied, wm.unit)
+                comp = computation(ctx.policy, SHARE.formula("part"), [share_term, term("whole", whole, wm.unit)],
+                                   implied, wm.unit)
                 yield verdict(__name__, [share, whole], "unverifiable",
                               say(lang, IMPLIED_PART, share=share_fig,
                                   whole=_whole_fig(whole, wm.value, wm.unit, wm.period),
@@ -233,4 +275,12 @@ EXAMPLES = [
             claims=[{"kind": "quantity", "id": "rev", "value": "about $12.3 billion a year", **_US},
                     {"kind": "share", "id": "pct", "value": "68%", "of": "global revenue", **_US}],
             expect="unverifiable", derived={"implied_whole": ("17000000000", "19200000000")}),
+    Example("45 % of 6 million is 2.7 million, not 2 million, unless every figure sits at the end of its rounding",
+            claims=[{"kind": "quantity", "id": "part", "value": "2 million", "subject": "the region",
+                     "metric": "jobs in services"},
+                    {"kind": "share", "id": "pct", "value": "45%", "of": "all jobs", "subject": "the region",
+                     "metric": "jobs in services"},
+                    {"kind": "quantity", "id": "all", "value": "6 million", "subject": "the region",
+                     "metric": "all jobs"}],
+            expect="doubtful", says=["2.7 million", "5.54 million"]),
 ]

@@ -1,8 +1,10 @@
 """Within natural bounds
 
-What: Figures that have natural limits must respect them: a share of a whole is at most 100 %, time spent per
-person within a period fits in that period (107 minutes a day ≤ 1 440), a count is not negative, and a part is
-not larger than its whole (the part and whole of a share, the parts of a ``sum`` relation and its total).
+What: Figures that have natural limits must respect them: a share of a whole is at most 100 % (a ratio to
+something it is not part of — "debt is 140 % of GDP" — is not a share), time spent per person within a period
+fits in that period (107 minutes a day ≤ 1 440), a count is not negative, a stated fall is not more than 100 %,
+and a part is not larger than its whole (the part and whole of a share, the parts of a ``sum`` relation and its
+total).
 Why: A share above 100 % or a person spending 30 hours a day is an error a reader spots at once, and it
 discredits everything around it; usually a wrong unit or a misplaced decimal.
 Example: "107 minutes a day per user" fits in a 1 440-minute day; "68 % of revenue" fits in 100 %.
@@ -10,7 +12,10 @@ Example: "107 minutes a day per user" fits in a 1 440-minute day; "68 % of reven
 No likely cause is named for a figure out of bounds: dividing by almost any factor brings it back, so none of
 them is more likely than another from this figure alone.
 
-Pairing: part and whole as the ``share_of_whole`` rule pairs them (``Context.share_partners``), and the largest
+Ratios: a ``share`` claim with ``ratio`` set, or whose wording shows a ratio (``rules.ratios``: "of GDP", "debt",
+"equal to", "يعادل"), is not held to 100 % nor its figure to its "whole".
+
+Pairing: part and whole as the ``share_of_whole`` rule pairs them (``share_of_whole.partners``), and the largest
 part of a ``sum`` relation with its total (if it fits, the others do), compared in the same unit and period.
 """
 
@@ -20,12 +25,15 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 from rules.arithmetic._align import convert, percent
-from rules.context import Context, Example, Item
+from rules.arithmetic.share_of_whole import partners
+from rules.context import Context, Item
 from rules.explain import Fig, say, unit_name
 from rules.interval import Interval
 from rules.model import Quantity, Share, SumOf, Verdict
 from rules.normalise.units import KINDS, factor, periods
-from rules.verdicts import computation, verdict
+from rules.ratios import is_ratio
+from rules.registry import Example
+from rules.verdicts import computation, term, verdict, weigh
 
 TITLES = {"ar": "ضمن الحدود الطبيعية"}  # the title in other languages (English: the docstring's first line)
 
@@ -78,13 +86,23 @@ PART_MISS = {
     "es": "La parte, {part}, es mayor que el todo al que pertenece, {whole}, en al menos {margin}.",
     "de": "Der Teil, {part}, ist um mindestens {margin} größer als das Ganze, zu dem er gehört, {whole}.",
 }
+FALL_MISS = {
+    "en": "A fall of {value} is more than all of it: a figure that cannot go below zero can fall by 100 % at most.",
+    "ar": "انخفاض بنسبة {value} أكثر من الرقم كله: ما لا يمكن أن يقل عن الصفر لا ينخفض بأكثر من 100٪.",
+    "fr": "Une baisse de {value} dépasse le tout : ce qui ne peut devenir négatif baisse de 100 % au plus.",
+    "es": "Una caída del {value} es más que el total: lo que no puede ser negativo cae como mucho un 100 %.",
+    "de": "Ein Rückgang um {value} ist mehr als das Ganze: was nicht unter null fallen kann, sinkt höchstens um "
+          "100 %.",
+}
 HUNDRED = Interval.of(0, 100)
 
 
 def _parts_and_wholes(ctx: Context) -> Iterator[tuple[Item, Item]]:
     seen: set[tuple[str, str]] = set()
     for share in ctx.of_kind(Share):
-        for part, whole in ctx.share_partners(share):
+        if is_ratio(share, ctx.language):
+            continue  # a ratio's figure is not part of what it is compared with
+        for part, whole in partners(ctx, share):
             if part is not None and whole is not None and (part.id, whole.id) not in seen:
                 seen.add((part.id, whole.id))
                 yield part, whole
@@ -98,6 +116,10 @@ def _parts_and_wholes(ctx: Context) -> Iterator[tuple[Item, Item]]:
                 yield part, whole
 
 
+def _below(v: list[Interval]) -> tuple[Interval, Interval]:
+    return v[0], Interval(None, v[1].high)
+
+
 def _part_within_whole(ctx: Context, part: Item, whole: Item) -> Verdict | None:
     pm, wm = part.measure, whole.measure
     if pm is None or wm is None:
@@ -105,15 +127,15 @@ def _part_within_whole(ctx: Context, part: Item, whole: Item) -> Verdict | None:
     value = convert(pm, wm.unit, wm.period)
     if value is None:
         return None
-    ceiling = Interval(None, wm.value.high)
     unit = wm.unit or ("percent" if isinstance(whole.claim, Share) else None)
-    comp = computation(ctx.policy, "part ≤ whole", [("part", part, value, unit), ("whole", whole, wm.value, unit)],
-                       value, unit, ceiling)
+    w = weigh(ctx.policy, "part ≤ whole", [term("part", part, unit, lambda v: convert(pm, wm.unit, wm.period, v),
+                                                wm.period), term("whole", whole, unit)], _below, unit)
     figs = dict(part=Fig(value, unit, period=wm.period), whole=Fig(wm.value, unit, period=wm.period))
-    if value.meets(ceiling):
-        return verdict(__name__, [part, whole], "consistent", say(ctx.language, PART_FIT, **figs), comp)
-    margin = Fig(Interval.point(value.gap(ceiling)), "percentage_point" if unit == "percent" else unit)
-    return verdict(__name__, [part, whole], "inconsistent", say(ctx.language, PART_MISS, margin=margin, **figs), comp)
+    if w.meets:
+        return verdict(__name__, [part, whole], w.status, w.explain(ctx.language, PART_FIT, **figs), w.computation)
+    margin = Fig(Interval.point(value.gap(w.compared)), "percentage_point" if unit == "percent" else unit)
+    return verdict(__name__, [part, whole], "inconsistent", say(ctx.language, PART_MISS, margin=margin, **figs),
+                   w.computation)
 
 
 def check(ctx: Context) -> Iterator[Verdict]:
@@ -124,38 +146,51 @@ def check(ctx: Context) -> Iterator[Verdict]:
             yield found
     for item in ctx.of_kind(Share):
         m = item.measure
-        if m is None or m.unit == "percentage_point":
+        if m is None or m.unit == "percentage_point" or is_ratio(item, lang):
             continue
-        pct = percent(m)
-        comp = computation(ctx.policy, "0 % ≤ share ≤ 100 %", [("share", item, pct, "percent")], pct, "percent",
-                           HUNDRED)
+        w = weigh(ctx.policy, "0 % ≤ share ≤ 100 %", [term("share", item, "percent", lambda v, m=m: percent(m, v))],
+                  lambda v: (v[0], HUNDRED), "percent")
         claim = item.claim
         assert isinstance(claim, Share)
-        if pct.meets(HUNDRED):
-            yield verdict(__name__, [item], "consistent", say(lang, SHARE_FIT, value=Fig(pct, "percent")), comp)
+        value = Fig(w.result, "percent")
+        if w.meets:
+            yield verdict(__name__, [item], w.status, w.explain(lang, SHARE_FIT, value=value), w.computation)
         else:
-            yield verdict(__name__, [item], "inconsistent", say(lang, SHARE_MISS, value=Fig(pct, "percent"),
-                                                                     of=claim.of), comp)
+            yield verdict(__name__, [item], "inconsistent", say(lang, SHARE_MISS, value=value, of=claim.of),
+                          w.computation)
+    yield from _falls(ctx)
     for item in ctx.of_kind(Quantity):
         m = item.measure
         if m is None:
             continue
         if KINDS.get(m.unit or "") == "time" and m.period and m.per:
             length = periods(m.period, "day") * factor("day", m.unit)  # type: ignore[operator]
-            used = m.value / length
-            comp = computation(ctx.policy, f"time per {m.per} ÷ length of a {m.period} ≤ 1",
-                               [("time", item, m.value, m.unit)], used, None, Interval.of(0, 1))
+            w = weigh(ctx.policy, f"time per {m.per} ÷ length of a {m.period} ≤ 1", [term("time", item, m.unit)],
+                      lambda v, length=length: (v[0] / length, Interval.of(0, 1)), None)
             period = m.period
-            figs = dict(value=Fig(m.value, m.unit, per=m.per, period=m.period), period=lambda code: unit_name(period, code),
-                        fraction=Fig(used * 100, "percent"))
-            if used.meets(Interval.of(0, 1)):
-                yield verdict(__name__, [item], "consistent", say(lang, TIME_FIT, **figs), comp)
+            figs = dict(value=Fig(m.value, m.unit, per=m.per, period=m.period),
+                        period=lambda code, period=period: unit_name(period, code),
+                        fraction=Fig(w.result * 100, "percent"))
+            if w.meets:
+                yield verdict(__name__, [item], w.status, w.explain(lang, TIME_FIT, **figs), w.computation)
             else:
-                yield verdict(__name__, [item], "inconsistent", say(lang, TIME_MISS, **figs), comp)
+                yield verdict(__name__, [item], "inconsistent", say(lang, TIME_MISS, **figs), w.computation)
         elif KINDS.get(m.unit or "") == "count" and m.value.high is not None and m.value.high < 0:
-            comp = computation(ctx.policy, "count ≥ 0", [("count", item, m.value, m.unit)], m.value, m.unit,
+            comp = computation(ctx.policy, "count ≥ 0", [term("count", item, m.unit)], m.value, m.unit,
                                Interval(Fraction(0), None))
             yield verdict(__name__, [item], "inconsistent", say(lang, NEGATIVE, value=Fig(m.value, m.unit)), comp)
+
+
+def _falls(ctx: Context) -> Iterator[Verdict]:
+    """Stated falls of more than 100 %: nothing that cannot go below zero falls by more than all of it."""
+    for item in ctx.changes:
+        m, mv = item.measure, item.movement
+        if m is None or mv is None or mv.direction >= 0 or m.unit != "percent" or mv.times or mv.factor is not None:
+            continue
+        w = weigh(ctx.policy, "fall ≤ 100 %", [term("fall", item, "percent")], lambda v: (v[0], HUNDRED), "percent")
+        if not w.meets:
+            yield verdict(__name__, [item], "inconsistent", say(ctx.language, FALL_MISS, value=Fig(m.value, "percent")),
+                          w.computation)
 
 
 EXAMPLES = [
@@ -192,4 +227,12 @@ EXAMPLES = [
     Example("2,000 minutes a day per person is more than a day",
             claims=[{"kind": "quantity", "id": "t", "value": "2,000 minutes a day", "per": "person"}],
             expect="inconsistent"),
+    Example("A branch's 2.45 million riyals within a group total of 2 million: only if 2 million was 2.45",
+            language="ar",
+            claims=[{"kind": "quantity", "id": "gulf", "value": "2.45 مليون ريال", "subject": "المجموعة",
+                     "metric": "إيرادات الخليج"},
+                    {"kind": "quantity", "id": "all", "value": "2 مليون ريال", "subject": "المجموعة",
+                     "metric": "إجمالي الإيرادات"}],
+            relations=[{"kind": "sum", "parts": ["gulf"], "total": "all"}],
+            expect="doubtful"),
 ]

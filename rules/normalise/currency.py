@@ -176,7 +176,13 @@ def rate(src: str, dst: str, on: dt.date | tuple[dt.date, dt.date] | None = None
     """The rate from ``src`` to ``dst`` over ``on``; None when there is none."""
     if src == dst:
         return Quote(Interval.point(1), ("same currency",), False)
-    given = _given(rates)
+    return _rate(src, dst, on, _given(rates))
+
+
+@lru_cache(maxsize=4096)
+def _rate(src: str, dst: str, on: dt.date | tuple[dt.date, dt.date] | None, given: _Given) -> Quote | None:
+    """``rate``, memoised: the rates over a span are screened day by day, and a request (or a crowd of figures in
+    one currency and year) asks for the same span again and again."""
     if on is None or isinstance(on, dt.date):
         found = _day(src, dst, on, given)
         if found is None:

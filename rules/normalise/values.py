@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
-from functools import lru_cache
 
 from babel.numbers import list_currencies
 
@@ -31,7 +30,7 @@ from rules.normalise.lexicon import EMPTY, NUMBER, SYMBOL, WORD, Kind, Lexicon, 
 from rules.normalise.errors import Unreadable
 from rules.normalise.numbers import half_width, parse
 from rules.normalise.units import KINDS, PERIODS, PINT_NAMES
-from rules.policy import POLICY, Policy
+from rules.policy import POLICY, Policy, percent_text
 from rules.text import digits, fold
 
 __all__ = ["MAX_DIGITS", "MAX_TEXT", "Measure", "Unreadable", "read_value"]
@@ -47,8 +46,9 @@ _REVERSED = re.compile(r"(?<![0-9])([0-9]+)ر([0-9]+)(?![0-9])")
 _ARABIC_COMMA = re.compile(r"[0-9]،[0-9]")
 #: Anything the rare checks below look for: most figures have none of it, and one search says so.
 _RARE = re.compile(r"[0-9]\s*[eExX×⁰¹²³⁴⁵⁶⁷⁸⁹،ر]|\*\*|\^|0[bBoO]|[$€£¥]\s*\(|[0-9][.,][0-9]{3}(?![0-9])")
-#: A mark before exactly three digits: read as the locale says, but a decimal comma misread would be a ×1 000 slip.
-_SEPARATED = re.compile(r"[0-9][.,][0-9]{3}(?![0-9])")
+#: A mark before exactly three digits, not all zeros: read as the locale says, but a decimal comma misread would be
+#: a ×1 000 slip ('1,250', '4.700'; a writer who meant 95 does not write '95,000').
+_SEPARATED = re.compile(r"[0-9][.,](?!000(?![0-9]))[0-9]{3}(?![0-9])")
 #: A currency symbol before a parenthesised number: an accountant's negative ("$(118,000,000)").
 _ACCOUNTING = re.compile(r"[$€£¥]\s*\(\s*[0-9]")
 _SPACES = " \u00a0\u202f\u2009"
@@ -137,7 +137,11 @@ def read_value(value: str | Amount, language: str, unit: str | None = None, per:
     measure = _read_amount(value, lex, language, unit, policy) if isinstance(value, Amount) else \
         _read_text(value, lex, language, unit, policy)
     if per and measure.per is None:
-        measure = replace(measure, per=_hint(per, lex)[0])
+        try:
+            per = _hint(per, lex)[0]
+        except Unreadable:  # a noun tadqiq has no unit for ('job', 'household'): an opaque entity, as in text
+            per = fold(per)
+        measure = replace(measure, per=per)
     return measure
 
 
@@ -384,7 +388,7 @@ class _Amount:
         notes = list(self.notes)
         if self.words_fraction:
             half = abs(total) * policy.zeros_cap
-            notes.append(f"a fraction in words: ±{_pct(policy.zeros_cap)} of the amount")
+            notes.append(f"a fraction in words: ±{percent_text(policy.zeros_cap)} of the amount")
         else:
             _, decimals, last = parts[-1]
             if decimals:
@@ -961,7 +965,7 @@ def _compose(text: str, amounts: list[_Amount], skipped: list[tuple[str, int, in
     if state.hedge == "approximate":
         value = Interval(lo - widths[0] * policy.approximate, hi + widths[1] * policy.approximate)
         bound = "approximate"
-        notes.append(f"approximate: ±{_pct(policy.approximate)} of the value")
+        notes.append(f"approximate: ±{percent_text(policy.approximate)} of the value")
     elif state.hedge == "lower":  # "more than 60 %" is above 60 %, not above 59.5 %
         value, bound = Interval(number if number is not None else lo, None), "lower"
         notes.append("lower bound at the printed value: no upper end")
@@ -1008,7 +1012,7 @@ def _one_in(text: str, first: _Amount, second: _Amount, state: _State, policy: P
     span = (state.span[0], state.span[1]) if state.span[1] >= 0 else None
     return Measure(text=text, value=Interval(share - half, share + half), unit="percent", precision=half,
                    span=span, number=share, assumptions=tuple(assumptions),
-                   notes=(f"'{text}' read as a share of {_pct(share / 100)}, ±{_pct(policy.zeros_cap)} of it",))
+                   notes=(f"'{text}' read as a share of {percent_text(share / 100)}, ±{percent_text(policy.zeros_cap)} of it",))
 
 
 def _unit(state: _State, lex: Lexicon, hint: str | None) -> tuple[str | None, str | None]:
@@ -1050,11 +1054,6 @@ def _hint(hint: str, lex: Lexicon) -> tuple[str, str | None]:
         if m.kinds & _UNIT:
             return str(m.unit), None
     raise Unreadable("unknown_unit", f"'{hint}' is not a unit tadqiq knows")
-
-
-@lru_cache(maxsize=64)
-def _pct(x: Fraction) -> str:
-    return f"{float(x * 100):g} %"
 
 
 def _read_amount(amount: Amount, lex: Lexicon, language: str, unit_hint: str | None, policy: Policy) -> Measure:

@@ -8,8 +8,10 @@ Days are whole calendar days; a window is a pair of dates, both included, where 
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
 from babel.numbers import format_decimal
 from babel.units import format_unit
@@ -17,6 +19,7 @@ from babel.units import format_unit
 from rules.context import Context, Item
 from rules.explain import say
 from rules.model import Cause, Computation, Event, Input, Range, Role, Same
+from rules.verdicts import laid_out
 from rules.normalise.lexicon import locale_of
 from rules.normalise.times import TimeSpan, span_text
 
@@ -44,13 +47,39 @@ def timed(ctx: Context, item: Item) -> tuple[TimeSpan | None, list[Item]]:
     came from (empty when it is the claim's own)."""
     if item.time is not None or getattr(item.claim, "time", None):
         return item.time, []
-    partners = [ctx.get(c) for rel in ctx.relations.get(Same, []) if item.id in rel.claims for c in rel.claims
-                if c != item.id]
+    partners = [ctx.get(c) for rel in _index(ctx).same.get(item.id, ()) for c in rel.claims if c != item.id]
     timed_partners = sorted((p for p in partners if p is not None and p.time is not None and
                              isinstance(p.claim, Event)), key=lambda p: not p.reference)
     if timed_partners:
         return timed_partners[0].time, [timed_partners[0]]
     return None, []
+
+
+@dataclass
+class _Index:
+    """Built once per request: ``same`` relations by the claims they name, term sources by person and role."""
+
+    same: dict[str, list[Same]]
+    terms: dict[tuple[str, str], list[Item]]
+    sources: dict[tuple[str, str, str], list[Item]]
+
+
+_INDEXES: WeakKeyDictionary[Context, _Index] = WeakKeyDictionary()
+
+
+def _index(ctx: Context) -> _Index:
+    found = _INDEXES.get(ctx)
+    if found is None:
+        same: dict[str, list[Same]] = defaultdict(list)
+        for rel in ctx.relations.get(Same, []):
+            for c in dict.fromkeys(rel.claims):
+                same[c].append(rel)
+        terms: dict[tuple[str, str], list[Item]] = defaultdict(list)
+        for other in ctx.of_kind(Role):
+            if other.claim.term:  # type: ignore[union-attr]
+                terms[(other.subject, other.metric)].append(other)
+        found = _INDEXES[ctx] = _Index(same, terms, {})
+    return found
 
 
 def unreadable(items: Iterable[Item]) -> str:
@@ -60,17 +89,18 @@ def unreadable(items: Iterable[Item]) -> str:
 
 
 def term_sources(ctx: Context, role: Item) -> list[Item]:
-    """Every claim or reference giving a term for the same person in the same role (and scope, when both say)."""
-    claim = role.claim
-    assert isinstance(claim, Role)
-    found = []
-    for other in ctx.of_kind(Role):
-        other_claim = other.claim
-        assert isinstance(other_claim, Role)
-        if other_claim.term and other.subject == role.subject and other.metric == role.metric and \
-                (not role.scope or not other.scope or other.scope == role.scope):
-            found.append(other)
-    return found
+    """Every claim or reference giving a term for the same person in the same role (and scope, when both say),
+    one for each distinct term (the same term sent twice is one term). Found once per person, role and scope."""
+    index = _index(ctx)
+    known = index.sources.get((role.subject, role.metric, role.scope))
+    if known is not None:
+        return known
+    found: dict[tuple[object, object] | str, Item] = {}
+    for other in index.terms.get((role.subject, role.metric), ()):
+        if not role.scope or not other.scope or other.scope == role.scope:
+            found.setdefault((other.time.start, other.time.end) if other.time else other.id, other)
+    known = index.sources[(role.subject, role.metric, role.scope)] = list(found.values())
+    return known
 
 
 # -- sets of days -----------------------------------------------------------------------------------------------
@@ -217,8 +247,7 @@ def computation(formula: str, inputs: Sequence[tuple[str, Item, Window | Range, 
     def as_range(r: Window | Range) -> Range:
         return r if isinstance(r, Range) else date_range(r)
 
-    return Computation(formula=formula,
-                       inputs=[Input(name=name, claim=item.id, printed=printed or item.printed, range=as_range(w))
-                               for name, item, w, printed in inputs],
-                       result=as_range(result), compared_with=as_range(compared) if compared is not None else None,
-                       policy=TIME_POLICY, margin=None if margin is None else str(margin))
+    return laid_out(formula, [Input(name=name, claim=item.id, printed=printed or item.printed, range=as_range(w))
+                              for name, item, w, printed in inputs],
+                    as_range(result), as_range(compared) if compared is not None else None, TIME_POLICY,
+                    None if margin is None else str(margin))

@@ -24,7 +24,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from math import ceil
 
-from rules.context import Context, Example, Item
+from rules.context import Context, Item
+from rules.registry import Example
 from rules.explain import say
 from rules.model import Age, Derived, Event, Role, Verdict
 from rules.normalise.values import Unreadable
@@ -123,15 +124,18 @@ def _why(constraints: list[_Constraint]) -> Callable[[str], str]:
 
 def _constraints(ctx: Context) -> list[_Constraint]:
     found: list[_Constraint] = []
+    days: dict[tuple[str, str, str, str], Days] = {}  # the same terms and status allow the same days
     for item in ctx.of_kind(Role):
         claim = item.claim
         assert isinstance(claim, Role)
         sources = term_sources(ctx, item)
         if item.reference or not sources or any(s.time is None for s in sources):
             continue
-        terms = [s.time for s in sources if s.time is not None]
+        group = (item.subject, item.metric, item.scope, claim.status)
+        if group not in days:
+            days[group] = role_days(claim.status, [s.time for s in sources if s.time is not None])
         found.append(_Constraint("role", {"status": claim.status, "person": claim.person},
-                                 (item, *[s for s in sources if s is not item]), role_days(claim.status, terms)))
+                                 (item, *[s for s in sources if s is not item]), days[group]))
     for item in ctx.of_kind(Event):
         claim = item.claim
         assert isinstance(claim, Event)
@@ -180,7 +184,8 @@ def _conflict(lang: str, constraints: list[_Constraint], inputs: list) -> Verdic
         return verdict(__name__, _ids([late, early]), "inconsistent",
                        say(lang, CONFLICT, late=late.why, early=early.why, low=low.isoformat(), high=high.isoformat(),
                            days=days_text(margin)), comp)
-    pair = next(([a, b] for n, a in enumerate(constraints) for b in constraints[n + 1:] if (a.days & b.days).empty),
+    distinct = list({c.days: c for c in reversed(constraints)}.values())[::-1]  # one per set of days: few
+    pair = next(([a, b] for n, a in enumerate(distinct) for b in distinct[n + 1:] if (a.days & b.days).empty),
                 constraints)
     ends = sorted({d for c in pair for part in c.days.parts for d in part if d not in (dt.date.min, dt.date.max)})
     days = ends + [a + (b - a) / 2 for a, b in zip(ends, ends[1:])]

@@ -18,7 +18,9 @@ import datetime as dt
 from collections.abc import Iterator
 from math import ceil
 
-from rules.context import Context, Example
+from rules.context import Context
+from rules.causes import supported
+from rules.registry import Example
 from rules.explain import say
 from rules.model import Age, Cause, Verdict
 from rules.normalise.times import span_text
@@ -124,8 +126,9 @@ def check(ctx: Context) -> Iterator[Verdict]:
             yield verdict(__name__, items, "consistent", say(lang, FIT, **figs), comp)
             continue
         if a_hi is not None and a_hi < e_lo:
-            cause: Cause | None = Cause(code="age_not_updated", factor=str(max(1, round(margin / 365))),
-                                        explanation=say(lang, _STALE, years=max(1, round(margin / 365))))
+            years = max(1, round(margin / 365))
+            cause: Cause | None = Cause(code="age_not_updated", factor=str(years),
+                                        explanation=say(lang, _STALE, years=years)) if supported(margin) else None
         else:
             cause = year_slip(lang, window, lambda w: (published - w[1]).days >= a_lo if w[1] else False)
         yield verdict(__name__, items, "inconsistent", say(lang, MISS, days=days_text(margin), **figs), comp, cause)

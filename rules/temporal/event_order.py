@@ -11,13 +11,16 @@ follow it.
 
 Pairing: ``order`` relations (``first``, ``then`` and an optional ``gap`` as printed: "two months", "بعد شهرين").
 Tolerance follows the grain: a gap of two months is 1½–2½ months of 28–31 days; a date is its whole period.
+Relations that go round in a circle (A before B and B before A) are inconsistent whatever the dates, one verdict
+per circle; a relation naming one claim twice is set aside as a problem (``self_relation``) before any rule runs.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from rules.context import Context, Example, Item
+from rules.context import Context, Item
+from rules.registry import Example
 from rules.explain import say
 from rules.model import Order, Verdict
 from rules.normalise.times import span_text
@@ -70,6 +73,18 @@ GAP_MISS = {
     "de": "Der Artikel setzt „{then}“ ({then_range}) {gap} ({gap_days}) nach „{first}“ ({first_range}), die Daten "
           "lassen aber {between}: {days} Abweichung.",
 }
+CYCLE = {
+    "en": "The article puts these events each before the next in a circle ({chain}): they cannot all come before "
+          "one another, whatever their dates.",
+    "ar": "يضع المقال هذه الأحداث كلاً منها قبل التالي في دائرة مغلقة ({chain}): لا يمكن أن يسبق كل منها الآخر، "
+          "أياً كانت تواريخها.",
+    "fr": "L'article place ces événements chacun avant le suivant, en cercle ({chain}) : ils ne peuvent pas tous se "
+          "précéder, quelles que soient leurs dates.",
+    "es": "El artículo sitúa estos hechos cada uno antes del siguiente, en círculo ({chain}): no pueden precederse "
+          "todos, sean cuales sean sus fechas.",
+    "de": "Der Artikel setzt diese Ereignisse jeweils vor das nächste, im Kreis ({chain}): sie können nicht alle "
+          "vor einander liegen, welche Daten sie auch haben.",
+}
 UNREADABLE = {
     "en": "The order of '{first}' and '{then}' cannot be checked: {why}.",
     "ar": "يتعذر التحقق من ترتيب «{first}» و«{then}»: {why}.",
@@ -100,8 +115,60 @@ def _miss(diff: tuple[int | None, int | None], gap: tuple[int, int | None]) -> i
     return 0
 
 
+def cycles(relations: list[Order]) -> list[list[str]]:
+    """The claims caught in a cycle of ``order`` relations (A before B, B before C, C before A), one list per cycle,
+    in the order the relations first name them: the strongly connected components of the 'before' graph that hold
+    more than one claim (Tarjan's algorithm, iterative: linear in the number of relations)."""
+    graph: dict[str, list[str]] = {}
+    for rel in relations:
+        graph.setdefault(rel.first, []).append(rel.then)
+        graph.setdefault(rel.then, [])
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+    for root in graph:
+        if root in index:
+            continue
+        work = [(root, 0)]
+        while work:
+            node, i = work.pop()
+            if i == 0:
+                index[node] = low[node] = len(index)
+                stack.append(node)
+                on_stack.add(node)
+            if i < len(graph[node]):
+                work.append((node, i + 1))
+                nxt = graph[node][i]
+                if nxt not in index:
+                    work.append((nxt, 0))
+                elif nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+                continue
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    top = stack.pop()
+                    on_stack.discard(top)
+                    component.append(top)
+                    if top == node:
+                        break
+                if len(component) > 1:
+                    order = {c: n for n, c in enumerate(graph)}
+                    found.append(sorted(component, key=order.__getitem__))
+    return found
+
+
 def check(ctx: Context) -> Iterator[Verdict]:
     lang = ctx.language
+    for cycle in cycles(ctx.relations.get(Order, [])):
+        items = [i for i in (ctx.get(c) for c in cycle) if i is not None]
+        chain = " → ".join(f"'{_what(i)}'" for i in [*items, items[0]])
+        yield verdict(__name__, items, "inconsistent", say(lang, CYCLE, chain=chain))
     for rel in ctx.relations.get(Order, []):
         first, then = ctx.get(rel.first), ctx.get(rel.then)
         if first is None or then is None:
@@ -172,6 +239,18 @@ EXAMPLES = [
                     {"kind": "event", "id": "launch", "what": "الإطلاق", "time": "تشرين الأول 2024"}],
             relations=[{"kind": "order", "first": "law", "then": "launch", "gap": "بعد شهرين"}],
             expect="inconsistent"),
+    Example("The vote came before the debate and the debate before the vote: a circle",
+            claims=[{"kind": "event", "id": "vote", "what": "the vote"},
+                    {"kind": "event", "id": "debate", "what": "the debate"}],
+            relations=[{"kind": "order", "first": "vote", "then": "debate"},
+                       {"kind": "order", "first": "debate", "then": "vote"}],
+            expect="inconsistent", says=["'the vote' → 'the debate' → 'the vote'"]),
+    Example("قبل الحدث نفسه: علاقة تربط الخبر بنفسه تُستبعد وتُذكر مشكلةً", language="ar",
+            claims=[{"kind": "event", "id": "law", "what": "توقيع القانون", "time": "2024"},
+                    {"kind": "event", "id": "launch", "what": "الإطلاق", "time": "2025"}],
+            relations=[{"kind": "order", "first": "law", "then": "law"},
+                       {"kind": "order", "first": "law", "then": "launch"}],
+            expect="consistent", problems=("self_relation",)),
     Example("Without any time for the law, the order cannot be checked",
             claims=[_LAW, {"kind": "event", "id": "launch", "what": "US app launch", "time": "2025"}],
             relations=[{"kind": "order", "first": "law", "then": "launch"}],

@@ -10,15 +10,20 @@ Example: "former president Biden" is right from 2025-01-20 (his term ended that 
 2024-06-01 it is wrong.
 
 Pairing: role claims of the article with every claim or reference giving a ``term`` for the same person in the
-same role (and scope, when both give one). On a handover day both the outgoing and the incoming holder count.
+same role (and scope, when both give one), each distinct term once. On a handover day both the outgoing and the
+incoming holder count. The terms of a person's role are read once for all the claims about it; at most 50 verdicts
+per person, role and status, the rest counted in a problem.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
-from rules.context import Context, Example, Item
+from rules.causes import supported
+from rules.context import Context, Item
+from rules.crowds import summarised
+from rules.registry import Example
 from rules.explain import say
 from rules.model import Cause, Role, Verdict
 from rules.normalise.times import TimeSpan
@@ -120,45 +125,65 @@ def _edge(terms: Sequence[TimeSpan], published: dt.date) -> dt.date | None:
 
 
 def check(ctx: Context) -> Iterator[Verdict]:
+    groups: dict[tuple[str, str, str, str], list[Item]] = {}
+    for item in ctx.of_kind(Role):
+        if not item.reference:
+            groups.setdefault((item.subject, item.metric, item.scope, item.claim.status), []).append(item)  # type: ignore[union-attr]
+    for items in groups.values():
+        claim = items[0].claim
+        assert isinstance(claim, Role)
+        yield from summarised(ctx.problems, "role_terms", f"'{claim.person}' as {claim.status} '{claim.role}'",
+                              _judged(ctx, items))
+
+
+def _judged(ctx: Context, group: list[Item]) -> Iterator[tuple[bool, Callable[[], Verdict]]]:
+    """Each role claim of a group (same person, role, scope and status) judged against the group's terms, which
+    are read and turned into days once."""
     lang = ctx.language
     published = ctx.document.published
-    for item in ctx.of_kind(Role):
-        claim = item.claim
-        assert isinstance(claim, Role)
-        if item.reference:
-            continue
-        sources = [s for s in term_sources(ctx, item)]
-        items: list[Item] = [item, *(s for s in sources if s is not item)]
-        status = claim.status
-        names = dict(person=claim.person, role=claim.role, status=lambda code: STATUS[code][status])
-        if not sources:
-            yield verdict(__name__, items, "unverifiable", say(lang, NO_TERM, **names))
-            continue
-        if any(s.time is None for s in sources):
-            yield verdict(__name__, items, "unverifiable",
-                          say(lang, UNREADABLE, why=unreadable(s for s in sources if s.time is None), **names))
-            continue
-        terms = [s.time for s in sources if s.time is not None]
-        days = role_days(status, terms)
-        lo, hi = days.hull
-        terms_text = "; ".join(s.time.describe() for s in sources if s.time is not None)
-        figs = dict(terms=terms_text, window=days.text() or "—", **names)
-        inputs = [("term", s, s.time.window(), getattr(s.claim, "term", None)) for s in sources if s.time is not None]
+    claim = group[0].claim
+    assert isinstance(claim, Role)
+    sources = term_sources(ctx, group[0])
+    status = claim.status
+    names = dict(person=claim.person, role=claim.role, status=lambda code: STATUS[code][status])
+    if not sources or any(s.time is None for s in sources):
+        text = say(lang, UNREADABLE, why=unreadable(s for s in sources if s.time is None), **names) if sources \
+            else say(lang, NO_TERM, **names)
+        for item in group:
+            items: list[Item] = [item, *(s for s in sources if s is not item)]
+            yield True, lambda items=items: verdict(__name__, items, "unverifiable", text)
+        return
+    terms = [s.time for s in sources if s.time is not None]
+    days = role_days(status, terms)
+    lo, hi = days.hull
+    figs = dict(terms="; ".join(t.describe() for t in terms), window=days.text() or "—", **names)
+    inputs = [("term", s, s.time.window(), getattr(s.claim, "term", None)) for s in sources if s.time is not None]
+    for item in group:
+        items = [item, *(s for s in sources if s is not item)]
         if published is None:
             comp = computation(f"days on which the {status} holder fits the terms", inputs, (lo, hi), None, None)
-            yield verdict(__name__, items, "unverifiable", say(lang, IMPLIES, **figs), comp)
-            continue
-        margin = days.distance(published) if not days.empty else None
-        comp = computation(f"publication date ∈ days on which the {status} holder fits the terms", inputs, (lo, hi),
-                           (published, published), margin)
-        if published in days:
-            yield verdict(__name__, items, "consistent", say(lang, FIT, published=published.isoformat(), **figs), comp)
+            yield True, lambda items=items, comp=comp: verdict(__name__, items, "unverifiable",
+                                                               say(lang, IMPLIES, **figs), comp)
+        elif published in days:
+            yield True, lambda items=items: verdict(
+                __name__, items, "consistent", say(lang, FIT, published=published.isoformat(), **figs),
+                computation(f"publication date ∈ days on which the {status} holder fits the terms", inputs, (lo, hi),
+                            (published, published), 0))
         else:
-            edge = _edge(terms, published)
-            cause = Cause(code="role_changed", explanation=say(lang, _CHANGED, date=edge.isoformat())) if edge else None
-            yield verdict(__name__, items, "inconsistent",
-                          say(lang, MISS, published=published.isoformat(), days=days_text(margin or 0), **figs),
-                          comp, cause)
+            yield False, lambda items=items: _miss(lang, items, terms, days, published, inputs, figs)
+
+
+def _miss(lang: str, items: list[Item], terms: list[TimeSpan], days: Days, published: dt.date, inputs: list,  # type: ignore[type-arg]
+          figs: dict) -> Verdict:  # type: ignore[type-arg]
+    status = items[0].claim.status  # type: ignore[union-attr]
+    margin = days.distance(published) if not days.empty else None
+    comp = computation(f"publication date ∈ days on which the {status} holder fits the terms", inputs, days.hull,
+                       (published, published), margin)
+    edge = _edge(terms, published)
+    cause = Cause(code="role_changed", explanation=say(lang, _CHANGED, date=edge.isoformat())) \
+        if edge and supported(abs((published - edge).days)) else None
+    return verdict(__name__, items, "inconsistent",
+                   say(lang, MISS, published=published.isoformat(), days=days_text(margin or 0), **figs), comp, cause)
 
 
 _PRES = {"kind": "role", "role": "President of the United States", "scope": "US"}

@@ -8,14 +8,18 @@ Why: A headline and a body that disagree about when something happens leave the 
 them is wrong, often a year slip or a draft left unedited.
 Example: "by September 2025" fits "by 2025"; "by March 2025" does not fit "by 2024".
 
-Pairing: events with the same subject and the same "what", or named together in a ``same`` relation.
+Pairing: events with the same subject and the same "what", or named together in a ``same`` relation: every pair
+of a few; in a crowd, each event with the events that bound the group (``rules.crowds``), at most 50 verdicts
+per group and the rest counted in a problem.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from rules.context import Context, Example, Item
+from rules.context import Context, Item
+from rules.crowds import FEW, extremes, pairs, summarised
+from rules.registry import Example
 from rules.explain import say
 from rules.model import Event, Same, Verdict
 from rules.normalise.times import TimeSpan, span_text
@@ -59,24 +63,33 @@ UNREADABLE = {
 }
 
 
-def _pairs(ctx: Context) -> Iterator[tuple[Item, Item]]:
-    seen: set[tuple[str, str]] = set()
-    for rel in ctx.relations.get(Same, []):
-        events = [i for i in (ctx.get(c) for c in rel.claims) if i is not None and isinstance(i.claim, Event)]
-        for n, a in enumerate(events):
-            for b in events[n + 1:]:
-                if (a.id, b.id) not in seen:
-                    seen.add((a.id, b.id))
-                    yield a, b
+def _groups(ctx: Context) -> Iterator[tuple[str, list[Item]]]:
+    """Events that name one event: those of a ``same`` relation, then those with the same subject and "what"."""
+    for n, rel in enumerate(ctx.relations.get(Same, [])):
+        yield f"the events of same relation {n}", [i for i in (ctx.get(c) for c in rel.claims)
+                                                     if i is not None and isinstance(i.claim, Event)]
     by_what: dict[tuple[str, str], list[Item]] = {}
     for item in ctx.of_kind(Event):
         by_what.setdefault((item.subject, item.metric), []).append(item)
     for items in by_what.values():
-        for n, a in enumerate(items):
-            for b in items[n + 1:]:
-                if (a.id, b.id) not in seen:
-                    seen.add((a.id, b.id))
-                    yield a, b
+        yield f"the events '{items[0].claim.what}'", items  # type: ignore[union-attr]
+
+
+def _partners(members: list[Item]) -> Callable[[Item], list[Item]]:
+    """For a crowd: whom each event is compared with — the events that bound the group, in the way the pair is
+    compared (two deadlines as the periods they name, anything else as the days it allows)."""
+    readable = [i for i in members if i.time is not None]
+    deadlines = [i for i in readable if i.time.modifier == "by"]  # type: ignore[union-attr]
+    period = extremes(deadlines, lambda i: compared(i.time, i.time)[0])  # type: ignore[arg-type]
+    window = extremes(readable, lambda i: i.time.window())  # type: ignore[union-attr]
+    not_deadline = extremes((i for i in readable if i.time.modifier != "by"), lambda i: i.time.window())  # type: ignore[union-attr]
+
+    def partners(item: Item) -> list[Item]:
+        if item.time is None:
+            return members[:2]
+        return period + not_deadline if item.time.modifier == "by" else window
+
+    return partners
 
 
 def compared(a: TimeSpan, b: TimeSpan) -> tuple[Window, Window]:
@@ -92,31 +105,42 @@ def _within(inner: Window, outer: Window) -> bool:
 
 
 def check(ctx: Context) -> Iterator[Verdict]:
-    lang = ctx.language
-    for a, b in _pairs(ctx):
-        if not a.claim.time or not b.claim.time:  # type: ignore[union-attr]
-            continue  # one of them names no time: nothing to compare
-        if a.time is None or b.time is None:
-            why = unreadable(i for i in (a, b) if i.time is None)
-            yield verdict(__name__, [a, b], "unverifiable", say(lang, UNREADABLE, why=why))
-            continue
-        wa, wb = compared(a.time, b.time)
-        figs = dict(a=a.time.text, b=b.time.text, a_range=span_text(*wa), b_range=span_text(*wb))
-        margin = distance(wa, wb)
-        comp = computation("the two times share a day", [("a", a, wa, None), ("b", b, wb, None)], wa, wb, margin)
-        if margin == 0:
-            if _within(wb, wa):
-                text = say(lang, FIT, inner=figs["b_range"], outer=figs["a_range"], **figs)
-            elif _within(wa, wb):
-                text = say(lang, FIT, inner=figs["a_range"], outer=figs["b_range"], **figs)
-            else:
-                text = say(lang, OVERLAP, **figs)
-            yield verdict(__name__, [a, b], "consistent", text, comp)
+    seen: set[frozenset[str]] = set()
+    for label, group in _groups(ctx):
+        members = [i for i in group if i.claim.time]  # type: ignore[union-attr]  # one naming no time: nothing to compare
+        outcomes = []
+        for a, b in pairs(members, _partners(members) if len(members) > FEW else lambda _: ()):
+            if frozenset((a.id, b.id)) not in seen:
+                seen.add(frozenset((a.id, b.id)))
+                outcomes.append(_compare(ctx.language, a, b))
+        yield from summarised(ctx.problems, "same_event_times", label, outcomes)
+
+
+def _compare(lang: str, a: Item, b: Item) -> tuple[bool, Callable[[], Verdict]]:
+    """Whether the two times fit (unreadable ones count as fitting: nothing says they miss), and the verdict."""
+    if a.time is None or b.time is None:
+        why = unreadable(i for i in (a, b) if i.time is None)
+        return True, lambda: verdict(__name__, [a, b], "unverifiable", say(lang, UNREADABLE, why=why))
+    wa, wb = compared(a.time, b.time)
+    margin = distance(wa, wb)
+    return margin == 0, lambda: _verdict(lang, a, b, wa, wb, margin)
+
+
+def _verdict(lang: str, a: Item, b: Item, wa: Window, wb: Window, margin: int) -> Verdict:
+    assert a.time is not None and b.time is not None
+    figs = dict(a=a.time.text, b=b.time.text, a_range=span_text(*wa), b_range=span_text(*wb))
+    comp = computation("the two times share a day", [("a", a, wa, None), ("b", b, wb, None)], wa, wb, margin)
+    if margin == 0:
+        if _within(wb, wa):
+            text = say(lang, FIT, inner=figs["b_range"], outer=figs["a_range"], **figs)
+        elif _within(wa, wb):
+            text = say(lang, FIT, inner=figs["a_range"], outer=figs["b_range"], **figs)
         else:
-            cause = year_slip(lang, wb, lambda w: distance(wa, w) == 0) or \
-                year_slip(lang, wa, lambda w: distance(w, wb) == 0)
-            yield verdict(__name__, [a, b], "inconsistent", say(lang, MISS, days=days_text(margin), **figs), comp,
-                          cause)
+            text = say(lang, OVERLAP, **figs)
+        return verdict(__name__, [a, b], "consistent", text, comp)
+    cause = year_slip(lang, wb, lambda w: distance(wa, w) == 0) or \
+        year_slip(lang, wa, lambda w: distance(w, wb) == 0)
+    return verdict(__name__, [a, b], "inconsistent", say(lang, MISS, days=days_text(margin), **figs), comp, cause)
 
 
 _LAUNCH = {"kind": "event", "subject": "TikTok", "what": "launch of the US app", "tense": "future",

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from rules.context import Context, Example
+from rules.context import Context
+from rules.causes import supported
+from rules.registry import Example
 from rules.explain import say
 from rules.model import Cause, Event, Verdict
 from rules.normalise.times import span_text
@@ -104,7 +106,7 @@ def check(ctx: Context) -> Iterator[Verdict]:
             if margin == 0:
                 yield verdict(__name__, [item], "consistent", say(lang, FUTURE_FIT, **figs), comp)
             else:
-                cause = Cause(code="stale_or_misdated", explanation=say(lang, _STALE))
+                cause = Cause(code="stale_or_misdated", explanation=say(lang, _STALE)) if supported(margin) else None
                 yield verdict(__name__, [item], "inconsistent", say(lang, FUTURE_MISS, days=days_text(margin), **figs),
                               comp, cause)
         else:
@@ -115,7 +117,7 @@ def check(ctx: Context) -> Iterator[Verdict]:
                 yield verdict(__name__, [item], "consistent", say(lang, PAST_FIT, **figs), comp)
             else:
                 cause = year_slip(lang, window, lambda w: w[0] is None or w[0] <= published) or \
-                    Cause(code="stale_or_misdated", explanation=say(lang, _STALE))
+                    (Cause(code="stale_or_misdated", explanation=say(lang, _STALE)) if supported(margin) else None)
                 yield verdict(__name__, [item], "inconsistent", say(lang, PAST_MISS, days=days_text(margin), **figs),
                               comp, cause)
 

@@ -27,13 +27,13 @@ from pathlib import Path
 import msgspec
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import and_, event, func, insert, or_, select, text, update
+from sqlalchemy import and_, delete, event, func, insert, or_, select, text, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from rules.model import CheckRequest, Report
 from service.review import Review, ReviewRequest, current, tally
-from service.storage.tables import reports, reviews
+from service.storage.tables import reports, reviews, revoked_keys, sessions
 
 __all__ = ["BadCursor", "Page", "Stored", "Store", "Summary", "report_row"]
 
@@ -61,6 +61,7 @@ class Summary:
     inconsistent: int
     unverifiable: int
     reviewed: int
+    doubtful: int = 0
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def _utc(t: dt.datetime) -> dt.datetime:
 
 _SUMMARY = [reports.c.id, reports.c.created, reports.c.created_by, reports.c.language, reports.c.title,
             reports.c.claims, reports.c.verdicts, reports.c.consistent, reports.c.inconsistent,
-            reports.c.unverifiable, reports.c.reviewed]
+            reports.c.unverifiable, reports.c.reviewed, reports.c.doubtful]
 
 
 def _summary(row) -> Summary:
@@ -108,12 +109,9 @@ def report_row(report_id: str, newsroom: str, by: str, request: CheckRequest, re
     return {"id": report_id, "newsroom": newsroom, "created": created or _now(), "created_by": by,
             "language": report.document.language, "title": report.document.title, "claims": len(report.claims),
             "verdicts": states.verdicts, "consistent": states.consistent, "inconsistent": states.inconsistent,
-            "unverifiable": states.unverifiable, "reviewed": 0, "request": _ENCODE.encode(request),
+            "unverifiable": states.unverifiable, "doubtful": states.doubtful, "reviewed": 0,
+            "request": _ENCODE.encode(request),
             "report": encoded if encoded is not None else _ENCODE.encode(report)}
-
-
-def _summary_of(row: dict) -> Summary:
-    return Summary(**{c.name: row[c.name] for c in _SUMMARY} | {"created": _utc(row["created"])})
 
 
 class Store:
@@ -124,12 +122,17 @@ class Store:
         self.engine: AsyncEngine | None = None
         self._opening = asyncio.Lock()
         self._group: _GroupCommit | None = None
+        self.pool = None  # service.pool.Pool, set by the app
 
     @classmethod
     def from_settings(cls, settings) -> Store:
         if settings.database_url:
             return cls(settings.database_url, settings.database_schema)
         return cls(f"sqlite+aiosqlite:///{Path(settings.data_dir).resolve() / 'tadqiq.db'}")
+
+    async def off(self, fn, *args):  # type: ignore[no-untyped-def]
+        """``fn(*args)`` in the app's worker pool when it has given one (decoding a large report is CPU work)."""
+        return await self.pool.run(fn, *args) if self.pool is not None else fn(*args)
 
     async def ready(self) -> AsyncEngine:
         """The engine, opened (and migrated) on first use if the app's start-up has not opened it."""
@@ -188,17 +191,23 @@ class Store:
             self.engine = None
 
     # -- writing ---------------------------------------------------------------------------------------------
-    async def add(self, newsroom: str, by: str, request: CheckRequest, report: Report,
-                  encoded: bytes | None = None) -> Summary:
-        """Store a report (``encoded``: the report as msgspec JSON, when the caller has it already); returns once
-        it is committed."""
+    async def add(self, newsroom: str, by: str, checked) -> Summary:  # type: ignore[no-untyped-def]
+        """Store a check done (``service.work.Checked``: the request and report as JSON, and what the list shows of
+        it); returns once it is committed (with the other reports that arrived meanwhile: ``_GroupCommit``)."""
         engine = await self.ready()
-        row = report_row(secrets.token_urlsafe(16), newsroom, by, request, report, encoded)
+        statuses = checked.statuses
+        summary = Summary(id=secrets.token_urlsafe(16), created=_now(), created_by=by, language=checked.language,
+                          title=checked.title, claims=checked.claims, verdicts=sum(statuses.values()),
+                          consistent=statuses.get("consistent", 0), inconsistent=statuses.get("inconsistent", 0),
+                          unverifiable=statuses.get("unverifiable", 0), reviewed=0,
+                          doubtful=statuses.get("doubtful", 0))
+        row = {c.name: getattr(summary, c.name) for c in _SUMMARY} | {
+            "newsroom": newsroom, "request": checked.request, "report": checked.report}
         loop = asyncio.get_running_loop()
         if self._group is None or self._group.loop is not loop:
             self._group = _GroupCommit(engine, loop)
         await self._group.add(row)
-        return _summary_of(row)
+        return Summary(**{**summary.__dict__, "created": _utc(summary.created)})
 
     async def review(self, newsroom: str, report_id: str, decision: ReviewRequest, reviewer: str,
                      role: str, check) -> Review | None:
@@ -220,7 +229,7 @@ class Store:
             t = tally(current(report, trail))
             await conn.execute(update(reports).where(reports.c.id == report_id).values(
                 consistent=t.consistent, inconsistent=t.inconsistent, unverifiable=t.unverifiable,
-                reviewed=t.reviewed))
+                doubtful=t.doubtful, reviewed=t.reviewed))
         return trail[-1]
 
     # -- reading ---------------------------------------------------------------------------------------------
@@ -232,8 +241,7 @@ class Store:
                 return None
             trail = [_review(r) for r in await conn.execute(
                 select(reviews).where(reviews.c.report_id == report_id).order_by(reviews.c.seq))]
-        return Stored(summary=_summary(row), request=_REQUEST.decode(row.request), report=_REPORT.decode(row.report),
-                      reviews=trail)
+        return await self.off(_stored, _summary(row), row.request, row.report, trail)
 
     async def page(self, newsroom: str, *, status: str | None = None, since: dt.date | None = None,
                    until: dt.date | None = None, limit: int = 20, cursor: str | None = None) -> Page:
@@ -266,6 +274,51 @@ class Store:
         async with (await self.ready()).connect() as conn:
             return (await conn.execute(select(func.count()).select_from(reports).where(
                 reports.c.newsroom == newsroom))).scalar_one()
+
+
+    # -- sessions and revoked keys -------------------------------------------------------------------------
+    async def open_session(self, session_id: str, key_digest: str, hours: int) -> None:
+        """Keep a session: ``session_id`` is the SHA-256 of the cookie (the cookie itself is never stored)."""
+        now = _now()
+        async with (await self.ready()).begin() as conn:
+            await conn.execute(delete(sessions).where(sessions.c.expires < now))  # forget the expired ones
+            await conn.execute(insert(sessions).values(id=session_id, key_digest=key_digest, created=now,
+                                                       expires=now + dt.timedelta(hours=hours)))
+
+    async def session(self, session_id: str) -> str | None:
+        """The key digest of a live session (not expired, its key not revoked), or None."""
+        async with (await self.ready()).connect() as conn:
+            return (await conn.execute(select(sessions.c.key_digest).where(
+                sessions.c.id == session_id, sessions.c.expires > _now(),
+                ~select(revoked_keys.c.digest).where(revoked_keys.c.digest == sessions.c.key_digest).exists(),
+            ))).scalar_one_or_none()
+
+    async def close_session(self, session_id: str) -> None:
+        async with (await self.ready()).begin() as conn:
+            await conn.execute(delete(sessions).where(sessions.c.id == session_id))
+
+    async def revoke(self, digests: list[str], key_id: str) -> int:
+        """Revoke keys by digest, ending their sessions; returns how many were newly revoked."""
+        async with (await self.ready()).begin() as conn:
+            known = set((await conn.execute(select(revoked_keys.c.digest).where(
+                revoked_keys.c.digest.in_(digests)))).scalars())
+            new = [d for d in digests if d not in known]
+            if new:
+                await conn.execute(insert(revoked_keys), [{"digest": d, "key_id": key_id, "at": _now()} for d in new])
+            await conn.execute(delete(sessions).where(sessions.c.key_digest.in_(digests)))
+        return len(new)
+
+    async def revoked(self, key_digest: str | None = None) -> set[str]:
+        """The revoked digests (only ``key_digest``'s, if given)."""
+        query = select(revoked_keys.c.digest)
+        if key_digest is not None:
+            query = query.where(revoked_keys.c.digest == key_digest)
+        async with (await self.ready()).connect() as conn:
+            return set((await conn.execute(query)).scalars())
+
+
+def _stored(summary: Summary, request: bytes, report: bytes, trail: list[Review]) -> Stored:
+    return Stored(summary=summary, request=_REQUEST.decode(request), report=_REPORT.decode(report), reviews=trail)
 
 
 class _GroupCommit:

@@ -3,7 +3,9 @@
 ``reports`` holds one row per stored check: the request and the engine's report as msgspec JSON, who sent it, and
 the verdict counts *as currently reviewed* (a cache of ``reviews``, updated in the same transaction as each
 review, so lists can filter by status without reading every report). ``reviews`` is the audit trail: one row per
-decision, appended, never updated or deleted. Times are naive UTC (the same on SQLite and PostgreSQL).
+decision, appended, never updated or deleted. ``sessions`` holds the browser sessions (the SHA-256 of the opaque
+cookie, the digest of the key signed in with, when it ends); ``revoked_keys`` the digests of revoked keys, read on
+every request by every instance. Times are naive UTC (the same on SQLite and PostgreSQL).
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from __future__ import annotations
 from sqlalchemy import (Boolean, Column, DateTime, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table,
                         Text, UniqueConstraint)
 
-__all__ = ["batch_lines", "batches", "metadata", "reference_entries", "reference_libraries", "reports", "reviews"]
+__all__ = ["batch_lines", "batches", "metadata", "reference_entries", "reference_libraries", "reports", "reviews",
+           "revoked_keys", "sessions"]
 
 metadata = MetaData()
 
@@ -28,6 +31,7 @@ reports = Table(
     Column("consistent", Integer, nullable=False),
     Column("inconsistent", Integer, nullable=False),
     Column("unverifiable", Integer, nullable=False),
+    Column("doubtful", Integer, nullable=False, server_default="0"),
     Column("reviewed", Integer, nullable=False),
     Column("request", LargeBinary, nullable=False),
     Column("report", LargeBinary, nullable=False),
@@ -102,4 +106,21 @@ reference_libraries = Table(
     "reference_libraries", metadata,
     Column("newsroom", String(64), primary_key=True),
     Column("version", Integer, nullable=False),
+)
+
+
+sessions = Table(
+    "sessions", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("key_digest", String(64), nullable=False),
+    Column("created", DateTime(timezone=False), nullable=False),
+    Column("expires", DateTime(timezone=False), nullable=False),
+    Index("sessions_by_key", "key_digest"),
+)
+
+revoked_keys = Table(
+    "revoked_keys", metadata,
+    Column("digest", String(64), primary_key=True),
+    Column("key_id", String(64), nullable=False),
+    Column("at", DateTime(timezone=False), nullable=False),
 )

@@ -1,14 +1,14 @@
 """The reference library: every version of every reference, and each newsroom's library version.
 
-Revision ID: 0002_references
-Revises: 0001
+Revision ID: 0003_references
+Revises: 0002_doubtful
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002_references"
-down_revision = "0001"
+revision = "0003_references"
+down_revision = "0002_doubtful"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,99 @@
+"""The rule registry: what a rule is (``Rule``), the cases that define it (``Example``), and how rules are found.
+
+A rule is one module in ``rules/arithmetic/`` or ``rules/temporal/``. Its docstring says what it checks (first
+line: the title; then ``What:``, ``Why:``, ``Example:``; ``TITLES`` may give the title in other languages); it
+defines ``check(ctx)`` yielding ``Verdict``s and ``Derived`` figures, and ``EXAMPLES``, the cases that define it
+(run by ``tests/test_rules.py`` and served by ``GET /v1/rules``). Adding a rule is adding such a file.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
+import msgspec
+
+from rules.model import CheckRequest, Derived, Verdict
+
+if TYPE_CHECKING:
+    from rules.context import Context
+
+__all__ = ["Example", "Rule", "discover"]
+
+
+@dataclass(frozen=True)
+class Example:
+    """One case that defines a rule: a small request and the status the rule must give it (``consistent``,
+    ``doubtful``, ``inconsistent`` or ``unverifiable``)."""
+
+    title: str
+    claims: list[dict[str, Any]]
+    expect: str
+    language: str = "en"
+    published: str | None = None
+    relations: list[dict[str, Any]] = field(default_factory=list)
+    references: list[dict[str, Any]] = field(default_factory=list)
+    derived: dict[str, tuple[str, str]] = field(default_factory=dict)
+    cause: str | None = None
+    rates: list[dict[str, Any]] = field(default_factory=list)
+    says: tuple[str, ...] = ()  # words the verdict's explanation (English or local) must contain
+    problems: tuple[str, ...] = ()  # codes of problems the report must list
+
+    def request(self) -> CheckRequest:
+        document: dict[str, Any] = {"language": self.language}
+        if self.published:
+            document["published"] = self.published
+        return msgspec.convert({"document": document, "claims": self.claims, "relations": self.relations,
+                                "references": self.references, "rates": self.rates}, CheckRequest)
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    family: str
+    title: str
+    what: str
+    why: str
+    example: str
+    check: Callable[[Context], Iterable[Verdict | Derived]]
+    examples: tuple[Example, ...]
+    titles: dict[str, str] = field(default_factory=dict)  # the title by language; English always
+
+    def title_in(self, language: str) -> str:
+        return self.titles.get(language.split("-")[0], self.title)
+
+
+_SECTION = re.compile(r"^(What|Why|Example):\s*", re.M)
+
+
+def _rule(module: ModuleType, family: str) -> Rule:
+    doc = inspect.getdoc(module) or ""
+    title, _, rest = doc.partition("\n")
+    parts = _SECTION.split(rest)
+    sections = {parts[i]: " ".join(parts[i + 1].split()) for i in range(1, len(parts) - 1, 2)}
+    missing = {"What", "Why", "Example"} - sections.keys()
+    if missing or not getattr(module, "EXAMPLES", None):
+        raise TypeError(f"rule {module.__name__} needs What/Why/Example in its docstring and EXAMPLES")
+    title = title.strip().rstrip(".")
+    return Rule(id=module.__name__.rsplit(".", 1)[1], family=family, title=title,
+                what=sections["What"], why=sections["Why"], example=sections["Example"], check=module.check,
+                examples=tuple(module.EXAMPLES), titles={"en": title, **getattr(module, "TITLES", {})})
+
+
+def discover() -> tuple[Rule, ...]:
+    """Every rule module of ``rules.arithmetic`` and ``rules.temporal`` (names not starting with '_'), in order."""
+    from rules import arithmetic, temporal
+
+    found = []
+    for package in (arithmetic, temporal):
+        for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+            if not info.name.startswith("_"):
+                module = importlib.import_module(f"{package.__name__}.{info.name}")
+                found.append(_rule(module, package.__name__.rsplit(".", 1)[1]))
+    return tuple(found)

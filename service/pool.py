@@ -1,0 +1,121 @@
+"""The worker pools: CPU-bound work never runs on the event loop, so ``/health`` and every other client stay quick
+while the heaviest allowed request is checked.
+
+- Checking and reading figures and times (``compute``) run in worker processes, bytes in and bytes out
+  (``service.work``), when the body is larger than an article's (``SMALL``): a check holds its own interpreter, its cycle collections and its long calls into C, none of
+  which can stall this process. The processes are forked from a fork server that imported ``service.warm`` once,
+  so each starts with the rules, lexicons and rates built; each is replaced after ``RECYCLE`` checks, so what its
+  caches hold stays bounded.
+- Drawing pages, writing exports and decoding stored reports (``run``) run in threads: bounded work (a page of a
+  report, a chunk of an export) that gives the loop the interpreter back every millisecond.
+
+``TADQIQ_WORKERS`` bounds each: that many processes, and that many threads at once; the other requests wait their
+turn without holding either.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import multiprocessing.connection
+import os
+import threading
+from collections.abc import AsyncIterator, Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
+
+import anyio
+from litestar import Request
+
+__all__ = ["Pool", "compute", "run", "stream"]
+
+T = TypeVar("T")
+
+
+#: Checks a worker process does before it is replaced by a fresh one from the fork server.
+RECYCLE = 200
+_CONTEXT = multiprocessing.get_context("forkserver")
+_CONTEXT.set_forkserver_preload(["service.warm"])
+
+
+def watch_server() -> None:
+    """In each worker process, at its start: leave as soon as the server that asked for it is gone, even killed with
+    SIGKILL (a worker waiting for work would otherwise wait for ever, and keep its fork server alive)."""
+    parent = multiprocessing.parent_process()
+    if parent is None:  # pragma: no cover - not a child process
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(0)
+
+    threading.Thread(target=watch, name="watch-server", daemon=True).start()
+
+
+class Pool:
+    def __init__(self, workers: int):
+        self.workers = max(1, workers)
+        self.limiter = anyio.CapacityLimiter(self.workers)
+        self._processes: ProcessPoolExecutor | None = None
+        self._starting: asyncio.Future[ProcessPoolExecutor] | None = None
+
+    async def run(self, fn: Callable[..., T], *args: Any) -> T:
+        """``fn(*args)`` in a thread."""
+        return await anyio.to_thread.run_sync(fn, *args, limiter=self.limiter)
+
+    def begin(self) -> None:
+        """Start the worker processes, in a thread (the first start also starts the fork server, which builds
+        everything once: seconds); ``started`` waits for them."""
+        if self._starting is None:
+            self._starting = asyncio.ensure_future(anyio.to_thread.run_sync(self._start))
+
+    async def started(self) -> ProcessPoolExecutor:
+        self.begin()
+        assert self._starting is not None
+        return await asyncio.shield(self._starting)
+
+    def _start(self) -> ProcessPoolExecutor:
+        if self._processes is None:
+            self._processes = ProcessPoolExecutor(self.workers, mp_context=_CONTEXT, max_tasks_per_child=RECYCLE,
+                                                  initializer=watch_server)
+            for future in [self._processes.submit(int) for _ in range(self.workers)]:
+                future.result()
+        return self._processes
+
+    async def compute(self, fn: Callable[..., T], *args: Any) -> T:
+        """``fn(*args)`` in a worker process (``fn`` and its arguments are pickled: module functions and bytes).
+        Submitted from a thread: replacing a recycled worker waits on the fork server, never on the loop."""
+        processes = self._processes or await self.started()
+        return await asyncio.wrap_future(await anyio.to_thread.run_sync(processes.submit, fn, *args))
+
+    def close(self) -> None:
+        if self._processes is not None:
+            self._processes.shutdown(wait=True, cancel_futures=True)
+            self._processes = None
+        self._starting = None
+
+
+async def run(request: Request[Any, Any, Any], fn: Callable[..., T], *args: Any) -> T:
+    """``fn(*args)`` in the app's threads."""
+    return await request.app.state.pool.run(fn, *args)
+
+
+#: Bodies smaller than this (an article's few hundred claims) are checked in a thread: a few milliseconds, less than
+#: the way to a worker process and back; larger ones in a worker process.
+SMALL = 64 * 1024
+
+
+async def compute(request: Request[Any, Any, Any], fn: Callable[..., T], body: bytes, *args: Any) -> T:
+    """``fn(body, *args)`` in the app's worker processes, or in a thread when ``body`` is small (``args`` go to a
+    worker process pickled: keep them small)."""
+    pool = request.app.state.pool
+    return await (pool.run(fn, body, *args) if len(body) < SMALL else pool.compute(fn, body, *args))
+
+
+async def stream(request: Request[Any, Any, Any], chunks: Iterator[str]) -> AsyncIterator[bytes]:
+    """Each chunk of ``chunks`` made in the pool and sent as it comes (a large export never waits whole)."""
+    while True:
+        chunk = await run(request, next, chunks, None)
+        if chunk is None:
+            return
+        yield chunk.encode()
