@@ -188,7 +188,7 @@ class BatchesController(Controller):
         ``{"reports": [ids]}``: stored reports of the newsroom, checked again from the requests they were made from.
         Answers 202 with the batch and its ``Location`` once every line is on the queue; workers store a report
         per line (listed in ``GET /v1/batches/{id}``; each is also in ``GET /v1/checks``)."""
-        caller = authorize(request)
+        caller = await authorize(request)
         settings = request.app.state.settings
         store = request.app.state.store
         media = request.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -285,7 +285,7 @@ class BatchesController(Controller):
     @delete("/{batch_id:str}", summary="Cancel a batch: its lines still queued are skipped", status_code=200,
             responses={**AUTH, **MISSING, 400: BAD[400]})
     async def cancel_batch(self, request: Request[Any, Any, Any], batch_id: BatchId) -> BatchStatus:
-        caller = authorize(request)
+        caller = await authorize(request)
         made = await cancel(request.app.state.store, caller.newsroom, batch_id)
         if made is None:
             raise ProblemError(404, "Not found", "No such batch in this key's newsroom.")
@@ -293,7 +293,7 @@ class BatchesController(Controller):
 
 
 async def _load(request: Request[Any, Any, Any], batch_id: str) -> Batch:
-    caller = authorize(request)
+    caller = await authorize(request)
     batch = await find(request.app.state.store, caller.newsroom, batch_id)
     if batch is None:
         raise ProblemError(404, "Not found", "No such batch in this key's newsroom.")
