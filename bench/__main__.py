@@ -25,6 +25,7 @@ import json
 import os
 import random
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -343,7 +344,9 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def http(seconds: float) -> dict:
+def http(seconds: float, workers: int = 1) -> dict:
+    """check/echo on one server of ``workers`` processes (uvicorn's, with the HTTP protocol ``tadqiq serve``
+    uses)."""
     from bench.load import rate
     from rules.engine import check
     from rules.model import CheckRequest
@@ -357,26 +360,37 @@ def http(seconds: float) -> dict:
     data = tempfile.mkdtemp(prefix="tadqiq-bench-")
     env = {**os.environ, "TADQIQ_BENCH_ECHO_SIZE": str(report_size), "TADQIQ_DATA_DIR": data,
            "TADQIQ_KEYS": f"bench:bench:submitter:{digest(key)}", "TADQIQ_RATE": "", "TADQIQ_FAILURES": ""}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     auth = {"Authorization": f"Bearer {key}"}
-    server = subprocess.Popen([sys.executable, "-m", "uvicorn", "bench.app:app", "--host", "127.0.0.1", "--port",
-                               str(port), "--log-level", "warning", "--no-access-log"], cwd=ROOT, env=env)
+    run = ("import uvicorn; from service.serving import NoDelayHTTP; uvicorn.run('bench.app:app', host='127.0.0.1', "
+           f"port={port}, log_level='warning', access_log=False, workers={workers}, http=NoDelayHTTP)")
+    server = subprocess.Popen([sys.executable, "-c", run], cwd=ROOT, env=env, start_new_session=True)
     try:
         for _ in range(600):  # the server starts its warm worker processes before it listens: seconds
             try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
+                if socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                    break
             except OSError:
                 time.sleep(0.1)
-        rate("127.0.0.1", port, "/bench/echo", body, 1.0)  # warm up both routes
-        rate("127.0.0.1", port, "/v1/checks?store=false", body, 1.0, headers=auth)
-        echo = rate("127.0.0.1", port, "/bench/echo", body, seconds)
-        checks = rate("127.0.0.1", port, "/v1/checks?store=false", body, seconds, headers=auth)
-        stored = rate("127.0.0.1", port, "/v1/checks", body, seconds, headers=auth)  # committed before the answer
+        time.sleep(3 if workers > 1 else 0)  # the other processes finish starting
+        connections = 8 * workers
+        rate("127.0.0.1", port, "/bench/echo", body, 1.0, connections=connections)  # warm up both routes
+        rate("127.0.0.1", port, "/v1/checks?store=false", body, 1.0, headers=auth, connections=connections)
+        rounds = 5  # interleaved, so that a busy moment on a shared machine hits both routes alike
+        echoes, checks = [], []
+        for _ in range(rounds):
+            echoes.append(rate("127.0.0.1", port, "/bench/echo", body, seconds / rounds, connections=connections))
+            checks.append(rate("127.0.0.1", port, "/v1/checks?store=false", body, seconds / rounds, headers=auth,
+                               connections=connections))
+        echo, checks_rps = sum(echoes) / rounds, sum(checks) / rounds
+        stored = rate("127.0.0.1", port, "/v1/checks", body, seconds, headers=auth,
+                      connections=connections)  # SQLite, committed before the answer
     finally:
-        server.terminate()
-        server.wait(10)
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(30)
         shutil.rmtree(data, ignore_errors=True)
-    return {"echo_rps": echo, "check_rps": checks, "ratio_check_over_echo": checks / echo, "stored_rps": stored,
+    return {"workers": workers, "echo_rps": echo, "check_rps": checks_rps, "ratio_check_over_echo": checks_rps / echo,
+            "ratio_by_round": [c / e for c, e in zip(checks, echoes)], "stored_rps": stored,
             "body_bytes": len(body), "response_bytes": report_size}
 
 
@@ -400,7 +414,12 @@ def _causes_summary(c: dict) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--seconds", type=float, default=5.0, help="seconds per HTTP measurement")
-    parser.add_argument("--only", choices=["normaliser", "library", "causes", "memory"], help="run one part only")
+    parser.add_argument("--only", choices=["normaliser", "library", "causes", "memory", "scale", "http", "stored"],
+                        help="run one part only")
+    parser.add_argument("--batch-lines", type=int, default=5000,
+                        help="articles in the batches run with 1 and 2 worker processes")
+    parser.add_argument("--archive", type=int, default=100_000,
+                        help="articles in the archive batch (2 workers, one killed half-way); 0: skip it")
     args = parser.parse_args()
     if args.only == "normaliser":
         print(_normaliser_summary(normaliser()))
@@ -416,11 +435,32 @@ def main() -> int:
     if args.only == "causes":
         print(_causes_summary(causes()))
         return 0
+    if args.only in ("http", "stored"):  # quick looks at one figure; `make bench` measures them all
+        from bench import scale
+
+        part = ({"http": http(args.seconds, os.cpu_count() or 1), "http_1_worker": http(args.seconds, 1)}
+                if args.only == "http" else {"stored": scale.stored(args.seconds)})
+        print(json.dumps(part, indent=1))
+        return 0
+    if args.only == "scale":
+        from bench import scale
+
+        results = {"scale": scale.measure(args.seconds, args.batch_lines, args.archive)}
+        print(scale.summary(results["scale"]))
+        _write(results)
+        return 0
+    from bench import scale
+
+    cores = os.cpu_count() or 1
     results = {"engine": engine(), "causes": causes(), "normaliser": normaliser(), "library": library(),
-               "http": http(args.seconds), "memory": soak()}
-    e, h, n = results["engine"], results["http"], results["normaliser"]
-    print(f"http      check {h['check_rps']:.0f} req/s, echo {h['echo_rps']:.0f} req/s, "
-          f"ratio {h['ratio_check_over_echo']:.2f} (target ≥ 0.5); stored {h['stored_rps']:.0f} req/s")
+               "http": http(args.seconds, cores), "http_1_worker": http(args.seconds, 1), "memory": soak(),
+               "scale": scale.measure(args.seconds, args.batch_lines, args.archive)}
+    e, n = results["engine"], results["normaliser"]
+    for h in (results["http"], results["http_1_worker"]):
+        print(f"http      {h['workers']} worker process{'es' if h['workers'] > 1 else ''}: check "
+              f"{h['check_rps']:.0f} req/s, echo {h['echo_rps']:.0f} req/s, ratio {h['ratio_check_over_echo']:.2f} "
+              f"(target ≥ 0.5; rounds {', '.join(f'{r:.2f}' for r in h['ratio_by_round'])}); "
+              f"stored (SQLite) {h['stored_rps']:.0f} req/s")
     print(f"engine    seed {e['seed_ms']:.3f} ms (target < 1 ms); cold {e['seed_cold_ms']:.3f} ms")
     for k in ("claims_100", "claims_1000", "claims_10000"):
         print(f"engine    {k[7:]:>6} claims {e[k]['ms']:9.1f} ms, {e[k]['us_per_claim']:.1f} µs/claim; "
@@ -431,10 +471,15 @@ def main() -> int:
     print(_normaliser_summary(n))
     print(_library_summary(results["library"]))
     print(summary(results["memory"]))
+    print(scale.summary(results["scale"]))
+    _write(results)
+    return 0
+
+
+def _write(results: dict) -> None:
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
     (out / "latest.json").write_text(json.dumps(results, indent=2))
-    return 0
 
 
 if __name__ == "__main__":

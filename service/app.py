@@ -22,11 +22,14 @@ from litestar.openapi.spec import Components, Contact, SecurityScheme
 from litestar.routes import HTTPRoute
 
 from service.auth import Keys, Revoked
+from service.batches import BatchesController
+from service.metrics import RequestMiddleware, metrics, ready
 from service.openapi_tweaks import tighten
 from service.normalise import normalise_figures
 from service.pages import PAGES
 from service.pool import Pool
 from service.problems import handlers
+from service.queue import close as close_queue
 from service.references import ReferencesController
 from service.reports import ReportsController
 from service.routes import health, rules_catalogue
@@ -47,7 +50,7 @@ def create_app(settings: Settings | None = None, extra_routes: list | None = Non
     store = Store.from_settings(settings)
 
     @asynccontextmanager
-    async def storage(_: Litestar) -> AsyncIterator[None]:
+    async def storage(app: Litestar) -> AsyncIterator[None]:
         gc.collect()
         gc.freeze()  # what start-up built (rules, lexicons, sympy, babel) is never collected: collections stay short
         sys.setswitchinterval(0.001)  # the event loop waits at most ~1 ms for a worker thread to hand it the GIL
@@ -56,6 +59,7 @@ def create_app(settings: Settings | None = None, extra_routes: list | None = Non
         try:
             yield
         finally:
+            await close_queue(app.state)
             pool.close()
             await store.close()
 
@@ -63,11 +67,13 @@ def create_app(settings: Settings | None = None, extra_routes: list | None = Non
     pool = store.pool = Pool(settings.workers)
     app = Litestar(
         route_handlers=[health, rules_catalogue, ReportsController, ReferencesController, normalise_figures,
-                        normalise_times, *PAGES, viewer.files(), *(extra_routes or [])],
+                        normalise_times, *PAGES, viewer.files(), BatchesController, metrics, ready,
+                        *(extra_routes or [])],
+        logging_config=None,  # logs are JSON lines (service/logs.py), configured by `tadqiq serve`
         exception_handlers=handlers,  # type: ignore[arg-type]
         request_max_body_size=settings.max_body,
         lifespan=[storage],
-        middleware=[_per_address],
+        middleware=[RequestMiddleware, _per_address],
         before_send=[_headers],
         csrf_config=CSRFConfig(secret=_secret(settings), cookie_name="tadqiq_csrf", cookie_httponly=True,
                                cookie_samesite="strict", cookie_secure=False, cookie_path="/",

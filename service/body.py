@@ -28,9 +28,16 @@ T = TypeVar("T")
 BODIES: dict[tuple[str, str], type] = {}
 
 
-def body(path: str, method: str, kind: type[T]) -> type[T]:
-    """Declare that ``method path`` reads a ``kind`` body (for the OpenAPI document); returns ``kind``."""
+#: (path, method) → other media types the route also reads, as OpenAPI media type objects
+OTHER_MEDIA: dict[tuple[str, str], dict[str, OpenAPIMediaType]] = {}
+
+
+def body(path: str, method: str, kind: type[T], other: dict[str, OpenAPIMediaType] | None = None) -> type[T]:
+    """Declare that ``method path`` reads a ``kind`` body (for the OpenAPI document), and ``other`` media types
+    besides JSON; returns ``kind``."""
     BODIES[(path, method)] = kind
+    if other:
+        OTHER_MEDIA[(path, method)] = other
     return kind
 
 
@@ -52,7 +59,17 @@ async def read(request: Request[Any, Any, Any], kind: type[T]) -> T:
 def decode(raw: bytes, kind: type[T]) -> T:
     """``raw`` as a ``kind``, or the problem: 400 (not JSON, or nested past the decoder's depth), 422 (not the
     schema, with where). Nesting deeper than the schema is a 422 at the first level that departs from it; past
-    about a thousand levels the decoder stops at once (``RecursionError``), which is a 400, never a 500."""
+    about a thousand levels the decoder stops at once (``RecursionError``), which is a 400, never a 500.
+
+    A body is decoded once, straight into its Struct; only when that fails (a ``3.0`` where an integer is due, or a
+    real mistake) is it decoded again generically and converted, which honours JSON's ``3.0`` and words the error."""
+    decoder = _TYPED.get(kind)
+    if decoder is None:
+        decoder = _TYPED.setdefault(kind, msgspec.json.Decoder(kind, strict=True))
+    try:
+        return decoder.decode(raw)
+    except (msgspec.ValidationError, msgspec.DecodeError, RecursionError):
+        pass
     try:
         return msgspec.convert(_JSON.decode(raw), kind, strict=True)
     except msgspec.ValidationError as exc:
@@ -76,6 +93,7 @@ def _integral(text: str) -> int | float:
 
 
 _JSON = msgspec.json.Decoder(float_hook=_integral)
+_TYPED: dict[type, msgspec.json.Decoder] = {}
 
 
 def document_bodies(app: Litestar) -> None:
@@ -85,5 +103,6 @@ def document_bodies(app: Litestar) -> None:
         operation = getattr(item, method, None) if item else None
         if operation is not None:
             operation.request_body = RequestBody(
-                content={"application/json": OpenAPIMediaType(schema=Reference(ref=f"#/components/schemas/{kind.__name__}"))},
+                content={"application/json": OpenAPIMediaType(schema=Reference(ref=f"#/components/schemas/{kind.__name__}")),
+                         **OTHER_MEDIA.get((path, method), {})},
                 required=True)

@@ -1,5 +1,5 @@
-"""The ``tadqiq`` command: ``serve``, ``key`` (make one), ``key list``, ``key revoke ID``, ``check FILE.json``,
-``openapi``, ``references``."""
+"""The ``tadqiq`` command: ``serve``, ``worker``, ``batch FILE.ndjson``, ``key`` (make one), ``key list``,
+``key revoke ID``, ``check FILE.json``, ``openapi``, ``references``."""
 
 from __future__ import annotations
 
@@ -16,9 +16,14 @@ __all__ = ["main"]
 
 
 def _serve(args: argparse.Namespace) -> int:
+    import asyncio
+    import os
+    import shutil
+    import tempfile
+
     import uvicorn
 
-    from service.app import create_app
+    from service.logs import uvicorn_config
     from service.settings import Settings
 
     settings = Settings.from_env()
@@ -27,13 +32,66 @@ def _serve(args: argparse.Namespace) -> int:
 
         keys_file, key_file = ensure_local_key(settings.data_dir)
         settings = replace(settings, keys_file=str(keys_file))
+        os.environ["TADQIQ_KEYS_FILE"] = str(keys_file)  # for every worker process
         where = f"your key is in {key_file}" if key_file else f"keys: {keys_file}"
         print(f"tadqiq: no keys configured, using {keys_file} ({where}); reports: "
               f"{settings.database_url or Path(settings.data_dir) / 'tadqiq.db'}", file=sys.stderr)
     host, port = args.host or settings.host, args.port or settings.port
-    print(f"tadqiq: report pages at http://{host}:{port}/reports", file=sys.stderr)
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    workers = args.workers or int(os.environ.get("TADQIQ_PROCESSES") or 0) or os.cpu_count() or 1
+    level = os.environ.get("TADQIQ_LOG_LEVEL", "info").lower()
+    print(f"tadqiq: report pages at http://{host}:{port}/reports ({workers} worker process"
+          f"{'es' if workers > 1 else ''})", file=sys.stderr)
+    from service.serving import NoDelayHTTP
+
+    common = {"host": host, "port": port, "log_config": uvicorn_config(level), "access_log": False,
+              "timeout_graceful_shutdown": 10, "http": NoDelayHTTP}
+    if workers == 1:
+        from service.app import create_app
+
+        uvicorn.run(create_app(settings), **common)
+        return 0
+    # Several processes on one port: each imports the app and reads the same environment (database, keys,
+    # throttling), so nothing is kept in one process's memory that another would need. Migrations run here first,
+    # once; the workers' metrics meet in one directory so that any of them answers /metrics for all.
+    from service.storage import Store
+
+    async def migrate() -> None:
+        store = Store.from_settings(settings)
+        await store.open()
+        await store.close()
+
+    asyncio.run(migrate())
+    metrics_dir = tempfile.mkdtemp(prefix="tadqiq-metrics-")
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
+    try:
+        uvicorn.run("service.app:create_app", factory=True, workers=workers, **common)
+    finally:
+        shutil.rmtree(metrics_dir, ignore_errors=True)
     return 0
+
+
+def _worker(args: argparse.Namespace) -> int:
+    import os
+
+    from service.settings import Settings
+
+    if not Settings.from_env().broker_url:
+        print("tadqiq: set TADQIQ_BROKER_URL (e.g. amqp://guest:guest@127.0.0.1:5672/) and TADQIQ_DATABASE_URL "
+              "to the broker and database the servers use", file=sys.stderr)
+        return 2
+    if args.metrics_port:  # before prometheus-client is imported: the processes write their metrics there
+        import tempfile
+
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="tadqiq-worker-metrics-")
+    from service.worker import run
+
+    return run(args.processes or os.cpu_count() or 1, args.metrics_port)
+
+
+def _batch(args: argparse.Namespace) -> int:
+    from service.submit import submit
+
+    return submit(args.file, args.server, args.key, reports=args.reports, wait=not args.no_wait)
 
 
 def _key(args: argparse.Namespace) -> int:
@@ -165,7 +223,20 @@ def main(argv: list[str] | None = None) -> int:
     serve = sub.add_parser("serve", help="serve the API (default 127.0.0.1:8000)")
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
+    serve.add_argument("--workers", type=int,
+                       help="server processes (default: TADQIQ_PROCESSES or the number of cores)")
     serve.set_defaults(run=_serve)
+    worker = sub.add_parser("worker", help="run batch workers (TADQIQ_BROKER_URL, TADQIQ_DATABASE_URL)")
+    worker.add_argument("--processes", type=int, help="worker processes (default: the number of cores)")
+    worker.add_argument("--metrics-port", type=int, help="serve the workers' metrics (Prometheus) on this port")
+    worker.set_defaults(run=_worker)
+    batch = sub.add_parser("batch", help="check an NDJSON file of check requests through the queue, with progress")
+    batch.add_argument("file", help="NDJSON, one check request per line (with --reports: one report id per line)")
+    batch.add_argument("--server", required=True, help="the server's address, e.g. http://127.0.0.1:8000")
+    batch.add_argument("--key", help="API key (default: TADQIQ_KEY, or .tadqiq/local-key.txt)")
+    batch.add_argument("--reports", action="store_true", help="the file lists stored report ids to check again")
+    batch.add_argument("--no-wait", action="store_true", help="submit, print the batch's address, and return")
+    batch.set_defaults(run=_batch)
     key = sub.add_parser("key", help="make an API key (prints it once, stores its hash); `key list`; `key revoke ID`")
     key.add_argument("action", nargs="?", choices=["list", "revoke"], help="list the keys, or revoke one by its id")
     key.add_argument("key_id", nargs="?", help="with revoke: the key's id")

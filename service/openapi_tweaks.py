@@ -15,7 +15,9 @@ import msgspec
 from litestar import Litestar
 
 import rules.model
+import service.batches
 import service.exports
+import service.metrics
 import service.problems
 import service.reports
 import service.review
@@ -25,7 +27,7 @@ from service.body import BODIES, document_bodies
 __all__ = ["tighten"]
 
 MODULES: list[Any] = [rules.model, service.problems, service.routes, service.review, service.reports,
-                      service.exports]
+                      service.exports, service.batches, service.metrics]
 
 
 def _structs() -> list[type[msgspec.Struct]]:

@@ -13,7 +13,7 @@ from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 from msgspec import Struct
 
-__all__ = ["MEDIA_TYPE", "Issue", "ProblemDetails", "ProblemError", "handlers"]
+__all__ = ["MEDIA_TYPE", "Issue", "ProblemDetails", "ProblemError", "details", "handlers"]
 
 MEDIA_TYPE = "application/problem+json"
 log = logging.getLogger("tadqiq")
@@ -51,13 +51,18 @@ class ProblemError(HTTPException):
 
 _TYPES = {400: "bad-request", 401: "unauthorized", 403: "forbidden", 404: "not-found", 405: "method-not-allowed",
           409: "conflict", 413: "too-large", 415: "unsupported-media-type", 422: "invalid", 429: "too-many-requests",
-          500: "internal"}
+          500: "internal", 503: "unavailable"}
+
+
+def details(status: int, title: str, detail: str | None = None, errors: list[Issue] | None = None,
+            instance: str | None = None) -> ProblemDetails:
+    return ProblemDetails(type=f"https://tadqiq.dev/problems/{_TYPES.get(status, 'error')}", title=title,
+                          status=status, detail=detail, instance=instance, errors=errors or [])
 
 
 def _respond(request: Request[Any, Any, Any], status: int, title: str, detail: str | None,
              errors: list[Issue] | None = None, headers: dict[str, str] | None = None) -> Response[ProblemDetails]:
-    problem = ProblemDetails(type=f"https://tadqiq.dev/problems/{_TYPES.get(status, 'error')}", title=title, status=status,
-                      detail=detail, instance=request.url.path, errors=errors or [])
+    problem = details(status, title, detail, errors, request.url.path)
     return Response(problem, status_code=status, media_type=MEDIA_TYPE, headers=headers)
 
 

@@ -15,6 +15,7 @@ from rules.engine import RULES
 from rules.model import CheckRequest, Report
 from service.auth import authorize
 from service.body import body, raw
+from service.metrics import count
 from service.pool import SMALL, compute, run
 from service.work import Refused, check_json, meet_json
 from service.problems import MEDIA_TYPE, ProblemDetails
@@ -107,6 +108,7 @@ class ChecksController(Controller):
         done = await compute(request, check_json, body, library)
         if isinstance(done, Refused):
             raise done.error()
+        count(done.verdicts, done.problems)
         if not store:
             return Response(done.report, status_code=200, media_type=MediaType.JSON)  # type: ignore[arg-type]
         stored = await request.app.state.store.add(caller.newsroom, caller.key, done)

@@ -24,6 +24,14 @@ class Settings:
     #: API keys, hashed (see service/auth.py): a TOML file, and/or entries in ``TADQIQ_KEYS``.
     keys_file: str | None = None
     keys: str | None = None
+    #: The task queue for batches (RabbitMQ, ``amqp://user:pass@host:5672/vhost``); empty: batches answer 503.
+    broker_url: str | None = None
+    #: The queue (and exchange) name on the broker; servers and workers of one deployment use the same.
+    broker_queue: str = "tadqiq.batches"
+    #: Limits of one batch: lines, bytes of NDJSON; and lines per task on the queue.
+    batch_max_lines: int = 1_000_000
+    batch_max_bytes: int = 4 * 1024 * 1024 * 1024
+    batch_chunk: int = 100
     #: Seconds between two reads of a newsroom's reference-library version (service/storage/references.py).
     library_refresh: float = 1.0
     #: Threads that check, render pages and write exports, so the event loop only answers (``service/pool.py``).
@@ -51,6 +59,11 @@ class Settings:
                    database_schema=env.get("TADQIQ_DATABASE_SCHEMA") or None,
                    keys_file=env.get("TADQIQ_KEYS_FILE") or None,
                    keys=env.get("TADQIQ_KEYS") or None,
+                   broker_url=env.get("TADQIQ_BROKER_URL") or None,
+                   broker_queue=env.get("TADQIQ_BROKER_QUEUE") or cls.broker_queue,
+                   batch_max_lines=int(env.get("TADQIQ_BATCH_MAX_LINES") or cls.batch_max_lines),
+                   batch_max_bytes=int(env.get("TADQIQ_BATCH_MAX_BYTES") or cls.batch_max_bytes),
+                   batch_chunk=int(env.get("TADQIQ_BATCH_CHUNK") or cls.batch_chunk),
                    library_refresh=float(env.get("TADQIQ_LIBRARY_REFRESH", cls.library_refresh)),
                    workers=int(env.get("TADQIQ_WORKERS", cls.workers)),
                    session_hours=int(env.get("TADQIQ_SESSION_HOURS", cls.session_hours)),

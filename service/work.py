@@ -11,6 +11,7 @@ from rules.engine import check
 from rules.library import Library
 from rules.model import CheckRequest, Claim, NormaliseRequest, Problem, ReferenceUsed, TimesRequest
 from service.body import decode
+from service.metrics import tallies
 from service.problems import ProblemError
 
 __all__ = ["Checked", "Met", "Refused", "check_json", "meet_json", "normalise_json", "times_json"]
@@ -42,6 +43,8 @@ class Checked(msgspec.Struct, frozen=True):
     title: str | None
     claims: int
     statuses: dict[str, int]
+    verdicts: dict[str, int] = {}  # by "rule status", for /metrics (service.metrics.count)
+    problems: dict[str, int] = {}  # by code
 
 
 def _refused(exc: ProblemError) -> Refused:
@@ -90,8 +93,10 @@ def check_json(raw: bytes, library: Library | bytes | None = None) -> Checked | 
     statuses: dict[str, int] = {}
     for v in report.verdicts:
         statuses[v.status] = statuses.get(v.status, 0) + 1
+    verdicts, problems = tallies(report)
     return Checked(request=_ENCODE.encode(request), report=_ENCODE.encode(report), language=report.document.language,
-                   title=report.document.title, claims=len(report.claims), statuses=statuses)
+                   title=report.document.title, claims=len(report.claims), statuses=statuses, verdicts=verdicts,
+                   problems=problems)
 
 
 def _answer(raw: bytes, kind: type, work: Any) -> bytes | Refused:

@@ -25,7 +25,8 @@ def free_port() -> int:
 
 
 class Server:
-    """``with Server(env) as s: httpx.get(s.url + "/health")``; ``kill9()`` ends it the hard way."""
+    """``with Server(env) as s: httpx.get(s.url + "/health")``; ``kill9()`` ends it the hard way. It runs in a
+    session of its own, so that its worker processes end with it."""
 
     def __init__(self, env: dict[str, str], port: int | None = None):
         self.port = port or free_port()
@@ -36,7 +37,7 @@ class Server:
 
     def start(self, timeout: float = 90) -> Server:
         self.proc = subprocess.Popen([str(TADQIQ), "serve"], env=self.env, cwd=ROOT, stdout=self.log,
-                                     stderr=subprocess.STDOUT)
+                                     stderr=subprocess.STDOUT, start_new_session=True)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -55,8 +56,9 @@ class Server:
         return self.log.read().decode("utf-8", "replace")[-4000:]
 
     def kill9(self) -> None:
+        """SIGKILL to the server and its worker processes (``tadqiq serve`` runs one per core)."""
         assert self.proc is not None
-        os.kill(self.proc.pid, signal.SIGKILL)
+        os.killpg(self.proc.pid, signal.SIGKILL)
         self.proc.wait(10)
 
     def stop(self) -> None:
@@ -65,7 +67,7 @@ class Server:
             try:
                 self.proc.wait(10)
             except subprocess.TimeoutExpired:
-                self.proc.kill()
+                os.killpg(self.proc.pid, signal.SIGKILL)
                 self.proc.wait(10)
 
     def __enter__(self) -> Server:

@@ -296,7 +296,7 @@ def test_the_document_declares_the_key_scheme_on_exactly_the_protected_routes():
     assert (scheme["type"], scheme["scheme"]) == ("http", "bearer")
     for path, item in doc["paths"].items():
         for method, op in item.items():
-            protected = path.startswith(("/v1/checks", "/v1/references"))
+            protected = path.startswith(("/v1/checks", "/v1/references", "/v1/batches"))
             assert bool(op.get("security")) == protected, (method, path)
             if protected:
                 assert {"401", "403"} <= set(op["responses"]), (method, path)

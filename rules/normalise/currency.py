@@ -26,7 +26,7 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Protocol
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.numbers import get_currency_precision, get_currency_symbol, get_territory_currencies, list_currencies
 
 from rules.interval import Interval
@@ -125,7 +125,7 @@ def digits(code: str) -> int:
 def _symbol(code: str, language: str, territory: str) -> str | None:
     try:
         return get_currency_symbol(code, locale=f"{language}_{territory}")
-    except (ValueError, LookupError):
+    except (ValueError, LookupError, UnknownLocaleError):  # a territory CLDR has no locale for with that language
         return None
 
 

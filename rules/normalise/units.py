@@ -14,12 +14,15 @@ month).
 
 from __future__ import annotations
 
+import os
 import tomllib
 from fractions import Fraction
 from functools import lru_cache
 from importlib.resources import files
+from pathlib import Path
 
 import pint
+import platformdirs
 from babel import Locale
 
 from rules.interval import Interval
@@ -29,7 +32,18 @@ __all__ = ["KINDS", "NAMES", "PERIODS", "PINT_NAMES", "REGISTRY", "factor", "kin
 
 _DATA = tomllib.loads(files("rules.normalise").joinpath("data/units.toml").read_text("utf-8"))
 
-REGISTRY = pint.UnitRegistry(non_int_type=Fraction, autoconvert_offset_to_baseunit=False)
+def _cache() -> Path | None:
+    """Where pint keeps its parsed definitions between starts (a fifth of a start's time otherwise; pint keys the
+    cache by the file's content and ``non_int_type``); None when that place cannot be written."""
+    folder = Path(os.environ.get("TADQIQ_CACHE_DIR") or platformdirs.user_cache_path("tadqiq")) / "pint"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return folder if os.access(folder, os.W_OK) else None
+
+
+REGISTRY = pint.UnitRegistry(non_int_type=Fraction, autoconvert_offset_to_baseunit=False, cache_folder=_cache())
 for _spec in _DATA.values():
     if "define" in _spec:
         REGISTRY.define(_spec["define"])

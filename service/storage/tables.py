@@ -13,8 +13,8 @@ from __future__ import annotations
 from sqlalchemy import (Boolean, Column, DateTime, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table,
                         Text, UniqueConstraint)
 
-__all__ = ["metadata", "reference_entries", "reference_libraries", "reports", "reviews", "revoked_keys",
-           "sessions"]
+__all__ = ["batch_lines", "batches", "metadata", "reference_entries", "reference_libraries", "reports", "reviews",
+           "revoked_keys", "sessions"]
 
 metadata = MetaData()
 
@@ -50,6 +50,32 @@ reviews = Table(
     Column("role", String(16), nullable=False),
     Column("at", DateTime(timezone=False), nullable=False),
     Index("reviews_by_report", "report_id", "seq"),
+)
+
+#: A batch of checks run by workers off the task queue (``service/batches.py``): one row per batch, its counts kept
+#: in the same transaction as the lines they count, so a line that runs twice is counted once.
+batches = Table(
+    "batches", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("newsroom", String(64), nullable=False),
+    Column("created", DateTime(timezone=False), nullable=False),
+    Column("created_by", String(64), nullable=False),
+    Column("kind", String(16), nullable=False),      # lines (NDJSON check requests) | reports (stored ids re-checked)
+    Column("state", String(16), nullable=False),     # receiving | queued | cancelled
+    Column("total", Integer, nullable=False),
+    Column("done", Integer, nullable=False),
+    Column("failed", Integer, nullable=False),
+    Column("updated", DateTime(timezone=False)),     # the last line finished
+    Index("batches_by_newsroom", "newsroom", "created", "id"),
+)
+
+#: One row per finished line of a batch: its report, or the problem that stopped it (RFC 9457 JSON).
+batch_lines = Table(
+    "batch_lines", metadata,
+    Column("batch_id", String(32), ForeignKey("batches.id"), primary_key=True),
+    Column("line", Integer, primary_key=True, autoincrement=False),
+    Column("report_id", String(32)),
+    Column("problem", LargeBinary),
 )
 
 # -- the reference library (service/storage/references.py) -------------------------------------------------------

@@ -1,0 +1,390 @@
+"""Scale-out figures, measured in one run (``make bench``; ``python -m bench --only scale`` alone):
+
+- **stored checks** with ``tadqiq serve --workers 1`` and ``--workers 2`` on one PostgreSQL database, in
+  interleaved rounds (1, 2, 1, 2, …) so that a busy moment on a shared machine hits both alike; the ratio 2 / 1;
+- **batches**: a generated archive of seed-like articles (``bench/archive.py``) through the real queue (RabbitMQ)
+  with ``tadqiq worker --processes 1`` and ``2``, against the in-process engine's articles per second on the same
+  articles (decode + check, one process); the big run (``--archive``, 100 000 by default) with two processes,
+  one of them killed with SIGKILL half-way (taskiq's supervisor starts another), progress sampled throughout, and
+  every line counted exactly once at the end;
+- **cold start**: ``tadqiq serve --workers 1`` launched to its first answer to ``POST /v1/checks``, from compiled
+  bytecode as an installed service starts;
+- **RSS** of each server and worker process after its load.
+
+Needs PostgreSQL (127.0.0.1:5432, database ``test``) and RabbitMQ (127.0.0.1:5672, guest/guest); each run uses a
+schema and a queue of its own and deletes them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+import msgspec
+
+from bench.archive import SEED, articles
+from bench.load import rate
+from service.queue import drop
+
+ROOT = Path(__file__).resolve().parent.parent
+TADQIQ = Path(sys.executable).with_name("tadqiq")
+POSTGRES = os.environ.get("TADQIQ_BENCH_POSTGRES", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
+BROKER = os.environ.get("TADQIQ_BENCH_BROKER", "amqp://guest:guest@127.0.0.1:5672/")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _psql(sql: str) -> None:
+    subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-qc", sql], check=True,
+                   capture_output=True, timeout=120)
+
+
+class Deployment:
+    """A schema, a queue and a key of their own; servers and workers started in sessions of their own."""
+
+    def __init__(self, chunk: int = 100):
+        from service.auth import digest, new_key
+
+        self.key = new_key()
+        self.schema = f"tadqiq_bench_{secrets.token_hex(5)}"
+        self.queue = f"tadqiq.bench.{secrets.token_hex(5)}"
+        self.data = tempfile.mkdtemp(prefix="tadqiq-bench-")
+        self.env = {**os.environ, "TADQIQ_DATABASE_URL": POSTGRES, "TADQIQ_DATABASE_SCHEMA": self.schema,
+                    "TADQIQ_KEYS": f"bench:bench:submitter:{digest(self.key)}", "TADQIQ_BROKER_URL": BROKER,
+                    "TADQIQ_BROKER_QUEUE": self.queue, "TADQIQ_BATCH_CHUNK": str(chunk),
+                    "TADQIQ_LOG_LEVEL": "warning", "TADQIQ_DATA_DIR": self.data,
+                    "TADQIQ_RATE": "", "TADQIQ_FAILURES": ""}  # no throttling: the load comes from one address
+        self.env.pop("PYTHONDONTWRITEBYTECODE", None)  # start as an installed service does, from bytecode
+        self.procs: list[subprocess.Popen] = []
+
+    @property
+    def auth(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.key}"}
+
+    def serve(self, workers: int) -> tuple[subprocess.Popen, int]:
+        port = _free_port()
+        proc = subprocess.Popen([str(TADQIQ), "serve", "--workers", str(workers), "--port", str(port)], env=self.env,
+                                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        self.procs.append(proc)
+        _until_up(port, proc, workers)
+        return proc, port
+
+    def worker(self, processes: int) -> subprocess.Popen:
+        proc = subprocess.Popen([str(TADQIQ), "worker", "--processes", str(processes)], env=self.env, cwd=ROOT,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        self.procs.append(proc)
+        return proc
+
+    def stop(self, proc: subprocess.Popen) -> None:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(60)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait(10)
+
+    def close(self) -> None:
+        for proc in self.procs:
+            self.stop(proc)
+        _psql(f'DROP SCHEMA IF EXISTS "{self.schema}" CASCADE')
+        asyncio.run(drop(BROKER, self.queue))
+
+
+def _until_up(port: int, proc: subprocess.Popen, workers: int, timeout: float = 120) -> None:
+    """Until ``workers`` distinct processes have answered (each connection may land on any of them)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited with {proc.returncode}")
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/health/ready", timeout=2).status_code == 200 \
+                    and len(_children(proc.pid)) >= (workers if workers > 1 else 0):
+                time.sleep(0.5 if workers == 1 else 3)  # the other processes finish starting
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError("server did not start")
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout
+    except FileNotFoundError:
+        return []
+    return [int(p) for p in out.split()]
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _work_pids(pid: int) -> list[int]:
+    """The processes that do the work: the children of a supervisor (uvicorn's, taskiq's), but not
+    multiprocessing's resource tracker (a child too, small and idle); the process itself when it has none."""
+    kids = [k for k in _children(pid) if Path(f"/proc/{k}/status").exists()]
+    work = [k for k in kids if b"resource_tracker" not in Path(f"/proc/{k}/cmdline").read_bytes()]
+    return work or [pid]
+
+
+def _family_rss(pid: int) -> list[float]:
+    return [round(rss_mb(p), 1) for p in _work_pids(pid)]
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process so far (a figure that a busy machine does not inflate the way
+    it inflates elapsed time)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def stored(seconds: float, rounds: int = 4) -> dict:
+    """Stored checks (``POST /v1/checks``, committed to PostgreSQL before each answer) with one and two server
+    processes, interleaved rounds; 16 keep-alive connections."""
+    body = SEED.read_bytes()
+    deployment = Deployment()
+    try:
+        servers = {n: deployment.serve(n) for n in (1, 2)}
+        for n, (_, port) in servers.items():  # warm both
+            rate("127.0.0.1", port, "/v1/checks", body, 1.0, connections=16, headers=deployment.auth)
+        counts: dict[int, list[float]] = {1: [], 2: []}
+        cpu = {1: 0.0, 2: 0.0}
+        for _ in range(rounds):
+            for n, (proc, port) in servers.items():
+                pids = _work_pids(proc.pid)
+                before = sum(_cpu_seconds(p) for p in pids)
+                counts[n].append(rate("127.0.0.1", port, "/v1/checks", body, seconds / rounds, connections=16,
+                                      headers=deployment.auth))
+                cpu[n] += sum(_cpu_seconds(p) for p in pids) - before
+        rss = {n: _family_rss(proc.pid) for n, (proc, _) in servers.items()}
+    finally:
+        deployment.close()
+    one, two = sum(counts[1]) / rounds, sum(counts[2]) / rounds
+    per = {n: cpu[n] / (sum(counts[n]) * seconds / rounds) * 1000 for n in counts}
+    return {"workers_1_rps": one, "workers_2_rps": two, "ratio_2_over_1": two / one, "rounds": counts,
+            "server_cpu_ms_per_request": {str(n): v for n, v in per.items()},
+            "rss_mb": {str(n): v for n, v in rss.items()}, "database": "postgresql", "connections": 16}
+
+
+CPU_MS: list[float] = []  # the in-process engine's CPU milliseconds per article, each time it is measured
+
+
+def in_process(lines: list[bytes]) -> float:
+    """Articles per second, decoded and checked in this process (one core), over ``lines``."""
+    from rules.engine import check
+    from rules.model import CheckRequest
+
+    decoder = msgspec.json.Decoder(CheckRequest)
+    check(decoder.decode(lines[0]))
+    start, cpu = time.perf_counter(), time.process_time()
+    for line in lines:
+        check(decoder.decode(line))
+    CPU_MS.append((time.process_time() - cpu) / len(lines) * 1000)
+    return len(lines) / (time.perf_counter() - start)
+
+
+def run_batch(deployment: Deployment, port: int, path: Path, total: int, processes: int,
+              kill_at: float | None = None) -> dict:
+    """Submit ``path`` with ``processes`` worker processes running; sample progress every second; optionally
+    SIGKILL one worker process when ``kill_at`` of the lines are done. Returns the figures."""
+    worker = deployment.worker(processes)
+    url = f"http://127.0.0.1:{port}"
+    samples: list[dict] = []
+    killed = None
+    try:
+        with httpx.Client(base_url=url, headers=deployment.auth, timeout=httpx.Timeout(60, write=600, read=600)) \
+                as http:
+            # warm-up: a line per worker process, so that what is timed is checking, not the processes' start
+            warm = http.post("/v1/batches", content=b"\n".join(articles(4 * processes, seed=1)),
+                             headers={"content-type": "application/x-ndjson"})
+            while http.get(warm.headers["location"], params={"limit": 0}).json()["state"] != "done":
+                time.sleep(0.2)
+            pids = _work_pids(worker.pid)
+            cpu_before = sum(_cpu_seconds(p) for p in pids)
+            start = time.perf_counter()
+
+            def pieces():
+                with path.open("rb") as f:
+                    while piece := f.read(1 << 20):
+                        yield piece
+
+            answer = http.post("/v1/batches", content=pieces(), headers={
+                "content-type": "application/x-ndjson", "content-length": str(path.stat().st_size)})
+            answer.raise_for_status()
+            queued = time.perf_counter() - start
+            location = answer.headers["location"]
+            batch_id = location.rsplit("/", 1)[1]
+            while True:
+                b = http.get(location, params={"limit": 0}).json()
+                c = b["counts"]
+                samples.append({"t": round(time.perf_counter() - start, 1), "done": c["done"], "failed": c["failed"],
+                                "queued": c["queued"], "rate": b.get("rate"), "eta_seconds": b.get("eta_seconds")})
+                if kill_at is not None and killed is None and c["done"] + c["failed"] >= kill_at * total:
+                    victims = _work_pids(worker.pid)
+                    os.kill(victims[0], signal.SIGKILL)
+                    killed = {"pid": victims[0], "at_done": c["done"] + c["failed"]}
+                if b["state"] == "done":
+                    break
+                time.sleep(1)
+            elapsed = time.perf_counter() - start
+            cpu = None if killed else sum(_cpu_seconds(p) for p in pids) - cpu_before
+            rss = _family_rss(worker.pid)
+            final = http.get(location, params={"limit": 0}).json()["counts"]
+    finally:
+        deployment.stop(worker)
+    return {"id": batch_id, "lines": total, "processes": processes, "seconds": round(elapsed, 1), "queued_after_s": round(queued, 1),
+            "articles_per_second": total / elapsed, "final": final,
+            "worker_cpu_ms_per_article": cpu / total * 1000 if cpu else None, "killed": killed, "worker_rss_mb": rss,
+            "progress_samples": len(samples), "progress": samples[:: max(1, len(samples) // 20)]}
+
+
+def batches(lines: int, archive: int) -> dict:
+    """Batch throughput with 1 and 2 worker processes on ``lines`` articles, then ``archive`` articles with 2 and a
+    SIGKILL half-way; each against the in-process engine on the same articles."""
+    deployment = Deployment()
+    out: dict = {}
+    try:
+        _, port = deployment.serve(1)
+        with tempfile.TemporaryDirectory() as tmp:
+            small = Path(tmp) / "small.ndjson"
+            small.write_bytes(b"\n".join(articles(lines, seed=41)) + b"\n")
+            sample = list(articles(min(lines, 2000), seed=41))
+            engine = in_process(sample)
+            one = run_batch(deployment, port, small, lines, 1)
+            two = run_batch(deployment, port, small.with_name("small.ndjson"), lines, 2)
+            engine_after = in_process(sample)  # again after, so a change of load shows
+            out["in_process_articles_per_second"] = [engine, engine_after]
+            out["workers_1"], out["workers_2"] = one, two
+            base = (engine + engine_after) / 2
+            out["ratio_1_over_in_process"] = one["articles_per_second"] / base
+            out["ratio_2_over_in_process"] = two["articles_per_second"] / base
+            out["in_process_cpu_ms_per_article"] = sum(CPU_MS) / len(CPU_MS)
+            if archive:
+                big = Path(tmp) / "archive.ndjson"
+                with big.open("wb") as f:
+                    for line in articles(archive, seed=43):
+                        f.write(line + b"\n")
+                sample = list(articles(2000, seed=43))
+                before = in_process(sample)
+                run = run_batch(deployment, port, big, archive, 2, kill_at=0.5)
+                after = in_process(sample)
+                run["in_process_articles_per_second"] = [before, after]
+                run["ratio_over_in_process"] = run["articles_per_second"] / ((before + after) / 2)
+                where = f"batch_id = '{run['id']}'"
+                lines_stored = _count(deployment, f"SELECT count(*) FROM {{s}}.batch_lines WHERE {where}")
+                reports = _count(deployment, "SELECT count(*) FROM {s}.reports WHERE id IN (SELECT report_id FROM "
+                                             f"{{s}}.batch_lines WHERE {where})")
+                c = run["final"]
+                run["reports_stored"], run["lines_stored"] = reports, lines_stored
+                # ids are primary keys, so a line twice is impossible in the tables; what is checked is that the
+                # counts (grown only by rows actually added) match the rows, and every line is there
+                run["exactly_once"] = (reports == c["done"] and lines_stored == c["total"] == archive
+                                       and c["done"] + c["failed"] == archive and c["queued"] == 0)
+                out["archive"] = run
+    finally:
+        deployment.close()
+    return out
+
+
+def _count(deployment: Deployment, sql: str) -> int:
+    out = subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-tAc",
+                          sql.format(s=f'"{deployment.schema}"')], capture_output=True, text=True, check=True)
+    return int(out.stdout.strip())
+
+
+def cold_start(tries: int = 3) -> dict:
+    """Seconds from launching ``tadqiq serve --workers 1`` (SQLite, as ``make run``) to its first 2xx answer to
+    ``POST /v1/checks`` with the seed; best of ``tries``, each a new process; bytecode compiled beforehand."""
+    from service.auth import digest, new_key
+
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "service"), str(ROOT / "rules")],
+                   capture_output=True)
+    key = new_key()
+    body = SEED.read_bytes()
+    times, cpu, rss = [], [], []
+    for _ in range(tries):
+        port = _free_port()
+        with tempfile.TemporaryDirectory() as data:
+            env = {**os.environ, "TADQIQ_DATA_DIR": data, "TADQIQ_KEYS": f"b:b:submitter:{digest(key)}",
+                   "TADQIQ_LOG_LEVEL": "warning", "TADQIQ_RATE": "", "TADQIQ_FAILURES": ""}
+            env.pop("PYTHONDONTWRITEBYTECODE", None)
+            start = time.perf_counter()
+            proc = subprocess.Popen([str(TADQIQ), "serve", "--workers", "1", "--port", str(port)], env=env, cwd=ROOT,
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+            try:
+                while True:
+                    try:
+                        r = httpx.post(f"http://127.0.0.1:{port}/v1/checks?store=false", content=body, timeout=5,
+                                       headers={"content-type": "application/json",
+                                                "authorization": f"Bearer {key}"})
+                        if r.status_code == 200:
+                            break
+                    except httpx.TransportError:
+                        pass
+                    if time.perf_counter() - start > 60:
+                        raise RuntimeError("no answer in 60 s")
+                    time.sleep(0.01)
+                times.append(time.perf_counter() - start)
+                cpu.append(round(_cpu_seconds(proc.pid), 3))
+                rss.append(round(rss_mb(proc.pid), 1))
+            finally:
+                os.killpg(proc.pid, signal.SIGTERM)
+                proc.wait(30)
+    return {"seconds": min(times), "all": [round(t, 3) for t in times], "cpu_seconds": min(cpu), "cpu_all": cpu,
+            "rss_mb_after_first_answer": rss}
+
+
+def load_now() -> list[float]:
+    return [float(x) for x in Path("/proc/loadavg").read_text().split()[:3]]
+
+
+def measure(seconds: float, lines: int, archive: int) -> dict:
+    out = {"load_before": load_now()}
+    out["cold_start"] = cold_start()
+    out["stored"] = stored(seconds)
+    out["batches"] = batches(lines, archive)
+    out["load_after"] = load_now()
+    return out
+
+
+def summary(s: dict) -> str:
+    st, b, c = s["stored"], s["batches"], s["cold_start"]
+    lines = [f"stored    1 worker {st['workers_1_rps']:.0f} req/s, 2 workers {st['workers_2_rps']:.0f} req/s, "
+             f"ratio {st['ratio_2_over_1']:.2f} (target ≥ 1.8; PostgreSQL, interleaved rounds); server CPU per "
+             f"request {st['server_cpu_ms_per_request']['1']:.2f} / {st['server_cpu_ms_per_request']['2']:.2f} ms; "
+             f"RSS per process {st['rss_mb']} MB",
+             f"batch     in-process engine {b['in_process_articles_per_second'][0]:.0f} / "
+             f"{b['in_process_articles_per_second'][1]:.0f} articles/s (before / after); "
+             f"1 worker {b['workers_1']['articles_per_second']:.0f}/s ({b['ratio_1_over_in_process']:.2f}×), "
+             f"2 workers {b['workers_2']['articles_per_second']:.0f}/s ({b['ratio_2_over_in_process']:.2f}×) "
+             f"on {b['workers_1']['lines']} articles; CPU per article: in-process "
+             f"{b['in_process_cpu_ms_per_article']:.2f} ms, worker {b['workers_1']['worker_cpu_ms_per_article']:.2f} / "
+             f"{b['workers_2']['worker_cpu_ms_per_article']:.2f} ms"]
+    if "archive" in b:
+        a = b["archive"]
+        lines.append(f"batch     archive {a['lines']} articles, 2 workers, SIGKILL of one at {a['killed']['at_done']}: "
+                     f"{a['seconds']:.0f} s, {a['articles_per_second']:.0f}/s = {a['ratio_over_in_process']:.2f}× "
+                     f"in-process (target ≥ 0.8); final {a['final']}; exactly once: {a['exactly_once']}; "
+                     f"{a['progress_samples']} progress samples; worker RSS {a['worker_rss_mb']} MB")
+    lines.append(f"start     cold start to first answer {c['seconds']:.2f} s (target ≤ 1.0; tries {c['all']}), of "
+                 f"which the server's CPU {c['cpu_seconds']:.2f} s; RSS {c['rss_mb_after_first_answer']} MB")
+    lines.append(f"machine   load average before {s['load_before']}, after {s['load_after']} (2 cores)")
+    return "\n".join(lines)
+
