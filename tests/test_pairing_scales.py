@@ -214,10 +214,10 @@ def measure(shape, n: int) -> dict:
             with open("/proc/self/clear_refs", "w") as f:
                 f.write("5")  # the peak starts again from what the child holds now
             base = _status("VmRSS")
-            start = time.perf_counter()
+            start = time.process_time()  # CPU seconds: what the check costs, whatever else the machine runs
             report = check(msgspec.json.decode(raw, type=CheckRequest))
             out = msgspec.json.encode(report)
-            seconds = time.perf_counter() - start
+            seconds = time.process_time() - start
             peak = _status("VmHWM")
             result = {"seconds": seconds, "mb": max(peak - base, 0) / 1024, "outputs": len(report.verdicts)
                       + len(report.derived), "request": len(raw), "report": len(out),
@@ -238,7 +238,7 @@ def test_every_crowded_shape_is_bounded_at_10000_claims(name):
     shape = SHAPES[name]
     check(msgspec.json.decode(json.dumps(shape(100)), type=CheckRequest))  # warm: lexicons, rates, locales
     m = measure(shape, N)
-    summary("pairing at 10 000 claims", f"{name:28} {m['seconds']:6.2f} s  +{m['mb']:5.0f} MB  "
+    summary("pairing at 10 000 claims (CPU seconds)", f"{name:28} {m['seconds']:6.2f} s  +{m['mb']:5.0f} MB  "
                                         f"{m['outputs']:5} outputs  report {m['report'] / m['request']:4.1f}× request"
                                         + (f"  ({', '.join(m['problems'])})" if m["problems"] else ""))
     assert m["seconds"] <= SECONDS, m
@@ -265,11 +265,11 @@ def test_an_ordinary_article_of_any_shape_answers_in_milliseconds(name):
     times = []
     for _ in range(3):
         forget()  # the figures read cold, as for an article never seen
-        start = time.perf_counter()
+        start = time.process_time()  # CPU time: other work on the machine does not count against the check
         check(request)
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
     best = min(times) * 1000
-    summary("an ordinary article (100 claims) of each shape, read cold",
+    summary("an ordinary article (100 claims) of each shape, read cold (CPU)",
             f"{name:28} {best:6.1f} ms  ({len(request.claims)} claims, {len(request.relations)} relations, "
             f"{len(request.references)} references)")
     assert best <= ORDINARY_MS

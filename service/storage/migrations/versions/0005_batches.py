@@ -1,14 +1,14 @@
 """Batches of checks run off the task queue, and their lines.
 
-Revision ID: 0002_batches
+Revision ID: 0005_batches
 Revises: 0004_sessions
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002_batches"
-down_revision = "0004_sessions"  # chained after what main has (the coordinator may re-chain it)
+revision = "0005_batches"
+down_revision = "0004_sessions"
 branch_labels = None
 depends_on = None
 
