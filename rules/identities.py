@@ -91,6 +91,7 @@ class Role:
     role: str
     sign: int
     rest: str
+    size: int  # stems in the name matched: of two forms of one rule, the longer name wins
 
 
 @lru_cache(maxsize=8)
@@ -129,13 +130,17 @@ def roles(metric_key: str, lang: str) -> tuple[Role, ...]:
                 elif size == current[0]:
                     current[1].add(name)
     out = []
-    for ident, (_, names) in best.items():
+    for ident, (size, names) in best.items():
         if len({(n.role, n.sign) for n in names}) != 1:
             continue
         name = next(iter(names))
         rest = stems - name.stems - context.get(ident, frozenset())
-        out.append(Role(ident, name.role, name.sign, " ".join(sorted(rest))))
-    return tuple(out)
+        out.append(Role(ident, name.role, name.sign, " ".join(sorted(rest)), size))
+    longest: dict[str, int] = {}
+    for r in out:
+        rule = IDENTITIES[r.identity].rule
+        longest[rule] = max(longest.get(rule, 0), r.size)
+    return tuple(r for r in out if r.size == longest[IDENTITIES[r.identity].rule])
 
 
 @lru_cache(maxsize=64)
