@@ -75,11 +75,8 @@ def qualifiers(lang: str) -> tuple[Qualifier, ...]:
     return tuple(sorted((Qualifier(w, sides.get(w)) for w in words if w), key=lambda q: -len(q.stems)))
 
 
-def split(label_key: str, lang: str) -> tuple[Qualifier, str] | None:
-    """The subgroup qualifier a label holds and the label without it ('employe women' → women, 'employe'), or None.
-    A label with two qualifiers ('young women') names a part of a part: the longest qualifier only is taken off."""
+def split(label_key: str, lang: str) -> list[tuple[Qualifier, str]]:
+    """Each subgroup qualifier a label holds, with the label without it ('employe women' → women, 'employe'),
+    longest first: a label with two qualifiers ('Saudi women employees') is a part of each of two groups."""
     stems = frozenset(label_key.split())
-    for q in qualifiers(lang):
-        if q.stems <= stems and q.stems != stems:
-            return q, " ".join(sorted(stems - q.stems))
-    return None
+    return [(q, " ".join(sorted(stems - q.stems))) for q in qualifiers(lang) if q.stems <= stems and q.stems != stems]

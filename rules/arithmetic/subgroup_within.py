@@ -52,12 +52,9 @@ def groups(ctx: Context) -> list[tuple[Item, Item, object]]:
             first.setdefault((item.subject, item.metric, item.scope, item.when), item)
     out = []
     for (subject, label, scope, when), item in first.items():
-        for field in ("metric", "scope"):
-            found = split(label if field == "metric" else scope, lang)
-            if found is None:
-                continue
-            qualifier, rest = found
-            key = (subject, rest, scope, when) if field == "metric" else (subject, label, rest, when)
+        candidates = [(q, (subject, rest, scope, when)) for q, rest in split(label, lang)]
+        candidates += [(q, (subject, label, rest, when)) for q, rest in split(scope, lang)]
+        for qualifier, key in candidates:
             whole = first.get(key)
             if whole is not None and whole is not item:
                 out.append((item, whole, qualifier))
