@@ -14,10 +14,11 @@ from rules.context import Context, Item
 from rules.explain import Fig, say
 from rules.identities import Found, found
 from rules.interval import Interval, total
-from rules.model import Text, Verdict
+from rules.model import Quantity, Share, Text, Verdict
+from rules.text import digits
 from rules.verdicts import Term, term, verdict, weigh
 
-__all__ = ["answers", "difference", "within"]
+__all__ = ["answers", "difference", "placed", "sentences", "within"]
 
 # -- an identity: one term is the difference of the two others -----------------------------------------------------
 FIT = {
@@ -274,3 +275,30 @@ def within(ctx: Context, module: str, part: Item, whole: Item, assumed: Callable
     margin = Fig(Interval.point(p.value.gap(w.compared)), unit)
     return verdict(module, [part, whole], "inconsistent", say(ctx.language, WITHIN_MISS, margin=margin, **figs),
                    w.computation)
+
+
+# -- what a sentence says about its figures ----------------------------------------------------------------------------
+def sentences(ctx: Context) -> dict[str, list[Item]]:
+    """The article's readable levels grouped by the sentence they were taken from (``claim.sentence``), built once
+    per request."""
+    memo = ctx.memo.get("sentences")
+    if memo is None:
+        memo = ctx.memo["sentences"] = {}
+        for kind in (Quantity, Share):
+            for item in ctx.of_kind(kind):
+                if item.measure is not None and item.claim.sentence and not item.reference:
+                    memo.setdefault(item.claim.sentence, []).append(item)
+    return memo
+
+
+def placed(text: str, items: Sequence[Item]) -> dict[int, Item] | None:
+    """Where each figure was printed in ``text`` (digits made ASCII, casefolded), by position; None unless every
+    figure is found there exactly where it was printed, once."""
+    at: dict[int, Item] = {}
+    for item in items:
+        printed = digits(item.printed).casefold()
+        where = text.find(printed)
+        if where < 0 or where in at or text.find(printed, where + 1) >= 0:
+            return None
+        at[where] = item
+    return at

@@ -26,14 +26,14 @@ from collections.abc import Callable, Iterator, Sequence
 from fractions import Fraction
 
 from rules.arithmetic._align import is_share, metric
-from rules.arithmetic._identity import _listed, _term
+from rules.arithmetic._identity import _listed, _term, placed, sentences
 from rules.arithmetic.subgroup_within import groups
 from rules.causes import cause_in_sum
 from rules.context import Context, Item
 from rules.explain import Fig, say
 from rules.identities import exhaustive_cues
 from rules.interval import Interval, total
-from rules.model import Quantity, Share, Verdict
+from rules.model import Verdict
 from rules.registry import Example
 from rules.text import digits
 from rules.verdicts import Term, verdict, weigh
@@ -93,27 +93,13 @@ HUNDRED = Interval.of(100)
 _ITEMS = re.compile(r"[,،;؛]")
 
 
-def _sentences(ctx: Context) -> dict[str, list[Item]]:
-    out: dict[str, list[Item]] = defaultdict(list)
-    for kind in (Quantity, Share):
-        for item in ctx.of_kind(kind):
-            if item.measure is not None and item.claim.sentence and not item.reference:
-                out[item.claim.sentence].append(item)
-    return out
-
-
 def _breakdown(sentence: str, items: list[Item], lang: str) -> tuple[str, Item | None, list[Item], bool] | None:
     """(cue, total, categories, complete) when the sentence calls a breakdown complete; else None."""
     text = digits(sentence).casefold()
     cue = next(((c, text.find(c)) for c in exhaustive_cues(lang) if c in text), None)
-    if cue is None:
+    at = placed(text, items) if cue is not None else None
+    if cue is None or at is None:
         return None
-    at: dict[int, Item] = {}
-    for item in items:
-        where = text.find(digits(item.printed).casefold())
-        if where < 0 or where in at:
-            return None  # every figure must be found where it was printed, once
-        at[where] = item
     cue_start, cue_end = cue[1], cue[1] + len(cue[0])
     before = [at[p] for p in sorted(at) if p + len(digits(at[p].printed)) <= cue_start]
     after = sorted(p for p in at if p >= cue_end)
@@ -172,7 +158,7 @@ def _add_up(ctx: Context, parts: Sequence[Item], whole: Item | None, assumed: Ca
 
 def check(ctx: Context) -> Iterator[Verdict]:
     lang = ctx.language.split("-")[0].lower()
-    for sentence, items in _sentences(ctx).items():
+    for sentence, items in sentences(ctx).items():
         if len(items) < 2:
             continue
         found = _breakdown(sentence, items, lang)
