@@ -13,6 +13,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 from babel import Locale
+from babel.core import UnknownLocaleError
 
 from rules.text import key
 
@@ -38,7 +39,7 @@ def _index(lang: str) -> dict[str, str]:
 
     try:
         territories = Locale.parse(lang).territories
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, UnknownLocaleError):  # a language CLDR does not know: no country names
         territories = {}
     for code, name in territories.items():
         if len(code) == 2 and code.isalpha():  # countries, not the world's regions ('001', '419')
