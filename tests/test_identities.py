@@ -192,3 +192,31 @@ def test_a_breakdown_with_an_uncounted_category_need_only_stay_within_its_total(
                               ("s", "$1.6 billion", "schools"))]
     verdicts = [v for v in _run(claims) if v.rule == "exhaustive_total"]
     assert [v.status for v in verdicts] == ["consistent"] and "need only stay within" in verdicts[0].explanation.en
+
+
+BREAKDOWNS = {
+    "ar": ("بلغت الميزانية 4.4 مليار دينار موزعة على التعليم (1.2 مليار دينار) والصحة (850 مليون دينار) وأبواب أخرى "
+           "(2.35 مليار دينار).", ["4.4 مليار دينار", "1.2 مليار دينار", "850 مليون دينار", "2.35 مليار دينار"]),
+    "en": ("The $4.4 billion budget is split between education ($1.2 billion), health ($850 million) and other items "
+           "($2.35 billion).", ["$4.4 billion", "$1.2 billion", "$850 million", "$2.35 billion"]),
+    "fr": ("Le budget de 4,4 milliards d'euros est réparti entre l'éducation (1,2 milliard d'euros), la santé "
+           "(850 millions d'euros) et les autres postes (2,35 milliards d'euros).",
+           ["4,4 milliards d'euros", "1,2 milliard d'euros", "850 millions d'euros", "2,35 milliards d'euros"]),
+    "es": ("El presupuesto de 4,4 millones de euros se reparte entre educación (1,2 millones de euros), sanidad "
+           "(850.000 euros) y otras partidas (2,35 millones de euros).",
+           ["4,4 millones de euros", "1,2 millones de euros", "850.000 euros", "2,35 millones de euros"]),
+    "de": ("Der Haushalt von 4,4 Milliarden Euro ist verteilt auf Bildung (1,2 Milliarden Euro), Gesundheit "
+           "(850 Millionen Euro) und Sonstiges (2,35 Milliarden Euro).",
+           ["4,4 Milliarden Euro", "1,2 Milliarden Euro", "850 Millionen Euro", "2,35 Milliarden Euro"]),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_breakdown_a_sentence_calls_complete_adds_up_in_every_language(language):
+    sentence, values = BREAKDOWNS[language]
+    claims = [{"kind": "quantity", "id": f"c{n}", "value": v, "metric": f"m{n}", "sentence": sentence}
+              for n, v in enumerate(values)]
+    assert _rule(_run(claims, language), "exhaustive_total") == ["consistent"]
+    wrong = sentence.replace(values[2], values[2].replace("850", "350"))
+    claims = [dict(c, sentence=wrong, value=c["value"].replace("850", "350")) for c in claims]
+    assert _rule(_run(claims, language), "exhaustive_total") == ["inconsistent"]

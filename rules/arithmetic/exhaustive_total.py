@@ -90,7 +90,7 @@ OVER = {
 QUOTE = {"en": "'{0}' ({1})", "ar": "«{0}» ({1})", "fr": "« {0} » ({1})", "es": "«{0}» ({1})", "de": "„{0}“ ({1})"}
 HUNDRED = Interval.of(100)
 #: List items end at these marks ('and' joins the last two items, and words inside one: 'finance and commercial').
-_ITEMS = re.compile(r"[,،;؛]")
+_ITEMS = re.compile(r"[،;؛]|,(?!\d)")  # a comma before a digit is a decimal mark ('1,2 milliard')
 
 
 def _breakdown(sentence: str, items: list[Item], lang: str) -> tuple[str, Item | None, list[Item], bool] | None:
