@@ -18,7 +18,7 @@ from rules.model import Quantity, Share, Text, Verdict
 from rules.text import digits
 from rules.verdicts import Term, term, verdict, weigh
 
-__all__ = ["answers", "difference", "placed", "sentences", "within"]
+__all__ = ["QUOTE", "answers", "difference", "placed", "sentences", "within"]
 
 # -- an identity: one term is the difference of the two others -----------------------------------------------------
 FIT = {

@@ -29,7 +29,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 from rules.arithmetic._align import convert, is_share, metric, percent
-from rules.arithmetic._identity import placed, sentences
+from rules.arithmetic._identity import QUOTE, placed, sentences
 from rules.causes import cause_in_terms
 from rules.context import Context, Item
 from rules.explain import Fig, say
@@ -82,7 +82,6 @@ UNCOMPARABLE = {
     "es": "«{larger}» y «{smaller}» no se pueden comparar: {why}.",
     "de": "„{larger}“ und „{smaller}“ lassen sich nicht vergleichen: {why}.",
 }
-QUOTE = {"en": "'{0}' ({1})", "ar": "«{0}» ({1})", "fr": "« {0} » ({1})", "es": "«{0}» ({1})", "de": "„{0}“ ({1})"}
 
 #: Words allowed between the first figure and the comparison word, and between the word and the second figure.
 _NEAR = 4

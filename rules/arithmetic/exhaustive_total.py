@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator, Sequence
 from fractions import Fraction
 
 from rules.arithmetic._align import is_share, metric
-from rules.arithmetic._identity import _listed, _term, placed, sentences
+from rules.arithmetic._identity import QUOTE, _listed, _term, placed, sentences
 from rules.arithmetic.subgroup_within import groups
 from rules.causes import cause_in_sum
 from rules.context import Context, Item
@@ -87,7 +87,6 @@ OVER = {
     "es": "Supuesto: {assumed}. {parts} suman {sum}, más que {whole}, en al menos {margin}.",
     "de": "Annahme: {assumed}. {parts} ergeben zusammen {sum}, mehr als {whole}, um mindestens {margin}.",
 }
-QUOTE = {"en": "'{0}' ({1})", "ar": "«{0}» ({1})", "fr": "« {0} » ({1})", "es": "«{0}» ({1})", "de": "„{0}“ ({1})"}
 HUNDRED = Interval.of(100)
 #: List items end at these marks ('and' joins the last two items, and words inside one: 'finance and commercial').
 _ITEMS = re.compile(r"[،;؛]|,(?!\d)")  # a comma before a digit is a decimal mark ('1,2 milliard')
@@ -196,6 +195,8 @@ def _partitions(ctx: Context) -> Iterator[Verdict]:
 
 
 _NORFOLK = {"subject": "Norfolk County Council", "time": "2022-23"}
+_NORFOLK_SRC = ("https://www.norfolk.gov.uk/what-we-do-and-how-we-work/our-budget-and-council-tax/our-budget/"
+                "where-the-money-is-spent")
 _NORFOLK_SENTENCE = ("Norfolk's total budget of £1.637 billion for 2022-23 is split between children's services "
                      "(£617m), adult social services (£495m), community and environmental services (£340m), general "
                      "finance (£107m), running the council (£24m) and finance and commercial services (£54m).")
@@ -218,7 +219,7 @@ EXAMPLES = [
     Example("Norfolk's £1.637 billion budget split between six services that add up to it",
             claims=_norfolk(["£1.637 billion", "£617m", "£495m", "£340m", "£107m", "£24m", "£54m"]),
             expect="consistent", says=("split between",),
-            source="https://www.norfolk.gov.uk/what-we-do-and-how-we-work/our-budget-and-council-tax/our-budget/where-the-money-is-spent"),
+            source=_NORFOLK_SRC),
     Example("Third quarter of 2023: 2,357,785 men and 1,563,536 women make the 3,921,321 Saudi employees",
             claims=[{"kind": "quantity", "id": "men", "value": "2,357,785", "metric": "male employees", **_GOSI},
                     {"kind": "quantity", "id": "women", "value": "1,563,536", "metric": "women employees", **_GOSI},
@@ -240,10 +241,10 @@ EXAMPLES = [
     Example("Norfolk's budget with general finance printed as £107 billion: the services no longer make the total",
             claims=_norfolk(["£1.637 billion", "£617m", "£495m", "£340m", "£107 billion", "£24m", "£54m"]),
             expect="inconsistent", cause="scale_1000",
-            source="https://www.norfolk.gov.uk/what-we-do-and-how-we-work/our-budget-and-council-tax/our-budget/where-the-money-is-spent"),
+            source=_NORFOLK_SRC),
     Example("Norfolk's services with £341m for £340m and £56m for £54m: £1,640m "
             "against £1,637m meets only at the edge of every rounding",
             claims=_norfolk(["£1.637 billion", "£617m", "£495m", "£341m", "£107m", "£24m", "£56m"]),
             expect="doubtful",
-            source="https://www.norfolk.gov.uk/what-we-do-and-how-we-work/our-budget-and-council-tax/our-budget/where-the-money-is-spent"),
+            source=_NORFOLK_SRC),
 ]
