@@ -75,8 +75,21 @@ def qualifiers(lang: str) -> tuple[Qualifier, ...]:
     return tuple(sorted((Qualifier(w, sides.get(w)) for w in words if w), key=lambda q: -len(q.stems)))
 
 
-def split(label_key: str, lang: str) -> list[tuple[Qualifier, str]]:
+@lru_cache(maxsize=8)
+def _by_stem(lang: str) -> dict[str, tuple[Qualifier, ...]]:
+    out: dict[str, list[Qualifier]] = {}
+    for q in qualifiers(lang):
+        for stem in q.stems:
+            out.setdefault(stem, []).append(q)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1 << 14)
+def split(label_key: str, lang: str) -> tuple[tuple[Qualifier, str], ...]:
     """Each subgroup qualifier a label holds, with the label without it ('employe women' → women, 'employe'),
     longest first: a label with two qualifiers ('Saudi women employees') is a part of each of two groups."""
     stems = frozenset(label_key.split())
-    return [(q, " ".join(sorted(stems - q.stems))) for q in qualifiers(lang) if q.stems <= stems and q.stems != stems]
+    index = _by_stem(lang)
+    found = {q for s in stems for q in index.get(s, ()) if q.stems <= stems and q.stems != stems}
+    return tuple((q, " ".join(sorted(stems - q.stems))) for q in sorted(found, key=lambda q: (-len(q.stems),
+                                                                                             sorted(q.stems))))

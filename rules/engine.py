@@ -180,9 +180,9 @@ def forget() -> None:
     """Empty the per-figure memo caches (readings, changes, formatted numbers and figures, unit names, folded
     text), keeping what is built once per process (lexicons, locales, rules, equations): a cold check, as for an
     article whose figures were never seen, for benchmarks."""
-    from rules import context, explain, identities, text
+    from rules import containment, context, explain, identities, text
 
-    for memo in (context._measure, context._movement, text.fold, text.key, identities.roles):
+    for memo in (context._measure, context._movement, text.fold, text.key, identities.roles, containment.split):
         memo.cache_clear()
     explain.forget()
 

@@ -194,8 +194,14 @@ def _find(ctx: Context) -> dict[str, list[Found]]:
     buckets: dict[tuple[str, ...], dict[str, list[tuple[Item, int]]]] = defaultdict(lambda: defaultdict(list))
     loose: dict[tuple[str, ...], dict[str, list[tuple[Item, int]]]] = defaultdict(lambda: defaultdict(list))  # free roles, any qualifier
     trusted: dict[tuple[str, ...], dict[str, list[tuple[Item, int]]]] = defaultdict(lambda: defaultdict(list))  # references, any source
-    for item in _levels(ctx):
-        for r in roles(item.metric, lang):
+    matches = [(r, item) for item in _levels(ctx) for r in roles(item.metric, lang)]
+    named: dict[str, set[str]] = defaultdict(set)
+    for r, _ in matches:
+        named[r.identity].add(r.role)
+    viable = {i for i, found_roles in named.items()  # identities whose terms are all named somewhere (most: none)
+              if len(found_roles) >= (len(IDENTITIES[i].roles) if IDENTITIES[i].kind == "difference" else 2)}
+    for r, item in matches:
+        if r.identity in viable:
             ident = IDENTITIES[r.identity]
             sign = r.sign
             if r.role == ident.roles[0] and ident.kind == "difference":

@@ -94,14 +94,21 @@ class _Cue:
     words: str
     sign: int  # +1: the first figure is the larger; -1: the smaller
     times: Fraction | None
+    pattern: re.Pattern[str]
+
+
+def _cue(words: str, sign: int, times: Fraction | None) -> _Cue:
+    words = words.casefold()
+    return _Cue(words, sign, times, re.compile(r"(?<!\w)" + re.escape(words) + (r"(?!\w)" if words[-1].isalnum() else "")))
 
 
 @lru_cache(maxsize=8)
 def _cues(lang: str) -> tuple[_Cue, ...]:
+    """The comparison words of ``lang``, compiled once, longest first."""
     table = _DATA.get(lang, {})
-    cues = [_Cue(w.casefold(), 1, None) for w in table.get("more", [])]
-    cues += [_Cue(w.casefold(), -1, None) for w in table.get("less", [])]
-    cues += [_Cue(w.casefold(), 1, Fraction(k)) for w, k in table.get("times", {}).items()]
+    cues = [_cue(w, 1, None) for w in table.get("more", [])]
+    cues += [_cue(w, -1, None) for w in table.get("less", [])]
+    cues += [_cue(w, 1, Fraction(k)) for w, k in table.get("times", {}).items()]
     return tuple(sorted(cues, key=lambda c: -len(c.words)))
 
 
@@ -120,15 +127,10 @@ class _Said:
     cue: str | None  # the words read from the sentence; None for a relation sent
 
 
-def _between(text: str, lang: str, cue: _Cue) -> re.Match[str] | None:
-    pattern = r"(?<!\w)" + re.escape(cue.words) + (r"(?!\w)" if cue.words[-1].isalnum() else "")
-    return re.search(pattern, text)
-
-
 def _read(text: str, first: Item, second: Item, lang: str) -> _Said | None:
     """A comparison between two neighbouring figures, from the words printed between them."""
     for cue in _cues(lang):
-        found = _between(text, lang, cue)
+        found = cue.pattern.search(text) if cue.words in text else None
         if found is None:
             continue
         before, after = text[: found.start()], text[found.end():]
