@@ -57,13 +57,13 @@ def _clean(request: CheckRequest) -> tuple[CheckRequest, list[Problem]]:
             kept[where].append(claim)
     relations = []
     for i, relation in enumerate(request.relations):
-        unknown = [(name, claim_id) for name in relation.__struct_fields__ if name != "gap"
+        unknown = [(name, claim_id) for name in relation.__struct_fields__ if name not in _NOT_IDS
                    for claim_id in _ids(getattr(relation, name)) if claim_id not in seen]
         for name, claim_id in unknown:
             problems.append(Problem(code="unknown_claim", claim=claim_id, field=f"relations[{i}].{name}",
                                     message=f"the relation names claim '{claim_id}', which is not in the request; "
                                             "the relation was set aside"))
-        named = [claim_id for name in relation.__struct_fields__ if name != "gap"
+        named = [claim_id for name in relation.__struct_fields__ if name not in _NOT_IDS
                  for claim_id in _ids(getattr(relation, name))]
         twice = sorted({c for c in named if named.count(c) > 1})
         for claim_id in twice:
@@ -77,6 +77,10 @@ def _clean(request: CheckRequest) -> tuple[CheckRequest, list[Problem]]:
         return request, problems
     return msgspec.structs.replace(request, claims=kept["claims"], relations=relations,
                                    references=kept["references"]), problems
+
+
+#: Fields of relations that are not claim ids: an order's gap, a comparison's multiple.
+_NOT_IDS = frozenset({"gap", "times"})
 
 
 def _ids(value: object) -> list[str]:
@@ -176,9 +180,9 @@ def forget() -> None:
     """Empty the per-figure memo caches (readings, changes, formatted numbers and figures, unit names, folded
     text), keeping what is built once per process (lexicons, locales, rules, equations): a cold check, as for an
     article whose figures were never seen, for benchmarks."""
-    from rules import context, explain, text
+    from rules import containment, context, explain, identities, text
 
-    for memo in (context._measure, context._movement, text.fold, text.key):
+    for memo in (context._measure, context._movement, text.fold, text.key, identities.roles, containment.split):
         memo.cache_clear()
     explain.forget()
 

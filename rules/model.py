@@ -15,8 +15,9 @@ from typing import Annotated, Literal
 from msgspec import Meta, Struct
 
 __all__ = [
-    "Amount", "Cause", "CheckRequest", "Claim", "Complement", "Computation", "Conversion", "Counts", "Derived",
-    "Document", "Event", "Figure", "FiscalYear", "Input", "NormaliseRequest", "NormaliseResponse", "NormalisedFigure",
+    "Amount", "Cause", "CheckRequest", "Claim", "Compare", "Complement", "Computation", "Conversion", "Counts",
+    "Derived", "Document", "Event", "Figure", "FiscalYear", "Input", "NormaliseRequest", "NormaliseResponse",
+    "NormalisedFigure",
     "PolicyChoice", "Problem", "Quantity", "Range", "Rate", "Reading", "ReadClaim", "ReferenceUsed", "Relation",
     "Report", "Role", "Share", "Text", "TimeReading", "TimeResult", "TimesReport", "TimesRequest", "Verdict",
 ]
@@ -195,6 +196,18 @@ class Complement(RelationBase, tag="complement", kw_only=True):
     whole: Id | None = None
 
 
+class Compare(RelationBase, tag="compare", kw_only=True):
+    """One figure said to be larger than another — 'more than', 'أكبر من', 'plus que', 'mehr als' — or, with
+    ``times``, about that multiple of it: 'twice as many as', 'ضعف'. When the request has none, the engine reads
+    comparisons from a sentence that holds both figures (rules/data/compare.toml)."""
+
+    larger: Id
+    smaller: Id
+    times: Annotated[str, Meta(max_length=64, pattern=r"^[0-9]{1,30}(\.[0-9]{1,30})?$", description=(
+        "The multiple the wording gives, as a decimal: '2' for 'twice as many as'; the larger is about this many "
+        "times the smaller (within the policy's 'about'). Absent: only larger than."))] | None = None
+
+
 class Order(RelationBase, tag="order", kw_only=True):
     first: Id
     then: Id
@@ -206,7 +219,7 @@ class Age(RelationBase, tag="age", kw_only=True):
     age: Id
 
 
-Relation = ShareOf | SumOf | PerUnit | Change | Same | Order | Age | Complement
+Relation = ShareOf | SumOf | PerUnit | Change | Same | Order | Age | Complement | Compare
 
 
 class Rate(Base, kw_only=True):

@@ -44,6 +44,7 @@ class Example:
     rates: list[dict[str, Any]] = field(default_factory=list)
     says: tuple[str, ...] = ()  # words the verdict's explanation (English or local) must contain
     problems: tuple[str, ...] = ()  # codes of problems the report must list
+    source: str | None = None  # where the figures were published, for examples taken from real text
 
     def request(self) -> CheckRequest:
         document: dict[str, Any] = {"language": self.language}

@@ -9,7 +9,7 @@ from litestar import Controller, MediaType, Request, Response, get, post
 from litestar.datastructures import ResponseHeader
 from litestar.openapi import ResponseSpec
 from litestar.params import QueryParameter
-from msgspec import Struct
+from msgspec import Meta, Struct
 
 from rules.engine import RULES
 from rules.model import CheckRequest, Report
@@ -48,6 +48,7 @@ class ExampleInfo(Struct, frozen=True, omit_defaults=True):
     expect: str
     request: CheckRequest
     cause: str | None = None
+    source: Annotated[str | None, Meta(description="Where the example's figures were published.")] = None
 
 
 class RuleInfo(Struct, frozen=True):
@@ -63,7 +64,8 @@ class RuleInfo(Struct, frozen=True):
 
 def _catalogue() -> list[RuleInfo]:
     return [RuleInfo(id=r.id, family=r.family, title=r.title, titles=r.titles, what=r.what, why=r.why, example=r.example,
-                     examples=[ExampleInfo(title=e.title, expect=e.expect, request=e.request(), cause=e.cause)
+                     examples=[ExampleInfo(title=e.title, expect=e.expect, request=e.request(), cause=e.cause,
+                                           source=e.source)
                                for e in r.examples]) for r in RULES]
 
 

@@ -192,6 +192,22 @@ def distinct_times(n):
             "claims": [{"kind": "event", "id": f"e{i}", "subject": f"s{i}", "what": "launch",
                         "time": f"by {months[i % 5]} {1900 + i % 125}", "tense": "past"} for i in range(n)]}
 
+def unstated_relations(n):
+    """Terms of every identity, flows for months and their years, places and subgroups, sentences with comparison
+    and breakdown words, on few keys: the relations nobody states, crowded."""
+    metrics = ["revenue", "spending", "deficit", "exports", "imports", "trade deficit", "women employees", "employees",
+               "net migration", "immigration", "emigration", "population"]
+    months = ["January 2024", "March 2024", "Q2 2024", "the first nine months of 2024", "2024", "H1 2024"]
+    places = ["California", "Texas", "United States", "Riyadh", "Saudi Arabia", "Jeddah"]
+    claims = []
+    for i in range(n):
+        sentence = f"Exports of ${i % 50 + 1} billion were more than imports of ${i % 7 + 1} billion, split between a " \
+                   f"(${i % 9 + 1} billion) and b (${i % 5 + 1} billion)."
+        claims.append({"kind": "quantity", "id": f"q{i}", "value": f"${i % 50 + 1} billion", "subject": places[i % 6],
+                       "metric": metrics[i % len(metrics)], "time": months[i % 6],
+                       **({"sentence": sentence} if i % 10 == 0 else {})})
+    return {"document": {"language": "en"}, "claims": claims}
+
 
 SHAPES = {name: shape for name, shape in globals().items() if callable(shape) and getattr(shape, "__module__", None)
           == __name__}
