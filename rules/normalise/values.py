@@ -275,7 +275,12 @@ def _set_aside(items: list[_Item], text: str, value: str) -> None:
         nxt = items[k + 1] if k + 1 < len(items) else None
         why = None
         dated = k > 1 and prev is not None and prev.kind == _SYM and items[k - 2].meaning.kinds & _YEAR
-        if not dated and (_latin(before) or before == "-" and s > 1 and text[s - 2].isalpha()):
+        glued_money = prev is not None and prev.end == s and (_has(prev, _CURRENCY) or prev.kind == _CODE)
+        if not dated and not glued_money and (_latin(before) or before == "-" and s > 1 and text[s - 2].isalpha()):
+            if nxt is not None and _has(nxt, _SCALES):  # 'SR309 billion': a scale word says it is an amount
+                a, b = _word_at(text, s, e)
+                raise Unreadable("unknown_prefix", f"'{value[a:b]}' glues letters tadqiq does not know to an amount; "
+                                                   "write the currency or unit apart from the number")
             why = ("name",) + _word_at(text, s, e)
         elif after in ":/" and e + 1 < len(text) and text[e + 1].isdigit() or \
                 before in ":/" and s > 1 and text[s - 2].isdigit():
@@ -728,9 +733,10 @@ class _Figure:
         items, nxt = self.items, _at(self.items, k + 1)
         if item.value in "-–—" and self.amounts and _amount_follows(items, k + 1):
             self.between.add("dash")
-        elif item.value in "-−–" and not self.amounts and nxt is not None and nxt.kind == _NUM and \
-                nxt.start - item.end <= 1:
-            self.negative = True  # '−5', '(–12 800', 'mit – 0,3'
+        elif item.value in "-−–" and not self.amounts and nxt is not None and nxt.start - item.end <= 1 and (
+                nxt.kind == _NUM or (_has(nxt, _CURRENCY) or nxt.kind == _CODE) and _at(items, k + 2) is not None
+                and items[k + 2].kind == _NUM):
+            self.negative = True  # '−5', '(–12 800', 'mit – 0,3', '-$5 billion'
             self.state.touch(item)
         elif item.value == "/" and _has(nxt, _UNIT):
             _per(self.state, str(nxt.meaning.unit))  # type: ignore[union-attr]
