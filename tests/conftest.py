@@ -4,6 +4,7 @@ submitter, and the seed directories."""
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -37,6 +38,25 @@ SUMMARY: dict[str, list[str]] = {}
 
 def summary(section: str, line: str) -> None:
     SUMMARY.setdefault(section, []).append(line)
+
+
+#: CPU milliseconds of ``_speed_unit`` on this 2-core machine when quiet (measured: 35–38 ms).
+QUIET_UNIT_MS = 36
+
+
+def _speed_unit() -> float:
+    from fractions import Fraction
+    start, x = time.process_time(), Fraction(0)
+    for i in range(1, 20_001):
+        x += Fraction(i % 97 + 1, i % 89 + 2)
+    return (time.process_time() - start) * 1000
+
+
+def slowdown() -> float:
+    """How much slower than when quiet this machine runs pure Python right now (at least 1). CPU time alone does not
+    shield a timing test from a crowded machine: shared caches, a throttled clock and a stolen core all stretch it
+    too (CI once measured every shape 3.5× its quiet time). Budgets are written for the quiet machine and scaled."""
+    return max(1.0, min(_speed_unit() for _ in range(3)) / QUIET_UNIT_MS)
 
 
 def pytest_terminal_summary(terminalreporter) -> None:

@@ -15,7 +15,7 @@ import time
 
 import msgspec
 import pytest
-from conftest import summary
+from conftest import slowdown, summary
 
 from rules.engine import MAX_OUTPUTS, check, forget
 from rules.model import CheckRequest
@@ -29,8 +29,9 @@ MEGABYTES = 150
 #: The report's size over the request's (measured: at most 7, a sum of 100 parts lists every part).
 TIMES_REQUEST = 10
 #: Milliseconds for an ordinary article — at most 100 claims, 100 references, relations naming 1 000 claims — read
-#: cold (measured: the seeds 1–2 ms; the crowded shapes at that size up to about 55 ms).
-ORDINARY_MS = 100
+#: cold, on the quiet machine (measured: the seeds 1–2 ms; the crowded shapes at that size at most 37 ms); scaled by
+#: how much slower the machine runs when the test runs (``conftest.slowdown``).
+ORDINARY_MS = 75
 
 
 def events_one_key(n):
@@ -284,11 +285,11 @@ def test_an_ordinary_article_of_any_shape_answers_in_milliseconds(name):
         start = time.process_time()  # CPU time: other work on the machine does not count against the check
         check(request)
         times.append(time.process_time() - start)
-    best = min(times) * 1000
+    best, slower = min(times) * 1000, slowdown()
     summary("an ordinary article (100 claims) of each shape, read cold (CPU)",
             f"{name:28} {best:6.1f} ms  ({len(request.claims)} claims, {len(request.relations)} relations, "
-            f"{len(request.references)} references)")
-    assert best <= ORDINARY_MS
+            f"{len(request.references)} references; machine {slower:.1f}× slower than quiet)")
+    assert best <= ORDINARY_MS * slower
 
 
 def _crowd(n: int, references: int) -> CheckRequest:
