@@ -86,6 +86,12 @@ def _parse(raw: str, locale: str, group: str) -> tuple[Fraction, int, str | None
             number = Decimal(raw.replace(mark, "."))
             return _exact(number) + (f"'{raw}' read as {format(number, 'f')}: '{mark}' followed by "
                                      f"{len(raw) - raw.index(mark) - 1} digit(s) can only be a decimal mark",)
+        head, *groups = re.split(r"[.,]", raw)
+        if len(separators) > 1 and len(set(separators)) == 1 and separators[0] in ".," and 1 <= len(head) <= 3 \
+                and all(len(g) == 3 for g in groups):  # '32.175.224' in a text that groups with commas
+            whole = head + "".join(groups)
+            return Fraction(int(whole)), 0, (f"'{raw}' read as {whole}: '{separators[0]}' printed more than once, "
+                                             "between groups of three digits, can only group thousands")
         options = getattr(exc, "suggestions", None) or []
         if len(separators) == 1 and separators[0] in ".,":
             whole = raw.replace(separators[0], "")

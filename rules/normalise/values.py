@@ -26,7 +26,7 @@ from babel.numbers import list_currencies
 from rules.interval import Interval, exact
 from rules.model import Amount, Reading
 from rules.normalise import currency as currencies
-from rules.normalise.lexicon import EMPTY, NUMBER, SYMBOL, WORD, Kind, Lexicon, Meaning, lexicon, split
+from rules.normalise.lexicon import EMPTY, NUMBER, SYMBOL, WORD, Kind, Lexicon, Meaning, lexicon, split, tokens
 from rules.normalise.errors import Unreadable
 from rules.normalise.numbers import half_width, parse
 from rules.normalise.units import KINDS, PERIODS, PINT_NAMES
@@ -674,6 +674,14 @@ def _read_text(value: str, lex: Lexicon, language: str, unit_hint: str | None, p
                     rare and _SEPARATED.search(text) is not None)
 
 
+def _per_clitic(item: _Item, lex: Lexicon) -> bool:
+    """An Arabic word glued to ل ('للدولار', 'ليورو') that the table knows only without it: 'for each'."""
+    if not lex.arabic or not item.raw.startswith("ل"):
+        return False
+    word = " ".join(t for t, _, _ in tokens(item.raw))
+    return word not in lex.meaning
+
+
 class _Figure:
     """One pass over a figure's items: amounts, and around them what they are (one method per kind of
     expression: range and sign words, money, 'per', hedges, periods, units). Each method takes the item at ``k``
@@ -784,7 +792,11 @@ class _Figure:
         """A currency, a nationality that settles its family ('دنانير أردنية'), a minor unit ('cents', 'فلس')."""
         m, state = item.meaning, self.state
         family = state.currency is not None and state.currency.islower()
-        if m.kinds & _NATIONALITY and family:
+        if m.kinds & _CURRENCY and state.currency is not None and self.amounts and _per_clitic(item, self.lex):
+            if state.per is not None:
+                return None
+            state.per = str(m.currency)  # '3.75 ريال للدولار', '5 دولارات لليورو': a rate of exchange
+        elif m.kinds & _NATIONALITY and family:
             state.nationality = str(m.nationality)  # 'دنانير أردنية', 'ريالا قطريا'
         elif m.kinds & _CURRENCY and family and str(m.currency).isupper():
             state.currency, state.currency_printed = str(m.currency), item.raw  # 'جنيهات إسترلينية'
