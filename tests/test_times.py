@@ -185,6 +185,33 @@ def test_an_event_without_a_tense_or_a_past_expectation_is_not_checked_against_p
 
 
 @pytest.mark.parametrize(("text", "tag", "first", "last"), [
+    ("the year to June 2023", "en", "2022-07-01", "2023-06-30"),  # not January–June 2023
+    ("the quarter ended 30 June 2024", "en", "2024-04-01", "2024-06-30"),
+    ("the fiscal year ended 30 June 2023", "en", "2022-07-01", "2023-06-30"),
+    ("للسنة المنتهية في 31 ديسمبر 2023", "ar", "2023-01-01", "2023-12-31"),
+    ("الأشهر التسعة المنتهية في 30 سبتمبر 2024", "ar", "2024-01-01", "2024-09-30"),
+    ("السنة المالية المنتهية في 30 يونيو 2023", "ar", "2022-07-01", "2023-06-30"),
+    ("l'exercice clos le 31 mars 2024", "fr", "2023-04-01", "2024-03-31"),
+    ("los doce meses terminados en junio de 2023", "es", "2022-07-01", "2023-06-30"),
+    ("die zwölf Monate bis Juni 2023", "de", "2022-07-01", "2023-06-30"),
+])
+def test_a_period_is_counted_back_from_where_it_ends(text, tag, first, last):
+    span = read_time(text, tag)
+    assert (span.start.isoformat(), span.last.isoformat()) == (first, last)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("ending June 2023", "unread_word"),  # what ends is not said
+    ("the months to June 2023", "vague"),  # how many is not said
+    ("the year ending by June 2023", "modified_range"),
+])
+def test_a_period_that_ends_says_what_and_how_long_or_is_refused(text, code):
+    with pytest.raises(Unreadable) as caught:
+        read_time(text, "en")
+    assert caught.value.code == code
+
+
+@pytest.mark.parametrize(("text", "tag", "first", "last"), [
     ("العام المالي 2022/2023", "ar-EG", "2022-07-01", "2023-06-30"),
     ("الربع الثانى من 2022-2023", "ar-EG", "2022-10-01", "2022-12-31"),
     ("2013-14", "en-GB", "2013-04-01", "2014-03-31"),

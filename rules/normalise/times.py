@@ -400,7 +400,44 @@ class _Reader:
                     if all("weekday" in a.read or "filler" in a.read or a.kind == "sep" for a in day):
                         return self.point(date + day)  # 'الأربعاء الموافق 13 شباط 2013': the weekday must fit
                 return self._same(left, right)
-        return self._range_or_point(atoms)
+        return self._ending(atoms) or self._range_or_point(atoms)
+
+    def _ending(self, atoms: list[_Atom]) -> _Span | None:
+        """'the year to June 2023', 'the 12 months ended 31 March 2024', 'للسنة المنتهية في 31 ديسمبر 2023': a
+        period counted back from where it ends (July 2022 – June 2023), not the calendar year it ends in."""
+        for k, atom in enumerate(atoms):
+            how = atom.read.get("range")
+            if how not in ("ending", "to") or not 0 < k < len(atoms) - 1:
+                continue
+            left = [a for a in atoms[:k] if a.kind != "sep"]
+            units = [a for a in left if "unit" in a.read or "dual" in a.read] or \
+                [a for a in left if "fiscal" in a.read]  # 'the fiscal year ended 30 June 2023', 'l'exercice clos le'
+            counts = [a for a in left if "number" in a.read or "dual" in a.read or (a.kind == "num" and a.width <= 3)]
+            plain = all(a in units or a in counts or {"filler", "fiscal"} & a.read.keys() for a in left)
+            if not units or not plain:
+                if how == "ending":
+                    raise Unreadable("unknown_word", f"'{_text(atoms)}': '{atom.text}' names no period that ends "
+                                                     "(the year, the 12 months, the quarter)")
+                continue
+            names = {a.read.get("unit") or a.read.get("dual") or "year" for a in units}
+            if len(names) > 1 or len(counts) > 1:
+                raise Unreadable("two_units", f"'{_text(atoms)}' names more than one period")
+            unit = str(names.pop())
+            n = 1
+            if counts:
+                c = counts[0]
+                n = 2 if "dual" in c.read and "number" not in c.read else int(c.read.get("number", c.num))
+            elif any("plural" in a.read for a in units):
+                raise Unreadable("vague", f"'{_text(atoms)}' gives no count ('{units[0].text}'); it is not read "
+                                          "as one")
+            if unit not in _MONTHS and unit not in ("day", "week") or not 0 < n <= MAX_COUNT:
+                raise Unreadable("bad_count", f"'{_text(atoms)}': a period of {n} {unit} is not read")
+            end = self.point(atoms[k + 1:])
+            if end.modifier is not None:
+                raise Unreadable("modified_range", f"'{_text(atoms)}': a period whose end carries 'by', 'before' "
+                                                   "or 'after' is not read")
+            return _Span(_shift(end.end, unit, -n), end.end, end.grain, end.calendar)
+        return None
 
     def _same(self, left: list[_Atom], right: list[_Atom]) -> _Span:
         a, b = self._range_or_point(left), self._range_or_point(right)
