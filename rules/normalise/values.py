@@ -51,6 +51,8 @@ _RARE = re.compile(r"[0-9]\s*[eExX×⁰¹²³⁴⁵⁶⁷⁸⁹،ر]|\*\*|\^|0[b
 _SEPARATED = re.compile(r"[0-9][.,](?!000(?![0-9]))[0-9]{3}(?![0-9])")
 #: A currency symbol before a parenthesised number: an accountant's negative ("$(118,000,000)").
 _ACCOUNTING = re.compile(r"[$€£¥]\s*\(\s*[0-9]")
+#: A number alone in parentheses ('(26.9 %)', '(108.23)'): a results table's negative, or an aside — not said which.
+_BRACKETED = re.compile(r"\(\s*[0-9][0-9.,٫٬ \u00a0\u202f]*(?:%|٪)?\s*\)\s*(?:%|٪)?\s*")
 _SPACES = " \u00a0\u202f\u2009"
 _CODES = frozenset(list_currencies())
 _TEN = [10 ** k for k in range(40)]  # ints: a Fraction times an int skips a gcd
@@ -661,6 +663,10 @@ def _read_text(value: str, lex: Lexicon, language: str, unit_hint: str | None, p
     if rare and _ARABIC_COMMA.search(text):
         raise Unreadable("ambiguous_separator", "an Arabic comma between digits may be a decimal mark or a list; write "
                                                 "the number with ٫ or a point")
+    if text.lstrip().startswith("(") and _BRACKETED.fullmatch(text.strip()):
+        raise Unreadable("bracketed", f"'{value.strip()}' is a number alone in parentheses: a results table's way of "
+                                      "printing a negative, or an aside; send it without them (with a minus sign if "
+                                      "it is negative)")
     reversed_decimal = _REVERSED.search(text) if rare else None
     if reversed_decimal:  # same length: spans still index the text as printed
         text = _REVERSED.sub(lambda m: f"{m[2]}.{m[1]}", text)
