@@ -645,6 +645,7 @@ class _State:
     count: int | None = None  # a unit word that names one or two of it alone ('شهر', 'عامين')
     period_one: bool = False  # the period was written with 'a' / 'an' ('a year')
     mass: bool = False  # 'pounds of flour': the pound is a weight
+    unit_at: int = -1  # the item that named the unit
     span: list[int] = field(default_factory=lambda: [1 << 30, -1])
 
     def touch(self, item: _Item) -> None:
@@ -881,14 +882,24 @@ class _Figure:
                 k >= 1 and _has(self.items[k - 1], _UNIT):
             state.count = 1  # 'نقطة مئوية واحدة': the numeral after its noun
         elif m.kinds & _UNIT and state.unit is None and (not _letter(item.raw) or _glued(self.items, k)):
-            state.unit = str(m.unit)  # a one-letter symbol only glued: '45g'
+            state.unit, state.unit_at = str(m.unit), k  # a one-letter symbol only glued: '45g'
             if not self.amounts and m.kinds & _UNIT_COUNT:
                 state.count = int(m.unit_count)  # type: ignore[arg-type]
+        elif m.kinds & _UNIT and state.unit is not None and str(m.unit) != state.unit and \
+                KINDS.get(str(m.unit)) in _MEASURED and KINDS.get(str(m.unit)) == KINDS.get(state.unit) and \
+                any(i.kind == _NUM or (i.kind == _SKIP and i.value and i.value[0] == "name")
+                    for i in self.items[state.unit_at + 1:k]):
+            raise Unreadable("compound_quantity", f"'{item.raw}' is a second unit of {KINDS[state.unit]} after "
+                                                  f"'{state.unit}' with a number between ('1 hour 30 minutes', "
+                                                  "'5ft 10in'): send the quantity in one unit")
         else:
             return None
         state.touch(item)
         return k + 1
 
+
+#: Kinds of units that a compound quantity writes in two ('ساعة و30 دقيقة', '5ft 10in', '3 kg 200 g').
+_MEASURED = frozenset({"time", "length", "mass", "volume", "area"})
 
 #: A bound turned round by a negation before it: not below X is at least X.
 _TURNED = {"lower": "upper", "upper": "lower"}
