@@ -1061,9 +1061,20 @@ def _one_in(text: str, first: _Amount, second: _Amount, state: _State, policy: P
     share = a / b * 100
     half = share * policy.zeros_cap
     span = (state.span[0], state.span[1]) if state.span[1] >= 0 else None
-    return Measure(text=text, value=Interval(share - half, share + half), unit="percent", precision=half,
-                   span=span, number=share, assumptions=tuple(assumptions),
-                   notes=(f"'{text}' read as a share of {percent_text(share / 100)}, ±{percent_text(policy.zeros_cap)} of it",))
+    value, bound = Interval(share - half, share + half), "exact"
+    notes = [f"'{text}' read as a share of {percent_text(share / 100)}, ±{percent_text(policy.zeros_cap)} of it"]
+    if state.hedge == "approximate":  # 'about one in five'
+        wider = share * policy.approximate
+        value, bound = Interval(share - half - wider, share + half + wider), "approximate"
+        notes.append(f"approximate: ±{percent_text(policy.approximate)} of the value")
+    elif state.hedge == "lower":  # 'more than one in four' is above 25 %
+        value, bound = Interval(share, None), "lower"
+        notes.append("lower bound at the printed value: no upper end")
+    elif state.hedge == "upper":
+        value, bound = Interval(Fraction(0), share), "upper"
+        notes.append("upper bound at the printed value: from zero")
+    return Measure(text=text, value=value, bound=bound, unit="percent", precision=half, span=span, number=share,
+                   assumptions=tuple(assumptions), notes=tuple(notes))
 
 
 def _unit(state: _State, lex: Lexicon, hint: str | None) -> tuple[str | None, str | None]:
