@@ -602,6 +602,8 @@ class _Point:
         if unit is None:
             return None
         name, unit_atom = unit
+        if counted is None and unit_atom.text.startswith("ال") and "plural" not in unit_atom.read:
+            return None  # 'منذ العام الماضي', 'منذ بداية العام': since the year, not a year ago
         direction: int | None = None
         if counted and (rels or rolling):
             direction = int((rolling or rels)[0].read.get("rolling", (rolling or rels)[0].read.get("rel")))
