@@ -593,7 +593,10 @@ class _Point:
         markers = {a.read["marker"]: a for a in self.having("marker")}
         if not units or not (rels or rolling or {"ago", "later", "within"} & markers.keys()):
             return None
-        if any(int(a.read["ordinal"]) in (1, -1) for a in self.having("ordinal")) and not rolling:
+        ends = [a for a in self.having("ordinal") if int(a.read["ordinal"]) in (1, -1)]
+        last_n = all(int(a.read["ordinal"]) == -1 and "rel" in a.read for a in ends) and len(units) == 1 and \
+            not self.having("relative")  # "the last 12 months", not "the last five months of this year"
+        if ends and not rolling and not (last_n and self.count()):
             return None  # 'the first five months of this year': a part of the year, not a count back
         counted = self.count()
         if not (counted or rolling or {"ago", "later", "within"} & markers.keys()):
