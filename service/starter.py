@@ -60,7 +60,7 @@ def starter_entries() -> tuple[LibraryEntry, ...]:
     metric = [w for lang in LANGUAGES for w in roles["metric"][lang]]
     for code, peg in sorted(PEGS.items()):
         names = _unique([get_currency_name(code, count=n, locale=lang) for lang in LANGUAGES for n in (1, 2)])
-        claim = Quantity(id=f"peg.{code}", value=Amount(number=exact(peg.per_usd) or "", unit=code),
+        claim = Quantity(id=f"peg.{code}", value=Amount(number=exact(peg.per_usd) or "", unit=code, per="USD"),
                          subject=names[0], metric=metric[0], time=f"{peg.since.isoformat()}/",
                          source=pegs[code]["source"], url=pegs[code]["url"])
         out.append(LibraryEntry(claim=claim, also=Also(subject=[*names[1:], code], metric=metric[1:]),

@@ -1045,7 +1045,12 @@ def _compose(text: str, amounts: list[_Amount], skipped: list[tuple[str, int, in
         unit = "percent"
         notes.append("a fraction in words alone read as a share, in percent")
     span = (state.span[0], state.span[1]) if state.span[1] >= 0 else None
-    return Measure(text=text, value=value, bound=bound, unit=unit, per=state.per, period=state.period,
+    per = state.per
+    if per in currencies.FAMILIES:  # '18.37 pesos por dólar', '3.75 ريال للدولار': a rate against a family's main currency
+        code = currencies.FAMILIES[per].default
+        per = code
+        assumptions.append(f"'per {state.per}' read as per {code}, the {state.per} rates of exchange are quoted against")
+    return Measure(text=text, value=value, bound=bound, unit=unit, per=per, period=state.period,
                    precision=precision, span=span, notes=tuple(notes), assumptions=tuple(assumptions),
                    number=number, ends=ends, separator=separator)
 
