@@ -834,6 +834,8 @@ class _Figure:
             state.per = str(m.per_unit)
             state.touch(item)
             return k + 1
+        if m.kinds & _ONE and len(self.amounts) == 1 and self.amounts[0].words_fraction and _has(nxt, _UNIT):
+            return None  # 'half a century', 'half a percentage point': a part of one unit, not a rate per unit
         if m.kinds & _PER and _has(nxt, _UNIT) and (self.amounts or state.unit or state.currency):
             _per(state, str(nxt.meaning.unit))  # type: ignore[union-attr]
             state.touch(nxt)  # type: ignore[arg-type]
