@@ -33,7 +33,8 @@ from service.problems import ProblemError
 from service.review import STATUSES, ReviewRequest, current, problem
 from service.storage import BadCursor, Stored
 from service.throttle import address
-from service.view import claim_texts, direction, human, labels, report_tally, verdict_views
+from service.people import speaker
+from service.view import claim_texts, direction, labels, report_tally, verdict_views
 
 __all__ = ["CSP", "FORM_BYTES", "PAGES"]
 
@@ -45,7 +46,6 @@ HEADERS = [ResponseHeader(name="Content-Security-Policy", value=CSP),
            ResponseHeader(name="X-Frame-Options", value="DENY")]
 _ENV = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True, undefined=StrictUndefined,
                    trim_blocks=True, lstrip_blocks=True)
-_ENV.globals["human"] = human
 #: The largest form (sign-in, a review with its 4 000-character note).
 FORM_BYTES = 16 * 1024
 #: Verdicts per page of a report, and claims per page of its claims table.
@@ -55,7 +55,9 @@ CLAIMS = 200
 
 def _draw(name: str, language: str, context: dict[str, Any]) -> str:
     lang, words = labels(language)
-    return _ENV.get_template(name).render(w=words, lang=lang, dir=direction(language), statuses=STATUSES, **context)
+    return _ENV.get_template(name).render(w=words, lang=lang, dir=direction(language), statuses=STATUSES,
+                                          say=speaker(language if lang == language.split("-")[0].lower() else lang),
+                                          **context)
 
 
 async def _page(request: Request[Any, Any, Any], name: str, code: int = 200, language: str = "en",

@@ -7,13 +7,10 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from fractions import Fraction
 from pathlib import Path
 
 from rules.engine import RULES
-from rules.explain import Fig
-from rules.interval import Interval
-from rules.model import Amount, Claim, Event, Quantity, Range, Role, Share, Verdict
+from rules.model import Amount, Claim, Event, Quantity, Role, Share, Verdict
 from rules.normalise.lexicon import locale_of
 from service.figures import Figure, ranges, timeline
 from service.review import VerdictState, current, tally
@@ -120,12 +117,3 @@ def verdict_views(stored: Stored, lang: str, words: dict[str, str], only: range 
 def report_tally(stored: Stored):
     return tally(current(stored.report, stored.reviews))
 
-
-def human(r: Range, lang: str) -> str | None:
-    """A range of figures written for people in ``lang`` ('17 to 19.2 billion US dollars'), as the explanations
-    write them; None for dates, day counts and rates between units, which the page shows as they are."""
-    if r.unit in ("date", "day") or (r.unit and "/" in r.unit) or (r.low is None and r.high is None):
-        return None
-    low = None if r.low is None else Fraction(r.low)
-    high = None if r.high is None else Fraction(r.high)
-    return Fig(Interval(low, high), r.unit).text(lang)

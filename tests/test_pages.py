@@ -1,0 +1,141 @@
+"""The report page for people: figures in the page's locale (babel's formats, the exact values a click away), dates
+written inclusive in the locale's words, the chrome in five languages, mixed directions isolated, what needs
+attention first. Server-side HTML, read with the standard library's parser; the browser test measures the layout."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+from conftest import KEYS_ENV, SEEDS, UNTHROTTLED, bearer, sign_in
+from litestar.testing import TestClient
+
+from rules.model import Computation, Range
+from service.app import create_app
+from service.people import speaker
+from service.settings import Settings
+
+JSON = {"content-type": "application/json"}
+TIKTOK = next(s for s in SEEDS if s.name == "tiktok-m2")
+
+
+# -- figures for people -----------------------------------------------------------------------------------------------
+# The seed (أخبارنا, TikTok's "M2"): $12.3 B is 68 % of global revenue, so global revenue is $17.0–19.2 B; the engine
+# keeps the exact ends 16985401459.8 and 19207407407.5.
+@pytest.mark.parametrize("tag, said", [
+    ("en", "$17B to $19.2B"),
+    ("ar", "\u200f17\xa0مليار\xa0US$ إلى \u200f19.2\xa0مليار\xa0US$"),
+    ("ar-EG", "\u200f١٧\xa0مليار\xa0US$ إلى \u200f١٩٫٢\xa0مليار\xa0US$"),  # Egypt's default digits
+    ("fr", "17\xa0Md\xa0$US à 19,2\xa0Md\xa0$US"),
+    ("es", "17\xa0mil\xa0M\xa0US$ a 19,2\xa0mil\xa0M\xa0US$"),
+    ("de", "17\xa0Mrd.\xa0$ bis 19,2\xa0Mrd.\xa0$"),
+])
+def test_the_seeds_implied_global_revenue_reads_in_each_locale(tag, said):
+    assert speaker(tag).range("16985401459.8", "19207407407.5", "USD") == said
+
+
+def test_percentages_units_and_ratios_are_written_for_people():
+    en, fr = speaker("en"), speaker("fr")
+    assert en.range("67.5", "68.5", "percent") == "67.5% to 68.5%"
+    assert fr.range("67.5", "68.5", "percent") == "67,5\xa0% à 68,5\xa0%"
+    # 170 M users × 107 minutes a day (the seed): the unit named once, in words
+    assert en.range("15829975000", "20707975000", "minute") == "15.8 billion to 20.7 billion minutes"
+    assert en.range("0.0770833333333", "0.08125", None) == "0.0771 to 0.0812"
+    assert en.range(None, "524", "day") == "at most 524 days"
+    assert en.range("-40000000", "-20000000", "USD") == "-$40M to -$20M"
+    # ends close together keep enough digits to stay apart
+    assert en.range("852350", "852450", "person") == "852,350 to 852,450 people"
+
+
+def test_fit_and_margin_are_percentages_and_figures_not_raw_fractions():
+    """A city budget's 'per_unit' slip (tests' seed city-budget-en): $47.5–53.3 B computed against $4.15–4.25 B."""
+    c = Computation(formula="total = count × each", inputs=[], policy="news-v1",
+                    result=Range(low="47524050000", high="53257650000", unit="USD"),
+                    compared_with=Range(low="4150000000", high="4250000000", unit="USD"),
+                    margin="43274050000", margin_relative="10.3034", fit=None)
+    assert speaker("en").margin(c) == "$43.3B (1,000%)"
+    assert speaker("en").percent("0.0702430555555") == "7%"
+    assert speaker("de").percent("0.25") == "25\xa0%"
+
+
+def test_dates_are_inclusive_in_the_locales_words():
+    """'By 2025' is kept as [2025-01-01, 2026-01-01); a person reads both ends included."""
+    assert speaker("en").span(dt.date(2025, 1, 1), dt.date(2026, 1, 1)) == "Jan 1\u2009–\u2009Dec 31, 2025"
+    assert speaker("ar").range("2025-01-20", "2025-09-30", "date") == "20 يناير – 30 سبتمبر 2025"
+    assert speaker("ar-MA").range("2025-01-20", "2025-09-30", "date") == "20 يناير – 30 شتنبر 2025"
+    assert speaker("ar-EG").date(dt.date(2025, 9, 30)).startswith("٣٠")
+    assert speaker("de").span(dt.date(2025, 9, 1), dt.date(2025, 10, 1)) == "1.–30. Sept. 2025"
+    assert speaker("fr").range("2025-01-20", None, "date") == "20 janv. 2025 – …"
+
+
+def test_a_speaker_is_built_once_per_tag():
+    assert speaker("fr") is speaker("fr")
+
+
+# -- the page ---------------------------------------------------------------------------------------------------------
+@pytest.fixture
+def fresh(tmp_path):
+    with TestClient(create_app(Settings(data_dir=str(tmp_path), keys=KEYS_ENV, **UNTHROTTLED))) as c:
+        c.headers.update(bearer("desk-reviewer"))
+        yield c
+
+
+def store(client, body: bytes | dict) -> str:
+    content = body if isinstance(body, bytes) else json.dumps(body).encode()
+    r = client.post("/v1/checks", content=content, headers={**JSON, **bearer("desk-submitter")})
+    assert r.status_code == 201, r.text
+    return r.headers["location"].rsplit("/", 1)[1]
+
+
+VOID = {"br", "input", "img", "meta", "link", "hr", "wbr", "source", "col", "area", "base", "embed", "param", "track"}
+
+
+class Outside(HTMLParser):
+    """The text of a page outside what is not written for people by the page: the exact values (``details.exact``),
+    code, the claims as the request printed them (``.printed``, ``.sentence``), and the rules' own sentences
+    (explanations, causes, names of inputs, the reading policy: out of this page's hands for now)."""
+
+    SKIP = {"exact", "printed", "sentence", "policy", "explanation", "cause", "input"}
+
+    def __init__(self, skip: set[str] = frozenset()) -> None:
+        super().__init__()
+        self.skip = self.SKIP | skip
+        self.stack: list[bool] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID:
+            return
+        classes = set((dict(attrs).get("class") or "").split())
+        self.stack.append(bool(self.stack and self.stack[-1]) or tag == "code" or bool(classes & self.skip))
+
+    def handle_endtag(self, tag):
+        if tag not in VOID and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        if not (self.stack and self.stack[-1]):
+            self.text.append(data)
+
+
+def outside(html: str, *skip: str) -> str:
+    p = Outside(set(skip))
+    p.feed(html)
+    return " ".join(p.text)
+
+
+def test_the_seed_page_shows_figures_for_people_and_the_exact_values_one_click_away(fresh):
+    rid = store(fresh, (TIKTOK / "claims.json").read_bytes())
+    sign_in(fresh, "desk-reviewer")
+    page = fresh.get(f"/reports/{rid}", headers={"authorization": ""}).text
+    seen = outside(page)
+    assert "16985401459.8" in page and "16985401459.8" not in seen, "exact, but only inside <details>"
+    assert "19.2\xa0مليار" in seen
+    assert not re.search(r"\d{7,}", seen), "no long raw number outside the exact values"
+    assert not re.search(r"\d\.\d{5,}", seen), "no long raw fraction outside the exact values"
+    assert "20 يناير – 30 سبتمبر 2025" in seen, "the writing window, inclusive, in Arabic"
+    # (a timeline's rows are named by the rule's inputs, as the verdict's inputs are)
+    assert not re.search(r"\d{4}-\d\d-\d\d", outside(page, "fig-caption")), "no ISO date outside the exact values"
