@@ -96,6 +96,10 @@ class Speaker:
             return core
         return _pattern(unit, self.lang, x if x.denominator == 1 else Fraction(2)).replace("{0}", core)
 
+    def count(self, n: int) -> str:
+        """A whole number in the locale's digits (page numbers, counts)."""
+        return format_decimal(n, locale=self.locale, numbering_system="default").translate(self._digits)
+
     def unit_name(self, unit: str) -> str:
         return _pattern(unit, self.lang, Fraction(1)).replace("{0}", "").strip()
 

@@ -1,40 +1,30 @@
 """What the report page and the exports show, built once from a stored report: the words of the page in the
-document's language (``templates/labels.toml``), its direction, each claim as printed, and each verdict with its
+document's language (``service.messages``), its direction, each claim as printed, and each verdict with its
 current review state and its figure."""
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from rules.engine import RULES
 from rules.model import Amount, Claim, Event, Quantity, Role, Share, Verdict
-from rules.normalise.lexicon import locale_of
 from service.figures import Figure, ranges, timeline
+from service.messages import direction, page_language, words
 from service.review import VerdictState, current, tally
 from service.storage import Stored
 
 __all__ = ["ClaimText", "VerdictView", "claim_texts", "direction", "labels", "printed", "report_tally", "verdict_views"]
 
-_LABELS: dict[str, dict[str, str]] = tomllib.loads(
-    (Path(__file__).parent / "templates" / "labels.toml").read_text("utf-8"))
-_MISSING = {lang: set(_LABELS["en"]) - set(words) for lang, words in _LABELS.items()}
-assert not any(_MISSING.values()), f"labels.toml: missing keys {_MISSING}"
 FAMILY = {r.id: r.family for r in RULES}
 BY_ID = {r.id: r for r in RULES}
 
 
 def labels(language: str) -> tuple[str, dict[str, str]]:
-    """The page language (the document's when labels.toml has it, else English) and its words."""
-    lang = language.split("-")[0].lower()
-    return (lang, _LABELS[lang]) if lang in _LABELS else ("en", _LABELS["en"])
-
-
-def direction(language: str) -> str:
-    """``rtl`` or ``ltr``, from CLDR's character order for the language."""
-    return "rtl" if locale_of(language).character_order == "right-to-left" else "ltr"
+    """The page language for a document's language tag, and the words looked up by the report's values in it
+    (statuses, review states, decisions, roles: ``service.messages.WORDS``)."""
+    lang = page_language(language)
+    return lang, words(lang)
 
 
 @dataclass(frozen=True)

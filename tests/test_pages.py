@@ -95,10 +95,11 @@ VOID = {"br", "input", "img", "meta", "link", "hr", "wbr", "source", "col", "are
 
 class Outside(HTMLParser):
     """The text of a page outside what is not written for people by the page: the exact values (``details.exact``),
-    code, the claims as the request printed them (``.printed``, ``.sentence``), and the rules' own sentences
+    code, the claims as the request printed them (``.printed``, ``.sentence``), names and notes people gave
+    (``.given``), and the rules' own sentences
     (explanations, causes, names of inputs, the reading policy: out of this page's hands for now)."""
 
-    SKIP = {"exact", "printed", "sentence", "policy", "explanation", "cause", "input"}
+    SKIP = {"exact", "printed", "sentence", "given", "policy", "explanation", "cause", "input"}
 
     def __init__(self, skip: set[str] = frozenset()) -> None:
         super().__init__()
@@ -139,3 +140,53 @@ def test_the_seed_page_shows_figures_for_people_and_the_exact_values_one_click_a
     assert "20 يناير – 30 سبتمبر 2025" in seen, "the writing window, inclusive, in Arabic"
     # (a timeline's rows are named by the rule's inputs, as the verdict's inputs are)
     assert not re.search(r"\d{4}-\d\d-\d\d", outside(page, "fig-caption")), "no ISO date outside the exact values"
+
+
+# -- the page's languages ---------------------------------------------------------------------------------------------
+class Chrome(Outside):
+    """The page's own words: outside what is marked English (``lang="en"``: the English explanation, rule names),
+    names not to translate (``translate="no"``), and what the request or the rules wrote."""
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID:
+            return
+        a = dict(attrs)
+        super().handle_starttag(tag, attrs)
+        if a.get("lang", "").startswith("en") or a.get("translate") == "no" or tag in ("title", "svg"):
+            self.stack[-1] = True
+
+
+def chrome(html: str) -> str:
+    p = Chrome()
+    p.feed(html)
+    return " ".join(p.text)
+
+
+def french(rid_title: str) -> dict:
+    return {"document": {"language": "fr", "title": rid_title}, "claims": [
+        {"kind": "share", "id": "s", "value": "68 %", "of": "recettes", "subject": "x", "metric": "recettes"}]}
+
+
+def test_a_french_report_is_a_french_page_and_an_arabic_one_arabic(fresh):
+    fr = store(fresh, french("Budget"))
+    ar = store(fresh, (TIKTOK / "claims.json").read_bytes())
+    sign_in(fresh, "desk-reviewer")
+    page = fresh.get(f"/reports/{fr}", headers={"authorization": ""}).text
+    assert '<html lang="fr" dir="ltr">' in page and "Cohérent" in page and "Se déconnecter" in page
+    page = fresh.get(f"/reports/{ar}", headers={"authorization": ""}).text
+    assert '<html lang="ar" dir="rtl">' in page and "تسجيل الخروج" in page
+    words = set(re.findall(r"[A-Za-z]{2,}", chrome(page))) - {"US"}  # CLDR's Arabic for the dollar: US$
+    assert not words, f"English words in the Arabic page's own text: {sorted(set(words))}"
+
+
+@pytest.mark.parametrize("lang, direction, word", [("en", "ltr", "Sign out"), ("ar", "rtl", "تسجيل الخروج"),
+                                                   ("fr", "ltr", "Se déconnecter"), ("es", "ltr", "Cerrar sesión"),
+                                                   ("de", "ltr", "Abmelden")])
+def test_a_report_reads_in_any_of_the_five_page_languages(fresh, lang, direction, word):
+    rid = store(fresh, (TIKTOK / "claims.json").read_bytes())
+    sign_in(fresh, "desk-reviewer")
+    page = fresh.get(f"/reports/{rid}?lang={lang}", headers={"authorization": ""}).text
+    assert f'<html lang="{lang}" dir="{direction}">' in page and word in page
+    assert f"?status=consistent&amp;lang={lang}" in page, "the filters keep the page language"
+    listing = fresh.get("/reports", headers={"authorization": "", "accept-language": f"{lang};q=0.9, xx"}).text
+    assert f'<html lang="{lang}" dir="{direction}">' in listing and word in listing
