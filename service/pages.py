@@ -18,7 +18,10 @@ from pathlib import Path
 from typing import Any
 
 import msgspec
-from babel import negotiate_locale
+import re
+
+from babel import Locale, negotiate_locale
+from markupsafe import Markup, escape
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from litestar import MediaType, Request, Response, Router, get, post
 from litestar.datastructures import Cookie, ResponseHeader
@@ -47,12 +50,29 @@ HEADERS = [ResponseHeader(name="Content-Security-Policy", value=CSP),
            ResponseHeader(name="Referrer-Policy", value="same-origin"),
            ResponseHeader(name="X-Frame-Options", value="DENY")]
 
+#: Runs that read left to right inside any text: ISO dates and ranges of them, and the Latin-digit figures with
+#: their signs and units a rule's sentence carries ("2025-01-01 – 2025-12-31", "0–100 %", "-40 %").
+_LTR = re.compile(r"\d{4}-\d\d-\d\d(?:\s*[–-]\s*\d{4}-\d\d-\d\d)?|[-−+]?\d[\d.,]*(?:\s?[–-]\s?\d[\d.,]*)?\s?%")
+
+
+def isolated(text: str) -> Markup:
+    """Text (escaped) with its left-to-right runs isolated, so that an Arabic sentence does not reverse a date."""
+    out, last = [], 0
+    for m in _LTR.finditer(text):
+        out += [escape(text[last:m.start()]), Markup('<bdi dir="ltr">'), escape(m.group()), Markup("</bdi>")]
+        last = m.end()
+    out.append(escape(text[last:]))
+    return Markup("").join(out)
+
 
 def _environment(lang: str) -> Environment:
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, extensions=["jinja2.ext.i18n"])
     env.install_gettext_translations(TRANSLATIONS[lang], newstyle=True)  # type: ignore[attr-defined]
     env.globals["WORDS"] = WORDS
+    env.globals["direction"] = direction
+    env.globals["english"] = Locale("en").get_display_name(lang)
+    env.filters["isolated"] = isolated
     return env
 
 

@@ -190,3 +190,19 @@ def test_a_report_reads_in_any_of_the_five_page_languages(fresh, lang, direction
     assert f"?status=consistent&amp;lang={lang}" in page, "the filters keep the page language"
     listing = fresh.get("/reports", headers={"authorization": "", "accept-language": f"{lang};q=0.9, xx"}).text
     assert f'<html lang="{lang}" dir="{direction}">' in listing and word in listing
+
+
+def test_mixed_directions_are_isolated_in_an_arabic_report(fresh):
+    rid = store(fresh, (TIKTOK / "claims.json").read_bytes())
+    sign_in(fresh, "desk-reviewer")
+    page = fresh.get(f"/reports/{rid}", headers={"authorization": ""}).text
+    # the temporal rule's Arabic sentence carries ISO dates: each range kept left to right, not reversed
+    assert '<bdi dir="ltr">2025-09-01 – 2025-09-30</bdi>' in page
+    assert re.search(r'<p class="local" lang="ar" dir="rtl">', page)
+    assert '<code dir="ltr">whole = part / share</code>' in page, "formulas left to right"
+    assert '<bdi class="printed">ما يقارب 12.3 مليار دولار سنوياً</bdi>' in page, "claims isolated as printed"
+    assert page.count('<details class="other-language"><summary>الإنجليزية</summary>') >= 8, "English a click away"
+    # the same report read with French chrome: the Arabic sentence keeps its own language and direction
+    page = fresh.get(f"/reports/{rid}?lang=fr", headers={"authorization": ""}).text
+    assert '<html lang="fr" dir="ltr">' in page and '<p class="local" lang="ar" dir="rtl">' in page
+    assert "<summary>anglais</summary>" in page
