@@ -26,7 +26,7 @@ __all__ = ["Bar", "Figure", "ranges", "timeline"]
 WIDTH, LEFT, RIGHT = 360, 8, 352
 ROW, TOP = 34, 10
 #: An estimate of a label's width per character, in the drawing's units (12-unit text), to keep tick labels apart.
-CHAR = 6.6
+CHAR = 8.0
 
 
 @dataclass(frozen=True)
@@ -101,38 +101,52 @@ def ranges(c: Computation, lang: str, labels: dict[str, str]) -> Figure | None:
         bars.append(Bar(kind=kind, label=label, x=round(x0, 1), width=round(width, 1), y=TOP + i * ROW,
                         low_label=low_label, high_label=high_label, open_low=low is None, open_high=high is None))
     axis_y = TOP + len(rows) * ROW + 4
+    # ticks name the number only (a currency is named by the bars' captions): short enough for a phone
+    tick_unit = "percent" if unit == "percent" else None
     if log:
-        marks = [Fraction(10) ** k for k in range(math.ceil(a), math.floor(b) + 1)]
+        marks = [[Fraction(10) ** k for k in range(math.ceil(a), math.floor(b) + 1)]]
     else:
         marks = _steps(Fraction(a), Fraction(b))
-    ticks = [(round(pos(m), 1), say.short(m, unit, 2)) for m in marks if LEFT <= pos(m) <= RIGHT]
+    ticks: list[tuple[float, str]] = []
+    for candidate in marks:  # the densest set of round values whose labels do not touch
+        ticks = _thin([(round(pos(m), 1), say.short(m, tick_unit, 3)) for m in candidate if LEFT <= pos(m) <= RIGHT])
+        if len(ticks) >= 3 or len(ticks) == len(candidate):
+            break
     return Figure(bars=bars, height=int(axis_y + 22), axis_y=axis_y, scale="log" if log else "linear",
-                  ticks=_thin(ticks),
+                  ticks=ticks,
                   description=" / ".join(f"{b.label}: {b.low_label or '…'} – {b.high_label or '…'}" for b in bars))
 
 
-def _steps(a: Fraction, b: Fraction) -> list[Fraction]:
-    """Round values between ``a`` and ``b`` for an axis: multiples of 1, 2 or 5 × 10^k, four to eight of them."""
+def _steps(a: Fraction, b: Fraction) -> list[list[Fraction]]:
+    """Sets of round values between ``a`` and ``b`` for an axis, densest first: multiples of 1, 2 or 5 × 10^k, from
+    at most eight of them down to two."""
     width = b - a
     if width <= 0:
         return []
     k = math.floor(math.log10(width)) - 1
-    for m in (1, 2, 5, 10, 20, 50):
+    out = []
+    for m in (1, 2, 5, 10, 20, 50, 100):
         step = Fraction(m) * Fraction(10) ** k
-        if width / step <= 6:
-            break
-    first = math.ceil(a / step)
-    return [step * n for n in range(first, math.floor(b / step) + 1)]
+        if width / step > 8:
+            continue
+        values = [step * n for n in range(math.ceil(a / step), math.floor(b / step) + 1)]
+        if len(values) >= 2:
+            out.append(values)
+    return out
 
 
 def _thin(ticks: list[tuple[float, str]]) -> list[tuple[float, str]]:
     """Every other tick until neighbouring labels cannot touch, and none runs past the drawing's edges."""
     half = lambda t: len(t[1]) * CHAR / 2  # noqa: E731
-    ticks = [t for t in ticks if t[0] - half(t) >= 0 and t[0] + half(t) <= WIDTH]
-    while len(ticks) > 2 and any(b[0] - a[0] < half(a) + half(b) + 8 for a, b in zip(ticks, ticks[1:])):
+    apart = lambda a, b: b[0] - a[0] >= half(a) + half(b) + 8  # noqa: E731
+    ticks = [t for t in ticks if t[0] - half(t) >= 2 and t[0] + half(t) <= WIDTH - 2]
+    every = ticks
+    while len(ticks) > 2 and not all(apart(a, b) for a, b in zip(ticks, ticks[1:])):
         ticks = ticks[::2]
-    if len(ticks) == 2 and ticks[1][0] - ticks[0][0] < half(ticks[0]) + half(ticks[1]) + 8:
+    if len(ticks) == 2 and not apart(*ticks):
         ticks = ticks[:1]
+    if len(ticks) < 2 and len(every) >= 2 and apart(every[0], every[-1]):
+        ticks = [every[0], every[-1]]  # the two farthest apart: an axis keeps a scale
     return ticks
 
 

@@ -65,6 +65,14 @@ def isolated(text: str) -> Markup:
     return Markup("").join(out)
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?؟؛])\s")
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a rule's explanation: the one line a passed check shows folded."""
+    return _SENTENCE_END.split(text, maxsplit=1)[0]
+
+
 def _environment(lang: str) -> Environment:
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, extensions=["jinja2.ext.i18n"])
@@ -73,6 +81,7 @@ def _environment(lang: str) -> Environment:
     env.globals["direction"] = direction
     env.globals["english"] = Locale("en").get_display_name(lang)
     env.filters["isolated"] = isolated
+    env.filters["first_sentence"] = first_sentence
     return env
 
 
@@ -80,6 +89,8 @@ def _environment(lang: str) -> Environment:
 _ENVS = {lang: _environment(lang) for lang in LANGUAGES}
 #: The largest form (sign-in, a review with its 4 000-character note).
 FORM_BYTES = 16 * 1024
+#: What needs a fact-checker first: the order of statuses on a report page (consistent checks last, folded).
+ATTENTION = {"inconsistent": 0, "doubtful": 1, "unverifiable": 2, "consistent": 3}
 #: Verdicts per page of a report, and claims per page of its claims table.
 VERDICTS = 100
 CLAIMS = 200
@@ -203,22 +214,49 @@ def _report(stored: Stored, caller: Caller, status: str | None, page: int, claim
             error: tuple[str, str] | None, tag: str) -> dict[str, Any]:
     """What the report page shows: one page of verdicts (of one status, if chosen), one page of claims."""
     doc = stored.report.document
-    indices = [s.verdict for s in current(stored.report, stored.reviews) if status is None or s.status == status]
+    states = [s for s in current(stored.report, stored.reviews) if status is None or s.status == status]
+    indices = [s.verdict for s in sorted(states, key=lambda s: ATTENTION.get(s.status, len(ATTENTION)))]
     pages = max(1, -(-len(indices) // VERDICTS))
     page = min(max(page, 1), pages)
     chosen = set(indices[(page - 1) * VERDICTS:page * VERDICTS])
     views = [v for v in verdict_views(stored, tag, words(tag),
                                       range(min(chosen), max(chosen) + 1) if chosen else range(0))
              if v.index in chosen]
+    views.sort(key=lambda v: (ATTENTION.get(v.state.status, len(ATTENTION)), v.index))
     texts = claim_texts(stored)
     claim_pages = max(1, -(-len(stored.report.claims) // CLAIMS))
     claims_page = min(max(claims_page, 1), claim_pages)
     claims = [(texts.get(c.id), c) for c in stored.report.claims[(claims_page - 1) * CLAIMS:claims_page * CLAIMS]]
-    return dict(stored=stored, doc=doc, views=views, claims=claims, texts=texts, tally=report_tally(stored), status=status,
+    return dict(stored=stored, doc=doc, views=views, text=_article(stored, claims_from=0), claims=claims, texts=texts, tally=report_tally(stored), status=status,
                 caller=caller, can_review=caller.may("reviewer"), error=error, page=page, pages=_numbers(page, pages),
                 claims_page=claims_page, claim_pages=_numbers(claims_page, claim_pages),
                 claims_from=(claims_page - 1) * CLAIMS,
                 url=doc.url if doc.url and doc.url.startswith(("https://", "http://")) else None)
+
+
+def _article(stored: Stored, claims_from: int) -> Markup | None:
+    """The article's text, when the report has it, with each figure a claim printed marked and linked to the claim
+    (its first occurrence not inside another's); None when the report carries no text."""
+    text = getattr(stored.report, "text", None)
+    if not isinstance(text, str) or not text:
+        return None
+    spans: list[tuple[int, int, int]] = []
+    for n, c in enumerate(stored.report.claims):
+        printed = c.value.text if c.value is not None else c.time.text if c.time is not None else None
+        if not printed:
+            continue
+        at = text.find(printed)
+        while at >= 0 and any(a < at + len(printed) and at < b for a, b, _ in spans):
+            at = text.find(printed, at + 1)
+        if at >= 0:
+            spans.append((at, at + len(printed), n))
+    out, last = [], 0
+    for a, b, n in sorted(spans):
+        out += [escape(text[last:a]), Markup(f'<mark><a href="#claim-{claims_from + n}">'), escape(text[a:b]),
+                Markup("</a></mark>")]
+        last = b
+    out.append(escape(text[last:]))
+    return Markup("").join(out)
 
 
 def _numbers(current: int, last: int) -> list[int | None]:
