@@ -50,9 +50,9 @@ HEADERS = [ResponseHeader(name="Content-Security-Policy", value=CSP),
            ResponseHeader(name="Referrer-Policy", value="same-origin"),
            ResponseHeader(name="X-Frame-Options", value="DENY")]
 
-#: Runs that read left to right inside any text: ISO dates and ranges of them, and the Latin-digit figures with
+#: Runs that read left to right inside any text: ISO dates and ranges of them (an ISO interval "2021-01-20/"), and the Latin-digit figures with
 #: their signs and units a rule's sentence carries ("2025-01-01 – 2025-12-31", "0–100 %", "-40 %").
-_LTR = re.compile(r"\d{4}-\d\d-\d\d(?:\s*[–-]\s*\d{4}-\d\d-\d\d)?|[-−+]?\d[\d.,]*(?:\s?[–-]\s?\d[\d.,]*)?\s?%")
+_LTR = re.compile(r"\d{4}-\d\d-\d\d(?:\s*[–/-]\s*(?:\d{4}-\d\d-\d\d)?)?|[-−+]?\d[\d.,]*(?:\s?[–-]\s?\d[\d.,]*)?\s?%")
 
 
 def isolated(text: str) -> Markup:
