@@ -206,3 +206,23 @@ def test_mixed_directions_are_isolated_in_an_arabic_report(fresh):
     page = fresh.get(f"/reports/{rid}?lang=fr", headers={"authorization": ""}).text
     assert '<html lang="fr" dir="ltr">' in page and '<p class="local" lang="ar" dir="rtl">' in page
     assert "<summary>anglais</summary>" in page
+
+
+def test_the_article_text_is_shown_with_its_checked_figures_marked_when_the_report_has_it():
+    """The report may carry the article's text (another change adds it); the page marks each claim's printed figure
+    and links it to the claim; a report without text shows no article section."""
+    from types import SimpleNamespace
+
+    from rules.model import Reading, ReadClaim
+    from service.pages import _article
+
+    def claim(i, text):
+        return ReadClaim(id=i, kind="quantity", value=Reading(text=text, low="1", high="2", bound="exact", policy="news-v1"))
+
+    claims = [claim("revenue", "$12.3 billion"), claim("share", "68%"), claim("missing", "47 billion")]
+    text = "US users generate about $12.3 billion a year, 68% of revenue <b>."
+    marked = _article(SimpleNamespace(report=SimpleNamespace(text=text, claims=claims)), claims_from=0)
+    assert '<mark><a href="#claim-0">$12.3 billion</a></mark>' in marked
+    assert '<mark><a href="#claim-1">68%</a></mark>' in marked and "#claim-2" not in marked
+    assert "&lt;b&gt;" in marked, "the text is escaped"
+    assert _article(SimpleNamespace(report=SimpleNamespace(claims=claims)), claims_from=0) is None
