@@ -18,9 +18,9 @@ from fractions import Fraction
 from functools import lru_cache
 
 from babel import Locale
-from babel.dates import format_interval, format_skeleton
+from babel.dates import format_datetime, format_interval, format_skeleton
 from babel.numbers import (format_compact_currency, format_compact_decimal, format_currency, format_decimal,
-                           format_percent)
+                           format_percent, format_scientific, get_currency_symbol)
 
 from rules.model import Computation, Range, Reading
 from rules.normalise.lexicon import lexicon, locale_of
@@ -32,6 +32,7 @@ __all__ = ["Speaker", "speaker"]
 _DIGITS = {"arab": "٠١٢٣٤٥٦٧٨٩", "arabext": "۰۱۲۳۴۵۶۷۸۹"}
 _SIG = {n: Context(prec=n, rounding=ROUND_HALF_EVEN) for n in range(1, 8)}
 _BIG = 1_000_000  # from here on, compact forms: "17 billion", "US$17B"
+_HUGE = 10**15  # beyond CLDR's largest compact form (trillions): scientific notation
 
 
 def _round(x: Fraction, digits: int) -> Decimal:
@@ -41,14 +42,13 @@ def _round(x: Fraction, digits: int) -> Decimal:
 
 def _digits(low: Fraction, high: Fraction) -> int:
     """Enough significant digits (3 to 7) that the two ends of a range stay apart when written."""
-    width, top = abs(float(high - low)), max(abs(float(low)), abs(float(high)))
+    try:
+        width, top = abs(float(high - low)), max(abs(float(low)), abs(float(high)))
+    except OverflowError:  # beyond a float: the display needs no more than the default
+        return 3
     if width <= 0 or top == 0:
         return 3
     return min(7, max(3, math.ceil(math.floor(math.log10(top)) + 1 - math.log10(width / 5) - 1e-9)))
-
-
-def _fraction(text: str) -> Fraction:
-    return Fraction(text)
 
 
 class Speaker:
@@ -70,6 +70,8 @@ class Speaker:
     # -- numbers --------------------------------------------------------------------------------------------------
     def _core(self, d: Decimal, long: bool) -> str:
         with localcontext(prec=80):  # babel rounds in the current context: 28 digits fail past 10^40
+            if abs(d) >= _HUGE:
+                return format_scientific(d, "#.##E0", locale=self.locale, numbering_system="default")
             if abs(d) >= _BIG:
                 return format_compact_decimal(d, format_type="long" if long else "short", locale=self.locale,
                                               fraction_digits=8, numbering_system="default")
@@ -80,12 +82,16 @@ class Speaker:
         d = _round(x, digits)
         with localcontext(prec=80):
             if unit and len(unit) == 3 and unit.isupper():  # an ISO 4217 currency
+                if abs(d) >= _HUGE:
+                    return f"{self._core(d, long=False)} {get_currency_symbol(unit, locale=self.locale)}"
                 if abs(d) >= _BIG:
                     return format_compact_currency(d, unit, locale=self.locale, fraction_digits=8,
                                                    numbering_system="default")
                 return format_currency(d, unit, locale=self.locale, currency_digits=False,
                                        decimal_quantization=False, numbering_system="default")
             if unit == "percent":
+                if abs(d) >= _HUGE:
+                    return self._core(d, long=False) + "%"
                 return format_percent(d / 100, locale=self.locale, decimal_quantization=False,
                                       numbering_system="default")
         if unit and "/" in unit:  # a rate between units: USD/user → "$72 per user"
@@ -107,7 +113,7 @@ class Speaker:
         if unit == "date":
             return self.days(None if low is None else dt.date.fromisoformat(low),
                              None if high is None else dt.date.fromisoformat(high))
-        lo, hi = (None if low is None else _fraction(low)), (None if high is None else _fraction(high))
+        lo, hi = (None if low is None else Fraction(low)), (None if high is None else Fraction(high))
         display = self.lex.display
         if lo is not None and hi is not None:
             if lo == hi:
@@ -142,7 +148,7 @@ class Speaker:
         if r.unit == "date":
             return tuple("" if e is None else self.date(dt.date.fromisoformat(e))  # type: ignore[return-value]
                          for e in (r.low, r.high))
-        lo, hi = (None if r.low is None else _fraction(r.low)), (None if r.high is None else _fraction(r.high))
+        lo, hi = (None if r.low is None else Fraction(r.low)), (None if r.high is None else Fraction(r.high))
         n = _digits(lo, hi) if lo is not None and hi is not None else 3
         return tuple("" if e is None else self.short(e, r.unit, n) for e in (lo, hi))  # type: ignore[return-value]
 
@@ -192,8 +198,6 @@ class Speaker:
 
     def moment(self, t: dt.datetime) -> str:
         """A time of day in the report's trail (UTC)."""
-        from babel.dates import format_datetime
-
         return format_datetime(t, "medium", tzinfo=dt.UTC, locale=self.locale).translate(self._digits)
 
 

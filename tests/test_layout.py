@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import ARTIFACTS, KEYS, SEEDS
-from test_browser import CHROMIUM, FLAGS, browser, only_the_server, post, server, sync_api  # noqa: F401
+from test_browser import browser, only_the_server, post, server  # noqa: F401  (fixtures)
 
 from service.messages import LANGUAGES
 

@@ -226,3 +226,10 @@ def test_the_article_text_is_shown_with_its_checked_figures_marked_when_the_repo
     assert '<mark><a href="#claim-1">68%</a></mark>' in marked and "#claim-2" not in marked
     assert "&lt;b&gt;" in marked, "the text is escaped"
     assert _article(SimpleNamespace(report=SimpleNamespace(claims=claims)), claims_from=0) is None
+
+
+def test_figures_beyond_trillions_are_written_not_a_crash():
+    en = speaker("en")
+    assert en.range("1" + "0" * 400, "2" + "0" * 400, "USD") == "1E400 $ to 2E400 $"
+    assert en.range("-1" + "0" * 30, None, "percent") == "at least -1E30%"
+    assert en.range("1/3", "2/3", None) == "0.333 to 0.667"
