@@ -233,3 +233,18 @@ def test_figures_beyond_trillions_are_written_not_a_crash():
     assert en.range("1" + "0" * 400, "2" + "0" * 400, "USD") == "1E400 $ to 2E400 $"
     assert en.range("-1" + "0" * 30, None, "percent") == "at least -1E30%"
     assert en.range("1/3", "2/3", None) == "0.333 to 0.667"
+
+
+def test_the_cli_writes_figures_for_people_and_json_keeps_the_exact_values(capsys):
+    from service.cli import main
+
+    seed = str(TIKTOK / "claims.json")
+    main(["check", seed])
+    table = capsys.readouterr().out
+    assert "Implied 'إجمالي الإيرادات العالمية': $17B to $19.2B" in table
+    assert "When the article was written, as its claims imply: Jan 20\u2009–\u2009Sep 30, 2025" in table
+    assert "16985401459.8" not in table and not re.search(r"\d\.\d{5,}", table)
+    main(["check", seed, "--local"])
+    assert "«إجمالي الإيرادات العالمية» المستنتجة: \u200f17\xa0مليار\xa0US$ إلى" in capsys.readouterr().out
+    main(["check", seed, "--json"])
+    assert '"high": "19207407407.5"' in capsys.readouterr().out
