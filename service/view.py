@@ -85,6 +85,7 @@ class VerdictView:
     title: str
     claims: list[ClaimText]
     figure: Figure | None
+    title_lang: str = "en"  # the title's language: a rule without a title in the page's language gives its English
 
 
 def verdict_views(stored: Stored, lang: str, words: dict[str, str], only: range | None = None) -> Iterator[VerdictView]:
@@ -93,6 +94,7 @@ def verdict_views(stored: Stored, lang: str, words: dict[str, str], only: range 
     texts = claim_texts(stored)
     read = {c.id: c for c in stored.report.claims}
     pairs = list(zip(current(stored.report, stored.reviews), stored.report.verdicts, strict=True))
+    base = lang.split("-")[0]
     for state, v in (pairs if only is None else pairs[only.start:only.stop]):
         family = FAMILY.get(v.rule, "arithmetic")
         if family == "temporal":
@@ -101,6 +103,7 @@ def verdict_views(stored: Stored, lang: str, words: dict[str, str], only: range 
             figure = ranges(v.computation, lang, words) if v.computation else None
         yield VerdictView(index=state.verdict, verdict=v, state=state, family=family,
                           title=BY_ID[v.rule].title_in(lang) if v.rule in BY_ID else v.rule, figure=figure,
+                          title_lang=base if v.rule in BY_ID and base in BY_ID[v.rule].titles else "en",
                           claims=[texts[c] for c in v.claims if c in texts])
 
 
