@@ -34,13 +34,13 @@ openapi: $(STAMP)
 # service/messages.py: nothing to compile.
 LOCALES := service/locale
 messages: $(STAMP)
-	$(BIN)/pybabel extract -F $(LOCALES)/babel.cfg -k N_ --no-location --sort-output \
+	$(BIN)/pybabel extract --width 120 -F $(LOCALES)/babel.cfg -k N_ --no-location --sort-output \
 		--project tadqiq --copyright-holder tadqiq -o $(LOCALES)/messages.pot service
 	for lang in en ar fr es de; do \
 		test -f $(LOCALES)/$$lang/LC_MESSAGES/messages.po \
-			&& $(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete -i $(LOCALES)/messages.pot \
+			&& $(BIN)/pybabel update --width 120 --no-fuzzy-matching --ignore-obsolete -i $(LOCALES)/messages.pot \
 				-d $(LOCALES) -l $$lang \
-			|| $(BIN)/pybabel init -i $(LOCALES)/messages.pot -d $(LOCALES) -l $$lang; \
+			|| $(BIN)/pybabel init --width 120 -i $(LOCALES)/messages.pot -d $(LOCALES) -l $$lang; \
 	done
 
 bench: $(STAMP)
