@@ -248,3 +248,19 @@ def test_the_cli_writes_figures_for_people_and_json_keeps_the_exact_values(capsy
     assert "«إجمالي الإيرادات العالمية» المستنتجة: \u200f17\xa0مليار\xa0US$ إلى" in capsys.readouterr().out
     main(["check", seed, "--json"])
     assert '"high": "19207407407.5"' in capsys.readouterr().out
+
+
+def test_a_regional_tag_keeps_its_digits_and_months_and_a_review_keeps_the_page_language(fresh):
+    """An Egyptian report writes Arabic-Indic digits (CLDR's default for ar-EG); a review sent from a page read in
+    German comes back to the German page."""
+    rid = store(fresh, {"document": {"language": "ar-EG", "title": "الموازنة"}, "claims": [
+        {"kind": "share", "id": "s", "value": "68%", "of": "الإيرادات", "subject": "x", "metric": "الإيرادات"}]})
+    sign_in(fresh, "desk-reviewer")
+    page = fresh.get(f"/reports/{rid}", headers={"authorization": ""}).text
+    assert '<html lang="ar" dir="rtl">' in page and "٦٧٫٥" in page and "٦٨٫٥" in page
+    page = fresh.get(f"/reports/{rid}?lang=de", headers={"authorization": ""}).text
+    token = re.search(r'name="_csrf_token" value="([^"]+)"', page).group(1)
+    assert f'action="/reports/{rid}/review?lang=de"' in page
+    r = fresh.post(f"/reports/{rid}/review?lang=de", data={"verdict": "0", "decision": "confirm", "_csrf_token": token},
+                   headers={"authorization": ""}, follow_redirects=False)
+    assert r.status_code == 303 and "lang=de" in r.headers["location"]
