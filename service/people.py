@@ -30,6 +30,8 @@ __all__ = ["Speaker", "speaker"]
 
 #: Digits of the numbering systems CLDR makes the default for a locale we serve (Egypt, the Gulf: ``arab``).
 _DIGITS = {"arab": "٠١٢٣٤٥٦٧٨٩", "arabext": "۰۱۲۳۴۵۶۷۸۹"}
+#: The word a scale word takes before a noun ("millions de", "millones de").
+_OF = {"fr": "de", "es": "de"}
 _SIG = {n: Context(prec=n, rounding=ROUND_HALF_EVEN) for n in range(1, 8)}
 _BIG = 1_000_000  # from here on, compact forms: "17 billion", "US$17B"
 _HUGE = 10**15  # beyond CLDR's largest compact form (trillions): scientific notation
@@ -100,7 +102,15 @@ class Speaker:
         core = self._core(d, long=True)
         if not unit:
             return core
-        return _pattern(unit, self.lang, x if x.denominator == 1 else Fraction(2)).replace("{0}", core)
+        return self._with_unit(core, unit, x if x.denominator == 1 else Fraction(2))
+
+    def _with_unit(self, core: str, unit: str, count: Fraction) -> str:
+        """``core`` with the unit's CLDR pattern; in French and Spanish a scale word takes "de" before the noun
+        ("15,8 milliards de minutes", "15,8 mil millones de minutos")."""
+        text = _pattern(unit, self.lang, count)
+        if self.lang in _OF and core[-1:].isalpha() and text.startswith("{0} "):
+            text = text.replace("{0} ", "{0} " + _OF[self.lang] + " ", 1)
+        return text.replace("{0}", core)
 
     def count(self, n: int) -> str:
         """A whole number in the locale's digits (page numbers, counts)."""
@@ -122,7 +132,7 @@ class Speaker:
             if unit and unit != "percent" and "/" not in unit and not (len(unit) == 3 and unit.isupper()):
                 a, b = self.number(lo, None, n), self.number(hi, None, n)  # the unit named once
                 core = a if a == b else display["range"].format(a, b)
-                return _pattern(unit, self.lang, hi if hi.denominator == 1 else Fraction(2)).replace("{0}", core)
+                return self._with_unit(core, unit, hi if hi.denominator == 1 else Fraction(2))
             a, b = self.number(lo, unit, n), self.number(hi, unit, n)
             return a if a == b else display["range"].format(a, b)
         if lo is not None:

@@ -44,6 +44,8 @@ def test_percentages_units_and_ratios_are_written_for_people():
     # 170 M users × 107 minutes a day (the seed): the unit named once, in words
     assert en.range("15829975000", "20707975000", "minute") == "15.8 billion to 20.7 billion minutes"
     assert en.range("0.0770833333333", "0.08125", None) == "0.0771 to 0.0812"
+    assert fr.range("15829975000", "20707975000", "minute") == "15,8 milliards à 20,7 milliards de minutes"
+    assert fr.range("101.15", "112.85", "minute") == "101 à 113 minutes"
     assert en.range(None, "524", "day") == "at most 524 days"
     assert en.range("-40000000", "-20000000", "USD") == "-$40M to -$20M"
     # ends close together keep enough digits to stay apart
