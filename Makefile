@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test openapi bench clean
+.PHONY: run test openapi messages bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,20 @@ test: $(STAMP) $(CHROMIUM)
 
 openapi: $(STAMP)
 	$(BIN)/tadqiq openapi -o openapi/openapi.json
+
+# The pages' words: extract the messages from the code and the templates, then bring every language's catalogue up
+# to date (new messages arrive empty; tests/test_messages.py fails until each is translated). Read at start by
+# service/messages.py: nothing to compile.
+LOCALES := service/locale
+messages: $(STAMP)
+	$(BIN)/pybabel extract --width 120 -F $(LOCALES)/babel.cfg -k N_ --no-location --sort-output \
+		--project tadqiq --copyright-holder tadqiq -o $(LOCALES)/messages.pot service
+	for lang in en ar fr es de; do \
+		test -f $(LOCALES)/$$lang/LC_MESSAGES/messages.po \
+			&& $(BIN)/pybabel update --width 120 --no-fuzzy-matching --ignore-obsolete -i $(LOCALES)/messages.pot \
+				-d $(LOCALES) -l $$lang \
+			|| $(BIN)/pybabel init --width 120 -i $(LOCALES)/messages.pot -d $(LOCALES) -l $$lang; \
+	done
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'

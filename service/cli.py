@@ -178,7 +178,10 @@ def _check(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(msgspec.json.format(msgspec.json.encode(report), indent=2).decode() + "\n")
         return 0
+    from service.people import speaker
+
     local = args.local
+    say = speaker(request.document.language if local else "en")
     for v in report.verdicts:
         text = (v.explanation.local if local and v.explanation.local else v.explanation.en)
         print(f"{v.status.upper():<13} {v.rule:<18} {','.join(v.claims):<20} {text}")
@@ -186,8 +189,7 @@ def _check(args: argparse.Namespace) -> int:
             print(f"{'':<13} likely cause: {v.cause.explanation.en}")
     for d in report.derived:
         label = d.label.local if local and d.label.local else d.label.en
-        print(f"{'DERIVED':<13} {d.name:<18} {','.join(d.claims):<20} {label}: {d.range.low} – {d.range.high} "
-              f"{d.range.unit or ''}")
+        print(f"{'DERIVED':<13} {d.name:<18} {','.join(d.claims):<20} {label}: {say.of(d.range)}")
     for p in report.problems:
         print(f"{'PROBLEM':<13} {p.code:<18} {p.field or '':<20} {p.message}")
     for c in report.claims:

@@ -16,13 +16,17 @@ import math
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from rules.explain import number
-from rules.model import Computation, Range, ReadClaim
+from rules.model import Computation, ReadClaim
+from service.people import speaker
 
 __all__ = ["Bar", "Figure", "ranges", "timeline"]
 
-WIDTH, LEFT, RIGHT = 640, 16, 624
-ROW, TOP = 30, 8
+#: The drawing's own units. Narrow, so that on a 390 px phone the SVG is drawn at about its own size and its 12-unit
+#: labels stay at least 11 px high; on a desktop the stylesheet caps its width (``figure.fig svg``).
+WIDTH, LEFT, RIGHT = 360, 8, 352
+ROW, TOP = 34, 10
+#: An estimate of a label's width per character, in the drawing's units (12-unit text), to keep tick labels apart.
+CHAR = 8.0
 
 
 @dataclass(frozen=True)
@@ -46,15 +50,14 @@ class Bar:
         ends = f"{self.low_label or '…'} – {self.high_label or '…'}"
         return f"{self.label}: {ends}" if self.label else ends
 
-    @property
-    def anchor(self) -> tuple[float, str]:
-        """Where the caption goes: from the bar's start rightwards, or from its end leftwards near the right."""
-        return (self.x, "start") if self.x < (LEFT + RIGHT) / 2 else (self.end, "end")
 
 
 @dataclass(frozen=True)
 class Figure:
     bars: list[Bar]
+    width = WIDTH
+    left = LEFT
+    right = RIGHT
     height: int
     axis_y: float
     scale: str  # linear | log | time
@@ -75,6 +78,8 @@ def ranges(c: Computation, lang: str, labels: dict[str, str]) -> Figure | None:
     if not ends:
         return None
     lo, hi = min(ends), max(ends)
+    say = speaker(lang)
+    unit = c.result.unit
     log = lo > 0 and hi / lo > 50
     if log:
         a, b = math.log10(lo), math.log10(hi)
@@ -88,25 +93,61 @@ def ranges(c: Computation, lang: str, labels: dict[str, str]) -> Figure | None:
     bars = []
     for i, (kind, label, r) in enumerate(rows):
         low, high = _f(r.low), _f(r.high)
+        low_label, high_label = say.ends(r)
         x0 = LEFT if low is None or (log and low <= 0) else pos(low)
         x1 = RIGHT if high is None else pos(high)
         x0, x1 = max(LEFT, min(x0, RIGHT)), max(LEFT, min(x1, RIGHT))
         width = max(x1 - x0, 2.0)
         bars.append(Bar(kind=kind, label=label, x=round(x0, 1), width=round(width, 1), y=TOP + i * ROW,
-                        low_label="" if low is None else _number(low, r, lang),
-                        high_label="" if high is None else _number(high, r, lang),
-                        open_low=low is None, open_high=high is None))
+                        low_label=low_label, high_label=high_label, open_low=low is None, open_high=high is None))
     axis_y = TOP + len(rows) * ROW + 4
-    return Figure(bars=bars, height=int(axis_y + 26), axis_y=axis_y, scale="log" if log else "linear",
+    # ticks name the number only (a currency is named by the bars' captions): short enough for a phone
+    tick_unit = "percent" if unit == "percent" else None
+    if log:
+        marks = [[Fraction(10) ** k for k in range(math.ceil(a), math.floor(b) + 1)]]
+    else:
+        marks = _steps(Fraction(a), Fraction(b))
+    ticks: list[tuple[float, str]] = []
+    for candidate in marks:  # the densest set of round values whose labels do not touch
+        ticks = _thin([(round(pos(m), 1), say.short(m, tick_unit, 3)) for m in candidate if LEFT <= pos(m) <= RIGHT])
+        if len(ticks) >= 3 or len(ticks) == len(candidate):
+            break
+    return Figure(bars=bars, height=int(axis_y + 22), axis_y=axis_y, scale="log" if log else "linear",
+                  ticks=ticks,
                   description=" / ".join(f"{b.label}: {b.low_label or '…'} – {b.high_label or '…'}" for b in bars))
 
 
-def _number(x: Fraction, r: Range, lang: str) -> str:
-    """An end of a range, short enough for the figure: the number, then ``%`` or a short unit code."""
-    text = number(x, lang)
-    if r.unit == "%":
-        return text + "%"
-    return f"{text} {r.unit}" if r.unit and len(r.unit) <= 6 else text
+def _steps(a: Fraction, b: Fraction) -> list[list[Fraction]]:
+    """Sets of round values between ``a`` and ``b`` for an axis, densest first: multiples of 1, 2 or 5 × 10^k, from
+    at most eight of them down to two."""
+    width = b - a
+    if width <= 0:
+        return []
+    k = math.floor(math.log10(width)) - 1
+    out = []
+    for m in (1, 2, 5, 10, 20, 50, 100):
+        step = Fraction(m) * Fraction(10) ** k
+        if width / step > 8:
+            continue
+        values = [step * n for n in range(math.ceil(a / step), math.floor(b / step) + 1)]
+        if len(values) >= 2:
+            out.append(values)
+    return out
+
+
+def _thin(ticks: list[tuple[float, str]]) -> list[tuple[float, str]]:
+    """Every other tick until neighbouring labels cannot touch, and none runs past the drawing's edges."""
+    half = lambda t: len(t[1]) * CHAR / 2  # noqa: E731
+    apart = lambda a, b: b[0] - a[0] >= half(a) + half(b) + 8  # noqa: E731
+    ticks = [t for t in ticks if t[0] - half(t) >= 2 and t[0] + half(t) <= WIDTH - 2]
+    every = ticks
+    while len(ticks) > 2 and not all(apart(a, b) for a, b in zip(ticks, ticks[1:])):
+        ticks = ticks[::2]
+    if len(ticks) == 2 and not apart(*ticks):
+        ticks = ticks[:1]
+    if len(ticks) < 2 and len(every) >= 2 and apart(every[0], every[-1]):
+        ticks = [every[0], every[-1]]  # the two farthest apart: an axis keeps a scale
+    return ticks
 
 
 def _day(text: str | None) -> dt.date | None:
@@ -137,15 +178,16 @@ def timeline(claims: list[ReadClaim], lang: str, c: Computation | None = None) -
     def pos(d: dt.date) -> float:
         return LEFT + (d - a).days / (b - a).days * (RIGHT - LEFT)
 
+    say = speaker(lang)
     bars = []
     for i, (kind, label, first, last) in enumerate(rows):
         x0 = LEFT if first is None else pos(first)
         x1 = RIGHT if last is None else pos(last + dt.timedelta(days=1))
         bars.append(Bar(kind=kind, label=label, x=round(x0, 1), width=round(max(x1 - x0, 2.0), 1),
-                        y=TOP + i * ROW, low_label=first.isoformat() if first else "",
-                        high_label=last.isoformat() if last else "", open_low=first is None, open_high=last is None))
+                        y=TOP + i * ROW, low_label=say.date(first) if first else "",
+                        high_label=say.date(last) if last else "", open_low=first is None, open_high=last is None))
     axis_y = TOP + len(bars) * ROW + 4
-    ticks = [(round(pos(dt.date(y, 1, 1)), 1), str(y)) for y in range(a.year + 1, b.year + 1)
+    ticks = [(round(pos(dt.date(y, 1, 1)), 1), say.year(y)) for y in range(a.year + 1, b.year + 1)
              if a < dt.date(y, 1, 1) < b]
-    return Figure(bars=bars, height=int(axis_y + 26), axis_y=axis_y, scale="time", ticks=ticks[:12],
+    return Figure(bars=bars, height=int(axis_y + 22), axis_y=axis_y, scale="time", ticks=_thin(ticks),
                   description=" / ".join(bar.caption for bar in bars))

@@ -1,43 +1,30 @@
 """What the report page and the exports show, built once from a stored report: the words of the page in the
-document's language (``templates/labels.toml``), its direction, each claim as printed, and each verdict with its
+document's language (``service.messages``), its direction, each claim as printed, and each verdict with its
 current review state and its figure."""
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from fractions import Fraction
-from pathlib import Path
 
 from rules.engine import RULES
-from rules.explain import Fig
-from rules.interval import Interval
-from rules.model import Amount, Claim, Event, Quantity, Range, Role, Share, Verdict
-from rules.normalise.lexicon import locale_of
+from rules.model import Amount, Claim, Event, Quantity, Role, Share, Verdict
 from service.figures import Figure, ranges, timeline
+from service.messages import direction, page_language, words
 from service.review import VerdictState, current, tally
 from service.storage import Stored
 
 __all__ = ["ClaimText", "VerdictView", "claim_texts", "direction", "labels", "printed", "report_tally", "verdict_views"]
 
-_LABELS: dict[str, dict[str, str]] = tomllib.loads(
-    (Path(__file__).parent / "templates" / "labels.toml").read_text("utf-8"))
-_MISSING = {lang: set(_LABELS["en"]) - set(words) for lang, words in _LABELS.items()}
-assert not any(_MISSING.values()), f"labels.toml: missing keys {_MISSING}"
 FAMILY = {r.id: r.family for r in RULES}
 BY_ID = {r.id: r for r in RULES}
 
 
 def labels(language: str) -> tuple[str, dict[str, str]]:
-    """The page language (the document's when labels.toml has it, else English) and its words."""
-    lang = language.split("-")[0].lower()
-    return (lang, _LABELS[lang]) if lang in _LABELS else ("en", _LABELS["en"])
-
-
-def direction(language: str) -> str:
-    """``rtl`` or ``ltr``, from CLDR's character order for the language."""
-    return "rtl" if locale_of(language).character_order == "right-to-left" else "ltr"
+    """The page language for a document's language tag, and the words looked up by the report's values in it
+    (statuses, review states, decisions, roles: ``service.messages.WORDS``)."""
+    lang = page_language(language)
+    return lang, words(lang)
 
 
 @dataclass(frozen=True)
@@ -98,6 +85,7 @@ class VerdictView:
     title: str
     claims: list[ClaimText]
     figure: Figure | None
+    title_lang: str = "en"  # the title's language: a rule without a title in the page's language gives its English
 
 
 def verdict_views(stored: Stored, lang: str, words: dict[str, str], only: range | None = None) -> Iterator[VerdictView]:
@@ -106,6 +94,7 @@ def verdict_views(stored: Stored, lang: str, words: dict[str, str], only: range 
     texts = claim_texts(stored)
     read = {c.id: c for c in stored.report.claims}
     pairs = list(zip(current(stored.report, stored.reviews), stored.report.verdicts, strict=True))
+    base = lang.split("-")[0]
     for state, v in (pairs if only is None else pairs[only.start:only.stop]):
         family = FAMILY.get(v.rule, "arithmetic")
         if family == "temporal":
@@ -114,18 +103,10 @@ def verdict_views(stored: Stored, lang: str, words: dict[str, str], only: range 
             figure = ranges(v.computation, lang, words) if v.computation else None
         yield VerdictView(index=state.verdict, verdict=v, state=state, family=family,
                           title=BY_ID[v.rule].title_in(lang) if v.rule in BY_ID else v.rule, figure=figure,
+                          title_lang=base if v.rule in BY_ID and base in BY_ID[v.rule].titles else "en",
                           claims=[texts[c] for c in v.claims if c in texts])
 
 
 def report_tally(stored: Stored):
     return tally(current(stored.report, stored.reviews))
 
-
-def human(r: Range, lang: str) -> str | None:
-    """A range of figures written for people in ``lang`` ('17 to 19.2 billion US dollars'), as the explanations
-    write them; None for dates, day counts and rates between units, which the page shows as they are."""
-    if r.unit in ("date", "day") or (r.unit and "/" in r.unit) or (r.low is None and r.high is None):
-        return None
-    low = None if r.low is None else Fraction(r.low)
-    high = None if r.high is None else Fraction(r.high)
-    return Fig(Interval(low, high), r.unit).text(lang)

@@ -100,11 +100,19 @@ def test_the_seed_report_renders_right_to_left_with_its_figures(page, server):
     assert page.text_content("h1").strip() == report["document"]["title"]
     articles = page.locator("article.verdict")
     assert articles.count() == len(report["verdicts"])
+    shown = articles.evaluate_all("els => els.map(e => e.dataset.status)")
+    attention = [x for x in shown if x != "consistent"]
+    assert shown[:len(attention)] == attention, "what needs attention first, consistent checks after"
+    folded = page.locator("details.verdict-compact")
+    assert folded.count() == shown.count("consistent") and not folded.first.get_attribute("open")
+    assert not page.locator("details.verdict-compact article").first.is_visible(), "a passed check is one line"
+    page.evaluate("document.querySelectorAll('details.verdict-compact').forEach(d => d.open = true)")
     for n, v in enumerate(report["verdicts"]):
         article = page.locator(f"#v{n}")
         badge, heading = article.locator(".badge").bounding_box(), article.locator("h2").bounding_box()
         assert badge["x"] > heading["x"], "right to left: the badge comes first, on the right"
         assert v["explanation"]["local"] in article.inner_text()
+        assert article.is_visible()
         figure = article.locator("figure.fig svg")
         if FAMILY[v["rule"]] == "arithmetic" and v.get("computation"):
             assert figure.count() == 1, v["rule"]
@@ -119,6 +127,7 @@ def test_the_seed_report_renders_right_to_left_with_its_figures(page, server):
             assert article.locator("rect.fig-bar").count() >= 2, "a timeline, not a lone bar"
     text = page.inner_text("main")
     assert "مليار" in text and "تأكيد" in text, "Arabic numbers in words and Arabic controls"
+    page.evaluate("document.querySelectorAll('details.verdict-compact').forEach(d => d.open = false)")
     page.emulate_media(media="print")
     assert not page.locator("form.review").first.is_visible(), "the print stylesheet hides the controls"
     assert page.locator("figure.fig svg").first.is_visible()
