@@ -20,7 +20,10 @@ the text would have been right at most ``STALE_DAYS`` before its publication (``
 
 A currency mix-up is tried only between currencies that share a name or symbol (dollar, riyal, dinar, pound,
 franc, crown, peso, dirham, lira, rupee: ``[currency_mixup] families``) and between the document territory's own
-currency and the one printed; the rates come from a table made once per currency and time (``_rates``).
+currency and the one printed, and only when the document's language tag names its territory (with ten dollars
+to choose from, one of them fits a wrong ratio by chance: a US city's budget "nearly doubled" from $410 M to
+$630 M was once put down to New Zealand dollars); the rates come from a table made once per currency and time
+(``_rates``).
 """
 
 from __future__ import annotations
@@ -291,7 +294,10 @@ def _currency_mixups(ctx: Context, ratios: tuple[Interval, Interval], items: Seq
     printed = next((i.measure.currency for i in items if i.measure is not None and i.measure.currency), None)
     if printed is None:
         return []
-    others = _confusable(printed, _territory_currency(ctx.document.language))
+    local = _territory_currency(ctx.document.language)
+    if local is None:  # no territory: ten dollars to choose from, one of them fits a wrong ratio by chance
+        return []
+    others = _confusable(printed, local)
     found = []
     for other, k in _rates(printed, others, _span(ctx, items), ctx.policy.rate_margin):
         if k.meets(ratios[0]) or k.meets(ratios[1]):
