@@ -109,13 +109,21 @@ def _digits(low: Fraction, high: Fraction) -> int:
     return min(7, max(3, math.ceil(needed - 1e-9)))
 
 
+#: French and Spanish put "de" between a scale word and its noun ("15,8 milliards de minutes", "mil millones de euros").
+_OF = {"fr": "de ", "es": "de "}
+
+
 def _with_unit(core: str, unit: str | None, lang: str, count: Fraction) -> str:
     if unit is None:
         return core
+    of = _OF.get(lang, "") if core[-1:].isalpha() else ""
     if len(unit) == 3 and unit.isupper():
         n = int(count) if count.denominator == 1 and abs(count) < 10 ** 15 else 2
-        return f"{core} {get_currency_name(unit, count=n, locale=lexicon(lang).locale)}"
-    return _pattern(unit, lang, count).replace("{0}", core)
+        return f"{core} {of}{get_currency_name(unit, count=n, locale=lexicon(lang).locale)}"
+    text = _pattern(unit, lang, count)
+    if of and text.startswith("{0} "):
+        text = text.replace("{0} ", "{0} " + of, 1)
+    return text.replace("{0}", core)
 
 
 _pattern = lru_cache(maxsize=1 << 12)(pattern)
