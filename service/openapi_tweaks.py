@@ -5,14 +5,20 @@ structured ``Amount``), leaves out ``additionalProperties: false`` for Structs t
 adds no discriminator for tagged unions; msgspec's ``schema_components`` gets all three right. Once at start-up,
 every component that is one of our Structs is replaced by msgspec's schema for it, so the document describes
 exactly what the decoder accepts.
+
+Then the whole document is made valid OpenAPI 3.1 for validators and generators (``finish``): every response header
+gets a schema, and descriptions use Markdown code spans (one backtick), not reStructuredText's double ones.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from typing import Any
 
 import msgspec
 from litestar import Litestar
+from litestar.openapi.spec import OpenAPIHeader, OpenAPIType, Schema
 
 import rules.model
 import service.batches
@@ -65,3 +71,35 @@ def tighten(app: Litestar) -> None:
         if name in referenced:
             components[name] = schema  # type: ignore[assignment]
     document_bodies(app)
+    finish(document)
+
+
+_RST_CODE = re.compile(r"``(.+?)``", re.S)
+
+
+def markdown_code(text: str) -> str:
+    """reStructuredText's ````code```` as Markdown's `code` (what OpenAPI's CommonMark descriptions mean)."""
+    return _RST_CODE.sub(r"`\1`", text)
+
+
+def finish(node: Any) -> None:
+    """Walk the document (Litestar's spec dataclasses and msgspec's plain dicts): a string schema for any response
+    header without one (``Location``), Markdown code spans in every description and summary."""
+    if isinstance(node, OpenAPIHeader) and node.schema is None and node.content is None:
+        node.schema = Schema(type=OpenAPIType.STRING)
+    if dataclasses.is_dataclass(node) and not isinstance(node, type):
+        for f in dataclasses.fields(node):
+            value = getattr(node, f.name)
+            if f.name in ("description", "summary") and isinstance(value, str):
+                setattr(node, f.name, markdown_code(value))
+            else:
+                finish(value)
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("description", "summary") and isinstance(value, str):
+                node[key] = markdown_code(value)
+            else:
+                finish(value)
+    elif isinstance(node, list):
+        for value in node:
+            finish(value)

@@ -84,7 +84,7 @@ class ChecksController(Controller):
     path = "/v1/checks"
     tags = ["checks"]
 
-    @post("/", summary="Check an article's claims and store the report", status_code=201, security=[{"apiKey": []}],
+    @post("/", summary="Check an article's claims and store the report", status_code=201,
           responses={200: ResponseSpec(data_container=Report, description="Checked and not stored (`store=false`).",
                                        generate_examples=False),
                      401: problem("No API key, or one this server does not know."),
