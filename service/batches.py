@@ -48,7 +48,8 @@ _ENCODE = msgspec.json.Encoder()
 class Recheck(Struct, frozen=True, forbid_unknown_fields=True):
     """Stored reports of the newsroom to check again (each with the request it was made from), one line each."""
 
-    reports: Annotated[list[Annotated[str, Meta(min_length=1, max_length=64)]], Meta(min_length=1)]
+    reports: Annotated[list[Annotated[str, Meta(min_length=1, max_length=64, description="A stored report's id.")]],
+                       Meta(min_length=1)]
 
 
 RECHECK = body("/v1/batches", "post", Recheck, {"application/x-ndjson": OpenAPIMediaType(schema=Schema(

@@ -18,7 +18,7 @@ from typing import Any
 
 import msgspec
 from litestar import Litestar
-from litestar.openapi.spec import OpenAPIHeader, OpenAPIType, Schema
+from litestar.openapi.spec import OpenAPIHeader, OpenAPIMediaType, OpenAPIResponse, OpenAPIType, Reference, Schema
 
 import rules.model
 import service.batches
@@ -29,6 +29,7 @@ import service.reports
 import service.review
 import service.routes
 from service.body import BODIES, document_bodies
+from service.problems import MEDIA_TYPE
 
 __all__ = ["tighten"]
 
@@ -70,8 +71,39 @@ def tighten(app: Litestar) -> None:
     for name, schema in ours.items():
         if name in referenced:
             components[name] = schema  # type: ignore[assignment]
+    _name(components, "Recheck", "reports", "ReportId")
     document_bodies(app)
+    _problems(document)
     finish(document)
+
+
+def _name(components: dict[str, Any], struct: str, field: str, name: str) -> None:
+    """Move the item schema of ``struct.field`` (an array) into a component of its own, ``name``. Generators name an
+    inline item after its field: ``Recheck.reports`` would become a model ``Report``, pushing the report itself
+    aside as ``Report1``."""
+    schema = components.get(struct)
+    items = schema.get("properties", {}).get(field, {}) if isinstance(schema, dict) else {}
+    if isinstance(items.get("items"), dict) and "$ref" not in items["items"]:
+        components[name] = {"title": name, **items["items"]}
+        items["items"] = {"$ref": f"#/components/schemas/{name}"}
+
+
+_METHODS = ("get", "put", "post", "delete", "patch")
+
+
+def _problems(document: Any) -> None:
+    """Every 4xx answer is a problem document (``service.problems`` makes it one); Litestar documents the 400 it adds
+    for a route with parameters as its own ``ValidationException`` shape, which the server never sends."""
+    problem = {MEDIA_TYPE: OpenAPIMediaType(schema=Reference(ref="#/components/schemas/ProblemDetails"))}
+    for item in (document.paths or {}).values():
+        for method in _METHODS:
+            operation = getattr(item, method, None)
+            for status, response in ((operation.responses or {}).items() if operation else ()):
+                if str(status).startswith("4") and isinstance(response, OpenAPIResponse) \
+                        and MEDIA_TYPE not in (response.content or {}):
+                    response.content = problem
+                    if str(status) == "400":
+                        response.description = "Malformed request: a path or query parameter is wrong ('errors' says which)."
 
 
 _RST_CODE = re.compile(r"``(.+?)``", re.S)
@@ -82,9 +114,25 @@ def markdown_code(text: str) -> str:
     return _RST_CODE.sub(r"`\1`", text)
 
 
+def _fixed_length(schema: dict[str, Any]) -> None:
+    """msgspec writes a tuple as ``prefixItems`` with ``items: false``, which openapi-python-client cannot read (it
+    wants ``items`` to be a schema). A tuple of one type becomes an array of that type with ``minItems`` =
+    ``maxItems``, the same set of values; for a tuple of mixed types, ``items: false`` goes (``maxItems`` says the
+    same). The server's decoder is msgspec's own, so what it accepts does not change."""
+    prefix = schema.get("prefixItems")
+    if not isinstance(prefix, list) or schema.get("items") is not False:
+        return
+    if prefix and all(p == prefix[0] for p in prefix) and schema.get("minItems") == schema.get("maxItems") == len(prefix):
+        del schema["prefixItems"]
+        schema["items"] = prefix[0]
+    else:
+        del schema["items"]
+
+
 def finish(node: Any) -> None:
     """Walk the document (Litestar's spec dataclasses and msgspec's plain dicts): a string schema for any response
-    header without one (``Location``), Markdown code spans in every description and summary."""
+    header without one (``Location``), fixed-length arrays generators can read, Markdown code spans in every
+    description and summary."""
     if isinstance(node, OpenAPIHeader) and node.schema is None and node.content is None:
         node.schema = Schema(type=OpenAPIType.STRING)
     if dataclasses.is_dataclass(node) and not isinstance(node, type):
@@ -95,6 +143,7 @@ def finish(node: Any) -> None:
             else:
                 finish(value)
     elif isinstance(node, dict):
+        _fixed_length(node)
         for key, value in node.items():
             if key in ("description", "summary") and isinstance(value, str):
                 node[key] = markdown_code(value)
