@@ -14,10 +14,10 @@ import csv
 import io
 import re
 from collections.abc import Iterator
-from typing import Literal
+from typing import Annotated, Literal
 
 import msgspec
-from msgspec import Struct, field
+from msgspec import Meta, Struct, field
 
 from rules.model import Range
 from service.storage import Stored
@@ -35,44 +35,55 @@ class LD(Struct, frozen=True, kw_only=True, omit_defaults=True, tag_field="@type
 
 
 class Organization(LD, tag="Organization"):
-    name: str
+    """schema.org Organization: who published or reviewed."""
+
+    name: Annotated[str, Meta(description="Its name.")]
 
 
 class CreativeWork(LD, tag="CreativeWork"):
-    headline: str | None = None
-    url: str | None = None
-    datePublished: str | None = None
+    """schema.org CreativeWork: the article the claim appeared in."""
+
+    headline: Annotated[str | None, Meta(description="The article's headline.")] = None
+    url: Annotated[str | None, Meta(description="Where it is published.")] = None
+    datePublished: Annotated[str | None, Meta(description="When it was published (ISO 8601).")] = None
 
 
 class Claim(LD, tag="Claim"):
-    author: Organization | None = None
-    datePublished: str | None = None
-    appearance: CreativeWork | None = None
+    """schema.org Claim: what was claimed, by whom, where it appeared."""
+
+    author: Annotated[Organization | None, Meta(description="Who made the claim.")] = None
+    datePublished: Annotated[str | None, Meta(description="When the claim was published (ISO 8601).")] = None
+    appearance: Annotated[CreativeWork | None, Meta(description="The article it appeared in.")] = None
 
 
 class Rating(LD, tag="Rating"):
-    ratingValue: int
-    bestRating: int
-    worstRating: int
-    alternateName: str
+    """schema.org Rating: the verdict as a number on a scale, and its name."""
+
+    ratingValue: Annotated[int, Meta(description="1 inconsistent, 2 doubtful, 3 unverifiable, 4 consistent.")]
+    bestRating: Annotated[int, Meta(description="The best rating: 4.")]
+    worstRating: Annotated[int, Meta(description="The worst rating: 1.")]
+    alternateName: Annotated[str, Meta(description="The rating in words, in the article's language.")]
 
 
 class ClaimReview(LD, tag="ClaimReview"):
     """schema.org ClaimReview for one verdict: the claim as printed, the rating as it stands after review."""
 
-    identifier: str
-    claimReviewed: str
-    reviewBody: str
-    reviewRating: Rating
-    itemReviewed: Claim
-    author: Organization
-    datePublished: str
-    inLanguage: str
+    identifier: Annotated[str, Meta(description="The report's id and the verdict's index.")]
+    claimReviewed: Annotated[str, Meta(description="The claim as printed: the sentences the figures come from.")]
+    reviewBody: Annotated[str, Meta(description="Why the rating, as it stands after review.")]
+    reviewRating: Annotated[Rating, Meta(description="The rating after review.")]
+    itemReviewed: Annotated[Claim, Meta(description="The claim reviewed.")]
+    author: Annotated[Organization, Meta(description="The newsroom that reviewed it.")]
+    datePublished: Annotated[str, Meta(description="When it was reviewed (ISO 8601 day).")]
+    inLanguage: Annotated[str, Meta(description="The language of the review (BCP 47).")]
 
 
 class ClaimReviewGraph(Struct, frozen=True, kw_only=True):
-    context: Literal["https://schema.org"] = field(name="@context")
-    graph: list[ClaimReview] = field(name="@graph")
+    """JSON-LD: one ClaimReview per verdict."""
+
+    context: Annotated[Literal["https://schema.org"], Meta(description=(
+        "The JSON-LD context: schema.org."))] = field(name="@context")
+    graph: Annotated[list[ClaimReview], Meta(description="The ClaimReviews.")] = field(name="@graph")
 
 
 def _claim_reviewed(v: VerdictView) -> str:

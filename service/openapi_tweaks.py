@@ -20,11 +20,13 @@ import msgspec
 from litestar import Litestar
 from litestar.openapi.spec import OpenAPIHeader, OpenAPIMediaType, OpenAPIResponse, OpenAPIType, Reference, Schema
 
+import rules.library
 import rules.model
 import service.batches
 import service.exports
 import service.metrics
 import service.problems
+import service.references
 import service.reports
 import service.review
 import service.routes
@@ -33,8 +35,8 @@ from service.problems import MEDIA_TYPE
 
 __all__ = ["tighten"]
 
-MODULES: list[Any] = [rules.model, service.problems, service.routes, service.review, service.reports,
-                      service.exports, service.batches, service.metrics]
+MODULES: list[Any] = [rules.model, rules.library, service.problems, service.routes, service.review, service.reports,
+                      service.references, service.exports, service.batches, service.metrics]
 
 
 def _structs() -> list[type[msgspec.Struct]]:
@@ -71,10 +73,29 @@ def tighten(app: Litestar) -> None:
     for name, schema in ours.items():
         if name in referenced:
             components[name] = schema  # type: ignore[assignment]
+    _describe_tags(components)
     _name(components, "Recheck", "reports", "ReportId")
     document_bodies(app)
     _problems(document)
     finish(document)
+
+
+def _describe_tags(components: dict[str, Any]) -> None:
+    """A tagged Struct's tag (``kind``, ``@type``) is written by msgspec, where no annotation can describe it."""
+    for kind in _structs():
+        config = kind.__struct_config__
+        schema = components.get(kind.__name__)
+        if config.tag_field is None or not isinstance(schema, dict):
+            continue
+        prop = schema.get("properties", {}).get(config.tag_field)
+        if prop is None or prop.get("description"):
+            continue
+        if config.tag_field == "@type":
+            prop["description"] = f"The schema.org type: `{config.tag}`."
+        elif issubclass(kind, rules.model.ClaimBase):
+            prop["description"] = f"The kind of claim, which decides its other fields: `{config.tag}`."
+        else:
+            prop["description"] = f"The kind of relation, which decides its other fields: `{config.tag}`."
 
 
 def _name(components: dict[str, Any], struct: str, field: str, name: str) -> None:

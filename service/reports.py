@@ -12,7 +12,7 @@ from typing import Annotated, Any
 from litestar import MediaType, Request, Response, get, post
 from litestar.response import Stream
 from litestar.params import PathParameter, QueryParameter
-from msgspec import Struct
+from msgspec import Meta, Struct
 
 from rules.model import Report, Status
 from service.auth import Caller, authorize
@@ -42,41 +42,43 @@ CONFLICT = {409: problem_spec("The review cannot apply to this report: it has no
 class Links(Struct, frozen=True, kw_only=True):
     """Where to see the report in a browser and to export it."""
 
-    html: str
-    csv: str
-    markdown: str
-    claimreview: str
+    html: Annotated[str, Meta(description="The report's page for people.")]
+    csv: Annotated[str, Meta(description="The verdicts as CSV.")]
+    markdown: Annotated[str, Meta(description="The report as Markdown.")]
+    claimreview: Annotated[str, Meta(description="The verdicts as schema.org ClaimReview (JSON-LD).")]
 
 
 class StoredReport(Struct, frozen=True, kw_only=True):
     """A stored report: the engine's report as it was made, each verdict's current state, the review trail."""
 
-    id: str
-    created: dt.datetime
-    created_by: str
-    report: Report
-    verdicts: list[VerdictState]
-    tally: Tally
-    reviews: list[Review]
-    links: Links
+    id: Annotated[str, Meta(description="The report's id.")]
+    created: Annotated[dt.datetime, Meta(description="When it was checked.")]
+    created_by: Annotated[str, Meta(description="The key that checked it.")]
+    report: Annotated[Report, Meta(description="The report as the engine made it.")]
+    verdicts: Annotated[list[VerdictState], Meta(description="Each verdict's current state, after review.")]
+    tally: Annotated[Tally, Meta(description="Verdicts by current status.")]
+    reviews: Annotated[list[Review], Meta(description="The review trail, oldest first.")]
+    links: Annotated[Links, Meta(description="Where to read and export it.")]
 
 
 class ReportSummary(Struct, frozen=True, kw_only=True, omit_defaults=True):
-    id: str
-    created: dt.datetime
-    created_by: str
-    language: str
-    claims: int
-    tally: Tally
-    title: str | None = None
+    """A stored report in a list: its id, when and by whom it was checked, its article, its counts."""
+
+    id: Annotated[str, Meta(description="The report's id.")]
+    created: Annotated[dt.datetime, Meta(description="When it was checked.")]
+    created_by: Annotated[str, Meta(description="The key that checked it.")]
+    language: Annotated[str, Meta(description="The article's language.")]
+    claims: Annotated[int, Meta(description="Claims in it.")]
+    tally: Annotated[Tally, Meta(description="Verdicts by current status.")]
+    title: Annotated[str | None, Meta(description="The article's headline.")] = None
 
 
 class ReportPage(Struct, frozen=True, kw_only=True):
     """Newest first. ``next``: pass it as ``cursor`` for the following page (it is the id of the last report
     listed); null on the last page."""
 
-    items: list[ReportSummary]
-    next: str | None
+    items: Annotated[list[ReportSummary], Meta(description="The reports on this page.")]
+    next: Annotated[str | None, Meta(description="Pass as `cursor` for the next page; null on the last.")]
 
 
 def links(report_id: str) -> Links:
@@ -135,6 +137,8 @@ class ReportsController(ChecksController):
         cursor: Annotated[str | None, QueryParameter(
             max_length=64, description="`next` of the previous page: the id of the last report it listed.")] = None,
     ) -> ReportPage:
+        """The reports checked with this key's newsroom, newest first, one page at a time, each with its counts
+        after review; filter by a verdict status, by the day checked, or both."""
         caller = await authorize(request)
         try:
             page = await request.app.state.store.page(caller.newsroom, status=status, since=since, until=until,
@@ -146,6 +150,9 @@ class ReportsController(ChecksController):
     @get("/{report_id:str}", summary="A stored report, each verdict's current state and its review trail",
          responses={**AUTH, **MISSING})
     async def get_report(self, request: Request[Any, Any, Any], report_id: ReportId) -> StoredReport:
+        """The report exactly as the engine made it, the current state of each verdict (the engine's status, the
+        latest review decision, who made it and when), the counts after review, the whole review trail, and links to
+        the page and the exports."""
         caller = await authorize(request)
         stored = await load(request, caller, report_id)
         body = await run(request, _stored_report, stored)
@@ -165,6 +172,8 @@ class ReportsController(ChecksController):
 
     @get("/{report_id:str}/reviews", summary="The report's review trail, oldest first", responses={**AUTH, **MISSING})
     async def reviews(self, request: Request[Any, Any, Any], report_id: ReportId) -> list[Review]:
+        """Every review decision on the report, oldest first: the verdict, the decision, the status an override
+        set, the note, who and when. Nothing is ever removed from it."""
         return (await load(request, await authorize(request), report_id)).reviews
 
     @get("/{report_id:str}/claimreview", summary="schema.org ClaimReview (JSON-LD), one per verdict",
@@ -179,6 +188,9 @@ class ReportsController(ChecksController):
     @get("/{report_id:str}/csv", summary="The verdicts as CSV, one row each", media_type="text/csv; charset=utf-8",
          response_description="The verdicts as CSV (RFC 4180), streamed.", responses={**AUTH, **MISSING})
     async def csv(self, request: Request[Any, Any, Any], report_id: ReportId) -> Stream:
+        """One row per verdict: its status after review and the engine's, the review, the claims, the
+        explanations in English and the article's language, the formula and the ranges. UTF-8 with a byte order mark,
+        so spreadsheets read Arabic right; a cell a spreadsheet would run as a formula starts with an apostrophe."""
         stored = await load(request, await authorize(request), report_id)
         return Stream(stream(request, csv_chunks(stored)), media_type="text/csv; charset=utf-8",
                       headers={"Content-Disposition": f'attachment; filename="tadqiq-{stored.summary.id}.csv"'})
@@ -186,5 +198,7 @@ class ReportsController(ChecksController):
     @get("/{report_id:str}/markdown", summary="The report as Markdown", media_type="text/markdown; charset=utf-8",
          response_description="The report as Markdown, streamed.", responses={**AUTH, **MISSING})
     async def markdown(self, request: Request[Any, Any, Any], report_id: ReportId) -> Stream:
+        """The report as CommonMark: the article's details, then each verdict with its status after review, the
+        claims as printed, the explanation and the arithmetic. Text from the request is escaped, never markup."""
         stored = await load(request, await authorize(request), report_id)
         return Stream(stream(request, markdown_chunks(stored)), media_type="text/markdown; charset=utf-8")

@@ -34,32 +34,40 @@ BAD = {400: problem("Malformed request: the body is not JSON or a parameter is w
 
 
 class Health(Struct, frozen=True):
-    status: str
-    rules: int
+    """The process answers."""
+
+    status: Annotated[str, Meta(description="`ok`.")]
+    rules: Annotated[int, Meta(description="How many rules the engine runs.")]
 
 
 @get("/health", tags=["service"], summary="Liveness", responses={})
 async def health() -> Health:
+    """The process is up and answers; it says how many rules it runs. No dependency is asked (that is
+    ``/health/ready``)."""
     return Health(status="ok", rules=len(RULES))
 
 
 class ExampleInfo(Struct, frozen=True, omit_defaults=True):
-    title: str
-    expect: str
-    request: CheckRequest
-    cause: str | None = None
+    """One example of a rule, as a request `POST /v1/checks` takes."""
+
+    title: Annotated[str, Meta(description="What it shows.")]
+    expect: Annotated[str, Meta(description="The status the rule gives it.")]
+    request: Annotated[CheckRequest, Meta(description="The request.")]
+    cause: Annotated[str | None, Meta(description="The likely slip the rule names, when it names one.")] = None
     source: Annotated[str | None, Meta(description="Where the example's figures were published.")] = None
 
 
 class RuleInfo(Struct, frozen=True):
-    id: str
-    family: str
-    title: str
-    titles: dict[str, str]
-    what: str
-    why: str
-    example: str
-    examples: list[ExampleInfo]
+    """A rule: what it checks, why it matters, and its examples."""
+
+    id: Annotated[str, Meta(description="The rule's id, as verdicts name it.")]
+    family: Annotated[str, Meta(description="`arithmetic` or `temporal`.")]
+    title: Annotated[str, Meta(description="A short title, in English.")]
+    titles: Annotated[dict[str, str], Meta(description="The title in each language, by language code.")]
+    what: Annotated[str, Meta(description="What it checks.")]
+    why: Annotated[str, Meta(description="Why a wrong figure matters to a reader.")]
+    example: Annotated[str, Meta(description="One example, in words.")]
+    examples: Annotated[list[ExampleInfo], Meta(description="Its examples, each a runnable request.")]
 
 
 def _catalogue() -> list[RuleInfo]:
@@ -74,6 +82,8 @@ _CATALOGUE = _catalogue()
 
 @get("/v1/rules", tags=["rules"], summary="The rule catalogue: what each rule checks, why, and its examples")
 async def rules_catalogue() -> list[RuleInfo]:
+    """Every rule the engine runs: its id and family, what it checks and why a wrong figure matters to a
+    reader, its title in each language, and its examples, each a request ``POST /v1/checks`` accepts as it is."""
     return _CATALOGUE
 
 

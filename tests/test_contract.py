@@ -118,3 +118,29 @@ def test_the_generated_client_checks_the_seed_on_a_running_server(generated, ser
     with client_package.Client(base_url=server.url) as anonymous:
         refused = v1_checks_create.sync_detailed(client=anonymous, body=body)
         assert refused.status_code == 401 and isinstance(refused.parsed, ProblemDetails)
+
+
+# -- quality: what an integrator reads ------------------------------------------------------------------------------
+def _operations(document: dict) -> Iterator[tuple[str, str, dict]]:
+    for path, item in document["paths"].items():
+        for method, operation in item.items():
+            yield method.upper(), path, operation
+
+
+def test_every_operation_has_a_summary_and_a_description():
+    bare = [f"{m} {p}" for m, p, op in _operations(_document()) if not (op.get("summary") and op.get("description"))]
+    assert not bare, bare
+
+
+def test_every_schema_and_property_is_described():
+    schemas = _document()["components"]["schemas"]
+    bare = [name for name, s in schemas.items() if not s.get("description")]
+    bare += [f"{name}.{prop}" for name, s in schemas.items() for prop, p in s.get("properties", {}).items()
+             if not p.get("description")]
+    assert not bare, f"{len(bare)} undescribed: {bare}"
+
+
+def test_every_4xx_is_a_problem_document():
+    wrong = [f"{m} {p} {status}" for m, p, op in _operations(_document()) for status, r in op["responses"].items()
+             if status.startswith("4") and list(r.get("content", {})) != ["application/problem+json"]]
+    assert not wrong, wrong
