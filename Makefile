@@ -27,6 +27,7 @@ test: $(STAMP) $(CHROMIUM)
 	$(BIN)/python -m pytest
 
 openapi: $(STAMP)
+	$(BIN)/tadqiq examples
 	$(BIN)/tadqiq openapi -o openapi/openapi.json
 
 bench: $(STAMP)

@@ -13,7 +13,6 @@ gets a schema, and descriptions use Markdown code spans (one backtick), not reSt
 from __future__ import annotations
 
 import dataclasses
-import re
 from typing import Any
 
 import msgspec
@@ -31,7 +30,9 @@ import service.reports
 import service.review
 import service.routes
 from service.body import BODIES, document_bodies
+from service.examples import Verbatim, attach
 from service.problems import MEDIA_TYPE
+from service.routes import markdown_code
 
 __all__ = ["tighten"]
 
@@ -76,6 +77,7 @@ def tighten(app: Litestar) -> None:
     _describe_tags(components)
     _name(components, "Recheck", "reports", "ReportId")
     document_bodies(app)
+    attach(document)
     _problems(document)
     finish(document)
 
@@ -127,14 +129,6 @@ def _problems(document: Any) -> None:
                         response.description = "Malformed request: a path or query parameter is wrong ('errors' says which)."
 
 
-_RST_CODE = re.compile(r"``(.+?)``", re.S)
-
-
-def markdown_code(text: str) -> str:
-    """reStructuredText's ````code```` as Markdown's `code` (what OpenAPI's CommonMark descriptions mean)."""
-    return _RST_CODE.sub(r"`\1`", text)
-
-
 def _fixed_length(schema: dict[str, Any]) -> None:
     """msgspec writes a tuple as ``prefixItems`` with ``items: false``, which openapi-python-client cannot read (it
     wants ``items`` to be a schema). A tuple of one type becomes an array of that type with ``minItems`` =
@@ -156,6 +150,8 @@ def finish(node: Any) -> None:
     description and summary."""
     if isinstance(node, OpenAPIHeader) and node.schema is None and node.content is None:
         node.schema = Schema(type=OpenAPIType.STRING)
+    if isinstance(node, Verbatim):
+        return  # an example is what the server answered, not part of the schema
     if dataclasses.is_dataclass(node) and not isinstance(node, type):
         for f in dataclasses.fields(node):
             value = getattr(node, f.name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any
 
 import msgspec
@@ -70,8 +71,18 @@ class RuleInfo(Struct, frozen=True):
     examples: Annotated[list[ExampleInfo], Meta(description="Its examples, each a runnable request.")]
 
 
+_RST_CODE = re.compile(r"``(.+?)``", re.S)
+
+
+def markdown_code(text: str) -> str:
+    """reStructuredText's ````code```` (the docstrings') as Markdown's `code`, which OpenAPI's descriptions and the
+    catalogue's readers take."""
+    return _RST_CODE.sub(r"`\1`", text)
+
+
 def _catalogue() -> list[RuleInfo]:
-    return [RuleInfo(id=r.id, family=r.family, title=r.title, titles=r.titles, what=r.what, why=r.why, example=r.example,
+    return [RuleInfo(id=r.id, family=r.family, title=markdown_code(r.title), titles=r.titles,
+                     what=markdown_code(r.what), why=markdown_code(r.why), example=markdown_code(r.example),
                      examples=[ExampleInfo(title=e.title, expect=e.expect, request=e.request(), cause=e.cause,
                                            source=e.source)
                                for e in r.examples]) for r in RULES]
