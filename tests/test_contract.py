@@ -181,3 +181,13 @@ def test_every_example_fits_its_schema_and_the_server_reads_every_request_exampl
         if kind is not None and example is not None:
             decode(json.dumps(example).encode(), kind)
     assert checked >= 30
+
+
+def test_the_api_viewer_loads_nothing_from_elsewhere(client):
+    """Swagger UI from the server's own files (tests/test_browser.py renders it with every other address blocked)."""
+    page = client.get("/schema/swagger")
+    assert page.status_code == 200 and "script-src 'self'" in page.headers["content-security-policy"]
+    assets = re.findall(r'(?:src|href)="([^"]+)"', page.text)
+    assert assets and all(a.startswith("/") and not a.startswith("//") for a in assets), assets
+    for asset in assets:
+        assert client.get(asset).status_code == 200, asset
