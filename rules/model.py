@@ -37,8 +37,9 @@ Short = Annotated[str, Meta(max_length=300)]
 Long = Annotated[str, Meta(max_length=4000)]
 Printed = Annotated[str, Meta(min_length=1, max_length=300,
                               description="The figure as printed, in the document's language.")]
-Language = Annotated[str, Meta(min_length=2, max_length=35, pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$",
-                               description="BCP 47 language tag, e.g. `ar`, `ar-EG`, `en-US`.")]
+Language = Annotated[str, Meta(min_length=2, max_length=35, pattern=r"^(ar|en|fr|es|de)(-[A-Za-z0-9]{1,8})*$",
+                               description="A BCP 47 language tag of a language tadqiq reads: `ar`, `en`, `fr`, `es` "
+                                           "or `de`, a region may follow: `ar-EG`, `en-US`.")]
 Number = Annotated[str, Meta(max_length=64, pattern=r"^[+-]?[0-9]{1,30}(\.[0-9]{1,30})?$",
                              description="A number with a dot as decimal mark, digits as printed.")]
 Currency = Annotated[str, Meta(pattern=r"^[A-Z]{3}$", description="An ISO 4217 currency code: `USD`, `SAR`.")]

@@ -21,7 +21,7 @@ from service.exports import ClaimReviewGraph, claimreview, csv_chunks, ld_json, 
 from service.pool import run, stream
 from service.problems import ProblemError
 from service.review import Review, ReviewRequest, Tally, VerdictState, current, problem, tally
-from service.routes import BAD, ENCODE, ChecksController
+from service.routes import BAD, ENCODE, ChecksController, Links, links
 from service.routes import problem as problem_spec
 from service.storage import BadCursor, Stored, Summary
 
@@ -37,15 +37,6 @@ MISSING = {404: problem_spec("No such report in this key's newsroom.")}
 #: a conflict with the report (409), as announced, not a schema error (422).
 CONFLICT = {409: problem_spec("The review cannot apply to this report: it has no such verdict, or a dispute or "
                               "override lacks its note, or a status comes without an override ('detail' says).")}
-
-
-class Links(Struct, frozen=True, kw_only=True):
-    """Where to see the report in a browser and to export it."""
-
-    html: Annotated[str, Meta(description="The report's page for people.")]
-    csv: Annotated[str, Meta(description="The verdicts as CSV.")]
-    markdown: Annotated[str, Meta(description="The report as Markdown.")]
-    claimreview: Annotated[str, Meta(description="The verdicts as schema.org ClaimReview (JSON-LD).")]
 
 
 class StoredReport(Struct, frozen=True, kw_only=True):
@@ -79,12 +70,6 @@ class ReportPage(Struct, frozen=True, kw_only=True):
 
     items: Annotated[list[ReportSummary], Meta(description="The reports on this page.")]
     next: Annotated[str | None, Meta(description="Pass as `cursor` for the next page; null on the last.")]
-
-
-def links(report_id: str) -> Links:
-    base = f"/v1/checks/{report_id}"
-    return Links(html=f"/reports/{report_id}", csv=f"{base}/csv", markdown=f"{base}/markdown",
-                 claimreview=f"{base}/claimreview")
 
 
 def summary(s: Summary) -> ReportSummary:

@@ -101,6 +101,36 @@ async def rules_catalogue() -> list[RuleInfo]:
 CHECK = body("/v1/checks", "post", CheckRequest)
 
 
+class Links(Struct, frozen=True, kw_only=True):
+    """Where the report is: itself, its page for people, its exports."""
+
+    self_: Annotated[str, Meta(description="The stored report: `GET` it for its current state.")] = msgspec.field(
+        name="self")
+    page: Annotated[str, Meta(description="The report's page for people.")]
+    csv: Annotated[str, Meta(description="The verdicts as CSV.")]
+    markdown: Annotated[str, Meta(description="The report as Markdown.")]
+    claimreview: Annotated[str, Meta(description="The verdicts as schema.org ClaimReview (JSON-LD).")]
+
+
+def links(report_id: str) -> Links:
+    base = f"/v1/checks/{report_id}"
+    return Links(self_=base, page=f"/reports/{report_id}", csv=f"{base}/csv", markdown=f"{base}/markdown",
+                 claimreview=f"{base}/claimreview")
+
+
+class CreatedReport(Report, kw_only=True):
+    """The report as the engine made it, stored: with its id and where it is."""
+
+    id: Annotated[str, Meta(description="The stored report's id (the `Location` ends with it).")]
+    links: Annotated[Links, Meta(description="Where to read and export it.")]
+
+
+def created(report: bytes, report_id: str) -> bytes:
+    """The engine's report (JSON) with its ``id`` and ``links`` written first: a ``CreatedReport``."""
+    head = ENCODE.encode({"id": report_id, "links": links(report_id)})
+    return head[:-1] + b"," + report[1:]
+
+
 class ChecksController(Controller):
     path = "/v1/checks"
     tags = ["checks"]
@@ -114,9 +144,10 @@ class ChecksController(Controller):
                                            description="Where the stored report is: `/v1/checks/{id}`.")])
     async def create(self, request: Request[Any, Any, Any],
                      store: Annotated[bool, QueryParameter(
-                         description="false: check without storing (200, no `Location`).")] = True) -> Response[Report]:
+                         description="false: check without storing (200, no `Location`).")] = True
+                     ) -> Response[CreatedReport]:
         """Read every claim, run every rule, store the report (committed before the answer) and answer 201 with
-        the report and its ``Location``; with ``store=false``, answer 200 and keep nothing.
+        the report, its ``id`` and ``links``, and its ``Location``; with ``store=false``, answer 200 and keep nothing.
 
         A figure that cannot be read, a duplicate claim id or a relation naming a missing claim does not fail the
         request: it is listed under ``problems`` and the rest is still checked."""
@@ -135,8 +166,8 @@ class ChecksController(Controller):
         if not store:
             return Response(done.report, status_code=200, media_type=MediaType.JSON)  # type: ignore[arg-type]
         stored = await request.app.state.store.add(caller.newsroom, caller.key, done)
-        return Response(done.report, status_code=201, media_type=MediaType.JSON,  # type: ignore[arg-type]
-                        headers={"Location": f"/v1/checks/{stored.id}"})
+        return Response(created(done.report, stored.id), status_code=201,  # type: ignore[arg-type]
+                        media_type=MediaType.JSON, headers={"Location": f"/v1/checks/{stored.id}"})
 
 
 ENCODE = msgspec.json.Encoder()

@@ -86,7 +86,7 @@ def server(tmp_path_factory) -> Iterator[Server]:
 def test_the_generated_client_checks_the_seed_on_a_running_server(generated, server):
     client_package, models = generated
     from tadqiq_client.api.checks import v1_checks_create, v1_checks_report_id_get_report
-    from tadqiq_client.models import CheckRequest, ProblemDetails, Report, StoredReport
+    from tadqiq_client.models import CheckRequest, CreatedReport, ProblemDetails, StoredReport
 
     sent = json.loads((SEED / "claims.json").read_text("utf-8"))
     body = CheckRequest.from_dict(sent)
@@ -95,21 +95,21 @@ def test_the_generated_client_checks_the_seed_on_a_running_server(generated, ser
         made = v1_checks_create.sync_detailed(client=api, body=body)
         assert made.status_code == 201, made.content[:500]
         report = made.parsed
-        assert isinstance(report, Report)
+        assert isinstance(report, CreatedReport)
+        assert made.headers["location"] == report.links.self_ == f"/v1/checks/{report.id}"
         assert report.to_dict() == json.loads(made.content), "the client reads every field of the answer"
         expected = json.loads((SEED / "expected.json").read_text("utf-8"))["verdicts"]
         got = {(v.rule, frozenset(v.claims)): v.status for v in report.verdicts}
         for entry in expected:
             assert got.get((entry["rule"], frozenset(entry["claims"]))) == entry["status"], entry["why"]
 
-        report_id = made.headers["location"].rsplit("/", 1)[1]
-        stored = v1_checks_report_id_get_report.sync_detailed(report_id, client=api)
+        stored = v1_checks_report_id_get_report.sync_detailed(report.id, client=api)
         assert stored.status_code == 200 and isinstance(stored.parsed, StoredReport)
-        assert stored.parsed.report.to_dict() == report.to_dict()
+        assert stored.parsed.report.to_dict() == {k: v for k, v in report.to_dict().items() if k not in ("id", "links")}
 
         # the models from datamodel-code-generator read the same answers
-        assert models.Report.model_validate_json(made.content).model_dump(mode="json", by_alias=True,
-                                                                           exclude_unset=True) == report.to_dict()
+        assert models.CreatedReport.model_validate_json(made.content).model_dump(
+            mode="json", by_alias=True, exclude_unset=True) == report.to_dict()
         models.StoredReport.model_validate_json(stored.content)
 
         missing = v1_checks_report_id_get_report.sync_detailed("no-such-report", client=api)
@@ -191,3 +191,75 @@ def test_the_api_viewer_loads_nothing_from_elsewhere(client):
     assert assets and all(a.startswith("/") and not a.startswith("//") for a in assets), assets
     for asset in assets:
         assert client.get(asset).status_code == 200, asset
+
+
+# -- behaviour the contract promises ---------------------------------------------------------------------------------
+def _seed() -> dict:
+    return json.loads((SEED / "claims.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("route", ["/v1/checks", "/v1/normalise", "/v1/normalise/times"])
+def test_a_language_tadqiq_does_not_read_is_refused_naming_the_ones_it_does(client, route):
+    body = {"/v1/checks": {"document": {"language": "xx"}, "claims": []},
+            "/v1/normalise": {"language": "pt-BR", "figures": ["12"]},
+            "/v1/normalise/times": {"language": "tr", "times": ["2025"]}}[route]
+    r = client.post(route, json=body, params={"store": "false"} if route == "/v1/checks" else None)
+    assert r.status_code == 422 and r.headers["content-type"].startswith("application/problem+json")
+    (issue,) = r.json()["errors"]
+    assert issue["where"].endswith("language")
+    assert all(code in issue["message"] for code in ("ar", "en", "fr", "es", "de")), issue
+    ok = client.post(route, json={**body, "document": {"language": "ar-EG"}} if route == "/v1/checks"
+                     else {**body, "language": "ar-EG"}, params={"store": "false"} if route == "/v1/checks" else None)
+    assert ok.status_code == 200, ok.text
+
+
+def test_every_schema_error_is_reported_not_only_the_first(client):
+    request = _seed()
+    request["document"]["published"] = "2025-02-30"
+    figure = next(n for n, c in enumerate(request["claims"]) if c["kind"] == "quantity")
+    request["claims"][figure]["value"] = ""
+    request["claims"][3]["colour"] = "red"
+    del request["claims"][5]["id"]
+    request["relations"] = [{"kind": "sum", "parts": []}]
+    r = client.post("/v1/checks", json=request)
+    assert r.status_code == 422, r.text
+    found = {(e["where"], e["message"].split(" ")[0]) for e in r.json()["errors"]}
+    assert found == {("document.published", "Invalid"), (f"claims[{figure}].value", "Expected"),
+                     ("claims[3]", "Object"), ("claims[5]", "Object"), ("relations[0].parts", "Expected")}, found
+
+
+def test_many_schema_errors_are_listed_up_to_a_bound_and_quickly(client):
+    from service.body import MAX_ISSUES
+
+    request = {"document": {"language": "en"},
+               "claims": [{"kind": "quantity", "id": f"c{i}", "value": ""} for i in range(5000)]}
+    r = client.post("/v1/checks", json=request)
+    assert r.status_code == 422 and len(r.json()["errors"]) == MAX_ISSUES
+    assert f"first {MAX_ISSUES}" in r.json()["detail"]
+
+
+def test_the_201_carries_the_reports_id_and_links(client):
+    r = client.post("/v1/checks", json=_seed())
+    assert r.status_code == 201
+    body = r.json()
+    assert r.headers["location"] == f"/v1/checks/{body['id']}"
+    assert body["links"] == {"self": f"/v1/checks/{body['id']}", "page": f"/reports/{body['id']}",
+                             "csv": f"/v1/checks/{body['id']}/csv", "markdown": f"/v1/checks/{body['id']}/markdown",
+                             "claimreview": f"/v1/checks/{body['id']}/claimreview"}
+    assert body["verdicts"] and body["document"]["language"] == "ar"
+    for link in body["links"].values():
+        assert client.get(link).status_code in (200, 303), link  # the page sends a browser with no session to log in
+    assert client.get(body["links"]["self"]).json()["links"] == body["links"]
+
+
+def test_a_missing_key_a_malformed_header_and_a_wrong_key_are_told_apart(client):
+    answers = {}
+    for name, headers in {"missing": {"Authorization": ""}, "malformed": {"Authorization": "Token tq_abc"},
+                          "wrong": {"Authorization": "Bearer tq_" + "x" * 43}}.items():
+        r = client.get("/v1/checks", headers=headers)
+        assert r.status_code == 401 and r.headers["content-type"].startswith("application/problem+json")
+        assert r.headers["www-authenticate"].startswith('Bearer realm="tadqiq"')
+        answers[name] = (r.json()["title"], r.json()["detail"])
+    assert len(set(answers.values())) == 3, answers
+    assert "Bearer" in answers["missing"][1] and "Token" in answers["malformed"][1]
+    assert "not known" in answers["wrong"][1]

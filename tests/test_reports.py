@@ -51,7 +51,8 @@ def test_the_stored_report_is_the_one_answered(client):
     got = client.get(r.headers["location"])
     assert got.status_code == 200
     stored = got.json()
-    assert stored["report"] == r.json()
+    assert stored["report"] == {k: v for k, v in r.json().items() if k not in ("id", "links")}
+    assert stored["links"] == r.json()["links"]
     assert stored["id"] == r.headers["location"].rsplit("/", 1)[1]
     assert stored["created_by"] == "desk-submitter" and stored["reviews"] == []
     assert [v["status"] for v in stored["verdicts"]] == [v["status"] for v in r.json()["verdicts"]]
@@ -59,7 +60,7 @@ def test_the_stored_report_is_the_one_answered(client):
     counts = r.json()["counts"]
     assert {k: stored["tally"][k] for k in ("consistent", "doubtful", "inconsistent", "unverifiable")} == \
         {k: counts[k] for k in ("consistent", "doubtful", "inconsistent", "unverifiable")}
-    assert stored["links"]["html"] == f"/reports/{stored['id']}"
+    assert stored["links"]["page"] == f"/reports/{stored['id']}"
 
 
 def test_ids_are_unguessable(fresh):
@@ -174,7 +175,7 @@ def test_protected_routes_need_a_known_key_and_open_ones_do_not(fresh):
         for method, path in routes:
             r = fresh.request(method, path, headers={"authorization": auth}, json={})
             assert r.status_code == 401, (auth[:20], method, path)
-            assert r.headers["www-authenticate"] == 'Bearer realm="tadqiq"'
+            assert r.headers["www-authenticate"].startswith('Bearer realm="tadqiq"')
     for path in ("/health", "/v1/rules", "/schema/openapi.json"):
         assert fresh.get(path, headers={"authorization": ""}).status_code == 200
 
