@@ -121,7 +121,8 @@ def record() -> dict[str, Any]:
                 [line for line in metrics.splitlines() if "tadqiq_verdicts" in line][:8]) + "\n"
     made.update(_batches())
     text = json.dumps(made, ensure_ascii=False, sort_keys=True).replace(real_id, REPORT_ID)
-    text = _DATETIME.sub(NOW, text).replace(dt.date.today().isoformat(), TODAY)
+    text = _DATETIME.sub(NOW, text).replace(dt.date.today().isoformat(), TODAY).replace(
+        "http://testserver.local", "https://tadqiq.example.org")
     return json.loads(text)
 
 

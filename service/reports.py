@@ -161,29 +161,37 @@ class ReportsController(ChecksController):
         set, the note, who and when. Nothing is ever removed from it."""
         return (await load(request, await authorize(request), report_id)).reviews
 
-    @get("/{report_id:str}/claimreview", summary="schema.org ClaimReview (JSON-LD), one per verdict",
+    @get("/{report_id:str}/claimreview", summary="schema.org ClaimReview (JSON-LD), one per reviewed verdict",
          media_type="application/ld+json", responses={**AUTH, **MISSING})
-    async def claimreview(self, request: Request[Any, Any, Any], report_id: ReportId) -> ClaimReviewGraph:
-        """The JSON-LD escapes ``<``, ``>`` and ``&`` inside strings, so it can be embedded in a page as it is."""
+    async def claimreview(self, request: Request[Any, Any, Any], report_id: ReportId,
+                          every: Annotated[bool, QueryParameter(query="all", description=(
+                              "true: every verdict, reviewed or not (each rated as it stands); by default only "
+                              "those a reviewer confirmed or overrode, which are fit to publish."))] = False
+                          ) -> ClaimReviewGraph:
+        """One ClaimReview per verdict a reviewer confirmed or overrode, rated as it stands after review, in the
+        article's language with the English review as its `workTranslation`; each `url` is the verdict on the
+        report's page. The JSON-LD escapes ``<``, ``>`` and ``&`` inside strings, so it can be put in a
+        ``<script type="application/ld+json">`` element as it is."""
         caller = await authorize(request)
         stored = await load(request, caller, report_id)
-        body = await run(request, lambda: ld_json(claimreview(stored, caller.newsroom)))
+        base = str(request.base_url).rstrip("/")
+        body = await run(request, lambda: ld_json(claimreview(stored, caller.newsroom, base, every)))
         return Response(body, media_type="application/ld+json")  # type: ignore[return-value]
 
-    @get("/{report_id:str}/csv", summary="The verdicts as CSV, one row each", media_type="text/csv; charset=utf-8",
+    @get("/{report_id:str}/csv", summary="The verdicts as CSV, one row each", media_type="text/csv",
          response_description="The verdicts as CSV (RFC 4180), streamed.", responses={**AUTH, **MISSING})
     async def csv(self, request: Request[Any, Any, Any], report_id: ReportId) -> Stream:
         """One row per verdict: its status after review and the engine's, the review, the claims, the
         explanations in English and the article's language, the formula and the ranges. UTF-8 with a byte order mark,
         so spreadsheets read Arabic right; a cell a spreadsheet would run as a formula starts with an apostrophe."""
         stored = await load(request, await authorize(request), report_id)
-        return Stream(stream(request, csv_chunks(stored)), media_type="text/csv; charset=utf-8",
+        return Stream(stream(request, csv_chunks(stored)), media_type="text/csv",  # Litestar adds the charset
                       headers={"Content-Disposition": f'attachment; filename="tadqiq-{stored.summary.id}.csv"'})
 
-    @get("/{report_id:str}/markdown", summary="The report as Markdown", media_type="text/markdown; charset=utf-8",
+    @get("/{report_id:str}/markdown", summary="The report as Markdown", media_type="text/markdown",
          response_description="The report as Markdown, streamed.", responses={**AUTH, **MISSING})
     async def markdown(self, request: Request[Any, Any, Any], report_id: ReportId) -> Stream:
         """The report as CommonMark: the article's details, then each verdict with its status after review, the
         claims as printed, the explanation and the arithmetic. Text from the request is escaped, never markup."""
         stored = await load(request, await authorize(request), report_id)
-        return Stream(stream(request, markdown_chunks(stored)), media_type="text/markdown; charset=utf-8")
+        return Stream(stream(request, markdown_chunks(stored)), media_type="text/markdown")  # charset added
