@@ -401,7 +401,8 @@ class Computation(Base, kw_only=True):
         "Each figure that went in, as printed and as the exact range it stands for."))]
     result: Annotated[Range, Meta(description="The range the formula gives from the inputs' ranges.")]
     compared_with: Annotated[Range | None, Meta(description=(
-        "The range the result was checked against (a printed figure, a bound, a reference), when there is one."))] = None
+        "The range the result was checked against (a printed figure, a bound, a reference), when there is "
+        "one."))] = None
     policy: Annotated[str, Meta(description=(
         "The reading policy that turned printed precision and hedges into ranges, as shown in the explanation."))]
     margin: Annotated[str | None, Meta(description=(

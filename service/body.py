@@ -2,10 +2,9 @@
 
 Litestar converts bodies in lax mode (``0`` is accepted for ``false``, ``"12"`` for ``12``); a checker of figures
 must not guess what a client meant, so routes read their body through ``read`` instead: strict conversion (only
-JSON's own rule that ``3.0`` is the integer 3 is honoured), a 400
-for bytes that are not JSON, a 415 for another media type, and a 422 that lists every place the body departs from
-the schema, up to ``MAX_ISSUES`` (nesting past the schema included; past about a thousand levels, a 400). Large bodies are decoded in the
-worker pool. ``document_bodies`` writes the same types into the OpenAPI document, once at start-up.
+JSON's own rule that ``3.0`` is the integer 3 is honoured), a 400 for bytes that are not JSON, a 415 for another
+media type, and a 422 that lists every place the body departs from the schema, up to ``MAX_ISSUES`` (nesting past
+the schema included; past about a thousand levels, a 400). Large bodies are decoded in the worker pool. ``document_bodies`` writes the same types into the OpenAPI document, once at start-up.
 """
 
 from __future__ import annotations

@@ -126,7 +126,8 @@ def _problems(document: Any) -> None:
                         and MEDIA_TYPE not in (response.content or {}):
                     response.content = problem
                     if str(status) == "400":
-                        response.description = "Malformed request: a path or query parameter is wrong ('errors' says which)."
+                        response.description = ("Malformed request: a path or query parameter is wrong ('errors' "
+                                                "says which).")
 
 
 def _fixed_length(schema: dict[str, Any]) -> None:
@@ -137,7 +138,8 @@ def _fixed_length(schema: dict[str, Any]) -> None:
     prefix = schema.get("prefixItems")
     if not isinstance(prefix, list) or schema.get("items") is not False:
         return
-    if prefix and all(p == prefix[0] for p in prefix) and schema.get("minItems") == schema.get("maxItems") == len(prefix):
+    same = prefix and all(p == prefix[0] for p in prefix)
+    if same and schema.get("minItems") == schema.get("maxItems") == len(prefix):
         del schema["prefixItems"]
         schema["items"] = prefix[0]
     else:

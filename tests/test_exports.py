@@ -75,8 +75,8 @@ def test_an_overridden_verdict_is_rated_and_explained_as_the_reviewer_decided(cl
     assert review["workTranslation"]["reviewRating"]["alternateName"] == "Inconsistent"
     assert "desk's reference figure" in review["reviewBody"]
     assert "desk's reference figure" in review["workTranslation"]["reviewBody"]
-    assert engine["local"] not in review["reviewBody"] and engine["en"] not in review["workTranslation"]["reviewBody"], \
-        "the engine's explanation argued for 'unverifiable': it is not the reason for the reviewer's rating"
+    assert engine["local"] not in review["reviewBody"], "the engine argued for another status: not the reason"
+    assert engine["en"] not in review["workTranslation"]["reviewBody"]
     (confirmed,) = [g for g in graph if g["identifier"].endswith(f"/{at['bounds']}")]
     bounds = at["report"]["verdicts"][at["bounds"]]["explanation"]
     assert confirmed["reviewBody"] == bounds["local"] and confirmed["workTranslation"]["reviewBody"] == bounds["en"]
