@@ -27,6 +27,7 @@ test: $(STAMP) $(CHROMIUM)
 	$(BIN)/python -m pytest
 
 openapi: $(STAMP)
+	$(BIN)/tadqiq examples
 	$(BIN)/tadqiq openapi -o openapi/openapi.json
 
 # The pages' words: extract the messages from the code and the templates, then bring every language's catalogue up

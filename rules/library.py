@@ -71,20 +71,22 @@ class Also(Base, kw_only=True):
     Trump') and the role ('الرئيس الأمريكي'), for a figure its subject and metric, for an event what happened; and
     the scope ('أمريكا', 'USA')."""
 
-    person: Spellings = []
-    role: Spellings = []
-    subject: Spellings = []
-    metric: Spellings = []
-    what: Spellings = []
-    scope: Spellings = []
+    person: Annotated[Spellings, Meta(description="Other spellings of the person.")] = []
+    role: Annotated[Spellings, Meta(description="Other spellings of the role.")] = []
+    subject: Annotated[Spellings, Meta(description="Other spellings of the subject.")] = []
+    metric: Annotated[Spellings, Meta(description="Other spellings of the metric.")] = []
+    what: Annotated[Spellings, Meta(description="Other spellings of what happened.")] = []
+    scope: Annotated[Spellings, Meta(description="Other spellings of the scope.")] = []
 
 
 class LibraryEntry(Base, kw_only=True):
     """A trusted claim kept in the newsroom's library. The claim's ``source`` (who says so) and ``url`` (where)
     are required; its id is the entry's id in the library."""
 
-    claim: Claim
-    also: Also = msgspec.field(default_factory=Also)
+    claim: Annotated[Claim, Meta(description=(
+        "The trusted claim; its `source` and `url` are required, its id is the entry's id."))]
+    also: Annotated[Also, Meta(description=(
+        "Other ways the press writes its labels."))] = msgspec.field(default_factory=Also)
     language: Annotated[Language, Meta(description="The language of the claim's printed value and time.")] = "en"
     checked: Annotated[dt.date | None, Meta(description=(
         "The last day the entry was checked against its source: an open term ('2025-01-20/') is known to run at "
@@ -92,7 +94,7 @@ class LibraryEntry(Base, kw_only=True):
     throughout: Annotated[bool, Meta(description=(
         "The figure holds on every day of its time (a currency peg, a rate in force), not for the time as a whole "
         "(a year's revenue): it meets claims for any time within it."))] = False
-    note: Short | None = None
+    note: Annotated[Short | None, Meta(description="A note for the newsroom.")] = None
 
 
 #: per kind: the claim fields that are its first and second labels (the scope is ``scope``)

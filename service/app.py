@@ -89,7 +89,7 @@ def create_app(settings: Settings | None = None, extra_routes: list | None = Non
                 type="http", scheme="bearer",
                 description="An API key, bound to a newsroom and a role (submitter, reviewer, admin): "
                             "`Authorization: Bearer tq_…`.")}),
-            path="/schema", render_plugins=[viewer.SwaggerOffline()]),
+            path="/schema", render_plugins=[viewer.SwaggerOffline()], use_handler_docstrings=True),
         debug=settings.debug,
     )
     tighten(app)

@@ -59,6 +59,9 @@ _NAME = re.compile(r"^[A-Za-z0-9_.\-]{1,64}$")
 _HEX = re.compile(r"^[0-9a-f]{64}$")
 #: the challenge sent with every 401 (RFC 9110 §11.6.1)
 CHALLENGE = {"WWW-Authenticate": 'Bearer realm="tadqiq"'}
+#: ... with the error code of RFC 6750 §3.1 when a key was sent wrongly, or was not accepted
+INVALID_REQUEST = {"WWW-Authenticate": 'Bearer realm="tadqiq", error="invalid_request"'}
+INVALID_TOKEN = {"WWW-Authenticate": 'Bearer realm="tadqiq", error="invalid_token"'}
 
 
 @dataclass(frozen=True)
@@ -168,17 +171,25 @@ async def authorize(request: Request[Any, Any, Any], role: Role = "submitter") -
     """The caller of an API route, or a 401 (no, unknown or revoked key) / 403 (a key whose role may not do this) /
     429 (too many requests for this key, or too many wrong keys from this address)."""
     state = request.app.state
-    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    header = request.headers.get("authorization")
+    scheme, _, token = (header or "").strip().partition(" ")
+    if not header or not header.strip():
+        raise ProblemError(401, "No API key", "This route needs an API key: send 'Authorization: Bearer <key>'.",
+                           headers=CHALLENGE)
     if scheme.lower() != "bearer" or not token.strip():
-        raise ProblemError(401, "Unauthorized", "Send an API key: 'Authorization: Bearer <key>'.", headers=CHALLENGE)
+        raise ProblemError(401, "Malformed Authorization header",
+                           f"Send the key as 'Authorization: Bearer <key>'"
+                           + (f", not with the '{scheme[:20]}' scheme." if token.strip() and scheme else "."),
+                           headers=INVALID_REQUEST)
     where = address(request)
     await state.throttle.locked(where)
     caller = state.api_keys.find(token.strip())
-    if caller is not None and await state.revoked(caller.digest):
-        caller = None
-    if caller is None:
+    revoked = caller is not None and await state.revoked(caller.digest)
+    if caller is None or revoked:
         await state.throttle.failed(where)
-        raise ProblemError(401, "Unauthorized", "This key is not known here (or was revoked).", headers=CHALLENGE)
+        raise ProblemError(401, "API key not accepted",
+                           "This key was revoked; ask for a new one." if revoked else
+                           "This key is not known here: check that it was copied whole.", headers=INVALID_TOKEN)
     await state.throttle.hit(f"key:{caller.digest}")
     if not caller.may(role):
         raise ProblemError(403, "Forbidden", f"This key's role ({caller.role}) may not do this; a {role} may.")

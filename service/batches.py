@@ -48,7 +48,8 @@ _ENCODE = msgspec.json.Encoder()
 class Recheck(Struct, frozen=True, forbid_unknown_fields=True):
     """Stored reports of the newsroom to check again (each with the request it was made from), one line each."""
 
-    reports: Annotated[list[Annotated[str, Meta(min_length=1, max_length=64)]], Meta(min_length=1)]
+    reports: Annotated[list[Annotated[str, Meta(min_length=1, max_length=64, description="A stored report's id.")]],
+                       Meta(min_length=1, description="The reports to check again, by id.")]
 
 
 RECHECK = body("/v1/batches", "post", Recheck, {"application/x-ndjson": OpenAPIMediaType(schema=Schema(
@@ -56,38 +57,42 @@ RECHECK = body("/v1/batches", "post", Recheck, {"application/x-ndjson": OpenAPIM
 
 
 class BatchCounts(Struct, frozen=True, kw_only=True):
-    total: int
-    queued: int
-    done: int
-    failed: int
+    """A batch's lines by state."""
+
+    total: Annotated[int, Meta(description="Lines in the batch.")]
+    queued: Annotated[int, Meta(description="Lines not yet checked.")]
+    done: Annotated[int, Meta(description="Lines checked (their reports stored).")]
+    failed: Annotated[int, Meta(description="Lines that could not be checked (each has its problem).")]
 
 
 class BatchLine(Struct, frozen=True, kw_only=True, omit_defaults=True):
     """A finished line (numbered from 1 as in the file; for a re-check, the id's place in the list): its report,
     or the problem that stopped it."""
 
-    line: int
-    report: str | None = None
-    href: str | None = None
-    problem: ProblemDetails | None = None
+    line: Annotated[int, Meta(description="The line's number, from 1.")]
+    report: Annotated[str | None, Meta(description="The stored report's id, when the line was checked.")] = None
+    href: Annotated[str | None, Meta(description="Where the report is: `/v1/checks/{id}`.")] = None
+    problem: Annotated[ProblemDetails | None, Meta(description="Why the line could not be checked.")] = None
 
 
 class BatchStatus(Struct, frozen=True, kw_only=True, omit_defaults=True):
     """A batch: its state, counts, rate (lines a second since it was queued) and estimated seconds left, and a page
     of its finished lines (``after`` / ``next``)."""
 
-    id: str
-    state: State
-    kind: Literal["lines", "reports"]
-    created: dt.datetime
-    created_by: str
-    counts: BatchCounts
-    rate: float | None = None
-    eta_seconds: float | None = None
-    lines: list[BatchLine] = []
-    next: int | None = None
-    events: str
-    href: str
+    id: Annotated[str, Meta(description="The batch's id.")]
+    state: Annotated[State, Meta(description="`receiving`, `queued`, `running`, `done` or `cancelled`.")]
+    kind: Annotated[Literal["lines", "reports"], Meta(description=(
+        "`lines` (NDJSON check requests) or `reports` (stored reports checked again)."))]
+    created: Annotated[dt.datetime, Meta(description="When it was submitted.")]
+    created_by: Annotated[str, Meta(description="The key that submitted it.")]
+    counts: Annotated[BatchCounts, Meta(description="Its lines by state.")]
+    rate: Annotated[float | None, Meta(description="Lines checked a second since it was queued.")] = None
+    eta_seconds: Annotated[float | None, Meta(description="Seconds it is expected to need yet.")] = None
+    lines: Annotated[list[BatchLine], Meta(description="A page of finished lines.")] = []
+    next: Annotated[int | None, Meta(description=(
+        "Pass as `after` for the next page of lines; absent on the last."))] = None
+    events: Annotated[str, Meta(description="Where its progress streams as server-sent events.")]
+    href: Annotated[str, Meta(description="Where it is: `/v1/batches/{id}`.")]
 
 
 def _state(b: Batch) -> State:
@@ -252,6 +257,8 @@ class BatchesController(Controller):
         after: Annotated[int, QueryParameter(ge=0, description="Lines after this line number.")] = 0,
         limit: Annotated[int, QueryParameter(ge=0, le=1000, description="At most this many lines.")] = 100,
     ) -> BatchStatus:
+        """The batch's state, its counts, its rate and the seconds it is expected to need yet, and a page of its
+        finished lines (each its report or its problem) after line ``after``."""
         store = request.app.state.store
         batch = await _load(request, batch_id)
         return status(batch, await lines(store, batch.id, after, limit) if limit else [], limit)
@@ -285,6 +292,7 @@ class BatchesController(Controller):
     @delete("/{batch_id:str}", summary="Cancel a batch: its lines still queued are skipped", status_code=200,
             responses={**AUTH, **MISSING, 400: BAD[400]})
     async def cancel_batch(self, request: Request[Any, Any, Any], batch_id: BatchId) -> BatchStatus:
+        """The lines not yet checked are skipped; those already checked keep their reports."""
         caller = await authorize(request)
         made = await cancel(request.app.state.store, caller.newsroom, batch_id)
         if made is None:

@@ -1,5 +1,5 @@
 """The ``tadqiq`` command: ``serve``, ``worker``, ``batch FILE.ndjson``, ``key`` (make one), ``key list``,
-``key revoke ID``, ``check FILE.json``, ``openapi``, ``references``."""
+``key revoke ID``, ``check FILE.json``, ``openapi``, ``examples``, ``references``."""
 
 from __future__ import annotations
 
@@ -213,6 +213,13 @@ def _openapi(args: argparse.Namespace) -> int:
     return 0
 
 
+def _examples(args: argparse.Namespace) -> int:
+    from service.examples import EXAMPLES, write
+
+    write(Path(args.output) if args.output else EXAMPLES)
+    return 0
+
+
 def _references(args: argparse.Namespace) -> int:
     from service.references_cli import run
 
@@ -256,6 +263,10 @@ def main(argv: list[str] | None = None) -> int:
     api = sub.add_parser("openapi", help="print (or write) the OpenAPI document generated from the app")
     api.add_argument("--output", "-o")
     api.set_defaults(run=_openapi)
+    examples = sub.add_parser("examples", help="record the OpenAPI document's examples from a real app "
+                                               "(service/data/examples.json)")
+    examples.add_argument("-o", "--output")
+    examples.set_defaults(run=_examples)
     refs = sub.add_parser("references", help="a newsroom's reference library: load the starter library or a file, "
                                              "export it")
     refs.add_argument("action", choices=["load", "export"])

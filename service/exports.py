@@ -14,16 +14,17 @@ import csv
 import io
 import re
 from collections.abc import Iterator
-from typing import Literal
+from typing import Annotated, Literal
 
 import msgspec
-from msgspec import Struct, field
+from msgspec import Meta, Struct, field
 
 from rules.model import Range
 from service.storage import Stored
 from service.view import VerdictView, labels, report_tally, verdict_views
 
-__all__ = ["ClaimReviewGraph", "claimreview", "csv_chunks", "csv_text", "ld_json", "markdown", "markdown_chunks"]
+__all__ = ["BOM", "PUBLISHED", "ClaimReviewGraph", "claimreview", "csv_chunks", "csv_text", "ld_json", "markdown",
+           "markdown_chunks"]
 
 #: ClaimReview's rating, worst to best: figures that do not fit, that fit only at the edge of their rounding, that
 #: cannot be checked, that fit.
@@ -35,44 +36,69 @@ class LD(Struct, frozen=True, kw_only=True, omit_defaults=True, tag_field="@type
 
 
 class Organization(LD, tag="Organization"):
-    name: str
+    """schema.org Organization: who published or reviewed."""
+
+    name: Annotated[str, Meta(description="Its name.")]
+    url: Annotated[str | None, Meta(description="Its web address.")] = None
 
 
 class CreativeWork(LD, tag="CreativeWork"):
-    headline: str | None = None
-    url: str | None = None
-    datePublished: str | None = None
+    """schema.org CreativeWork: the article the claim appeared in."""
+
+    headline: Annotated[str | None, Meta(description="The article's headline.")] = None
+    url: Annotated[str | None, Meta(description="Where it is published.")] = None
+    datePublished: Annotated[str | None, Meta(description="When it was published (ISO 8601).")] = None
 
 
 class Claim(LD, tag="Claim"):
-    author: Organization | None = None
-    datePublished: str | None = None
-    appearance: CreativeWork | None = None
+    """schema.org Claim: what was claimed, by whom, where it appeared."""
+
+    author: Annotated[Organization | None, Meta(description="Who made the claim.")] = None
+    datePublished: Annotated[str | None, Meta(description="When the claim was published (ISO 8601).")] = None
+    appearance: Annotated[CreativeWork | None, Meta(description="The article it appeared in.")] = None
 
 
 class Rating(LD, tag="Rating"):
-    ratingValue: int
-    bestRating: int
-    worstRating: int
-    alternateName: str
+    """schema.org Rating: the verdict as a number on a scale, and its name."""
+
+    ratingValue: Annotated[int, Meta(description="1 inconsistent, 2 doubtful, 3 unverifiable, 4 consistent.")]
+    bestRating: Annotated[int, Meta(description="The best rating: 4.")]
+    worstRating: Annotated[int, Meta(description="The worst rating: 1.")]
+    alternateName: Annotated[str, Meta(description="The rating in words, in the article's language.")]
+
+
+class ClaimReviewTranslation(LD, tag="ClaimReview"):
+    """The review in English, for an article in another language (schema.org ``workTranslation``)."""
+
+    inLanguage: Annotated[str, Meta(description="`en`.")]
+    reviewBody: Annotated[str, Meta(description="Why the rating, in English.")]
+    reviewRating: Annotated[Rating, Meta(description="The rating, named in English.")]
 
 
 class ClaimReview(LD, tag="ClaimReview"):
-    """schema.org ClaimReview for one verdict: the claim as printed, the rating as it stands after review."""
+    """schema.org ClaimReview for one verdict: the claim as printed, the rating as it stands after review, in the
+    article's language, with the English review as its ``workTranslation``. Google's required properties
+    (``claimReviewed``, ``reviewRating`` with ``alternateName``, ``url``) are always written."""
 
-    identifier: str
-    claimReviewed: str
-    reviewBody: str
-    reviewRating: Rating
-    itemReviewed: Claim
-    author: Organization
-    datePublished: str
-    inLanguage: str
+    url: Annotated[str, Meta(description="The verdict on the report's page: where the fact check is published.")]
+    identifier: Annotated[str, Meta(description="The report's id and the verdict's index.")]
+    claimReviewed: Annotated[str, Meta(description="The claim as printed: the sentences the figures come from.")]
+    reviewBody: Annotated[str, Meta(description="Why the rating, as it stands after review.")]
+    reviewRating: Annotated[Rating, Meta(description="The rating after review.")]
+    itemReviewed: Annotated[Claim, Meta(description="The claim reviewed.")]
+    author: Annotated[Organization, Meta(description="The newsroom that reviewed it.")]
+    datePublished: Annotated[str, Meta(description="When it was reviewed (ISO 8601 day).")]
+    inLanguage: Annotated[str, Meta(description="The language of the review (BCP 47).")]
+    workTranslation: Annotated[ClaimReviewTranslation | None, Meta(
+        description="The review in English, when the article is in another language.")] = None
 
 
 class ClaimReviewGraph(Struct, frozen=True, kw_only=True):
-    context: Literal["https://schema.org"] = field(name="@context")
-    graph: list[ClaimReview] = field(name="@graph")
+    """JSON-LD: one ClaimReview per verdict."""
+
+    context: Annotated[Literal["https://schema.org"], Meta(description=(
+        "The JSON-LD context: schema.org."))] = field(name="@context")
+    graph: Annotated[list[ClaimReview], Meta(description="The ClaimReviews.")] = field(name="@graph")
 
 
 def _claim_reviewed(v: VerdictView) -> str:
@@ -80,29 +106,54 @@ def _claim_reviewed(v: VerdictView) -> str:
     return " ".join(sentences) if sentences else "; ".join(c.printed for c in v.claims)
 
 
-def claimreview(stored: Stored, newsroom: str) -> ClaimReviewGraph:
+#: The review decisions that make a verdict fit to publish: confirmed as the engine gave it, or overridden with a
+#: reviewer's status and reason. A disputed verdict has no settled rating, an unreviewed one no reviewer.
+PUBLISHED = ("confirmed", "overridden")
+
+
+def _review_body(v: VerdictView, english: bool, words: dict[str, str]) -> str:
+    """Why the rating, as the review left it: an override's rating is the reviewer's, so is its reason (the engine's
+    explanation argued for another status); a confirmed or disputed verdict keeps the explanation, and the note."""
+    st = v.state
+    if st.review == "overridden":
+        return f"{words[st.status]}: {st.note}" if st.note else words[st.status]
+    explanation = v.verdict.explanation
+    body = explanation.en if english else (explanation.local or explanation.en)
+    return f"{body}\n{st.note}" if st.note else body
+
+
+def claimreview(stored: Stored, newsroom: str, base: str = "", every: bool = True) -> ClaimReviewGraph:
+    """One ClaimReview per verdict a reviewer confirmed or overrode (``every``: per verdict, reviewed or not), each
+    rated as it stands after review. ``base``: this server's address, for the absolute ``url`` of each verdict on
+    the report's page and the reviewing newsroom's ``url``."""
     doc = stored.report.document
     lang, words = labels(doc.language)
+    _, english = labels("en")
+    page = f"{base}/reports/{stored.summary.id}"
     items = []
     for v in verdict_views(stored, lang, words):
-        explanation = v.verdict.explanation
-        body = explanation.local or explanation.en
-        if v.state.review in ("overridden", "disputed") and v.state.note:
-            body = f"{body}\n{v.state.note}"
-        when = (v.state.at or stored.summary.created).date().isoformat()
+        st = v.state
+        if not every and st.review not in PUBLISHED:
+            continue
+        when = (st.at or stored.summary.created).date().isoformat()
         sources = {c.source for c in v.claims if c.source and not c.reference}
         author = next(iter(sources)) if len(sources) == 1 else doc.source
+        rating = dict(ratingValue=_RATING[st.status], bestRating=len(_RATING), worstRating=1)
+        translation = None if lang == "en" else ClaimReviewTranslation(
+            inLanguage="en", reviewBody=_review_body(v, True, english),
+            reviewRating=Rating(**rating, alternateName=english[st.status]))
         items.append(ClaimReview(
-            identifier=f"{stored.summary.id}/{v.index}", claimReviewed=_claim_reviewed(v), reviewBody=body,
-            reviewRating=Rating(ratingValue=_RATING[v.state.status], bestRating=len(_RATING), worstRating=1,
-                                alternateName=words[v.state.status]),
+            url=f"{page}#v{v.index}", identifier=f"{stored.summary.id}/{v.index}", claimReviewed=_claim_reviewed(v),
+            reviewBody=_review_body(v, lang == "en", words),
+            reviewRating=Rating(**rating, alternateName=words[st.status]),
             itemReviewed=Claim(
                 author=Organization(name=author) if author else None,
                 datePublished=doc.published.isoformat() if doc.published else None,
                 appearance=CreativeWork(headline=doc.title, url=doc.url,
                                         datePublished=doc.published.isoformat() if doc.published else None)
                 if (doc.title or doc.url) else None),
-            author=Organization(name=newsroom), datePublished=when, inLanguage=doc.language))
+            author=Organization(name=newsroom, url=f"{base}/" if base else None), datePublished=when,
+            inLanguage=doc.language, workTranslation=translation))
     return ClaimReviewGraph(context="https://schema.org", graph=items)
 
 
@@ -134,9 +185,16 @@ def _cell(value: object) -> str:
 CHUNK = 100
 
 
+#: UTF-8's byte order mark, first in the CSV: without it a spreadsheet opens the file in the machine's legacy code
+#: page and garbles Arabic (Excel does); with it, it reads UTF-8. Python's csv module reads it as part of the first
+#: column's name unless the file is opened as ``utf-8-sig``.
+BOM = "\ufeff"
+
+
 def csv_chunks(stored: Stored) -> Iterator[str]:
     lang, words = labels(stored.report.document.language)
     out = io.StringIO()
+    out.write(BOM)
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for v in verdict_views(stored, lang, words):
@@ -160,14 +218,21 @@ def csv_text(stored: Stored) -> str:
 
 
 # -- Markdown -------------------------------------------------------------------------------------------------------
-_MD = re.compile(r"([\\`*_\[\]#|<>~])")
-_LINE_START = re.compile(r"^([-+=]|\d+[.)])")
+_MD = re.compile(r"([\\`*_\[\]#|<>~&])")
+_BULLET = re.compile(r"^([-+*])(?= |$)")
+_ORDERED = re.compile(r"^(\d{1,9})([.)])(?= |$)")
+_BREAK = re.compile(r"^([-=_*])(?=[-=_* ]*$)")  # a line of only these is a thematic break or a setext underline
 
 
-def md(text: object) -> str:
-    """Untrusted text as literal Markdown: one line; the characters that make links, emphasis, code, tables or
-    HTML escaped, and a list or heading marker at the start of the line too."""
-    return _LINE_START.sub(r"\\\1", _MD.sub(r"\\\1", " ".join(str(text).split())))
+def md(text: object, line: bool = False) -> str:
+    """Untrusted text as literal Markdown, on one line: the characters that make links, emphasis, code, tables or
+    HTML escaped. ``line``: the text starts a line, so what would open a list, a heading, a thematic break or a
+    setext underline there is escaped too — only that: '68.5 %' or '-5 %' starting a line stays as printed, for a
+    list needs a space after its marker."""
+    out = _MD.sub(r"\\\1", " ".join(str(text).split()))
+    if line:
+        out = _BREAK.sub(r"\\\1", _ORDERED.sub(r"\1\\\2", _BULLET.sub(r"\\\1", out)))
+    return out
 
 
 def _range(r: Range | None) -> str:
@@ -196,14 +261,14 @@ def markdown_chunks(stored: Stored) -> Iterator[str]:
             lines += [f"**{st.review}** by {md(st.reviewer)} at {st.at.isoformat() if st.at else ''}"
                       + (f" (the engine said {st.engine})" if st.status != st.engine else "")
                       + (f": {md(st.note)}" if st.note else ""), ""]
-        for c in v.claims:
-            lines.append(f"> {md(c.sentence or c.printed)}")
-        if v.claims:
-            lines.append("")
+        # each sentence once, however many of its figures the verdict uses; a quote each (lines of one quote
+        # would run together into one paragraph)
+        for quoted in dict.fromkeys(c.sentence or c.printed for c in v.claims):
+            lines += [f"> {md(quoted, line=True)}", ""]
         e = v.verdict.explanation
         if e.local:
-            lines += [md(e.local), ""]
-        lines += [md(e.en), ""]
+            lines += [md(e.local, line=True), ""]
+        lines += [md(e.en, line=True), ""]
         c = v.verdict.computation
         if c:
             lines += [f"- formula: `{c.formula.replace('`', '')}`"]

@@ -22,12 +22,12 @@ import logging
 import secrets
 import time
 from collections import Counter as Tally
-from typing import Any
+from typing import Annotated, Any
 
 from litestar import MediaType, Request, Response, get
 from litestar.openapi import ResponseSpec
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
-from msgspec import Struct
+from msgspec import Meta, Struct
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from prometheus_client.exposition import CONTENT_TYPE_PLAIN_0_0_4
 from sqlalchemy import text
@@ -167,6 +167,8 @@ async def _batch_metrics(request: Request[Any, Any, Any]) -> bytes:
 @get("/metrics", tags=["service"], summary="Metrics in Prometheus text format", media_type=CONTENT_TYPE_PLAIN_0_0_4,
      include_in_schema=True)
 async def metrics(request: Request[Any, Any, Any]) -> Response[bytes]:
+    """Request latency per route, verdicts by rule and status, reading problems by code, queue depth and
+    batch progress, in Prometheus text format."""
     body = generate_latest(_registry()) + await _batch_metrics(request)
     return Response(body, media_type=CONTENT_TYPE_PLAIN_0_0_4)
 
@@ -174,8 +176,9 @@ async def metrics(request: Request[Any, Any, Any]) -> Response[bytes]:
 class Ready(Struct, frozen=True):
     """``ready`` when everything this process needs answers; each dependency: ``ok`` or what went wrong."""
 
-    status: str
-    checks: dict[str, str]
+    status: Annotated[str, Meta(description="`ready`, or `unavailable` when something is down.")]
+    checks: Annotated[dict[str, str], Meta(description=(
+        "Each dependency (`database`, `broker`): `ok` or what went wrong."))]
 
 
 async def _database(request: Request[Any, Any, Any]) -> str:
@@ -189,6 +192,8 @@ async def _database(request: Request[Any, Any, Any]) -> str:
      responses={503: ResponseSpec(data_container=Ready, description="Not ready: `checks` says what failed.",
                                   generate_examples=False)})
 async def ready(request: Request[Any, Any, Any]) -> Response[Ready]:
+    """Whether this process can serve: the database answers, and the broker when batches are configured;
+    503 saying what is down when not."""
     from service.queue import broker_ready
 
     checks: dict[str, str] = {}

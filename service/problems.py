@@ -7,11 +7,11 @@ trace on the server and answered with a bare 500 that reveals nothing (and is a 
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Annotated, Any
 
 from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
-from msgspec import Struct
+from msgspec import Meta, Struct
 
 __all__ = ["MEDIA_TYPE", "Issue", "ProblemDetails", "ProblemError", "details", "handlers"]
 
@@ -22,20 +22,21 @@ log = logging.getLogger("tadqiq")
 class Issue(Struct, frozen=True, omit_defaults=True):
     """One thing wrong with a request: where (a JSON path like ``claims[3].value``) and what."""
 
-    message: str
-    where: str | None = None
-    code: str | None = None
+    message: Annotated[str, Meta(description="What is wrong.")]
+    where: Annotated[str | None, Meta(description=(
+        "Where: a JSON path like `claims[3].value`, a parameter, or a row."))] = None
+    code: Annotated[str | None, Meta(description="A stable code for the problem, when it has one.")] = None
 
 
 class ProblemDetails(Struct, frozen=True, omit_defaults=True):
     """RFC 9457 problem details."""
 
-    type: str
-    title: str
-    status: int
-    detail: str | None = None
-    instance: str | None = None
-    errors: list[Issue] = []
+    type: Annotated[str, Meta(description="A URI naming the kind of problem.")]
+    title: Annotated[str, Meta(description="A short summary of the kind of problem.")]
+    status: Annotated[int, Meta(description="The HTTP status code.")]
+    detail: Annotated[str | None, Meta(description="What went wrong with this request, and what to do.")] = None
+    instance: Annotated[str | None, Meta(description="The path of the request.")] = None
+    errors: Annotated[list[Issue], Meta(description="Each thing wrong, with where.")] = []
 
 
 class ProblemError(HTTPException):

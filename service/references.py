@@ -28,7 +28,7 @@ from typing import Annotated, Any, Literal
 import msgspec
 from litestar import Controller, Request, Response, delete, get, post
 from litestar.params import PathParameter, QueryParameter
-from msgspec import Struct
+from msgspec import Meta, Struct
 
 from rules.library import LANGUAGES, Held, LibraryEntry, entry_problems
 from rules.model import Problem
@@ -52,39 +52,39 @@ RESERVED = frozenset({"import", "export.csv", "export.json", "starter"})
 class Reference(Struct, frozen=True, kw_only=True):
     """A reference as the library holds it: the current version, who added it and when."""
 
-    id: str
-    version: int
-    entry: LibraryEntry
-    added: dt.datetime | None
-    added_by: str | None
+    id: Annotated[str, Meta(description="The reference's id.")]
+    version: Annotated[int, Meta(description="Its version in force, from 1.")]
+    entry: Annotated[LibraryEntry, Meta(description="The library entry.")]
+    added: Annotated[dt.datetime | None, Meta(description="When this version was added.")]
+    added_by: Annotated[str | None, Meta(description="Who added it.")]
 
 
 class ReferenceVersion(Struct, frozen=True, kw_only=True, omit_defaults=True):
     """One version of a reference, or its deletion; ``current`` marks the version in force."""
 
-    id: str
-    version: int
-    current: bool
-    deleted: bool
-    added: dt.datetime
-    added_by: str
-    entry: LibraryEntry | None = None
+    id: Annotated[str, Meta(description="The reference's id.")]
+    version: Annotated[int, Meta(description="This version's number, from 1.")]
+    current: Annotated[bool, Meta(description="True for the version in force.")]
+    deleted: Annotated[bool, Meta(description="True when this version is the deletion.")]
+    added: Annotated[dt.datetime, Meta(description="When it was made.")]
+    added_by: Annotated[str, Meta(description="Who made it.")]
+    entry: Annotated[LibraryEntry | None, Meta(description="The library entry; absent for a deletion.")] = None
 
 
 class ReferencePage(Struct, frozen=True, kw_only=True):
     """In order of id. ``next``: pass it as ``cursor`` for the following page; null on the last."""
 
-    items: list[Reference]
-    next: str | None
+    items: Annotated[list[Reference], Meta(description="The references on this page.")]
+    next: Annotated[str | None, Meta(description="Pass as `cursor` for the next page; null on the last.")]
 
 
 class WriteResult(Struct, frozen=True, kw_only=True):
     """What an import (or the starter library) changed, by id; ``version`` is the library's version after it."""
 
-    created: list[str]
-    superseded: list[str]
-    unchanged: list[str]
-    version: int
+    created: Annotated[list[str], Meta(description="Ids of references added.")]
+    superseded: Annotated[list[str], Meta(description="Ids of references given a new version.")]
+    unchanged: Annotated[list[str], Meta(description="Ids sent that the library already held as they are.")]
+    version: Annotated[int, Meta(description="The library's version after the write.")]
 
 
 def _reference(h: Held) -> Reference:
@@ -297,6 +297,8 @@ class ReferencesController(Controller):
         limit: Annotated[int, QueryParameter(ge=1, le=500)] = 100,
         cursor: Annotated[str | None, QueryParameter(max_length=64, description="`next` of the previous page.")] = None,
     ) -> ReferencePage:
+        """The newsroom's references in force, in order of id, filtered by kind, subject, metric, scope (any
+        spelling), a day they hold on, or words of their source."""
         caller = await authorize(request)
         library = await request.app.state.libraries.get(caller.newsroom)
         found = sorted(i for i, h in library.held.items() if (cursor is None or i > cursor)
@@ -308,6 +310,7 @@ class ReferencesController(Controller):
     @get("/export.csv", summary="The newsroom's references as CSV (the columns an import reads)",
          media_type="text/csv; charset=utf-8", responses=AUTH)
     async def export_csv(self, request: Request[Any, Any, Any]) -> Response[str]:
+        """Every reference in force, one row each, in the columns ``POST /v1/references/import`` reads."""
         caller = await authorize(request)
         return Response(entries_to_csv(await self._entries(request, caller.newsroom)),
                         media_type="text/csv; charset=utf-8",
@@ -315,6 +318,7 @@ class ReferencesController(Controller):
 
     @get("/export.json", summary="The newsroom's references as JSON (what an import reads)", responses=AUTH)
     async def export_json(self, request: Request[Any, Any, Any]) -> list[LibraryEntry]:
+        """Every reference in force, as the list ``POST /v1/references/import`` reads."""
         caller = await authorize(request)
         return await self._entries(request, caller.newsroom)
 
@@ -368,6 +372,7 @@ class ReferencesController(Controller):
 
     @get("/{ref_id:str}", summary="A reference: its current version", responses={**AUTH, **MISSING})
     async def get_reference(self, request: Request[Any, Any, Any], ref_id: RefId) -> Reference:
+        """The reference's version in force, who added it and when."""
         caller = await authorize(request)
         held = (await request.app.state.libraries.get(caller.newsroom)).held.get(ref_id)
         if held is None:
@@ -377,6 +382,7 @@ class ReferencesController(Controller):
     @get("/{ref_id:str}/versions", summary="Every version of a reference, oldest first, with who and when",
          responses={**AUTH, **MISSING})
     async def versions(self, request: Request[Any, Any, Any], ref_id: RefId) -> list[ReferenceVersion]:
+        """Every version of the reference, oldest first, a deletion too, each with who added it and when."""
         caller = await authorize(request)
         found: list[Version] = await request.app.state.libraries.versions(caller.newsroom, ref_id)
         if not found:
@@ -401,6 +407,7 @@ class ReferencesController(Controller):
     @delete("/{ref_id:str}", summary="Delete a reference (admins); its versions are kept",
             responses={**AUTH, **MISSING})
     async def delete_reference(self, request: Request[Any, Any, Any], ref_id: RefId) -> None:
+        """The reference is no longer in force; its versions and the deletion stay in its history."""
         caller = await authorize(request, "admin")
         try:
             await request.app.state.libraries.write(caller.newsroom, caller.who, delete=[ref_id])

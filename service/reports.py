@@ -12,7 +12,7 @@ from typing import Annotated, Any
 from litestar import MediaType, Request, Response, get, post
 from litestar.response import Stream
 from litestar.params import PathParameter, QueryParameter
-from msgspec import Struct
+from msgspec import Meta, Struct
 
 from rules.model import Report, Status
 from service.auth import Caller, authorize
@@ -21,7 +21,7 @@ from service.exports import ClaimReviewGraph, claimreview, csv_chunks, ld_json, 
 from service.pool import run, stream
 from service.problems import ProblemError
 from service.review import Review, ReviewRequest, Tally, VerdictState, current, problem, tally
-from service.routes import BAD, ENCODE, ChecksController
+from service.routes import BAD, ENCODE, ChecksController, Links, links
 from service.routes import problem as problem_spec
 from service.storage import BadCursor, Stored, Summary
 
@@ -39,50 +39,37 @@ CONFLICT = {409: problem_spec("The review cannot apply to this report: it has no
                               "override lacks its note, or a status comes without an override ('detail' says).")}
 
 
-class Links(Struct, frozen=True, kw_only=True):
-    """Where to see the report in a browser and to export it."""
-
-    html: str
-    csv: str
-    markdown: str
-    claimreview: str
-
-
 class StoredReport(Struct, frozen=True, kw_only=True):
     """A stored report: the engine's report as it was made, each verdict's current state, the review trail."""
 
-    id: str
-    created: dt.datetime
-    created_by: str
-    report: Report
-    verdicts: list[VerdictState]
-    tally: Tally
-    reviews: list[Review]
-    links: Links
+    id: Annotated[str, Meta(description="The report's id.")]
+    created: Annotated[dt.datetime, Meta(description="When it was checked.")]
+    created_by: Annotated[str, Meta(description="The key that checked it.")]
+    report: Annotated[Report, Meta(description="The report as the engine made it.")]
+    verdicts: Annotated[list[VerdictState], Meta(description="Each verdict's current state, after review.")]
+    tally: Annotated[Tally, Meta(description="Verdicts by current status.")]
+    reviews: Annotated[list[Review], Meta(description="The review trail, oldest first.")]
+    links: Annotated[Links, Meta(description="Where to read and export it.")]
 
 
 class ReportSummary(Struct, frozen=True, kw_only=True, omit_defaults=True):
-    id: str
-    created: dt.datetime
-    created_by: str
-    language: str
-    claims: int
-    tally: Tally
-    title: str | None = None
+    """A stored report in a list: its id, when and by whom it was checked, its article, its counts."""
+
+    id: Annotated[str, Meta(description="The report's id.")]
+    created: Annotated[dt.datetime, Meta(description="When it was checked.")]
+    created_by: Annotated[str, Meta(description="The key that checked it.")]
+    language: Annotated[str, Meta(description="The article's language.")]
+    claims: Annotated[int, Meta(description="Claims in it.")]
+    tally: Annotated[Tally, Meta(description="Verdicts by current status.")]
+    title: Annotated[str | None, Meta(description="The article's headline.")] = None
 
 
 class ReportPage(Struct, frozen=True, kw_only=True):
     """Newest first. ``next``: pass it as ``cursor`` for the following page (it is the id of the last report
     listed); null on the last page."""
 
-    items: list[ReportSummary]
-    next: str | None
-
-
-def links(report_id: str) -> Links:
-    base = f"/v1/checks/{report_id}"
-    return Links(html=f"/reports/{report_id}", csv=f"{base}/csv", markdown=f"{base}/markdown",
-                 claimreview=f"{base}/claimreview")
+    items: Annotated[list[ReportSummary], Meta(description="The reports on this page.")]
+    next: Annotated[str | None, Meta(description="Pass as `cursor` for the next page; null on the last.")]
 
 
 def summary(s: Summary) -> ReportSummary:
@@ -135,6 +122,8 @@ class ReportsController(ChecksController):
         cursor: Annotated[str | None, QueryParameter(
             max_length=64, description="`next` of the previous page: the id of the last report it listed.")] = None,
     ) -> ReportPage:
+        """The reports checked with this key's newsroom, newest first, one page at a time, each with its counts
+        after review; filter by a verdict status, by the day checked, or both."""
         caller = await authorize(request)
         try:
             page = await request.app.state.store.page(caller.newsroom, status=status, since=since, until=until,
@@ -146,6 +135,9 @@ class ReportsController(ChecksController):
     @get("/{report_id:str}", summary="A stored report, each verdict's current state and its review trail",
          responses={**AUTH, **MISSING})
     async def get_report(self, request: Request[Any, Any, Any], report_id: ReportId) -> StoredReport:
+        """The report exactly as the engine made it, the current state of each verdict (the engine's status, the
+        latest review decision, who made it and when), the counts after review, the whole review trail, and links to
+        the page and the exports."""
         caller = await authorize(request)
         stored = await load(request, caller, report_id)
         body = await run(request, _stored_report, stored)
@@ -165,26 +157,41 @@ class ReportsController(ChecksController):
 
     @get("/{report_id:str}/reviews", summary="The report's review trail, oldest first", responses={**AUTH, **MISSING})
     async def reviews(self, request: Request[Any, Any, Any], report_id: ReportId) -> list[Review]:
+        """Every review decision on the report, oldest first: the verdict, the decision, the status an override
+        set, the note, who and when. Nothing is ever removed from it."""
         return (await load(request, await authorize(request), report_id)).reviews
 
-    @get("/{report_id:str}/claimreview", summary="schema.org ClaimReview (JSON-LD), one per verdict",
+    @get("/{report_id:str}/claimreview", summary="schema.org ClaimReview (JSON-LD), one per reviewed verdict",
          media_type="application/ld+json", responses={**AUTH, **MISSING})
-    async def claimreview(self, request: Request[Any, Any, Any], report_id: ReportId) -> ClaimReviewGraph:
-        """The JSON-LD escapes ``<``, ``>`` and ``&`` inside strings, so it can be embedded in a page as it is."""
+    async def claimreview(self, request: Request[Any, Any, Any], report_id: ReportId,
+                          every: Annotated[bool, QueryParameter(query="all", description=(
+                              "true: every verdict, reviewed or not (each rated as it stands); by default only "
+                              "those a reviewer confirmed or overrode, which are fit to publish."))] = False
+                          ) -> ClaimReviewGraph:
+        """One ClaimReview per verdict a reviewer confirmed or overrode, rated as it stands after review, in the
+        article's language with the English review as its `workTranslation`; each `url` is the verdict on the
+        report's page. The JSON-LD escapes ``<``, ``>`` and ``&`` inside strings, so it can be put in a
+        ``<script type="application/ld+json">`` element as it is."""
         caller = await authorize(request)
         stored = await load(request, caller, report_id)
-        body = await run(request, lambda: ld_json(claimreview(stored, caller.newsroom)))
+        base = str(request.base_url).rstrip("/")
+        body = await run(request, lambda: ld_json(claimreview(stored, caller.newsroom, base, every)))
         return Response(body, media_type="application/ld+json")  # type: ignore[return-value]
 
-    @get("/{report_id:str}/csv", summary="The verdicts as CSV, one row each", media_type="text/csv; charset=utf-8",
+    @get("/{report_id:str}/csv", summary="The verdicts as CSV, one row each", media_type="text/csv",
          response_description="The verdicts as CSV (RFC 4180), streamed.", responses={**AUTH, **MISSING})
     async def csv(self, request: Request[Any, Any, Any], report_id: ReportId) -> Stream:
+        """One row per verdict: its status after review and the engine's, the review, the claims, the
+        explanations in English and the article's language, the formula and the ranges. UTF-8 with a byte order mark,
+        so spreadsheets read Arabic right; a cell a spreadsheet would run as a formula starts with an apostrophe."""
         stored = await load(request, await authorize(request), report_id)
-        return Stream(stream(request, csv_chunks(stored)), media_type="text/csv; charset=utf-8",
+        return Stream(stream(request, csv_chunks(stored)), media_type="text/csv",  # Litestar adds the charset
                       headers={"Content-Disposition": f'attachment; filename="tadqiq-{stored.summary.id}.csv"'})
 
-    @get("/{report_id:str}/markdown", summary="The report as Markdown", media_type="text/markdown; charset=utf-8",
+    @get("/{report_id:str}/markdown", summary="The report as Markdown", media_type="text/markdown",
          response_description="The report as Markdown, streamed.", responses={**AUTH, **MISSING})
     async def markdown(self, request: Request[Any, Any, Any], report_id: ReportId) -> Stream:
+        """The report as CommonMark: the article's details, then each verdict with its status after review, the
+        claims as printed, the explanation and the arithmetic. Text from the request is escaped, never markup."""
         stored = await load(request, await authorize(request), report_id)
-        return Stream(stream(request, markdown_chunks(stored)), media_type="text/markdown; charset=utf-8")
+        return Stream(stream(request, markdown_chunks(stored)), media_type="text/markdown")  # charset added

@@ -28,46 +28,48 @@ _STATE: dict[str, ReviewState] = {"confirm": "confirmed", "dispute": "disputed",
 class ReviewRequest(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, omit_defaults=True):
     """A reviewer's decision on one verdict (its index in the report's ``verdicts``)."""
 
-    verdict: Annotated[int, Meta(ge=0, le=100_000)]
-    decision: Decision
-    status: Annotated[Status, Meta(
-        description="The status the verdict should have; only with `override`.")] | None = None
+    verdict: Annotated[int, Meta(ge=0, le=100_000, description=(
+        "The verdict's index in the report's `verdicts`, from 0."))]
+    decision: Annotated[Decision, Meta(description=(
+        "`confirm` it, `dispute` it (with a note), or `override` its status (with a note)."))]
+    status: Annotated[Status | None, Meta(
+        description="The status the verdict should have; only with `override`.")] = None
     note: Annotated[str, Meta(max_length=4000, description="Why; required to dispute or override.")] = ""
 
 
 class Review(Struct, frozen=True, kw_only=True, omit_defaults=True):
     """One decision in a report's audit trail: what, on which verdict, who, when."""
 
-    verdict: int
-    decision: Decision
-    note: str
-    reviewer: str
-    role: str
-    at: dt.datetime
-    status: Status | None = None
+    verdict: Annotated[int, Meta(description="The verdict's index.")]
+    decision: Annotated[Decision, Meta(description="`confirm`, `dispute` or `override`.")]
+    note: Annotated[str, Meta(description="Why, as the reviewer wrote it.")]
+    reviewer: Annotated[str, Meta(description="Who decided (the key's holder).")]
+    role: Annotated[str, Meta(description="The key's role.")]
+    at: Annotated[dt.datetime, Meta(description="When.")]
+    status: Annotated[Status | None, Meta(description="The status an override set.")] = None
 
 
 class VerdictState(Struct, frozen=True, kw_only=True, omit_defaults=True):
     """A verdict as it stands now: the engine's status, and the latest review decision if any."""
 
-    verdict: int
-    status: Status
-    engine: Status
-    review: ReviewState
-    note: str | None = None
-    reviewer: str | None = None
-    at: dt.datetime | None = None
+    verdict: Annotated[int, Meta(description="The verdict's index.")]
+    status: Annotated[Status, Meta(description="Its status now: the engine's, or the one an override set.")]
+    engine: Annotated[Status, Meta(description="The status the engine gave.")]
+    review: Annotated[ReviewState, Meta(description="`unreviewed`, `confirmed`, `disputed` or `overridden`.")]
+    note: Annotated[str | None, Meta(description="The latest decision's note.")] = None
+    reviewer: Annotated[str | None, Meta(description="Who made the latest decision.")] = None
+    at: Annotated[dt.datetime | None, Meta(description="When.")] = None
 
 
 class Tally(Struct, frozen=True, kw_only=True):
     """Verdicts by current status, and how many have a review decision."""
 
-    verdicts: int
-    consistent: int
-    inconsistent: int
-    unverifiable: int
-    reviewed: int
-    doubtful: int = 0
+    verdicts: Annotated[int, Meta(description="Verdicts in the report.")]
+    consistent: Annotated[int, Meta(description="Verdicts now consistent.")]
+    inconsistent: Annotated[int, Meta(description="Verdicts now inconsistent.")]
+    unverifiable: Annotated[int, Meta(description="Verdicts now unverifiable.")]
+    reviewed: Annotated[int, Meta(description="Verdicts with a review decision.")]
+    doubtful: Annotated[int, Meta(description="Verdicts now doubtful.")] = 0
 
 
 def problem(report: Report, request: ReviewRequest) -> str | None:

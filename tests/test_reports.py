@@ -51,7 +51,8 @@ def test_the_stored_report_is_the_one_answered(client):
     got = client.get(r.headers["location"])
     assert got.status_code == 200
     stored = got.json()
-    assert stored["report"] == r.json()
+    assert stored["report"] == {k: v for k, v in r.json().items() if k not in ("id", "links")}
+    assert stored["links"] == r.json()["links"]
     assert stored["id"] == r.headers["location"].rsplit("/", 1)[1]
     assert stored["created_by"] == "desk-submitter" and stored["reviews"] == []
     assert [v["status"] for v in stored["verdicts"]] == [v["status"] for v in r.json()["verdicts"]]
@@ -59,7 +60,7 @@ def test_the_stored_report_is_the_one_answered(client):
     counts = r.json()["counts"]
     assert {k: stored["tally"][k] for k in ("consistent", "doubtful", "inconsistent", "unverifiable")} == \
         {k: counts[k] for k in ("consistent", "doubtful", "inconsistent", "unverifiable")}
-    assert stored["links"]["html"] == f"/reports/{stored['id']}"
+    assert stored["links"]["page"] == f"/reports/{stored['id']}"
 
 
 def test_ids_are_unguessable(fresh):
@@ -174,7 +175,7 @@ def test_protected_routes_need_a_known_key_and_open_ones_do_not(fresh):
         for method, path in routes:
             r = fresh.request(method, path, headers={"authorization": auth}, json={})
             assert r.status_code == 401, (auth[:20], method, path)
-            assert r.headers["www-authenticate"] == 'Bearer realm="tadqiq"'
+            assert r.headers["www-authenticate"].startswith('Bearer realm="tadqiq"')
     for path in ("/health", "/v1/rules", "/schema/openapi.json"):
         assert fresh.get(path, headers={"authorization": ""}).status_code == 200
 
@@ -199,7 +200,8 @@ def test_claimreview_has_one_review_per_verdict_rated_as_reviewed(fresh):
     body = share("130%", "A share too big", sentence="=HYPERLINK(\"http://x\") holds 130% of the market.")
     body["document"] |= {"url": "https://example.org/a", "published": "2025-03-01", "source": "The Daily"}
     rid = store(fresh, body)
-    r = fresh.get(f"/v1/checks/{rid}/claimreview")
+    assert fresh.get(f"/v1/checks/{rid}/claimreview").json()["@graph"] == [], "nothing reviewed, nothing to publish"
+    r = fresh.get(f"/v1/checks/{rid}/claimreview", params={"all": "true"})
     assert r.status_code == 200 and r.headers["content-type"].startswith("application/ld+json")
     doc = r.json()
     assert doc["@context"] == "https://schema.org"
@@ -214,7 +216,7 @@ def test_claimreview_has_one_review_per_verdict_rated_as_reviewed(fresh):
     assert first["itemReviewed"]["author"]["name"] == "The Daily" and first["author"]["name"] == "desk"
     fresh.post(f"/v1/checks/{rid}/reviews", json={"verdict": 0, "decision": "override", "status": "consistent",
                                                   "note": "the article means 130 % of last year's market"})
-    after = fresh.get(f"/v1/checks/{rid}/claimreview").json()["@graph"][0]
+    (after,) = fresh.get(f"/v1/checks/{rid}/claimreview").json()["@graph"]
     assert after["reviewRating"]["ratingValue"] == 4 and "last year" in after["reviewBody"]
 
     rows = list(csv.DictReader(io.StringIO(fresh.get(f"/v1/checks/{rid}/csv").text)))
@@ -313,7 +315,7 @@ def test_the_page_exports_follow_the_cookie(fresh):
     sign_in(fresh, "desk-submitter")
     got = {kind: fresh.get(f"/reports/{rid}/export/{kind}") for kind in ("csv", "markdown", "claimreview")}
     assert got["csv"].headers["content-type"].startswith("text/csv")
-    assert got["csv"].text.startswith("verdict,rule,status")
+    assert got["csv"].text.startswith("\ufeffverdict,rule,status")
     assert got["markdown"].text.startswith("# page exports")
     assert got["claimreview"].json()["@graph"][0]["reviewRating"]["alternateName"] == "Inconsistent"
     assert fresh.get(f"/reports/{rid}/export/pdf").status_code == 404
