@@ -122,7 +122,7 @@ def _review_body(v: VerdictView, english: bool, words: dict[str, str]) -> str:
     return f"{body}\n{st.note}" if st.note else body
 
 
-def claimreview(stored: Stored, newsroom: str, base: str = "", every: bool = True) -> ClaimReviewGraph:
+def claimreview(stored: Stored, newsroom: str, base: str = "", every: bool = False) -> ClaimReviewGraph:
     """One ClaimReview per verdict a reviewer confirmed or overrode (``every``: per verdict, reviewed or not), each
     rated as it stands after review. ``base``: this server's address, for the absolute ``url`` of each verdict on
     the report's page and the reviewing newsroom's ``url``."""

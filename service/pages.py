@@ -342,13 +342,14 @@ async def export(request: Request[Any, Any, Any], report_id: FromPath[str], kind
         return await _error(request, 404, N_("No such report in your newsroom."))
     name = f"tadqiq-{stored.summary.id}"
     if kind == "csv":
-        return Stream(stream(request, csv_chunks(stored)), media_type="text/csv; charset=utf-8",
+        return Stream(stream(request, csv_chunks(stored)), media_type="text/csv",  # Litestar adds the charset
                       headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
     if kind == "markdown":
-        return Stream(stream(request, markdown_chunks(stored)), media_type="text/markdown; charset=utf-8",
+        return Stream(stream(request, markdown_chunks(stored)), media_type="text/markdown",
                       headers={"Content-Disposition": f'attachment; filename="{name}.md"'})
     if kind == "claimreview":
-        body = await run(request, lambda: ld_json(claimreview(stored, caller.newsroom)))
+        base, every = str(request.base_url).rstrip("/"), request.query_params.get("all") == "true"
+        body = await run(request, lambda: ld_json(claimreview(stored, caller.newsroom, base, every)))
         return Response(body, media_type="application/ld+json",
                         headers={"Content-Disposition": f'attachment; filename="{name}.jsonld"'})
     return await _error(request, 404, N_("No such export."))
