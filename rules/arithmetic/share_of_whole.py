@@ -30,7 +30,7 @@ from rules.context import Context, Item, first_per_unit
 from rules.equations import SHARE
 from rules.explain import Fig, say
 from rules.interval import Interval
-from rules.model import Derived, Quantity, Share, ShareOf, Verdict
+from rules.model import Derived, Problem, Quantity, Share, ShareOf, Verdict
 from rules.registry import Example
 from rules.text import key
 from rules.verdicts import computation, derived, term, verdict, weigh
@@ -116,8 +116,9 @@ def partners(ctx: Context, share: Item) -> list[tuple[Item | None, Item | None]]
     found = ctx.memo.get(memo_key)
     if found is None:
         # totals only: a figure per head ("$72 per user") is neither the part nor the whole of a share
+        # no metric: nothing says which figure the share is of ('170 million users' is not '68 %' of revenue)
         parts = first_per_unit(p for p in ctx.same_key(share, Quantity)
-                               if p.measure is not None and p.measure.per is None)
+                               if p.measure is not None and p.measure.per is None) if share.metric else []
         wholes = first_per_unit(w for w in ctx.by_metric(memo_key[-1], share.when, Quantity)
                                 if w.measure is not None and w.measure.per is None
                                 and (w.subject, w.metric, w.scope, w.when) != memo_key[1:5])
@@ -158,7 +159,12 @@ def check(ctx: Context) -> Iterator[Verdict | Derived]:
         s = percent(sm)
         share_fig = Fig(s, "percent")
         share_term = term("share", share, "percent", lambda v, m=sm: percent(m, v))
-        for part, whole in partners(ctx, share):
+        pairs = partners(ctx, share)
+        if claim.of.strip() and not any(w is not None for _, w in pairs):
+            share.problems.append(Problem(code="unmatched_of", claim=share.id, field="of", message=(
+                f"'of': no claim matches '{claim.of}'; the whole is not checked (send it as a claim or a reference, "
+                "or relate it with a share relation)")))
+        for part, whole in pairs:
             if part is not None and whole is not None and part.measure and whole.measure:
                 pm, wm = part.measure, whole.measure
                 whole_value = convert(wm, pm.unit, pm.period)
