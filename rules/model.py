@@ -94,12 +94,18 @@ class Amount(Base, kw_only=True):
     bound: Bound = "exact"
 
 
+Span = Annotated[tuple[int, int], Meta(description=(
+    "Where the claim is printed in the request's `text`: [start, end) in Unicode code points of the text as sent."))]
+
+
 class ClaimBase(Base, tag_field="kind", kw_only=True):
     id: Id
     sentence: Long | None = None
     source: Annotated[Short, Meta(
         description="Who the claim is attributed to; required for references (the trusted source).")] | None = None
     url: Short | None = None
+    span: Span | None = None
+    extracted: Annotated[bool, Meta(description="True for a claim tadqiq found in the request's `text`.")] = False
 
 
 class Quantity(ClaimBase, tag="quantity", kw_only=True):
