@@ -16,7 +16,7 @@ from msgspec import Meta, Struct
 
 __all__ = [
     "Amount", "Cause", "CheckRequest", "Claim", "Compare", "Complement", "Computation", "Conversion", "Counts",
-    "Derived", "Document", "Event", "Figure", "FiscalYear", "Input", "NormaliseRequest", "NormaliseResponse",
+    "Derived", "Document", "Event", "ExtractRequest", "Extracted", "Figure", "FoundText", "FiscalYear", "Input", "NormaliseRequest", "NormaliseResponse",
     "NormalisedFigure",
     "PolicyChoice", "Problem", "Quantity", "Range", "Rate", "Reading", "ReadClaim", "ReferenceUsed", "Relation",
     "Report", "Role", "Share", "Text", "TimeReading", "TimeResult", "TimesReport", "TimesRequest", "Verdict",
@@ -248,9 +248,18 @@ class PolicyChoice(Base, kw_only=True):
         "doubts."))] | None = None
 
 
+#: Article text read by ``POST /v1/extract`` and ``POST /v1/checks`` (``rules.extract.MAX_TEXT``).
+MAX_TEXT = 200_000
+ArticleText = Annotated[str, Meta(max_length=MAX_TEXT, description=(
+    "The article's text (up to 200 000 characters) in the document's language (ar, de, en, es, fr): its figures, "
+    "times, events and roles are found and checked as extracted claims (`extracted: true`, each with its `span`). "
+    "HTML markup, control characters and bidi controls are read as spaces, so spans index the text as sent."))]
+
+
 class CheckRequest(Base, kw_only=True):
     document: Document
-    claims: Annotated[list[Claim], Meta(max_length=MAX_CLAIMS)]
+    claims: Annotated[list[Claim], Meta(max_length=MAX_CLAIMS)] = []
+    text: ArticleText | None = None
     relations: Annotated[list[Relation], Meta(max_length=MAX_RELATIONS)] = []
     references: Annotated[list[Claim], Meta(max_length=MAX_REFERENCES)] = []
     rates: Annotated[list[Rate], Meta(max_length=MAX_RATES)] = []
@@ -331,6 +340,8 @@ class ReadClaim(Base, kw_only=True):
     id: str
     kind: str
     reference: bool = False
+    extracted: bool = False
+    span: Span | None = None
     value: Reading | None = None
     time: TimeReading | None = None
     problems: list[Problem] = []
@@ -422,6 +433,9 @@ class Report(Base, kw_only=True):
     references_used: Annotated[list[ReferenceUsed], Meta(
         description="References from the newsroom's library that verdicts used (none with `use_library: false`)."
     )] = []
+    text: Annotated[str | None, Meta(description="The article text the request sent; claims' spans index it.")] = None
+    relations: Annotated[list[Relation], Meta(description=(
+        "The relations extraction proposed from the text's cue words (those the request sent are its own)."))] = []
 
 
 # -- reading times on their own (POST /v1/normalise/times) -------------------------------------------------------
@@ -501,3 +515,36 @@ class NormaliseResponse(Base, kw_only=True):
     language: str
     policy: str
     figures: list[NormalisedFigure]
+
+
+# -- POST /v1/extract: article text in, claims out ---------------------------------------------------------------
+class ExtractRequest(Base, kw_only=True):
+    """An article's text to find claims in, without checking them."""
+
+    document: Document
+    text: Annotated[str, Meta(min_length=1, max_length=MAX_TEXT, description=(
+        "The article's text (up to 200 000 characters) in the document's language: ar, de, en, es or fr. HTML "
+        "markup, control characters and bidi controls are read as spaces, so spans index the text as sent."))]
+
+
+class FoundText(Base, kw_only=True):
+    """A figure or a time found in the text, where it is printed, and the claim it became (figures)."""
+
+    kind: Literal["figure", "time"]
+    text: str
+    span: Span
+    sentence: int
+    claim: str | None = None
+    time: TimeReading | None = None
+
+
+class Extracted(Base, kw_only=True):
+    """What the text gives: claims ready for ``POST /v1/checks``, the relations the wording proposes, every figure
+    and time found with its span, the sentences' spans, and what could not be read."""
+
+    document: Document
+    claims: list[Claim]
+    relations: list[Relation]
+    found: list[FoundText]
+    sentences: list[Span]
+    problems: list[Problem] = []

@@ -24,11 +24,13 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+
+import msgspec
 from dataclasses import dataclass, field
 
 from rules.extract.cues import LANGUAGES, cues
-from rules.model import (Change, Claim, Event, PerUnit, Problem, Quantity, Relation, Role, Share, ShareOf, SumOf,
-                         TimeReading)
+from rules.model import (MAX_CLAIMS, MAX_RELATIONS, Change, CheckRequest, Claim, Event, PerUnit, Problem, Quantity, Relation, Role, Share,
+                         ShareOf, SumOf, TimeReading)
 from rules.normalise.changes import movement
 from rules.normalise.errors import Unreadable
 from rules.normalise.lexicon import Kind, lexicon
@@ -38,7 +40,7 @@ from rules.normalise.values import Measure, read_value
 from rules.places import place
 from rules.text import NUMBER_SPACED, digits, fold, key
 
-__all__ = ["LANGUAGES", "MAX_TEXT", "Extraction", "Found", "Unsupported", "extract"]
+__all__ = ["LANGUAGES", "MAX_TEXT", "Extraction", "Found", "Unsupported", "extract", "with_text"]
 
 MAX_TEXT = 200_000
 #: Markup and characters that must not be read but must not shift spans either: replaced by spaces one for one.
@@ -741,3 +743,43 @@ class _Scan:
         self.roles()
         self.out.found.sort(key=lambda f: f.start)
         return self.out
+
+
+def with_text(request: CheckRequest) -> tuple[CheckRequest, list[Relation], list[Problem]]:
+    """``request`` with the claims and relations its ``text`` gives joined to its own (extracted ids skip the
+    request's), the relations proposed, and the problems: a language extraction does not read, a text with no
+    figure, a figure that could not be read. Never raises for what a client sends."""
+    if not request.text:
+        return request, [], []
+    doc = request.document
+    try:
+        found = extract(request.text, doc.language, doc.published,
+                        taken=frozenset(c.id for c in (*request.claims, *request.references)))
+    except Unsupported as exc:
+        return request, [], [Problem(code="unsupported_language", field="document.language", message=(
+            f"{exc}: the text was not read (its claims may still be sent as claims)"))]
+    problems = list(found.problems)
+    if not any(f.kind == "figure" for f in found.found):
+        problems.append(Problem(code="no_figures", field="text", message=(
+            "no figure was found in the text; nothing from it was checked")))
+    room = max(0, MAX_CLAIMS - len(request.claims))
+    claims = found.claims[:room]
+    if len(found.claims) > room:
+        problems.append(Problem(code="too_many_claims", field="text", message=(
+            f"the text gives {len(found.claims)} claims; {room} were added (a request holds {MAX_CLAIMS})")))
+    kept = {c.id for c in claims}
+    relations = [r for r in found.relations if all(i in kept for i in _relation_ids(r))]
+    relations = relations[:max(0, MAX_RELATIONS - len(request.relations))]
+    return msgspec.structs.replace(request, claims=[*request.claims, *claims],
+                                   relations=[*request.relations, *relations]), relations, problems
+
+
+def _relation_ids(relation: Relation) -> list[str]:
+    out: list[str] = []
+    for name in relation.__struct_fields__:
+        value = getattr(relation, name)
+        if isinstance(value, list):
+            out += value
+        elif isinstance(value, str) and name not in ("gap", "times"):
+            out.append(value)
+    return out
