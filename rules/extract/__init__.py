@@ -40,7 +40,7 @@ from rules.normalise.values import Measure, read_value
 from rules.places import place
 from rules.text import NUMBER_SPACED, digits, fold, key
 
-__all__ = ["LANGUAGES", "MAX_TEXT", "Extraction", "Found", "Unsupported", "extract", "with_text"]
+__all__ = ["LANGUAGES", "MAX_TEXT", "Extraction", "Found", "Unsupported", "blank", "extract", "with_text"]
 
 MAX_TEXT = 200_000
 #: Markup and characters that must not be read but must not shift spans either: replaced by spaces one for one.
