@@ -64,6 +64,7 @@ _FIGURE_WORDS = int(Kind.SCALE | Kind.SCALE_DUAL | Kind.SCALE_PLURAL | Kind.NUMB
 _LEFT_SYMBOLS = frozenset("$€£¥~≈+-−")
 _RIGHT_SYMBOLS = frozenset("%‰$€£¥")
 _DASHES = frozenset("-–—")
+_QUOTES = frozenset("'’‘\"«»“”„")
 #: Reader codes that say the span is not an amount at all (a date, a name): not a figure, not a problem.
 _NOT_FIGURES = frozenset({"not_an_amount", "no_number", "empty", "vague", "no_unit"})
 _WINDOW = 8
@@ -171,6 +172,7 @@ class _Scan:
         self._meaning: dict[int, tuple[int, int] | None] = {}
         self._cue: dict[int, tuple[int, frozenset[str]] | None] = {}
         self.marks: dict[int, set[str]] = {}  # each sentence's cue categories
+        self.changed: set[frozenset[str]] = set()  # the pairs a change relation joins already
 
     # -- tokens ----------------------------------------------------------------------------------------------------
     def tokenize(self) -> None:
@@ -185,6 +187,8 @@ class _Scan:
                 word = fold(m.group())
                 if not word:
                     continue
+            elif m.group() in _QUOTES:
+                continue  # "d'euros", «…»: quotes and apostrophes separate nothing
             else:
                 word = fold(m.group()) or m.group()
             if self.toks:
@@ -396,6 +400,9 @@ class _Scan:
                 last += 1
                 counted = False
                 continue
+            if self.is_cue(last, "link") and last + 1 < n and self.kinds(last + 1) & (Kind.CURRENCY | Kind.UNIT):
+                last += 1  # 'milliards d'euros', 'millones de euros': the currency after 'of'
+                continue
             if t.word in _DASHES and last + 1 < n and toks[last + 1].word == "#" and toks[last - 1].word == "#":
                 last += 2
                 counted = True
@@ -436,6 +443,8 @@ class _Scan:
         for j in range(first - 1, max(first - 4, -1), -1):
             if toks[j].used or toks[j].clause != clause or toks[j].word == "#":
                 break
+            if self.is_cue(j, "from") or self.is_cue(j, "since"):
+                break  # 'rose from $4.1 billion': the level it rose from, not a change
             if movement(self.text[toks[j].start:e], self.language) is not None and \
                     movement(self.text[s:e], self.language) is None:
                 first, s = j, toks[j].start
@@ -641,8 +650,10 @@ class _Scan:
                 self._add_change(figs, fig, earlier)
 
     def _add_change(self, figs: list[_Fig], before: _Fig, after: _Fig) -> None:
-        if any(isinstance(r, Change) and {r.before, r.after} == {before.id, after.id} for r in self.out.relations):
+        pair = frozenset((before.id, after.id))
+        if pair in self.changed:
             return
+        self.changed.add(pair)
         lo, hi = min(before.first, after.first), max(before.last, after.last)
         stated = [f for f in figs if f is not before and f is not after and not f.share and
                   movement(f.value, self.language) is not None and f.percent != before.percent or
@@ -656,14 +667,28 @@ class _Scan:
         self.out.relations.append(Change(before=before.id, after=after.id, change=change.id if change else None))
 
     def _parts(self, figs: list[_Fig], n: int, fig: _Fig) -> None:
-        if n + 1 >= len(figs) or fig.percent:
+        """'4,2 milliards d'euros en 2024, dont 1,1 milliard …', 'X. Davon entfielen Y': the figures after a parts
+        cue, in the total's unit (or counted without one), are parts of the figure before it."""
+        if fig.percent or fig.measure is None:
             return
-        cue = self.is_cue(fig.last, "parts") or (fig.last + 1 < len(self.toks) and
-                                                 self.is_cue(fig.last + 1, "parts"))
-        if not cue:
+        stop = figs[n + 1].first if n + 1 < len(figs) else min(fig.last + 12, len(self.toks))
+        sentence = self.toks[fig.first].sentence
+        cue = next((k for k in range(fig.last, min(stop, fig.last + 12))
+                    if self.toks[k].sentence == sentence and self.is_cue(k, "parts")), None)
+        rest = figs[n + 1:]
+        if cue is None and n + 1 == len(figs):  # the next sentence opens with the cue
+            k = fig.last
+            while k < len(self.toks) and self.toks[k].sentence == self.toks[fig.first].sentence:
+                k += 1
+            if k < len(self.toks) and self.is_cue(k, "parts"):
+                sentence = self.toks[k].sentence
+                rest = [f for f in self.figs[fig.index + 1:fig.index + 101] if self.toks[f.first].sentence == sentence]
+                cue = k
+        if cue is None:
             return
-        parts = [f.id for f in figs[n + 1:] if not f.percent and f.measure and fig.measure and
-                 f.measure.unit == fig.measure.unit][:100]
+        unit = fig.measure.unit
+        parts = [f.id for f in rest if not f.percent and f.measure and f.measure.per is None and
+                 (f.measure.unit == unit or (f.measure.unit is None and (unit is None or len(unit) != 3)))][:100]
         if parts:
             self.out.relations.append(SumOf(parts=parts, total=fig.id))
 
