@@ -46,6 +46,20 @@ def _where(article: str, printed: str) -> list[tuple[int, int]]:
     return _occurrences(article, " ".join(printed.split()[-2:]))
 
 
+def _nearest(article: str, places: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
+    """Of the places a value is printed, those whose surroundings share the most words with the claim's sentence
+    ('nearly doubled' in the headline and in the body: the body's, when the claim quotes the body)."""
+    if len(places) < 2 or not sentence:
+        return places
+    words = set(sentence.split())
+
+    def score(p: tuple[int, int]) -> int:
+        return len(words & set(article[max(0, p[0] - 60):p[1] + 60].split()))
+
+    best = max(score(p) for p in places)
+    return [p for p in places if score(p) == best]
+
+
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
@@ -64,7 +78,7 @@ class Evaluation:
         used: set[str] = set()
         for claim in figures:
             value = claim["value"] if isinstance(claim["value"], str) else claim["value"]["number"]
-            places = _where(self.article, value)
+            places = _nearest(self.article, _where(self.article, value), claim.get("sentence") or "")
             hit = next((c for c in extracted if c.id not in used and any(_overlap(c.span, p) for p in places)), None)
             if hit is not None:
                 self.mapping[claim["id"]] = hit.id

@@ -27,6 +27,7 @@ import re
 
 import msgspec
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rules.extract.cues import LANGUAGES, cues
 from rules.model import (MAX_CLAIMS, MAX_RELATIONS, Change, CheckRequest, Claim, Event, PerUnit, Problem, Quantity, Relation, Role, Share,
@@ -131,9 +132,19 @@ class _Fig:
     of: str = ""
     factor: bool = False
     index: int = 0  # its place in the article's figures
+    part: str | None = None  # a share: the id of the figure it is the share of
     metric: str | None = None
     stems: frozenset[str] = frozenset()  # the stems of what it counts
     context: frozenset[str] = frozenset()  # the stems of its clause's content words
+
+
+@lru_cache(maxsize=8)
+def factor_words(lang: str) -> re.Pattern[str] | None:
+    """The reader's words for a change by a factor ('doubled', 'تضاعف'; ``[change.factor]`` of its data), as one
+    pattern over folded words."""
+    from rules.normalise.changes import _words
+
+    return _words(lang).factor
 
 
 def blank(text: str) -> str:
@@ -173,6 +184,7 @@ class _Scan:
         self._cue: dict[int, tuple[int, frozenset[str]] | None] = {}
         self.marks: dict[int, set[str]] = {}  # each sentence's cue categories
         self.changed: set[frozenset[str]] = set()  # the pairs a change relation joins already
+        self.factors = factor_words(lang)
 
     # -- tokens ----------------------------------------------------------------------------------------------------
     def tokenize(self) -> None:
@@ -338,6 +350,15 @@ class _Scan:
         while i < n:
             t = toks[i]
             kinds = self.kinds(i)
+            if not t.used and t.word != "#" and self.factor_word(i):
+                fig = self._factor(i)
+                if fig is not None:
+                    for tk in toks[fig.first:fig.last]:
+                        tk.used = True
+                    fig.index = len(self.figs)
+                    self.figs.append(fig)
+                    i = fig.last
+                    continue
             anchor = not t.used and ((t.word == "#" and not self.glued(t)) or bool(kinds & _ANCHOR_WORDS) or (
                 bool(kinds & Kind.NUMBER) and bool(self.kinds(i + (self.meaning(i) or (1,))[0]) & _AFTER_NUMBER_WORD)))
             if not anchor:
@@ -353,6 +374,22 @@ class _Scan:
                 i = max(fig.last, i + 1)
             else:
                 i = max(last, i + 1)
+
+    def factor_word(self, i: int) -> bool:
+        """'doubled', 'tripled', 'تضاعف': a change named by a word, with no number."""
+        return self.factors is not None and self.factors.fullmatch(self.toks[i].word) is not None
+
+    def _factor(self, i: int) -> _Fig | None:
+        first = i
+        while first > 0 and i - first < 3 and self.toks[first - 1].clause == self.toks[i].clause and \
+                self.kinds(first - 1) & Kind.HEDGE and not self.toks[first - 1].used:
+            first -= 1
+        s, e = self.toks[first].start, self.toks[i].end
+        value = self.text[s:e]
+        moved = movement(value, self.language)
+        if moved is None or moved.factor is None:
+            return None
+        return _Fig(id=self._id(), first=first, last=i + 1, start=s, end=e, measure=None, value=value, factor=True)
 
     def glued(self, t: _Tok) -> bool:
         """A number glued to Latin letters is part of a name: 'M2', '5G', 'COVID-19', 'A320'."""
@@ -492,14 +529,14 @@ class _Scan:
             j -= 1
         return out[::-1]
 
-    def words_after(self, k: int, limit: int = 5) -> list[int]:
+    def words_after(self, k: int, limit: int = 5, stop: tuple[str, ...] = ()) -> list[int]:
         out: list[int] = []
         n = len(self.toks)
         if k >= n:
             return out
         clause = self.toks[k].clause
         while k < n and len(out) < limit and self.toks[k].clause == clause and self.toks[k].word != "#" and \
-                not self.toks[k].used:
+                not self.toks[k].used and not (out and any(self.is_cue(k, c) for c in stop)):
             if self.content(k):
                 out.append(k)
             k += 1
@@ -592,7 +629,7 @@ class _Scan:
             common = dict(id=fig.id, value=fig.value, sentence=self.sentence_text(t.sentence, fig.start, fig.end),
                           span=(fig.start, fig.end), extracted=True, metric=metric, scope=scope, time=time)
             if share_cue:
-                of_words = self.words_after(after + share_cue, 5)
+                of_words = self.words_after(after + share_cue, 5, stop=("share", "from", "since", "to"))
                 fig.share, fig.of = True, self.printed(of_words)
                 self.out.claims.append(Share(of=fig.of, **common))
             elif fig.percent and self._parenthesised(fig):
@@ -612,7 +649,9 @@ class _Scan:
         by_sentence: dict[int, list[_Fig]] = {}
         for fig in self.figs:
             by_sentence.setdefault(self.toks[fig.first].sentence, []).append(fig)
-        for figs in by_sentence.values():
+        for sentence, figs in by_sentence.items():
+            self._rest(by_sentence, sentence, figs)
+            self._breakdown(figs)
             for n, fig in enumerate(figs):
                 if fig.share:
                     self._share(figs, n, fig)
@@ -621,31 +660,102 @@ class _Scan:
                 self._per(figs, n, fig)
 
     def _share(self, figs: list[_Fig], n: int, fig: _Fig) -> None:
-        before = [f for f in figs[:n] if not f.percent]
-        after = [f for f in figs[n + 1:] if not f.percent]
+        before = [f for f in figs[:n] if not f.percent and not f.factor]
+        after = [f for f in figs[n + 1:] if not f.percent and not f.factor]
         part = before[-1] if before else after[0] if after else None
-        if part is not None and part.measure and part.measure.per is None:
-            self.out.relations.append(ShareOf(share=fig.id, part=part.id))
+        if part is None or part.measure is None or part.measure.per is not None:
+            return
+        fig.part = part.id
+        whole = None
+        if not fig.of and part.stems:  # 'of the total': the latest earlier figure of the more general thing
+            unit = part.measure.unit
+            whole = next((f for f in reversed(self.figs[max(0, part.index - 30):part.index]) if f.measure and
+                          not f.percent and f.measure.per is None and f.stems and f.stems < part.stems and
+                          (f.measure.unit == unit or (unit is None and f.measure.unit is not None and
+                                                      len(f.measure.unit) != 3))), None)
+        self.out.relations.append(ShareOf(share=fig.id, part=part.id, whole=whole.id if whole else None))
+
+    def _rest(self, by_sentence: dict[int, list[_Fig]], sentence: int, figs: list[_Fig]) -> None:
+        """'… 31% from Europe and 27% from the rest of the world', '… and everything else $880 million (21%)': shares
+        listed up to 'the rest' make up their whole (this sentence's and the two before, while they list shares)."""
+        if sum(f.share for f in figs) < 1 or "rest" not in self.marks.get(sentence, ()):
+            return
+        shares: list[_Fig] = []
+        for back in range(sentence, max(sentence - 3, -1), -1):
+            listed = by_sentence.get(back, [])
+            if any(f.percent and not f.share for f in listed):
+                break
+            shares = [f for f in listed if f.share] + shares
+        if len(shares) < 2 or (len({f.of for f in shares}) != 1 and
+                               any(self.toks[f.first].sentence != sentence for f in shares)):
+            return
+        self.out.relations.append(SumOf(parts=[f.id for f in shares][:100], exhaustive=True))
+        parts = [f.part for f in shares if f.part]
+        if len(parts) == len(shares):
+            self.out.relations.append(SumOf(parts=parts[:100], exhaustive=True))
+
+    def _breakdown(self, figs: list[_Fig]) -> None:
+        """'وتوزعت الإيرادات على ثلاثة قطاعات: …', 'revenue was split between …': the sentence's figures after the
+        cue are parts of the latest earlier figure that counts what the cue's words name."""
+        if not figs:
+            return
+        first = figs[0]
+        toks = self.toks
+        start = first.first
+        while start > 0 and toks[start - 1].sentence == toks[first.first].sentence:
+            start -= 1
+        cue = next((k for k in range(start, first.first) if self.is_cue(k, "breakdown")), None)
+        if cue is None or first.measure is None:
+            return
+        words = self.stems([k for k in range(cue + 1, first.first) if self.content(k)])
+        unit = first.measure.unit
+        parts = [f for f in figs if not f.percent and f.measure and f.measure.unit == unit and f.measure.per is None]
+        total = next((f for f in reversed(self.figs[max(0, first.index - 30):first.index]) if f.measure and
+                      f.measure.unit == unit and f.measure.per is None and not f.percent and f.stems & words), None)
+        if total is not None and len(parts) >= 2:
+            self.out.relations.append(SumOf(parts=[f.id for f in parts][:100], total=total.id))
+
+    def near_cue(self, fig: _Fig, category: str) -> bool:
+        """A ``category`` cue just before the figure or among its first words ('fell to 2.1 hours')."""
+        return self.cue_before(fig.first, category, 2) is not None or \
+            any(self.is_cue(k, category) for k in range(fig.first, min(fig.first + 3, fig.last)))
+
+    def _by_factor(self, figs: list[_Fig], n: int, fig: _Fig) -> None:
+        """'Transit spending has nearly doubled since 2020, when it stood at $410 million': the level then is the
+        figure after the factor in its sentence; the level now, the latest earlier figure in that unit that counts
+        the same thing."""
+        before = next((f for f in figs[n + 1:] if not f.percent and not f.factor and f.measure), None)
+        if before is None or not fig.stems:
+            return
+        after = next((f for f in reversed(self.figs[max(0, fig.index - 30):fig.index]) if f.measure and not f.percent
+                      and f.measure.unit == before.measure.unit and f.measure.per is None and f.stems & fig.stems
+                      and f.stems <= fig.stems), None)
+        if after is not None:
+            self.changed.add(frozenset((before.id, after.id)))
+            self.out.relations.append(Change(before=before.id, after=after.id, change=fig.id))
 
     def _change(self, figs: list[_Fig], n: int, fig: _Fig) -> None:
+        if fig.factor:
+            self._by_factor(figs, n, fig)
+            return
         if fig.share:
             return
         start = self.cue_before(fig.first, "from", 2)
         since = self.cue_before(fig.first, "since", 3)
         if start is not None:  # 'from X to Y'
-            later = next((f for f in figs[n + 1:] if f.percent == fig.percent and
-                          self.cue_before(f.first, "to", 2) is not None), None)
+            later = next((f for f in figs[n + 1:] if f.percent == fig.percent and not f.factor and
+                          self.near_cue(f, "to")), None)
             if later is not None:
                 self._add_change(figs, fig, later)
                 return
-            earlier = next((f for f in reversed(figs[:n]) if f.percent == fig.percent and
-                            self.cue_before(f.first, "to", 2) is not None), None)
+            earlier = next((f for f in reversed(figs[:n]) if f.percent == fig.percent and not f.factor and
+                            self.near_cue(f, "to")), None)
             if earlier is not None:  # 'falls to Y from X'
                 self._add_change(figs, fig, earlier)
                 return
         if since is not None:  # 'Y, up 8 % from X', 'Y مقارنة بـX'
             earlier = next((f for f in reversed(figs[:n]) if f.percent == fig.percent and not f.share and
-                            f.measure and fig.measure and f.measure.unit == fig.measure.unit), None)
+                            not f.factor and f.measure and fig.measure and f.measure.unit == fig.measure.unit), None)
             if earlier is not None:
                 self._add_change(figs, fig, earlier)
 
@@ -705,8 +815,10 @@ class _Scan:
             return
         # the total: a figure in the same unit whose words meet the per-unit figure's or the count's
         words = fig.context | fig.stems | count.stems | count.context
+        # a rate per head ('a month for every resident') comes from a rate: the total states a period too
         totals = [f for f in near if f is not fig and f is not count and f.measure and f.measure.per is None and
-                  f.measure.unit == m.unit and m.unit is not None and not f.percent and (f.stems | f.context) & words]
+                  f.measure.unit == m.unit and m.unit is not None and not f.percent and (f.stems | f.context) & words
+                  and (m.period is None or f.measure.period is not None)]
         total = min(totals, key=lambda f: abs(f.index - fig.index)) if totals else None
         if total is not None:
             self.out.relations.append(PerUnit(total=total.id, count=count.id, each=fig.id))
