@@ -185,6 +185,8 @@ class _Scan:
         self.marks: dict[int, set[str]] = {}  # each sentence's cue categories
         self.changed: set[frozenset[str]] = set()  # the pairs a change relation joins already
         self.factors = factor_words(lang)
+        self.vocab: set[str] | None = None  # the article's folded words (Arabic labels)
+        self.document_time: str | None = None
 
     # -- tokens ----------------------------------------------------------------------------------------------------
     def tokenize(self) -> None:
@@ -506,7 +508,8 @@ class _Scan:
         if self.kinds(j) & _FIGURE_WORDS or self.time_categories(j):
             return False
         c = self.cue(j)
-        return not (c and c[1] & {"drop", "clause", "share", "parts", "since", "from", "to"})
+        return not (c and c[1] & {"drop", "clause", "share", "parts", "since", "from", "to", "roles", "former",
+                                  "current"})
 
     def label_before(self, fig: _Fig, previous: bool = False) -> list[int]:
         """The content words of the figure's clause before it (nearest three, in order); with ``previous``, of the
@@ -545,6 +548,17 @@ class _Scan:
     def printed(self, idx: list[int]) -> str:
         return " ".join(self.text[self.toks[j].start:self.toks[j].end] for j in idx)
 
+    def label(self, idx: list[int]) -> str:
+        """A label as printed; an Arabic word with a glued 'و' or a possessive ending as its bare (folded) word."""
+        if self.lang != "ar":
+            return self.printed(idx)
+        words = []
+        for j in idx:
+            t = self.toks[j]
+            bare = self.base(t.word)
+            words.append(self.text[t.start:t.end] if bare == t.word else bare)
+        return " ".join(words)
+
     def scope_of(self, idx: list[int]) -> tuple[str | None, list[int]]:
         """A place among the label's words (one word or two), and the words left."""
         for width in (2, 1):
@@ -581,7 +595,25 @@ class _Scan:
         return None
 
     def stems(self, idx: list[int]) -> frozenset[str]:
-        return frozenset(key(self.printed(idx), self.lang).split()) if idx else frozenset()
+        if not idx:
+            return frozenset()
+        if self.lang != "ar":
+            return frozenset(key(self.printed(idx), self.lang).split())
+        return frozenset(key(" ".join(self.base(self.toks[j].word) for j in idx), self.lang).split())
+
+    def base(self, word: str) -> str:
+        """An Arabic word without a glued 'و' / 'ف' or a possessive ending ('وقطاع', 'إيراداتها'), when the article
+        prints the bare word too: the stemmer leaves both on."""
+        if self.vocab is None:
+            self.vocab = {t.word for t in self.toks}
+        for cut in ((1, 0), (0, 2), (1, 2), (0, 1)):
+            if len(word) - sum(cut) < 3 or (cut[0] and word[0] not in "وف") or \
+                    (cut[1] and not word.endswith(("ها", "هم") if cut[1] == 2 else ("ه",))):
+                continue
+            bare = word[cut[0]:len(word) - cut[1]]
+            if bare in self.vocab or "ال" + bare in self.vocab:
+                return bare
+        return word
 
     def context_of(self, fig: _Fig) -> frozenset[str]:
         clause, toks = self.toks[fig.first].clause, self.toks
@@ -595,7 +627,7 @@ class _Scan:
             return
         for other in reversed(self.figs[max(0, fig.index - 30):fig.index]):
             if other.measure is not None and other.measure.unit == fig.measure.unit and other.metric and \
-                    fig.stems < other.stems:
+                    fig.stems <= other.stems:
                 fig.metric, fig.stems = other.metric, other.stems
                 return
 
@@ -621,11 +653,15 @@ class _Scan:
                              self.kinds(j) & Kind.UNIT and
                              not self.kinds(j) & (Kind.CURRENCY | Kind.PERIOD) and fig.measure is not None and
                              fig.measure.unit not in _NOT_COUNTED][:1]
-            fig.metric, fig.stems = self.printed(label) or None, self.stems(label)
+            fig.metric, fig.stems = self.label(label) or None, self.stems(label)
             fig.context = self.context_of(fig)
             self.carry(fig)
             metric = fig.metric
             time = self.time_for(fig)
+            if time is None:
+                time = self.document_time
+            elif self.document_time is None and fig.measure is not None:
+                self.document_time = time  # the first time a figure is given for: the article's, for the rest
             common = dict(id=fig.id, value=fig.value, sentence=self.sentence_text(t.sentence, fig.start, fig.end),
                           span=(fig.start, fig.end), extracted=True, metric=metric, scope=scope, time=time)
             if share_cue:
@@ -680,14 +716,15 @@ class _Scan:
         listed up to 'the rest' make up their whole (this sentence's and the two before, while they list shares)."""
         if sum(f.share for f in figs) < 1 or "rest" not in self.marks.get(sentence, ()):
             return
-        shares: list[_Fig] = []
-        for back in range(sentence, max(sentence - 3, -1), -1):
+        shares = [f for f in figs if f.share]
+        ofs = {f.of for f in shares}
+        for back in range(sentence - 1, max(sentence - 3, -1), -1):  # earlier sentences listing shares of that whole
             listed = by_sentence.get(back, [])
-            if any(f.percent and not f.share for f in listed):
+            if any(f.percent and not f.share for f in listed) or len(ofs) != 1 or \
+                    any(f.of not in ofs for f in listed if f.share):
                 break
             shares = [f for f in listed if f.share] + shares
-        if len(shares) < 2 or (len({f.of for f in shares}) != 1 and
-                               any(self.toks[f.first].sentence != sentence for f in shares)):
+        if len(shares) < 2:
             return
         self.out.relations.append(SumOf(parts=[f.id for f in shares][:100], exhaustive=True))
         parts = [f.part for f in shares if f.part]
