@@ -427,6 +427,10 @@ class _Scan:
         while last < n and last - i < _WINDOW and toks[last].sentence == sentence and not toks[last].used:
             t = toks[last]
             m = self.meaning(last)
+            if m and m[1] & Kind.PERIOD and not m[1] & Kind.SCALE:
+                after = self.time_categories(last + m[0]) if last + m[0] < n else None
+                if after and after[1] & {"marker"}:
+                    break  # '39.4 million a year earlier': a time, not a rate
             if m and m[1] & _RIGHT:
                 counted = bool(m[1] & (Kind.SCALE | Kind.SCALE_DUAL | Kind.SCALE_PLURAL)) and \
                     not m[1] & (Kind.CURRENCY | Kind.UNIT)
@@ -486,6 +490,9 @@ class _Scan:
                 break  # 'rose from $4.1 billion': the level it rose from, not a change
             if movement(self.text[toks[j].start:e], self.language) is not None and \
                     movement(self.text[s:e], self.language) is None:
+                if j and toks[j - 1].clause == clause and \
+                        movement(self.text[toks[j - 1].start:e], self.language) is None:
+                    break  # 'make up 0.38%': the word belongs to a phrase that is no change
                 first, s = j, toks[j].start
                 break
         value = self.text[s:e]
@@ -650,7 +657,7 @@ class _Scan:
                 scope = scope or scope2
                 if not label:  # the noun the reader took as the unit counted: 'مليون مستخدم', 'residents'
                     label = [j for j in range(fig.first, fig.last) if self.toks[j].word != "#" and
-                             self.kinds(j) & Kind.UNIT and
+                             self.kinds(j) & Kind.UNIT and not self.time_categories(j) and
                              not self.kinds(j) & (Kind.CURRENCY | Kind.PERIOD) and fig.measure is not None and
                              fig.measure.unit not in _NOT_COUNTED][:1]
             fig.metric, fig.stems = self.label(label) or None, self.stems(label)
