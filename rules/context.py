@@ -234,7 +234,7 @@ class Context:
         """Groups of two or more readable claims (not references) of ``kind`` with the same subject, metric, scope
         and time: the same figure stated more than once."""
         for found in self._by_key.values():
-            if len(found) > 1 and found[0].metric:  # no metric: nothing says two figures count one thing
+            if len(found) > 1:
                 group = [o for o in found if isinstance(o.claim, kind) and o.measure is not None and not o.reference]
                 if len(group) > 1:
                     yield group
