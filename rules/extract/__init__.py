@@ -60,8 +60,9 @@ _RIGHT = int(Kind.SCALE | Kind.SCALE_DUAL | Kind.SCALE_PLURAL | Kind.CURRENCY | 
 _ANCHOR_WORDS = int(Kind.SCALE_PLURAL | Kind.SCALE_DUAL | Kind.VAGUE)
 _AFTER_NUMBER_WORD = int(Kind.SCALE | Kind.SCALE_DUAL | Kind.SCALE_PLURAL | Kind.CURRENCY | Kind.UNIT)
 #: Words of a figure that are never what it counts (a unit or currency word before a figure may be: 'الأفراد').
-_FIGURE_WORDS = int(Kind.SCALE | Kind.SCALE_DUAL | Kind.SCALE_PLURAL | Kind.NUMBER | Kind.PERIOD | Kind.PER
-                    | Kind.HEDGE | Kind.VAGUE | Kind.FRACTION | Kind.MONTH)
+#: Period and fraction words stay: 'gasto medio diario' is daily average spending, not spending.
+_FIGURE_WORDS = int(Kind.SCALE | Kind.SCALE_DUAL | Kind.SCALE_PLURAL | Kind.NUMBER | Kind.PER | Kind.HEDGE
+                    | Kind.VAGUE | Kind.MONTH)
 _LEFT_SYMBOLS = frozenset("$€£¥~≈+-−")
 _RIGHT_SYMBOLS = frozenset("%‰$€£¥")
 _DASHES = frozenset("-–—")
@@ -69,6 +70,7 @@ _QUOTES = frozenset("'’‘\"«»“”„")
 #: Reader codes that say the span is not an amount at all (a date, a name): not a figure, not a problem.
 _NOT_FIGURES = frozenset({"not_an_amount", "no_number", "empty", "vague", "no_unit"})
 _WINDOW = 8
+_SHARES = frozenset({"percent", "permille", "percentage_point"})
 #: Units that are not what a figure counts ('107 minutes a day' counts time spent, not minutes).
 _NOT_COUNTED = frozenset({None, "percent", "permille", "percentage_point", "second", "minute", "hour", "day", "week",
                           "month", "quarter", "year"})
@@ -187,6 +189,7 @@ class _Scan:
         self.factors = factor_words(lang)
         self.vocab: set[str] | None = None  # the article's folded words (Arabic labels)
         self.document_time: str | None = None
+        self.fig_starts: set[int] = set()  # the first token of every figure
 
     # -- tokens ----------------------------------------------------------------------------------------------------
     def tokenize(self) -> None:
@@ -266,7 +269,7 @@ class _Scan:
             if self.toks[j].sentence != self.toks[i].sentence:
                 return None
             n = self.is_cue(j, category)
-            if n and j + n == i:
+            if n and j + n <= i:  # the cue ends within ``reach`` words of the figure ('contre une perte de 7,4 M€')
                 return j
         return None
 
@@ -431,6 +434,10 @@ class _Scan:
                 after = self.time_categories(last + m[0]) if last + m[0] < n else None
                 if after and after[1] & {"marker"}:
                     break  # '39.4 million a year earlier': a time, not a rate
+            c = self.cue(last)
+            if c and c[1] & {"since", "from", "to", "share", "parts"} and not (m and m[1] & Kind.CURRENCY) and \
+                    not ("link" in c[1] and last + 1 < n and self.kinds(last + 1) & (Kind.CURRENCY | Kind.UNIT)):
+                break  # 'par rapport à', 'of which': a cue, not the figure's own words
             if m and m[1] & _RIGHT:
                 counted = bool(m[1] & (Kind.SCALE | Kind.SCALE_DUAL | Kind.SCALE_PLURAL)) and \
                     not m[1] & (Kind.CURRENCY | Kind.UNIT)
@@ -453,6 +460,10 @@ class _Scan:
             if t.word == "#" and toks[last - 1].word == "#" and self.plain[toks[last - 1].end:t.start].strip() == "":
                 break
             break
+        if counted and last + 1 < n and self.is_cue(last, "link") and toks[last + 1].sentence == sentence and \
+                toks[last + 1].word[:1].isalpha() and not self.cue(last + 1) and not self.kinds(last + 1) and \
+                not self.time_categories(last + 1):
+            return first, last + 2  # '73,9 millones de turistas': the noun after 'de'
         if counted and last < n and toks[last].sentence == sentence and not toks[last].used and \
                 toks[last].word not in self.cues.marks and toks[last].word[0].isalpha() and not self.cue(last) and \
                 not self.time_categories(last):
@@ -483,11 +494,12 @@ class _Scan:
             first, last, s, e = lo, hi, toks[lo].start, toks[hi - 1].end
         # the words that make it a change ('up 8%', 'بنمو نسبته 11%', 'falls to $210 million')
         clause = toks[first].clause
+        unit = measure.unit
         for j in range(first - 1, max(first - 4, -1), -1):
             if toks[j].used or toks[j].clause != clause or toks[j].word == "#":
                 break
-            if self.is_cue(j, "from") or self.is_cue(j, "since"):
-                break  # 'rose from $4.1 billion': the level it rose from, not a change
+            if j == first - 1 and (self.is_cue(j, "from") or self.is_cue(j, "since")) and unit not in _SHARES:
+                break  # 'rose from $4.1 billion': the level it rose from, not a change ('hausse de 24,7 %' is one)
             if movement(self.text[toks[j].start:e], self.language) is not None and \
                     movement(self.text[s:e], self.language) is None:
                 if j and toks[j - 1].clause == clause and \
@@ -495,10 +507,13 @@ class _Scan:
                     break  # 'make up 0.38%': the word belongs to a phrase that is no change
                 first, s = j, toks[j].start
                 break
+        # a change word right after it ('un 10,9% más', '5 % plus')
+        if last < len(toks) and toks[last].clause == clause and movement(self.text[s:e], self.language) is None and \
+                movement(self.text[s:toks[last].end], self.language) is not None and toks[last].word != "#":
+            last, e = last + 1, toks[last].end
         value = self.text[s:e]
-        unit = measure.unit
         return _Fig(id=self._id(), first=first, last=last, start=s, end=e, measure=measure, value=value,
-                    percent=unit in ("percent", "permille", "percentage_point"))
+                    percent=unit in _SHARES)
 
     def _id(self) -> str:
         while True:
@@ -530,6 +545,11 @@ class _Scan:
             if j < 0 or self.toks[j].sentence != self.toks[fig.first].sentence:
                 return out
             clause = self.toks[j].clause
+            k = j
+            while k >= 0 and self.toks[k].clause == clause:
+                if self.toks[k].used and self.toks[k].word == "#" or self.is_figure_start(k):
+                    return out  # that clause's words are its own figure's ('X, dont Y'), not this one's
+                k -= 1
         top = j
         while j >= 0 and len(out) < 3 and self.toks[j].clause == clause and top - j < 12:
             if (self.toks[j].word == "#" or self.toks[j].used) and not previous:
@@ -538,6 +558,19 @@ class _Scan:
                 out.append(j)
             j -= 1
         return out[::-1]
+
+    def restating(self, fig: _Fig) -> list[int]:
+        """'500 مليون دولار يومياً، أي 6 مليارات دولار سنوياً', 'soit …': a figure that restates the one before it in
+        its sentence counts what that one counts."""
+        if self.cue_before(fig.first, "same", 3) is None or not fig.index:
+            return []
+        prev = self.figs[fig.index - 1]
+        if self.toks[prev.first].sentence != self.toks[fig.first].sentence:
+            return []
+        return self.label_before(prev) or self.label_before(prev, previous=True)
+
+    def is_figure_start(self, k: int) -> bool:
+        return k in self.fig_starts
 
     def words_after(self, k: int, limit: int = 5, stop: tuple[str, ...] = ()) -> list[int]:
         out: list[int] = []
@@ -645,11 +678,12 @@ class _Scan:
         return " ".join(self.text[a:b].split())[:4000]
 
     def claims(self) -> None:
+        self.fig_starts = {f.first for f in self.figs}
         for fig in self.figs:
             t = self.toks[fig.first]
             after = fig.last
             share_cue = self.is_cue(after, "share") if after < len(self.toks) and fig.percent else 0
-            before = self.label_before(fig) or self.label_before(fig, previous=True)
+            before = self.label_before(fig) or self.label_before(fig, previous=True) or self.restating(fig)
             scope, label = self.scope_of(before)
             if not label and not fig.percent:
                 counted = self.words_after(fig.last, 2)
@@ -778,14 +812,21 @@ class _Scan:
             self.changed.add(frozenset((before.id, after.id)))
             self.out.relations.append(Change(before=before.id, after=after.id, change=fig.id))
 
+    def level(self, fig: _Fig) -> bool:
+        """A level, not a change: 'rises by $150 million' is not what education spending was."""
+        moved = movement(fig.value, self.language)
+        return not fig.factor and (moved is None or not moved.is_change)
+
     def _change(self, figs: list[_Fig], n: int, fig: _Fig) -> None:
         if fig.factor:
             self._by_factor(figs, n, fig)
             return
-        if fig.share:
+        if fig.share or not self.level(fig):
             return
+        figs = [f for f in figs if f is fig or self.level(f)]
+        n = figs.index(fig)
         start = self.cue_before(fig.first, "from", 2)
-        since = self.cue_before(fig.first, "since", 3)
+        since = self.cue_before(fig.first, "since", 4)
         if start is not None:  # 'from X to Y'
             later = next((f for f in figs[n + 1:] if f.percent == fig.percent and not f.factor and
                           self.near_cue(f, "to")), None)
