@@ -135,6 +135,7 @@ class _Fig:
     factor: bool = False
     index: int = 0  # its place in the article's figures
     part: str | None = None  # a share: the id of the figure it is the share of
+    noun: str | None = None  # the noun after it that it counts ('turistas'), as printed
     metric: str | None = None
     stems: frozenset[str] = frozenset()  # the stems of what it counts
     context: frozenset[str] = frozenset()  # the stems of its clause's content words
@@ -512,8 +513,10 @@ class _Scan:
                 movement(self.text[s:toks[last].end], self.language) is not None and toks[last].word != "#":
             last, e = last + 1, toks[last].end
         value = self.text[s:e]
+        noun = toks[last - 1].raw if last - 1 > first and toks[last - 1].word[:1].isalpha() and \
+            not self.kinds(last - 1) and not self.cue(last - 1) else None
         return _Fig(id=self._id(), first=first, last=last, start=s, end=e, measure=measure, value=value,
-                    percent=unit in _SHARES)
+                    percent=unit in _SHARES, noun=noun)
 
     def _id(self) -> str:
         while True:
@@ -841,6 +844,14 @@ class _Scan:
         if since is not None:  # 'Y, up 8 % from X', 'Y مقارنة بـX'
             earlier = next((f for f in reversed(figs[:n]) if f.percent == fig.percent and not f.share and
                             not f.factor and f.measure and fig.measure and f.measure.unit == fig.measure.unit), None)
+            if earlier is None and fig.index:  # 'Il progresse de 13,5 % par rapport aux 108,8 M€': the level the
+                sentence = self.toks[fig.first].sentence  # sentence before gave first
+                before = [f for f in self.figs[max(0, fig.index - 10):fig.index]
+                          if self.toks[f.first].sentence == sentence - 1]
+                earlier = next((f for f in before if self.level(f) and not f.percent and f.measure and fig.measure
+                                and f.measure.unit == fig.measure.unit and f.measure.per is None), None)
+                if earlier is not None:
+                    figs = [earlier, *figs]
             if earlier is not None:
                 self._add_change(figs, fig, earlier)
 
@@ -894,8 +905,9 @@ class _Scan:
         # the count and the total are looked for among the 30 figures before it (the same paragraph, or the lead)
         here = fig.index
         near = self.figs[max(0, here - 30):here + 5]
-        count = next((f for f in near if f is not fig and f.measure and f.measure.per is None and
-                      f.measure.unit == m.per), None)
+        per_key = key(m.per, self.lang)
+        count = next((f for f in near if f is not fig and f.measure and f.measure.per is None and not f.percent and
+                      (f.measure.unit == m.per or (f.noun and key(f.noun, self.lang) == per_key))), None)
         if count is None:
             return
         # the total: a figure in the same unit whose words meet the per-unit figure's or the count's
