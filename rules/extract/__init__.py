@@ -474,6 +474,9 @@ class _Scan:
     def _read_figure(self, first: int, last: int) -> _Fig | None:
         toks = self.toks
         s, e = toks[first].start, toks[last - 1].end
+        # the noun the window ends with, which it counts ('73,9 millones de turistas'), before the reader trims it
+        noun = toks[last - 1].raw if last - 1 > first and toks[last - 1].word[:1].isalpha() and \
+            not self.kinds(last - 1) and not self.cue(last - 1) else None
         value = self.text[s:e]
         if len(value) > 300:
             return None
@@ -513,8 +516,6 @@ class _Scan:
                 movement(self.text[s:toks[last].end], self.language) is not None and toks[last].word != "#":
             last, e = last + 1, toks[last].end
         value = self.text[s:e]
-        noun = toks[last - 1].raw if last - 1 > first and toks[last - 1].word[:1].isalpha() and \
-            not self.kinds(last - 1) and not self.cue(last - 1) else None
         return _Fig(id=self._id(), first=first, last=last, start=s, end=e, measure=measure, value=value,
                     percent=unit in _SHARES, noun=noun)
 
@@ -906,17 +907,24 @@ class _Scan:
         here = fig.index
         near = self.figs[max(0, here - 30):here + 5]
         per_key = key(m.per, self.lang)
-        count = next((f for f in near if f is not fig and f.measure and f.measure.per is None and not f.percent and
-                      (f.measure.unit == m.per or (f.noun and key(f.noun, self.lang) == per_key))), None)
-        if count is None:
+        here = self.toks[fig.first].sentence  # the count is given before, in this sentence or the one before
+        counts = [f for f in near if f.index < fig.index and f.measure and f.measure.per is None and not f.percent
+                  and here - self.toks[f.first].sentence in (0, 1)
+                  and (f.measure.unit == m.per or (f.noun and key(f.noun, self.lang) == per_key))]
+        if not counts:
             return
+        count = min(counts, key=lambda f: abs(f.index - fig.index))  # the nearest count
         # the total: a figure in the same unit whose words meet the per-unit figure's or the count's
         words = fig.context | fig.stems | count.stems | count.context
         # a rate per head ('a month for every resident') comes from a rate: the total states a period too
         totals = [f for f in near if f is not fig and f is not count and f.measure and f.measure.per is None and
                   f.measure.unit == m.unit and m.unit is not None and not f.percent and (f.stems | f.context) & words
                   and (m.period is None or f.measure.period is not None)]
-        total = min(totals, key=lambda f: abs(f.index - fig.index)) if totals else None
+        # the total stated with the count (the same sentence), else the nearest to it
+        where = self.toks[count.first].sentence
+        if any(self.toks[f.first].sentence == where for f in totals):
+            totals = [f for f in totals if self.toks[f.first].sentence == where]
+        total = min(totals, key=lambda f: abs(f.index - count.index)) if totals else None
         if total is not None:
             self.out.relations.append(PerUnit(total=total.id, count=count.id, each=fig.id))
 
