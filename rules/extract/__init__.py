@@ -136,6 +136,7 @@ class _Fig:
     index: int = 0  # its place in the article's figures
     part: str | None = None  # a share: the id of the figure it is the share of
     noun: str | None = None  # the noun after it that it counts ('turistas'), as printed
+    of_parts: bool = False  # a share after 'of which' / 'davon': of the total the cue refers to
     metric: str | None = None
     stems: frozenset[str] = frozenset()  # the stems of what it counts
     context: frozenset[str] = frozenset()  # the stems of its clause's content words
@@ -191,6 +192,8 @@ class _Scan:
         self.vocab: set[str] | None = None  # the article's folded words (Arabic labels)
         self.document_time: str | None = None
         self.fig_starts: set[int] = set()  # the first token of every figure
+        self.tok_starts: list[int] = []
+        self.covered: dict[int, frozenset[str]] = {}  # words inside a cue phrase that starts before them
 
     # -- tokens ----------------------------------------------------------------------------------------------------
     def tokenize(self) -> None:
@@ -220,6 +223,7 @@ class _Scan:
             self.toks.append(_Tok(word, s, e, self.text[s:e], sentence, clause))
             prev_end, prev_word = e, word
         self.words = [t.word for t in self.toks]
+        self.tok_starts = [t.start for t in self.toks]
         self._split_clauses()
         ends = [*starts[1:], len(self.text)]
         self.out.sentences = [(s, e) for s, e in zip(starts, ends, strict=True)]
@@ -241,6 +245,8 @@ class _Scan:
             cue = self.cue(i)
             if cue:
                 self.marks.setdefault(t.sentence, set()).update(cue[1])
+                for k in range(i + 1, min(i + cue[0], len(self.toks))):  # the other words of a cue phrase
+                    self.covered[k] = self.covered.get(k, frozenset()) | cue[1]
 
     def meaning(self, i: int) -> tuple[int, int] | None:
         """(words, kinds) of the reader's longest phrase at token ``i``."""
@@ -534,8 +540,9 @@ class _Scan:
         if self.kinds(j) & _FIGURE_WORDS or self.time_categories(j):
             return False
         c = self.cue(j)
-        return not (c and c[1] & {"drop", "clause", "share", "parts", "since", "from", "to", "roles", "former",
-                                  "current"})
+        categories = (c[1] if c else frozenset()) | self.covered.get(j, frozenset())
+        return not categories & {"drop", "clause", "share", "parts", "since", "from", "to", "roles", "former",
+                                 "current"}
 
     def label_before(self, fig: _Fig, previous: bool = False) -> list[int]:
         """The content words of the figure's clause before it (nearest three, in order); with ``previous``, of the
@@ -716,6 +723,9 @@ class _Scan:
             elif fig.percent and self._parenthesised(fig):
                 fig.share = True
                 self.out.claims.append(Share(of="", **common))
+            elif fig.percent and self.cue_before(fig.first, "parts", 3) is not None:
+                fig.share, fig.of_parts = True, True  # 'Davon waren 25,9 % …', 'dont 40 %': a share of that total
+                self.out.claims.append(Share(of="", **common))
             else:
                 self.out.claims.append(Quantity(**common))
             self.out.found.append(Found("figure", fig.start, fig.end, fig.value, t.sentence, claim=fig.id))
@@ -730,17 +740,27 @@ class _Scan:
         by_sentence: dict[int, list[_Fig]] = {}
         for fig in self.figs:
             by_sentence.setdefault(self.toks[fig.first].sentence, []).append(fig)
+        for figs in by_sentence.values():  # shares first: the lists of shares below need their parts
+            for n, fig in enumerate(figs):
+                if fig.share:
+                    self._share(figs, n, fig)
         for sentence, figs in by_sentence.items():
             self._rest(by_sentence, sentence, figs)
             self._breakdown(figs)
             for n, fig in enumerate(figs):
-                if fig.share:
-                    self._share(figs, n, fig)
                 self._change(figs, n, fig)
                 self._parts(figs, n, fig)
                 self._per(figs, n, fig)
 
     def _share(self, figs: list[_Fig], n: int, fig: _Fig) -> None:
+        if fig.of_parts:  # the total before the cue: in this sentence, else the first level of the one before
+            sentence = self.toks[fig.first].sentence
+            earlier = [f for f in figs[:n] if self.level(f) and not f.percent] or \
+                [f for f in self.figs[max(0, fig.index - 10):fig.index]
+                 if self.toks[f.first].sentence == sentence - 1 and self.level(f) and not f.percent][:1]
+            if earlier and earlier[-1].measure is not None:
+                self.out.relations.append(ShareOf(share=fig.id, whole=earlier[-1].id))
+            return
         before = [f for f in figs[:n] if not f.percent and not f.factor]
         after = [f for f in figs[n + 1:] if not f.percent and not f.factor]
         part = before[-1] if before else after[0] if after else None
@@ -816,6 +836,13 @@ class _Scan:
             self.changed.add(frozenset((before.id, after.id)))
             self.out.relations.append(Change(before=before.id, after=after.id, change=fig.id))
 
+    def sentence_stems(self, sentence: int) -> frozenset[str]:
+        """The stems of a sentence's content words (a figure's own words left out)."""
+        a, b = self.out.sentences[sentence]
+        lo = bisect.bisect_left(self.tok_starts, a)
+        hi = bisect.bisect_left(self.tok_starts, b)
+        return self.stems([j for j in range(lo, min(hi, lo + 200)) if self.content(j)])
+
     def level(self, fig: _Fig) -> bool:
         """A level, not a change: 'rises by $150 million' is not what education spending was."""
         moved = movement(fig.value, self.language)
@@ -849,8 +876,13 @@ class _Scan:
                 sentence = self.toks[fig.first].sentence  # sentence before gave first
                 before = [f for f in self.figs[max(0, fig.index - 10):fig.index]
                           if self.toks[f.first].sentence == sentence - 1]
-                earlier = next((f for f in before if self.level(f) and not f.percent and f.measure and fig.measure
-                                and f.measure.unit == fig.measure.unit and f.measure.per is None), None)
+                levels = [f for f in before if self.level(f) and not f.percent and f.measure and fig.measure
+                          and f.measure.unit == fig.measure.unit and f.measure.per is None]
+                words = self.sentence_stems(sentence)
+                # the one this sentence names ('Education spending … from $1.14 billion'), or, when it names
+                # nothing ('Il progresse de 13,5 % par rapport aux …'), the first
+                earlier = next((f for f in levels if f.stems & words), None) if words else \
+                    (levels[0] if levels else None)
                 if earlier is not None:
                     figs = [earlier, *figs]
             if earlier is not None:
