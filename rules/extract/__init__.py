@@ -63,6 +63,13 @@ _AFTER_NUMBER_WORD = int(Kind.SCALE | Kind.SCALE_DUAL | Kind.SCALE_PLURAL | Kind
 #: Period and fraction words stay: 'gasto medio diario' is daily average spending, not spending.
 _FIGURE_WORDS = int(Kind.SCALE | Kind.SCALE_DUAL | Kind.SCALE_PLURAL | Kind.NUMBER | Kind.PER | Kind.HEDGE
                     | Kind.VAGUE | Kind.MONTH)
+# the kinds as plain ints: an int test per token, not an enum operation
+_K_NUMBER, _K_HEDGE, _K_PERIOD, _K_SCALES = int(Kind.NUMBER), int(Kind.HEDGE), int(Kind.PERIOD), int(
+    Kind.SCALE | Kind.SCALE_DUAL | Kind.SCALE_PLURAL)
+_K_SCALE, _K_CURRENCY, _K_UNIT = int(Kind.SCALE), int(Kind.CURRENCY), int(Kind.UNIT)
+_K_MONEY_UNIT, _K_PER, _K_PERIOD_UNIT = int(Kind.CURRENCY | Kind.UNIT), int(Kind.PER | Kind.PER_ENTITY), int(
+    Kind.PERIOD | Kind.PER_UNIT)
+_K_CURRENCY_PERIOD = int(Kind.CURRENCY | Kind.PERIOD)
 _LEFT_SYMBOLS = frozenset("$€£¥~≈+-−")
 _RIGHT_SYMBOLS = frozenset("%‰$€£¥")
 _DASHES = frozenset("-–—")
@@ -372,7 +379,7 @@ class _Scan:
                     i = fig.last
                     continue
             anchor = not t.used and ((t.word == "#" and not self.glued(t)) or bool(kinds & _ANCHOR_WORDS) or (
-                bool(kinds & Kind.NUMBER) and bool(self.kinds(i + (self.meaning(i) or (1,))[0]) & _AFTER_NUMBER_WORD)))
+                bool(kinds & _K_NUMBER) and bool(self.kinds(i + (self.meaning(i) or (1,))[0]) & _AFTER_NUMBER_WORD)))
             if not anchor:
                 i += 1
                 continue
@@ -394,7 +401,7 @@ class _Scan:
     def _factor(self, i: int) -> _Fig | None:
         first = i
         while first > 0 and i - first < 3 and self.toks[first - 1].clause == self.toks[i].clause and \
-                self.kinds(first - 1) & Kind.HEDGE and not self.toks[first - 1].used:
+                self.kinds(first - 1) & _K_HEDGE and not self.toks[first - 1].used:
             first -= 1
         s, e = self.toks[first].start, self.toks[i].end
         value = self.text[s:e]
@@ -437,18 +444,17 @@ class _Scan:
         while last < n and last - i < _WINDOW and toks[last].sentence == sentence and not toks[last].used:
             t = toks[last]
             m = self.meaning(last)
-            if m and m[1] & Kind.PERIOD and not m[1] & Kind.SCALE:
+            if m and m[1] & _K_PERIOD and not m[1] & _K_SCALE:
                 after = self.time_categories(last + m[0]) if last + m[0] < n else None
                 if after and after[1] & {"marker"}:
                     break  # '39.4 million a year earlier': a time, not a rate
             c = self.cue(last)
-            if c and c[1] & {"since", "from", "to", "share", "parts"} and not (m and m[1] & Kind.CURRENCY) and \
-                    not ("link" in c[1] and last + 1 < n and self.kinds(last + 1) & (Kind.CURRENCY | Kind.UNIT)):
+            if c and c[1] & {"since", "from", "to", "share", "parts"} and not (m and m[1] & _K_CURRENCY) and \
+                    not ("link" in c[1] and last + 1 < n and self.kinds(last + 1) & _K_MONEY_UNIT):
                 break  # 'par rapport à', 'of which': a cue, not the figure's own words
             if m and m[1] & _RIGHT:
-                counted = bool(m[1] & (Kind.SCALE | Kind.SCALE_DUAL | Kind.SCALE_PLURAL)) and \
-                    not m[1] & (Kind.CURRENCY | Kind.UNIT)
-                per = m[1] & (Kind.PER | Kind.PER_ENTITY) and not m[1] & (Kind.PERIOD | Kind.PER_UNIT)
+                counted = bool(m[1] & _K_SCALES) and not m[1] & _K_MONEY_UNIT
+                per = m[1] & _K_PER and not m[1] & _K_PERIOD_UNIT
                 last += m[0]
                 if per and last < n and toks[last].word != "#" and toks[last].sentence == sentence:
                     last += 1  # the noun of 'per user', 'لكل مستخدم'
@@ -457,7 +463,7 @@ class _Scan:
                 last += 1
                 counted = False
                 continue
-            if self.is_cue(last, "link") and last + 1 < n and self.kinds(last + 1) & (Kind.CURRENCY | Kind.UNIT):
+            if self.is_cue(last, "link") and last + 1 < n and self.kinds(last + 1) & _K_MONEY_UNIT:
                 last += 1  # 'milliards d'euros', 'millones de euros': the currency after 'of'
                 continue
             if t.word in _DASHES and last + 1 < n and toks[last + 1].word == "#" and toks[last - 1].word == "#":
@@ -702,8 +708,8 @@ class _Scan:
                 scope = scope or scope2
                 if not label:  # the noun the reader took as the unit counted: 'مليون مستخدم', 'residents'
                     label = [j for j in range(fig.first, fig.last) if self.toks[j].word != "#" and
-                             self.kinds(j) & Kind.UNIT and not self.time_categories(j) and
-                             not self.kinds(j) & (Kind.CURRENCY | Kind.PERIOD) and fig.measure is not None and
+                             self.kinds(j) & _K_UNIT and not self.time_categories(j) and
+                             not self.kinds(j) & _K_CURRENCY_PERIOD and fig.measure is not None and
                              fig.measure.unit not in _NOT_COUNTED][:1]
             fig.metric, fig.stems = self.label(label) or None, self.stems(label)
             fig.context = self.context_of(fig)
