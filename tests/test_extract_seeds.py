@@ -203,4 +203,4 @@ def test_the_seeds_extraction_summary():
     assert (found + times_found) / both >= 0.95  # the goal
     assert rel_found / rel_all >= 0.8  # the goal
     assert matched / extracted >= 0.8
-    assert got_all >= 8, "the inconsistent verdicts reached when this test was written (8 of 11)"
+    assert got_all >= 9, "the inconsistent verdicts reached when this test was written (9 of 11)"

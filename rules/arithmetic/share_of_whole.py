@@ -107,10 +107,11 @@ def partners(ctx: Context, share: Item) -> list[tuple[Item | None, Item | None]]
         explicit = ctx.memo[ShareOf] = defaultdict(list)
         for r in ctx.relations.get(ShareOf, []):
             explicit[r.share].append(r)
-    if share.id in explicit:
-        return [(ctx.get(r.part), ctx.get(r.whole)) for r in explicit[share.id]]
     claim = share.claim
     assert isinstance(claim, Share)
+    if share.id in explicit:  # a relation naming the part only: the whole is still found by the share's 'of'
+        return [(ctx.get(r.part), w) for r in explicit[share.id]
+                for w in ([ctx.get(r.whole)] if r.whole else _wholes(ctx, share, claim, ctx.get(r.part)) or [None])]
     memo_key = ("share_partners", share.subject, share.metric, share.scope, share.when,
                 key(claim.of, ctx.language))
     found = ctx.memo.get(memo_key)
@@ -146,6 +147,12 @@ def _other_totals(ctx: Context, share: Item, part: Item, whole: Item, s: Interva
 def _of(v: list[Interval]) -> tuple[Interval, Interval]:
     """share (in percent), whole → (the part they imply, the part printed)."""
     return SHARE.solve("part", share=v[0] / 100, whole=v[1]), v[2]
+
+
+def _wholes(ctx: Context, share: Item, claim: Share, part: Item | None) -> list[Item]:
+    """The totals whose metric is what the share is 'of', for its time (the first of each unit and period)."""
+    found = ctx.by_metric(key(claim.of, ctx.language), share.when, Quantity) if claim.of.strip() else []
+    return first_per_unit(w for w in found if w is not part and w.measure is not None and w.measure.per is None)
 
 
 def check(ctx: Context) -> Iterator[Verdict | Derived]:
