@@ -144,6 +144,7 @@ class _Fig:
     part: str | None = None  # a share: the id of the figure it is the share of
     noun: str | None = None  # the noun after it that it counts ('turistas'), as printed
     of_parts: bool = False  # a share after 'of which' / 'davon': of the total the cue refers to
+    is_level: bool | None = None  # a level, not a change (worked out once)
     metric: str | None = None
     stems: frozenset[str] = frozenset()  # the stems of what it counts
     context: frozenset[str] = frozenset()  # the stems of its clause's content words
@@ -156,6 +157,12 @@ def factor_words(lang: str) -> re.Pattern[str] | None:
     from rules.normalise.changes import _words
 
     return _words(lang).factor
+
+
+def _near(figs: list[_Fig], n: int, reach: int = 20) -> tuple[list[_Fig], int]:
+    """The figures of a sentence within ``reach`` of the ``n``-th, and its index among them."""
+    lo = max(0, n - reach)
+    return figs[lo:n + reach + 1], n - lo
 
 
 def blank(text: str) -> str:
@@ -311,13 +318,24 @@ class _Scan:
                 i += 1
                 continue
             sentence = toks[i].sentence
+            # the run around the anchor holds one date: it stops at the year or month of another ('in March 2024
+            # in March 2024 …' is read one date at a time, a few tries each)
             first = i
             while first > 0 and i - first < _WINDOW and toks[first - 1].sentence == sentence and \
-                    self._timeish(first - 1):
+                    self._timeish(first - 1) and not self._dated(first - 1) and not toks[first - 1].used:
                 first -= 1
             last = i + (cats[0] if cats else 1)
+            years = int(self.year_like(i))
+            months = int(bool(cats and cats[1] & {"month", "hmonth"}))
             while last < n and last - first < 2 * _WINDOW and toks[last].sentence == sentence:
                 more = self.time_categories(last)
+                year = self.year_like(last)
+                month = bool(more and more[1] & {"month", "hmonth"})
+                if (year and years) or (month and months and years):
+                    if not (toks[last - 1].word in _DASHES | {"/"} or (more and more[1] & {"range"})):
+                        break
+                years += year
+                months += month
                 if more:
                     last += more[0]
                 elif self._timeish(last) or (toks[last].word in _DASHES | {"/"} and last + 1 < n
@@ -338,6 +356,11 @@ class _Scan:
             self.out.found.append(Found("time", toks[a].start, toks[b - 1].end, printed, toks[a].sentence,
                                         time=span))
             i = b
+
+    def _dated(self, j: int) -> bool:
+        """A year, or a month name: the end of an earlier date."""
+        hit = self.time_categories(j)
+        return self.year_like(j) or bool(hit and hit[1] & {"month", "hmonth"})
 
     def _timeish(self, j: int) -> bool:
         t = self.toks[j]
@@ -557,13 +580,16 @@ class _Scan:
         j = fig.first - 1
         clause = self.toks[fig.first].clause
         if previous:
-            while j >= 0 and self.toks[j].clause == clause:
+            stop = max(-1, j - 40)  # bounded: a clause of thousands of words is not walked for every figure
+            while j > stop and self.toks[j].clause == clause:
                 j -= 1
+            if j == stop:
+                return out
             if j < 0 or self.toks[j].sentence != self.toks[fig.first].sentence:
                 return out
             clause = self.toks[j].clause
             k = j
-            while k >= 0 and self.toks[k].clause == clause:
+            while k > max(-1, j - 40) and self.toks[k].clause == clause:
                 if self.toks[k].used and self.toks[k].word == "#" or self.is_figure_start(k):
                     return out  # that clause's words are its own figure's ('X, dont Y'), not this one's
                 k -= 1
@@ -746,17 +772,19 @@ class _Scan:
         by_sentence: dict[int, list[_Fig]] = {}
         for fig in self.figs:
             by_sentence.setdefault(self.toks[fig.first].sentence, []).append(fig)
+        # each figure is related to the 20 figures on either side of it in its sentence: linear in a sentence of
+        # thousands of figures
         for figs in by_sentence.values():  # shares first: the lists of shares below need their parts
             for n, fig in enumerate(figs):
                 if fig.share:
-                    self._share(figs, n, fig)
+                    self._share(*_near(figs, n), fig)
         for sentence, figs in by_sentence.items():
             self._rest(by_sentence, sentence, figs)
             self._breakdown(figs)
             for n, fig in enumerate(figs):
-                self._change(figs, n, fig)
-                self._parts(figs, n, fig)
-                self._per(figs, n, fig)
+                self._change(*_near(figs, n), fig)
+                self._parts(*_near(figs, n), fig)
+                self._per(*_near(figs, n), fig)
 
     def _share(self, figs: list[_Fig], n: int, fig: _Fig) -> None:
         if fig.of_parts:  # the total before the cue: in this sentence, else the first level of the one before
@@ -851,8 +879,10 @@ class _Scan:
 
     def level(self, fig: _Fig) -> bool:
         """A level, not a change: 'rises by $150 million' is not what education spending was."""
-        moved = movement(fig.value, self.language)
-        return not fig.factor and (moved is None or not moved.is_change)
+        if fig.is_level is None:
+            moved = movement(fig.value, self.language)
+            fig.is_level = not fig.factor and (moved is None or not moved.is_change)
+        return fig.is_level
 
     def _change(self, figs: list[_Fig], n: int, fig: _Fig) -> None:
         if fig.factor:
