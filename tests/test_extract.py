@@ -118,7 +118,7 @@ def test_bounds():
 
 
 def test_time_grows_linearly_with_the_text():
-    """Twenty times the text takes at most about twenty times as long (every step walks the tokens once)."""
+    """Twenty times the text takes about twenty times as long (every step walks the tokens once)."""
     paragraph = ("Revenue rose from $4.1 billion to $4.6 billion in 2024, of which $1.2 billion came from Europe. "
                  "The company has 3.2 million users, or 12% of the market, and earns $12 per user a month. ")
 
@@ -131,7 +131,7 @@ def test_time_grows_linearly_with_the_text():
         return best
 
     small, large = cpu(paragraph * 50), cpu(paragraph * 1000)
-    assert large <= 30 * small * slowdown(), (small, large)
+    assert large <= 40 * small, (small, large)  # quadratic work would be 400 times; a loaded machine adds noise
 
 
 @pytest.mark.parametrize("text", [
