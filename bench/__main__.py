@@ -11,6 +11,8 @@
    the index built, the lookup (``Library.meet``) for the seed and for a 1 000-claim article against each one's
    check, and a check consulting the library against the same references sent in the request. ``python -m bench
    --only library`` runs this part alone.
+6. Extraction: characters of article text read into claims per second per core, cold (``bench/extract.py``;
+   ``python -m bench --only extract``).
 5. Causes: an inconsistent money verdict whose likely cause is a currency mix-up (``MIXUP``: dollars printed for
    riyals), checked with the per-date rate table already built (as for every later verdict of the day) and with
    it emptied before each check (the first verdict of a day). ``python -m bench --only causes`` runs it alone.
@@ -414,7 +416,8 @@ def _causes_summary(c: dict) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--seconds", type=float, default=5.0, help="seconds per HTTP measurement")
-    parser.add_argument("--only", choices=["normaliser", "library", "causes", "memory", "scale", "http", "stored"],
+    parser.add_argument("--only", choices=["normaliser", "library", "causes", "memory", "scale", "http", "stored",
+                                           "extract"],
                         help="run one part only")
     parser.add_argument("--batch-lines", type=int, default=5000,
                         help="articles in the batches run with 1 and 2 worker processes")
@@ -428,6 +431,11 @@ def main() -> int:
 
     if args.only == "memory":
         print(summary(soak()))
+        return 0
+    if args.only == "extract":
+        from bench import extract as extraction
+
+        print(extraction.summary(extraction.measure()))
         return 0
     if args.only == "library":
         print(_library_summary(library()))
@@ -452,7 +460,10 @@ def main() -> int:
     from bench import scale
 
     cores = os.cpu_count() or 1
-    results = {"engine": engine(), "causes": causes(), "normaliser": normaliser(), "library": library(),
+    from bench import extract as extraction
+
+    results = {"engine": engine(), "causes": causes(), "normaliser": normaliser(), "extract": extraction.measure(),
+               "library": library(),
                "http": http(args.seconds, cores), "http_1_worker": http(args.seconds, 1), "memory": soak(),
                "scale": scale.measure(args.seconds, args.batch_lines, args.archive)}
     e, n = results["engine"], results["normaliser"]
@@ -469,6 +480,7 @@ def main() -> int:
           f"cold {e['ratio_cold']:.2f}")
     print(_causes_summary(results["causes"]))
     print(_normaliser_summary(n))
+    print(extraction.summary(results["extract"]))
     print(_library_summary(results["library"]))
     print(summary(results["memory"]))
     print(scale.summary(results["scale"]))

@@ -67,6 +67,7 @@ class Item:
 
     def read(self) -> ReadClaim:
         return ReadClaim(id=self.id, kind=type(self.claim).__name__.lower(), reference=self.reference,
+                         extracted=self.claim.extracted, span=self.claim.span,
                          value=self.reading if self.measure else None,
                          time=self.time.reading() if self.time else None, problems=self.problems)
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from rules.context import Context
+from rules.extract import with_text
 from rules.model import CheckRequest, Claim, Counts, Derived, Problem, ReferenceUsed, Report, Verdict
 from rules.policy import POLICY, Policy
 from rules.registry import Rule, discover
@@ -132,8 +133,10 @@ def check(request: CheckRequest, rules: Iterable[Rule] = RULES, policy: Policy =
 def _check(request: CheckRequest, rules: Iterable[Rule], policy: Policy, library: Library | None = None) -> Report:
     used: list[ReferenceUsed] = []
     stale: list[Problem] = []
+    request, proposed, stale = with_text(request)
     if library is not None and request.use_library:
-        request, used, stale = library.meet(request)
+        request, used, met = library.meet(request)
+        stale += met
     request, problems = _clean(request)
     problems += stale
     if request.policy is not None and request.policy.doubtful is not None:
@@ -173,7 +176,8 @@ def _check(request: CheckRequest, rules: Iterable[Rule], policy: Policy, library
                     verdicts=len(verdicts), consistent=status["consistent"], doubtful=status["doubtful"],
                     inconsistent=status["inconsistent"], unverifiable=status["unverifiable"])
     return Report(document=request.document, claims=claims, verdicts=verdicts, derived=_unique(derived),
-                  counts=counts, policy=policy.name, problems=problems, references_used=used)
+                  counts=counts, policy=policy.name, problems=problems, references_used=used, text=request.text,
+                  relations=proposed)
 
 
 def forget() -> None:

@@ -16,7 +16,7 @@ from msgspec import Meta, Struct
 
 __all__ = [
     "Amount", "Cause", "CheckRequest", "Claim", "Compare", "Complement", "Computation", "Conversion", "Counts",
-    "Derived", "Document", "Event", "Figure", "FiscalYear", "Input", "NormaliseRequest", "NormaliseResponse",
+    "Derived", "Document", "Event", "ExtractRequest", "Extracted", "Figure", "FoundText", "FiscalYear", "Input", "NormaliseRequest", "NormaliseResponse",
     "NormalisedFigure",
     "PolicyChoice", "Problem", "Quantity", "Range", "Rate", "Reading", "ReadClaim", "ReferenceUsed", "Relation",
     "Report", "Role", "Share", "Text", "TimeReading", "TimeResult", "TimesReport", "TimesRequest", "Verdict",
@@ -101,6 +101,10 @@ class Amount(Base, kw_only=True):
         "`to`)."))] = "exact"
 
 
+Span = Annotated[tuple[int, int], Meta(description=(
+    "Where the claim is printed in the request's `text`: [start, end) in Unicode code points of the text as sent."))]
+
+
 class ClaimBase(Base, tag_field="kind", kw_only=True):
     id: Id
     sentence: Annotated[Long | None, Meta(description=(
@@ -108,6 +112,8 @@ class ClaimBase(Base, tag_field="kind", kw_only=True):
     source: Annotated[Short | None, Meta(description=(
         "Who the claim is attributed to; required for references (the trusted source)."))] = None
     url: Annotated[Short | None, Meta(description="Where the claim or its source is published.")] = None
+    span: Span | None = None
+    extracted: Annotated[bool, Meta(description="True for a claim tadqiq found in the request's `text`.")] = False
 
 
 class Quantity(ClaimBase, tag="quantity", kw_only=True):
@@ -272,13 +278,22 @@ class PolicyChoice(Base, kw_only=True):
                     "shows more doubts.")] = None
 
 
+#: Article text read by ``POST /v1/extract`` and ``POST /v1/checks`` (``rules.extract.MAX_TEXT``).
+MAX_TEXT = 200_000
+ArticleText = Annotated[str, Meta(max_length=MAX_TEXT, description=(
+    "The article's text (up to 200 000 characters) in the document's language (ar, de, en, es, fr): its figures, "
+    "times, events and roles are found and checked as extracted claims (`extracted: true`, each with its `span`). "
+    "HTML markup, control characters and bidi controls are read as spaces, so spans index the text as sent."))]
+
+
 class CheckRequest(Base, kw_only=True):
-    """An article's claims to check: the document, its claims, how they relate when the client knows, and the trusted
-    figures to check them against."""
+    """An article's claims to check: the document, its claims or its text, how they relate when the client knows,
+    and the trusted figures to check them against."""
 
     document: Annotated[Document, Meta(description="The article the claims come from.")]
     claims: Annotated[list[Claim], Meta(max_length=MAX_CLAIMS, description=(
-        "The claims extracted from the article, as printed (at most 10 000)."))]
+        "The claims extracted from the article, as printed (at most 10 000); may be empty when `text` is sent."))] = []
+    text: ArticleText | None = None
     relations: Annotated[list[Relation], Meta(max_length=MAX_RELATIONS, description=(
         "Which claims belong together, when the client knows; otherwise the engine pairs them by their labels."))] = []
     references: Annotated[list[Claim], Meta(max_length=MAX_REFERENCES, description=(
@@ -376,6 +391,8 @@ class ReadClaim(Base, kw_only=True):
     kind: Annotated[str, Meta(description="The claim's kind: `quantity`, `share`, `event` or `role`.")]
     reference: Annotated[bool, Meta(description=(
         "True for a reference (a trusted figure), not a claim of the article."))] = False
+    extracted: Annotated[bool, Meta(description="True for a claim tadqiq found in the request's `text`.")] = False
+    span: Span | None = None
     value: Annotated[Reading | None, Meta(description="How its value was read.")] = None
     time: Annotated[TimeReading | None, Meta(description="How its time was read.")] = None
     problems: Annotated[list[Problem], Meta(description="What could not be read.")] = []
@@ -491,6 +508,9 @@ class Report(Base, kw_only=True):
     references_used: Annotated[list[ReferenceUsed], Meta(
         description="References from the newsroom's library that verdicts used (none with `use_library: false`)."
     )] = []
+    text: Annotated[str | None, Meta(description="The article text the request sent; claims' spans index it.")] = None
+    relations: Annotated[list[Relation], Meta(description=(
+        "The relations extraction proposed from the text's cue words (those the request sent are its own)."))] = []
 
 
 # -- reading times on their own (POST /v1/normalise/times) -------------------------------------------------------
@@ -581,3 +601,37 @@ class NormaliseResponse(Base, kw_only=True):
     policy: Annotated[str, Meta(description="The reading policy that turned printed precision and hedges into ranges.")]
     figures: Annotated[list[NormalisedFigure], Meta(description=(
         "Each figure: its reading, or the problem that stopped it."))]
+
+
+# -- POST /v1/extract: article text in, claims out ---------------------------------------------------------------
+class ExtractRequest(Base, kw_only=True):
+    """An article's text to find claims in, without checking them."""
+
+    document: Annotated[Document, Meta(description="The article: its language decides how the text is read.")]
+    text: Annotated[str, Meta(min_length=1, max_length=MAX_TEXT, description=(
+        "The article's text (up to 200 000 characters) in the document's language: ar, de, en, es or fr. HTML "
+        "markup, control characters and bidi controls are read as spaces, so spans index the text as sent."))]
+
+
+class FoundText(Base, kw_only=True):
+    """A figure or a time found in the text, where it is printed, and the claim it became (figures)."""
+
+    kind: Annotated[Literal["figure", "time"], Meta(description="A figure (an amount) or a time.")]
+    text: Annotated[str, Meta(description="As printed.")]
+    span: Span
+    sentence: Annotated[int, Meta(description="The index of its sentence in `sentences`.")]
+    claim: Annotated[str | None, Meta(description="The id of the claim it became, if any.")] = None
+    time: Annotated[TimeReading | None, Meta(description="How a time was read.")] = None
+
+
+class Extracted(Base, kw_only=True):
+    """What the text gives: claims ready for ``POST /v1/checks``, the relations the wording proposes, every figure
+    and time found with its span, the sentences' spans, and what could not be read."""
+
+    document: Annotated[Document, Meta(description="The document as sent.")]
+    claims: Annotated[list[Claim], Meta(description=(
+        "The claims found, each `extracted: true` with its `span`, ready for `POST /v1/checks`."))]
+    relations: Annotated[list[Relation], Meta(description="The relations the wording proposes (cue words).")]
+    found: Annotated[list[FoundText], Meta(description="Every figure and time found, with its span.")]
+    sentences: Annotated[list[Span], Meta(description="Each sentence's span in the text.")]
+    problems: Annotated[list[Problem], Meta(description="What was found but could not be read.")] = []

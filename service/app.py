@@ -25,6 +25,7 @@ from service.auth import Keys, Revoked
 from service.batches import BatchesController
 from service.metrics import RequestMiddleware, metrics, ready
 from service.openapi_tweaks import tighten
+from service.extract import extract_claims
 from service.normalise import normalise_figures
 from service.pages import PAGES
 from service.pool import Pool
@@ -67,7 +68,7 @@ def create_app(settings: Settings | None = None, extra_routes: list | None = Non
     pool = store.pool = Pool(settings.workers)
     app = Litestar(
         route_handlers=[health, rules_catalogue, ReportsController, ReferencesController, normalise_figures,
-                        normalise_times, *PAGES, viewer.files(), BatchesController, metrics, ready,
+                        normalise_times, extract_claims, *PAGES, viewer.files(), BatchesController, metrics, ready,
                         *(extra_routes or [])],
         logging_config=None,  # logs are JSON lines (service/logs.py), configured by `tadqiq serve`
         exception_handlers=handlers,  # type: ignore[arg-type]

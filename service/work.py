@@ -14,7 +14,7 @@ from service.body import decode
 from service.metrics import tallies
 from service.problems import ProblemError
 
-__all__ = ["Checked", "Met", "Refused", "check_json", "meet_json", "normalise_json", "times_json"]
+__all__ = ["Checked", "Met", "Refused", "check_json", "extract_json", "meet_json", "normalise_json", "times_json"]
 
 _ENCODE = msgspec.json.Encoder()
 
@@ -117,3 +117,29 @@ def times_json(raw: bytes) -> bytes | Refused:
     from service.times import read_times
 
     return _answer(raw, TimesRequest, read_times)
+
+
+def extract_json(raw: bytes) -> bytes | Refused:
+    """The claims an article's text prints (``rules.extract``); a language extraction does not read is a 422."""
+    from rules.extract import LANGUAGES, Unsupported, extract
+    from rules.model import Extracted, ExtractRequest, FoundText
+
+    try:
+        request = decode(raw, ExtractRequest)
+    except ProblemError as exc:
+        return _refused(exc)
+    doc = request.document
+    try:
+        found = extract(request.text, doc.language, doc.published)
+    except Unsupported:
+        return Refused(422, "Unsupported language", (
+            f"extraction reads text in {', '.join(LANGUAGES)}; the document's language is '{doc.language}'"),
+            [(f"supported languages: {', '.join(LANGUAGES)}", "document.language")])
+    problems = list(found.problems)
+    if not any(f.kind == "figure" for f in found.found):
+        problems.append(Problem(code="no_figures", field="text", message="no figure was found in the text"))
+    return _ENCODE.encode(Extracted(
+        document=doc, claims=found.claims, relations=found.relations, problems=problems,
+        found=[FoundText(kind=f.kind, text=f.text, span=(f.start, f.end), sentence=f.sentence, claim=f.claim,
+                         time=f.time) for f in found.found],
+        sentences=found.sentences))

@@ -75,7 +75,9 @@ def test_duplicate_ids_and_unknown_relation_targets_are_set_aside_and_said(clien
     assert {(p["code"], p["field"]) for p in report["problems"]} == {("duplicate_id", "claims[1].id"),
                                                                      ("unknown_claim", "relations[0].whole")}
     assert [v["status"] for v in report["verdicts"]] == ["consistent"], "the first 'a' (5 %) is the one checked"
-    assert report["counts"]["problems"] == 2
+    assert [p["code"] for c in report["claims"] for p in c.get("problems", [])] == ["unmatched_of"], \
+        "the share's whole 'x' meets no claim, and the relation naming it was set aside"
+    assert report["counts"]["problems"] == 3
 
 
 def test_too_many_claims_is_refused(client):

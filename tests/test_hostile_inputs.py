@@ -108,7 +108,7 @@ QUERIES = ["limit=0", "limit=101", "limit=-1", "limit=abc", "limit=1e3", "limit=
 
 def _cases(rid: str) -> list[tuple[str, str, str, dict]]:
     cases = []
-    for route in ("/v1/checks", "/v1/normalise", "/v1/normalise/times", f"/v1/checks/{rid}/reviews"):
+    for route in ("/v1/checks", "/v1/normalise", "/v1/normalise/times", "/v1/extract", f"/v1/checks/{rid}/reviews"):
         for name, body in BODIES.items():
             cases.append((f"{route} body: {name}", "POST", route, {"content": body}))
     for route, bodies in (("/v1/checks", CHECK_BODIES), ("/v1/normalise", NORMALISE_BODIES),

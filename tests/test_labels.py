@@ -73,3 +73,33 @@ def test_a_share_meets_its_whole_written_another_way(language, part, share, whol
     assert _share_statuses(language, part, share, whole) == ["inconsistent"]
     whole = {**whole, "value": whole["value"].replace("30", "18.1")}
     assert _share_statuses(language, part, share, whole) == ["consistent"]
+
+
+def _report(language: str, claims: list[dict]):
+    return check(msgspec.convert({"document": {"language": language}, "claims": claims}, CheckRequest))
+
+
+@pytest.mark.parametrize(("language", "of"), [("ar", "الإيرادات العالمية"), ("en", "global revenue")])
+def test_a_share_whose_whole_meets_nothing_says_so(language, of):
+    """'68 % of global revenue' with no figure for global revenue: a problem on the share names the 'of' that met
+    nothing; once the whole is sent, the problem goes."""
+    share = {"kind": "share", "id": "pct", "value": "68%", "of": of, "metric": "revenue"}
+    report = _report(language, [share])
+    problems = [p for c in report.claims for p in c.problems if p.code == "unmatched_of"]
+    assert len(problems) == 1 and problems[0].claim == "pct" and problems[0].field == "of"
+    assert f"no claim matches '{of}'" in problems[0].message
+    whole = {"kind": "quantity", "id": "whole", "value": "30", "metric": of}
+    assert not [p for c in _report(language, [share, whole]).claims for p in c.problems if p.code == "unmatched_of"]
+
+
+def test_figures_without_a_metric_are_not_paired_by_accident():
+    """Two figures nobody labelled are not 'the same figure stated twice', and an unlabelled share is not a share
+    of an unlabelled count: '170 million users' is not 68 % of anything."""
+    report = _report("en", [{"kind": "quantity", "id": "a", "value": "$210 million"},
+                            {"kind": "quantity", "id": "b", "value": "$240 million"},
+                            {"kind": "quantity", "id": "users", "value": "170 million users"},
+                            {"kind": "share", "id": "pct", "value": "68%", "of": "global revenue"}])
+    assert not [v for v in report.verdicts if v.rule in ("restated", "share_of_whole")]
+    labelled = _report("en", [{"kind": "quantity", "id": "a", "value": "$210 million", "metric": "parks"},
+                              {"kind": "quantity", "id": "b", "value": "$240 million", "metric": "parks"}])
+    assert [v.status for v in labelled.verdicts if v.rule == "restated"] == ["inconsistent"]

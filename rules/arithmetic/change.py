@@ -172,6 +172,8 @@ def _candidates(ctx: Context, mover: Item, memo: dict[tuple[object, ...], dict[s
 def _implicit(ctx: Context, mover: Item, memo: dict[tuple[object, ...], dict[str, list[Item]]]
               ) -> tuple[Item, Item, Item | None] | None:
     """Before and after for a change (or a level reached) stated alone: the topic's figures at exactly two times."""
+    if not mover.metric and not mover.subject:  # nothing says which figures it is a change of
+        return None
     by_time = _candidates(ctx, mover, memo)
     if mover.id not in ctx.change_ids:  # a level reached: the one figure before it
         if mover.time is None:

@@ -116,7 +116,7 @@ def check(ctx: Context) -> Iterator[Verdict]:
         if item.reference:
             continue
         read = statement(ctx, item)
-        if read is not None:
+        if read is not None and item.metric:  # no metric: nothing says two changes are of one thing
             groups[(item.subject, item.metric, item.scope, item.when)].append((item, read))
     for found in groups.values():
         (first, a), *rest = found

@@ -79,6 +79,8 @@ def check(ctx: Context) -> Iterator[Verdict | Derived]:
             yield derived("per_year", say(lang, YEARLY, metric=metric(item)), yearly, m.unit,
                           f"yearly = {m.period}ly × {m.period}s in a year", [item])
     for group in ctx.restatements(Quantity):
+        if not group[0].metric:  # no metric: nothing says two figures count one thing
+            continue
         # one figure per period and "per" stands for the others (the restated rule checks those among themselves);
         # each period's figure is compared with the first one: linear in the size of the group
         firsts: dict[tuple[str | None, str], Item] = {}

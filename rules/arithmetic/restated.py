@@ -103,6 +103,8 @@ def _verdict(ctx: Context, anchor: Item, other: Item, value: Interval) -> Verdic
 def check(ctx: Context) -> Iterator[Verdict]:
     for kind in (Quantity, Share):
         for group in ctx.restatements(kind):
+            if not group[0].metric:  # no metric: nothing says two figures count one thing
+                continue
             buckets: dict[object, list[Item]] = defaultdict(list)
             for o in group:
                 m = o.measure

@@ -30,7 +30,7 @@ from rules.context import Context, Item, first_per_unit
 from rules.equations import SHARE
 from rules.explain import Fig, say
 from rules.interval import Interval
-from rules.model import Derived, Quantity, Share, ShareOf, Verdict
+from rules.model import Derived, Problem, Quantity, Share, ShareOf, Verdict
 from rules.registry import Example
 from rules.text import key
 from rules.verdicts import computation, derived, term, verdict, weigh
@@ -107,17 +107,19 @@ def partners(ctx: Context, share: Item) -> list[tuple[Item | None, Item | None]]
         explicit = ctx.memo[ShareOf] = defaultdict(list)
         for r in ctx.relations.get(ShareOf, []):
             explicit[r.share].append(r)
-    if share.id in explicit:
-        return [(ctx.get(r.part), ctx.get(r.whole)) for r in explicit[share.id]]
     claim = share.claim
     assert isinstance(claim, Share)
+    if share.id in explicit:  # a relation naming the part only: the whole is still found by the share's 'of'
+        return [(ctx.get(r.part), w) for r in explicit[share.id]
+                for w in ([ctx.get(r.whole)] if r.whole else _wholes(ctx, share, claim, ctx.get(r.part)) or [None])]
     memo_key = ("share_partners", share.subject, share.metric, share.scope, share.when,
                 key(claim.of, ctx.language))
     found = ctx.memo.get(memo_key)
     if found is None:
         # totals only: a figure per head ("$72 per user") is neither the part nor the whole of a share
+        # no metric: nothing says which figure the share is of ('170 million users' is not '68 %' of revenue)
         parts = first_per_unit(p for p in ctx.same_key(share, Quantity)
-                               if p.measure is not None and p.measure.per is None)
+                               if p.measure is not None and p.measure.per is None) if share.metric else []
         wholes = first_per_unit(w for w in ctx.by_metric(memo_key[-1], share.when, Quantity)
                                 if w.measure is not None and w.measure.per is None
                                 and (w.subject, w.metric, w.scope, w.when) != memo_key[1:5])
@@ -147,6 +149,12 @@ def _of(v: list[Interval]) -> tuple[Interval, Interval]:
     return SHARE.solve("part", share=v[0] / 100, whole=v[1]), v[2]
 
 
+def _wholes(ctx: Context, share: Item, claim: Share, part: Item | None) -> list[Item]:
+    """The totals whose metric is what the share is 'of', for its time (the first of each unit and period)."""
+    found = ctx.by_metric(key(claim.of, ctx.language), share.when, Quantity) if claim.of.strip() else []
+    return first_per_unit(w for w in found if w is not part and w.measure is not None and w.measure.per is None)
+
+
 def check(ctx: Context) -> Iterator[Verdict | Derived]:
     lang = ctx.language
     for share in ctx.of_kind(Share):
@@ -158,7 +166,12 @@ def check(ctx: Context) -> Iterator[Verdict | Derived]:
         s = percent(sm)
         share_fig = Fig(s, "percent")
         share_term = term("share", share, "percent", lambda v, m=sm: percent(m, v))
-        for part, whole in partners(ctx, share):
+        pairs = partners(ctx, share)
+        if claim.of.strip() and not any(w is not None for _, w in pairs):
+            share.problems.append(Problem(code="unmatched_of", claim=share.id, field="of", message=(
+                f"'of': no claim matches '{claim.of}'; the whole is not checked (send it as a claim or a reference, "
+                "or relate it with a share relation)")))
+        for part, whole in pairs:
             if part is not None and whole is not None and part.measure and whole.measure:
                 pm, wm = part.measure, whole.measure
                 whole_value = convert(wm, pm.unit, pm.period)

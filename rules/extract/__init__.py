@@ -1,0 +1,1095 @@
+"""From article text to claims: the figures and times an article prints, with their character spans, what each
+figure counts, its place and time, the events and roles it tells, and the relations its wording proposes.
+
+One reader, no second grammar: the text is split into tokens once, candidate spans are found with the reader's
+own tables (``rules.normalise.lexicon``: digits, number words, scale words, hedges, currencies, units, periods;
+``rules.normalise.timewords``: month names, years, relative words), and each candidate is handed to the reader —
+``read_value`` for figures, ``read_time`` for times. What the reader refuses is not a figure (a date, a name
+like 'M2'); what it cannot read with confidence comes back as a problem with its span, never as a guess.
+
+Around each figure, in its clause: the words it counts (the nearest content words before it, else the noun after
+it), a place among them (``rules.places``, CLDR territory names), the nearest time (else the sentence's). The cue
+words of ``rules/data/extract/<lang>.toml`` propose relations: a share and its part ("12.3 billion … 68 % of",
+"$1.29 billion (31 %)"), parts after "of which" / "منها" / "dont", a change ("from X to Y", "X compared with Y",
+with the percentage that states it), a figure per unit with its total and count; and tense, modality and roles
+("الرئيس السابق بايدن", "former president Biden").
+
+Bounded: at most ``MAX_TEXT`` characters; every step walks the tokens once, and each candidate is a window of a
+few tokens. Markup (HTML tags, entities), control characters and bidi controls are blanked with spaces of the same
+length before reading, so spans index the text as sent (in Unicode code points).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+
+import msgspec
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rules.extract.cues import LANGUAGES, cues
+from rules.model import (MAX_CLAIMS, MAX_RELATIONS, Change, CheckRequest, Claim, Event, PerUnit, Problem, Quantity, Relation, Role, Share,
+                         ShareOf, SumOf, TimeReading)
+from rules.normalise.changes import movement
+from rules.normalise.errors import Unreadable
+from rules.normalise.lexicon import Kind, lexicon
+from rules.normalise.times import read_time
+from rules.normalise.timewords import time_words
+from rules.normalise.values import Measure, read_value
+from rules.places import place
+from rules.text import NUMBER_SPACED, digits, fold, key
+
+__all__ = ["LANGUAGES", "MAX_TEXT", "Extraction", "Found", "Unsupported", "blank", "extract", "with_text"]
+
+MAX_TEXT = 200_000
+#: Markup and characters that must not be read but must not shift spans either: replaced by spaces one for one.
+_BLANK = re.compile(r"<!--.{0,20000}?-->|<[A-Za-z/!?][^<>]{0,2000}>|&(?:#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z]{2,8});"
+                    r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]",
+                    re.S)
+_SENTENCE_END = frozenset(".!?؟…")
+_YEAR = re.compile(r"^(1[89][0-9]{2}|20[0-9]{2}|2100)$")
+_SMALL = re.compile(r"^[0-9]{1,2}$")
+_CAPITAL = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*$")
+_TIME_ANCHORS = frozenset({"month", "hmonth", "quarter", "relative", "rel", "decade", "century", "abbr", "rolling",
+                           "century_rel"})
+_LEFT = int(Kind.HEDGE | Kind.CURRENCY | Kind.MINUS | Kind.PLUS | Kind.BELOW_ZERO)
+_RIGHT = int(Kind.SCALE | Kind.SCALE_DUAL | Kind.SCALE_PLURAL | Kind.CURRENCY | Kind.UNIT | Kind.PERIOD | Kind.PER
+             | Kind.PER_UNIT | Kind.PER_ENTITY | Kind.NATIONALITY | Kind.MINOR)
+_ANCHOR_WORDS = int(Kind.SCALE_PLURAL | Kind.SCALE_DUAL | Kind.VAGUE)
+_AFTER_NUMBER_WORD = int(Kind.SCALE | Kind.SCALE_DUAL | Kind.SCALE_PLURAL | Kind.CURRENCY | Kind.UNIT)
+#: Words of a figure that are never what it counts (a unit or currency word before a figure may be: 'الأفراد').
+#: Period and fraction words stay: 'gasto medio diario' is daily average spending, not spending.
+_FIGURE_WORDS = int(Kind.SCALE | Kind.SCALE_DUAL | Kind.SCALE_PLURAL | Kind.NUMBER | Kind.PER | Kind.HEDGE
+                    | Kind.VAGUE | Kind.MONTH)
+# the kinds as plain ints: an int test per token, not an enum operation
+_K_NUMBER, _K_HEDGE, _K_PERIOD, _K_SCALES = int(Kind.NUMBER), int(Kind.HEDGE), int(Kind.PERIOD), int(
+    Kind.SCALE | Kind.SCALE_DUAL | Kind.SCALE_PLURAL)
+_K_SCALE, _K_CURRENCY, _K_UNIT = int(Kind.SCALE), int(Kind.CURRENCY), int(Kind.UNIT)
+_K_MONEY_UNIT, _K_PER, _K_PERIOD_UNIT = int(Kind.CURRENCY | Kind.UNIT), int(Kind.PER | Kind.PER_ENTITY), int(
+    Kind.PERIOD | Kind.PER_UNIT)
+_K_CURRENCY_PERIOD = int(Kind.CURRENCY | Kind.PERIOD)
+_LEFT_SYMBOLS = frozenset("$€£¥~≈+-−")
+_RIGHT_SYMBOLS = frozenset("%‰$€£¥")
+_DASHES = frozenset("-–—")
+_QUOTES = frozenset("'’‘\"«»“”„")
+#: Reader codes that say the span is not an amount at all (a date, a name): not a figure, not a problem.
+_NOT_FIGURES = frozenset({"not_an_amount", "no_number", "empty", "vague", "no_unit"})
+_WINDOW = 8
+_SHARES = frozenset({"percent", "permille", "percentage_point"})
+#: Units that are not what a figure counts ('107 minutes a day' counts time spent, not minutes).
+_NOT_COUNTED = frozenset({None, "percent", "permille", "percentage_point", "second", "minute", "hour", "day", "week",
+                          "month", "quarter", "year"})
+
+
+class Unsupported(ValueError):
+    """Text in a language extraction has no cue words for."""
+
+    def __init__(self, language: str):
+        super().__init__(f"extraction reads text in {', '.join(LANGUAGES)}; not '{language}'")
+        self.language = language
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A figure or time found in the text: its span, the sentence it is in, and how the reader read it."""
+
+    kind: str  # "figure" | "time"
+    start: int
+    end: int
+    text: str
+    sentence: int
+    claim: str | None = None  # the id of the claim it became (figures)
+    time: TimeReading | None = None
+
+
+@dataclass
+class Extraction:
+    """What a text gives: claims (each with its span, ``extracted``), proposed relations, the figures and times
+    found, the sentences' spans, and what could not be read."""
+
+    claims: list[Claim] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    found: list[Found] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Tok:
+    word: str  # folded; '#' for a number; punctuation as printed
+    start: int
+    end: int
+    raw: str
+    sentence: int = 0
+    clause: int = 0
+    used: bool = False  # part of a figure or a time already
+
+
+@dataclass(slots=True)
+class _Fig:
+    id: str
+    first: int  # token indices [first, last)
+    last: int
+    start: int
+    end: int
+    measure: Measure | None
+    value: str
+    percent: bool = False
+    share: bool = False
+    of: str = ""
+    factor: bool = False
+    index: int = 0  # its place in the article's figures
+    part: str | None = None  # a share: the id of the figure it is the share of
+    noun: str | None = None  # the noun after it that it counts ('turistas'), as printed
+    of_parts: bool = False  # a share after 'of which' / 'davon': of the total the cue refers to
+    is_level: bool | None = None  # a level, not a change (worked out once)
+    metric: str | None = None
+    stems: frozenset[str] = frozenset()  # the stems of what it counts
+    context: frozenset[str] = frozenset()  # the stems of its clause's content words
+
+
+@lru_cache(maxsize=8)
+def factor_words(lang: str) -> re.Pattern[str] | None:
+    """The reader's words for a change by a factor ('doubled', 'تضاعف'; ``[change.factor]`` of its data), as one
+    pattern over folded words."""
+    from rules.normalise.changes import _words
+
+    return _words(lang).factor
+
+
+def _near(figs: list[_Fig], n: int, reach: int = 20) -> tuple[list[_Fig], int]:
+    """The figures of a sentence within ``reach`` of the ``n``-th, and its index among them."""
+    lo = max(0, n - reach)
+    return figs[lo:n + reach + 1], n - lo
+
+
+def blank(text: str) -> str:
+    """``text`` with markup, control and bidi characters as spaces: the same length, so spans still index it."""
+    return _BLANK.sub(lambda m: " " * len(m.group()), text)
+
+
+def extract(text: str, language: str, published: dt.date | None = None, *, taken: frozenset[str] = frozenset(),
+            prefix: str = "x") -> Extraction:
+    """The claims ``text`` (in ``language``) prints; ids are ``prefix`` and a number, skipping ``taken`` ids.
+    Raises ``Unsupported`` for a language without cue words, ``ValueError`` past ``MAX_TEXT`` characters."""
+    lang = language.replace("_", "-").split("-")[0].lower()
+    if lang not in LANGUAGES:
+        raise Unsupported(language)
+    if len(text) > MAX_TEXT:
+        raise ValueError(f"the text has {len(text)} characters; at most {MAX_TEXT} are read")
+    return _Scan(text, language, lang, published, taken, prefix).run()
+
+
+class _Scan:
+    def __init__(self, text: str, language: str, lang: str, published: dt.date | None, taken: frozenset[str],
+                 prefix: str):
+        self.text = blank(text)
+        self.plain = digits(self.text)
+        self.language, self.lang, self.published = language, lang, published
+        self.lex = lexicon(language)
+        self.tw = time_words(language).lex
+        self.cues = cues(lang)
+        self.taken, self.prefix, self.next_id = taken, prefix, 0
+        self.out = Extraction()
+        self.toks: list[_Tok] = []
+        self.words: list[str] = []
+        self.figs: list[_Fig] = []
+        self.times: list[tuple[int, int, str]] = []  # token range and printed text of each time read
+        self.time_starts: list[int] = []
+        self._meaning: dict[int, tuple[int, int] | None] = {}
+        self._cue: dict[int, tuple[int, frozenset[str]] | None] = {}
+        self.marks: dict[int, set[str]] = {}  # each sentence's cue categories
+        self.changed: set[frozenset[str]] = set()  # the pairs a change relation joins already
+        self.factors = factor_words(lang)
+        self.vocab: set[str] | None = None  # the article's folded words (Arabic labels)
+        self.document_time: str | None = None
+        self.fig_starts: set[int] = set()  # the first token of every figure
+        self.tok_starts: list[int] = []
+        self.covered: dict[int, frozenset[str]] = {}  # words inside a cue phrase that starts before them
+
+    # -- tokens ----------------------------------------------------------------------------------------------------
+    def tokenize(self) -> None:
+        sentence = clause = 0
+        prev_end, prev_word = 0, ""
+        starts = [0]
+        for m in NUMBER_SPACED.finditer(self.plain):
+            s, e = m.start(), m.end()
+            if m.lastgroup == "number":
+                word = "#"
+            elif m.lastgroup == "word":
+                word = fold(m.group())
+                if not word:
+                    continue
+            elif m.group() in _QUOTES:
+                continue  # "d'euros", «…»: quotes and apostrophes separate nothing
+            else:
+                word = fold(m.group()) or m.group()
+            if self.toks:
+                gap = self.plain[prev_end:s]
+                if "\n" in gap or prev_word in _SENTENCE_END:
+                    sentence += 1
+                    clause += 1
+                    starts.append(s)
+                elif prev_word in self.cues.marks:
+                    clause += 1
+            self.toks.append(_Tok(word, s, e, self.text[s:e], sentence, clause))
+            prev_end, prev_word = e, word
+        self.words = [t.word for t in self.toks]
+        self.tok_starts = [t.start for t in self.toks]
+        self._split_clauses()
+        ends = [*starts[1:], len(self.text)]
+        self.out.sentences = [(s, e) for s, e in zip(starts, ends, strict=True)]
+
+    def _split_clauses(self) -> None:
+        """Number the clauses: a new one at each sentence, after each clause mark, and at a clause word ('which',
+        'إذ'); and gather each sentence's cue categories (tense, modality)."""
+        clause, prev_sentence, prev_clause = 0, -1, -1
+        for i, t in enumerate(self.toks):
+            raw_clause = t.clause
+            new = t.sentence != prev_sentence or raw_clause != prev_clause
+            if not new and i:
+                cue = self.cue(i)
+                new = bool(cue and "clause" in cue[1])
+            if new and i:
+                clause += 1
+            prev_sentence, prev_clause = t.sentence, raw_clause
+            t.clause = clause
+            cue = self.cue(i)
+            if cue:
+                self.marks.setdefault(t.sentence, set()).update(cue[1])
+                for k in range(i + 1, min(i + cue[0], len(self.toks))):  # the other words of a cue phrase
+                    self.covered[k] = self.covered.get(k, frozenset()) | cue[1]
+
+    def meaning(self, i: int) -> tuple[int, int] | None:
+        """(words, kinds) of the reader's longest phrase at token ``i``."""
+        if i not in self._meaning:
+            hit = self.lex.lookup(self.words, i) if 0 <= i < len(self.toks) else None
+            self._meaning[i] = (hit[0], hit[1].kinds) if hit else None
+        return self._meaning[i]
+
+    def cue(self, i: int) -> tuple[int, frozenset[str]] | None:
+        if i not in self._cue:
+            hit = self.cues.lex.match(self.words, i) if 0 <= i < len(self.toks) else None
+            self._cue[i] = (hit[0], frozenset(c for c, _ in hit[1])) if hit else None
+        return self._cue[i]
+
+    def kinds(self, i: int) -> int:
+        m = self.meaning(i)
+        return m[1] if m else 0
+
+    def is_cue(self, i: int, category: str) -> int:
+        """How many words the cue of ``category`` at ``i`` has (0: none)."""
+        c = self.cue(i)
+        return c[0] if c and category in c[1] else 0
+
+    def cue_before(self, i: int, category: str, reach: int = 3) -> int | None:
+        """The start of a ``category`` cue ending just before token ``i`` (within ``reach`` words), same clause."""
+        for j in range(i - 1, max(i - 1 - reach, -1), -1):
+            if self.toks[j].sentence != self.toks[i].sentence:
+                return None
+            n = self.is_cue(j, category)
+            if n and j + n <= i:  # the cue ends within ``reach`` words of the figure ('contre une perte de 7,4 M€')
+                return j
+        return None
+
+    # -- times -----------------------------------------------------------------------------------------------------
+    def time_categories(self, i: int) -> tuple[int, frozenset[str]] | None:
+        hit = self.tw.match(self.words, i)
+        return (hit[0], frozenset(c for c, _ in hit[1])) if hit else None
+
+    def year_like(self, i: int) -> bool:
+        t = self.toks[i]
+        if t.word != "#" or not _YEAR.match(self.plain[t.start:t.end]):
+            return False
+        after = self.kinds(i + 1) if i + 1 < len(self.toks) else 0
+        if after & _AFTER_NUMBER_WORD or (i + 1 < len(self.toks) and self.toks[i + 1].word in ("%", "‰")):
+            return False
+        return not (i and self.toks[i - 1].word in _LEFT_SYMBOLS)
+
+    def scan_times(self) -> None:
+        toks, n = self.toks, len(self.toks)
+        i = 0
+        while i < n:
+            cats = self.time_categories(i)
+            anchor = self.year_like(i) or bool(cats and cats[1] & _TIME_ANCHORS)
+            if not anchor or toks[i].used:
+                i += 1
+                continue
+            sentence = toks[i].sentence
+            # the run around the anchor holds one date: it stops at the year or month of another ('in March 2024
+            # in March 2024 …' is read one date at a time, a few tries each)
+            first = i
+            while first > 0 and i - first < _WINDOW and toks[first - 1].sentence == sentence and \
+                    self._timeish(first - 1) and not self._dated(first - 1) and not toks[first - 1].used:
+                first -= 1
+            last = i + (cats[0] if cats else 1)
+            years = int(self.year_like(i))
+            months = int(bool(cats and cats[1] & {"month", "hmonth"}))
+            while last < n and last - first < 2 * _WINDOW and toks[last].sentence == sentence:
+                more = self.time_categories(last)
+                year = self.year_like(last)
+                month = bool(more and more[1] & {"month", "hmonth"})
+                if (year and years) or (month and months and years):
+                    if not (toks[last - 1].word in _DASHES | {"/"} or (more and more[1] & {"range"})):
+                        break
+                years += year
+                months += month
+                if more:
+                    last += more[0]
+                elif self._timeish(last) or (toks[last].word in _DASHES | {"/"} and last + 1 < n
+                                             and toks[last + 1].word == "#"):
+                    last += 1
+                else:
+                    break
+            hit = self._read_time(first, i, last)
+            if hit is None:
+                i += 1
+                continue
+            a, b, span = hit
+            for t in toks[a:b]:
+                t.used = True
+            printed = self.text[toks[a].start:toks[b - 1].end]
+            self.times.append((a, b, printed))
+            self.time_starts.append(a)
+            self.out.found.append(Found("time", toks[a].start, toks[b - 1].end, printed, toks[a].sentence,
+                                        time=span))
+            i = b
+
+    def _dated(self, j: int) -> bool:
+        """A year, or a month name: the end of an earlier date."""
+        hit = self.time_categories(j)
+        return self.year_like(j) or bool(hit and hit[1] & {"month", "hmonth"})
+
+    def _timeish(self, j: int) -> bool:
+        t = self.toks[j]
+        if t.word == "#":
+            return bool(_SMALL.match(self.plain[t.start:t.end])) or self.year_like(j)
+        hit = self.time_categories(j)
+        return bool(hit and hit[0] == 1)
+
+    def _read_time(self, first: int, anchor: int, last: int) -> tuple[int, int, TimeReading] | None:
+        """The widest window around ``anchor`` the time reader reads (left edge first, then the right)."""
+        tries = 0
+        for a in range(first, anchor + 1):
+            for b in range(last, anchor, -1):
+                tries += 1
+                if tries > 40:
+                    return None
+                printed = self.text[self.toks[a].start:self.toks[b - 1].end]
+                try:
+                    span = read_time(printed, self.language, self.published)
+                except Unreadable:
+                    continue
+                return a, b, span.reading()
+        return None
+
+    # -- figures ---------------------------------------------------------------------------------------------------
+    def scan_figures(self) -> None:
+        toks, n = self.toks, len(self.toks)
+        i = 0
+        while i < n:
+            t = toks[i]
+            kinds = self.kinds(i)
+            if not t.used and t.word != "#" and self.factor_word(i):
+                fig = self._factor(i)
+                if fig is not None:
+                    for tk in toks[fig.first:fig.last]:
+                        tk.used = True
+                    fig.index = len(self.figs)
+                    self.figs.append(fig)
+                    i = fig.last
+                    continue
+            anchor = not t.used and ((t.word == "#" and not self.glued(t)) or bool(kinds & _ANCHOR_WORDS) or (
+                bool(kinds & _K_NUMBER) and bool(self.kinds(i + (self.meaning(i) or (1,))[0]) & _AFTER_NUMBER_WORD)))
+            if not anchor:
+                i += 1
+                continue
+            first, last = self._window(i)
+            fig = self._read_figure(first, last)
+            if fig is not None:
+                for tk in toks[fig.first:fig.last]:
+                    tk.used = True
+                fig.index = len(self.figs)
+                self.figs.append(fig)
+                i = max(fig.last, i + 1)
+            else:
+                i = max(last, i + 1)
+
+    def factor_word(self, i: int) -> bool:
+        """'doubled', 'tripled', 'تضاعف': a change named by a word, with no number."""
+        return self.factors is not None and self.factors.fullmatch(self.toks[i].word) is not None
+
+    def _factor(self, i: int) -> _Fig | None:
+        first = i
+        while first > 0 and i - first < 3 and self.toks[first - 1].clause == self.toks[i].clause and \
+                self.kinds(first - 1) & _K_HEDGE and not self.toks[first - 1].used:
+            first -= 1
+        s, e = self.toks[first].start, self.toks[i].end
+        value = self.text[s:e]
+        moved = movement(value, self.language)
+        if moved is None or moved.factor is None:
+            return None
+        return _Fig(id=self._id(), first=first, last=i + 1, start=s, end=e, measure=None, value=value, factor=True)
+
+    def glued(self, t: _Tok) -> bool:
+        """A number glued to Latin letters is part of a name: 'M2', '5G', 'COVID-19', 'A320'."""
+        before = self.plain[t.start - 2:t.start] if t.start >= 2 else " " + self.plain[:t.start]
+        after = self.plain[t.end:t.end + 1]
+        return (before[-1:].isascii() and before[-1:].isalpha()) or (after.isascii() and after.isalpha()) or \
+            (before[-1:] == "-" and before[:1].isascii() and before[:1].isalpha())
+
+    def _window(self, i: int) -> tuple[int, int]:
+        toks, n = self.toks, len(self.toks)
+        sentence = toks[i].sentence
+        clause = toks[i].clause
+        first = i
+        while first > 0 and i - first < 4:
+            j = first - 1
+            if toks[j].used or toks[j].clause != clause:
+                break
+            if toks[j].word in _LEFT_SYMBOLS:
+                first = j
+                continue
+            found = None
+            for k in range(max(j - 3, 0), j + 1):  # the longest phrase ending here: 'ما يقارب', 'more than'
+                m = self.meaning(k)
+                if m and k + m[0] == first and m[1] & _LEFT and not toks[k].used:
+                    found = k
+                    break
+            if found is None:
+                break
+            first = found
+        m = self.meaning(i)
+        last = i + (m[0] if m and toks[i].word != "#" else 1)
+        counted = True  # the figure so far ends in a number or scale word: a noun may follow
+        while last < n and last - i < _WINDOW and toks[last].sentence == sentence and not toks[last].used:
+            t = toks[last]
+            m = self.meaning(last)
+            if m and m[1] & _K_PERIOD and not m[1] & _K_SCALE:
+                after = self.time_categories(last + m[0]) if last + m[0] < n else None
+                if after and after[1] & {"marker"}:
+                    break  # '39.4 million a year earlier': a time, not a rate
+            c = self.cue(last)
+            if c and c[1] & {"since", "from", "to", "share", "parts"} and not (m and m[1] & _K_CURRENCY) and \
+                    not ("link" in c[1] and last + 1 < n and self.kinds(last + 1) & _K_MONEY_UNIT):
+                break  # 'par rapport à', 'of which': a cue, not the figure's own words
+            if m and m[1] & _RIGHT:
+                counted = bool(m[1] & _K_SCALES) and not m[1] & _K_MONEY_UNIT
+                per = m[1] & _K_PER and not m[1] & _K_PERIOD_UNIT
+                last += m[0]
+                if per and last < n and toks[last].word != "#" and toks[last].sentence == sentence:
+                    last += 1  # the noun of 'per user', 'لكل مستخدم'
+                continue
+            if t.word in _RIGHT_SYMBOLS:
+                last += 1
+                counted = False
+                continue
+            if self.is_cue(last, "link") and last + 1 < n and self.kinds(last + 1) & _K_MONEY_UNIT:
+                last += 1  # 'milliards d'euros', 'millones de euros': the currency after 'of'
+                continue
+            if t.word in _DASHES and last + 1 < n and toks[last + 1].word == "#" and toks[last - 1].word == "#":
+                last += 2
+                counted = True
+                continue
+            if t.word == "#" and toks[last - 1].word == "#" and self.plain[toks[last - 1].end:t.start].strip() == "":
+                break
+            break
+        if counted and last + 1 < n and self.is_cue(last, "link") and toks[last + 1].sentence == sentence and \
+                toks[last + 1].word[:1].isalpha() and not self.cue(last + 1) and not self.kinds(last + 1) and \
+                not self.time_categories(last + 1):
+            return first, last + 2  # '73,9 millones de turistas': the noun after 'de'
+        if counted and last < n and toks[last].sentence == sentence and not toks[last].used and \
+                toks[last].word not in self.cues.marks and toks[last].word[0].isalpha() and not self.cue(last) and \
+                not self.time_categories(last):
+            last += 1  # the noun it counts: 'مستخدم', 'residents'; the reader takes it as a unit when it knows it
+        return first, last
+
+    def _read_figure(self, first: int, last: int) -> _Fig | None:
+        toks = self.toks
+        s, e = toks[first].start, toks[last - 1].end
+        # the noun the window ends with, which it counts ('73,9 millones de turistas'), before the reader trims it
+        noun = toks[last - 1].raw if last - 1 > first and toks[last - 1].word[:1].isalpha() and \
+            not self.kinds(last - 1) and not self.cue(last - 1) else None
+        value = self.text[s:e]
+        if len(value) > 300:
+            return None
+        try:
+            measure = read_value(value, self.language)
+        except Unreadable as exc:
+            if exc.code in _NOT_FIGURES or not any(c.isdigit() for c in self.plain[s:e]):
+                return None
+            self.out.problems.append(Problem(code=exc.code, field="text", message=(
+                f"'{value}' (characters {s}–{e}) was not read: {exc.message}")))
+            return None
+        if measure.unit is None and measure.number is not None and measure.number == measure.number.numerator and \
+                _YEAR.match(str(measure.number)) and e - s == 4:
+            return None  # a bare year the time reader did not take: not an amount
+        if measure.span:
+            a, b = measure.span
+            lo = next((k for k in range(first, last) if toks[k].end > s + a), first)
+            hi = next((k + 1 for k in range(last - 1, first - 1, -1) if toks[k].start < s + b), last)
+            first, last, s, e = lo, hi, toks[lo].start, toks[hi - 1].end
+        # the words that make it a change ('up 8%', 'بنمو نسبته 11%', 'falls to $210 million')
+        clause = toks[first].clause
+        unit = measure.unit
+        for j in range(first - 1, max(first - 4, -1), -1):
+            if toks[j].used or toks[j].clause != clause or toks[j].word == "#":
+                break
+            if j == first - 1 and (self.is_cue(j, "from") or self.is_cue(j, "since")) and unit not in _SHARES:
+                break  # 'rose from $4.1 billion': the level it rose from, not a change ('hausse de 24,7 %' is one)
+            if movement(self.text[toks[j].start:e], self.language) is not None and \
+                    movement(self.text[s:e], self.language) is None:
+                if j and toks[j - 1].clause == clause and \
+                        movement(self.text[toks[j - 1].start:e], self.language) is None:
+                    break  # 'make up 0.38%': the word belongs to a phrase that is no change
+                first, s = j, toks[j].start
+                break
+        # a change word right after it ('un 10,9% más', '5 % plus')
+        if last < len(toks) and toks[last].clause == clause and movement(self.text[s:e], self.language) is None and \
+                movement(self.text[s:toks[last].end], self.language) is not None and toks[last].word != "#":
+            last, e = last + 1, toks[last].end
+        value = self.text[s:e]
+        return _Fig(id=self._id(), first=first, last=last, start=s, end=e, measure=measure, value=value,
+                    percent=unit in _SHARES, noun=noun)
+
+    def _id(self) -> str:
+        while True:
+            self.next_id += 1
+            candidate = f"{self.prefix}{self.next_id}"
+            if candidate not in self.taken:
+                return candidate
+
+    # -- labels ----------------------------------------------------------------------------------------------------
+    def content(self, j: int) -> bool:
+        t = self.toks[j]
+        if t.word == "#" or t.used or not t.word[:1].isalpha() or t.word in self.cues.marks:
+            return False
+        if self.kinds(j) & _FIGURE_WORDS or self.time_categories(j):
+            return False
+        c = self.cue(j)
+        categories = (c[1] if c else frozenset()) | self.covered.get(j, frozenset())
+        return not categories & {"drop", "clause", "share", "parts", "since", "from", "to", "roles", "former",
+                                 "current"}
+
+    def label_before(self, fig: _Fig, previous: bool = False) -> list[int]:
+        """The content words of the figure's clause before it (nearest three, in order); with ``previous``, of the
+        clause before that in the same sentence ('هذه الرسوم، التي تقارب 420 مليون ريال')."""
+        out: list[int] = []
+        j = fig.first - 1
+        clause = self.toks[fig.first].clause
+        if previous:
+            stop = max(-1, j - 40)  # bounded: a clause of thousands of words is not walked for every figure
+            while j > stop and self.toks[j].clause == clause:
+                j -= 1
+            if j == stop:
+                return out
+            if j < 0 or self.toks[j].sentence != self.toks[fig.first].sentence:
+                return out
+            clause = self.toks[j].clause
+            k = j
+            while k > max(-1, j - 40) and self.toks[k].clause == clause:
+                if self.toks[k].used and self.toks[k].word == "#" or self.is_figure_start(k):
+                    return out  # that clause's words are its own figure's ('X, dont Y'), not this one's
+                k -= 1
+        top = j
+        while j >= 0 and len(out) < 3 and self.toks[j].clause == clause and top - j < 12:
+            if (self.toks[j].word == "#" or self.toks[j].used) and not previous:
+                break
+            if self.content(j):
+                out.append(j)
+            j -= 1
+        return out[::-1]
+
+    def restating(self, fig: _Fig) -> list[int]:
+        """'500 مليون دولار يومياً، أي 6 مليارات دولار سنوياً', 'soit …': a figure that restates the one before it in
+        its sentence counts what that one counts."""
+        if self.cue_before(fig.first, "same", 3) is None or not fig.index:
+            return []
+        prev = self.figs[fig.index - 1]
+        if self.toks[prev.first].sentence != self.toks[fig.first].sentence:
+            return []
+        return self.label_before(prev) or self.label_before(prev, previous=True)
+
+    def is_figure_start(self, k: int) -> bool:
+        return k in self.fig_starts
+
+    def words_after(self, k: int, limit: int = 5, stop: tuple[str, ...] = ()) -> list[int]:
+        out: list[int] = []
+        n = len(self.toks)
+        if k >= n:
+            return out
+        clause = self.toks[k].clause
+        while k < n and len(out) < limit and self.toks[k].clause == clause and self.toks[k].word != "#" and \
+                not self.toks[k].used and not (out and any(self.is_cue(k, c) for c in stop)):
+            if self.content(k):
+                out.append(k)
+            k += 1
+        return out
+
+    def printed(self, idx: list[int]) -> str:
+        return " ".join(self.text[self.toks[j].start:self.toks[j].end] for j in idx)
+
+    def label(self, idx: list[int]) -> str:
+        """A label as printed; an Arabic word with a glued 'و' or a possessive ending as its bare (folded) word."""
+        if self.lang != "ar":
+            return self.printed(idx)
+        words = []
+        for j in idx:
+            t = self.toks[j]
+            bare = self.base(t.word)
+            words.append(self.text[t.start:t.end] if bare == t.word else bare)
+        return " ".join(words)
+
+    def scope_of(self, idx: list[int]) -> tuple[str | None, list[int]]:
+        """A place among the label's words (one word or two), and the words left."""
+        for width in (2, 1):
+            for a in range(len(idx) - width + 1):
+                part = idx[a:a + width]
+                if place(key(self.printed(part), self.lang), self.lang):
+                    return self.printed(part), [j for j in idx if j not in part]
+        return None, idx
+
+    def time_for(self, fig: _Fig) -> str | None:
+        """The nearest time in the figure's clause, else in its sentence, with no other figure in between."""
+        here = bisect.bisect_left(self.time_starts, fig.first)
+        near = self.times[max(0, here - 3):here + 3]
+        prev = self.figs[fig.index - 1] if fig.index else None
+        nxt = self.figs[fig.index + 1] if fig.index + 1 < len(self.figs) else None
+        for level in ("clause", "sentence"):
+            mine = getattr(self.toks[fig.first], level)
+            best: tuple[int, str] | None = None
+            for a, b, printed in near:
+                if getattr(self.toks[a], level) != mine:
+                    continue
+                if a >= fig.last:
+                    if nxt is not None and nxt.first < a:
+                        continue
+                    distance = a - fig.last
+                else:
+                    if prev is not None and prev.first >= b:
+                        continue
+                    distance = fig.first - b
+                if best is None or distance < best[0]:
+                    best = (distance, printed)
+            if best is not None:
+                return best[1]
+        return None
+
+    def stems(self, idx: list[int]) -> frozenset[str]:
+        if not idx:
+            return frozenset()
+        if self.lang != "ar":
+            return frozenset(key(self.printed(idx), self.lang).split())
+        return frozenset(key(" ".join(self.base(self.toks[j].word) for j in idx), self.lang).split())
+
+    def base(self, word: str) -> str:
+        """An Arabic word without a glued 'و' / 'ف' or a possessive ending ('وقطاع', 'إيراداتها'), when the article
+        prints the bare word too: the stemmer leaves both on."""
+        if self.vocab is None:
+            self.vocab = {t.word for t in self.toks}
+        for cut in ((1, 0), (0, 2), (1, 2), (0, 1)):
+            if len(word) - sum(cut) < 3 or (cut[0] and word[0] not in "وف") or \
+                    (cut[1] and not word.endswith(("ها", "هم") if cut[1] == 2 else ("ه",))):
+                continue
+            bare = word[cut[0]:len(word) - cut[1]]
+            if bare in self.vocab or "ال" + bare in self.vocab:
+                return bare
+        return word
+
+    def context_of(self, fig: _Fig) -> frozenset[str]:
+        clause, toks = self.toks[fig.first].clause, self.toks
+        idx = [j for j in range(max(0, fig.first - 12), min(len(toks), fig.last + 12))
+               if toks[j].clause == clause and j not in range(fig.first, fig.last) and self.content(j)]
+        return self.stems(idx)
+
+    def carry(self, fig: _Fig) -> None:
+        """A shorter mention of what an earlier figure counts ('these fees' after 'licence fees') takes its label."""
+        if not fig.stems or fig.measure is None:
+            return
+        for other in reversed(self.figs[max(0, fig.index - 30):fig.index]):
+            if other.measure is not None and other.measure.unit == fig.measure.unit and other.metric and \
+                    fig.stems <= other.stems:
+                fig.metric, fig.stems = other.metric, other.stems
+                return
+
+    # -- claims ----------------------------------------------------------------------------------------------------
+    def sentence_text(self, sentence: int, s: int, e: int) -> str:
+        a, b = self.out.sentences[sentence]
+        a, b = max(a, s - 1500), min(b, e + 1500)
+        return " ".join(self.text[a:b].split())[:4000]
+
+    def claims(self) -> None:
+        self.fig_starts = {f.first for f in self.figs}
+        for fig in self.figs:
+            t = self.toks[fig.first]
+            after = fig.last
+            share_cue = self.is_cue(after, "share") if after < len(self.toks) and fig.percent else 0
+            before = self.label_before(fig) or self.label_before(fig, previous=True) or self.restating(fig)
+            scope, label = self.scope_of(before)
+            if not label and not fig.percent:
+                counted = self.words_after(fig.last, 2)
+                scope2, label = self.scope_of(counted)
+                scope = scope or scope2
+                if not label:  # the noun the reader took as the unit counted: 'مليون مستخدم', 'residents'
+                    label = [j for j in range(fig.first, fig.last) if self.toks[j].word != "#" and
+                             self.kinds(j) & _K_UNIT and not self.time_categories(j) and
+                             not self.kinds(j) & _K_CURRENCY_PERIOD and fig.measure is not None and
+                             fig.measure.unit not in _NOT_COUNTED][:1]
+            fig.metric, fig.stems = self.label(label) or None, self.stems(label)
+            fig.context = self.context_of(fig)
+            self.carry(fig)
+            metric = fig.metric
+            time = self.time_for(fig)
+            if time is None:
+                time = self.document_time
+            elif self.document_time is None and fig.measure is not None:
+                self.document_time = time  # the first time a figure is given for: the article's, for the rest
+            common = dict(id=fig.id, value=fig.value, sentence=self.sentence_text(t.sentence, fig.start, fig.end),
+                          span=(fig.start, fig.end), extracted=True, metric=metric, scope=scope, time=time)
+            if share_cue:
+                of_words = self.words_after(after + share_cue, 5, stop=("share", "from", "since", "to"))
+                fig.share, fig.of = True, self.printed(of_words)
+                self.out.claims.append(Share(of=fig.of, **common))
+            elif fig.percent and self._parenthesised(fig):
+                fig.share = True
+                self.out.claims.append(Share(of="", **common))
+            elif fig.percent and self.cue_before(fig.first, "parts", 3) is not None:
+                fig.share, fig.of_parts = True, True  # 'Davon waren 25,9 % …', 'dont 40 %': a share of that total
+                self.out.claims.append(Share(of="", **common))
+            else:
+                self.out.claims.append(Quantity(**common))
+            self.out.found.append(Found("figure", fig.start, fig.end, fig.value, t.sentence, claim=fig.id))
+
+    def _parenthesised(self, fig: _Fig) -> bool:
+        """'$1.29 billion (31%)': a percentage in brackets right after a figure is its share of the total."""
+        j = fig.first - 1
+        return j >= 1 and self.toks[j].word == "(" and any(f.last == j for f in self.figs if not f.percent)
+
+    # -- relations -------------------------------------------------------------------------------------------------
+    def relations(self) -> None:
+        by_sentence: dict[int, list[_Fig]] = {}
+        for fig in self.figs:
+            by_sentence.setdefault(self.toks[fig.first].sentence, []).append(fig)
+        # each figure is related to the 20 figures on either side of it in its sentence: linear in a sentence of
+        # thousands of figures
+        for figs in by_sentence.values():  # shares first: the lists of shares below need their parts
+            for n, fig in enumerate(figs):
+                if fig.share:
+                    self._share(*_near(figs, n), fig)
+        for sentence, figs in by_sentence.items():
+            self._rest(by_sentence, sentence, figs)
+            self._breakdown(figs)
+            for n, fig in enumerate(figs):
+                self._change(*_near(figs, n), fig)
+                self._parts(*_near(figs, n), fig)
+                self._per(*_near(figs, n), fig)
+
+    def _share(self, figs: list[_Fig], n: int, fig: _Fig) -> None:
+        if fig.of_parts:  # the total before the cue: in this sentence, else the first level of the one before
+            sentence = self.toks[fig.first].sentence
+            earlier = [f for f in figs[:n] if self.level(f) and not f.percent] or \
+                [f for f in self.figs[max(0, fig.index - 10):fig.index]
+                 if self.toks[f.first].sentence == sentence - 1 and self.level(f) and not f.percent][:1]
+            if earlier and earlier[-1].measure is not None:
+                self.out.relations.append(ShareOf(share=fig.id, whole=earlier[-1].id))
+            return
+        before = [f for f in figs[:n] if not f.percent and not f.factor]
+        after = [f for f in figs[n + 1:] if not f.percent and not f.factor]
+        part = before[-1] if before else after[0] if after else None
+        if part is None or part.measure is None or part.measure.per is not None:
+            return
+        fig.part = part.id
+        whole = None
+        if not fig.of and part.stems:  # 'of the total': the latest earlier figure of the more general thing
+            unit = part.measure.unit
+            whole = next((f for f in reversed(self.figs[max(0, part.index - 30):part.index]) if f.measure and
+                          not f.percent and f.measure.per is None and f.stems and f.stems < part.stems and
+                          (f.measure.unit == unit or (unit is None and f.measure.unit is not None and
+                                                      len(f.measure.unit) != 3))), None)
+        self.out.relations.append(ShareOf(share=fig.id, part=part.id, whole=whole.id if whole else None))
+
+    def _rest(self, by_sentence: dict[int, list[_Fig]], sentence: int, figs: list[_Fig]) -> None:
+        """'… 31% from Europe and 27% from the rest of the world', '… and everything else $880 million (21%)': shares
+        listed up to 'the rest' make up their whole (this sentence's and the two before, while they list shares)."""
+        if sum(f.share for f in figs) < 1 or "rest" not in self.marks.get(sentence, ()):
+            return
+        shares = [f for f in figs if f.share]
+        ofs = {f.of for f in shares}
+        for back in range(sentence - 1, max(sentence - 3, -1), -1):  # earlier sentences listing shares of that whole
+            listed = by_sentence.get(back, [])
+            if any(f.percent and not f.share for f in listed) or len(ofs) != 1 or \
+                    any(f.of not in ofs for f in listed if f.share):
+                break
+            shares = [f for f in listed if f.share] + shares
+        if len(shares) < 2:
+            return
+        self.out.relations.append(SumOf(parts=[f.id for f in shares][:100], exhaustive=True))
+        parts = [f.part for f in shares if f.part]
+        if len(parts) == len(shares):
+            self.out.relations.append(SumOf(parts=parts[:100], exhaustive=True))
+
+    def _breakdown(self, figs: list[_Fig]) -> None:
+        """'وتوزعت الإيرادات على ثلاثة قطاعات: …', 'revenue was split between …': the sentence's figures after the
+        cue are parts of the latest earlier figure that counts what the cue's words name."""
+        if not figs:
+            return
+        first = figs[0]
+        toks = self.toks
+        start = first.first
+        while start > 0 and toks[start - 1].sentence == toks[first.first].sentence:
+            start -= 1
+        cue = next((k for k in range(start, first.first) if self.is_cue(k, "breakdown")), None)
+        if cue is None or first.measure is None:
+            return
+        words = self.stems([k for k in range(cue + 1, first.first) if self.content(k)])
+        unit = first.measure.unit
+        parts = [f for f in figs if not f.percent and f.measure and f.measure.unit == unit and f.measure.per is None]
+        total = next((f for f in reversed(self.figs[max(0, first.index - 30):first.index]) if f.measure and
+                      f.measure.unit == unit and f.measure.per is None and not f.percent and f.stems & words), None)
+        if total is not None and len(parts) >= 2:
+            self.out.relations.append(SumOf(parts=[f.id for f in parts][:100], total=total.id))
+
+    def near_cue(self, fig: _Fig, category: str) -> bool:
+        """A ``category`` cue just before the figure or among its first words ('fell to 2.1 hours')."""
+        return self.cue_before(fig.first, category, 2) is not None or \
+            any(self.is_cue(k, category) for k in range(fig.first, min(fig.first + 3, fig.last)))
+
+    def _by_factor(self, figs: list[_Fig], n: int, fig: _Fig) -> None:
+        """'Transit spending has nearly doubled since 2020, when it stood at $410 million': the level then is the
+        figure after the factor in its sentence; the level now, the latest earlier figure in that unit that counts
+        the same thing."""
+        before = next((f for f in figs[n + 1:] if not f.percent and not f.factor and f.measure), None)
+        if before is None or not fig.stems:
+            return
+        after = next((f for f in reversed(self.figs[max(0, fig.index - 30):fig.index]) if f.measure and not f.percent
+                      and f.measure.unit == before.measure.unit and f.measure.per is None and f.stems & fig.stems
+                      and f.stems <= fig.stems), None)
+        if after is not None:
+            self.changed.add(frozenset((before.id, after.id)))
+            self.out.relations.append(Change(before=before.id, after=after.id, change=fig.id))
+
+    def sentence_stems(self, sentence: int) -> frozenset[str]:
+        """The stems of a sentence's content words (a figure's own words left out)."""
+        a, b = self.out.sentences[sentence]
+        lo = bisect.bisect_left(self.tok_starts, a)
+        hi = bisect.bisect_left(self.tok_starts, b)
+        return self.stems([j for j in range(lo, min(hi, lo + 200)) if self.content(j)])
+
+    def level(self, fig: _Fig) -> bool:
+        """A level, not a change: 'rises by $150 million' is not what education spending was."""
+        if fig.is_level is None:
+            moved = movement(fig.value, self.language)
+            fig.is_level = not fig.factor and (moved is None or not moved.is_change)
+        return fig.is_level
+
+    def _change(self, figs: list[_Fig], n: int, fig: _Fig) -> None:
+        if fig.factor:
+            self._by_factor(figs, n, fig)
+            return
+        if fig.share or not self.level(fig):
+            return
+        figs = [f for f in figs if f is fig or self.level(f)]
+        n = figs.index(fig)
+        start = self.cue_before(fig.first, "from", 2)
+        since = self.cue_before(fig.first, "since", 4)
+        if start is not None:  # 'from X to Y'
+            later = next((f for f in figs[n + 1:] if f.percent == fig.percent and not f.factor and
+                          self.near_cue(f, "to")), None)
+            if later is not None:
+                self._add_change(figs, fig, later)
+                return
+            earlier = next((f for f in reversed(figs[:n]) if f.percent == fig.percent and not f.factor and
+                            self.near_cue(f, "to")), None)
+            if earlier is not None:  # 'falls to Y from X'
+                self._add_change(figs, fig, earlier)
+                return
+        if since is not None:  # 'Y, up 8 % from X', 'Y مقارنة بـX'
+            earlier = next((f for f in reversed(figs[:n]) if f.percent == fig.percent and not f.share and
+                            not f.factor and f.measure and fig.measure and f.measure.unit == fig.measure.unit), None)
+            if earlier is None and fig.index:  # 'Il progresse de 13,5 % par rapport aux 108,8 M€': the level the
+                sentence = self.toks[fig.first].sentence  # sentence before gave first
+                before = [f for f in self.figs[max(0, fig.index - 10):fig.index]
+                          if self.toks[f.first].sentence == sentence - 1]
+                levels = [f for f in before if self.level(f) and not f.percent and f.measure and fig.measure
+                          and f.measure.unit == fig.measure.unit and f.measure.per is None]
+                words = self.sentence_stems(sentence)
+                # the one this sentence names ('Education spending … from $1.14 billion'), or, when it names
+                # nothing ('Il progresse de 13,5 % par rapport aux …'), the first
+                earlier = next((f for f in levels if f.stems & words), None) if words else \
+                    (levels[0] if levels else None)
+                if earlier is not None:
+                    figs = [earlier, *figs]
+            if earlier is not None:
+                self._add_change(figs, fig, earlier)
+
+    def _add_change(self, figs: list[_Fig], before: _Fig, after: _Fig) -> None:
+        pair = frozenset((before.id, after.id))
+        if pair in self.changed:
+            return
+        self.changed.add(pair)
+        lo, hi = min(before.first, after.first), max(before.last, after.last)
+        stated = [f for f in figs if f is not before and f is not after and not f.share and
+                  movement(f.value, self.language) is not None and f.percent != before.percent or
+                  (f is not before and f is not after and f.percent and not before.percent and
+                   movement(f.value, self.language) is not None)]
+        stated = [f for f in stated if f is not before and f is not after] or \
+            [f for f in figs if f.percent and not f.share and f.first >= hi and not before.percent]
+        if before.percent and not stated:  # 'من 41% إلى 44%، أي بنسبة 3%': the percentage after them states it
+            stated = [f for f in figs if f.percent and not f.share and f.first >= hi][:1]
+        change = min(stated, key=lambda f: min(abs(f.first - hi), abs(lo - f.last))) if stated else None
+        self.out.relations.append(Change(before=before.id, after=after.id, change=change.id if change else None))
+
+    def _parts(self, figs: list[_Fig], n: int, fig: _Fig) -> None:
+        """'4,2 milliards d'euros en 2024, dont 1,1 milliard …', 'X. Davon entfielen Y': the figures after a parts
+        cue, in the total's unit (or counted without one), are parts of the figure before it."""
+        if fig.percent or fig.measure is None:
+            return
+        stop = figs[n + 1].first if n + 1 < len(figs) else min(fig.last + 12, len(self.toks))
+        sentence = self.toks[fig.first].sentence
+        cue = next((k for k in range(fig.last, min(stop, fig.last + 12))
+                    if self.toks[k].sentence == sentence and self.is_cue(k, "parts")), None)
+        rest = figs[n + 1:]
+        if cue is None and n + 1 == len(figs):  # the next sentence opens with the cue
+            k = fig.last
+            while k < len(self.toks) and self.toks[k].sentence == self.toks[fig.first].sentence:
+                k += 1
+            if k < len(self.toks) and self.is_cue(k, "parts"):
+                sentence = self.toks[k].sentence
+                rest = [f for f in self.figs[fig.index + 1:fig.index + 101] if self.toks[f.first].sentence == sentence]
+                cue = k
+        if cue is None:
+            return
+        unit = fig.measure.unit
+        parts = [f.id for f in rest if not f.percent and f.measure and f.measure.per is None and
+                 (f.measure.unit == unit or (f.measure.unit is None and (unit is None or len(unit) != 3)))][:100]
+        if parts:
+            self.out.relations.append(SumOf(parts=parts, total=fig.id))
+
+    def _per(self, figs: list[_Fig], n: int, fig: _Fig) -> None:
+        m = fig.measure
+        if m is None or m.per is None:
+            return
+        # the count and the total are looked for among the 30 figures before it (the same paragraph, or the lead)
+        here = fig.index
+        near = self.figs[max(0, here - 30):here + 5]
+        per_key = key(m.per, self.lang)
+        here = self.toks[fig.first].sentence  # the count is given before, in this sentence or the one before
+        counts = [f for f in near if f.index < fig.index and f.measure and f.measure.per is None and not f.percent
+                  and here - self.toks[f.first].sentence in (0, 1)
+                  and (f.measure.unit == m.per or (f.noun and key(f.noun, self.lang) == per_key))]
+        if not counts:
+            return
+        count = min(counts, key=lambda f: abs(f.index - fig.index))  # the nearest count
+        # the total: a figure in the same unit whose words meet the per-unit figure's or the count's
+        words = fig.context | fig.stems | count.stems | count.context
+        # a rate per head ('a month for every resident') comes from a rate: the total states a period too
+        totals = [f for f in near if f is not fig and f is not count and f.measure and f.measure.per is None and
+                  f.measure.unit == m.unit and m.unit is not None and not f.percent and (f.stems | f.context) & words
+                  and (m.period is None or f.measure.period is not None)]
+        # the total stated with the count (the same sentence), else the nearest to it
+        where = self.toks[count.first].sentence
+        if any(self.toks[f.first].sentence == where for f in totals):
+            totals = [f for f in totals if self.toks[f.first].sentence == where]
+        total = min(totals, key=lambda f: abs(f.index - count.index)) if totals else None
+        if total is not None:
+            self.out.relations.append(PerUnit(total=total.id, count=count.id, each=fig.id))
+
+    # -- events and roles ------------------------------------------------------------------------------------------
+    def events(self) -> None:
+        figure_sentences = {self.toks[f.first].sentence for f in self.figs}
+        for a, b, printed in self.times:
+            sentence = self.toks[a].sentence
+            if sentence in figure_sentences:
+                continue
+            marks = self.marks.get(sentence, set())
+            tense = "future" if "future" in marks else "past" if "past" in marks else None
+            if tense is None:
+                continue
+            modality = "expected" if "expected" in marks else "planned" if "planned" in marks else "asserted"
+            clause = self.toks[a].clause
+            what = [j for j in range(max(a - 8, 0), a) if self.toks[j].clause == clause and self.content(j)]
+            if not what:
+                continue
+            self.out.claims.append(Event(
+                id=self._id(), what=self.printed(what)[:300], time=printed, tense=tense, modality=modality,
+                sentence=self.sentence_text(sentence, self.toks[a].start, self.toks[b - 1].end),
+                span=(self.toks[a].start, self.toks[b - 1].end), extracted=True))
+
+    def roles(self) -> None:
+        toks, n = self.toks, len(self.toks)
+        for i in range(n):
+            size = self.is_cue(i, "roles")
+            if not size:
+                continue
+            status, j = None, i + size
+            if i and (self.is_cue(i - 1, "former") or self.is_cue(i - 1, "current")):
+                status = "former" if self.is_cue(i - 1, "former") else "current"
+            elif j < n and (self.is_cue(j, "former") or self.is_cue(j, "current")):
+                status = "former" if self.is_cue(j, "former") else "current"
+                j += 1
+            if status is None or j >= n or toks[j].sentence != toks[i].sentence or not toks[j].word[:1].isalpha():
+                continue
+            person = [j]
+            if self.lang != "ar":
+                if not _CAPITAL.match(toks[j].raw):
+                    continue
+                while len(person) < 3 and person[-1] + 1 < n and _CAPITAL.match(toks[person[-1] + 1].raw):
+                    person.append(person[-1] + 1)
+            start = toks[min(i, i - 1 if status and i and self.is_cue(i - 1, status) else i)].start
+            self.out.claims.append(Role(
+                id=self._id(), person=self.printed(person), role=self.printed(list(range(i, i + size))),
+                status=status, sentence=self.sentence_text(toks[i].sentence, start, toks[person[-1]].end),
+                span=(start, toks[person[-1]].end), extracted=True))
+
+    def run(self) -> Extraction:
+        self.tokenize()
+        self.scan_times()
+        self.scan_figures()
+        self.claims()
+        self.relations()
+        self.events()
+        self.roles()
+        self.out.found.sort(key=lambda f: f.start)
+        return self.out
+
+
+def with_text(request: CheckRequest) -> tuple[CheckRequest, list[Relation], list[Problem]]:
+    """``request`` with the claims and relations its ``text`` gives joined to its own (extracted ids skip the
+    request's), the relations proposed, and the problems: a language extraction does not read, a text with no
+    figure, a figure that could not be read. Never raises for what a client sends."""
+    if not request.text:
+        return request, [], []
+    doc = request.document
+    try:
+        found = extract(request.text, doc.language, doc.published,
+                        taken=frozenset(c.id for c in (*request.claims, *request.references)))
+    except Unsupported as exc:
+        return request, [], [Problem(code="unsupported_language", field="document.language", message=(
+            f"{exc}: the text was not read (its claims may still be sent as claims)"))]
+    problems = list(found.problems)
+    if not any(f.kind == "figure" for f in found.found):
+        problems.append(Problem(code="no_figures", field="text", message=(
+            "no figure was found in the text; nothing from it was checked")))
+    room = max(0, MAX_CLAIMS - len(request.claims))
+    claims = found.claims[:room]
+    if len(found.claims) > room:
+        problems.append(Problem(code="too_many_claims", field="text", message=(
+            f"the text gives {len(found.claims)} claims; {room} were added (a request holds {MAX_CLAIMS})")))
+    kept = {c.id for c in claims}
+    relations = [r for r in found.relations if all(i in kept for i in _relation_ids(r))]
+    relations = relations[:max(0, MAX_RELATIONS - len(request.relations))]
+    return msgspec.structs.replace(request, claims=[*request.claims, *claims],
+                                   relations=[*request.relations, *relations]), relations, problems
+
+
+def _relation_ids(relation: Relation) -> list[str]:
+    out: list[str] = []
+    for name in relation.__struct_fields__:
+        value = getattr(relation, name)
+        if isinstance(value, list):
+            out += value
+        elif isinstance(value, str) and name not in ("gap", "times"):
+            out.append(value)
+    return out
