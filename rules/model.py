@@ -112,7 +112,8 @@ class ClaimBase(Base, tag_field="kind", kw_only=True):
     source: Annotated[Short | None, Meta(description=(
         "Who the claim is attributed to; required for references (the trusted source)."))] = None
     url: Annotated[Short | None, Meta(description="Where the claim or its source is published.")] = None
-    span: Span | None = None
+    span: Annotated[Span | None, Meta(description=(
+        "Where the claim is printed in the request's `text`: [start, end) in code points of the text as sent."))] = None
     extracted: Annotated[bool, Meta(description="True for a claim tadqiq found in the request's `text`.")] = False
 
 
@@ -293,7 +294,9 @@ class CheckRequest(Base, kw_only=True):
     document: Annotated[Document, Meta(description="The article the claims come from.")]
     claims: Annotated[list[Claim], Meta(max_length=MAX_CLAIMS, description=(
         "The claims extracted from the article, as printed (at most 10 000); may be empty when `text` is sent."))] = []
-    text: ArticleText | None = None
+    text: Annotated[ArticleText | None, Meta(description=(
+        "The article's text (up to 200 000 characters): its figures, times, events and roles are found and checked "
+        "as extracted claims (`extracted: true`, each with its `span`)."))] = None
     relations: Annotated[list[Relation], Meta(max_length=MAX_RELATIONS, description=(
         "Which claims belong together, when the client knows; otherwise the engine pairs them by their labels."))] = []
     references: Annotated[list[Claim], Meta(max_length=MAX_REFERENCES, description=(
@@ -392,7 +395,7 @@ class ReadClaim(Base, kw_only=True):
     reference: Annotated[bool, Meta(description=(
         "True for a reference (a trusted figure), not a claim of the article."))] = False
     extracted: Annotated[bool, Meta(description="True for a claim tadqiq found in the request's `text`.")] = False
-    span: Span | None = None
+    span: Annotated[Span | None, Meta(description="Where it is printed in the request's `text`, if it was found there.")] = None
     value: Annotated[Reading | None, Meta(description="How its value was read.")] = None
     time: Annotated[TimeReading | None, Meta(description="How its time was read.")] = None
     problems: Annotated[list[Problem], Meta(description="What could not be read.")] = []

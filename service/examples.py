@@ -100,6 +100,9 @@ def record() -> dict[str, Any]:
                                                             {"text": "170 مليون", "unit": "مستخدم"}]})
             keep("POST", "/v1/normalise/times", 200, {"language": "ar", "published": "2025-03-01",
                                                       "times": ["بحلول سبتمبر 2025", "العام الماضي"]})
+            keep("POST", "/v1/extract", 200, {"document": {"language": "ar"}, "text": (
+                "تحقق تيك توك ما يقارب 12.3 مليار دولار سنوياً من الإعلانات في الولايات المتحدة، وهو ما يشكل 68% من "
+                "إيراداتها العالمية.")}, short=True)
             keep("POST", "/v1/references", 201, LAW)
             keep("GET", "/v1/references/{ref_id}", 200, at="/v1/references/pl-118-50")
             superseded = {**LAW, "checked": "2025-03-10"}

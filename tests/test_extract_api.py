@@ -76,11 +76,10 @@ def test_another_language_is_a_problem_naming_the_supported_ones(client):
     assert r.status_code == 422
     assert r.headers["content-type"].startswith("application/problem+json")
     for lang in ("ar", "de", "en", "es", "fr"):
-        assert lang in r.json()["detail"]
+        assert lang in r.text, r.text  # the detail or the field's error names them
     r = post(client, "/v1/checks?store=false", {"document": {"language": "ja"}, "text": "売上高は12億円だった。"})
-    assert r.status_code == 200
-    problem = next(p for p in r.json()["problems"] if p["code"] == "unsupported_language")
-    assert "ar, de, en, es, fr" in problem["message"]
+    assert r.status_code == 422, "the document's language is one of the five for /v1/checks too"
+    assert all(lang in r.text for lang in ("ar", "de", "en", "es", "fr"))
 
 
 def test_a_text_with_no_figures_is_an_empty_report_with_a_problem(client):
