@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
+from functools import lru_cache
+from math import gcd
 
 from babel.numbers import list_currencies
 
@@ -54,6 +56,29 @@ _ACCOUNTING = re.compile(r"[$€£¥]\s*\(\s*[0-9]")
 _SPACES = " \u00a0\u202f\u2009"
 _CODES = frozenset(list_currencies())
 _TEN = [10 ** k for k in range(40)]  # ints: a Fraction times an int skips a gcd
+_new = object.__new__
+
+
+def _q(n: int, d: int) -> Fraction:
+    """The Fraction n / d (d > 0), reduced here: ``Fraction(n, d)`` without its checks of types and signs, which
+    take most of its time; the attributes are those CPython's ``Fraction._from_coprime_ints`` sets."""
+    g = gcd(n, d)
+    if g != 1:
+        n //= g
+        d //= g
+    f = _new(Fraction)
+    f._numerator, f._denominator = n, d
+    return f
+
+
+assert _q(-1250, 100) == Fraction(-25, 2) and hash(_q(6, 3)) == hash(2), "fractions.Fraction's layout changed"
+
+
+@lru_cache(maxsize=64)
+def _policy_notes(policy: Policy) -> tuple[str, str]:
+    """The notes a policy writes on readings: an approximation's margin, a fraction in words' margin."""
+    return (f"approximate: ±{percent_text(policy.approximate)} of the value",
+            f"a fraction in words: ±{percent_text(policy.zeros_cap)} of the amount")
 # The kinds of ``rules.normalise.lexicon.Kind`` as plain ints: ``Meaning.kinds & _SCALE`` stays an int test.
 _SCALE = int(Kind.SCALE)
 _SCALE_DUAL = int(Kind.SCALE_DUAL)
@@ -379,21 +404,17 @@ class _Amount:
         if self.several:
             return 2 * scale, 1000 * scale, None, None, list(self.notes)
         parts = self.parts if self.power is not None else [(v, d, p) for v, d, _ in self.parts]
-        if len(parts) == 1 and not self.words_fraction and parts[0][1] and \
-                _TEN[parts[0][1]] % parts[0][0].denominator == 0:
-            return self._decimal(parts[0])  # '12.3 مليار', '68.5%': the common case, in integers
-        if len(parts) == 1 and not self.words_fraction and not parts[0][1] and parts[0][0].denominator == 1 and \
-                parts[0][0].numerator % 10:
-            n, scale = parts[0][0].numerator, _TEN[parts[0][2]]  # '107 دقائق', '68%': ± half a unit, in integers
-            if self.negative:
-                n = -n
-            return (Fraction((2 * n - 1) * scale, 2), Fraction((2 * n + 1) * scale, 2), Fraction(n * scale),
-                    Fraction(scale, 2), list(self.notes))
+        if len(parts) == 1 and not self.words_fraction:
+            value, decimals, power = parts[0]
+            if decimals and _TEN[decimals] % value.denominator == 0:
+                return self._decimal(parts[0])  # '12.3 مليار', '68.5%': the common case, in integers
+            if not decimals and value.denominator == 1:
+                return self._whole(value.numerator, power, policy)  # '107 دقائق', '170 مليون', '68%'
         total = parts[0][0] * _TEN[parts[0][2]] if len(parts) == 1 else sum(v * _TEN[pw] for v, _, pw in parts)
         notes = list(self.notes)
         if self.words_fraction:
             half = abs(total) * policy.zeros_cap
-            notes.append(f"a fraction in words: ±{percent_text(policy.zeros_cap)} of the amount")
+            notes.append(_policy_notes(policy)[1])
         else:
             _, decimals, last = parts[-1]
             if decimals:
@@ -416,8 +437,33 @@ class _Amount:
         scale, den = _TEN[power], 2 * _TEN[decimals]
         if self.negative:
             n = -n
-        return (Fraction((2 * n - 1) * scale, den), Fraction((2 * n + 1) * scale, den), Fraction(2 * n * scale, den),
-                Fraction(scale, den), list(self.notes))
+        return (_q((2 * n - 1) * scale, den), _q((2 * n + 1) * scale, den), _q(2 * n * scale, den),
+                _q(scale, den), list(self.notes))
+
+    def _whole(self, n: int, power: int, policy: Policy
+               ) -> tuple[Fraction, Fraction, Fraction, Fraction, list[str]]:
+        """``interval`` of a whole number n × 10^p, in integers: ± half a unit ('107'), or with trailing zeros
+        read as rounding, never wider than the policy's share of it ('170' is 165–175; ``numbers.half_width``)."""
+        scale = _TEN[power]
+        zeros, rest = 0, abs(n)
+        while rest and rest % 10 == 0 and zeros < 60:
+            rest //= 10
+            zeros += 1
+        notes = list(self.notes)
+        if not zeros:  # ± half a unit
+            hn, hd = 1, 2
+        else:  # min(10^zeros / 2, max(n × cap, 1/2)): the half-width in units, as hn / hd
+            notes.append("trailing zeros read as rounding")
+            cap = policy.zeros_cap
+            hn, hd = (abs(n) * cap.numerator, cap.denominator) if 2 * abs(n) * cap.numerator > cap.denominator \
+                else (1, 2)
+            if 2 * hn > _TEN[zeros] * hd:
+                hn, hd = _TEN[zeros], 2
+        if self.negative:
+            n = -n
+        hn *= scale
+        total = n * scale * hd
+        return _q(total - hn, hd), _q(total + hn, hd), _q(n * scale, 1), _q(hn, hd), notes
 
 
 def _at(items: list[_Item], k: int) -> _Item | None:
@@ -999,7 +1045,7 @@ def _compose(text: str, amounts: list[_Amount], skipped: list[tuple[str, int, in
     if state.hedge == "approximate":
         value = Interval(lo - widths[0] * policy.approximate, hi + widths[1] * policy.approximate)
         bound = "approximate"
-        notes.append(f"approximate: ±{percent_text(policy.approximate)} of the value")
+        notes.append(_policy_notes(policy)[0])
     elif state.hedge == "lower":  # "more than 60 %" is above 60 %, not above 59.5 %
         value, bound = Interval(number if number is not None else lo, None), "lower"
         notes.append("lower bound at the printed value: no upper end")
