@@ -246,16 +246,22 @@ def split(text: str, spaced: bool = False) -> list[tuple[int, str, int, int]]:
     for m in (_SPLIT_SPACED if spaced else _SPLIT).finditer(text):
         kind = m.lastgroup
         if kind == "n":
-            out.append((NUMBER, m.group(), m.start(), m.end()))
+            out.append((NUMBER, m.group(), *m.span()))
         elif kind == "w":
-            folded = fold(m.group())
+            folded = _folded(m.group())
             if folded:
-                out.append((WORD, folded.replace(" ", ""), m.start(), m.end()))
+                out.append((WORD, folded, *m.span()))
         elif kind == "s":
             c = m.group()
             if c not in _SILENT:
-                out.append((SYMBOL, c, m.start(), m.end()))
+                out.append((SYMBOL, c, *m.span()))
     return out
+
+
+@lru_cache(maxsize=65536)
+def _folded(word: str) -> str:
+    """A word of a figure folded, without spaces (what folding leaves of punctuation inside it)."""
+    return fold(word).replace(" ", "")
 
 
 # -- building a language's lexicon ------------------------------------------------------------------------------

@@ -229,7 +229,7 @@ def _items(value: str, text: str, lex: Lexicon) -> list[_Item]:
     for item in items:
         if item.kind == _NUM and item.value is None:
             if item.raw.isdigit():
-                item.value = (Fraction(int(item.raw)), 0, None)
+                item.value = (_q(int(item.raw), 1), 0, None)
                 continue
             printed = value[item.start:item.end]
             item.value = parse(item.raw, lex.locale, lex.group, any(c in printed for c in "٫٬ر"),
@@ -692,8 +692,11 @@ class _State:
     span: list[int] = field(default_factory=lambda: [1 << 30, -1])
 
     def touch(self, item: _Item) -> None:
-        self.span[0] = min(self.span[0], item.start)
-        self.span[1] = max(self.span[1], item.end)
+        span = self.span
+        if item.start < span[0]:
+            span[0] = item.start
+        if item.end > span[1]:
+            span[1] = item.end
 
 
 def _read_text(value: str, lex: Lexicon, language: str, unit_hint: str | None, policy: Policy) -> Measure:
@@ -1024,26 +1027,26 @@ def _compose(text: str, amounts: list[_Amount], skipped: list[tuple[str, int, in
             raise Unreadable("two_numbers", "two numbers and no range words between them; send them as separate "
                                             "claims")
         b_lo, b_hi, b_mid, _, b_notes = second.interval(policy)
-        a_lo, a_hi, a_mid, _, a_notes = first.interval(policy)
-        if first.power is None and second.power is not None:
-            shared = first.interval(policy, second.power)
-            if shared[0] <= b_hi:
-                a_lo, a_hi, a_mid, _, a_notes = shared
+        shared = first.interval(policy, second.power) if first.power is None and second.power is not None else None
+        if shared is not None and shared[0] <= b_hi:  # '10–12 مليار': the first end takes the second's scale
+            a_lo, a_hi, a_mid, _, a_notes = shared
+        else:
+            a_lo, a_hi, a_mid, _, a_notes = first.interval(policy)
         if a_lo > b_hi or a_mid is not None and b_mid is not None and a_mid > b_mid:
             raise Unreadable("bad_range", "the range ends below where it starts")
         lo, hi, bound = a_lo, b_hi, "range"
         if a_mid is not None and b_mid is not None:
             ends = (a_mid, b_mid)
         notes = list(dict.fromkeys(a_notes + b_notes))
-        widths = (abs(a_mid if a_mid is not None else a_lo), abs(b_mid if b_mid is not None else b_hi))
+        widths = (a_mid if a_mid is not None else a_lo, b_mid if b_mid is not None else b_hi)
     else:
         lo, hi, number, precision, notes = first.interval(policy)
         bound = "range" if number is None else "exact"
-        width = abs(number if number is not None else lo)
-        widths = (width, width if number is not None else abs(hi))
+        width = number if number is not None else lo
+        widths = (width, width if number is not None else hi)
     value = Interval(lo, hi)
     if state.hedge == "approximate":
-        value = Interval(lo - widths[0] * policy.approximate, hi + widths[1] * policy.approximate)
+        value = Interval(_widen(lo, widths[0], policy.approximate, -1), _widen(hi, widths[1], policy.approximate, 1))
         bound = "approximate"
         notes.append(_policy_notes(policy)[0])
     elif state.hedge == "lower":  # "more than 60 %" is above 60 %, not above 59.5 %
@@ -1077,6 +1080,12 @@ def _compose(text: str, amounts: list[_Amount], skipped: list[tuple[str, int, in
     return Measure(text=text, value=value, bound=bound, unit=unit, per=state.per, period=state.period,
                    precision=precision, span=span, notes=tuple(notes), assumptions=tuple(assumptions),
                    number=number, ends=ends, separator=separator)
+
+
+def _widen(x: Fraction | int, width: Fraction | int, share: Fraction, sign: int) -> Fraction:
+    """x + sign × |width| × share, exactly, in integers: one reduction instead of three Fraction operations."""
+    xn, xd, wd, sd = x.numerator, x.denominator, width.denominator, share.denominator
+    return _q(xn * wd * sd + sign * abs(width.numerator) * share.numerator * xd, xd * wd * sd)
 
 
 def _one_in(text: str, first: _Amount, second: _Amount, state: _State, policy: Policy,
