@@ -151,6 +151,10 @@ class Lexicon:
     territory: str | None = None
     families: dict[str, str] = field(default_factory=dict)
     both_conventions: bool = False  # its press prints both marks: a mark before three digits is ambiguous
+    tag: str = ""  # the locale's string ('fr_FR'), made once
+
+    def __post_init__(self) -> None:
+        self.tag = str(self.locale)
 
     def add(self, phrase: str, category: str, value: object) -> None:
         words = [t for t, _, _ in tokens(phrase)]

@@ -27,9 +27,10 @@ _SPACES = " \u00a0\u202f\u2009"
 _TEN = [Fraction(10) ** k for k in range(64)]
 
 
-def parse(raw: str, locale: Locale, group: str, arabic_marks: bool = False,
+def parse(raw: str, locale: str, group: str, arabic_marks: bool = False,
           both_conventions: bool = False) -> tuple[Fraction, int, str | None]:
-    """``raw`` as (value, digits after the decimal mark, assumption or None). Raises ``Unreadable``.
+    """``raw`` as (value, digits after the decimal mark, assumption or None) in the locale tagged ``locale`` ('fr_FR',
+    a babel locale's string). Raises ``Unreadable``.
 
     Where the press prints both conventions (``both_conventions``: Arabic in the Maghreb and Lebanon, Spanish in
     Mexico), one mark followed by exactly three digits ('18.789 مليار', '90,000 ل.ل', '4.414 millones') is refused as
@@ -48,10 +49,10 @@ def parse(raw: str, locale: Locale, group: str, arabic_marks: bool = False,
         head, tail = raw.split(marks[0])
         raise Unreadable("ambiguous_separator", f"'{raw}' is ambiguous in this document's locale ({locale}), whose "
                          f"press prints both conventions: it could be {head + tail} or {head}.{tail}")
-    return _parse(raw, str(locale), group)
+    return _parse(raw, locale, group)
 
 
-def _spaced(raw: str, locale: Locale) -> str:
+def _spaced(raw: str, locale: str) -> str:
     """'156 000' in a text whose locale groups with commas (Arabic and English press print both): spaces between
     groups of three digits group thousands, and are dropped; any other spacing is not a number."""
     head, *groups = [g for g in re.split(f"[{_SPACES}]", raw)]

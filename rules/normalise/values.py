@@ -114,6 +114,8 @@ _MINUS = int(Kind.MINUS)
 _BELOW_ZERO = int(Kind.BELOW_ZERO)
 _PLUS = int(Kind.PLUS)
 _SCALES = _SCALE | _SCALE_DUAL | _SCALE_PLURAL
+#: What a phrase that may start an amount means (``_starts_amount``).
+_STARTS = _NUMBER | _VAGUE | _FRACTION | _ONE | _SCALES
 #: What may follow an amount and join it: a fraction, 'and', a number word, another scaled amount.
 _JOINS = _FRACTION | _AND | _ONE | _NUMBER | _VAGUE | _SCALES
 
@@ -190,29 +192,32 @@ def _items(value: str, text: str, lex: Lexicon) -> list[_Item]:
     toks = split(text, True)
     words = [w if kind != NUMBER else "#" for kind, w, _, _ in toks]
     items: list[_Item] = []
-    numbers = 0
-    i = 0
-    while i < len(toks):
+    numbers: list[_Item] = []
+    kinds = 0  # every kind of phrase met
+    lookup, count, i = lex.lookup, len(toks), 0
+    while i < count:
         kind, w, s, e = toks[i]
         if kind == NUMBER:
-            numbers += 1
-            if numbers > MAX_NUMBERS:
+            if len(numbers) == MAX_NUMBERS:
                 raise Unreadable("several_numbers", f"more than {MAX_NUMBERS} numbers in one figure; send them as "
                                                     "separate claims")
             if len(w) > MAX_DIGITS and sum(c.isdigit() for c in w) > MAX_DIGITS:
                 raise Unreadable("too_many_digits", f"a number has more than {MAX_DIGITS} digits")
-            items.append(_Item(_NUM, None, s, e, w))
+            item = _Item(_NUM, None, s, e, w)
+            items.append(item)
+            numbers.append(item)
             i += 1
             continue
         if kind == WORD and e - s == 3 and text[s:e] in _CODES:
             items.append(_Item(_CODE, text[s:e], s, e, text[s:e]))
             i += 1
             continue
-        hit = lex.lookup(words, i)
+        hit = lookup(words, i)
         if hit is not None:
             n, meaning = hit
             end = toks[i + n - 1][3]
             items.append(_Item(_LEX, meaning, s, end, value[s:end]))
+            kinds |= meaning.kinds
             i += n
             continue
         items.append(_Item(_SYM if kind == SYMBOL else _OTHER, w, s, e, value[s:e]))
@@ -223,16 +228,17 @@ def _items(value: str, text: str, lex: Lexicon) -> list[_Item]:
             items[j - 1].end == it.start and it.end == items[j + 1].start and _has(items[j + 1], _SCALES))]
     if "/" in text:
         _mixed_fractions(items, text)
-    _set_aside(items, text, value)
-    if any(it.meaning.kinds & (_ORDINAL | _FRACTION) for it in items if it.kind == _LEX):
+    if numbers:
+        _set_aside(items, text, value)
+    if kinds & (_ORDINAL | _FRACTION):  # (phrases set aside above are neither)
         _set_aside_ordinals(items, text)
-    for item in items:
-        if item.kind == _NUM and item.value is None:
+    for item in numbers:
+        if item.kind == _NUM and item.value is None:  # not set aside, nor joined into a mixed fraction
             if item.raw.isdigit():
                 item.value = (_q(int(item.raw), 1), 0, None)
                 continue
             printed = value[item.start:item.end]
-            item.value = parse(item.raw, lex.locale, lex.group, any(c in printed for c in "٫٬ر"),
+            item.value = parse(item.raw, lex.tag, lex.group, "٫" in printed or "٬" in printed or "ر" in printed,
                                lex.both_conventions)
     return items
 
@@ -749,7 +755,7 @@ class _Figure:
         items, k = self.items, 0
         while k < len(items):
             item = items[k]
-            if _starts_amount(items, k, bool(self.amounts)):
+            if item.kind == _NUM or item.meaning.kinds & _STARTS and _starts_amount(items, k, bool(self.amounts)):
                 k = self.amount(k)
             elif item.kind == _LEX:
                 k = self.word(item, k)
