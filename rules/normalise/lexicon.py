@@ -233,9 +233,12 @@ _MARK = r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]"
 #: A number as printed: digits with marks between them, or a leading decimal mark ('.77', '٫٧٧').
 _NUM = r"(?:[0-9]+(?:[.,'’][0-9]+)*|(?<![0-9])[.,](?=[0-9]))[0-9]*(?:[.,'’][0-9]+)*"
 _NUM_SPACED = r"(?:[0-9]+(?:(?:[.,'’]|[ \u00a0\u202f\u2009](?=[0-9]{3}(?![0-9])))[0-9]+)*|(?<![0-9])[.,][0-9]+)"
-_REST = rf"|(?P<h>(?<={_LETTER})-(?={_LETTER}))|(?P<w>(?:{_LETTER}|{_MARK})+)|(?P<s>\S)"
-_SPLIT = re.compile(rf"(?P<n>{_NUM}){_REST}")
-_SPLIT_SPACED = re.compile(rf"(?P<n>{_NUM_SPACED}){_REST}")
+# Words first, the commonest token: the alternatives before the last begin with different characters (a letter or
+# a mark, a digit or a decimal mark, a hyphen), so their order does not change what matches.
+_WORD = rf"(?P<w>(?:{_LETTER}|{_MARK})+)"
+_REST = rf"|(?P<h>(?<={_LETTER})-(?={_LETTER}))|(?P<s>\S)"
+_SPLIT = re.compile(rf"{_WORD}|(?P<n>{_NUM}){_REST}")
+_SPLIT_SPACED = re.compile(rf"{_WORD}|(?P<n>{_NUM_SPACED}){_REST}")
 #: Punctuation that means nothing in a figure ("ر.س." is "ر س"); everything else is kept as a token.
 _SILENT = set("\"'«»“”‘’()[]{}،؛,.!?؟…*")
 
