@@ -476,6 +476,11 @@ def _at(items: list[_Item], k: int) -> _Item | None:
     return items[k] if k < len(items) else None
 
 
+def _is(items: list[_Item], k: int, kinds: int) -> int:
+    """Whether ``items[k]`` exists and is a phrase meaning any of ``kinds``: ``_has(_at(items, k), kinds)``."""
+    return k < len(items) and items[k].meaning.kinds & kinds
+
+
 def _has(item: _Item | None, kinds: int) -> int:
     """Whether ``item`` is a phrase meaning any of ``kinds`` (an int of ``Kind`` flags)."""
     return item is not None and item.meaning.kinds & kinds
@@ -493,8 +498,8 @@ def _starts_amount(items: list[_Item], k: int, have_amount: bool) -> bool:
     if m.kinds & _FRACTION:
         return not (m.kinds & _PERIOD and have_amount)
     if m.kinds & _ONE:
-        return _has(_at(items, k + 1), _SCALES | _NUMBER | _FRACTION | _EVERY) or \
-            _has(_at(items, k + 1), _TO) and _amount_follows(items, k + 2)  # 'one to two years'
+        return _is(items, k + 1, _SCALES | _NUMBER | _FRACTION | _EVERY) or \
+            _is(items, k + 1, _TO) and _amount_follows(items, k + 2)  # 'one to two years'
     if m.kinds & _SCALES:
         return len(item.raw.strip(". ")) > 2
     return False
@@ -508,13 +513,13 @@ def _words(items: list[_Item], k: int) -> tuple[Fraction, int]:
     while True:
         item = _at(items, k)
         m = item.meaning if item is not None else EMPTY
-        if current and m.kinds & _NUMBER and _has(_at(items, k + 1), _FRACTION):
+        if current and m.kinds & _NUMBER and _is(items, k + 1, _FRACTION):
             return Fraction(current), k
         if m.kinds & _NUMBER:
             v = int(m.number)  # type: ignore[call-overload]
             current = current * v if v == 100 and 0 < current < 100 else current + v
             k += 1
-        elif m.kinds & _ONE and (_has(_at(items, k + 1), _NUMBER) or _tens(current)):
+        elif m.kinds & _ONE and (_is(items, k + 1, _NUMBER) or _tens(current)):
             current += 1  # 'أحد عشر', 'twenty-one', 'ثلاثمائة وواحد'
             k += 1
         elif m.kinds & _AND and current and _joins(current, _at(items, k + 1), _at(items, k + 2)):
@@ -557,7 +562,7 @@ def _head(items: list[_Item], k: int, amount: _Amount, lex: Lexicon) -> tuple[Fr
     if m.kinds & _VAGUE:  # 'عشرات', 'tens of', 'hundreds of thousands'
         low, high = m.vague  # type: ignore[misc]
         k += 1
-        if _has(_at(items, k), _NUMBER) and items[k].meaning.number == 100:
+        if _is(items, k, _NUMBER) and items[k].meaning.number == 100:
             low, high, k = low * 100, high * 100, k + 1
         amount.vague = (low, high)
         amount.notes.append(f"'{item.raw}' read as {exact(low)} to {exact(high)}")
@@ -565,10 +570,10 @@ def _head(items: list[_Item], k: int, amount: _Amount, lex: Lexicon) -> tuple[Fr
     if m.kinds & _FRACTION:
         amount.words_fraction = True
         return m.fraction, 0, k + 1
-    if m.kinds & _NUMBER or m.kinds & _ONE and _has(_at(items, k + 1), _NUMBER):
+    if m.kinds & _NUMBER or m.kinds & _ONE and _is(items, k + 1, _NUMBER):
         value, k = _words(items, k)
         return value, 0, k
-    if m.kinds & _ONE and _has(_at(items, k + 1), _FRACTION):
+    if m.kinds & _ONE and _is(items, k + 1, _FRACTION):
         # 'a third', 'one half': the article; 'واحد ونصف': one and a half
         fraction = items[k + 1].meaning.fraction
         amount.words_fraction = True
@@ -589,14 +594,14 @@ def _fraction_after(items: list[_Item], k: int, value: Fraction, words: bool, am
         amount.words_fraction = True
         return (value + f if additive else value * f), k + 1  # type: ignore[operator]
     j = k + 1 if _has(nxt, _AND) else k
-    if _has(_at(items, j), _ONE) and _has(_at(items, j + 1), _FRACTION):
+    if _is(items, j, _ONE) and _is(items, j + 1, _FRACTION):
         j += 1
-    glued = lex.arabic and _has(_at(items, j), _NUMBER) and items[j].raw.startswith("و")
-    if (j > k or glued) and _has(_at(items, j), _NUMBER) and _has(_at(items, j + 1), _FRACTION):
+    glued = lex.arabic and _is(items, j, _NUMBER) and items[j].raw.startswith("و")
+    if (j > k or glued) and _is(items, j, _NUMBER) and _is(items, j + 1, _FRACTION):
         amount.words_fraction = True  # 'مئة وثلاثة أرباع': a hundred and three quarters
         fraction = int(items[j].meaning.number) * items[j + 1].meaning.fraction  # type: ignore[arg-type, operator]
         return value + fraction, j + 2
-    if j > k and _has(_at(items, j), _FRACTION) and not _has(_at(items, j), _SCALES):
+    if j > k and _is(items, j, _FRACTION) and not _is(items, j, _SCALES):
         amount.words_fraction = True
         return value + items[j].meaning.fraction, j + 1  # type: ignore[operator]
     return value, k
@@ -624,18 +629,18 @@ def _joined(items: list[_Item], k: int, amount: _Amount, lex: Lexicon, compound:
     و200 مليون', '2 million 500 thousand', 'ألفان وخمسمائة'). Returns where the amount ends."""
     power = amount.power
     assert power is not None
-    j = k + 1 if _has(_at(items, k), _AND) else k
-    if _has(_at(items, j), _ONE) and _has(_at(items, j + 1), _FRACTION):
+    j = k + 1 if _is(items, k, _AND) else k
+    if _is(items, j, _ONE) and _is(items, j + 1, _FRACTION):
         j += 1
     trailing = _at(items, j)
-    if _has(trailing, _FRACTION) and not _has(_at(items, j + 1), _SCALES) and \
+    if _has(trailing, _FRACTION) and not _is(items, j + 1, _SCALES) and \
             (j > k or lex.arabic and trailing.raw.startswith("و")):  # type: ignore[union-attr]
         amount.parts.append((trailing.meaning.fraction * _TEN[power], 0, 0))  # type: ignore[union-attr, operator]
         amount.words_fraction = True
         return j + 1
     if not compound or amount.words_fraction:
         return k
-    j = k + 1 if _has(_at(items, k), _AND) else k
+    j = k + 1 if _is(items, k, _AND) else k
     if j < len(items) and _starts_amount(items, j, True) and not _has(items[j], _VAGUE | _FRACTION):
         sub, after = _amount(items, j, lex)
         sub_value = sum((v * _TEN[pw] for v, _, pw in sub.parts), Fraction(0))
@@ -664,11 +669,11 @@ def _amount(items: list[_Item], k: int, lex: Lexicon, compound: bool = True) -> 
     item = items[k]
     amount = _Amount(parts=[], start=item.start, end=item.end)
     value, decimals, k = _head(items, k, amount, lex)
-    if value is not None and not amount.words_fraction and _has(_at(items, k), _JOINS):
+    if value is not None and not amount.words_fraction and _is(items, k, _JOINS):
         value, k = _fraction_after(items, k, value, item.kind != _NUM, amount, lex)
-    if amount.words_fraction and _has(_at(items, k), _ONE) and _has(_at(items, k + 1), _SCALES):
+    if amount.words_fraction and _is(items, k, _ONE) and _is(items, k + 1, _SCALES):
         k += 1  # 'half a million'
-    if _has(_at(items, k), _SCALES):  # after the number, or the amount's first word ('مليارات الدولارات')
+    if _is(items, k, _SCALES):  # after the number, or the amount's first word ('مليارات الدولارات')
         value = _scale(items[k], value, amount)
         k += 1
     if value is not None:
@@ -784,7 +789,7 @@ class _Figure:
         state.touch(start)
         state.touch(items[k - 1])
         j = k + 1 if k < len(items) and (items[k].kind == _OTHER or _has(items[k], _UNIT)) else k
-        if _has(_at(items, j), _BELOW_ZERO):  # '12 درجة تحت الصفر', '5 degrees below zero'
+        if _is(items, j, _BELOW_ZERO):  # '12 درجة تحت الصفر', '5 degrees below zero'
             amount.negative = True
             state.unit = state.unit or _celsius(items[k])
             state.touch(items[j])
@@ -812,18 +817,20 @@ class _Figure:
         between a number and its currency."""
         if item.kind == _OTHER and k == self.after_amount:
             _unknown_unit(item)
-            if _has(_at(self.items, k + 1), _CURRENCY | _MINOR) and self.state.currency is None:
+            if _is(self.items, k + 1, _CURRENCY | _MINOR) and self.state.currency is None:
                 raise Unreadable("unknown_word", f"'{item.raw}' stands between the number and its currency and is "
                                                  "not a word tadqiq reads (a scale word misspelt?)")
         return k + 1
 
     def word(self, item: _Item, k: int) -> int:
         kinds = item.meaning.kinds
-        for handles, method in _WORD_HANDLERS:
-            if kinds & handles:
-                after = method(self, item, k)
-                if after is not None:
-                    return after
+        methods = _METHODS.get(kinds)
+        if methods is None:
+            methods = _METHODS[kinds] = tuple(method for handles, method in _WORD_HANDLERS if kinds & handles)
+        for method in methods:
+            after = method(self, item, k)
+            if after is not None:
+                return after
         return k + 1
 
     def joiner(self, item: _Item, k: int) -> int | None:
@@ -859,7 +866,7 @@ class _Figure:
             state.minor = m.minor
             state.currency_printed = item.raw
         elif m.kinds & _CURRENCY and state.currency is None and state.minor is None and \
-                not (m.kinds & _UNIT and _has(_at(self.items, k + 1), _DATE_LINK)):
+                not (m.kinds & _UNIT and _is(self.items, k + 1, _DATE_LINK)):
             state.currency, state.currency_printed = str(m.currency), item.raw
             state.mass = bool(m.kinds & _UNIT)  # 'pounds': money or weight, as the territory says
         else:
@@ -946,8 +953,12 @@ _TURNED = {"lower": "upper", "upper": "lower"}
 _WORD_HANDLERS = ((_VERSUS | _EVERY | _TO | _AND | _MINUS | _FROM, _Figure.joiner),
                   (_NATIONALITY | _CURRENCY | _MINOR, _Figure.money), (_PER_ENTITY | _PER_UNIT | _PER, _Figure.per),
                   (_PLUS | _HEDGE, _Figure.hedge), (_PERIOD, _Figure.period), (_ONE | _UNIT, _Figure.unit))
+#: The methods of ``_WORD_HANDLERS`` that read a phrase of the given kinds, by kinds: filled as phrases are met
+#: (at most one entry per combination of kinds the lexicons hold).
+_METHODS: dict[int, tuple] = {}
 
 
+@lru_cache(maxsize=4096)
 def _letter(raw: str) -> bool:
     """A one-letter word ('g', 'd', 'م'): a unit symbol only when glued to its number."""
     word = fold(raw).replace(" ", "")
