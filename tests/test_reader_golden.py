@@ -26,9 +26,14 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script
     sys.path.insert(0, str(ROOT))
 
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
 from rules.normalise.errors import Unreadable  # noqa: E402
+from rules.normalise.lexicon import _SILENT, _SPLIT, _SPLIT_SPACED, NUMBER, SYMBOL, WORD, split  # noqa: E402
 from rules.normalise.values import Measure, read_value  # noqa: E402
 from rules.policy import POLICY, Policy  # noqa: E402
+from rules.text import fold  # noqa: E402
 
 GOLDEN = ROOT / "tests" / "golden" / "readings.jsonl.gz"
 #: A second policy, every margin different from the default's.
@@ -91,6 +96,28 @@ def test_every_reading_is_as_recorded():
     changed = [f"want {w}\n got {g}" for w, g in zip(want, got) if w != g]
     assert len(got) == len(want), f"{len(got)} readings, {len(want)} recorded: rewrite with `make golden`"
     assert not changed, f"{len(changed)} readings changed, the first ones:\n" + "\n".join(changed[:5])
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_ascii_text_splits_as_any_text(text):
+    """``split`` reads ASCII text with its own patterns: they must cut it exactly as the general ones do."""
+    for spaced in (False, True):
+        general = _SPLIT_SPACED if spaced else _SPLIT
+        assert split(text, spaced) == [t for t in _split_with(general, text)]
+
+
+def _split_with(pattern, text: str) -> list[tuple[int, str, int, int]]:
+    out = []
+    for m in pattern.finditer(text):
+        kind = m.lastgroup
+        if kind == "n":
+            out.append((NUMBER, m.group(), *m.span()))
+        elif kind == "w" and fold(m.group()):
+            out.append((WORD, fold(m.group()).replace(" ", ""), *m.span()))
+        elif kind == "s" and m.group() not in _SILENT:
+            out.append((SYMBOL, m.group(), *m.span()))
+    return out
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ from rules.policy import Policy
 __all__ = ["half_width", "parse"]
 
 _SPACES = " \u00a0\u202f\u2009"
+_SPACE = re.compile(f"[{_SPACES}]")
 _TEN = [Fraction(10) ** k for k in range(64)]
 
 
@@ -39,11 +40,11 @@ def parse(raw: str, locale: str, group: str, arabic_marks: bool = False,
         return Fraction(int(raw)), 0, None
     if raw[0] in ".," and raw[1:].isdigit():  # '.77', '٫٧٧': a leading mark can only be a decimal mark
         return Fraction(int(raw[1:]), 10 ** (len(raw) - 1)), len(raw) - 1, None
-    if any(c in _SPACES for c in raw) and group not in _SPACES:
+    if group not in _SPACES and _SPACE.search(raw):
         raw = _spaced(raw, locale)
     if arabic_marks:  # ٫ and ٬ were printed: their meaning does not depend on the locale
         return _parse(raw, "en", ",")
-    marks = [c for c in raw if not c.isdigit()]
+    marks = [c for c in raw if not c.isdigit()] if both_conventions else ()
     if both_conventions and len(marks) == 1 and marks[0] in ".," and \
             len(raw) - raw.index(marks[0]) - 1 == 3 and raw[0] != "0":
         head, tail = raw.split(marks[0])

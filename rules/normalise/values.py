@@ -57,6 +57,7 @@ _SPACES = " \u00a0\u202f\u2009"
 _CODES = frozenset(list_currencies())
 _TEN = [10 ** k for k in range(40)]  # ints: a Fraction times an int skips a gcd
 _new = object.__new__
+_interval = tuple.__new__  # Interval(lo, hi) without the named tuple's Python-level __new__
 
 
 def _q(n: int, d: int) -> Fraction:
@@ -1061,8 +1062,9 @@ def _compose(text: str, amounts: list[_Amount], skipped: list[tuple[str, int, in
         bound = "range" if number is None else "exact"
         width = number if number is not None else lo
         widths = (width, width if number is not None else hi)
-    value = Interval(lo, hi)
-    if state.hedge == "approximate":
+    if state.hedge is None:
+        value = _interval(Interval, (lo, hi))
+    elif state.hedge == "approximate":
         value = Interval(_widen(lo, widths[0], policy.approximate, -1), _widen(hi, widths[1], policy.approximate, 1))
         bound = "approximate"
         notes.append(_policy_notes(policy)[0])
@@ -1073,6 +1075,8 @@ def _compose(text: str, amounts: list[_Amount], skipped: list[tuple[str, int, in
         top = number if number is not None else hi
         value, bound = Interval(Fraction(0) if top >= 0 else None, top), "upper"
         notes.append("upper bound at the printed value: from zero")
+    else:
+        value = _interval(Interval, (lo, hi))
     unit, unit_assumption = _unit(state, lex, unit_hint)
     if unit_assumption:
         assumptions.append(unit_assumption)
