@@ -308,7 +308,8 @@ def _set_aside(items: list[_Item], text: str, value: str) -> None:
         why = None
         dated = k > 1 and prev is not None and prev.kind == _SYM and items[k - 2].meaning.kinds & _YEAR
         glued_money = prev is not None and prev.end == s and (_has(prev, _CURRENCY) or prev.kind == _CODE)
-        if not dated and not glued_money and (_latin(before) or before == "-" and s > 1 and text[s - 2].isalpha()):
+        if not dated and not glued_money and \
+                (before.isascii() and before.isalpha() or before == "-" and s > 1 and text[s - 2].isalpha()):
             if nxt is not None and _has(nxt, _SCALES):  # 'SR309 billion': a scale word says it is an amount
                 a, b = _word_at(text, s, e)
                 raise Unreadable("unknown_prefix", f"'{value[a:b]}' glues letters tadqiq does not know to an amount; "
@@ -1028,8 +1029,9 @@ def _compose(text: str, amounts: list[_Amount], skipped: list[tuple[str, int, in
     if len(amounts) > 2:
         raise Unreadable("several_numbers", "more than two amounts in one figure; send them as separate claims")
     assumptions = [a for amount in amounts for a in amount.assumptions]
-    assumptions += [f"{_SET_ASIDE[code].format(text[start:end]).split(':')[0]}; it is not part of the figure"
-                    for code, (start, end) in groups.items()]
+    if groups:
+        assumptions += [f"{_SET_ASIDE[code].format(text[start:end]).split(':')[0]}; it is not part of the figure"
+                        for code, (start, end) in groups.items()]
     first = amounts[0]
     number: Fraction | None = None
     precision: Fraction | None = None
@@ -1091,16 +1093,15 @@ def _compose(text: str, amounts: list[_Amount], skipped: list[tuple[str, int, in
         abs(sum((v for v, _, _ in first.parts), Fraction(0))) <= 1
     if lone_fraction and unit is None and state.period is not None and state.currency is None:
         unit, state.period = state.period, None  # 'half an hour' is a duration, not 50 % an hour
-    if state.currency is None and state.minor is None and KINDS.get(unit or "") not in ("time", "share") and \
-            lone_fraction:
+    if lone_fraction and state.currency is None and state.minor is None and \
+            KINDS.get(unit or "") not in ("time", "share"):
         value, number, precision = value * 100, number * 100 if number is not None else None, \
             precision * 100 if precision is not None else None
         unit = "percent"
         notes.append("a fraction in words alone read as a share, in percent")
-    span = (state.span[0], state.span[1]) if state.span[1] >= 0 else None
-    return Measure(text=text, value=value, bound=bound, unit=unit, per=state.per, period=state.period,
-                   precision=precision, span=span, notes=tuple(notes), assumptions=tuple(assumptions),
-                   number=number, ends=ends, separator=separator)
+    span = tuple(state.span) if state.span[1] >= 0 else None
+    return Measure(text, value, bound, unit, state.per, state.period, precision, span,  # the fields' order: faster
+                   tuple(notes), tuple(assumptions), number, ends, separator)
 
 
 def _widen(x: Fraction | int, width: Fraction | int, share: Fraction, sign: int) -> Fraction:
