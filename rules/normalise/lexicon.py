@@ -152,6 +152,7 @@ class Lexicon:
     families: dict[str, str] = field(default_factory=dict)
     both_conventions: bool = False  # its press prints both marks: a mark before three digits is ambiguous
     tag: str = ""  # the locale's string ('fr_FR'), made once
+    _starts: dict[str, tuple[tuple[str, tuple[int, ...]], ...]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.tag = str(self.locale)
@@ -170,6 +171,8 @@ class Lexicon:
             if found is None:
                 found = self.meaning[folded] = Meaning()
             found.add(kind, value)
+        if self._starts:  # a phrase added after a look-up (none is, today): the memo would be stale
+            self._starts.clear()
         n = len(words)
         known = self.lengths.get(words[0], ())
         if n not in known:
@@ -186,8 +189,11 @@ class Lexicon:
 
     def _longest(self, table: dict[str, T], words: list[str], i: int) -> tuple[int, T] | None:
         first = words[i]
-        for variant in _variants(first) if self.arabic else (first,):
-            for n in self.lengths.get(variant, ()):
+        starts = self._starts.get(first)
+        if starts is None:
+            starts = self._start(first)
+        for variant, lengths in starts:
+            for n in lengths:
                 if i + n > len(words):
                     continue
                 key = variant if n == 1 else variant + " " + " ".join(words[i + 1:i + n])
@@ -195,6 +201,16 @@ class Lexicon:
                 if found is not None:
                     return n, found
         return None
+
+    def _start(self, word: str) -> tuple[tuple[str, tuple[int, ...]], ...]:
+        """The forms of ``word`` that begin phrases (an Arabic word without its clitics, too), with the phrases'
+        lengths, longest first: memoised per word (bounded), so that a word no phrase starts with costs one look-up."""
+        forms = _variants(word) if self.arabic else (word,)
+        starts = tuple((form, self.lengths[form]) for form in forms if form in self.lengths)
+        if len(self._starts) >= 1 << 15:
+            self._starts.clear()
+        self._starts[word] = starts
+        return starts
 
     def first(self, words: list[str], i: int, kind: Kind) -> int | None:
         """How many words the longest phrase at ``words[i]`` has, when it means ``kind``."""
