@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test openapi messages bench clean
+.PHONY: run test openapi messages bench golden clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -50,3 +50,7 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info
+
+# The figure reader's golden record (tests/test_reader_golden.py): rewrite it when a change means to read differently.
+golden: $(STAMP)
+	$(BIN)/python tests/test_reader_golden.py --write

@@ -4,7 +4,7 @@
    of the same size, same server (uvicorn, one worker), same load generator: the ratio check/echo.
 2. Engine: the seed checked in process; then generated articles of 100, 1 000 and 10 000 claims, time per claim,
    and time(10 000) / time(1 000).
-3. Normaliser: typical news figures read per second on one core, per language (``FIGURES``: templates filled
+3. Normaliser: typical news figures read per second of CPU time on one core, per language (``FIGURES``: templates filled
    with varied numbers); and the same English strings through quantulum3 (``pip install -e '.[bench]'``), with
    the ratio. ``python -m bench --only normaliser`` runs this part alone.
 4. Library: a newsroom library of 100 000 references (the starter library and generated figures and terms):
@@ -186,15 +186,16 @@ FIGURES = {lang: figures(lang) for lang in TEMPLATES}
 
 
 def _rate(fn, items: list[str], seconds: float) -> float:
-    """Items handled per second by ``fn``, one core, over at least ``seconds`` (whole passes over ``items``)."""
+    """Items handled per second of this process's CPU time by ``fn`` (one core's work, whatever else a shared
+    machine runs meanwhile), over at least ``seconds`` (whole passes over ``items``)."""
     for item in items[:50]:
         fn(item)
-    count, start = 0, time.perf_counter()
-    while time.perf_counter() - start < seconds:
+    count, start = 0, time.process_time()
+    while time.process_time() - start < seconds:
         for item in items:
             fn(item)
         count += len(items)
-    return count / (time.perf_counter() - start)
+    return count / (time.process_time() - start)
 
 
 def normaliser(seconds: float = 3.0) -> dict:

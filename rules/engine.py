@@ -185,8 +185,10 @@ def forget() -> None:
     text), keeping what is built once per process (lexicons, locales, rules, equations): a cold check, as for an
     article whose figures were never seen, for benchmarks."""
     from rules import containment, context, explain, identities, text
+    from rules.normalise import lexicon
 
-    for memo in (context._measure, context._movement, text.fold, text.key, identities.roles, containment.split):
+    for memo in (context._measure, context._movement, text.fold, text.key, identities.roles, containment.split,
+                 lexicon._folded):
         memo.cache_clear()
     explain.forget()
 

@@ -30,13 +30,13 @@ _SPACES = re.compile(r"[\s\u00a0\u202f\u2009_]+")
 _PUNCT = re.compile(r"[\"'«»“”‘’()\[\]{}،؛:;,.!?؟…\-–—/]+")
 
 
-_OTHER_DIGIT = re.compile(r"(?![0-9])\d")  # a decimal digit of another script: full-width, Devanagari, Thai…
+_OTHER_DIGIT = re.compile(r"[^\D0-9]")  # a decimal digit of another script: full-width, Devanagari, Thai…
 
 
 def digits(text: str) -> str:
     """Arabic-Indic and Persian digits, ٫ and ٬ as ASCII; every other script's decimal digits too ('１２３', '१२३')."""
     text = text.translate(_DIGITS)
-    if _OTHER_DIGIT.search(text):
+    if not text.isascii() and _OTHER_DIGIT.search(text):
         text = _OTHER_DIGIT.sub(lambda m: str(unicodedata.decimal(m.group())), text)
     return text
 

@@ -24,12 +24,14 @@ from rules.policy import Policy
 __all__ = ["half_width", "parse"]
 
 _SPACES = " \u00a0\u202f\u2009"
+_SPACE = re.compile(f"[{_SPACES}]")
 _TEN = [Fraction(10) ** k for k in range(64)]
 
 
-def parse(raw: str, locale: Locale, group: str, arabic_marks: bool = False,
+def parse(raw: str, locale: str, group: str, arabic_marks: bool = False,
           both_conventions: bool = False) -> tuple[Fraction, int, str | None]:
-    """``raw`` as (value, digits after the decimal mark, assumption or None). Raises ``Unreadable``.
+    """``raw`` as (value, digits after the decimal mark, assumption or None) in the locale tagged ``locale`` ('fr_FR',
+    a babel locale's string). Raises ``Unreadable``.
 
     Where the press prints both conventions (``both_conventions``: Arabic in the Maghreb and Lebanon, Spanish in
     Mexico), one mark followed by exactly three digits ('18.789 مليار', '90,000 ل.ل', '4.414 millones') is refused as
@@ -38,20 +40,20 @@ def parse(raw: str, locale: Locale, group: str, arabic_marks: bool = False,
         return Fraction(int(raw)), 0, None
     if raw[0] in ".," and raw[1:].isdigit():  # '.77', '٫٧٧': a leading mark can only be a decimal mark
         return Fraction(int(raw[1:]), 10 ** (len(raw) - 1)), len(raw) - 1, None
-    if any(c in _SPACES for c in raw) and group not in _SPACES:
+    if group not in _SPACES and _SPACE.search(raw):
         raw = _spaced(raw, locale)
     if arabic_marks:  # ٫ and ٬ were printed: their meaning does not depend on the locale
         return _parse(raw, "en", ",")
-    marks = [c for c in raw if not c.isdigit()]
+    marks = [c for c in raw if not c.isdigit()] if both_conventions else ()
     if both_conventions and len(marks) == 1 and marks[0] in ".," and \
             len(raw) - raw.index(marks[0]) - 1 == 3 and raw[0] != "0":
         head, tail = raw.split(marks[0])
         raise Unreadable("ambiguous_separator", f"'{raw}' is ambiguous in this document's locale ({locale}), whose "
                          f"press prints both conventions: it could be {head + tail} or {head}.{tail}")
-    return _parse(raw, str(locale), group)
+    return _parse(raw, locale, group)
 
 
-def _spaced(raw: str, locale: Locale) -> str:
+def _spaced(raw: str, locale: str) -> str:
     """'156 000' in a text whose locale groups with commas (Arabic and English press print both): spaces between
     groups of three digits group thousands, and are dropped; any other spacing is not a number."""
     head, *groups = [g for g in re.split(f"[{_SPACES}]", raw)]

@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
+from functools import lru_cache
+from math import gcd
 
 from babel.numbers import list_currencies
 
@@ -56,6 +58,30 @@ _BRACKETED = re.compile(r"\(\s*[0-9][0-9.,٫٬ \u00a0\u202f]*(?:%|٪)?\s*\)\s*(?
 _SPACES = " \u00a0\u202f\u2009"
 _CODES = frozenset(list_currencies())
 _TEN = [10 ** k for k in range(40)]  # ints: a Fraction times an int skips a gcd
+_new = object.__new__
+_interval = tuple.__new__  # Interval(lo, hi) without the named tuple's Python-level __new__
+
+
+def _q(n: int, d: int) -> Fraction:
+    """The Fraction n / d (d > 0), reduced here: ``Fraction(n, d)`` without its checks of types and signs, which
+    take most of its time; the attributes are those CPython's ``Fraction._from_coprime_ints`` sets."""
+    g = gcd(n, d)
+    if g != 1:
+        n //= g
+        d //= g
+    f = _new(Fraction)
+    f._numerator, f._denominator = n, d
+    return f
+
+
+assert _q(-1250, 100) == Fraction(-25, 2) and hash(_q(6, 3)) == hash(2), "fractions.Fraction's layout changed"
+
+
+@lru_cache(maxsize=64)
+def _policy_notes(policy: Policy) -> tuple[str, str]:
+    """The notes a policy writes on readings: an approximation's margin, a fraction in words' margin."""
+    return (f"approximate: ±{percent_text(policy.approximate)} of the value",
+            f"a fraction in words: ±{percent_text(policy.zeros_cap)} of the amount")
 # The kinds of ``rules.normalise.lexicon.Kind`` as plain ints: ``Meaning.kinds & _SCALE`` stays an int test.
 _SCALE = int(Kind.SCALE)
 _SCALE_DUAL = int(Kind.SCALE_DUAL)
@@ -91,6 +117,8 @@ _MINUS = int(Kind.MINUS)
 _BELOW_ZERO = int(Kind.BELOW_ZERO)
 _PLUS = int(Kind.PLUS)
 _SCALES = _SCALE | _SCALE_DUAL | _SCALE_PLURAL
+#: What a phrase that may start an amount means (``_starts_amount``).
+_STARTS = _NUMBER | _VAGUE | _FRACTION | _ONE | _SCALES
 #: What may follow an amount and join it: a fraction, 'and', a number word, another scaled amount.
 _JOINS = _FRACTION | _AND | _ONE | _NUMBER | _VAGUE | _SCALES
 
@@ -167,29 +195,32 @@ def _items(value: str, text: str, lex: Lexicon) -> list[_Item]:
     toks = split(text, True)
     words = [w if kind != NUMBER else "#" for kind, w, _, _ in toks]
     items: list[_Item] = []
-    numbers = 0
-    i = 0
-    while i < len(toks):
+    numbers: list[_Item] = []
+    kinds = 0  # every kind of phrase met
+    lookup, count, i = lex.lookup, len(toks), 0
+    while i < count:
         kind, w, s, e = toks[i]
         if kind == NUMBER:
-            numbers += 1
-            if numbers > MAX_NUMBERS:
+            if len(numbers) == MAX_NUMBERS:
                 raise Unreadable("several_numbers", f"more than {MAX_NUMBERS} numbers in one figure; send them as "
                                                     "separate claims")
             if len(w) > MAX_DIGITS and sum(c.isdigit() for c in w) > MAX_DIGITS:
                 raise Unreadable("too_many_digits", f"a number has more than {MAX_DIGITS} digits")
-            items.append(_Item(_NUM, None, s, e, w))
+            item = _Item(_NUM, None, s, e, w)
+            items.append(item)
+            numbers.append(item)
             i += 1
             continue
         if kind == WORD and e - s == 3 and text[s:e] in _CODES:
             items.append(_Item(_CODE, text[s:e], s, e, text[s:e]))
             i += 1
             continue
-        hit = lex.lookup(words, i)
+        hit = lookup(words, i)
         if hit is not None:
             n, meaning = hit
             end = toks[i + n - 1][3]
             items.append(_Item(_LEX, meaning, s, end, value[s:end]))
+            kinds |= meaning.kinds
             i += n
             continue
         items.append(_Item(_SYM if kind == SYMBOL else _OTHER, w, s, e, value[s:e]))
@@ -200,16 +231,17 @@ def _items(value: str, text: str, lex: Lexicon) -> list[_Item]:
             items[j - 1].end == it.start and it.end == items[j + 1].start and _has(items[j + 1], _SCALES))]
     if "/" in text:
         _mixed_fractions(items, text)
-    _set_aside(items, text, value)
-    if any(it.meaning.kinds & (_ORDINAL | _FRACTION) for it in items if it.kind == _LEX):
+    if numbers:
+        _set_aside(items, text, value)
+    if kinds & (_ORDINAL | _FRACTION):  # (phrases set aside above are neither)
         _set_aside_ordinals(items, text)
-    for item in items:
-        if item.kind == _NUM and item.value is None:
+    for item in numbers:
+        if item.kind == _NUM and item.value is None:  # not set aside, nor joined into a mixed fraction
             if item.raw.isdigit():
-                item.value = (Fraction(int(item.raw)), 0, None)
+                item.value = (_q(int(item.raw), 1), 0, None)
                 continue
             printed = value[item.start:item.end]
-            item.value = parse(item.raw, lex.locale, lex.group, any(c in printed for c in "٫٬ر"),
+            item.value = parse(item.raw, lex.tag, lex.group, "٫" in printed or "٬" in printed or "ر" in printed,
                                lex.both_conventions)
     return items
 
@@ -278,7 +310,8 @@ def _set_aside(items: list[_Item], text: str, value: str) -> None:
         why = None
         dated = k > 1 and prev is not None and prev.kind == _SYM and items[k - 2].meaning.kinds & _YEAR
         glued_money = prev is not None and prev.end == s and (_has(prev, _CURRENCY) or prev.kind == _CODE)
-        if not dated and not glued_money and (_latin(before) or before == "-" and s > 1 and text[s - 2].isalpha()):
+        if not dated and not glued_money and \
+                (before.isascii() and before.isalpha() or before == "-" and s > 1 and text[s - 2].isalpha()):
             if nxt is not None and _has(nxt, _SCALES):  # 'SR309 billion': a scale word says it is an amount
                 a, b = _word_at(text, s, e)
                 raise Unreadable("unknown_prefix", f"'{value[a:b]}' glues letters tadqiq does not know to an amount; "
@@ -381,21 +414,17 @@ class _Amount:
         if self.several:
             return 2 * scale, 1000 * scale, None, None, list(self.notes)
         parts = self.parts if self.power is not None else [(v, d, p) for v, d, _ in self.parts]
-        if len(parts) == 1 and not self.words_fraction and parts[0][1] and \
-                _TEN[parts[0][1]] % parts[0][0].denominator == 0:
-            return self._decimal(parts[0])  # '12.3 مليار', '68.5%': the common case, in integers
-        if len(parts) == 1 and not self.words_fraction and not parts[0][1] and parts[0][0].denominator == 1 and \
-                parts[0][0].numerator % 10:
-            n, scale = parts[0][0].numerator, _TEN[parts[0][2]]  # '107 دقائق', '68%': ± half a unit, in integers
-            if self.negative:
-                n = -n
-            return (Fraction((2 * n - 1) * scale, 2), Fraction((2 * n + 1) * scale, 2), Fraction(n * scale),
-                    Fraction(scale, 2), list(self.notes))
+        if len(parts) == 1 and not self.words_fraction:
+            value, decimals, power = parts[0]
+            if decimals and _TEN[decimals] % value.denominator == 0:
+                return self._decimal(parts[0])  # '12.3 مليار', '68.5%': the common case, in integers
+            if not decimals and value.denominator == 1:
+                return self._whole(value.numerator, power, policy)  # '107 دقائق', '170 مليون', '68%'
         total = parts[0][0] * _TEN[parts[0][2]] if len(parts) == 1 else sum(v * _TEN[pw] for v, _, pw in parts)
         notes = list(self.notes)
         if self.words_fraction:
             half = abs(total) * policy.zeros_cap
-            notes.append(f"a fraction in words: ±{percent_text(policy.zeros_cap)} of the amount")
+            notes.append(_policy_notes(policy)[1])
         else:
             _, decimals, last = parts[-1]
             if decimals:
@@ -418,12 +447,42 @@ class _Amount:
         scale, den = _TEN[power], 2 * _TEN[decimals]
         if self.negative:
             n = -n
-        return (Fraction((2 * n - 1) * scale, den), Fraction((2 * n + 1) * scale, den), Fraction(2 * n * scale, den),
-                Fraction(scale, den), list(self.notes))
+        return (_q((2 * n - 1) * scale, den), _q((2 * n + 1) * scale, den), _q(2 * n * scale, den),
+                _q(scale, den), list(self.notes))
+
+    def _whole(self, n: int, power: int, policy: Policy
+               ) -> tuple[Fraction, Fraction, Fraction, Fraction, list[str]]:
+        """``interval`` of a whole number n × 10^p, in integers: ± half a unit ('107'), or with trailing zeros
+        read as rounding, never wider than the policy's share of it ('170' is 165–175; ``numbers.half_width``)."""
+        scale = _TEN[power]
+        zeros, rest = 0, abs(n)
+        while rest and rest % 10 == 0 and zeros < 60:
+            rest //= 10
+            zeros += 1
+        notes = list(self.notes)
+        if not zeros:  # ± half a unit
+            hn, hd = 1, 2
+        else:  # min(10^zeros / 2, max(n × cap, 1/2)): the half-width in units, as hn / hd
+            notes.append("trailing zeros read as rounding")
+            cap = policy.zeros_cap
+            hn, hd = (abs(n) * cap.numerator, cap.denominator) if 2 * abs(n) * cap.numerator > cap.denominator \
+                else (1, 2)
+            if 2 * hn > _TEN[zeros] * hd:
+                hn, hd = _TEN[zeros], 2
+        if self.negative:
+            n = -n
+        hn *= scale
+        total = n * scale * hd
+        return _q(total - hn, hd), _q(total + hn, hd), _q(n * scale, 1), _q(hn, hd), notes
 
 
 def _at(items: list[_Item], k: int) -> _Item | None:
     return items[k] if k < len(items) else None
+
+
+def _is(items: list[_Item], k: int, kinds: int) -> int:
+    """Whether ``items[k]`` exists and is a phrase meaning any of ``kinds``: ``_has(_at(items, k), kinds)``."""
+    return k < len(items) and items[k].meaning.kinds & kinds
 
 
 def _has(item: _Item | None, kinds: int) -> int:
@@ -443,8 +502,8 @@ def _starts_amount(items: list[_Item], k: int, have_amount: bool) -> bool:
     if m.kinds & _FRACTION:
         return not (m.kinds & _PERIOD and have_amount)
     if m.kinds & _ONE:
-        return _has(_at(items, k + 1), _SCALES | _NUMBER | _FRACTION | _EVERY) or \
-            _has(_at(items, k + 1), _TO) and _amount_follows(items, k + 2)  # 'one to two years'
+        return _is(items, k + 1, _SCALES | _NUMBER | _FRACTION | _EVERY) or \
+            _is(items, k + 1, _TO) and _amount_follows(items, k + 2)  # 'one to two years'
     if m.kinds & _SCALES:
         return len(item.raw.strip(". ")) > 2
     return False
@@ -458,13 +517,13 @@ def _words(items: list[_Item], k: int) -> tuple[Fraction, int]:
     while True:
         item = _at(items, k)
         m = item.meaning if item is not None else EMPTY
-        if current and m.kinds & _NUMBER and _has(_at(items, k + 1), _FRACTION):
+        if current and m.kinds & _NUMBER and _is(items, k + 1, _FRACTION):
             return Fraction(current), k
         if m.kinds & _NUMBER:
             v = int(m.number)  # type: ignore[call-overload]
             current = current * v if v == 100 and 0 < current < 100 else current + v
             k += 1
-        elif m.kinds & _ONE and (_has(_at(items, k + 1), _NUMBER) or _tens(current)):
+        elif m.kinds & _ONE and (_is(items, k + 1, _NUMBER) or _tens(current)):
             current += 1  # 'أحد عشر', 'twenty-one', 'ثلاثمائة وواحد'
             k += 1
         elif m.kinds & _AND and current and _joins(current, _at(items, k + 1), _at(items, k + 2)):
@@ -507,7 +566,7 @@ def _head(items: list[_Item], k: int, amount: _Amount, lex: Lexicon) -> tuple[Fr
     if m.kinds & _VAGUE:  # 'عشرات', 'tens of', 'hundreds of thousands'
         low, high = m.vague  # type: ignore[misc]
         k += 1
-        if _has(_at(items, k), _NUMBER) and items[k].meaning.number == 100:
+        if _is(items, k, _NUMBER) and items[k].meaning.number == 100:
             low, high, k = low * 100, high * 100, k + 1
         amount.vague = (low, high)
         amount.notes.append(f"'{item.raw}' read as {exact(low)} to {exact(high)}")
@@ -515,10 +574,10 @@ def _head(items: list[_Item], k: int, amount: _Amount, lex: Lexicon) -> tuple[Fr
     if m.kinds & _FRACTION:
         amount.words_fraction = True
         return m.fraction, 0, k + 1
-    if m.kinds & _NUMBER or m.kinds & _ONE and _has(_at(items, k + 1), _NUMBER):
+    if m.kinds & _NUMBER or m.kinds & _ONE and _is(items, k + 1, _NUMBER):
         value, k = _words(items, k)
         return value, 0, k
-    if m.kinds & _ONE and _has(_at(items, k + 1), _FRACTION):
+    if m.kinds & _ONE and _is(items, k + 1, _FRACTION):
         # 'a third', 'one half': the article; 'واحد ونصف': one and a half
         fraction = items[k + 1].meaning.fraction
         amount.words_fraction = True
@@ -539,14 +598,14 @@ def _fraction_after(items: list[_Item], k: int, value: Fraction, words: bool, am
         amount.words_fraction = True
         return (value + f if additive else value * f), k + 1  # type: ignore[operator]
     j = k + 1 if _has(nxt, _AND) else k
-    if _has(_at(items, j), _ONE) and _has(_at(items, j + 1), _FRACTION):
+    if _is(items, j, _ONE) and _is(items, j + 1, _FRACTION):
         j += 1
-    glued = lex.arabic and _has(_at(items, j), _NUMBER) and items[j].raw.startswith("و")
-    if (j > k or glued) and _has(_at(items, j), _NUMBER) and _has(_at(items, j + 1), _FRACTION):
+    glued = lex.arabic and _is(items, j, _NUMBER) and items[j].raw.startswith("و")
+    if (j > k or glued) and _is(items, j, _NUMBER) and _is(items, j + 1, _FRACTION):
         amount.words_fraction = True  # 'مئة وثلاثة أرباع': a hundred and three quarters
         fraction = int(items[j].meaning.number) * items[j + 1].meaning.fraction  # type: ignore[arg-type, operator]
         return value + fraction, j + 2
-    if j > k and _has(_at(items, j), _FRACTION) and not _has(_at(items, j), _SCALES):
+    if j > k and _is(items, j, _FRACTION) and not _is(items, j, _SCALES):
         amount.words_fraction = True
         return value + items[j].meaning.fraction, j + 1  # type: ignore[operator]
     return value, k
@@ -574,18 +633,18 @@ def _joined(items: list[_Item], k: int, amount: _Amount, lex: Lexicon, compound:
     و200 مليون', '2 million 500 thousand', 'ألفان وخمسمائة'). Returns where the amount ends."""
     power = amount.power
     assert power is not None
-    j = k + 1 if _has(_at(items, k), _AND) else k
-    if _has(_at(items, j), _ONE) and _has(_at(items, j + 1), _FRACTION):
+    j = k + 1 if _is(items, k, _AND) else k
+    if _is(items, j, _ONE) and _is(items, j + 1, _FRACTION):
         j += 1
     trailing = _at(items, j)
-    if _has(trailing, _FRACTION) and not _has(_at(items, j + 1), _SCALES) and \
+    if _has(trailing, _FRACTION) and not _is(items, j + 1, _SCALES) and \
             (j > k or lex.arabic and trailing.raw.startswith("و")):  # type: ignore[union-attr]
         amount.parts.append((trailing.meaning.fraction * _TEN[power], 0, 0))  # type: ignore[union-attr, operator]
         amount.words_fraction = True
         return j + 1
     if not compound or amount.words_fraction:
         return k
-    j = k + 1 if _has(_at(items, k), _AND) else k
+    j = k + 1 if _is(items, k, _AND) else k
     if j < len(items) and _starts_amount(items, j, True) and not _has(items[j], _VAGUE | _FRACTION):
         sub, after = _amount(items, j, lex)
         sub_value = sum((v * _TEN[pw] for v, _, pw in sub.parts), Fraction(0))
@@ -614,11 +673,11 @@ def _amount(items: list[_Item], k: int, lex: Lexicon, compound: bool = True) -> 
     item = items[k]
     amount = _Amount(parts=[], start=item.start, end=item.end)
     value, decimals, k = _head(items, k, amount, lex)
-    if value is not None and not amount.words_fraction and _has(_at(items, k), _JOINS):
+    if value is not None and not amount.words_fraction and _is(items, k, _JOINS):
         value, k = _fraction_after(items, k, value, item.kind != _NUM, amount, lex)
-    if amount.words_fraction and _has(_at(items, k), _ONE) and _has(_at(items, k + 1), _SCALES):
+    if amount.words_fraction and _is(items, k, _ONE) and _is(items, k + 1, _SCALES):
         k += 1  # 'half a million'
-    if _has(_at(items, k), _SCALES):  # after the number, or the amount's first word ('مليارات الدولارات')
+    if _is(items, k, _SCALES):  # after the number, or the amount's first word ('مليارات الدولارات')
         value = _scale(items[k], value, amount)
         k += 1
     if value is not None:
@@ -649,8 +708,11 @@ class _State:
     span: list[int] = field(default_factory=lambda: [1 << 30, -1])
 
     def touch(self, item: _Item) -> None:
-        self.span[0] = min(self.span[0], item.start)
-        self.span[1] = max(self.span[1], item.end)
+        span = self.span
+        if item.start < span[0]:
+            span[0] = item.start
+        if item.end > span[1]:
+            span[1] = item.end
 
 
 def _read_text(value: str, lex: Lexicon, language: str, unit_hint: str | None, policy: Policy) -> Measure:
@@ -707,7 +769,7 @@ class _Figure:
         items, k = self.items, 0
         while k < len(items):
             item = items[k]
-            if _starts_amount(items, k, bool(self.amounts)):
+            if item.kind == _NUM or item.meaning.kinds & _STARTS and _starts_amount(items, k, bool(self.amounts)):
                 k = self.amount(k)
             elif item.kind == _LEX:
                 k = self.word(item, k)
@@ -736,7 +798,7 @@ class _Figure:
         state.touch(start)
         state.touch(items[k - 1])
         j = k + 1 if k < len(items) and (items[k].kind == _OTHER or _has(items[k], _UNIT)) else k
-        if _has(_at(items, j), _BELOW_ZERO):  # '12 درجة تحت الصفر', '5 degrees below zero'
+        if _is(items, j, _BELOW_ZERO):  # '12 درجة تحت الصفر', '5 degrees below zero'
             amount.negative = True
             state.unit = state.unit or _celsius(items[k])
             state.touch(items[j])
@@ -764,18 +826,20 @@ class _Figure:
         between a number and its currency."""
         if item.kind == _OTHER and k == self.after_amount:
             _unknown_unit(item)
-            if _has(_at(self.items, k + 1), _CURRENCY | _MINOR) and self.state.currency is None:
+            if _is(self.items, k + 1, _CURRENCY | _MINOR) and self.state.currency is None:
                 raise Unreadable("unknown_word", f"'{item.raw}' stands between the number and its currency and is "
                                                  "not a word tadqiq reads (a scale word misspelt?)")
         return k + 1
 
     def word(self, item: _Item, k: int) -> int:
         kinds = item.meaning.kinds
-        for handles, method in _WORD_HANDLERS:
-            if kinds & handles:
-                after = method(self, item, k)
-                if after is not None:
-                    return after
+        methods = _METHODS.get(kinds)
+        if methods is None:
+            methods = _METHODS[kinds] = tuple(method for handles, method in _WORD_HANDLERS if kinds & handles)
+        for method in methods:
+            after = method(self, item, k)
+            if after is not None:
+                return after
         return k + 1
 
     def joiner(self, item: _Item, k: int) -> int | None:
@@ -811,7 +875,7 @@ class _Figure:
             state.minor = m.minor
             state.currency_printed = item.raw
         elif m.kinds & _CURRENCY and state.currency is None and state.minor is None and \
-                not (m.kinds & _UNIT and _has(_at(self.items, k + 1), _DATE_LINK)):
+                not (m.kinds & _UNIT and _is(self.items, k + 1, _DATE_LINK)):
             state.currency, state.currency_printed = str(m.currency), item.raw
             state.mass = bool(m.kinds & _UNIT)  # 'pounds': money or weight, as the territory says
         else:
@@ -910,8 +974,12 @@ _TURNED = {"lower": "upper", "upper": "lower"}
 _WORD_HANDLERS = ((_VERSUS | _EVERY | _TO | _AND | _MINUS | _FROM, _Figure.joiner),
                   (_NATIONALITY | _CURRENCY | _MINOR, _Figure.money), (_PER_ENTITY | _PER_UNIT | _PER, _Figure.per),
                   (_PLUS | _HEDGE, _Figure.hedge), (_PERIOD, _Figure.period), (_ONE | _UNIT, _Figure.unit))
+#: The methods of ``_WORD_HANDLERS`` that read a phrase of the given kinds, by kinds: filled as phrases are met
+#: (at most one entry per combination of kinds the lexicons hold).
+_METHODS: dict[int, tuple] = {}
 
 
+@lru_cache(maxsize=4096)
 def _letter(raw: str) -> bool:
     """A one-letter word ('g', 'd', 'م'): a unit symbol only when glued to its number."""
     word = fold(raw).replace(" ", "")
@@ -980,8 +1048,9 @@ def _compose(text: str, amounts: list[_Amount], skipped: list[tuple[str, int, in
     if len(amounts) > 2:
         raise Unreadable("several_numbers", "more than two amounts in one figure; send them as separate claims")
     assumptions = [a for amount in amounts for a in amount.assumptions]
-    assumptions += [f"{_SET_ASIDE[code].format(text[start:end]).split(':')[0]}; it is not part of the figure"
-                    for code, (start, end) in groups.items()]
+    if groups:
+        assumptions += [f"{_SET_ASIDE[code].format(text[start:end]).split(':')[0]}; it is not part of the figure"
+                        for code, (start, end) in groups.items()]
     first = amounts[0]
     number: Fraction | None = None
     precision: Fraction | None = None
@@ -997,28 +1066,29 @@ def _compose(text: str, amounts: list[_Amount], skipped: list[tuple[str, int, in
             raise Unreadable("two_numbers", "two numbers and no range words between them; send them as separate "
                                             "claims")
         b_lo, b_hi, b_mid, _, b_notes = second.interval(policy)
-        a_lo, a_hi, a_mid, _, a_notes = first.interval(policy)
-        if first.power is None and second.power is not None:
-            shared = first.interval(policy, second.power)
-            if shared[0] <= b_hi:
-                a_lo, a_hi, a_mid, _, a_notes = shared
+        shared = first.interval(policy, second.power) if first.power is None and second.power is not None else None
+        if shared is not None and shared[0] <= b_hi:  # '10–12 مليار': the first end takes the second's scale
+            a_lo, a_hi, a_mid, _, a_notes = shared
+        else:
+            a_lo, a_hi, a_mid, _, a_notes = first.interval(policy)
         if a_lo > b_hi or a_mid is not None and b_mid is not None and a_mid > b_mid:
             raise Unreadable("bad_range", "the range ends below where it starts")
         lo, hi, bound = a_lo, b_hi, "range"
         if a_mid is not None and b_mid is not None:
             ends = (a_mid, b_mid)
         notes = list(dict.fromkeys(a_notes + b_notes))
-        widths = (abs(a_mid if a_mid is not None else a_lo), abs(b_mid if b_mid is not None else b_hi))
+        widths = (a_mid if a_mid is not None else a_lo, b_mid if b_mid is not None else b_hi)
     else:
         lo, hi, number, precision, notes = first.interval(policy)
         bound = "range" if number is None else "exact"
-        width = abs(number if number is not None else lo)
-        widths = (width, width if number is not None else abs(hi))
-    value = Interval(lo, hi)
-    if state.hedge == "approximate":
-        value = Interval(lo - widths[0] * policy.approximate, hi + widths[1] * policy.approximate)
+        width = number if number is not None else lo
+        widths = (width, width if number is not None else hi)
+    if state.hedge is None:
+        value = _interval(Interval, (lo, hi))
+    elif state.hedge == "approximate":
+        value = Interval(_widen(lo, widths[0], policy.approximate, -1), _widen(hi, widths[1], policy.approximate, 1))
         bound = "approximate"
-        notes.append(f"approximate: ±{percent_text(policy.approximate)} of the value")
+        notes.append(_policy_notes(policy)[0])
     elif state.hedge == "lower":  # "more than 60 %" is above 60 %, not above 59.5 %
         value, bound = Interval(number if number is not None else lo, None), "lower"
         notes.append("lower bound at the printed value: no upper end")
@@ -1026,6 +1096,8 @@ def _compose(text: str, amounts: list[_Amount], skipped: list[tuple[str, int, in
         top = number if number is not None else hi
         value, bound = Interval(Fraction(0) if top >= 0 else None, top), "upper"
         notes.append("upper bound at the printed value: from zero")
+    else:
+        value = _interval(Interval, (lo, hi))
     unit, unit_assumption = _unit(state, lex, unit_hint)
     if unit_assumption:
         assumptions.append(unit_assumption)
@@ -1040,21 +1112,25 @@ def _compose(text: str, amounts: list[_Amount], skipped: list[tuple[str, int, in
         abs(sum((v for v, _, _ in first.parts), Fraction(0))) <= 1
     if lone_fraction and unit is None and state.period is not None and state.currency is None:
         unit, state.period = state.period, None  # 'half an hour' is a duration, not 50 % an hour
-    if state.currency is None and state.minor is None and KINDS.get(unit or "") not in ("time", "share") and \
-            lone_fraction:
+    if lone_fraction and state.currency is None and state.minor is None and \
+            KINDS.get(unit or "") not in ("time", "share"):
         value, number, precision = value * 100, number * 100 if number is not None else None, \
             precision * 100 if precision is not None else None
         unit = "percent"
         notes.append("a fraction in words alone read as a share, in percent")
-    span = (state.span[0], state.span[1]) if state.span[1] >= 0 else None
+    span = tuple(state.span) if state.span[1] >= 0 else None
     per = state.per
     if per in currencies.FAMILIES:  # '18.37 pesos por dólar', '3.75 ريال للدولار': a rate against a family's main currency
-        code = currencies.FAMILIES[per].default
-        per = code
-        assumptions.append(f"'per {state.per}' read as per {code}, the {state.per} rates of exchange are quoted against")
-    return Measure(text=text, value=value, bound=bound, unit=unit, per=per, period=state.period,
-                   precision=precision, span=span, notes=tuple(notes), assumptions=tuple(assumptions),
-                   number=number, ends=ends, separator=separator)
+        per = currencies.FAMILIES[state.per].default
+        assumptions.append(f"'per {state.per}' read as per {per}, the {state.per} rates of exchange are quoted against")
+    return Measure(text, value, bound, unit, per, state.period, precision, span,  # the fields' order: faster
+                   tuple(notes), tuple(assumptions), number, ends, separator)
+
+
+def _widen(x: Fraction | int, width: Fraction | int, share: Fraction, sign: int) -> Fraction:
+    """x + sign × |width| × share, exactly, in integers: one reduction instead of three Fraction operations."""
+    xn, xd, wd, sd = x.numerator, x.denominator, width.denominator, share.denominator
+    return _q(xn * wd * sd + sign * abs(width.numerator) * share.numerator * xd, xd * wd * sd)
 
 
 def _one_in(text: str, first: _Amount, second: _Amount, state: _State, policy: Policy,
