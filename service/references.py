@@ -194,6 +194,10 @@ def _entry(cells: dict[str, str]) -> LibraryEntry:
     return msgspec.convert(entry, LibraryEntry)
 
 
+#: Where a claim sat in an article's text means nothing in a library: not a column.
+_NOT_KEPT = frozenset({"span", "extracted"})
+
+
 def entries_to_csv(entries: list[LibraryEntry]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, COLUMNS, lineterminator="\r\n")
@@ -204,6 +208,8 @@ def entries_to_csv(entries: list[LibraryEntry]) -> str:
                "checked": entry.checked.isoformat() if entry.checked else "",
                "throughout": "true" if entry.throughout else "", "note": entry.note or ""}
         for name, value in claim.items():
+            if name in _NOT_KEPT:
+                continue
             row[name] = json.dumps(value, ensure_ascii=False) if isinstance(value, dict) else value
         for a in _ALSO:
             row[f"also_{a}"] = _SEPARATOR.join(getattr(entry.also, a))

@@ -476,3 +476,12 @@ def test_the_command_loads_the_starter_library_and_exports_it(tmp_path, monkeypa
                             "source": "s", "url": "https://s.example"}]), "utf-8")
     assert main(["references", "load", str(bad), "--newsroom", "desk"]) == 1
     assert "end_before_start" in capsys.readouterr().err
+
+
+def test_a_reference_sent_with_a_span_still_exports(fresh):
+    """Schemathesis found a 500: a claim's `span` (where an article printed it) has no column in the library's CSV."""
+    body = revenue("bd.spanned", "$110 billion")
+    body["claim"].update(span=[0, 12], extracted=True)
+    assert fresh.post("/v1/references", json=body).status_code == 201
+    r = fresh.get("/v1/references/export.csv")
+    assert r.status_code == 200 and "bd.spanned" in r.text and "span" not in r.text.splitlines()[0]
