@@ -108,13 +108,29 @@ def ranges(c: Computation, lang: str, labels: dict[str, str]) -> Figure | None:
     else:
         marks = _steps(Fraction(a), Fraction(b))
     ticks: list[tuple[float, str]] = []
+    best: list[tuple[float, str]] = []
     for candidate in marks:  # the densest set of round values whose labels do not touch
-        ticks = _thin([(round(pos(m), 1), say.short(m, tick_unit, 3)) for m in candidate if LEFT <= pos(m) <= RIGHT])
+        digits = _digits(candidate)
+        ticks = _thin([(round(pos(m), 1), say.short(m, tick_unit, digits)) for m in candidate
+                       if LEFT <= pos(m) <= RIGHT])
         if len(ticks) >= 3 or len(ticks) == len(candidate):
             break
+        best = max(best, ticks, key=len)
+    else:
+        ticks = best  # none fitted three: the set that kept the most
     return Figure(bars=bars, height=int(axis_y + 22), axis_y=axis_y, scale="log" if log else "linear",
                   ticks=ticks,
                   description=" / ".join(f"{b.label}: {b.low_label or '…'} – {b.high_label or '…'}" for b in bars))
+
+
+def _digits(values: list[Fraction]) -> int:
+    """Significant digits that tell neighbouring ticks apart (12.55 B and 12.6 B, not 12.6 B twice): at least 3."""
+    if len(values) < 2:
+        return 3
+    step, top = abs(values[1] - values[0]), max(abs(v) for v in values)
+    if step == 0 or top == 0:
+        return 3
+    return max(3, math.floor(math.log10(top)) - math.floor(math.log10(step)) + 1)
 
 
 def _steps(a: Fraction, b: Fraction) -> list[list[Fraction]]:
