@@ -164,7 +164,7 @@ class ReportsController(ChecksController):
     @get("/{report_id:str}/claimreview", summary="schema.org ClaimReview (JSON-LD), one per reviewed verdict",
          media_type="application/ld+json", responses={**AUTH, **MISSING})
     async def claimreview(self, request: Request[Any, Any, Any], report_id: ReportId,
-                          every: Annotated[bool, QueryParameter(query="all", description=(
+                          every: Annotated[bool, QueryParameter(name="all", description=(
                               "true: every verdict, reviewed or not (each rated as it stands); by default only "
                               "those a reviewer confirmed or overrode, which are fit to publish."))] = False
                           ) -> ClaimReviewGraph:
