@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test openapi messages bench golden clean
+.PHONY: run test openapi messages bench golden equations clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -54,3 +54,8 @@ clean:
 # The figure reader's golden record (tests/test_reader_golden.py): rewrite it when a change means to read differently.
 golden: $(STAMP)
 	$(BIN)/python tests/test_reader_golden.py --write
+
+# The relations' solutions, derived with sympy ahead of time (rules/derive.py → rules/solved.py): a check never
+# imports sympy. tests/test_equations_and_causes.py fails when the two differ.
+equations: $(STAMP)
+	$(BIN)/python -m rules.derive

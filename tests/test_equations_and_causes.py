@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 from fractions import Fraction
+from pathlib import Path
 
 import msgspec
 import pytest
@@ -16,11 +17,33 @@ from rules.interval import Interval
 from rules.model import CheckRequest
 from rules.causes import cause
 
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_solutions_a_check_compiles_are_those_sympy_derives():
+    """rules/solved.py is written by ``make equations`` from rules/derive.py; a change to either shows here."""
+    from rules import derive
+
+    assert (ROOT / "rules" / "solved.py").read_text("utf-8") == derive.source(), "run `make equations`"
+    assert sorted(EQUATIONS) == sorted(derive.DECLARED)
+
+
+def test_a_check_never_imports_sympy():
+    import subprocess
+    import sys
+
+    code = "import sys, rules.engine, service.app; print('sympy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.strip() == "False", "the equations are solved ahead of time (rules/solved.py)"
+
 
 @pytest.mark.parametrize("equation", EQUATIONS.values(), ids=lambda e: e.name)
 def test_each_compiled_solution_satisfies_its_equation_exactly(equation):
+    from rules.derive import DECLARED
+
     rnd = random.Random(4)
-    symbols = {s.name: s for s in equation.equation.free_symbols}
+    declared = DECLARED[equation.name]["equation"]
+    symbols = {s.name: s for s in declared.free_symbols}
     for unknown in equation.symbols:
         for _ in range(20):
             known = {name: Fraction(rnd.randint(1, 10 ** 6), rnd.randint(1, 10 ** 3)) for name in equation.symbols
@@ -28,7 +51,7 @@ def test_each_compiled_solution_satisfies_its_equation_exactly(equation):
             value = equation.solve(unknown, **{k: Interval.point(v) for k, v in known.items()})
             assert value.low == value.high and isinstance(value.low, Fraction)  # exact, never a float
             subs = {symbols[k]: sp.Rational(v.numerator, v.denominator) for k, v in {**known, unknown: value.low}.items()}
-            eq = equation.equation
+            eq = declared
             assert sp.simplify(eq.lhs.subs(subs) - eq.rhs.subs(subs)) == 0, (equation.name, unknown, known)
         assert equation.tight[unknown], f"{equation.formula(unknown)} repeats a figure: its range would be too wide"
 
