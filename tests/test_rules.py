@@ -59,3 +59,10 @@ def test_rule_has_examples_both_ways(rule):
     if rule.id in WEIGHING:
         assert "doubtful" in statuses, f"{rule.id} weighs figures: it needs a doubtful example"
     assert rule.what and rule.why and rule.example
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_every_rule_has_its_title_in_the_five_languages(rule):
+    """The report pages name each check in the page's language: no English title on a French page."""
+    assert {"ar", "en", "fr", "es", "de"} <= rule.titles.keys(), sorted(rule.titles)
+    assert all(rule.titles[lang].strip() for lang in ("ar", "en", "fr", "es", "de"))

@@ -38,7 +38,11 @@ from rules.model import Change, Derived, Quantity, Share, Text, Verdict
 from rules.registry import Example
 from rules.verdicts import Term, derived, fixed, term, verdict, weigh
 
-TITLES = {"ar": "التغيّر بين رقمين"}  # the title in other languages (English: the docstring's first line)
+#: the title in other languages (English: the docstring's first line)
+TITLES = {"ar": "التغيّر بين رقمين",
+          "fr": "Variation entre deux chiffres",
+          "es": "Variación entre dos cifras",
+          "de": "Veränderung zwischen zwei Zahlen"}
 
 FIT = {
     "en": "From {before} to {after} is a change of {computed}; the stated {stated} is within that range.",

@@ -29,7 +29,11 @@ from rules.model import Text, Verdict
 from rules.registry import Example
 from rules.verdicts import Term, fixed, term, verdict, weigh
 
-TITLES = {"ar": "تغيّر واحد مذكور مرتين"}  # the title in other languages (English: the docstring's first line)
+#: the title in other languages (English: the docstring's first line)
+TITLES = {"ar": "تغيّر واحد مذكور مرتين",
+          "fr": "Deux énoncés d'une même variation",
+          "es": "Dos enunciados de una misma variación",
+          "de": "Zwei Angaben derselben Veränderung"}
 
 FIT = {
     "en": "'{a}' is a factor of {fa} and '{b}' a factor of {fb}: the two statements of the change agree.",

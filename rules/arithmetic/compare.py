@@ -39,7 +39,11 @@ from rules.registry import Example
 from rules.text import digits, key
 from rules.verdicts import Term, fixed, term, verdict, weigh
 
-TITLES = {"ar": "ما قيل إنه أكبر هو الأكبر"}
+#: the title in other languages (English: the docstring's first line)
+TITLES = {"ar": "ما قيل إنه أكبر هو الأكبر",
+          "fr": "Un chiffre dit plus grand qu'un autre l'est",
+          "es": "Una cifra que se dice mayor que otra lo es",
+          "de": "Eine als größer bezeichnete Zahl ist größer"}
 
 _DATA = tomllib.loads(files("rules").joinpath("data/compare.toml").read_text("utf-8"))
 

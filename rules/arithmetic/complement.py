@@ -30,7 +30,11 @@ from rules.model import Complement, Derived, Verdict
 from rules.registry import Example
 from rules.verdicts import Term, derived, term, verdict, weigh
 
-TITLES = {"ar": "ما تبقّى من الكلّ"}  # the title in other languages (English: the docstring's first line)
+#: the title in other languages (English: the docstring's first line)
+TITLES = {"ar": "ما تبقّى من الكلّ",
+          "fr": "Le reste d'un tout",
+          "es": "El resto de un todo",
+          "de": "Der Rest eines Ganzen"}
 
 FIT = {
     "en": "{parts} make {sum} of {whole}: all of it, as the article says.",

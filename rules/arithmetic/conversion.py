@@ -35,7 +35,11 @@ from rules.normalise.units import factor, kind, periods
 from rules.registry import Example
 from rules.verdicts import fixed, term, verdict, weigh
 
-TITLES = {"ar": "التحويل بين العملات والوحدات"}  # the title in other languages (English: the docstring's first line)
+#: the title in other languages (English: the docstring's first line)
+TITLES = {"ar": "التحويل بين العملات والوحدات",
+          "fr": "Un même montant en deux devises ou unités",
+          "es": "Una misma cantidad en dos monedas o unidades",
+          "de": "Derselbe Betrag in zwei Währungen oder Einheiten"}
 
 FIT = {
     "en": "{a} is {converted}{at}; the article's {b} is within that range.",

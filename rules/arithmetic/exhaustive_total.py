@@ -38,7 +38,11 @@ from rules.registry import Example
 from rules.text import digits
 from rules.verdicts import Term, verdict, weigh
 
-TITLES = {"ar": "الفئات التي تكوّن الكل مجموعها يساوي الكل"}
+#: the title in other languages (English: the docstring's first line)
+TITLES = {"ar": "الفئات التي تكوّن الكل مجموعها يساوي الكل",
+          "fr": "Les catégories qui forment un tout en font la somme",
+          "es": "Las categorías que forman un todo suman ese todo",
+          "de": "Kategorien, die ein Ganzes bilden, ergeben zusammen das Ganze"}
 
 CUE = {
     "en": "the sentence says the whole is {cue} them",

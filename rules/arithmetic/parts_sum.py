@@ -34,7 +34,11 @@ from rules.model import Derived, SumOf, Verdict
 from rules.registry import Example
 from rules.verdicts import Term, derived, term, verdict, weigh
 
-TITLES = {"ar": "الأجزاء والمجموع"}  # the title in other languages (English: the docstring's first line)
+#: the title in other languages (English: the docstring's first line)
+TITLES = {"ar": "الأجزاء والمجموع",
+          "fr": "Parties et totaux",
+          "es": "Partes y totales",
+          "de": "Teile und Summen"}
 
 ADD_UP = {
     "en": "{parts} add up to {sum}; the total given, {total}, is within that range.",

@@ -29,7 +29,11 @@ from rules.normalise.units import KINDS, periods
 from rules.registry import Example
 from rules.verdicts import derived, term, verdict, weigh
 
-TITLES = {"ar": "النصيب لكل وحدة"}  # the title in other languages (English: the docstring's first line)
+#: the title in other languages (English: the docstring's first line)
+TITLES = {"ar": "النصيب لكل وحدة",
+          "fr": "Par unité",
+          "es": "Por unidad",
+          "de": "Pro Einheit"}
 
 FIT = {
     "en": "{count} × {each} makes {implied}; the reported total, {total}, is within that range.",

@@ -29,7 +29,11 @@ from rules.context import Context, Item
 from rules.model import Quantity, Verdict
 from rules.registry import Example
 
-TITLES = {"ar": "جزء الفترة لا يتجاوز الفترة كلها"}
+#: the title in other languages (English: the docstring's first line)
+TITLES = {"ar": "جزء الفترة لا يتجاوز الفترة كلها",
+          "fr": "Une partie d'une période ne dépasse pas la période entière",
+          "es": "Una parte de un periodo no supera el periodo entero",
+          "de": "Ein Teil eines Zeitraums ist höchstens der ganze Zeitraum"}
 
 ASSUMED = {
     "en": "{part} is part of {whole}, and '{metric}' is a flow that cannot be negative, so the part of the period "

@@ -29,7 +29,11 @@ from rules.model import Quantity, Verdict
 from rules.places import ancestors, place
 from rules.registry import Example
 
-TITLES = {"ar": "جزء المكان لا يتجاوز المكان كله"}
+#: the title in other languages (English: the docstring's first line)
+TITLES = {"ar": "جزء المكان لا يتجاوز المكان كله",
+          "fr": "Une partie d'un lieu ne dépasse pas le lieu entier",
+          "es": "Una parte de un lugar no supera el lugar entero",
+          "de": "Ein Teil eines Ortes ist höchstens der ganze Ort"}
 
 ASSUMED = {
     "en": "{part} lies within {whole}, and '{metric}' adds up over places, so {part}'s figure is at most {whole}'s",

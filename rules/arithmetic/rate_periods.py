@@ -27,7 +27,11 @@ from rules.normalise.units import periods
 from rules.registry import Example
 from rules.verdicts import derived, term, verdict, weigh
 
-TITLES = {"ar": "المعدلات والفترات"}  # the title in other languages (English: the docstring's first line)
+#: the title in other languages (English: the docstring's first line)
+TITLES = {"ar": "المعدلات والفترات",
+          "fr": "Taux et périodes",
+          "es": "Tasas y periodos",
+          "de": "Raten und Zeiträume"}
 
 YEARLY = {"en": "'{metric}' a year", "ar": "«{metric}» سنوياً", "fr": "« {metric} » par an",
           "es": "«{metric}» al año", "de": "„{metric}“ pro Jahr"}

@@ -31,7 +31,11 @@ from rules.registry import Example
 from rules.text import key
 from rules.verdicts import term, verdict, weigh
 
-TITLES = {"ar": "المقارنة بأرقام مرجعية"}  # the title in other languages (English: the docstring's first line)
+#: the title in other languages (English: the docstring's first line)
+TITLES = {"ar": "المقارنة بأرقام مرجعية",
+          "fr": "Comparaison avec des chiffres de référence",
+          "es": "Comparación con cifras de referencia",
+          "de": "Abgleich mit Referenzzahlen"}
 
 FIT = {
     "en": "The article's {claim} agrees with the figure from {source}, {reference}.",

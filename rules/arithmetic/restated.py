@@ -30,7 +30,11 @@ from rules.registry import Example
 from rules.text import key
 from rules.verdicts import term, verdict, weigh
 
-TITLES = {"ar": "الرقم نفسه مذكوراً مرتين"}  # the title in other languages (English: the docstring's first line)
+#: the title in other languages (English: the docstring's first line)
+TITLES = {"ar": "الرقم نفسه مذكوراً مرتين",
+          "fr": "Un même chiffre énoncé deux fois",
+          "es": "Una misma cifra dicha dos veces",
+          "de": "Dieselbe Zahl zweimal genannt"}
 
 FIT = {
     "en": "'{metric}' is given as {a} and again as {b}; the two agree (their ranges meet).",

@@ -35,7 +35,11 @@ from rules.registry import Example
 from rules.text import key
 from rules.verdicts import computation, derived, term, verdict, weigh
 
-TITLES = {"ar": "حصة من كلّ"}  # the title in other languages (English: the docstring's first line)
+#: the title in other languages (English: the docstring's first line)
+TITLES = {"ar": "حصة من كلّ",
+          "fr": "Part d'un tout",
+          "es": "Parte de un todo",
+          "de": "Anteil an einem Ganzen"}
 
 FIT = {
     "en": "{share} of {whole} is {implied}; the reported {part} is within that range.",

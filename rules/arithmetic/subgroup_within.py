@@ -26,7 +26,11 @@ from rules.context import Context, Item
 from rules.model import Quantity, Verdict
 from rules.registry import Example
 
-TITLES = {"ar": "المجموعة الفرعية لا تتجاوز المجموعة كلها"}
+#: the title in other languages (English: the docstring's first line)
+TITLES = {"ar": "المجموعة الفرعية لا تتجاوز المجموعة كلها",
+          "fr": "Un sous-groupe ne dépasse pas son groupe",
+          "es": "Un subgrupo no supera su grupo",
+          "de": "Eine Teilgruppe ist höchstens ihre Gruppe"}
 
 ASSUMED = {
     "en": "'{part}' are part of '{whole}', which adds up over its members, so their figure is at most the group's",

@@ -35,7 +35,11 @@ from rules.ratios import is_ratio
 from rules.registry import Example
 from rules.verdicts import computation, term, verdict, weigh
 
-TITLES = {"ar": "ضمن الحدود الطبيعية"}  # the title in other languages (English: the docstring's first line)
+#: the title in other languages (English: the docstring's first line)
+TITLES = {"ar": "ضمن الحدود الطبيعية",
+          "fr": "Dans les limites naturelles",
+          "es": "Dentro de los límites naturales",
+          "de": "Innerhalb natürlicher Grenzen"}
 
 SHARE_FIT = {
     "en": "{value} is a share of a whole, and it is within 0–100 %.",

@@ -33,7 +33,11 @@ from rules.temporal._time import Days, computation, date_range, days_text, term_
 from rules.temporal.role_terms import STATUS, role_days
 from rules.verdicts import verdict
 
-TITLES = {"ar": "متى كُتب المقال"}  # the title in other languages (English: the docstring's first line)
+#: the title in other languages (English: the docstring's first line)
+TITLES = {"ar": "متى كُتب المقال",
+          "fr": "Quand l'article a été écrit",
+          "es": "Cuándo se escribió el artículo",
+          "de": "Wann der Artikel geschrieben wurde"}
 
 WINDOW = {
     "en": "The claims put the writing between {low} and {high} ({why}). The document gives no publication date to "

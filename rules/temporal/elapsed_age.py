@@ -28,7 +28,11 @@ from rules.normalise.values import Unreadable
 from rules.temporal._time import computation, day_range, days_span, days_text, timed, unreadable, year_slip
 from rules.verdicts import verdict
 
-TITLES = {"ar": "الأعمار والمدد المنقضية"}  # the title in other languages (English: the docstring's first line)
+#: the title in other languages (English: the docstring's first line)
+TITLES = {"ar": "الأعمار والمدد المنقضية",
+          "fr": "Âges et durées écoulées",
+          "es": "Edades y tiempo transcurrido",
+          "de": "Alter und verstrichene Zeit"}
 
 FIT = {
     "en": "From '{start}' ({start_range}) to the publication date, {published}, is {elapsed}; '{age}' is "

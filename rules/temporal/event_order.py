@@ -28,7 +28,11 @@ from rules.normalise.values import Unreadable
 from rules.temporal._time import Window, computation, day_range, days_span, days_text, timed, unreadable, year_slip
 from rules.verdicts import verdict
 
-TITLES = {"ar": "ترتيب الأحداث والفواصل بينها"}  # the title in other languages (English: the docstring's first line)
+#: the title in other languages (English: the docstring's first line)
+TITLES = {"ar": "ترتيب الأحداث والفواصل بينها",
+          "fr": "Ordre des événements et écarts entre eux",
+          "es": "Orden de los hechos y el tiempo entre ellos",
+          "de": "Reihenfolge von Ereignissen und Abstände dazwischen"}
 
 FIT = {
     "en": "'{first}' ({first_range}) can come before '{then}' ({then_range}), as the article says.",

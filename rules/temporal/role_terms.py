@@ -32,7 +32,11 @@ from rules.verdicts import verdict
 
 __all__ = ["role_days"]
 
-TITLES = {"ar": "المناصب وفتراتها"}  # the title in other languages (English: the docstring's first line)
+#: the title in other languages (English: the docstring's first line)
+TITLES = {"ar": "المناصب وفتراتها",
+          "fr": "Fonctions et mandats",
+          "es": "Cargos y mandatos",
+          "de": "Ämter und Amtszeiten"}
 
 _ONE = dt.timedelta(days=1)
 

@@ -26,7 +26,11 @@ from rules.normalise.times import TimeSpan, span_text
 from rules.temporal._time import Window, computation, days_text, distance, unreadable, year_slip
 from rules.verdicts import verdict
 
-TITLES = {"ar": "الحدث نفسه بموعدين متوافقين"}  # the title in other languages (English: the docstring's first line)
+#: the title in other languages (English: the docstring's first line)
+TITLES = {"ar": "الحدث نفسه بموعدين متوافقين",
+          "fr": "Un même événement, des dates compatibles",
+          "es": "Un mismo hecho, fechas compatibles",
+          "de": "Dasselbe Ereignis, vereinbare Zeitangaben"}
 
 FIT = {
     "en": "'{a}' ({a_range}) and '{b}' ({b_range}) are compatible: {inner} lies within {outer}.",

@@ -27,7 +27,11 @@ from rules.normalise.times import span_text
 from rules.temporal._time import Window, computation, days_text, unreadable, year_slip
 from rules.verdicts import verdict
 
-TITLES = {"ar": "زمن الفعل وتاريخ النشر"}  # the title in other languages (English: the docstring's first line)
+#: the title in other languages (English: the docstring's first line)
+TITLES = {"ar": "زمن الفعل وتاريخ النشر",
+          "fr": "Le temps du verbe et la date de publication",
+          "es": "El tiempo verbal y la fecha de publicación",
+          "de": "Tempus und Veröffentlichungsdatum"}
 
 FUTURE_FIT = {
     "en": "'{time}' ({range}) is still ahead on the publication date, {published}, as the future tense says.",
