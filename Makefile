@@ -30,13 +30,15 @@ openapi: $(STAMP)
 	$(BIN)/tadqiq examples
 	$(BIN)/tadqiq openapi -o openapi/openapi.json
 
-# The pages' words: extract the messages from the code and the templates, then bring every language's catalogue up
-# to date (new messages arrive empty; tests/test_messages.py fails until each is translated). Read at start by
-# service/messages.py: nothing to compile.
-LOCALES := service/locale
+# What people read — the rules' sentences (explanations, causes, labels, rule titles) and the pages' words — is one
+# gettext catalogue per language, rules/locale/<lang>/LC_MESSAGES/messages.po: extract the messages from rules/ and
+# service/ (the map: rules/locale/babel.cfg), then bring every language's catalogue up to date (new messages arrive
+# empty; tests/test_messages.py fails until each is translated). Read at start by rules/messages.py: nothing to
+# compile.
+LOCALES := rules/locale
 messages: $(STAMP)
-	$(BIN)/pybabel extract --width 120 -F $(LOCALES)/babel.cfg -k N_ --no-location --sort-output \
-		--project tadqiq --copyright-holder tadqiq -o $(LOCALES)/messages.pot service
+	$(BIN)/pybabel extract --width 120 -F $(LOCALES)/babel.cfg -k N_ -k C_:1c,2 --no-location --sort-output \
+		--project tadqiq --copyright-holder tadqiq -o $(LOCALES)/messages.pot rules service
 	for lang in en ar fr es de; do \
 		test -f $(LOCALES)/$$lang/LC_MESSAGES/messages.po \
 			&& $(BIN)/pybabel update --width 120 --no-fuzzy-matching --ignore-obsolete -i $(LOCALES)/messages.pot \

@@ -43,6 +43,7 @@ from rules.arithmetic._align import is_share
 from rules.context import Context, Item
 from rules.explain import Fig, say
 from rules.interval import Interval, outward
+from rules.messages import translate
 from rules.model import Cause
 from rules.normalise.currency import rate
 from rules.verdicts import Relation, Term
@@ -57,8 +58,8 @@ class Slip:
     factor: Interval | None
     needs: str | None
     replaces: str | None
-    label: dict[str, str]
-    text: dict[str, str]
+    label: str  # English, translated in the catalogues (rules.messages)
+    text: str
 
 
 def _factor(text: str | None) -> Interval | None:
@@ -321,6 +322,6 @@ def name(language: str, fits: Sequence[Found]) -> Cause | None:
                      explanation=say(language, SLIPS[f.code].text, other=f.other))
     names = list(dict.fromkeys(f.code for f in fits))
     claims = list(dict.fromkeys(c for f in fits for c in f.claims))
-    labels = lambda code: "; ".join(SLIPS[n].label.get(code, SLIPS[n].label["en"]) for n in names)  # noqa: E731
+    labels = lambda code: "; ".join(translate(SLIPS[n].label, code) for n in names)  # noqa: E731
     return Cause(code="several", candidates=names, claims=claims,
                  explanation=say(language, SLIPS["several"].text, other=labels))

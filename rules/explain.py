@@ -2,9 +2,9 @@
 
 Numbers are formatted by babel for the language (``18.1 billion``, ``18.1 مليار``, ``18,1 milliards``), units
 and currencies named from CLDR where it knows them (``rules.normalise.units.pattern``), periods and "per" from
-``[display]`` in ``data/<lang>.toml``. A rule writes one template per language and passes figures as ``Fig``;
-``say`` renders them. English is always present; the document's language is added when it is not English and
-the rule has a template for it.
+``[display]`` in ``data/<lang>.toml``. A rule marks its sentence with ``N_`` (the English, translated in the
+catalogues of ``rules.messages``) and passes figures as ``Fig``; ``say`` renders them. English is always present;
+the document's language is added when it is not English and its catalogue translates the sentence.
 """
 
 from __future__ import annotations
@@ -13,13 +13,14 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
-from functools import lru_cache
 from fractions import Fraction
+from functools import lru_cache
 
 from babel import Locale
 from babel.numbers import format_compact_decimal, format_decimal, get_currency_name
 
 from rules.interval import Interval, outward
+from rules.messages import translate, translated
 from rules.model import Range, Text
 from rules.normalise.lexicon import lexicon
 from rules.normalise.units import name, pattern
@@ -109,14 +110,12 @@ def _digits(low: Fraction, high: Fraction) -> int:
     return min(7, max(3, math.ceil(needed - 1e-9)))
 
 
-#: French and Spanish put "de" between a scale word and its noun ("15,8 milliards de minutes", "mil millones de euros").
-_OF = {"fr": "de ", "es": "de "}
-
-
 def _with_unit(core: str, unit: str | None, lang: str, count: Fraction) -> str:
     if unit is None:
         return core
-    of = _OF.get(lang, "") if core[-1:].isalpha() else ""
+    # French and Spanish put "de" between a scale word and its noun ([display] of: "15,8 milliards de minutes")
+    word = lexicon(lang).display.get("of")
+    of = f"{word} " if word and core[-1:].isalpha() else ""
     if len(unit) == 3 and unit.isupper():
         n = int(count) if count.denominator == 1 and abs(count) < 10 ** 15 else 2
         return f"{core} {of}{get_currency_name(unit, count=n, locale=lexicon(lang).locale)}"
@@ -135,20 +134,22 @@ def unit_name(unit: str, lang: str, count: Fraction = Fraction(1)) -> str:
     return name(unit, lang, count)
 
 
-def say(language: str, templates: dict[str, str], **figures: Fig | Callable[[str], str] | str | int) -> Text:
-    """Render ``templates`` (one per language, English required) with ``figures``: a ``Fig``, a function of the
-    language (``lambda lang: name("day", lang)``), or plain text used as is in every language."""
+def say(language: str, message: str, **figures: Fig | Callable[[str], str] | str | int) -> Text:
+    """Render ``message`` (an English message id, ``rules.messages``) with ``figures``, in English and in the
+    document's language when its catalogue translates it: a ``Fig``, a function of the language (``lambda lang:
+    name("day", lang)``), or plain text used as is in every language."""
     lang = language.split("-")[0]
 
-    def render(code: str) -> str:
+    def render(code: str, text: str) -> str:
         values = {k: v.text(code) if isinstance(v, Fig) else v(code) if callable(v) else str(v)
                   for k, v in figures.items()}
-        return templates[code].format(**values)
+        return text.format(**values)
 
-    english = render("en")
-    if lang == "en" or lang not in templates:
+    english = render("en", translate(message, "en"))
+    local = None if lang == "en" else translated(message, lang)
+    if local is None:
         return Text(en=english)
-    return Text(en=english, local=render(lang), language=lang)
+    return Text(en=english, local=render(lang, local), language=lang)
 
 
 def as_range(value: Interval, unit: str | None = None) -> Range:

@@ -41,13 +41,13 @@ _RESERVED = {"rule", "kind", "roles", "room", "exhaustive", "free", "assumed", "
 @dataclass(frozen=True)
 class Identity:
     """One identity: ``roles[0] = roles[1] − roles[2]`` (``difference``) or answers that exclude each other
-    (``answers``); ``assumed`` is how a verdict names it, by language."""
+    (``answers``); ``assumed`` is how a verdict names it (English, translated by ``rules.messages``)."""
 
     id: str
     rule: str
     kind: str
     roles: tuple[str, ...]
-    assumed: dict[str, str]
+    assumed: str  # English, translated in the catalogues (rules.messages)
     unsure: str | None = None
     exhaustive: bool = False
     free: frozenset[str] = frozenset()

@@ -1,9 +1,10 @@
 """The rule registry: what a rule is (``Rule``), the cases that define it (``Example``), and how rules are found.
 
 A rule is one module in ``rules/arithmetic/`` or ``rules/temporal/``. Its docstring says what it checks (first
-line: the title; then ``What:``, ``Why:``, ``Example:``; ``TITLES`` may give the title in other languages); it
+line: the title, translated in the catalogues of ``rules.messages``; then ``What:``, ``Why:``, ``Example:``); it
 defines ``check(ctx)`` yielding ``Verdict``s and ``Derived`` figures, and ``EXAMPLES``, the cases that define it
-(run by ``tests/test_rules.py`` and served by ``GET /v1/rules``). Adding a rule is adding such a file.
+(run by ``tests/test_rules.py`` and served by ``GET /v1/rules``). Adding a rule is adding such a file, and its
+messages to the catalogues (``make messages``, then translate).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import msgspec
 
+from rules.messages import LANGUAGES, translated
 from rules.model import CheckRequest, Derived, Verdict
 
 if TYPE_CHECKING:
@@ -84,7 +86,8 @@ def _rule(module: ModuleType, family: str) -> Rule:
     title = title.strip().rstrip(".")
     return Rule(id=module.__name__.rsplit(".", 1)[1], family=family, title=title,
                 what=sections["What"], why=sections["Why"], example=sections["Example"], check=module.check,
-                examples=tuple(module.EXAMPLES), titles={"en": title, **getattr(module, "TITLES", {})})
+                examples=tuple(module.EXAMPLES),
+                titles={lang: found for lang in LANGUAGES if (found := translated(title, lang))} | {"en": title})
 
 
 def discover() -> tuple[Rule, ...]:

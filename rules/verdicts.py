@@ -25,6 +25,7 @@ from math import ceil
 from rules.context import Item
 from rules.explain import Fig, as_range, say
 from rules.interval import Interval, outward
+from rules.messages import N_, translate
 from rules.model import Cause, Computation, Derived, Input, Range, Text, Verdict
 from rules.normalise.values import Measure
 from rules.policy import Policy
@@ -240,8 +241,8 @@ class Weighed:
     def meets(self) -> bool:
         return self.status != "inconsistent"
 
-    def explain(self, language: str, templates: dict[str, str], **figures) -> Text:  # type: ignore[no-untyped-def]
-        text = say(language, templates, **figures)
+    def explain(self, language: str, message: str, **figures) -> Text:  # type: ignore[no-untyped-def]
+        text = say(language, message, **figures)
         if self.status != "doubtful":
             return text
         doubt = self._doubt(language)
@@ -255,8 +256,8 @@ class Weighed:
         return say(language, DOUBT if self.fit <= 1 else DOUBT_CUT, fit=_fit_text(self.fit),
                    printed=Fig(result, self.unit),
                    compared=Fig(compared, self.unit),
-                   needs=lambda code: JOIN.get(code, JOIN["en"]).join(
-                       f"{QUOTE.get(code, QUOTE['en']).format(t.shown())} {WAS.get(code, WAS['en'])} {fig.text(code)}"
+                   needs=lambda code: translate(JOIN, code).join(
+                       f"{translate(QUOTE, code).format(figure=t.shown())} {translate(WAS, code)} {fig.text(code)}"
                        for t, fig in needs))
 
 
@@ -311,33 +312,13 @@ def _witness(t: Term, side: str, reach: Fraction) -> Fig:
     return Fig(Interval.point(span.low if side == "low" else span.high), t.unit, digits=4)  # type: ignore[arg-type]
 
 
-DOUBT = {
-    "en": "But only at the edge of what the printed figures allow (fit {fit}): as printed they give {printed} "
-          "against {compared}; they meet only if {needs}.",
-    "ar": "لكن عند حافة ما تسمح به الأرقام المنشورة فقط (درجة الملاءمة {fit}): فالأرقام كما نُشرت تعطي {printed} "
-          "مقابل {compared}، ولا تتلاقى إلا إذا كان {needs}.",
-    "fr": "Mais seulement à la limite de ce que permettent les chiffres publiés (ajustement {fit}) : tels quels, ils "
-          "donnent {printed} contre {compared} ; ils ne concordent que si {needs}.",
-    "es": "Pero solo en el límite de lo que permiten las cifras publicadas (ajuste {fit}): tal cual dan {printed} "
-          "frente a {compared}; solo cuadran si {needs}.",
-    "de": "Aber nur am Rand dessen, was die gedruckten Zahlen zulassen (Passung {fit}): so gedruckt ergeben sie "
-          "{printed} gegenüber {compared}; sie passen nur, wenn {needs}.",
-}
-DOUBT_CUT = {
-    "en": "But only if a figure was cut rather than rounded (fit {fit}): as printed they give {printed} against "
-          "{compared}; they meet only if {needs}.",
-    "ar": "لكن فقط إذا كان أحد الأرقام مقتطعاً لا مقرّباً (درجة الملاءمة {fit}): فالأرقام كما نُشرت تعطي {printed} "
-          "مقابل {compared}، ولا تتلاقى إلا إذا كان {needs}.",
-    "fr": "Mais seulement si un chiffre a été tronqué plutôt qu'arrondi (ajustement {fit}) : tels quels, ils donnent "
-          "{printed} contre {compared} ; ils ne concordent que si {needs}.",
-    "es": "Pero solo si una cifra se truncó en vez de redondearse (ajuste {fit}): tal cual dan {printed} frente a "
-          "{compared}; solo cuadran si {needs}.",
-    "de": "Aber nur, wenn eine Zahl abgeschnitten statt gerundet wurde (Passung {fit}): so gedruckt ergeben sie "
-          "{printed} gegenüber {compared}; sie passen nur, wenn {needs}.",
-}
-WAS = {"en": "was", "ar": "يساوي", "fr": "valait", "es": "era", "de": "war"}
-JOIN = {"en": " and ", "ar": " و", "fr": " et ", "es": " y ", "de": " und "}
-QUOTE = {"en": "'{}'", "ar": "«{}»", "fr": "« {} »", "es": "«{}»", "de": "„{}“"}
+DOUBT = N_("But only at the edge of what the printed figures allow (fit {fit}): as printed they give {printed} against "
+           "{compared}; they meet only if {needs}.")
+DOUBT_CUT = N_("But only if a figure was cut rather than rounded (fit {fit}): as printed they give {printed} against "
+               "{compared}; they meet only if {needs}.")
+WAS = N_("was")
+JOIN = N_(" and ")
+QUOTE = N_("'{figure}'")
 
 
 def weigh(policy: Policy, formula: str, terms: Sequence[Term], relation: Relation, unit: str | None) -> Weighed:

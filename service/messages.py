@@ -1,44 +1,20 @@
-"""The words of the pages for people, as gettext catalogues managed with Babel: one ``.po`` per language in
-``service/locale/<lang>/LC_MESSAGES/messages.po`` (``make messages`` extracts the messages from the code and the
-templates and updates every catalogue; a test fails when any message is missing in any language).
-
-The catalogues are read with babel when the process starts (``read_po``, compiled in memory): nothing to compile
-before ``make run`` or ``make test``, and nothing read again per request.
+"""The words of the pages for people. They are messages of the one catalogue per language that the rules' sentences
+use too (``rules/locale/<lang>/LC_MESSAGES/messages.po``, read once at start by ``rules.messages``; ``make messages``
+extracts the messages from the code and the templates and updates every catalogue; a test fails when any message is
+missing in any language). Here: the catalogues as ``gettext`` translations for Jinja, the words looked up by a
+value of the report, and the page's language and direction.
 """
 
 from __future__ import annotations
 
-import io
-from pathlib import Path
-
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from babel.support import Translations
 
+from rules.messages import LANGUAGES, LOCALE_DIR, N_, translations
 from rules.normalise.lexicon import locale_of
 
 __all__ = ["LANGUAGES", "LOCALE_DIR", "N_", "TRANSLATIONS", "WORDS", "direction", "page_language", "words"]
 
-#: The page languages, English first (the source language of the messages).
-LANGUAGES = ("en", "ar", "fr", "es", "de")
-LOCALE_DIR = Path(__file__).parent / "locale"
-
-
-def N_(message: str) -> str:
-    """Marks a message for ``pybabel extract`` where it is defined; translated where it is shown."""
-    return message
-
-
-def _load(lang: str) -> Translations:
-    with (LOCALE_DIR / lang / "LC_MESSAGES" / "messages.po").open("rb") as f:
-        catalog = read_po(f, locale=lang)
-    mo = io.BytesIO()
-    write_mo(mo, catalog, use_fuzzy=False)
-    mo.seek(0)
-    return Translations(mo, domain="messages")
-
-
-TRANSLATIONS: dict[str, Translations] = {lang: _load(lang) for lang in LANGUAGES}
+TRANSLATIONS: dict[str, Translations] = {lang: translations(lang) for lang in LANGUAGES}
 
 #: Words the pages look up by a value of the report (a status, a review state, a decision, a role).
 WORDS: dict[str, str] = {

@@ -30,8 +30,6 @@ __all__ = ["Speaker", "speaker"]
 
 #: Digits of the numbering systems CLDR makes the default for a locale we serve (Egypt, the Gulf: ``arab``).
 _DIGITS = {"arab": "٠١٢٣٤٥٦٧٨٩", "arabext": "۰۱۲۳۴۵۶۷۸۹"}
-#: The word a scale word takes before a noun ("millions de", "millones de").
-_OF = {"fr": "de", "es": "de"}
 _SIG = {n: Context(prec=n, rounding=ROUND_HALF_EVEN) for n in range(1, 8)}
 _BIG = 1_000_000  # from here on, compact forms: "17 billion", "US$17B"
 _HUGE = 10**15  # beyond CLDR's largest compact form (trillions): scientific notation
@@ -108,8 +106,9 @@ class Speaker:
         """``core`` with the unit's CLDR pattern; in French and Spanish a scale word takes "de" before the noun
         ("15,8 milliards de minutes", "15,8 mil millones de minutos")."""
         text = _pattern(unit, self.lang, count)
-        if self.lang in _OF and core[-1:].isalpha() and text.startswith("{0} "):
-            text = text.replace("{0} ", "{0} " + _OF[self.lang] + " ", 1)
+        of = self.lex.display.get("of")
+        if of and core[-1:].isalpha() and text.startswith("{0} "):
+            text = text.replace("{0} ", "{0} " + of + " ", 1)
         return text.replace("{0}", core)
 
     def count(self, n: int) -> str:

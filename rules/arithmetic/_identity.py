@@ -14,6 +14,7 @@ from rules.context import Context, Item
 from rules.explain import Fig, say
 from rules.identities import Found, found
 from rules.interval import Interval, total
+from rules.messages import N_, translate
 from rules.model import Quantity, Share, Text, Verdict
 from rules.text import digits
 from rules.verdicts import Term, term, verdict, weigh
@@ -21,27 +22,10 @@ from rules.verdicts import Term, term, verdict, weigh
 __all__ = ["QUOTE", "answers", "difference", "placed", "sentences", "within"]
 
 # -- an identity: one term is the difference of the two others -----------------------------------------------------
-FIT = {
-    "en": "Assumed: {assumed}. {plus} minus {minus} is {computed}; {result} as stated is within that range.",
-    "ar": "الافتراض: {assumed}. {plus} ناقص {minus} يساوي {computed}، و{result} كما ذُكر يقع ضمن هذا النطاق.",
-    "fr": "Hypothèse : {assumed}. {plus} moins {minus} font {computed} ; {result}, tel que publié, est dans cette "
-          "fourchette.",
-    "es": "Supuesto: {assumed}. {plus} menos {minus} dan {computed}; {result}, tal como se publica, está dentro de ese "
-          "rango.",
-    "de": "Annahme: {assumed}. {plus} minus {minus} ergibt {computed}; {result}, wie genannt, liegt in diesem Bereich.",
-}
-MISS = {
-    "en": "Assumed: {assumed}. {plus} minus {minus} is {computed}, but the article gives {result}: they miss by "
-          "{margin}.",
-    "ar": "الافتراض: {assumed}. {plus} ناقص {minus} يساوي {computed}، لكن المقال يذكر {result}، بفارق {margin}.",
-    "fr": "Hypothèse : {assumed}. {plus} moins {minus} font {computed}, mais l'article donne {result} : un écart de "
-          "{margin}.",
-    "es": "Supuesto: {assumed}. {plus} menos {minus} dan {computed}, pero el artículo da {result}: una diferencia de "
-          "{margin}.",
-    "de": "Annahme: {assumed}. {plus} minus {minus} ergibt {computed}, der Artikel nennt aber {result}: eine "
-          "Abweichung von {margin}.",
-}
-QUOTE = {"en": "'{0}' ({1})", "ar": "«{0}» ({1})", "fr": "« {0} » ({1})", "es": "«{0}» ({1})", "de": "„{0}“ ({1})"}
+FIT = N_("Assumed: {assumed}. {plus} minus {minus} is {computed}; {result} as stated is within that range.")
+MISS = N_("Assumed: {assumed}. {plus} minus {minus} is {computed}, but the article gives {result}: they miss by "
+          "{margin}.")
+QUOTE = N_("'{label}' ({value})")
 
 #: Figures of one role tried as the first term of one identity: restatements of a figure in other units (the rest
 #: are the ``restated`` rule's business).
@@ -50,12 +34,12 @@ _TRIED = 3
 
 def _named(item: Item, fig: Fig) -> Callable[[str], str]:
     label = metric(item)
-    return lambda code: QUOTE.get(code, QUOTE["en"]).format(label, fig.text(code))
+    return lambda code: translate(QUOTE, code).format(label=label, value=fig.text(code))
 
 
 def _assumed(identity: Found) -> Callable[[str], str]:
     texts = identity.identity.assumed
-    return lambda code: texts.get(code, texts["en"])
+    return lambda code: translate(texts, code)
 
 
 def _signed(item: Item, sign: int) -> Callable[[Interval], Interval] | None | bool:
@@ -147,39 +131,11 @@ def _difference(ctx: Context, module: str, group: Found, terms: list[Term], unit
 
 
 # -- answers that exclude each other ---------------------------------------------------------------------------------
-ANSWERS_FIT = {
-    "en": "Assumed: {assumed}. {parts} add up to {sum}, which fits within 100 %.",
-    "ar": "الافتراض: {assumed}. مجموع {parts} هو {sum}، وهو ضمن حدود 100٪.",
-    "fr": "Hypothèse : {assumed}. {parts} font au total {sum}, ce qui tient dans 100 %.",
-    "es": "Supuesto: {assumed}. {parts} suman {sum}, dentro del 100 %.",
-    "de": "Annahme: {assumed}. {parts} ergeben zusammen {sum}, das passt in 100 %.",
-}
-ANSWERS_WHOLE = {
-    "en": "Assumed: {assumed}. {parts} add up to {sum}, which makes 100 % once rounding is allowed for.",
-    "ar": "الافتراض: {assumed}. مجموع {parts} هو {sum}، وهو يبلغ 100٪ إذا أُخذ التقريب في الحسبان.",
-    "fr": "Hypothèse : {assumed}. {parts} font au total {sum}, soit 100 % une fois l'arrondi pris en compte.",
-    "es": "Supuesto: {assumed}. {parts} suman {sum}, el 100 % teniendo en cuenta el redondeo.",
-    "de": "Annahme: {assumed}. {parts} ergeben zusammen {sum}, mit Rundung 100 %.",
-}
-ANSWERS_OVER = {
-    "en": "Assumed: {assumed}. {parts} add up to {sum}: more than 100 % by at least {margin}, so they cannot all be "
-          "shares of the same people.",
-    "ar": "الافتراض: {assumed}. مجموع {parts} هو {sum}: أي أكثر من 100٪ بما لا يقل عن {margin}، فلا يمكن أن تكون "
-          "كلها نسبًا من المجموعة نفسها.",
-    "fr": "Hypothèse : {assumed}. {parts} font au total {sum} : plus de 100 %, d'au moins {margin} ; ce ne peuvent "
-          "pas toutes être des parts des mêmes personnes.",
-    "es": "Supuesto: {assumed}. {parts} suman {sum}: más del 100 % en al menos {margin}; no pueden ser todas partes "
-          "de las mismas personas.",
-    "de": "Annahme: {assumed}. {parts} ergeben {sum}: mehr als 100 %, um mindestens {margin}; sie können nicht alle "
-          "Anteile derselben Menschen sein.",
-}
-ANSWERS_SHORT = {
-    "en": "Assumed: {assumed}. {parts} add up to {sum}: short of 100 % by {margin}.",
-    "ar": "الافتراض: {assumed}. مجموع {parts} هو {sum}: أقل من 100٪ بفارق {margin}.",
-    "fr": "Hypothèse : {assumed}. {parts} font au total {sum} : il manque {margin} pour 100 %.",
-    "es": "Supuesto: {assumed}. {parts} suman {sum}: faltan {margin} para el 100 %.",
-    "de": "Annahme: {assumed}. {parts} ergeben {sum}: {margin} fehlen bis 100 %.",
-}
+ANSWERS_FIT = N_("Assumed: {assumed}. {parts} add up to {sum}, which fits within 100 %.")
+ANSWERS_WHOLE = N_("Assumed: {assumed}. {parts} add up to {sum}, which makes 100 % once rounding is allowed for.")
+ANSWERS_OVER = N_("Assumed: {assumed}. {parts} add up to {sum}: more than 100 % by at least {margin}, so they cannot "
+                  "all be shares of the same people.")
+ANSWERS_SHORT = N_("Assumed: {assumed}. {parts} add up to {sum}: short of 100 % by {margin}.")
 HUNDRED = Interval.of(100)
 UP_TO_HUNDRED = Interval(Fraction(0), Fraction(100))
 
@@ -219,29 +175,17 @@ def answers(ctx: Context, module: str) -> Iterator[Verdict]:
                       cause=cause_in_sum(ctx, terms, lambda _: target) if ident.exhaustive else None)  # type: ignore[arg-type]
 
 
-JOIN = {"en": " + ", "ar": " + ", "fr": " + ", "es": " + ", "de": " + "}
+JOIN = N_(" + ")
 
 
 def _listed(named: Sequence[tuple[Item, Fig]]) -> Callable[[str], str]:
     parts = [_named(item, fig) for item, fig in named]
-    return lambda code: JOIN.get(code, " + ").join(p(code) for p in parts)
+    return lambda code: translate(JOIN, code).join(p(code) for p in parts)
 
 
 # -- a part within its whole ------------------------------------------------------------------------------------------
-WITHIN_FIT = {
-    "en": "Assumed: {assumed}. {part} is not more than {whole}.",
-    "ar": "الافتراض: {assumed}. {part} لا يتجاوز {whole}.",
-    "fr": "Hypothèse : {assumed}. {part} ne dépasse pas {whole}.",
-    "es": "Supuesto: {assumed}. {part} no supera {whole}.",
-    "de": "Annahme: {assumed}. {part} ist nicht größer als {whole}.",
-}
-WITHIN_MISS = {
-    "en": "Assumed: {assumed}. But {part} is more than {whole}, by at least {margin}.",
-    "ar": "الافتراض: {assumed}. لكن {part} أكبر من {whole} بما لا يقل عن {margin}.",
-    "fr": "Hypothèse : {assumed}. Or {part} dépasse {whole}, d'au moins {margin}.",
-    "es": "Supuesto: {assumed}. Pero {part} supera {whole}, en al menos {margin}.",
-    "de": "Annahme: {assumed}. Aber {part} ist um mindestens {margin} größer als {whole}.",
-}
+WITHIN_FIT = N_("Assumed: {assumed}. {part} is not more than {whole}.")
+WITHIN_MISS = N_("Assumed: {assumed}. But {part} is more than {whole}, by at least {margin}.")
 
 
 def _below(v: list[Interval]) -> tuple[Interval, Interval]:
@@ -265,7 +209,7 @@ def within(ctx: Context, module: str, part: Item, whole: Item, assumed: Callable
 
     def fig(label: str, t: Term) -> Callable[[str], str]:
         value = Fig(t.value, unit, period=period)
-        return lambda code: QUOTE.get(code, QUOTE["en"]).format(label, value.text(code))
+        return lambda code: translate(QUOTE, code).format(label=label, value=value.text(code))
 
     said = assumed if callable(assumed) else (lambda code: (assumed.local if code != "en" and assumed.local
                                                              else assumed.en))

@@ -26,12 +26,6 @@ from rules.context import Context
 from rules.model import Verdict
 from rules.registry import Example
 
-#: the title in other languages (English: the docstring's first line)
-TITLES = {"ar": "رصيد الميزانية يساوي الإيرادات ناقص المصروفات",
-          "fr": "Le solde budgétaire est égal aux recettes moins les dépenses",
-          "es": "El saldo presupuestario es igual a los ingresos menos los gastos",
-          "de": "Der Haushaltssaldo ist Einnahmen minus Ausgaben"}
-
 _SA = {"subject": "Saudi Arabia"}
 _SA_AR = {"subject": "السعودية"}
 

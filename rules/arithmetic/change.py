@@ -34,93 +34,24 @@ from rules.context import Context, Item
 from rules.equations import CHANGE_BY, CHANGE_FACTOR, CHANGE_PERCENT
 from rules.explain import Fig, say
 from rules.interval import Interval
+from rules.messages import N_, translate
 from rules.model import Change, Derived, Quantity, Share, Text, Verdict
 from rules.registry import Example
 from rules.verdicts import Term, derived, fixed, term, verdict, weigh
 
-#: the title in other languages (English: the docstring's first line)
-TITLES = {"ar": "التغيّر بين رقمين",
-          "fr": "Variation entre deux chiffres",
-          "es": "Variación entre dos cifras",
-          "de": "Veränderung zwischen zwei Zahlen"}
-
-FIT = {
-    "en": "From {before} to {after} is a change of {computed}; the stated {stated} is within that range.",
-    "ar": "التغير من {before} إلى {after} يساوي {computed}، والتغير المذكور {stated} يقع ضمن هذا النطاق.",
-    "fr": "De {before} à {after}, la variation est de {computed} ; la variation annoncée, {stated}, est dans "
-          "cette fourchette.",
-    "es": "De {before} a {after} el cambio es de {computed}; el cambio indicado, {stated}, está dentro de ese rango.",
-    "de": "Von {before} auf {after} ist eine Veränderung um {computed}; die genannte Veränderung {stated} liegt in "
-          "diesem Bereich.",
-}
-MISS = {
-    "en": "From {before} to {after} is a change of {computed}, but the article says {stated}: they miss by {margin}.",
-    "ar": "التغير من {before} إلى {after} يساوي {computed}، لكن المقال يذكر {stated}، بفارق {margin}.",
-    "fr": "De {before} à {after}, la variation est de {computed}, mais l'article indique {stated} : un écart de "
-          "{margin}.",
-    "es": "De {before} a {after} el cambio es de {computed}, pero el artículo dice {stated}: una diferencia de "
-          "{margin}.",
-    "de": "Von {before} auf {after} ist eine Veränderung um {computed}, der Artikel nennt aber {stated}: eine "
-          "Abweichung von {margin}.",
-}
-FACTOR_FIT = {
-    "en": "{before} × {factor} makes {expected}; the article's {after} is within that range.",
-    "ar": "{before} × {factor} = {expected}، والرقم المذكور {after} يقع ضمن هذا النطاق.",
-    "fr": "{before} × {factor} donnent {expected} ; le chiffre publié, {after}, est dans cette fourchette.",
-    "es": "{before} × {factor} dan {expected}; la cifra publicada, {after}, está dentro de ese rango.",
-    "de": "{before} × {factor} ergeben {expected}; die genannte Zahl {after} liegt in diesem Bereich.",
-}
-FACTOR_MISS = {
-    "en": "{before} × {factor} makes {expected}, but the article gives {after}: they miss by {margin}; the actual "
-          "factor is {actual}.",
-    "ar": "{before} × {factor} = {expected}، لكن المقال يذكر {after}، بفارق {margin}؛ والمعامل الفعلي {actual}.",
-    "fr": "{before} × {factor} donnent {expected}, mais l'article indique {after} : un écart de {margin} ; le "
-          "facteur réel est {actual}.",
-    "es": "{before} × {factor} dan {expected}, pero el artículo da {after}: una diferencia de {margin}; el factor "
-          "real es {actual}.",
-    "de": "{before} × {factor} ergeben {expected}, der Artikel nennt aber {after}: eine Abweichung von {margin}; "
-          "der tatsächliche Faktor ist {actual}.",
-}
-DIRECTION_FIT = {
-    "en": "From {before} to {after} is a change of {computed}: a {way}, as the article says.",
-    "ar": "التغير من {before} إلى {after} يساوي {computed}: أي {way}، كما يقول المقال.",
-    "fr": "De {before} à {after}, la variation est de {computed} : une {way}, comme le dit l'article.",
-    "es": "De {before} a {after} el cambio es de {computed}: un {way}, como dice el artículo.",
-    "de": "Von {before} auf {after} ist eine Veränderung um {computed}: ein {way}, wie der Artikel sagt.",
-}
-DIRECTION_MISS = {
-    "en": "The article says the figure reached {after} after a {way}, but it was {before} before: a {other_way} of "
-          "{computed}, not a {way}.",
-    "ar": "يذكر المقال أن الرقم بلغ {after} بعد {way}، لكنه كان {before}، أي {other_way} بنسبة {computed}، لا {way}.",
-    "fr": "L'article parle d'une {way} jusqu'à {after}, mais le chiffre était de {before} : une {other_way} de "
-          "{computed}, pas une {way}.",
-    "es": "El artículo habla de un {way} hasta {after}, pero la cifra era {before}: un {other_way} de {computed}, "
-          "no un {way}.",
-    "de": "Der Artikel spricht von einem {way} auf {after}, die Zahl lag aber bei {before}: ein {other_way} um "
-          "{computed}, kein {way}.",
-}
-TIMES_MORE = {
-    "en": "'{printed}' is read as either factor: writers use \"N times more\" for ×N and for ×(N + 1).",
-    "ar": "«{printed}» تُقرأ بالمعنيين: يُستعمل «أكثر بـN مرات» بمعنى ×N وبمعنى ×(N + 1).",
-    "fr": "« {printed} » est lu dans les deux sens : « N fois plus » s'écrit pour ×N comme pour ×(N + 1).",
-    "es": "«{printed}» se lee de las dos maneras: «N veces más» se escribe por ×N y por ×(N + 1).",
-    "de": "„{printed}“ wird in beiden Bedeutungen gelesen: „N-mal mehr“ steht für ×N wie für ×(N + 1).",
-}
-WAY = {"en": ("fall", "rise"), "ar": ("انخفاض", "ارتفاع"), "fr": ("baisse", "hausse"), "es": ("descenso", "aumento"),
-       "de": ("Rückgang", "Anstieg")}
-UNVERIFIABLE = {
-    "en": "The change cannot be checked: {why}.",
-    "ar": "يتعذر التحقق من التغير: {why}.",
-    "fr": "La variation ne peut pas être vérifiée : {why}.",
-    "es": "El cambio no se puede comprobar: {why}.",
-    "de": "Die Veränderung lässt sich nicht prüfen: {why}.",
-}
-CHANGE_LABEL = {"en": "Change in '{metric}', percent", "ar": "نسبة التغير في «{metric}»",
-                "fr": "Variation de « {metric} », en pour cent", "es": "Cambio de «{metric}», en por ciento",
-                "de": "Veränderung von „{metric}“ in Prozent"}
-POINTS_LABEL = {"en": "Change in '{metric}', percentage points", "ar": "التغير في «{metric}» بالنقاط المئوية",
-                "fr": "Variation de « {metric} », en points", "es": "Cambio de «{metric}», en puntos",
-                "de": "Veränderung von „{metric}“ in Prozentpunkten"}
+FIT = N_("From {before} to {after} is a change of {computed}; the stated {stated} is within that range.")
+MISS = N_("From {before} to {after} is a change of {computed}, but the article says {stated}: they miss by {margin}.")
+FACTOR_FIT = N_("{before} × {factor} makes {expected}; the article's {after} is within that range.")
+FACTOR_MISS = N_("{before} × {factor} makes {expected}, but the article gives {after}: they miss by {margin}; the "
+                 "actual factor is {actual}.")
+DIRECTION_FIT = N_("From {before} to {after} is a change of {computed}: a {way}, as the article says.")
+DIRECTION_MISS = N_("The article says the figure reached {after} after a {way}, but it was {before} before: a "
+                    "{other_way} of {computed}, not a {way}.")
+TIMES_MORE = N_("'{printed}' is read as either factor: writers use \"N times more\" for ×N and for ×(N + 1).")
+WAY = (N_("fall"), N_("rise"))
+UNVERIFIABLE = N_("The change cannot be checked: {why}.")
+CHANGE_LABEL = N_("Change in '{metric}', percent")
+POINTS_LABEL = N_("Change in '{metric}', percentage points")
 # -- pairing ------------------------------------------------------------------------------------------------------
 def _pairs(ctx: Context) -> Iterator[tuple[Item, Item, Item | None]]:
     named: set[str] = set()
@@ -262,8 +193,8 @@ def _check(ctx: Context, before: Item, after: Item, change: Item | None) -> Iter
         if direction == 0:
             yield from found
             return
-        way = lambda code: WAY.get(code, WAY["en"])[direction > 0]  # noqa: E731
-        other_way = lambda code: WAY.get(code, WAY["en"])[direction < 0]  # noqa: E731
+        way = lambda code: translate(WAY[direction > 0], code)  # noqa: E731
+        other_way = lambda code: translate(WAY[direction < 0], code)  # noqa: E731
         side = Interval(Fraction(0), None) if direction > 0 else Interval(None, Fraction(0))
         w = weigh(ctx.policy, CHANGE_BY.formula("delta"), levels,
                   lambda v: (CHANGE_BY.solve("delta", before=v[0], after=v[1]), side), unit)

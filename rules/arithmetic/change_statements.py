@@ -25,35 +25,14 @@ from rules.context import Context, Item
 from rules.equations import CHANGE_PERCENT
 from rules.explain import Fig, say
 from rules.interval import Interval
+from rules.messages import N_
 from rules.model import Text, Verdict
 from rules.registry import Example
 from rules.verdicts import Term, fixed, term, verdict, weigh
 
-#: the title in other languages (English: the docstring's first line)
-TITLES = {"ar": "تغيّر واحد مذكور مرتين",
-          "fr": "Deux énoncés d'une même variation",
-          "es": "Dos enunciados de una misma variación",
-          "de": "Zwei Angaben derselben Veränderung"}
-
-FIT = {
-    "en": "'{a}' is a factor of {fa} and '{b}' a factor of {fb}: the two statements of the change agree.",
-    "ar": "«{a}» تعني معاملاً قدره {fa} و«{b}» معاملاً قدره {fb}: الصيغتان للتغير نفسه متسقتان.",
-    "fr": "« {a} » est un facteur de {fa} et « {b} » un facteur de {fb} : les deux formulations concordent.",
-    "es": "«{a}» es un factor de {fa} y «{b}» un factor de {fb}: las dos formas del cambio cuadran.",
-    "de": "„{a}“ ist ein Faktor von {fa} und „{b}“ ein Faktor von {fb}: beide Angaben passen zusammen.",
-}
-MISS = {
-    "en": "'{a}' is a factor of {fa}, but '{b}' is a factor of {fb}: one change cannot be both (a factor of k is a "
-          "change of (k − 1) × 100 %).",
-    "ar": "«{a}» تعني معاملاً قدره {fa}، لكن «{b}» تعني معاملاً قدره {fb}: لا يمكن أن يكون التغير نفسه كليهما "
-          "(المعامل k يعني تغيراً بنسبة (k − 1) × 100٪).",
-    "fr": "« {a} » est un facteur de {fa}, mais « {b} » un facteur de {fb} : une même variation ne peut être les "
-          "deux (un facteur k est une variation de (k − 1) × 100 %).",
-    "es": "«{a}» es un factor de {fa}, pero «{b}» un factor de {fb}: un mismo cambio no puede ser ambos (un factor "
-          "k es un cambio del (k − 1) × 100 %).",
-    "de": "„{a}“ ist ein Faktor von {fa}, „{b}“ aber ein Faktor von {fb}: dieselbe Veränderung kann nicht beides "
-          "sein (ein Faktor k ist eine Veränderung um (k − 1) × 100 %).",
-}
+FIT = N_("'{a}' is a factor of {fa} and '{b}' a factor of {fb}: the two statements of the change agree.")
+MISS = N_("'{a}' is a factor of {fa}, but '{b}' is a factor of {fb}: one change cannot be both (a factor of k is a "
+          "change of (k − 1) × 100 %).")
 ONE = Interval.point(1)
 
 

@@ -34,58 +34,22 @@ from rules.causes import cause_in_terms
 from rules.context import Context, Item
 from rules.explain import Fig, say
 from rules.interval import Interval
+from rules.messages import N_, translate
 from rules.model import Compare, Verdict
 from rules.registry import Example
 from rules.text import digits, key
 from rules.verdicts import Term, fixed, term, verdict, weigh
 
-#: the title in other languages (English: the docstring's first line)
-TITLES = {"ar": "ما قيل إنه أكبر هو الأكبر",
-          "fr": "Un chiffre dit plus grand qu'un autre l'est",
-          "es": "Una cifra que se dice mayor que otra lo es",
-          "de": "Eine als größer bezeichnete Zahl ist größer"}
-
 _DATA = tomllib.loads(files("rules").joinpath("data/compare.toml").read_text("utf-8"))
 
-SAID = {
-    "en": "The article says {larger} is {how} {smaller}",
-    "ar": "يقول المقال إن {larger} {how} {smaller}",
-    "fr": "L'article dit que {larger} est {how} {smaller}",
-    "es": "El artículo dice que {larger} es {how} {smaller}",
-    "de": "Der Artikel sagt, {larger} sei {how} {smaller}",
-}
-HOW = {"en": "more than", "ar": "أكبر من", "fr": "plus que", "es": "más que", "de": "mehr als"}
-HOW_TIMES = {"en": "{k} times", "ar": "{k} أضعاف", "fr": "{k} fois", "es": "{k} veces", "de": "{k}-mal"}
-MORE_FIT = {"en": "{said}: it is.", "ar": "{said}: وهو كذلك.", "fr": "{said} : c'est le cas.", "es": "{said}: lo es.",
-            "de": "{said}: das stimmt."}
-MORE_MISS = {
-    "en": "{said}, but it is less, by at least {margin}.",
-    "ar": "{said}، لكنه أقل منه بما لا يقل عن {margin}.",
-    "fr": "{said}, mais il est moindre, d'au moins {margin}.",
-    "es": "{said}, pero es menor, en al menos {margin}.",
-    "de": "{said}, er ist aber um mindestens {margin} kleiner.",
-}
-TIMES_FIT = {
-    "en": "{said}: {smaller_fig} × {k} is {computed}, and {larger_fig} is within that range.",
-    "ar": "{said}: {smaller_fig} × {k} = {computed}، و{larger_fig} يقع ضمن هذا النطاق.",
-    "fr": "{said} : {smaller_fig} × {k} font {computed}, et {larger_fig} est dans cette fourchette.",
-    "es": "{said}: {smaller_fig} × {k} dan {computed}, y {larger_fig} está dentro de ese rango.",
-    "de": "{said}: {smaller_fig} × {k} ergibt {computed}, und {larger_fig} liegt in diesem Bereich.",
-}
-TIMES_MISS = {
-    "en": "{said}, but {smaller_fig} × {k} is {computed}, not {larger_fig}: they miss by {margin}.",
-    "ar": "{said}، لكن {smaller_fig} × {k} = {computed}، لا {larger_fig}، بفارق {margin}.",
-    "fr": "{said}, mais {smaller_fig} × {k} font {computed}, pas {larger_fig} : un écart de {margin}.",
-    "es": "{said}, pero {smaller_fig} × {k} dan {computed}, no {larger_fig}: una diferencia de {margin}.",
-    "de": "{said}, aber {smaller_fig} × {k} ergibt {computed}, nicht {larger_fig}: eine Abweichung von {margin}.",
-}
-UNCOMPARABLE = {
-    "en": "'{larger}' and '{smaller}' cannot be compared: {why}.",
-    "ar": "لا يمكن مقارنة «{larger}» و«{smaller}»: {why}.",
-    "fr": "« {larger} » et « {smaller} » ne peuvent pas être comparés : {why}.",
-    "es": "«{larger}» y «{smaller}» no se pueden comparar: {why}.",
-    "de": "„{larger}“ und „{smaller}“ lassen sich nicht vergleichen: {why}.",
-}
+SAID = N_("The article says {larger} is {how} {smaller}")
+HOW = N_("more than")
+HOW_TIMES = N_("{k} times")
+MORE_FIT = N_("{said}: it is.")
+MORE_MISS = N_("{said}, but it is less, by at least {margin}.")
+TIMES_FIT = N_("{said}: {smaller_fig} × {k} is {computed}, and {larger_fig} is within that range.")
+TIMES_MISS = N_("{said}, but {smaller_fig} × {k} is {computed}, not {larger_fig}: they miss by {margin}.")
+UNCOMPARABLE = N_("'{larger}' and '{smaller}' cannot be compared: {why}.")
 
 #: Words allowed between the first figure and the comparison word, and between the word and the second figure.
 _NEAR = 4
@@ -213,7 +177,7 @@ def _labels(a: Item, b: Item) -> tuple[str, str]:
 def _named(item: Item, t: Term) -> Fig | object:
     fig = Fig(t.value, t.unit, period=t.period)
     label = metric(item)
-    return lambda code: QUOTE.get(code, QUOTE["en"]).format(label, fig.text(code))
+    return lambda code: translate(QUOTE, code).format(label=label, value=fig.text(code))
 
 
 def check(ctx: Context) -> Iterator[Verdict]:
@@ -244,13 +208,13 @@ def _weighed(ctx: Context, larger: Item, smaller: Item, terms: tuple[Term, Term]
     big, small = terms
     unit = big.unit
     k = said.times
-    how = (lambda code: HOW_TIMES.get(code, HOW_TIMES["en"]).format(k=Fig(Interval.point(k)).text(code))) \
-        if k is not None else (lambda code: HOW.get(code, HOW["en"]))
+    how = (lambda code: translate(HOW_TIMES, code).format(k=Fig(Interval.point(k)).text(code))) \
+        if k is not None else (lambda code: translate(HOW, code))
     names = _labels(larger, smaller)
-    quoted = lambda code, cue=said.cue: f"{SAID.get(code, SAID['en'])}" + (f" («{cue}»)" if cue else "")  # noqa: E731
+    quoted = lambda code, cue=said.cue: f"{translate(SAID, code)}" + (f" («{cue}»)" if cue else "")  # noqa: E731
     said_text = lambda code: quoted(code).format(  # noqa: E731
-        larger=QUOTE.get(code, QUOTE["en"]).format(names[0], Fig(big.value, unit, period=big.period).text(code)),
-        smaller=QUOTE.get(code, QUOTE["en"]).format(names[1], Fig(small.value, unit, period=big.period).text(code)),
+        larger=translate(QUOTE, code).format(label=names[0], value=Fig(big.value, unit, period=big.period).text(code)),
+        smaller=translate(QUOTE, code).format(label=names[1], value=Fig(small.value, unit, period=big.period).text(code)),
         how=how(code))
     if k is None:
         w = weigh(ctx.policy, "larger − smaller ≥ 0", [big, small],

@@ -26,42 +26,16 @@ from rules.context import Context, Item
 from rules.equations import SHARE
 from rules.explain import Fig, say
 from rules.interval import Interval, total
+from rules.messages import N_
 from rules.model import Complement, Derived, Verdict
 from rules.registry import Example
 from rules.verdicts import Term, derived, term, verdict, weigh
 
-#: the title in other languages (English: the docstring's first line)
-TITLES = {"ar": "ما تبقّى من الكلّ",
-          "fr": "Le reste d'un tout",
-          "es": "El resto de un todo",
-          "de": "Der Rest eines Ganzen"}
-
-FIT = {
-    "en": "{parts} make {sum} of {whole}: all of it, as the article says.",
-    "ar": "{parts} تساوي {sum} من {whole}: أي الكل، كما يقول المقال.",
-    "fr": "{parts} font {sum} de {whole} : le tout, comme le dit l'article.",
-    "es": "{parts} suman {sum} de {whole}: el total, como dice el artículo.",
-    "de": "{parts} ergeben {sum} von {whole}: das Ganze, wie der Artikel sagt.",
-}
-MISS = {
-    "en": "{parts} make {sum}, but together they are all of {whole}: they miss by {margin}.",
-    "ar": "{parts} تساوي {sum}، لكنها معاً تمثل كل {whole}، بفارق {margin}.",
-    "fr": "{parts} font {sum}, alors qu'ensemble elles sont tout {whole} : un écart de {margin}.",
-    "es": "{parts} suman {sum}, pero juntas son todo {whole}: una diferencia de {margin}.",
-    "de": "{parts} ergeben {sum}, zusammen sind sie aber das ganze {whole}: eine Abweichung von {margin}.",
-}
-UNREADABLE = {
-    "en": "The parts of the whole cannot be added: {why}.",
-    "ar": "تتعذر إضافة أجزاء الكل: {why}.",
-    "fr": "Les parties du tout ne peuvent pas être additionnées : {why}.",
-    "es": "Las partes del todo no se pueden sumar: {why}.",
-    "de": "Die Teile des Ganzen lassen sich nicht addieren: {why}.",
-}
-AMOUNT = {"en": "'{metric}' as an amount", "ar": "«{metric}» مبلغاً", "fr": "« {metric} » en montant",
-          "es": "«{metric}» en importe", "de": "„{metric}“ als Betrag"}
-SHARE_OF = {"en": "'{metric}' as a share of the whole", "ar": "«{metric}» نسبةً من الكل",
-            "fr": "« {metric} » en part du tout", "es": "«{metric}» como parte del todo",
-            "de": "„{metric}“ als Anteil am Ganzen"}
+FIT = N_("{parts} make {sum} of {whole}: all of it, as the article says.")
+MISS = N_("{parts} make {sum}, but together they are all of {whole}: they miss by {margin}.")
+UNREADABLE = N_("The parts of the whole cannot be added: {why}.")
+AMOUNT = N_("'{metric}' as an amount")
+SHARE_OF = N_("'{metric}' as a share of the whole")
 HUNDRED = Interval.of(100)
 
 

@@ -28,6 +28,7 @@ from rules.causes import cause, middle
 from rules.context import Context, Item, first_per_unit
 from rules.explain import Fig, say
 from rules.interval import Interval, exact
+from rules.messages import N_
 from rules.model import Cause, Quantity, Same, Verdict
 from rules.normalise.currency import Quote, rate
 from rules.normalise.times import OPEN
@@ -35,74 +36,18 @@ from rules.normalise.units import factor, kind, periods
 from rules.registry import Example
 from rules.verdicts import fixed, term, verdict, weigh
 
-#: the title in other languages (English: the docstring's first line)
-TITLES = {"ar": "التحويل بين العملات والوحدات",
-          "fr": "Un même montant en deux devises ou unités",
-          "es": "Una misma cantidad en dos monedas o unidades",
-          "de": "Derselbe Betrag in zwei Währungen oder Einheiten"}
-
-FIT = {
-    "en": "{a} is {converted}{at}; the article's {b} is within that range.",
-    "ar": "{a} تعادل {converted}{at}، والرقم المذكور {b} يقع ضمن هذا النطاق.",
-    "fr": "{a} font {converted}{at} ; le chiffre publié, {b}, est dans cette fourchette.",
-    "es": "{a} equivalen a {converted}{at}; la cifra publicada, {b}, está dentro de ese rango.",
-    "de": "{a} entsprechen {converted}{at}; die genannte Zahl {b} liegt in diesem Bereich.",
-}
-MISS = {
-    "en": "{a} is {converted}{at}, but the article says {b}: they miss by {margin}.",
-    "ar": "{a} تعادل {converted}{at}، لكن المقال يذكر {b}، بفارق {margin}.",
-    "fr": "{a} font {converted}{at}, mais l'article indique {b} : un écart de {margin}.",
-    "es": "{a} equivalen a {converted}{at}, pero el artículo dice {b}: una diferencia de {margin}.",
-    "de": "{a} entsprechen {converted}{at}, der Artikel nennt aber {b}: eine Abweichung von {margin}.",
-}
-AT = {
-    "en": " at {rate} ({source})",
-    "ar": " بسعر {rate} ({source})",
-    "fr": " au taux de {rate} ({source})",
-    "es": " al tipo de {rate} ({source})",
-    "de": " zum Kurs von {rate} ({source})",
-}
-NO_RATE = {
-    "en": "{a} and {b} are the same amount in {src} and {dst}, but there is no exchange rate between them {when}; "
-          "tadqiq does not guess one. A rate sent in the request's 'rates' would settle it.",
-    "ar": "{a} و{b} مبلغ واحد بعملتين ({src} و{dst})، لكن لا يتوفر سعر صرف بينهما {when}، ولا يخمّن النظام سعراً. "
-          "سعر يُرسل في حقل 'rates' يحسم الأمر.",
-    "fr": "{a} et {b} sont le même montant en {src} et en {dst}, mais aucun taux de change n'est connu {when} ; "
-          "un taux envoyé dans 'rates' permettrait de vérifier.",
-    "es": "{a} y {b} son la misma cantidad en {src} y en {dst}, pero no hay tipo de cambio {when}; un tipo enviado "
-          "en 'rates' permitiría comprobarlo.",
-    "de": "{a} und {b} sind derselbe Betrag in {src} und {dst}, aber es gibt keinen Wechselkurs {when}; ein in "
-          "'rates' gesendeter Kurs würde es klären.",
-}
-WHEN_NONE = {"en": "without a date (the article has no publication date and the figures no time)",
-             "ar": "دون تاريخ (لا تاريخ نشر للمقال ولا زمن للرقمين)",
-             "fr": "sans date (ni date de publication ni période pour les chiffres)",
-             "es": "sin fecha (el artículo no tiene fecha de publicación ni las cifras un periodo)",
-             "de": "ohne Datum (der Artikel hat kein Erscheinungsdatum, die Zahlen keinen Zeitraum)"}
-WHEN_DAYS = {"en": "for {first} – {last}", "ar": "للفترة {first} – {last}", "fr": "pour {first} – {last}",
-             "es": "para {first} – {last}", "de": "für {first} – {last}"}
-TOO_MANY = {
-    "en": "This request asks for more than {n} different exchange rates; this pair was not converted. Send fewer "
-          "currency pairs or dates in one request.",
-    "ar": "يطلب هذا الطلب أكثر من {n} سعر صرف مختلف، فلم يُحوَّل هذا الزوج. أرسل أزواج عملات أو تواريخ أقل في الطلب الواحد.",
-}
-INVERSE = {
-    "en": "The figures fit if the amount was divided by the exchange rate instead of multiplied (or the reverse): "
-          "an inverted rate.",
-    "ar": "تتسق الأرقام إذا قُسم المبلغ على سعر الصرف بدلاً من ضربه فيه (أو العكس): سعر صرف مقلوب.",
-    "fr": "Les chiffres concordent si le montant a été divisé par le taux au lieu d'être multiplié : un taux inversé.",
-    "es": "Las cifras cuadran si la cantidad se dividió por el tipo de cambio en vez de multiplicarse: un tipo "
-          "invertido.",
-    "de": "Die Zahlen passen, wenn der Betrag durch den Kurs geteilt statt mit ihm multipliziert wurde: ein "
-          "umgekehrter Kurs.",
-}
-UNCONVERTED = {
-    "en": "The figures fit if the number was given a new unit or currency without being converted.",
-    "ar": "تتسق الأرقام إذا نُسب الرقم نفسه إلى وحدة أو عملة أخرى دون تحويله.",
-    "fr": "Les chiffres concordent si le nombre a changé d'unité ou de monnaie sans être converti.",
-    "es": "Las cifras cuadran si el número cambió de unidad o de moneda sin convertirse.",
-    "de": "Die Zahlen passen, wenn die Zahl ohne Umrechnung eine andere Einheit oder Währung bekam.",
-}
+FIT = N_("{a} is {converted}{at}; the article's {b} is within that range.")
+MISS = N_("{a} is {converted}{at}, but the article says {b}: they miss by {margin}.")
+AT = N_(" at {rate} ({source})")
+NO_RATE = N_("{a} and {b} are the same amount in {src} and {dst}, but there is no exchange rate between them {when}; "
+             "tadqiq does not guess one. A rate sent in the request's 'rates' would settle it.")
+WHEN_NONE = N_("without a date (the article has no publication date and the figures no time)")
+WHEN_DAYS = N_("for {first} – {last}")
+TOO_MANY = N_("This request asks for more than {n} different exchange rates; this pair was not converted. Send fewer "
+              "currency pairs or dates in one request.")
+INVERSE = N_("The figures fit if the amount was divided by the exchange rate instead of multiplied (or the reverse): "
+             "an inverted rate.")
+UNCONVERTED = N_("The figures fit if the number was given a new unit or currency without being converted.")
 
 
 def _pairs(ctx: Context) -> Iterator[tuple[Item, Item]]:

@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from fractions import Fraction
 
 from rules.arithmetic._align import is_share, metric
 from rules.arithmetic._identity import QUOTE, _listed, _term, placed, sentences
@@ -33,64 +32,19 @@ from rules.context import Context, Item
 from rules.explain import Fig, say
 from rules.identities import exhaustive_cues
 from rules.interval import Interval, total
+from rules.messages import N_, translate
 from rules.model import Verdict
 from rules.registry import Example
 from rules.text import digits
 from rules.verdicts import Term, verdict, weigh
 
-#: the title in other languages (English: the docstring's first line)
-TITLES = {"ar": "الفئات التي تكوّن الكل مجموعها يساوي الكل",
-          "fr": "Les catégories qui forment un tout en font la somme",
-          "es": "Las categorías que forman un todo suman ese todo",
-          "de": "Kategorien, die ein Ganzes bilden, ergeben zusammen das Ganze"}
-
-CUE = {
-    "en": "the sentence says the whole is {cue} them",
-    "ar": "الجملة تقول إن الكل «{cue}» هذه الفئات",
-    "fr": "la phrase dit que le tout est « {cue} » ces catégories",
-    "es": "la frase dice que el todo está «{cue}» estas categorías",
-    "de": "der Satz sagt, das Ganze sei „{cue}“ diese Kategorien",
-}
-PARTITION = {
-    "en": "'{a}' and '{b}' are all of '{whole}', with nobody in both",
-    "ar": "«{a}» و«{b}» هما كل «{whole}»، ولا أحد في الاثنين",
-    "fr": "« {a} » et « {b} » sont tout « {whole} », sans personne dans les deux",
-    "es": "«{a}» y «{b}» son todo «{whole}», sin nadie en ambos",
-    "de": "„{a}“ und „{b}“ sind das ganze „{whole}“, niemand in beiden",
-}
-FIT = {
-    "en": "Assumed: {assumed}. {parts} add up to {sum}; {whole} is within that range.",
-    "ar": "الافتراض: {assumed}. مجموع {parts} هو {sum}، و{whole} يقع ضمن هذا النطاق.",
-    "fr": "Hypothèse : {assumed}. {parts} font au total {sum} ; {whole} est dans cette fourchette.",
-    "es": "Supuesto: {assumed}. {parts} suman {sum}; {whole} está dentro de ese rango.",
-    "de": "Annahme: {assumed}. {parts} ergeben zusammen {sum}; {whole} liegt in diesem Bereich.",
-}
-MISS = {
-    "en": "Assumed: {assumed}. {parts} add up to {sum}, but the article gives {whole}: they miss by {margin}.",
-    "ar": "الافتراض: {assumed}. مجموع {parts} هو {sum}، لكن المقال يذكر {whole}، بفارق {margin}.",
-    "fr": "Hypothèse : {assumed}. {parts} font au total {sum}, mais l'article donne {whole} : un écart de {margin}.",
-    "es": "Supuesto: {assumed}. {parts} suman {sum}, pero el artículo da {whole}: una diferencia de {margin}.",
-    "de": "Annahme: {assumed}. {parts} ergeben zusammen {sum}, der Artikel nennt aber {whole}: eine Abweichung von "
-          "{margin}.",
-}
-WITHIN = {
-    "en": "Assumed: {assumed} (not every category has a figure, so they need only stay within it). {parts} add up to "
-          "{sum}, which does not exceed {whole}.",
-    "ar": "الافتراض: {assumed} (ليست لكل فئة أرقام، فيكفي ألا تتجاوزه). مجموع {parts} هو {sum}، وهو لا يتجاوز {whole}.",
-    "fr": "Hypothèse : {assumed} (toutes les catégories n'ont pas de chiffre : elles doivent seulement rester en deçà). "
-          "{parts} font au total {sum}, sans dépasser {whole}.",
-    "es": "Supuesto: {assumed} (no todas las categorías tienen cifra: solo deben quedar por debajo). {parts} suman {sum}, "
-          "sin superar {whole}.",
-    "de": "Annahme: {assumed} (nicht jede Kategorie hat eine Zahl: sie dürfen es nur nicht übersteigen). {parts} ergeben "
-          "zusammen {sum} und übersteigen {whole} nicht.",
-}
-OVER = {
-    "en": "Assumed: {assumed}. {parts} add up to {sum}, more than {whole}, by at least {margin}.",
-    "ar": "الافتراض: {assumed}. مجموع {parts} هو {sum}، أي أكثر من {whole} بما لا يقل عن {margin}.",
-    "fr": "Hypothèse : {assumed}. {parts} font au total {sum}, plus que {whole}, d'au moins {margin}.",
-    "es": "Supuesto: {assumed}. {parts} suman {sum}, más que {whole}, en al menos {margin}.",
-    "de": "Annahme: {assumed}. {parts} ergeben zusammen {sum}, mehr als {whole}, um mindestens {margin}.",
-}
+CUE = N_("the sentence says the whole is {cue} them")
+PARTITION = N_("'{a}' and '{b}' are all of '{whole}', with nobody in both")
+FIT = N_("Assumed: {assumed}. {parts} add up to {sum}; {whole} is within that range.")
+MISS = N_("Assumed: {assumed}. {parts} add up to {sum}, but the article gives {whole}: they miss by {margin}.")
+WITHIN = N_("Assumed: {assumed} (not every category has a figure, so they need only stay within it). {parts} add up to "
+            "{sum}, which does not exceed {whole}.")
+OVER = N_("Assumed: {assumed}. {parts} add up to {sum}, more than {whole}, by at least {margin}.")
 HUNDRED = Interval.of(100)
 #: List items end at these marks ('and' joins the last two items, and words inside one: 'finance and commercial').
 _ITEMS = re.compile(r"[،;؛]|,(?!\d)")  # a comma before a digit is a decimal mark ('1,2 milliard')
@@ -121,7 +75,7 @@ def _breakdown(sentence: str, items: list[Item], lang: str) -> tuple[str, Item |
 
 def _quoted(item: Item, t: Term) -> Callable[[str], str]:
     label, fig = metric(item), Fig(t.value, t.unit, period=t.period)
-    return lambda code: QUOTE.get(code, QUOTE["en"]).format(label, fig.text(code))
+    return lambda code: translate(QUOTE, code).format(label=label, value=fig.text(code))
 
 
 def _add_up(ctx: Context, parts: Sequence[Item], whole: Item | None, assumed: Callable[[str], str],
@@ -170,7 +124,7 @@ def check(ctx: Context) -> Iterator[Verdict]:
         cue, whole, parts, complete = found
         if len({p.when for p in parts} | ({whole.when} if whole else set())) != 1:
             continue  # figures for different times are not parts of one whole
-        said = lambda code, cue=cue: CUE.get(code, CUE["en"]).format(cue=cue)  # noqa: E731
+        said = lambda code, cue=cue: translate(CUE, code).format(cue=cue)  # noqa: E731
         v = _add_up(ctx, parts, whole, said, complete)
         if v is not None:
             yield v
@@ -192,7 +146,7 @@ def _partitions(ctx: Context) -> Iterator[Verdict]:
         whole = wholes[whole_id]
         a, b = found[0], found[1]
         names = (metric(a), metric(b), metric(whole))
-        said = lambda code, n=names: PARTITION.get(code, PARTITION["en"]).format(a=n[0], b=n[1], whole=n[2])  # noqa: E731
+        said = lambda code, n=names: translate(PARTITION, code).format(a=n[0], b=n[1], whole=n[2])  # noqa: E731
         v = _add_up(ctx, [a, b], whole, said, True)
         if v is not None:
             yield v

@@ -22,12 +22,6 @@ from rules.context import Context
 from rules.model import Verdict
 from rules.registry import Example
 
-#: the title in other languages (English: the docstring's first line)
-TITLES = {"ar": "الصافي يساوي الإجمالي ناقص الاستقطاعات",
-          "fr": "Le net est égal au brut moins les déductions",
-          "es": "El neto es igual al bruto menos las deducciones",
-          "de": "Netto ist brutto minus Abzüge"}
-
 
 def check(ctx: Context) -> Iterator[Verdict]:
     yield from difference(ctx, __name__)

@@ -30,91 +30,25 @@ from rules.context import Context, Item
 from rules.equations import SUM
 from rules.explain import Fig, say
 from rules.interval import Interval, total
+from rules.messages import N_
 from rules.model import Derived, SumOf, Verdict
 from rules.registry import Example
 from rules.verdicts import Term, derived, term, verdict, weigh
 
-#: the title in other languages (English: the docstring's first line)
-TITLES = {"ar": "الأجزاء والمجموع",
-          "fr": "Parties et totaux",
-          "es": "Partes y totales",
-          "de": "Teile und Summen"}
-
-ADD_UP = {
-    "en": "{parts} add up to {sum}; the total given, {total}, is within that range.",
-    "ar": "مجموع {parts} هو {sum}، والإجمالي المذكور {total} يقع ضمن هذا النطاق.",
-    "fr": "{parts} font au total {sum} ; le total donné, {total}, est dans cette fourchette.",
-    "es": "{parts} suman {sum}; el total indicado, {total}, está dentro de ese rango.",
-    "de": "{parts} ergeben zusammen {sum}; die genannte Summe {total} liegt in diesem Bereich.",
-}
-WITHIN = {
-    "en": "{parts} add up to {sum}, which does not exceed the total given, {total}.",
-    "ar": "مجموع {parts} هو {sum}، وهو لا يتجاوز الإجمالي المذكور {total}.",
-    "fr": "{parts} font au total {sum}, sans dépasser le total donné, {total}.",
-    "es": "{parts} suman {sum}, sin superar el total indicado, {total}.",
-    "de": "{parts} ergeben zusammen {sum} und übersteigen die genannte Summe {total} nicht.",
-}
-MISS = {
-    "en": "{parts} add up to {sum}, but the total given is {total}: they miss by {margin}.",
-    "ar": "مجموع {parts} هو {sum}، لكن الإجمالي المذكور {total}، بفارق {margin}.",
-    "fr": "{parts} font au total {sum}, mais le total donné est {total} : un écart de {margin}.",
-    "es": "{parts} suman {sum}, pero el total indicado es {total}: una diferencia de {margin}.",
-    "de": "{parts} ergeben zusammen {sum}, die genannte Summe ist aber {total}: eine Abweichung von {margin}.",
-}
-OVER = {
-    "en": "{parts} add up to {sum}, more than the total given, {total}, by at least {margin}.",
-    "ar": "مجموع {parts} هو {sum}، أي أكثر من الإجمالي المذكور {total} بما لا يقل عن {margin}.",
-    "fr": "{parts} font au total {sum}, plus que le total donné, {total}, d'au moins {margin}.",
-    "es": "{parts} suman {sum}, más que el total indicado, {total}, en al menos {margin}.",
-    "de": "{parts} ergeben zusammen {sum}, mehr als die genannte Summe {total}, um mindestens {margin}.",
-}
-SHARES_FIT = {
-    "en": "The shares {parts} add up to {sum}, which fits within 100 %.",
-    "ar": "مجموع النسب {parts} هو {sum}، وهو ضمن حدود 100٪.",
-    "fr": "Les parts {parts} font au total {sum}, ce qui tient dans 100 %.",
-    "es": "Las partes {parts} suman {sum}, dentro del 100 %.",
-    "de": "Die Anteile {parts} ergeben zusammen {sum}, das passt in 100 %.",
-}
-SHARES_WHOLE = {
-    "en": "The shares {parts} are said to make up the whole; they add up to {sum}, which reaches 100 % once "
-          "rounding is allowed for.",
-    "ar": "يُفترض أن النسب {parts} تغطي الكل؛ مجموعها {sum}، وهو يبلغ 100٪ إذا أُخذ التقريب في الحسبان.",
-    "fr": "Les parts {parts} sont censées couvrir le tout ; elles font au total {sum}, ce qui atteint 100 % une "
-          "fois l'arrondi pris en compte.",
-    "es": "Las partes {parts} cubren el todo; suman {sum}, que llega al 100 % teniendo en cuenta el redondeo.",
-    "de": "Die Anteile {parts} sollen das Ganze ausmachen; sie ergeben {sum}, was mit Rundung 100 % erreicht.",
-}
-SHARES_OVER = {
-    "en": "The shares {parts} add up to {sum}: more than 100 % by at least {margin}, so they cannot all be shares of "
-          "the same whole that exclude each other.",
-    "ar": "مجموع النسب {parts} هو {sum}: أي أكثر من 100٪ بما لا يقل عن {margin}، فلا يمكن أن تكون كلها نسبًا "
-          "متمايزة من الكل نفسه.",
-    "fr": "Les parts {parts} font au total {sum} : plus de 100 %, d'au moins {margin} ; elles ne peuvent pas toutes "
-          "être des parts distinctes du même tout.",
-    "es": "Las partes {parts} suman {sum}: más del 100 % en al menos {margin}; no pueden ser todas partes "
-          "excluyentes del mismo todo.",
-    "de": "Die Anteile {parts} ergeben {sum}: mehr als 100 %, um mindestens {margin}; sie können nicht alle "
-          "getrennte Anteile desselben Ganzen sein.",
-}
-SHARES_SHORT = {
-    "en": "The shares {parts} are said to make up the whole, but they add up to {sum}: short of 100 % by {margin}.",
-    "ar": "يُفترض أن النسب {parts} تغطي الكل، لكن مجموعها {sum}: أقل من 100٪ بفارق {margin}.",
-    "fr": "Les parts {parts} sont censées couvrir le tout, mais font au total {sum} : il manque {margin} pour 100 %.",
-    "es": "Las partes {parts} deberían cubrir el todo, pero suman {sum}: faltan {margin} para el 100 %.",
-    "de": "Die Anteile {parts} sollen das Ganze ausmachen, ergeben aber {sum}: {margin} fehlen bis 100 %.",
-}
-UNREADABLE = {
-    "en": "The parts cannot be added: {why}.",
-    "ar": "تتعذر إضافة الأجزاء: {why}.",
-    "fr": "Les parties ne peuvent pas être additionnées : {why}.",
-    "es": "Las partes no se pueden sumar: {why}.",
-    "de": "Die Teile lassen sich nicht addieren: {why}.",
-}
-REST = {"en": "The rest of '{total}' not in the parts", "ar": "ما تبقى من «{total}» خارج الأجزاء",
-        "fr": "Le reste de « {total} » hors des parties", "es": "El resto de «{total}» fuera de las partes",
-        "de": "Der Rest von „{total}“ außerhalb der Teile"}
-REST_SHARE = {"en": "The share not covered by the parts", "ar": "النسبة غير المشمولة بالأجزاء",
-              "fr": "La part non couverte par les parties", "es": "La parte no cubierta", "de": "Der nicht erfasste Anteil"}
+ADD_UP = N_("{parts} add up to {sum}; the total given, {total}, is within that range.")
+WITHIN = N_("{parts} add up to {sum}, which does not exceed the total given, {total}.")
+MISS = N_("{parts} add up to {sum}, but the total given is {total}: they miss by {margin}.")
+OVER = N_("{parts} add up to {sum}, more than the total given, {total}, by at least {margin}.")
+SHARES_FIT = N_("The shares {parts} add up to {sum}, which fits within 100 %.")
+SHARES_WHOLE = N_("The shares {parts} are said to make up the whole; they add up to {sum}, which reaches 100 % once "
+                  "rounding is allowed for.")
+SHARES_OVER = N_("The shares {parts} add up to {sum}: more than 100 % by at least {margin}, so they cannot all be "
+                 "shares of the same whole that exclude each other.")
+SHARES_SHORT = N_("The shares {parts} are said to make up the whole, but they add up to {sum}: short of 100 % by "
+                  "{margin}.")
+UNREADABLE = N_("The parts cannot be added: {why}.")
+REST = N_("The rest of '{total}' not in the parts")
+REST_SHARE = N_("The share not covered by the parts")
 HUNDRED = Interval.of(100)
 
 

@@ -24,39 +24,17 @@ from rules.context import Context, Item
 from rules.equations import PER_UNIT
 from rules.explain import Fig, say, unit_name
 from rules.interval import Interval
+from rules.messages import N_
 from rules.model import Derived, PerUnit, Quantity, Verdict
 from rules.normalise.units import KINDS, periods
 from rules.registry import Example
 from rules.verdicts import derived, term, verdict, weigh
 
-#: the title in other languages (English: the docstring's first line)
-TITLES = {"ar": "النصيب لكل وحدة",
-          "fr": "Par unité",
-          "es": "Por unidad",
-          "de": "Pro Einheit"}
-
-FIT = {
-    "en": "{count} × {each} makes {implied}; the reported total, {total}, is within that range.",
-    "ar": "{count} × {each} = {implied}، والإجمالي المذكور {total} يقع ضمن هذا النطاق.",
-    "fr": "{count} × {each} donnent {implied} ; le total publié, {total}, est dans cette fourchette.",
-    "es": "{count} × {each} dan {implied}; el total publicado, {total}, está dentro de ese rango.",
-    "de": "{count} × {each} ergeben {implied}; die genannte Summe {total} liegt in diesem Bereich.",
-}
-MISS = {
-    "en": "{count} × {each} makes {implied}, but the article gives {total}: they miss by {margin}.",
-    "ar": "{count} × {each} = {implied}، لكن المقال يذكر {total}، بفارق {margin}.",
-    "fr": "{count} × {each} donnent {implied}, mais l'article indique {total} : un écart de {margin}.",
-    "es": "{count} × {each} dan {implied}, pero el artículo da {total}: una diferencia de {margin}.",
-    "de": "{count} × {each} ergeben {implied}, der Artikel nennt aber {total}: eine Abweichung von {margin}.",
-}
-PER = {"en": "'{metric}' per {unit}", "ar": "«{metric}» لكل {unit}", "fr": "« {metric} » par {unit}",
-       "es": "«{metric}» por {unit}", "de": "„{metric}“ je {unit}"}
-PER_DAY = {"en": "'{metric}' per {unit} a day", "ar": "«{metric}» لكل {unit} يومياً",
-           "fr": "« {metric} » par {unit} et par jour", "es": "«{metric}» por {unit} al día",
-           "de": "„{metric}“ je {unit} und Tag"}
-TOTAL = {"en": "'{metric}' summed over all {count}", "ar": "«{metric}» مجموعاً على كل {count}",
-         "fr": "« {metric} » cumulé sur tous les {count}", "es": "«{metric}» sumado sobre todos los {count}",
-         "de": "„{metric}“ summiert über alle {count}"}
+FIT = N_("{count} × {each} makes {implied}; the reported total, {total}, is within that range.")
+MISS = N_("{count} × {each} makes {implied}, but the article gives {total}: they miss by {margin}.")
+PER = N_("'{metric}' per {unit}")
+PER_DAY = N_("'{metric}' per {unit} a day")
+TOTAL = N_("'{metric}' summed over all {count}")
 _SHORT = ("hour", "day")
 
 

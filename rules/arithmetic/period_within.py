@@ -26,26 +26,12 @@ from rules.arithmetic._align import metric
 from rules.arithmetic._identity import within
 from rules.containment import flow
 from rules.context import Context, Item
+from rules.messages import N_, translate
 from rules.model import Quantity, Verdict
 from rules.registry import Example
 
-#: the title in other languages (English: the docstring's first line)
-TITLES = {"ar": "جزء الفترة لا يتجاوز الفترة كلها",
-          "fr": "Une partie d'une période ne dépasse pas la période entière",
-          "es": "Una parte de un periodo no supera el periodo entero",
-          "de": "Ein Teil eines Zeitraums ist höchstens der ganze Zeitraum"}
-
-ASSUMED = {
-    "en": "{part} is part of {whole}, and '{metric}' is a flow that cannot be negative, so the part of the period "
-          "is at most the whole period",
-    "ar": "{part} جزء من {whole}، و«{metric}» تدفق لا يكون سالباً، فما يخص جزء الفترة لا يتجاوز ما يخص الفترة كلها",
-    "fr": "{part} fait partie de {whole}, et « {metric} » est un flux qui ne peut être négatif : la partie de la "
-          "période ne peut dépasser la période entière",
-    "es": "{part} forma parte de {whole} y «{metric}» es un flujo que no puede ser negativo: la parte del periodo no "
-          "puede superar el periodo entero",
-    "de": "{part} ist Teil von {whole}, und „{metric}“ ist ein Strom, der nicht negativ sein kann: der Teil des "
-          "Zeitraums kann den ganzen nicht übersteigen",
-}
+ASSUMED = N_("{part} is part of {whole}, and '{metric}' is a flow that cannot be negative, so the part of the period "
+             "is at most the whole period")
 #: Containers tried for each period (the tightest first): a month meets its quarter, half and year, not more.
 _CONTAINERS = 3
 
@@ -65,7 +51,7 @@ def _whole_period(item: Item) -> bool:
 
 def _assumed(part: Item, whole: Item, lang: str) -> Callable[[str], str]:
     p, w, m = part.claim.time, whole.claim.time, metric(part)
-    return lambda code: ASSUMED.get(code, ASSUMED["en"]).format(part=p, whole=w, metric=m)
+    return lambda code: translate(ASSUMED, code).format(part=p, whole=w, metric=m)
 
 
 def check(ctx: Context) -> Iterator[Verdict]:

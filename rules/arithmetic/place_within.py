@@ -25,26 +25,12 @@ from rules.arithmetic._align import metric
 from rules.arithmetic._identity import within
 from rules.containment import additive
 from rules.context import Context, Item
+from rules.messages import N_, translate
 from rules.model import Quantity, Verdict
 from rules.places import ancestors, place
 from rules.registry import Example
 
-#: the title in other languages (English: the docstring's first line)
-TITLES = {"ar": "جزء المكان لا يتجاوز المكان كله",
-          "fr": "Une partie d'un lieu ne dépasse pas le lieu entier",
-          "es": "Una parte de un lugar no supera el lugar entero",
-          "de": "Ein Teil eines Ortes ist höchstens der ganze Ort"}
-
-ASSUMED = {
-    "en": "{part} lies within {whole}, and '{metric}' adds up over places, so {part}'s figure is at most {whole}'s",
-    "ar": "{part} جزء من {whole}، و«{metric}» يُجمع عبر الأماكن، فرقم {part} لا يتجاوز رقم {whole}",
-    "fr": "{part} fait partie de {whole}, et « {metric} » s'additionne d'un lieu à l'autre : le chiffre de {part} ne "
-          "peut dépasser celui de {whole}",
-    "es": "{part} forma parte de {whole} y «{metric}» se suma entre lugares: la cifra de {part} no puede superar la de "
-          "{whole}",
-    "de": "{part} liegt in {whole}, und „{metric}“ summiert sich über Orte: die Zahl für {part} kann die für {whole} "
-          "nicht übersteigen",
-}
+ASSUMED = N_("{part} lies within {whole}, and '{metric}' adds up over places, so {part}'s figure is at most {whole}'s")
 
 
 def _label(item: Item, field: str) -> str:
@@ -52,7 +38,7 @@ def _label(item: Item, field: str) -> str:
 
 
 def _assumed(part: str, whole: str, what: str) -> Callable[[str], str]:
-    return lambda code: ASSUMED.get(code, ASSUMED["en"]).format(part=part, whole=whole, metric=what)
+    return lambda code: translate(ASSUMED, code).format(part=part, whole=whole, metric=what)
 
 
 def check(ctx: Context) -> Iterator[Verdict]:

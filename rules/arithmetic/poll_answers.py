@@ -25,12 +25,6 @@ from rules.context import Context
 from rules.model import Verdict
 from rules.registry import Example
 
-#: the title in other languages (English: the docstring's first line)
-TITLES = {"ar": "إجابات السؤال الواحد لا تتجاوز معاً 100٪",
-          "fr": "Les réponses à une même question totalisent au plus 100 %",
-          "es": "Las respuestas a una misma pregunta suman como mucho el 100 %",
-          "de": "Die Antworten auf eine Frage ergeben zusammen höchstens 100 %"}
-
 
 def check(ctx: Context) -> Iterator[Verdict]:
     yield from answers(ctx, __name__)

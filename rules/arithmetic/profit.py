@@ -24,12 +24,6 @@ from rules.context import Context
 from rules.model import Verdict
 from rules.registry import Example
 
-#: the title in other languages (English: the docstring's first line)
-TITLES = {"ar": "الربح يساوي الإيرادات ناقص التكاليف",
-          "fr": "Le bénéfice est égal aux recettes moins les coûts",
-          "es": "El beneficio es igual a los ingresos menos los costes",
-          "de": "Der Gewinn ist Umsatz minus Kosten"}
-
 
 def check(ctx: Context) -> Iterator[Verdict]:
     yield from difference(ctx, __name__)

@@ -22,33 +22,15 @@ from rules.context import Context, Item
 from rules.equations import RATE
 from rules.explain import Fig, say
 from rules.interval import Interval
+from rules.messages import N_
 from rules.model import Derived, Quantity, Verdict
 from rules.normalise.units import periods
 from rules.registry import Example
 from rules.verdicts import derived, term, verdict, weigh
 
-#: the title in other languages (English: the docstring's first line)
-TITLES = {"ar": "المعدلات والفترات",
-          "fr": "Taux et périodes",
-          "es": "Tasas y periodos",
-          "de": "Raten und Zeiträume"}
-
-YEARLY = {"en": "'{metric}' a year", "ar": "«{metric}» سنوياً", "fr": "« {metric} » par an",
-          "es": "«{metric}» al año", "de": "„{metric}“ pro Jahr"}
-FIT = {
-    "en": "{a} is {converted}; the article's {b} is within that range.",
-    "ar": "{a} تعادل {converted}، والرقم المذكور {b} يقع ضمن هذا النطاق.",
-    "fr": "{a} font {converted} ; le chiffre publié, {b}, est dans cette fourchette.",
-    "es": "{a} equivalen a {converted}; la cifra publicada, {b}, está dentro de ese rango.",
-    "de": "{a} entsprechen {converted}; die genannte Zahl {b} liegt in diesem Bereich.",
-}
-MISS = {
-    "en": "{a} is {converted}, but the article also gives {b}: they miss by {margin}.",
-    "ar": "{a} تعادل {converted}، لكن المقال يذكر أيضًا {b}، بفارق {margin}.",
-    "fr": "{a} font {converted}, mais l'article indique aussi {b} : un écart de {margin}.",
-    "es": "{a} equivalen a {converted}, pero el artículo también da {b}: una diferencia de {margin}.",
-    "de": "{a} entsprechen {converted}, der Artikel nennt aber auch {b}: eine Abweichung von {margin}.",
-}
+YEARLY = N_("'{metric}' a year")
+FIT = N_("{a} is {converted}; the article's {b} is within that range.")
+MISS = N_("{a} is {converted}, but the article also gives {b}: they miss by {margin}.")
 
 
 def _compare(ctx: Context, item: Item, other: Item) -> Verdict | None:

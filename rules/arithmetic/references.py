@@ -26,45 +26,16 @@ from rules.context import Context, Item
 from rules.crowds import summarised
 from rules.explain import Fig, say
 from rules.interval import Interval
+from rules.messages import N_
 from rules.model import Quantity, Share, Verdict
 from rules.registry import Example
 from rules.text import key
 from rules.verdicts import term, verdict, weigh
 
-#: the title in other languages (English: the docstring's first line)
-TITLES = {"ar": "المقارنة بأرقام مرجعية",
-          "fr": "Comparaison avec des chiffres de référence",
-          "es": "Comparación con cifras de referencia",
-          "de": "Abgleich mit Referenzzahlen"}
-
-FIT = {
-    "en": "The article's {claim} agrees with the figure from {source}, {reference}.",
-    "ar": "الرقم الوارد في المقال {claim} يتفق مع رقم {source}، وهو {reference}.",
-    "fr": "Le chiffre de l'article, {claim}, concorde avec celui de {source}, {reference}.",
-    "es": "La cifra del artículo, {claim}, coincide con la de {source}, {reference}.",
-    "de": "Die Zahl des Artikels, {claim}, stimmt mit der von {source} überein, {reference}.",
-}
-MISS = {
-    "en": "The article's {claim} does not fit the figure from {source}, {reference}: they miss by {margin}.",
-    "ar": "الرقم الوارد في المقال {claim} لا يتفق مع رقم {source}، وهو {reference}، بفارق {margin}.",
-    "fr": "Le chiffre de l'article, {claim}, ne concorde pas avec celui de {source}, {reference} : un écart de "
-          "{margin}.",
-    "es": "La cifra del artículo, {claim}, no coincide con la de {source}, {reference}: una diferencia de {margin}.",
-    "de": "Die Zahl des Artikels, {claim}, passt nicht zu der von {source}, {reference}: eine Abweichung von "
-          "{margin}.",
-}
-UNITS = {
-    "en": "The article's {claim} and the figure from {source}, {reference}, are in different units or currencies, "
-          "or one is a rate and the other gives no period; they cannot be compared as they stand.",
-    "ar": "الرقم الوارد في المقال {claim} ورقم {source} ({reference}) بوحدتين أو عملتين مختلفتين، أو أن أحدهما "
-          "معدل لفترة والآخر لا يذكر فترة، فلا تمكن المقارنة بينهما كما هما.",
-    "fr": "Le chiffre de l'article, {claim}, et celui de {source}, {reference}, sont dans des unités ou devises "
-          "différentes, ou l'un est un taux et l'autre sans période : pas de comparaison en l'état.",
-    "es": "La cifra del artículo, {claim}, y la de {source}, {reference}, están en unidades o monedas distintas, o "
-          "una es una tasa y la otra no da periodo: no se comparan tal cual.",
-    "de": "Die Zahl des Artikels, {claim}, und die von {source}, {reference}, haben verschiedene Einheiten oder "
-          "Währungen, oder nur eine nennt einen Zeitraum: so kein Vergleich.",
-}
+FIT = N_("The article's {claim} agrees with the figure from {source}, {reference}.")
+MISS = N_("The article's {claim} does not fit the figure from {source}, {reference}: they miss by {margin}.")
+UNITS = N_("The article's {claim} and the figure from {source}, {reference}, are in different units or currencies, or "
+           "one is a rate and the other gives no period; they cannot be compared as they stand.")
 
 
 def _value(item: Item, like: Item, value: Interval | None = None) -> Interval | None:

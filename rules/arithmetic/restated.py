@@ -25,32 +25,14 @@ from rules.context import Context, Item
 from rules.crowds import summarised
 from rules.explain import Fig, say
 from rules.interval import Interval
+from rules.messages import N_
 from rules.model import Quantity, Share, Verdict
 from rules.registry import Example
 from rules.text import key
 from rules.verdicts import term, verdict, weigh
 
-#: the title in other languages (English: the docstring's first line)
-TITLES = {"ar": "الرقم نفسه مذكوراً مرتين",
-          "fr": "Un même chiffre énoncé deux fois",
-          "es": "Una misma cifra dicha dos veces",
-          "de": "Dieselbe Zahl zweimal genannt"}
-
-FIT = {
-    "en": "'{metric}' is given as {a} and again as {b}; the two agree (their ranges meet).",
-    "ar": "ذُكر «{metric}» بقيمة {a} ثم بقيمة {b}، والرقمان متسقان (نطاقاهما يتلاقيان).",
-    "fr": "« {metric} » est donné à {a} puis à {b} ; les deux concordent (leurs fourchettes se recoupent).",
-    "es": "«{metric}» se da como {a} y de nuevo como {b}; ambas cifras cuadran (sus rangos se tocan).",
-    "de": "„{metric}“ wird mit {a} und erneut mit {b} angegeben; beide passen zusammen (ihre Bereiche treffen sich).",
-}
-MISS = {
-    "en": "'{metric}' is given as {a} and again as {b}: the same figure cannot be both; they miss by {margin}.",
-    "ar": "ذُكر «{metric}» بقيمة {a} ثم بقيمة {b}: لا يمكن أن يكون الرقم نفسه كليهما، والفارق {margin}.",
-    "fr": "« {metric} » est donné à {a} puis à {b} : le même chiffre ne peut valoir les deux ; écart de {margin}.",
-    "es": "«{metric}» se da como {a} y de nuevo como {b}: la misma cifra no puede ser ambas; diferencia de {margin}.",
-    "de": "„{metric}“ wird mit {a} und erneut mit {b} angegeben: dieselbe Zahl kann nicht beides sein; Abweichung "
-          "{margin}.",
-}
+FIT = N_("'{metric}' is given as {a} and again as {b}; the two agree (their ranges meet).")
+MISS = N_("'{metric}' is given as {a} and again as {b}: the same figure cannot be both; they miss by {margin}.")
 
 
 def _consensus(items: list[Item]) -> Item:

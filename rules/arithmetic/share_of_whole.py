@@ -30,64 +30,21 @@ from rules.context import Context, Item, first_per_unit
 from rules.equations import SHARE
 from rules.explain import Fig, say
 from rules.interval import Interval
+from rules.messages import N_
 from rules.model import Derived, Problem, Quantity, Share, ShareOf, Verdict
 from rules.registry import Example
 from rules.text import key
 from rules.verdicts import computation, derived, term, verdict, weigh
 
-#: the title in other languages (English: the docstring's first line)
-TITLES = {"ar": "حصة من كلّ",
-          "fr": "Part d'un tout",
-          "es": "Parte de un todo",
-          "de": "Anteil an einem Ganzen"}
-
-FIT = {
-    "en": "{share} of {whole} is {implied}; the reported {part} is within that range.",
-    "ar": "{share} من {whole} تساوي {implied}، والرقم المذكور {part} يقع ضمن هذا النطاق.",
-    "fr": "{share} de {whole} font {implied} ; le chiffre publié, {part}, est dans cette fourchette.",
-    "es": "El {share} de {whole} es {implied}; la cifra publicada, {part}, está dentro de ese rango.",
-    "de": "{share} von {whole} sind {implied}; die genannte Zahl {part} liegt in diesem Bereich.",
-}
-MISS = {
-    "en": "{share} of {whole} is {implied}, but the article says {part}: they miss by {margin}.",
-    "ar": "{share} من {whole} تساوي {implied}، لكن المقال يذكر {part}، بفارق {margin}.",
-    "fr": "{share} de {whole} font {implied}, mais l'article indique {part} : un écart de {margin}.",
-    "es": "El {share} de {whole} es {implied}, pero el artículo dice {part}: una diferencia de {margin}.",
-    "de": "{share} von {whole} sind {implied}, der Artikel nennt aber {part}: eine Abweichung von {margin}.",
-}
-IMPLIED_WHOLE = {
-    "en": "If {part} is {share} of '{of}', then '{of}' is {implied}. No figure for it was given, so this cannot "
-          "be checked yet; a reference figure would settle it.",
-    "ar": "إذا كان {part} يمثل {share} من «{of}»، فإن «{of}» تبلغ {implied}. لم يُذكر رقم لها، فلا يمكن التحقق "
-          "بعد؛ رقم مرجعي موثوق يحسم الأمر.",
-    "fr": "Si {part} représentent {share} de « {of} », alors « {of} » vaut {implied}. Aucun chiffre n'est donné : "
-          "une référence permettrait de vérifier.",
-    "es": "Si {part} son el {share} de «{of}», entonces «{of}» es {implied}. No se da esa cifra: una referencia "
-          "permitiría comprobarlo.",
-    "de": "Wenn {part} {share} von „{of}“ sind, dann beträgt „{of}“ {implied}. Dafür fehlt eine Zahl; eine "
-          "Referenz würde es klären.",
-}
-IMPLIED_PART = {
-    "en": "{share} of {whole} is {implied}; no figure for the part was given, so this cannot be checked yet.",
-    "ar": "{share} من {whole} تساوي {implied}؛ لم يُذكر رقم للجزء، فلا يمكن التحقق بعد.",
-    "fr": "{share} de {whole} font {implied} ; aucun chiffre n'est donné pour la partie.",
-    "es": "El {share} de {whole} es {implied}; no se da la cifra de la parte.",
-    "de": "{share} von {whole} sind {implied}; für den Teil fehlt eine Zahl.",
-}
-IMPLIED = {"en": "Implied '{of}'", "ar": "«{of}» المستنتجة", "fr": "« {of} » implicite", "es": "«{of}» implícito",
-           "de": "Abgeleitet: „{of}“"}
-IMPLIED_PART_LABEL = {"en": "Implied part of '{of}'", "ar": "الجزء المستنتج من «{of}»", "fr": "Part implicite de « {of} »",
-                      "es": "Parte implícita de «{of}»", "de": "Abgeleiteter Teil von „{of}“"}
-UNITS = {
-    "en": "The part ({part}) and the whole ({whole}) are in different units or currencies; they cannot be compared "
-          "without a conversion.",
-    "ar": "الجزء ({part}) والكل ({whole}) بوحدتين أو عملتين مختلفتين، ولا تمكن المقارنة دون تحويل.",
-    "fr": "La partie ({part}) et le tout ({whole}) sont dans des unités ou devises différentes : pas de comparaison "
-          "sans conversion.",
-    "es": "La parte ({part}) y el todo ({whole}) están en unidades o monedas distintas: no se comparan sin conversión.",
-    "de": "Teil ({part}) und Ganzes ({whole}) haben verschiedene Einheiten oder Währungen: ohne Umrechnung kein "
-          "Vergleich.",
-}
+FIT = N_("{share} of {whole} is {implied}; the reported {part} is within that range.")
+MISS = N_("{share} of {whole} is {implied}, but the article says {part}: they miss by {margin}.")
+IMPLIED_WHOLE = N_("If {part} is {share} of '{of}', then '{of}' is {implied}. No figure for it was given, so this "
+                   "cannot be checked yet; a reference figure would settle it.")
+IMPLIED_PART = N_("{share} of {whole} is {implied}; no figure for the part was given, so this cannot be checked yet.")
+IMPLIED = N_("Implied '{of}'")
+IMPLIED_PART_LABEL = N_("Implied part of '{of}'")
+UNITS = N_("The part ({part}) and the whole ({whole}) are in different units or currencies; they cannot be compared "
+           "without a conversion.")
 
 
 def _whole_fig(whole: Item, value: Interval, unit: str | None, period: str | None) -> Fig | Callable[[str], str]:

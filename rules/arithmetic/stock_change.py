@@ -22,12 +22,6 @@ from rules.context import Context
 from rules.model import Verdict
 from rules.registry import Example
 
-#: the title in other languages (English: the docstring's first line)
-TITLES = {"ar": "التغير في رصيد يساوي الداخل ناقص الخارج",
-          "fr": "Un stock varie de ses entrées moins ses sorties",
-          "es": "Un saldo varía según sus entradas menos sus salidas",
-          "de": "Ein Bestand ändert sich um Zugänge minus Abgänge"}
-
 
 def check(ctx: Context) -> Iterator[Verdict]:
     yield from difference(ctx, __name__)

@@ -23,24 +23,11 @@ from rules.arithmetic._align import metric
 from rules.arithmetic._identity import within
 from rules.containment import additive, split
 from rules.context import Context, Item
+from rules.messages import N_, translate
 from rules.model import Quantity, Verdict
 from rules.registry import Example
 
-#: the title in other languages (English: the docstring's first line)
-TITLES = {"ar": "المجموعة الفرعية لا تتجاوز المجموعة كلها",
-          "fr": "Un sous-groupe ne dépasse pas son groupe",
-          "es": "Un subgrupo no supera su grupo",
-          "de": "Eine Teilgruppe ist höchstens ihre Gruppe"}
-
-ASSUMED = {
-    "en": "'{part}' are part of '{whole}', which adds up over its members, so their figure is at most the group's",
-    "ar": "«{part}» جزء من «{whole}»، وهذا رقم يُجمع عبر أفراده، فلا يتجاوز رقمُ الجزء رقمَ المجموعة",
-    "fr": "« {part} » font partie de « {whole} », qui s'additionne sur ses membres : leur chiffre ne peut dépasser "
-          "celui du groupe",
-    "es": "«{part}» forman parte de «{whole}», que se suma entre sus miembros: su cifra no puede superar la del grupo",
-    "de": "„{part}“ sind Teil von „{whole}“, das sich über seine Mitglieder summiert: ihre Zahl kann die der Gruppe "
-          "nicht übersteigen",
-}
+ASSUMED = N_("'{part}' are part of '{whole}', which adds up over its members, so their figure is at most the group's")
 
 
 def groups(ctx: Context) -> list[tuple[Item, Item, object]]:
@@ -69,7 +56,7 @@ def groups(ctx: Context) -> list[tuple[Item, Item, object]]:
 
 def _assumed(part: Item, whole: Item) -> Callable[[str], str]:
     p, w = _named(part), _named(whole)
-    return lambda code: ASSUMED.get(code, ASSUMED["en"]).format(part=p, whole=w)
+    return lambda code: translate(ASSUMED, code).format(part=p, whole=w)
 
 
 def _named(item: Item) -> str:

@@ -24,12 +24,6 @@ from rules.context import Context
 from rules.model import Verdict
 from rules.registry import Example
 
-#: the title in other languages (English: the docstring's first line)
-TITLES = {"ar": "الميزان التجاري يساوي الصادرات ناقص الواردات",
-          "fr": "La balance commerciale est égale aux exportations moins les importations",
-          "es": "La balanza comercial es igual a las exportaciones menos las importaciones",
-          "de": "Die Handelsbilanz ist Exporte minus Importe"}
-
 
 def check(ctx: Context) -> Iterator[Verdict]:
     yield from difference(ctx, __name__)

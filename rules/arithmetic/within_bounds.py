@@ -29,75 +29,21 @@ from rules.arithmetic.share_of_whole import partners
 from rules.context import Context, Item
 from rules.explain import Fig, say, unit_name
 from rules.interval import Interval
+from rules.messages import N_
 from rules.model import Quantity, Share, SumOf, Verdict
 from rules.normalise.units import KINDS, factor, periods
 from rules.ratios import is_ratio
 from rules.registry import Example
 from rules.verdicts import computation, term, verdict, weigh
 
-#: the title in other languages (English: the docstring's first line)
-TITLES = {"ar": "ضمن الحدود الطبيعية",
-          "fr": "Dans les limites naturelles",
-          "es": "Dentro de los límites naturales",
-          "de": "Innerhalb natürlicher Grenzen"}
-
-SHARE_FIT = {
-    "en": "{value} is a share of a whole, and it is within 0–100 %.",
-    "ar": "{value} حصة من كلّ، وهي ضمن النطاق من 0 إلى 100٪.",
-    "fr": "{value} est une part d'un tout, comprise entre 0 et 100 %.",
-    "es": "{value} es una parte de un todo y está entre el 0 y el 100 %.",
-    "de": "{value} ist ein Anteil an einem Ganzen und liegt zwischen 0 und 100 %.",
-}
-SHARE_MISS = {
-    "en": "{value} is given as a share of '{of}', but no share can exceed 100 %.",
-    "ar": "{value} مذكورة حصةً من «{of}»، لكن لا يمكن لحصة أن تتجاوز 100٪.",
-    "fr": "{value} est donné comme part de « {of} », mais une part ne peut dépasser 100 %.",
-    "es": "{value} se da como parte de «{of}», pero ninguna parte puede superar el 100 %.",
-    "de": "{value} wird als Anteil an „{of}“ genannt, aber kein Anteil kann 100 % übersteigen.",
-}
-TIME_FIT = {
-    "en": "{value} is {fraction} of a {period}: it fits.",
-    "ar": "{value} تعادل {fraction} من {period}، فهي ممكنة.",
-    "fr": "{value} représentent {fraction} de la période ({period}) : c'est possible.",
-    "es": "{value} son el {fraction} de la duración del periodo ({period}): cabe.",
-    "de": "{value} sind {fraction} der Dauer des Zeitraums ({period}): das passt.",
-}
-TIME_MISS = {
-    "en": "{value} is more than a whole {period} ({fraction} of it): nobody can spend that much.",
-    "ar": "{value} أكثر من {period} كامل، أي {fraction} منه: لا يمكن لأحد أن يقضي ذلك.",
-    "fr": "{value} dépassent la durée de la période ({period}) : {fraction}. C'est impossible.",
-    "es": "{value} superan la duración del periodo ({period}): {fraction}. Es imposible.",
-    "de": "{value} übersteigen die Dauer des Zeitraums ({period}): {fraction}. Das ist unmöglich.",
-}
-NEGATIVE = {
-    "en": "{value} is a count and cannot be negative.",
-    "ar": "{value} عدد، ولا يمكن أن يكون سالبًا.",
-    "fr": "{value} est un nombre de personnes ou de choses : il ne peut être négatif.",
-    "es": "{value} es un recuento y no puede ser negativo.",
-    "de": "{value} ist eine Anzahl und kann nicht negativ sein.",
-}
-PART_FIT = {
-    "en": "The part, {part}, is not larger than the whole it belongs to, {whole}.",
-    "ar": "الجزء ({part}) لا يتجاوز الكل الذي ينتمي إليه ({whole}).",
-    "fr": "La partie, {part}, ne dépasse pas le tout auquel elle appartient, {whole}.",
-    "es": "La parte, {part}, no es mayor que el todo al que pertenece, {whole}.",
-    "de": "Der Teil, {part}, ist nicht größer als das Ganze, zu dem er gehört, {whole}.",
-}
-PART_MISS = {
-    "en": "The part, {part}, is larger than the whole it belongs to, {whole}, by at least {margin}.",
-    "ar": "الجزء ({part}) أكبر من الكل الذي ينتمي إليه ({whole}) بما لا يقل عن {margin}.",
-    "fr": "La partie, {part}, dépasse le tout auquel elle appartient, {whole}, d'au moins {margin}.",
-    "es": "La parte, {part}, es mayor que el todo al que pertenece, {whole}, en al menos {margin}.",
-    "de": "Der Teil, {part}, ist um mindestens {margin} größer als das Ganze, zu dem er gehört, {whole}.",
-}
-FALL_MISS = {
-    "en": "A fall of {value} is more than all of it: a figure that cannot go below zero can fall by 100 % at most.",
-    "ar": "انخفاض بنسبة {value} أكثر من الرقم كله: ما لا يمكن أن يقل عن الصفر لا ينخفض بأكثر من 100٪.",
-    "fr": "Une baisse de {value} dépasse le tout : ce qui ne peut devenir négatif baisse de 100 % au plus.",
-    "es": "Una caída del {value} es más que el total: lo que no puede ser negativo cae como mucho un 100 %.",
-    "de": "Ein Rückgang um {value} ist mehr als das Ganze: was nicht unter null fallen kann, sinkt höchstens um "
-          "100 %.",
-}
+SHARE_FIT = N_("{value} is a share of a whole, and it is within 0–100 %.")
+SHARE_MISS = N_("{value} is given as a share of '{of}', but no share can exceed 100 %.")
+TIME_FIT = N_("{value} is {fraction} of a {period}: it fits.")
+TIME_MISS = N_("{value} is more than a whole {period} ({fraction} of it): nobody can spend that much.")
+NEGATIVE = N_("{value} is a count and cannot be negative.")
+PART_FIT = N_("The part, {part}, is not larger than the whole it belongs to, {whole}.")
+PART_MISS = N_("The part, {part}, is larger than the whole it belongs to, {whole}, by at least {margin}.")
+FALL_MISS = N_("A fall of {value} is more than all of it: a figure that cannot go below zero can fall by 100 % at most.")
 HUNDRED = Interval.of(0, 100)
 
 

@@ -18,10 +18,11 @@ from babel.units import format_unit
 
 from rules.context import Context, Item
 from rules.explain import say
+from rules.messages import N_
 from rules.model import Cause, Computation, Event, Input, Range, Role, Same
-from rules.verdicts import laid_out
 from rules.normalise.lexicon import locale_of
 from rules.normalise.times import TimeSpan, span_text
+from rules.verdicts import laid_out
 
 __all__ = ["TIME_POLICY", "Days", "Window", "computation", "date_range", "day_range", "days_span", "days_text",
            "distance", "term_sources", "timed", "unreadable", "year_slip"]
@@ -193,13 +194,7 @@ def shift_years(w: Window, years: int) -> Window:
     return move(w[0]), move(w[1])
 
 
-_YEAR_SLIP = {
-    "en": "The dates fit if one year is off by one ({a} for {b}): a likely typo or a draft left unedited.",
-    "ar": "تتسق التواريخ إذا كانت إحدى السنتين خاطئة بفارق سنة ({a} بدل {b}): خطأ مطبعي محتمل أو مسودة لم تُحدَّث.",
-    "fr": "Les dates concordent si une année est décalée d'un an ({a} pour {b}) : une coquille probable.",
-    "es": "Las fechas cuadran si un año está desplazado en uno ({a} por {b}): probable errata.",
-    "de": "Die Daten passen, wenn ein Jahr um eins verschoben ist ({a} statt {b}): wohl ein Tippfehler.",
-}
+_YEAR_SLIP = N_("The dates fit if one year is off by one ({a} for {b}): a likely typo or a draft left unedited.")
 
 
 def year_slip(language: str, window: Window, fits: Callable[[Window], bool]) -> Cause | None:

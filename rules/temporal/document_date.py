@@ -25,87 +25,32 @@ from dataclasses import dataclass
 from math import ceil
 
 from rules.context import Context, Item
-from rules.registry import Example
 from rules.explain import say
+from rules.messages import N_, translate
 from rules.model import Age, Derived, Event, Role, Verdict
 from rules.normalise.values import Unreadable
+from rules.registry import Example
 from rules.temporal._time import Days, computation, date_range, days_text, term_sources, timed
 from rules.temporal.role_terms import STATUS, role_days
 from rules.verdicts import verdict
 
-#: the title in other languages (English: the docstring's first line)
-TITLES = {"ar": "متى كُتب المقال",
-          "fr": "Quand l'article a été écrit",
-          "es": "Cuándo se escribió el artículo",
-          "de": "Wann der Artikel geschrieben wurde"}
-
-WINDOW = {
-    "en": "The claims put the writing between {low} and {high} ({why}). The document gives no publication date to "
-          "check this against.",
-    "ar": "تضع الادعاءات كتابة المقال بين {low} و{high} ({why}). لا يذكر المقال تاريخ نشر للتحقق من ذلك.",
-    "fr": "Les affirmations placent l'écriture entre {low} et {high} ({why}). Le document ne donne pas de date de "
-          "publication.",
-    "es": "Las afirmaciones sitúan la redacción entre {low} y {high} ({why}). El documento no da fecha de "
-          "publicación.",
-    "de": "Die Aussagen legen das Schreiben zwischen {low} und {high} ({why}). Das Dokument nennt kein "
-          "Erscheinungsdatum.",
-}
-FIT = {
-    "en": "The claims put the writing between {low} and {high} ({why}); the publication date, {published}, fits.",
-    "ar": "تضع الادعاءات كتابة المقال بين {low} و{high} ({why})؛ وتاريخ النشر {published} يقع ضمن ذلك.",
-    "fr": "Les affirmations placent l'écriture entre {low} et {high} ({why}) ; la date de publication, {published}, "
-          "concorde.",
-    "es": "Las afirmaciones sitúan la redacción entre {low} y {high} ({why}); la fecha de publicación, {published}, "
-          "encaja.",
-    "de": "Die Aussagen legen das Schreiben zwischen {low} und {high} ({why}); das Erscheinungsdatum {published} "
-          "passt.",
-}
-MISS = {
-    "en": "The claims put the writing between {low} and {high} ({why}), but the publication date is {published}: "
-          "{days} outside.",
-    "ar": "تضع الادعاءات كتابة المقال بين {low} و{high} ({why})، لكن تاريخ النشر {published} يقع خارج ذلك بـ{days}.",
-    "fr": "Les affirmations placent l'écriture entre {low} et {high} ({why}), mais la date de publication est "
-          "{published} : {days} en dehors.",
-    "es": "Las afirmaciones sitúan la redacción entre {low} y {high} ({why}), pero la fecha de publicación es "
-          "{published}: {days} fuera.",
-    "de": "Die Aussagen legen das Schreiben zwischen {low} und {high} ({why}), das Erscheinungsdatum ist aber "
-          "{published}: {days} außerhalb.",
-}
-CONFLICT = {
-    "en": "The claims cannot all hold on one day: {late} puts the writing on or after {low}, but {early} puts it on "
-          "or before {high}, {days} earlier.",
-    "ar": "لا يمكن أن تصح الادعاءات كلها في يوم واحد: {late} يضع الكتابة في {low} أو بعده، لكن {early} يضعها في "
-          "{high} أو قبله، أي قبل ذلك بـ{days}.",
-    "fr": "Les affirmations ne peuvent pas toutes valoir le même jour : {late} place l'écriture le {low} ou après, "
-          "mais {early} le {high} ou avant, {days} plus tôt.",
-    "es": "Las afirmaciones no pueden valer el mismo día: {late} sitúa la redacción el {low} o después, pero "
-          "{early} el {high} o antes, {days} antes.",
-    "de": "Die Aussagen können nicht am selben Tag gelten: {late} legt das Schreiben auf den {low} oder später, "
-          "{early} aber auf den {high} oder früher, {days} davor.",
-}
-APART = {
-    "en": "The claims cannot all hold on one day — {listing}: the nearest day misses one of them by {days}.",
-    "ar": "لا يمكن أن تصح الادعاءات كلها في يوم واحد — {listing}: وأقرب يوم يخطئ أحدها بـ{days}.",
-    "fr": "Les affirmations ne peuvent pas toutes valoir le même jour — {listing} : le jour le plus proche en manque "
-          "une de {days}.",
-    "es": "Las afirmaciones no pueden valer el mismo día — {listing}: el día más cercano falla una por {days}.",
-    "de": "Die Aussagen können nicht am selben Tag gelten — {listing}: der nächste Tag verfehlt eine um {days}.",
-}
-LABEL = {"en": "When the article was written, as its claims imply", "ar": "تاريخ كتابة المقال كما تقتضيه ادعاءاته",
-         "fr": "Date d'écriture impliquée par les affirmations", "es": "Fecha de redacción según las afirmaciones",
-         "de": "Entstehungszeit laut den Aussagen"}
-_OPEN = {"en": "open", "ar": "مفتوح", "fr": "ouvert", "es": "abierto", "de": "offen"}
+WINDOW = N_("The claims put the writing between {low} and {high} ({why}). The document gives no publication date to "
+            "check this against.")
+FIT = N_("The claims put the writing between {low} and {high} ({why}); the publication date, {published}, fits.")
+MISS = N_("The claims put the writing between {low} and {high} ({why}), but the publication date is {published}: "
+          "{days} outside.")
+CONFLICT = N_("The claims cannot all hold on one day: {late} puts the writing on or after {low}, but {early} puts it "
+              "on or before {high}, {days} earlier.")
+APART = N_("The claims cannot all hold on one day — {listing}: the nearest day misses one of them by {days}.")
+LABEL = N_("When the article was written, as its claims imply")
+_OPEN = N_("open")
 WHY = {
-    "role": {"en": "{status} {person}", "ar": "{person} {status}", "fr": "{person} « {status} »",
-             "es": "{person} «{status}»", "de": "{person} „{status}“"},
-    "future": {"en": "'{time}' in the future tense", "ar": "«{time}» بصيغة المستقبل", "fr": "« {time} » au futur",
-               "es": "«{time}» en futuro", "de": "„{time}“ im Futur"},
-    "past": {"en": "'{time}' in the past tense", "ar": "«{time}» بصيغة الماضي", "fr": "« {time} » au passé",
-             "es": "«{time}» en pasado", "de": "„{time}“ in der Vergangenheit"},
-    "age": {"en": "'{age}' since '{time}'", "ar": "«{age}» منذ «{time}»", "fr": "« {age} » depuis « {time} »",
-            "es": "«{age}» desde «{time}»", "de": "„{age}“ seit „{time}“"},
+    "role": N_("{status} {person}"),
+    "future": N_("'{time}' in the future tense"),
+    "past": N_("'{time}' in the past tense"),
+    "age": N_("'{age}' since '{time}'"),
 }
-_SEPARATOR = {"ar": "؛ "}
+_SEPARATOR = N_("; ")
 
 
 @dataclass(frozen=True)
@@ -118,12 +63,12 @@ class _Constraint:
     def why(self, code: str) -> str:
         figures = dict(self.figures)
         if "status" in figures:
-            figures["status"] = STATUS.get(code, STATUS["en"])[figures["status"]]
-        return WHY[self.kind].get(code, WHY[self.kind]["en"]).format(**figures)
+            figures["status"] = translate(STATUS[figures["status"]], code)
+        return translate(WHY[self.kind], code).format(**figures)
 
 
 def _why(constraints: list[_Constraint]) -> Callable[[str], str]:
-    return lambda code: _SEPARATOR.get(code, "; ").join(c.why(code) for c in constraints)
+    return lambda code: translate(_SEPARATOR, code).join(c.why(code) for c in constraints)
 
 
 def _constraints(ctx: Context) -> list[_Constraint]:
@@ -195,7 +140,7 @@ def _conflict(lang: str, constraints: list[_Constraint], inputs: list) -> Verdic
     days = ends + [a + (b - a) / 2 for a, b in zip(ends, ends[1:])]
     margin = min(max(c.days.distance(d) for c in pair) for d in days)
     comp = computation("∩ of the days each claim allows", inputs, pair[0].days.hull, pair[-1].days.hull, margin)
-    listing = lambda code: _SEPARATOR.get(code, "; ").join(f"{c.why(code)} ({c.days.text()})" for c in pair)  # noqa: E731
+    listing = lambda code: translate(_SEPARATOR, code).join(f"{c.why(code)} ({c.days.text()})" for c in pair)  # noqa: E731
     return verdict(__name__, _ids(pair), "inconsistent", say(lang, APART, listing=listing, days=days_text(margin)),
                    comp)
 
@@ -224,8 +169,8 @@ def check(ctx: Context) -> Iterator[Verdict]:
     low, high = days.hull
     bounds = [c for c in constraints if (low is not None and c.days.hull[0] == low) or
               (high is not None and c.days.hull[1] == high)]
-    figs = dict(low=low.isoformat() if low else (lambda code: _OPEN[code] if code in _OPEN else "open"),
-                high=high.isoformat() if high else (lambda code: _OPEN[code] if code in _OPEN else "open"),
+    figs = dict(low=low.isoformat() if low else (lambda code: translate(_OPEN, code)),
+                high=high.isoformat() if high else (lambda code: translate(_OPEN, code)),
                 why=_why(bounds or constraints))
     implied = Derived(name="written_between", label=say(lang, LABEL), range=date_range((low, high)),
                       formula="∩ of the days each claim allows", claims=[i.id for i in _ids(bounds or constraints)])

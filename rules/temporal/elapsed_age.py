@@ -18,76 +18,26 @@ import datetime as dt
 from collections.abc import Iterator
 from math import ceil
 
-from rules.context import Context
 from rules.causes import supported
-from rules.registry import Example
+from rules.context import Context
 from rules.explain import say
+from rules.messages import N_
 from rules.model import Age, Cause, Verdict
 from rules.normalise.times import span_text
 from rules.normalise.values import Unreadable
+from rules.registry import Example
 from rules.temporal._time import computation, day_range, days_span, days_text, timed, unreadable, year_slip
 from rules.verdicts import verdict
 
-#: the title in other languages (English: the docstring's first line)
-TITLES = {"ar": "الأعمار والمدد المنقضية",
-          "fr": "Âges et durées écoulées",
-          "es": "Edades y tiempo transcurrido",
-          "de": "Alter und verstrichene Zeit"}
-
-FIT = {
-    "en": "From '{start}' ({start_range}) to the publication date, {published}, is {elapsed}; '{age}' is "
-          "{age_days}: they fit.",
-    "ar": "من «{start}» ({start_range}) إلى تاريخ النشر {published}: {elapsed}؛ و«{age}» تعني "
-          "{age_days}: يتسقان.",
-    "fr": "De « {start} » ({start_range}) à la date de publication, {published}, il y a {elapsed} ; "
-          "« {age} » font {age_days} : cela concorde.",
-    "es": "De «{start}» ({start_range}) a la fecha de publicación, {published}, hay {elapsed}; «{age}» "
-          "son {age_days}: cuadra.",
-    "de": "Von „{start}“ ({start_range}) bis zum Erscheinungsdatum {published} sind es {elapsed}; "
-          "„{age}“ sind {age_days}: das passt.",
-}
-MISS = {
-    "en": "From '{start}' ({start_range}) to the publication date, {published}, is {elapsed}, but '{age}' "
-          "is {age_days}: {days} off.",
-    "ar": "من «{start}» ({start_range}) إلى تاريخ النشر {published}: {elapsed}، لكن «{age}» تعني "
-          "{age_days}، بفارق {days}.",
-    "fr": "De « {start} » ({start_range}) à la date de publication, {published}, il y a {elapsed}, mais "
-          "« {age} » font {age_days} : {days} d'écart.",
-    "es": "De «{start}» ({start_range}) a la fecha de publicación, {published}, hay {elapsed}, pero "
-          "«{age}» son {age_days}: {days} de diferencia.",
-    "de": "Von „{start}“ ({start_range}) bis zum Erscheinungsdatum {published} sind es {elapsed}, "
-          "„{age}“ sind aber {age_days}: {days} Abweichung.",
-}
-IMPLIES = {
-    "en": "'{age}' counted from '{start}' ({start_range}) puts the writing in {window}. The document gives no "
-          "publication date to check this against.",
-    "ar": "«{age}» محسوبًا من «{start}» ({start_range}) يضع كتابة المقال في {window}. لا يذكر المقال تاريخ نشر "
-          "للتحقق من ذلك.",
-    "fr": "« {age} » compté depuis « {start} » ({start_range}) place l'écriture dans {window}. Le document ne donne "
-          "pas de date de publication.",
-    "es": "«{age}» contado desde «{start}» ({start_range}) sitúa la redacción en {window}. El documento no da fecha "
-          "de publicación.",
-    "de": "„{age}“ ab „{start}“ ({start_range}) legt das Schreiben auf {window}. Das Dokument nennt kein "
-          "Erscheinungsdatum.",
-}
-UNREADABLE = {
-    "en": "The age '{age}' cannot be checked: {why}.",
-    "ar": "يتعذر التحقق من العمر «{age}»: {why}.",
-    "fr": "L'âge « {age} » ne peut pas être vérifié : {why}.",
-    "es": "No se puede comprobar la edad «{age}»: {why}.",
-    "de": "Das Alter „{age}“ lässt sich nicht prüfen: {why}.",
-}
-_STALE = {
-    "en": "The age fits a date about {years} year(s) before publication: probably carried over from an older text "
-          "without an update.",
-    "ar": "يتسق العمر مع تاريخ يسبق النشر بنحو {years} سنة: الأرجح أنه نُقل من نص أقدم دون تحديث.",
-    "fr": "L'âge correspond à une date environ {years} an(s) avant la publication : sans doute repris d'un texte "
-          "plus ancien.",
-    "es": "La edad corresponde a una fecha unos {years} año(s) antes de la publicación: probablemente copiada de un "
-          "texto anterior.",
-    "de": "Das Alter passt zu einem Datum etwa {years} Jahr(e) vor der Veröffentlichung: wohl aus einem älteren "
-          "Text übernommen.",
-}
+FIT = N_("From '{start}' ({start_range}) to the publication date, {published}, is {elapsed}; '{age}' is {age_days}: "
+         "they fit.")
+MISS = N_("From '{start}' ({start_range}) to the publication date, {published}, is {elapsed}, but '{age}' is "
+          "{age_days}: {days} off.")
+IMPLIES = N_("'{age}' counted from '{start}' ({start_range}) puts the writing in {window}. The document gives no "
+             "publication date to check this against.")
+UNREADABLE = N_("The age '{age}' cannot be checked: {why}.")
+_STALE = N_("The age fits a date about {years} year(s) before publication: probably carried over from an older text "
+            "without an update.")
 
 
 def check(ctx: Context) -> Iterator[Verdict]:

@@ -20,82 +20,25 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from rules.context import Context, Item
-from rules.registry import Example
 from rules.explain import say
+from rules.messages import N_
 from rules.model import Order, Verdict
 from rules.normalise.times import span_text
 from rules.normalise.values import Unreadable
+from rules.registry import Example
 from rules.temporal._time import Window, computation, day_range, days_span, days_text, timed, unreadable, year_slip
 from rules.verdicts import verdict
 
-#: the title in other languages (English: the docstring's first line)
-TITLES = {"ar": "ترتيب الأحداث والفواصل بينها",
-          "fr": "Ordre des événements et écarts entre eux",
-          "es": "Orden de los hechos y el tiempo entre ellos",
-          "de": "Reihenfolge von Ereignissen und Abstände dazwischen"}
-
-FIT = {
-    "en": "'{first}' ({first_range}) can come before '{then}' ({then_range}), as the article says.",
-    "ar": "يمكن أن يسبق «{first}» ({first_range}) «{then}» ({then_range})، كما يقول المقال.",
-    "fr": "« {first} » ({first_range}) peut précéder « {then} » ({then_range}), comme le dit l'article.",
-    "es": "«{first}» ({first_range}) puede preceder a «{then}» ({then_range}), como dice el artículo.",
-    "de": "„{first}“ ({first_range}) kann vor „{then}“ ({then_range}) liegen, wie der Artikel sagt.",
-}
-MISS = {
-    "en": "'{then}' ({then_range}) cannot come after '{first}' ({first_range}): it ends {days} before the earlier "
-          "event can begin.",
-    "ar": "لا يمكن أن يأتي «{then}» ({then_range}) بعد «{first}» ({first_range}): فهو ينتهي قبل أن يبدأ الحدث "
-          "الأسبق بـ{days}.",
-    "fr": "« {then} » ({then_range}) ne peut pas suivre « {first} » ({first_range}) : il se termine {days} avant "
-          "que l'événement antérieur puisse commencer.",
-    "es": "«{then}» ({then_range}) no puede ser posterior a «{first}» ({first_range}): termina {days} antes de que "
-          "pueda empezar el hecho anterior.",
-    "de": "„{then}“ ({then_range}) kann nicht nach „{first}“ ({first_range}) liegen: es endet {days} bevor das "
-          "frühere Ereignis beginnen kann.",
-}
-GAP_FIT = {
-    "en": "'{then}' ({then_range}) comes {gap} after '{first}' ({first_range}): the dates allow {between} "
-          "between them, and {gap} is {gap_days}.",
-    "ar": "يأتي «{then}» ({then_range}) بعد «{first}» ({first_range}) بـ«{gap}»: تسمح التواريخ بفارق {between} "
-          "بينهما، و«{gap}» تعني {gap_days}.",
-    "fr": "« {then} » ({then_range}) vient {gap} après « {first} » ({first_range}) : les dates laissent {between} "
-          "entre eux, et {gap} font {gap_days}.",
-    "es": "«{then}» ({then_range}) llega {gap} después de «{first}» ({first_range}): las fechas dejan "
-          "{between} entre ellos, y {gap} son {gap_days}.",
-    "de": "„{then}“ ({then_range}) folgt {gap} nach „{first}“ ({first_range}): die Daten lassen {between} "
-          "dazwischen, und {gap} sind {gap_days}.",
-}
-GAP_MISS = {
-    "en": "The article puts '{then}' ({then_range}) {gap} ({gap_days}) after '{first}' ({first_range}), but the "
-          "dates leave {between} between them: {days} off.",
-    "ar": "يضع المقال «{then}» ({then_range}) بعد «{first}» ({first_range}) بـ«{gap}» ({gap_days})، لكن التواريخ "
-          "تترك بينهما {between}، بفارق {days}.",
-    "fr": "L'article place « {then} » ({then_range}) {gap} ({gap_days}) après « {first} » ({first_range}), mais les "
-          "dates laissent {between} : {days} d'écart.",
-    "es": "El artículo sitúa «{then}» ({then_range}) {gap} ({gap_days}) después de «{first}» ({first_range}), pero "
-          "las fechas dejan {between}: {days} de diferencia.",
-    "de": "Der Artikel setzt „{then}“ ({then_range}) {gap} ({gap_days}) nach „{first}“ ({first_range}), die Daten "
-          "lassen aber {between}: {days} Abweichung.",
-}
-CYCLE = {
-    "en": "The article puts these events each before the next in a circle ({chain}): they cannot all come before "
-          "one another, whatever their dates.",
-    "ar": "يضع المقال هذه الأحداث كلاً منها قبل التالي في دائرة مغلقة ({chain}): لا يمكن أن يسبق كل منها الآخر، "
-          "أياً كانت تواريخها.",
-    "fr": "L'article place ces événements chacun avant le suivant, en cercle ({chain}) : ils ne peuvent pas tous se "
-          "précéder, quelles que soient leurs dates.",
-    "es": "El artículo sitúa estos hechos cada uno antes del siguiente, en círculo ({chain}): no pueden precederse "
-          "todos, sean cuales sean sus fechas.",
-    "de": "Der Artikel setzt diese Ereignisse jeweils vor das nächste, im Kreis ({chain}): sie können nicht alle "
-          "vor einander liegen, welche Daten sie auch haben.",
-}
-UNREADABLE = {
-    "en": "The order of '{first}' and '{then}' cannot be checked: {why}.",
-    "ar": "يتعذر التحقق من ترتيب «{first}» و«{then}»: {why}.",
-    "fr": "L'ordre de « {first} » et « {then} » ne peut pas être vérifié : {why}.",
-    "es": "No se puede comprobar el orden de «{first}» y «{then}»: {why}.",
-    "de": "Die Reihenfolge von „{first}“ und „{then}“ lässt sich nicht prüfen: {why}.",
-}
+FIT = N_("'{first}' ({first_range}) can come before '{then}' ({then_range}), as the article says.")
+MISS = N_("'{then}' ({then_range}) cannot come after '{first}' ({first_range}): it ends {days} before the earlier "
+          "event can begin.")
+GAP_FIT = N_("'{then}' ({then_range}) comes {gap} after '{first}' ({first_range}): the dates allow {between} between "
+             "them, and {gap} is {gap_days}.")
+GAP_MISS = N_("The article puts '{then}' ({then_range}) {gap} ({gap_days}) after '{first}' ({first_range}), but the "
+              "dates leave {between} between them: {days} off.")
+CYCLE = N_("The article puts these events each before the next in a circle ({chain}): they cannot all come before one "
+           "another, whatever their dates.")
+UNREADABLE = N_("The order of '{first}' and '{then}' cannot be checked: {why}.")
 
 
 def _what(item: Item) -> str:

@@ -23,87 +23,29 @@ from collections.abc import Callable, Iterator, Sequence
 from rules.causes import supported
 from rules.context import Context, Item
 from rules.crowds import summarised
-from rules.registry import Example
 from rules.explain import say
+from rules.messages import N_, translate
 from rules.model import Cause, Role, Verdict
 from rules.normalise.times import TimeSpan
+from rules.registry import Example
 from rules.temporal._time import Days, computation, days_text, term_sources, unreadable
 from rules.verdicts import verdict
 
 __all__ = ["role_days"]
 
-#: the title in other languages (English: the docstring's first line)
-TITLES = {"ar": "المناصب وفتراتها",
-          "fr": "Fonctions et mandats",
-          "es": "Cargos y mandatos",
-          "de": "Ämter und Amtszeiten"}
 
 _ONE = dt.timedelta(days=1)
 
-STATUS = {
-    "en": {"former": "former", "current": "current", "future": "future"},
-    "ar": {"former": "السابق", "current": "الحالي", "future": "المقبل"},
-    "fr": {"former": "ancien", "current": "actuel", "future": "futur"},
-    "es": {"former": "antiguo", "current": "actual", "future": "futuro"},
-    "de": {"former": "ehemalig", "current": "amtierend", "future": "künftig"},
-}
-FIT = {
-    "en": "{person} is the {status} {role} on the publication date, {published}: the terms given are {terms}.",
-    "ar": "{person} هو {role} {status} في تاريخ النشر {published}، بحسب الولايات المذكورة: {terms}.",
-    "fr": "{person} est bien « {status} » ({role}) à la date de publication, {published} : mandats {terms}.",
-    "es": "{person} es «{status}» ({role}) en la fecha de publicación, {published}: mandatos {terms}.",
-    "de": "{person} ist am Erscheinungsdatum {published} „{status}“ ({role}): Amtszeiten {terms}.",
-}
-MISS = {
-    "en": "{person} is called the {status} {role}, which holds on {window}; the publication date, {published}, is "
-          "{days} away (terms: {terms}).",
-    "ar": "يوصف {person} بأنه {role} {status}، وهذا يصح في {window}؛ وتاريخ النشر {published} بعيد عن ذلك بـ{days} "
-          "(الولايات: {terms}).",
-    "fr": "{person} est dit « {status} » ({role}), ce qui vaut pour {window} ; la date de publication, {published}, "
-          "en est à {days} (mandats : {terms}).",
-    "es": "{person} aparece como «{status}» ({role}), lo que vale para {window}; la fecha de publicación, "
-          "{published}, está a {days} (mandatos: {terms}).",
-    "de": "{person} heißt „{status}“ ({role}), was für {window} gilt; das Erscheinungsdatum {published} liegt {days} "
-          "davon entfernt (Amtszeiten: {terms}).",
-}
-IMPLIES = {
-    "en": "{person} as the {status} {role} puts the writing in {window} (terms: {terms}). The document gives no "
-          "publication date to check this against.",
-    "ar": "وصف {person} بأنه {role} {status} يضع كتابة المقال في {window} (الولايات: {terms}). لا يذكر المقال تاريخ "
-          "نشر للتحقق من ذلك.",
-    "fr": "{person} dit « {status} » ({role}) place l'écriture dans {window} (mandats : {terms}). Le document ne "
-          "donne pas de date de publication.",
-    "es": "{person} como «{status}» ({role}) sitúa la redacción en {window} (mandatos: {terms}). El documento no da "
-          "fecha de publicación.",
-    "de": "{person} als „{status}“ ({role}) legt das Schreiben auf {window} (Amtszeiten: {terms}). Das Dokument "
-          "nennt kein Erscheinungsdatum.",
-}
-NO_TERM = {
-    "en": "No term is given for {person} as {role}: send the term of office as a reference to check '{status}'.",
-    "ar": "لم تُذكر ولاية {person} في منصب {role}: أرسل مدة الولاية مرجعًا للتحقق من وصفه بـ«{status}».",
-    "fr": "Aucun mandat n'est donné pour {person} ({role}) : envoyez-le comme référence pour vérifier « {status} ».",
-    "es": "No se da el mandato de {person} ({role}): envíelo como referencia para comprobar «{status}».",
-    "de": "Für {person} ({role}) ist keine Amtszeit angegeben: als Referenz senden, um „{status}“ zu prüfen.",
-}
-UNREADABLE = {
-    "en": "The term of {person} as {role} cannot be read: {why}.",
-    "ar": "تتعذر قراءة ولاية {person} في منصب {role}: {why}.",
-    "fr": "Le mandat de {person} ({role}) est illisible : {why}.",
-    "es": "No se puede leer el mandato de {person} ({role}): {why}.",
-    "de": "Die Amtszeit von {person} ({role}) ist nicht lesbar: {why}.",
-}
-_CHANGED = {
-    "en": "The role changed hands on {date}: the text was probably written on the other side of that date (an old "
-          "text republished, or not updated), or its date is wrong.",
-    "ar": "تغيّر شاغل المنصب في {date}: الأرجح أن النص كُتب على الجانب الآخر من هذا التاريخ (نص قديم أُعيد نشره أو لم "
-          "يُحدَّث)، أو أن تاريخه خاطئ.",
-    "fr": "Le poste a changé de titulaire le {date} : le texte a sans doute été écrit de l'autre côté de cette date, "
-          "ou sa date est fausse.",
-    "es": "El cargo cambió de titular el {date}: el texto se escribió probablemente al otro lado de esa fecha, o su "
-          "fecha es errónea.",
-    "de": "Das Amt wechselte am {date}: der Text entstand wohl auf der anderen Seite dieses Datums, oder sein Datum "
-          "ist falsch.",
-}
+STATUS = {"former": N_("former"), "current": N_("current"), "future": N_("future")}
+FIT = N_("{person} is the {status} {role} on the publication date, {published}: the terms given are {terms}.")
+MISS = N_("{person} is called the {status} {role}, which holds on {window}; the publication date, {published}, is "
+          "{days} away (terms: {terms}).")
+IMPLIES = N_("{person} as the {status} {role} puts the writing in {window} (terms: {terms}). The document gives no "
+             "publication date to check this against.")
+NO_TERM = N_("No term is given for {person} as {role}: send the term of office as a reference to check '{status}'.")
+UNREADABLE = N_("The term of {person} as {role} cannot be read: {why}.")
+_CHANGED = N_("The role changed hands on {date}: the text was probably written on the other side of that date (an old "
+              "text republished, or not updated), or its date is wrong.")
 
 
 def role_days(status: str, terms: Sequence[TimeSpan]) -> Days:
@@ -149,7 +91,7 @@ def _judged(ctx: Context, group: list[Item]) -> Iterator[tuple[bool, Callable[[]
     assert isinstance(claim, Role)
     sources = term_sources(ctx, group[0])
     status = claim.status
-    names = dict(person=claim.person, role=claim.role, status=lambda code: STATUS[code][status])
+    names = dict(person=claim.person, role=claim.role, status=lambda code: translate(STATUS[status], code))
     if not sources or any(s.time is None for s in sources):
         text = say(lang, UNREADABLE, why=unreadable(s for s in sources if s.time is None), **names) if sources \
             else say(lang, NO_TERM, **names)

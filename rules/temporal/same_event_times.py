@@ -19,52 +19,19 @@ from collections.abc import Callable, Iterator
 
 from rules.context import Context, Item
 from rules.crowds import FEW, extremes, pairs, summarised
-from rules.registry import Example
 from rules.explain import say
+from rules.messages import N_
 from rules.model import Event, Same, Verdict
 from rules.normalise.times import TimeSpan, span_text
+from rules.registry import Example
 from rules.temporal._time import Window, computation, days_text, distance, unreadable, year_slip
 from rules.verdicts import verdict
 
-#: the title in other languages (English: the docstring's first line)
-TITLES = {"ar": "الحدث نفسه بموعدين متوافقين",
-          "fr": "Un même événement, des dates compatibles",
-          "es": "Un mismo hecho, fechas compatibles",
-          "de": "Dasselbe Ereignis, vereinbare Zeitangaben"}
-
-FIT = {
-    "en": "'{a}' ({a_range}) and '{b}' ({b_range}) are compatible: {inner} lies within {outer}.",
-    "ar": "«{a}» ({a_range}) و«{b}» ({b_range}) متوافقان: {inner} تقع ضمن {outer}.",
-    "fr": "« {a} » ({a_range}) et « {b} » ({b_range}) sont compatibles : {inner} est compris dans {outer}.",
-    "es": "«{a}» ({a_range}) y «{b}» ({b_range}) son compatibles: {inner} está dentro de {outer}.",
-    "de": "„{a}“ ({a_range}) und „{b}“ ({b_range}) passen zusammen: {inner} liegt in {outer}.",
-}
-OVERLAP = {
-    "en": "'{a}' ({a_range}) and '{b}' ({b_range}) overlap, so they can both be true.",
-    "ar": "«{a}» ({a_range}) و«{b}» ({b_range}) متداخلان، فيمكن أن يصحّا معًا.",
-    "fr": "« {a} » ({a_range}) et « {b} » ({b_range}) se recouvrent : les deux peuvent être vrais.",
-    "es": "«{a}» ({a_range}) y «{b}» ({b_range}) se solapan: ambos pueden ser ciertos.",
-    "de": "„{a}“ ({a_range}) und „{b}“ ({b_range}) überschneiden sich; beide können stimmen.",
-}
-MISS = {
-    "en": "'{a}' ({a_range}) and '{b}' ({b_range}) name times that do not overlap: {days} apart. The same event "
-          "cannot have both times.",
-    "ar": "«{a}» ({a_range}) و«{b}» ({b_range}) موعدان لا يتداخلان، وبينهما {days}. لا يمكن أن يكون للحدث نفسه "
-          "الموعدان معًا.",
-    "fr": "« {a} » ({a_range}) et « {b} » ({b_range}) ne se recouvrent pas : {days} d'écart. Le même événement ne "
-          "peut pas avoir les deux dates.",
-    "es": "«{a}» ({a_range}) y «{b}» ({b_range}) no se solapan: {days} de diferencia. El mismo hecho no puede "
-          "tener las dos fechas.",
-    "de": "„{a}“ ({a_range}) und „{b}“ ({b_range}) überschneiden sich nicht: {days} Abstand. Dasselbe Ereignis "
-          "kann nicht beide Zeiten haben.",
-}
-UNREADABLE = {
-    "en": "Cannot compare the two times: {why}.",
-    "ar": "تتعذر مقارنة الموعدين: {why}.",
-    "fr": "Impossible de comparer les deux dates : {why}.",
-    "es": "No se pueden comparar las dos fechas: {why}.",
-    "de": "Die beiden Zeiten lassen sich nicht vergleichen: {why}.",
-}
+FIT = N_("'{a}' ({a_range}) and '{b}' ({b_range}) are compatible: {inner} lies within {outer}.")
+OVERLAP = N_("'{a}' ({a_range}) and '{b}' ({b_range}) overlap, so they can both be true.")
+MISS = N_("'{a}' ({a_range}) and '{b}' ({b_range}) name times that do not overlap: {days} apart. The same event cannot "
+          "have both times.")
+UNREADABLE = N_("Cannot compare the two times: {why}.")
 
 
 def _groups(ctx: Context) -> Iterator[tuple[str, list[Item]]]:

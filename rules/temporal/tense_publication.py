@@ -18,71 +18,24 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from rules.context import Context
 from rules.causes import supported
-from rules.registry import Example
+from rules.context import Context
 from rules.explain import say
+from rules.messages import N_
 from rules.model import Cause, Event, Verdict
 from rules.normalise.times import span_text
+from rules.registry import Example
 from rules.temporal._time import Window, computation, days_text, unreadable, year_slip
 from rules.verdicts import verdict
 
-#: the title in other languages (English: the docstring's first line)
-TITLES = {"ar": "زمن الفعل وتاريخ النشر",
-          "fr": "Le temps du verbe et la date de publication",
-          "es": "El tiempo verbal y la fecha de publicación",
-          "de": "Tempus und Veröffentlichungsdatum"}
-
-FUTURE_FIT = {
-    "en": "'{time}' ({range}) is still ahead on the publication date, {published}, as the future tense says.",
-    "ar": "«{time}» ({range}) لم يحِن بعد في تاريخ النشر {published}، كما تقول صيغة المستقبل.",
-    "fr": "« {time} » ({range}) est encore à venir à la date de publication, {published}, comme le dit le futur.",
-    "es": "«{time}» ({range}) aún está por llegar en la fecha de publicación, {published}, como dice el futuro.",
-    "de": "„{time}“ ({range}) liegt am Erscheinungsdatum {published} noch vor uns, wie das Futur sagt.",
-}
-FUTURE_MISS = {
-    "en": "'{time}' ({range}) is told in the future, but it was over {days} before the publication date, "
-          "{published}.",
-    "ar": "«{time}» ({range}) مروي بصيغة المستقبل، لكنه انقضى قبل تاريخ النشر {published} بـ{days}.",
-    "fr": "« {time} » ({range}) est au futur, mais était passé {days} avant la date de publication, {published}.",
-    "es": "«{time}» ({range}) está en futuro, pero había pasado {days} antes de la fecha de publicación, "
-          "{published}.",
-    "de": "„{time}“ ({range}) steht im Futur, war aber {days} vor dem Erscheinungsdatum {published} vorbei.",
-}
-PAST_FIT = {
-    "en": "'{time}' ({range}) can lie before the publication date, {published}, as the past tense says.",
-    "ar": "«{time}» ({range}) يمكن أن يسبق تاريخ النشر {published}، كما تقول صيغة الماضي.",
-    "fr": "« {time} » ({range}) peut précéder la date de publication, {published}, comme le dit le passé.",
-    "es": "«{time}» ({range}) puede ser anterior a la fecha de publicación, {published}, como dice el pasado.",
-    "de": "„{time}“ ({range}) kann vor dem Erscheinungsdatum {published} liegen, wie die Vergangenheit sagt.",
-}
-PAST_MISS = {
-    "en": "'{time}' ({range}) is told in the past, but it begins {days} after the publication date, {published}.",
-    "ar": "«{time}» ({range}) مروي بصيغة الماضي، لكنه يبدأ بعد تاريخ النشر {published} بـ{days}.",
-    "fr": "« {time} » ({range}) est au passé, mais commence {days} après la date de publication, {published}.",
-    "es": "«{time}» ({range}) está en pasado, pero empieza {days} después de la fecha de publicación, {published}.",
-    "de": "„{time}“ ({range}) steht in der Vergangenheit, beginnt aber {days} nach dem Erscheinungsdatum "
-          "{published}.",
-}
-UNREADABLE = {
-    "en": "The time of '{what}' cannot be placed: {why}.",
-    "ar": "يتعذر تحديد موعد «{what}»: {why}.",
-    "fr": "La date de « {what} » ne peut pas être située : {why}.",
-    "es": "No se puede situar la fecha de «{what}»: {why}.",
-    "de": "Die Zeit von „{what}“ lässt sich nicht bestimmen: {why}.",
-}
-_STALE = {
-    "en": "The text was probably written at another time than its publication date says (republished without an "
-          "update, or misdated), or the event's year is wrong.",
-    "ar": "الأرجح أن النص كُتب في وقت غير الذي يقوله تاريخ نشره (أُعيد نشره دون تحديث أو أُرّخ خطأً)، أو أن سنة الحدث "
-          "خاطئة.",
-    "fr": "Le texte a sans doute été écrit à un autre moment que sa date de publication (republié sans mise à jour, "
-          "ou mal daté), ou l'année de l'événement est fausse.",
-    "es": "El texto se escribió probablemente en otro momento que su fecha de publicación (republicado sin "
-          "actualizar, o mal fechado), o el año del hecho es erróneo.",
-    "de": "Der Text wurde wohl zu einer anderen Zeit geschrieben, als sein Datum sagt (ohne Aktualisierung neu "
-          "veröffentlicht oder falsch datiert), oder das Jahr des Ereignisses ist falsch.",
-}
+FUTURE_FIT = N_("'{time}' ({range}) is still ahead on the publication date, {published}, as the future tense says.")
+FUTURE_MISS = N_("'{time}' ({range}) is told in the future, but it was over {days} before the publication date, "
+                 "{published}.")
+PAST_FIT = N_("'{time}' ({range}) can lie before the publication date, {published}, as the past tense says.")
+PAST_MISS = N_("'{time}' ({range}) is told in the past, but it begins {days} after the publication date, {published}.")
+UNREADABLE = N_("The time of '{what}' cannot be placed: {why}.")
+_STALE = N_("The text was probably written at another time than its publication date says (republished without an "
+            "update, or misdated), or the event's year is wrong.")
 
 
 def check(ctx: Context) -> Iterator[Verdict]:
