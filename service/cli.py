@@ -186,7 +186,8 @@ def _check(args: argparse.Namespace) -> int:
         text = (v.explanation.local if local and v.explanation.local else v.explanation.en)
         print(f"{v.status.upper():<13} {v.rule:<18} {','.join(v.claims):<20} {text}")
         if v.cause:
-            print(f"{'':<13} likely cause: {v.cause.explanation.en}")
+            cause = v.cause.explanation
+            print(f"{'':<13} likely cause: {cause.local if local and cause.local else cause.en}")
     for d in report.derived:
         label = d.label.local if local and d.label.local else d.label.en
         print(f"{'DERIVED':<13} {d.name:<18} {','.join(d.claims):<20} {label}: {say.of(d.range)}")

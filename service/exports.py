@@ -6,6 +6,11 @@ get a leading apostrophe; Markdown escapes its own syntax and any HTML; the JSON
 (as ``\u003c``…), so it can be pasted into a ``<script type="application/ld+json">`` element as it is.
 
 CSV and Markdown are written in chunks (``csv_chunks``, ``markdown_chunks``), so a large report is streamed.
+
+Figures for people (the CSV's ``*_text`` columns, the Markdown's computations and derived figures) are written by
+``service.people`` in the report's language, as the report page writes them (babel's currency, percent, decimal and
+compact formats, the locale's digits); the exact values stay in the CSV's machine columns (``result_low``, …,
+``margin``, ``fit``) and in the report's JSON.
 """
 
 from __future__ import annotations
@@ -19,7 +24,9 @@ from typing import Annotated, Literal
 import msgspec
 from msgspec import Meta, Struct, field
 
-from rules.model import Range
+from rules.model import Computation, Range
+from service.messages import TRANSLATIONS, page_tag
+from service.people import Speaker, speaker
 from service.storage import Stored
 from service.view import VerdictView, labels, report_tally, verdict_views
 
@@ -171,7 +178,8 @@ _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]+)?(/[0-9]+)?$")
 COLUMNS = ["verdict", "rule", "status", "engine_status", "review", "reviewer", "reviewed_at", "note", "claims",
            "claim_text", "explanation_en", "explanation_local", "formula", "result_low", "result_high", "unit",
-           "compared_low", "compared_high", "margin", "fit", "cause"]
+           "compared_low", "compared_high", "margin", "fit", "cause", "result_text", "compared_text", "margin_text",
+           "fit_text"]
 
 
 def _cell(value: object) -> str:
@@ -193,6 +201,7 @@ BOM = "\ufeff"
 
 def csv_chunks(stored: Stored) -> Iterator[str]:
     lang, words = labels(stored.report.document.language)
+    say = speaker(page_tag(stored.report.document.language))
     out = io.StringIO()
     out.write(BOM)
     writer = csv.writer(out, lineterminator="\r\n")
@@ -205,7 +214,8 @@ def csv_chunks(stored: Stored) -> Iterator[str]:
             v.state.at.isoformat() if v.state.at else None, v.state.note, " ".join(v.verdict.claims),
             " | ".join(t.printed for t in v.claims), v.verdict.explanation.en, v.verdict.explanation.local,
             c.formula if c else None, result.low, result.high, result.unit, compared.low, compared.high,
-            c.margin if c else None, c.fit if c else None, v.verdict.cause.code if v.verdict.cause else None)])
+            c.margin if c else None, c.fit if c else None, v.verdict.cause.code if v.verdict.cause else None,
+            *_for_people(say, c))])
         if (v.index + 1) % CHUNK == 0:
             yield out.getvalue()
             out.seek(0)
@@ -235,16 +245,18 @@ def md(text: object, line: bool = False) -> str:
     return out
 
 
-def _range(r: Range | None) -> str:
-    if r is None:
-        return ""
-    return f"{r.low or '−∞'} – {r.high or '+∞'}" + (f" {r.unit}" if r.unit else "")
+def _for_people(say: Speaker, c: Computation | None) -> tuple[str, str, str, str]:
+    """The computed range, the range compared with, the margin and the fit as the report page writes them."""
+    if c is None:
+        return "", "", "", ""
+    return say.of(c.result), say.of(c.compared_with), say.margin(c), say.percent(c.fit)
 
 
 def markdown_chunks(stored: Stored) -> Iterator[str]:
     doc = stored.report.document
     s = stored.summary
     lang, words = labels(doc.language)
+    say, _ = speaker(page_tag(doc.language)), TRANSLATIONS[lang].gettext
     tally = report_tally(stored)
     lines = [f"# {md(doc.title or s.id)}", ""]
     meta = [("source", doc.source), ("published", doc.published), ("url", doc.url)]
@@ -270,23 +282,29 @@ def markdown_chunks(stored: Stored) -> Iterator[str]:
             lines += [md(e.local, line=True), ""]
         lines += [md(e.en, line=True), ""]
         c = v.verdict.computation
-        if c:
-            lines += [f"- formula: `{c.formula.replace('`', '')}`"]
-            lines += [f"- {md(i.name)}: {md(i.printed)} → {_range(i.range)}" for i in c.inputs]
-            lines += [f"- result: {_range(c.result)}"]
+        if c:  # the figures as the report page writes them, in the report's language; exact in the CSV and JSON
+            result, compared, margin, fit = _for_people(say, c)
+            lines += [f"- {_('Formula')}: `{c.formula.replace('`', '')}`"]
+            lines += [f"- {md(i.name)}: {md(i.printed)} → {md(say.of(i.range))}" for i in c.inputs]
+            lines += [f"- {_('Computed range')}: {md(result)}"]
             if c.compared_with:
-                lines.append(f"- compared with: {_range(c.compared_with)}")
+                lines.append(f"- {_('Compared with')}: {md(compared)}")
             if c.margin is not None:
-                lines.append(f"- margin: {c.margin}")
+                lines.append(f"- {_('Margin')}: {md(margin)}")
             if c.fit is not None:
-                lines.append(f"- fit: {c.fit}")
-            lines += [f"- policy: {md(c.policy)}"]
+                lines.append(f"- {_('Fit (share of the rounding allowance used)')}: {md(fit)}")
+            lines += [f"- {_('Reading policy')}: {md(c.policy)}"]
         if v.verdict.cause:
-            lines.append(f"- likely cause: {md(v.verdict.cause.explanation.en)}")
+            cause = v.verdict.cause.explanation
+            lines += [f"- {_('Likely cause')}: {md(said)}" for said in (cause.local, cause.en) if said]
         lines.append("")
         if (v.index + 1) % CHUNK == 0:
             yield "\n".join(lines) + "\n"
             lines = []
+    derived = stored.report.derived
+    if derived:
+        lines += [f"**{_('What the figures imply')}**", ""]
+        lines += [f"- {md(d.label.local or d.label.en)}: {md(say.of(d.range))}" for d in derived]
     yield "\n".join(lines).rstrip() + "\n"
 
 

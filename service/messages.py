@@ -12,7 +12,8 @@ from babel.support import Translations
 from rules.messages import LANGUAGES, LOCALE_DIR, N_, translations
 from rules.normalise.lexicon import locale_of
 
-__all__ = ["LANGUAGES", "LOCALE_DIR", "N_", "TRANSLATIONS", "WORDS", "direction", "page_language", "words"]
+__all__ = ["LANGUAGES", "LOCALE_DIR", "N_", "TRANSLATIONS", "WORDS", "direction", "page_language", "page_tag",
+           "words"]
 
 TRANSLATIONS: dict[str, Translations] = {lang: translations(lang) for lang in LANGUAGES}
 
@@ -32,6 +33,14 @@ def page_language(tag: str | None) -> str:
     """The page language for a BCP 47 tag: its language when there are pages in it, else English."""
     lang = (tag or "en").replace("_", "-").split("-")[0].lower()
     return lang if lang in TRANSLATIONS else "en"
+
+
+def page_tag(language: str, chosen: str | None = None) -> str:
+    """The tag a page is written in: ``chosen`` (a page language asked for) or the document's, when there are pages
+    in its language (a regional tag kept: ``ar-MA`` writes شتنبر), else English."""
+    if chosen and chosen in LANGUAGES:
+        return chosen if page_language(language) != chosen else language
+    return language if page_language(language) == language.replace("_", "-").split("-")[0].lower() else "en"
 
 
 def direction(tag: str) -> str:

@@ -38,7 +38,7 @@ from service.review import STATUSES, ReviewRequest, current, problem
 from service.storage import BadCursor, Stored
 from service.throttle import address
 from service.people import speaker
-from service.messages import LANGUAGES, N_, TRANSLATIONS, WORDS, direction, page_language, words
+from service.messages import LANGUAGES, N_, TRANSLATIONS, WORDS, direction, page_language, page_tag, words
 from service.view import claim_texts, report_tally, verdict_views
 
 __all__ = ["CSP", "FORM_BYTES", "PAGES"]
@@ -94,14 +94,6 @@ ATTENTION = {"inconsistent": 0, "doubtful": 1, "unverifiable": 2, "consistent": 
 #: Verdicts per page of a report, and claims per page of its claims table.
 VERDICTS = 100
 CLAIMS = 200
-
-
-def page_tag(language: str, chosen: str | None = None) -> str:
-    """The tag a page is written in: ``chosen`` (a page language asked for) or the document's, when there are pages
-    in its language (a regional tag kept: ``ar-MA`` writes شتنبر), else English."""
-    if chosen and chosen in LANGUAGES:
-        return chosen if page_language(language) != chosen else language
-    return language if page_language(language) == language.replace("_", "-").split("-")[0].lower() else "en"
 
 
 def _draw(name: str, tag: str, context: dict[str, Any]) -> str:

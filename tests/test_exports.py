@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -184,3 +185,38 @@ def test_text_at_the_start_of_a_line_is_read_back_literally(client, sentence):
     assert ("heading", sentence) in blocks, blocks
     if sentence.startswith("12.3"):
         assert "> 12.3 billion" in text, "a figure starting a line is left as printed"
+
+
+def test_the_csv_writes_figures_for_people_beside_the_exact_ones(client, seed):
+    """The machine columns keep the exact range (16985401459.8 …); the ``*_text`` columns say it as the Arabic
+    report page does: babel's compact currency format in Arabic, the margin and fit as percentages."""
+    rid, at = seed
+    rows = list(csv.DictReader(io.StringIO(client.get(f"/v1/checks/{rid}/csv").content.decode("utf-8-sig"))))
+    share = rows[at["share"]]
+    assert share["result_low"] == "16985401459.8" and share["unit"] == "USD", "exact, for machines"
+    assert "16985401459" not in share["result_text"] and "مليار" in share["result_text"], share["result_text"]
+    assert "17" in share["result_text"] and "19.2" in share["result_text"], share["result_text"]
+    bounds = rows[at["bounds"]]
+    assert bounds["result_low"] == "67.5" and bounds["result_text"] == "67.5% إلى 68.5%", bounds["result_text"]
+    assert bounds["fit"] == "0" and bounds["fit_text"] == "0%", bounds["fit_text"]
+    for row in rows:
+        for column in ("result_text", "compared_text", "margin_text"):
+            assert not re.search(r"\d{7}", row[column]), (column, row[column])
+
+
+def test_the_markdown_writes_figures_for_people_in_the_report_language(client, seed):
+    rid, at = seed
+    text = client.get(f"/v1/checks/{rid}/markdown").text
+    assert "16985401459" not in text and "0.0702430555555" not in text, "no raw number"
+    assert "17 مليار" in text and "19.2 مليار" in text, "the implied global revenue as the Arabic page writes it"
+    assert "- النطاق المحسوب:" in text and "- الصيغة:" in text, "the computation's words in the report's language"
+    implied = text.split("**ما تعنيه الأرقام**", 1)[1]
+    assert "- «الإيرادات» لكل مستخدم: \u200f63.40 US$ إلى \u200f82.80 US$" in implied, "revenue per user, for people"
+    assert "20 يناير – 30 سبتمبر 2025" in implied, "the writing window, both days included, in Arabic"
+    english = client.post("/v1/checks", json={
+        "document": {"language": "en"},
+        "claims": [{"kind": "quantity", "id": "users", "value": "170 million users", "subject": "TikTok"},
+                   {"kind": "quantity", "id": "rev", "value": "$12.3 billion a year", "metric": "revenue",
+                    "subject": "TikTok"}]}).json()["id"]
+    text = client.get(f"/v1/checks/{english}/markdown").text
+    assert "**What the figures imply**\n\n- 'revenue' per user: $70.00 to $74.80" in text, text
