@@ -17,6 +17,15 @@ Where keys are configured (both may be used):
 
 - ``TADQIQ_KEYS``: entries ``id:newsroom:role:sha256`` separated by commas or spaces.
 
+The same file may describe each newsroom, for what it publishes (ClaimReview's ``author``, ``service.exports``)::
+
+      [[newsroom]]
+      id = "akhbarona"                       # as the keys name it
+      name = "أخبارنا"                       # the publisher's name; default: the id
+      url = "https://www.akhbarona.com/"     # the publisher's site (http or https); default: none
+
+A newsroom without a record publishes under its id, with no ``url``: this server's address is not the newsroom's.
+
 Roles: a *submitter* checks articles and reads its newsroom's reports; a *reviewer* also reviews verdicts; an
 *admin* may do everything a reviewer may (keys themselves are made on the server with ``tadqiq key``).
 
@@ -57,6 +66,8 @@ ROLES: tuple[Role, ...] = ("submitter", "reviewer", "admin")
 COOKIE = "tadqiq_session"
 _NAME = re.compile(r"^[A-Za-z0-9_.\-]{1,64}$")
 _HEX = re.compile(r"^[0-9a-f]{64}$")
+#: A newsroom's site: an absolute http(s) address without spaces or quotes, of sensible length.
+_SITE = re.compile(r"^https?://[^\s\"<>]{1,2000}$")
 #: the challenge sent with every 401 (RFC 9110 §11.6.1)
 CHALLENGE = {"WWW-Authenticate": 'Bearer realm="tadqiq"'}
 #: ... with the error code of RFC 6750 §3.1 when a key was sent wrongly, or was not accepted
@@ -80,6 +91,15 @@ class Caller:
         return ROLES.index(self.role) >= ROLES.index(role)
 
 
+@dataclass(frozen=True)
+class Newsroom:
+    """Who publishes a newsroom's fact checks: its name and its site (the keys file's ``[[newsroom]]``)."""
+
+    id: str
+    name: str | None = None
+    url: str | None = None
+
+
 def digest(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -91,14 +111,36 @@ def new_key() -> str:
 class Keys:
     """The configured keys, by digest; the file is read again whenever it changes."""
 
-    def __init__(self, callers: dict[str, Caller], file: str | Path | None = None, env: str | None = None):
+    def __init__(self, callers: dict[str, Caller], file: str | Path | None = None, env: str | None = None,
+                 newsrooms: dict[str, Newsroom] | None = None):
         self.by_digest = callers
+        self.newsrooms = newsrooms or {}
         self.file, self.env = (Path(file) if file else None), env
         self._stamp = self._stat()
 
     @classmethod
     def load(cls, file: str | Path | None = None, env: str | None = None) -> Keys:
-        return cls(cls._read(file, env), file, env)
+        return cls(cls._read(file, env), file, env, cls._newsrooms(file))
+
+    @staticmethod
+    def _newsrooms(file: str | Path | None) -> dict[str, Newsroom]:
+        path = Path(file) if file else None
+        if path is None or not path.exists():
+            return {}
+        found = {}
+        for e in tomllib.loads(path.read_text("utf-8")).get("newsroom", []):
+            nid, name, url = e.get("id", ""), e.get("name") or None, e.get("url") or None
+            if not _NAME.match(nid) or (name is not None and not 0 < len(name) <= 200) or (
+                    url is not None and not _SITE.match(url)):
+                raise ValueError(f"newsroom {nid!r}: needs an id (letters, digits, . _ -), a name of at most 200 "
+                                 "characters and a url that is an http(s) address, if given")
+            found[nid] = Newsroom(id=nid, name=name, url=url)
+        return found
+
+    def newsroom(self, newsroom_id: str) -> Newsroom:
+        """The newsroom's record, or one with its id alone."""
+        self.refresh()
+        return self.newsrooms.get(newsroom_id) or Newsroom(id=newsroom_id)
 
     @staticmethod
     def _read(file: str | Path | None, env: str | None) -> dict[str, Caller]:
@@ -134,7 +176,7 @@ class Keys:
         stamp = self._stat()
         if stamp != self._stamp:
             try:
-                self.by_digest = self._read(self.file, self.env)
+                self.by_digest, self.newsrooms = self._read(self.file, self.env), self._newsrooms(self.file)
             except (ValueError, tomllib.TOMLDecodeError, OSError) as exc:  # half-written: keep the keys we had
                 log.warning("keys file %s not read again: %s", self.file, exc)
                 return

@@ -64,7 +64,10 @@ def record() -> dict[str, Any]:
     made: dict[str, Any] = {}
     seed = json.loads(SEED.read_text("utf-8"))
     with tempfile.TemporaryDirectory() as data:
-        app = create_app(Settings(data_dir=data, keys=f"desk-admin:desk:admin:{digest(key)}"))
+        keys = Path(data) / "keys.toml"  # the key, and the newsroom as it publishes (ClaimReview's author)
+        keys.write_text(f'[[key]]\nid = "desk-admin"\nnewsroom = "desk"\nrole = "admin"\nsha256 = "{digest(key)}"\n'
+                        '[[newsroom]]\nid = "desk"\nname = "أخبارنا"\nurl = "https://www.akhbarona.com/"\n', "utf-8")
+        app = create_app(Settings(data_dir=data, keys_file=str(keys)))
         with TestClient(app) as http:
             http.headers["Authorization"] = f"Bearer {key}"
 

@@ -25,6 +25,7 @@ import msgspec
 from msgspec import Meta, Struct, field
 
 from rules.model import Computation, Range
+from service.auth import Newsroom
 from service.messages import TRANSLATIONS, page_tag
 from service.people import Speaker, speaker
 from service.storage import Stored
@@ -93,7 +94,9 @@ class ClaimReview(LD, tag="ClaimReview"):
     reviewBody: Annotated[str, Meta(description="Why the rating, as it stands after review.")]
     reviewRating: Annotated[Rating, Meta(description="The rating after review.")]
     itemReviewed: Annotated[Claim, Meta(description="The claim reviewed.")]
-    author: Annotated[Organization, Meta(description="The newsroom that reviewed it.")]
+    author: Annotated[Organization, Meta(description=(
+        "The newsroom that reviewed it, the publisher of the fact check: its name and site from its record in the "
+        "keys file (`[[newsroom]]`); without one, its id and no `url`."))]
     datePublished: Annotated[str, Meta(description="When it was reviewed (ISO 8601 day).")]
     inLanguage: Annotated[str, Meta(description="The language of the review (BCP 47).")]
     workTranslation: Annotated[ClaimReviewTranslation | None, Meta(
@@ -129,10 +132,12 @@ def _review_body(v: VerdictView, english: bool, words: dict[str, str]) -> str:
     return f"{body}\n{st.note}" if st.note else body
 
 
-def claimreview(stored: Stored, newsroom: str, base: str = "", every: bool = False) -> ClaimReviewGraph:
+def claimreview(stored: Stored, newsroom: Newsroom, base: str = "", every: bool = False) -> ClaimReviewGraph:
     """One ClaimReview per verdict a reviewer confirmed or overrode (``every``: per verdict, reviewed or not), each
     rated as it stands after review. ``base``: this server's address, for the absolute ``url`` of each verdict on
-    the report's page and the reviewing newsroom's ``url``."""
+    the report's page. The ``author`` is the reviewing newsroom, as Google asks (the publisher of the fact check,
+    with its name and its site): from its record in the keys file (``service.auth``); without one, its id and no
+    ``url``."""
     doc = stored.report.document
     lang, words = labels(doc.language)
     _, english = labels("en")
@@ -159,7 +164,7 @@ def claimreview(stored: Stored, newsroom: str, base: str = "", every: bool = Fal
                 appearance=CreativeWork(headline=doc.title, url=doc.url,
                                         datePublished=doc.published.isoformat() if doc.published else None)
                 if (doc.title or doc.url) else None),
-            author=Organization(name=newsroom, url=f"{base}/" if base else None), datePublished=when,
+            author=Organization(name=newsroom.name or newsroom.id, url=newsroom.url), datePublished=when,
             inLanguage=doc.language, workTranslation=translation))
     return ClaimReviewGraph(context="https://schema.org", graph=items)
 

@@ -341,7 +341,8 @@ async def export(request: Request[Any, Any, Any], report_id: FromPath[str], kind
                       headers={"Content-Disposition": f'attachment; filename="{name}.md"'})
     if kind == "claimreview":
         base, every = str(request.base_url).rstrip("/"), request.query_params.get("all") == "true"
-        body = await run(request, lambda: ld_json(claimreview(stored, caller.newsroom, base, every)))
+        newsroom = request.app.state.api_keys.newsroom(caller.newsroom)
+        body = await run(request, lambda: ld_json(claimreview(stored, newsroom, base, every)))
         return Response(body, media_type="application/ld+json",
                         headers={"Content-Disposition": f'attachment; filename="{name}.jsonld"'})
     return await _error(request, 404, N_("No such export."))

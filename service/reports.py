@@ -175,7 +175,8 @@ class ReportsController(ChecksController):
         caller = await authorize(request)
         stored = await load(request, caller, report_id)
         base = str(request.base_url).rstrip("/")
-        body = await run(request, lambda: ld_json(claimreview(stored, caller.newsroom, base, every)))
+        newsroom = request.app.state.api_keys.newsroom(caller.newsroom)
+        body = await run(request, lambda: ld_json(claimreview(stored, newsroom, base, every)))
         return Response(body, media_type="application/ld+json")  # type: ignore[return-value]
 
     @get("/{report_id:str}/csv", summary="The verdicts as CSV, one row each", media_type="text/csv",

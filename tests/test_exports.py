@@ -59,7 +59,7 @@ def test_claimreview_publishes_the_reviewed_verdicts_with_what_google_requires(c
         assert url.scheme in ("http", "https") and url.path == f"/reports/{rid}"
         assert url.fragment == f"v{review['identifier'].rsplit('/', 1)[1]}"
         assert client.get(f"{url.path}").status_code in (200, 303)
-        assert review["author"]["url"] == f"{url.scheme}://{url.netloc}/"
+        assert "url" not in review["author"], "no record for the newsroom: no site (this server's is not its)"
         assert review["datePublished"] and review["itemReviewed"]["author"]["name"] == "أخبارنا"
         assert review["inLanguage"] == "ar" and review["workTranslation"]["inLanguage"] == "en"
     every = client.get(f"/v1/checks/{rid}/claimreview", params={"all": "true"}).json()["@graph"]
@@ -220,3 +220,39 @@ def test_the_markdown_writes_figures_for_people_in_the_report_language(client, s
                     "subject": "TikTok"}]}).json()["id"]
     text = client.get(f"/v1/checks/{english}/markdown").text
     assert "**What the figures imply**\n\n- 'revenue' per user: $70.00 to $74.80" in text, text
+
+
+def test_claimreview_author_is_the_newsroom_as_its_record_in_the_keys_file_says(tmp_path):
+    """Google asks for the publisher of the fact check as ``author``, with its name and site: the newsroom's record
+    (``[[newsroom]]`` in the keys file), read again when the file changes."""
+    from litestar.testing import TestClient
+
+    from conftest import UNTHROTTLED
+    from service.app import create_app
+    from service.auth import digest, new_key
+    from service.settings import Settings
+
+    key = new_key()
+    keys = tmp_path / "keys.toml"
+    entry = f'[[key]]\nid = "layla"\nnewsroom = "akhbarona"\nrole = "reviewer"\nsha256 = "{digest(key)}"\n'
+    keys.write_text(entry + '[[newsroom]]\nid = "akhbarona"\nname = "أخبارنا"\nurl = "https://www.akhbarona.com/"\n')
+    app = create_app(Settings(data_dir=str(tmp_path / "data"), keys_file=str(keys), **UNTHROTTLED))
+    with TestClient(app) as c:
+        c.headers.update({"Authorization": f"Bearer {key}"})
+        rid = c.post("/v1/checks", json=json.loads((SEED / "claims.json").read_text("utf-8"))).json()["id"]
+        author = c.get(f"/v1/checks/{rid}/claimreview?all=true").json()["@graph"][0]["author"]
+        assert author == {"@type": "Organization", "name": "أخبارنا", "url": "https://www.akhbarona.com/"}
+        keys.write_text(entry + '[[newsroom]]\nid = "akhbarona"\nurl = "https://akhbarona.example/"\n# changed\n')
+        author = c.get(f"/v1/checks/{rid}/claimreview?all=true").json()["@graph"][0]["author"]
+        assert author == {"@type": "Organization", "name": "akhbarona", "url": "https://akhbarona.example/"}
+
+
+@pytest.mark.parametrize("record", ['id = "akhbarona"\nurl = "javascript:alert(1)"', 'id = "a b"',
+                                    'id = "akhbarona"\nurl = "https://x.example/\\" onload"'])
+def test_a_newsroom_record_that_is_not_a_site_is_refused(tmp_path, record):
+    from service.auth import Keys
+
+    keys = tmp_path / "keys.toml"
+    keys.write_text(f"[[newsroom]]\n{record}\n")
+    with pytest.raises(ValueError, match="newsroom"):
+        Keys.load(keys)
