@@ -19,8 +19,16 @@ from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_datetime, format_interval, format_skeleton
-from babel.numbers import (format_compact_currency, format_compact_decimal, format_currency, format_decimal,
-                           format_percent, format_scientific, get_currency_symbol)
+from babel.numbers import (
+    format_compact_currency,
+    format_compact_decimal,
+    format_currency,
+    format_decimal,
+    format_percent,
+    format_scientific,
+    get_currency_symbol,
+)
+from hijridate import Gregorian, Hijri
 
 from rules.model import Computation, Range, Reading
 from rules.normalise.lexicon import lexicon, locale_of
@@ -197,6 +205,36 @@ class Speaker:
         if last is not None:
             return f"… – {self.date(last)}"
         return "…"
+
+    def hijri(self, start: dt.date | None, end: dt.date | None) -> str:
+        """A claim's time as the report keeps it, [start, end), in the Umm al-Qura calendar (hijridate), both ends
+        included: '1–29 رمضان 1446 هـ', '15 رمضان 1446 هـ', '1 رمضان – 29 شوال 1446 هـ'; '' outside that calendar
+        (1343–1500 AH). Month names in Arabic on Arabic pages, in English otherwise."""
+        last = None if end is None else end - dt.timedelta(days=1)
+        try:
+            a, b = (None if d is None else Gregorian.fromdate(d).to_hijri() for d in (start, last))
+        except (OverflowError, ValueError):
+            return ""
+        name = "ar" if self.lang == "ar" else "en"
+        era = a.notation(name) if a is not None else b.notation(name) if b is not None else ""
+
+        def day(h: Hijri, year: bool = True) -> str:
+            return f"{h.day} {h.month_name(name)}" + (f" {h.year}" if year else "")
+
+        if a is not None and b is not None:
+            if a == b:
+                text = f"{day(a)} {era}"
+            elif (a.year, a.month) == (b.year, b.month):
+                text = f"{a.day}–{b.day} {a.month_name(name)} {a.year} {era}"
+            else:
+                text = f"{day(a, a.year != b.year)} – {day(b)} {era}"
+        elif a is not None:
+            text = f"{day(a)} {era} – …"
+        elif b is not None:
+            text = f"… – {day(b)} {era}"
+        else:
+            return ""
+        return text.translate(self._digits)
 
     def year(self, y: int) -> str:
         return str(y).translate(self._digits)

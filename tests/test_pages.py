@@ -266,3 +266,33 @@ def test_a_regional_tag_keeps_its_digits_and_months_and_a_review_keeps_the_page_
     r = fresh.post(f"/reports/{rid}/review?lang=de", data={"verdict": "0", "decision": "confirm", "_csrf_token": token},
                    headers={"authorization": ""}, follow_redirects=False)
     assert r.status_code == 303 and "lang=de" in r.headers["location"]
+
+
+#: The Royal Court's statement of Saturday 29 Ramadan 1446 AH (29 March 2025) that Eid al-Fitr falls on Sunday
+#: 1 Shawwal 1446 AH, 30 March 2025, by the Umm al-Qura calendar; Ramadan began on 1 March 2025
+#: (https://uqn.gov.sa/details?p=27095). The claims are written from those facts.
+EID = {"document": {"language": "ar", "published": "2025-03-29"},
+       "claims": [{"kind": "event", "id": "eid", "what": "عيد الفطر", "time": "1 شوال 1446 هـ"},
+                  {"kind": "event", "id": "eid_g", "what": "عيد الفطر", "time": "30 مارس 2025"},
+                  {"kind": "event", "id": "ramadan", "what": "شهر رمضان", "time": "رمضان 1446 هـ"}],
+       "relations": [{"kind": "same", "claims": ["eid", "eid_g"]}]}
+
+
+def test_an_arabic_page_shows_the_hijri_date_beside_the_gregorian_when_the_article_printed_one(fresh):
+    rid = store(fresh, EID)
+    sign_in(fresh, "desk-reviewer")
+    page = fresh.get(f"/reports/{rid}", headers={"authorization": ""}).text
+    assert '<bdi class="range">30 مارس 2025</bdi> <bdi class="hijri">(1 شوال 1446 هـ)</bdi>' in page
+    assert '<bdi class="range">1–29 مارس 2025</bdi> <bdi class="hijri">(1–29 رمضان 1446 هـ)</bdi>' in page
+    assert page.count('class="hijri"') == 2, "the date printed in the Gregorian calendar gets none"
+    french = fresh.get(f"/reports/{rid}?lang=fr", headers={"authorization": ""}).text
+    assert 'class="hijri"' not in french, "on Arabic pages only"
+
+
+def test_hijri_dates_for_people_in_the_umm_al_qura_calendar():
+    ar, eg = speaker("ar"), speaker("ar-EG")
+    assert ar.hijri(dt.date(2025, 3, 30), dt.date(2025, 3, 31)) == "1 شوال 1446 هـ"
+    assert ar.hijri(dt.date(2025, 3, 1), dt.date(2025, 4, 29)) == "1 رمضان – 30 شوال 1446 هـ"
+    assert ar.hijri(dt.date(2024, 7, 7), dt.date(2025, 7, 26)) == "1 محرم 1446 – 30 محرم 1447 هـ"
+    assert eg.hijri(dt.date(2025, 3, 30), None) == "١ شوال ١٤٤٦ هـ – …", "the locale's digits, an open end"
+    assert ar.hijri(dt.date(1800, 1, 1), dt.date(1800, 1, 2)) == "", "outside Umm al-Qura: nothing, not a guess"
