@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 
+import msgspec
 import pytest
 from conftest import slowdown
 
@@ -145,3 +146,60 @@ def test_a_crowded_text_of_one_sentence_is_read_in_bounded_time(text):
     start = time.process_time()
     extract(text, "ar" if "مليون" in text else "en")
     assert time.process_time() - start < 1.5 * slowdown()
+
+
+def _inconsistent(text: str, language: str, published: str | None = None) -> list[tuple[str, list[str]]]:
+    from rules.engine import check
+    from rules.model import CheckRequest
+
+    document = {"language": language, **({"published": published} if published else {})}
+    report = check(msgspec.convert({"document": document, "text": text}, CheckRequest))
+    return [(v.rule, v.claims) for v in report.verdicts if v.status == "inconsistent"]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("ar", "أما إيرادات السياحة فبلغت 15.3 مليار دولار في 2024. وأشارت الوزارة إلى أن إيرادات القطاع البالغة 15.3 "
+           "مليون دولار في 2024 تعكس تعافي الطلب."),
+    ("en", "The budget caps police overtime, which cost $6.3 million in 2024. Council members had criticised an "
+           "overtime bill of $6,300 million in 2024."),
+    ("fr", "Les recettes du tourisme ont atteint 15,3 milliards d'euros en 2024. Le ministère indique que les recettes "
+           "du secteur, 15,3 millions d'euros en 2024, sont un record."),
+    ("es", "Los ingresos del turismo sumaron 15.300 millones de euros en 2024. El ministerio dijo que los ingresos del "
+           "sector, 15,3 millones de euros en 2024, son un récord."),
+    ("de", "Die Einnahmen aus dem Tourismus betrugen 15,3 Milliarden Euro im Jahr 2024. Das Ministerium meldete, dass "
+           "die Einnahmen der Branche mit 15,3 Millionen Euro im Jahr 2024 einen Rekord erreichten."),
+])
+def test_a_shorter_mention_by_a_generic_word_restates_the_earlier_figure(language, text):
+    """'the sector', 'an overtime bill': a later mention whose other words repeat an earlier figure's takes that
+    figure's label, so the same figure stated twice (a scale slip here) is compared."""
+    x = extract(text, language)
+    figures = [c for c in x.claims if isinstance(c, Quantity)]
+    assert len(figures) == 2 and figures[0].metric == figures[1].metric, [(f.value, f.metric) for f in figures]
+    assert _inconsistent(text, language) == [("restated", [figures[0].id, figures[1].id])]
+
+
+def test_different_things_that_share_a_word_are_not_one_figure():
+    text = ("Education spending reaches $1.29 billion and transit spending $630 million in 2025. The sector's "
+            "spending is $80 million in 2025.")
+    x = extract(text, "en")
+    assert len({c.metric for c in x.claims if isinstance(c, Quantity)}) == 3, x.claims
+    assert _inconsistent(text, "en") == []
+
+
+@pytest.mark.parametrize(("language", "text", "metric"), [
+    ("en", "Council members had criticised an overtime bill of $6,300 million.", "overtime bill"),
+    ("en", "The number of the users reached 5 million.", "number users"),
+    ("ar", "وأشارت الوزارة إلى أن إيرادات الموانئ بلغت 4 مليارات دولار.", "إيرادات الموانئ"),
+    ("fr", "Le ministère indique que les recettes portuaires ont atteint 4 milliards d'euros.", "recettes portuaires"),
+])
+def test_a_label_does_not_reach_past_its_noun_phrase(language, text, metric):
+    """The reporting verb before 'that' / 'أن', or a verb before an article, is not what a figure counts."""
+    figure = next(c for c in extract(text, language).claims if isinstance(c, Quantity))
+    assert figure.metric == metric
+
+
+def test_after_a_year_opens_what_follows():
+    """'… في 2024 بعد 10.2 مليار دولار في 2023': the 'after' belongs to the earlier figure, not to the year 2024."""
+    x = extract("تراجعت إيرادات قناة السويس إلى 4 مليارات دولار في 2024 بعد 10.2 مليار دولار في 2023.", "ar")
+    assert [(c.value, c.time) for c in x.claims if isinstance(c, Quantity)] == [
+        ("4 مليارات دولار", "في 2024"), ("10.2 مليار دولار", "في 2023")]

@@ -329,6 +329,9 @@ class _Scan:
             months = int(bool(cats and cats[1] & {"month", "hmonth"}))
             while last < n and last - first < 2 * _WINDOW and toks[last].sentence == sentence:
                 more = self.time_categories(last)
+                if more and "mod" in more[1] and more[1] <= {"mod", "marker"} and last > i and not (
+                        last + more[0] < n and self._timeish(last + more[0])):
+                    break  # 'في 2024 بعد 10.2 مليار': 'after' opens what follows, it does not end this date
                 year = self.year_like(last)
                 month = bool(more and more[1] & {"month", "hmonth"})
                 if (year and years) or (month and months and years):
@@ -571,7 +574,23 @@ class _Scan:
         c = self.cue(j)
         categories = (c[1] if c else frozenset()) | self.covered.get(j, frozenset())
         return not categories & {"drop", "clause", "share", "parts", "since", "from", "to", "roles", "former",
-                                 "current"}
+                                 "current", "article", "that"}
+
+    def opens(self, j: int) -> bool:
+        """Whether the words before token ``j`` are not part of the phrase after it: a reported clause opens at
+        ``j`` ('said that …', 'أشارت إلى أن …'), or an article with no preposition before it ('criticised an
+        overtime bill', not 'the number of the users')."""
+        if self.is_cue(j, "that"):
+            return True
+        if not self.is_cue(j, "article") or not j:
+            return False
+        before = self.toks[j - 1]
+        return before.word[:1].isalpha() and bool(key(before.raw, self.lang)) and not self.is_cue(j - 1, "link")
+
+    def generic(self, j: int) -> bool:
+        """A word that names an amount or refers back ('bill', 'القطاع'): it tells one thing counted from no other."""
+        c = self.cue(j)
+        return "generic" in (c[1] if c else frozenset()) | self.covered.get(j, frozenset())
 
     def label_before(self, fig: _Fig, previous: bool = False) -> list[int]:
         """The content words of the figure's clause before it (nearest three, in order); with ``previous``, of the
@@ -596,6 +615,8 @@ class _Scan:
         top = j
         while j >= 0 and len(out) < 3 and self.toks[j].clause == clause and top - j < 12:
             if (self.toks[j].word == "#" or self.toks[j].used) and not previous:
+                break
+            if out and self.opens(j):
                 break
             if self.content(j):
                 out.append(j)
@@ -678,6 +699,8 @@ class _Scan:
         return None
 
     def stems(self, idx: list[int]) -> frozenset[str]:
+        """The stems of a label's words, its generic words ('bill', 'the sector') left out."""
+        idx = [j for j in idx if not self.generic(j)]
         if not idx:
             return frozenset()
         if self.lang != "ar":
@@ -708,11 +731,17 @@ class _Scan:
         """A shorter mention of what an earlier figure counts ('these fees' after 'licence fees') takes its label."""
         if not fig.stems or fig.measure is None:
             return
+        found: _Fig | None = None
         for other in reversed(self.figs[max(0, fig.index - 30):fig.index]):
+            if found is not None and self.toks[other.first].sentence != self.toks[found.first].sentence:
+                break
             if other.measure is not None and other.measure.unit == fig.measure.unit and other.metric and \
                     fig.stems <= other.stems:
-                fig.metric, fig.stems = other.metric, other.stems
-                return
+                if found is not None and other.stems != found.stems:
+                    return  # 'education spending and transit spending …; the sector's spending': which one is not said
+                found = found or other
+        if found is not None:
+            fig.metric, fig.stems = found.metric, found.stems
 
     # -- claims ----------------------------------------------------------------------------------------------------
     def sentence_text(self, sentence: int, s: int, e: int) -> str:
