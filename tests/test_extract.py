@@ -203,3 +203,55 @@ def test_after_a_year_opens_what_follows():
     x = extract("تراجعت إيرادات قناة السويس إلى 4 مليارات دولار في 2024 بعد 10.2 مليار دولار في 2023.", "ar")
     assert [(c.value, c.time) for c in x.claims if isinstance(c, Quantity)] == [
         ("4 مليارات دولار", "في 2024"), ("10.2 مليار دولار", "في 2023")]
+
+
+def _relation(x, kind, values: list[str]):
+    ids = _ids(x)
+    return [r for r in x.relations if isinstance(r, kind) and
+            [getattr(r, f) for f in ("before", "after", "change")][:len(values)] == [ids.get(v) for v in values]]
+
+
+@pytest.mark.parametrize(("language", "text", "base", "level", "change"), [
+    ("de", "Ein Haushalt in Bayern zahlt 978 Euro pro Jahr und damit 43 Prozent weniger als ein Haushalt im Saarland "
+           "mit 1401 Euro pro Jahr.", "1401 Euro pro Jahr", "978 Euro pro Jahr", "43 Prozent weniger"),
+    ("en", "The new plan costs $4.8 million, 20 percent more than the $4 million of the old one.", "$4 million",
+     "$4.8 million", "20 percent more"),
+    ("es", "El salario medio en la región es de 30.000 euros, un 10% por debajo de los 33.000 euros del país.",
+     "33.000 euros", "30.000 euros", "10% por debajo"),
+])
+def test_a_percentage_before_a_comparison_word_is_the_change_from_the_figure_after_it(language, text, base, level,
+                                                                                       change):
+    """'978 Euro, 43 Prozent weniger als … 1401 Euro': the change from the base (after the word) to the level
+    before the percentage; the word joins the percentage, which so says its direction."""
+    x = extract(text, language)
+    assert _relation(x, Change, [base, level, change]), (x.relations, _ids(x))
+
+
+def test_the_stated_change_of_a_from_to_pair_is_found_whatever_its_place():
+    text = "Der Anteil ist von 40 Prozent auf 30 Prozent und damit um 10 Prozent gesunken."
+    assert _relation(extract(text, "de"), Change, ["40 Prozent", "30 Prozent", "10 Prozent gesunken"])
+    text = "Spending climbed by more than 50% to $9 billion from $6 billion."
+    assert _relation(extract(text, "en"), Change, ["$6 billion", "$9 billion", "climbed by more than 50%"])
+
+
+def test_a_from_to_pair_in_two_units_is_not_a_change():
+    """'de 312 a 2.275 millones de euros': the scale and currency are printed once for both; 312 alone is read as a
+    count, so the pair is not proposed (it would compare 312 with 2,275 million euros)."""
+    x = extract("La inversión pasó de 312 a 2.275 millones de euros.", "es")
+    assert not [r for r in x.relations if isinstance(r, Change)]
+
+
+def test_a_figure_in_brackets_in_another_unit_is_the_same_amount_converted():
+    from rules.model import Same
+
+    x = extract("The garden measures 8,000 sq ft (743 square metres) and cost $12,000 (€11,000).", "en")
+    ids = _ids(x)
+    same = [r.claims for r in x.relations if isinstance(r, Same)]
+    assert same == [[ids["8,000 sq ft"], ids["743 square metres"]], [ids["$12,000"], ids["€11,000"]]], same
+    assert _inconsistent("The garden measures 8,000 sq ft (743 square metres).", "en") == []
+    assert [r for r, _ in _inconsistent("The garden measures 8,000 sq ft (20,720 sq km).", "en")] == ["conversion"]
+
+
+def test_an_amount_with_its_scale_glued_on_is_a_figure_and_a_name_is_not():
+    x = extract("The deal is worth £850m, more than the $2bn of 2023; the M2 app runs on 5G.", "en")
+    assert [c.value for c in x.claims if isinstance(c, Quantity)] == ["£850m", "$2bn"]

@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rules.extract.cues import LANGUAGES, cues
-from rules.model import (MAX_CLAIMS, MAX_RELATIONS, Change, CheckRequest, Claim, Event, PerUnit, Problem, Quantity, Relation, Role, Share,
-                         ShareOf, SumOf, TimeReading)
+from rules.model import (MAX_CLAIMS, MAX_RELATIONS, Change, CheckRequest, Claim, Event, PerUnit, Problem, Quantity, Relation, Role, Same,
+                         Share, ShareOf, SumOf, TimeReading)
 from rules.normalise.changes import movement
 from rules.normalise.errors import Unreadable
 from rules.normalise.lexicon import Kind, lexicon
@@ -202,6 +202,7 @@ class _Scan:
         self._cue: dict[int, tuple[int, frozenset[str]] | None] = {}
         self.marks: dict[int, set[str]] = {}  # each sentence's cue categories
         self.changed: set[frozenset[str]] = set()  # the pairs a change relation joins already
+        self.compared: list[tuple[_Fig, _Fig, _Fig]] = []  # base, level and the percentage that compares them
         self.factors = factor_words(lang)
         self.vocab: set[str] | None = None  # the article's folded words (Arabic labels)
         self.document_time: str | None = None
@@ -404,7 +405,7 @@ class _Scan:
                     self.figs.append(fig)
                     i = fig.last
                     continue
-            anchor = not t.used and ((t.word == "#" and not self.glued(t)) or bool(kinds & _ANCHOR_WORDS) or (
+            anchor = not t.used and ((t.word == "#" and not self.glued(t, i)) or bool(kinds & _ANCHOR_WORDS) or (
                 bool(kinds & _K_NUMBER) and bool(self.kinds(i + (self.meaning(i) or (1,))[0]) & _AFTER_NUMBER_WORD)))
             if not anchor:
                 i += 1
@@ -436,10 +437,15 @@ class _Scan:
             return None
         return _Fig(id=self._id(), first=first, last=i + 1, start=s, end=e, measure=None, value=value, factor=True)
 
-    def glued(self, t: _Tok) -> bool:
-        """A number glued to Latin letters is part of a name: 'M2', '5G', 'COVID-19', 'A320'."""
+    def glued(self, t: _Tok, i: int) -> bool:
+        """A number glued to Latin letters is part of a name: 'M2', '5G', 'COVID-19', 'A320'; not an amount of money
+        with its scale glued on ('£850m', '$2bn')."""
         before = self.plain[t.start - 2:t.start] if t.start >= 2 else " " + self.plain[:t.start]
         after = self.plain[t.end:t.end + 1]
+        if before[-1:] in _LEFT_SYMBOLS and before[-1:] not in "+-−~≈" and i + 1 < len(self.toks) and \
+                self.kinds(i + 1) & _K_SCALES and self.toks[i + 1].start == t.end and \
+                not self.plain[self.toks[i + 1].end:self.toks[i + 1].end + 1].isalnum():
+            return False
         return (before[-1:].isascii() and before[-1:].isalpha()) or (after.isascii() and after.isalpha()) or \
             (before[-1:] == "-" and before[:1].isascii() and before[:1].isalpha())
 
@@ -750,6 +756,7 @@ class _Scan:
         return " ".join(self.text[a:b].split())[:4000]
 
     def claims(self) -> None:
+        self.comparisons()
         self.fig_starts = {f.first for f in self.figs}
         for fig in self.figs:
             t = self.toks[fig.first]
@@ -791,6 +798,46 @@ class _Scan:
                 self.out.claims.append(Quantity(**common))
             self.out.found.append(Found("figure", fig.start, fig.end, fig.value, t.sentence, claim=fig.id))
 
+    def comparisons(self) -> None:
+        """'978 Euro pro Jahr, 43 Prozent weniger als … 1401 Euro pro Jahr', '200,000 jobs per month, 50 percent lower
+        than … about 300,000': a percentage followed by a comparison word is the change from the level after the
+        word (the base) to the level before the percentage, in its sentence, in the same unit; the word joins the
+        percentage's value ('43 Prozent weniger'), which says the direction."""
+        toks, n = self.toks, len(self.toks)
+        for fig in self.figs:
+            k = fig.last
+            if not fig.percent or k >= n or toks[k].sentence != toks[fig.first].sentence or toks[k].used or \
+                    not (self.is_cue(k, "more") or self.is_cue(k, "less")):
+                continue
+            sentence = toks[fig.first].sentence
+            base = next((f for f in self.figs[fig.index + 1:fig.index + 6] if toks[f.first].sentence == sentence
+                         and not f.percent and not f.factor and f.measure is not None and self.level(f)), None)
+            if base is None:
+                continue
+            level = next((f for f in reversed(self.figs[max(0, fig.index - 5):fig.index])
+                          if toks[f.first].sentence == sentence and not f.percent and not f.factor and
+                          f.measure is not None and self.level(f) and f.measure.unit == base.measure.unit and
+                          f.measure.per == base.measure.per), None)
+            if level is None:
+                continue
+            size = self.is_cue(k, "more") or self.is_cue(k, "less")  # the word says the direction, not 'than'
+            last = k + max(1, size - 1)
+            fig.last, fig.end = last, toks[last - 1].end
+            fig.value, fig.is_level = self.text[fig.start:fig.end], None
+            self.compared.append((base, level, fig))
+
+    def _converted(self) -> None:
+        """'8,000 sq ft (740 square metres)', '223 Millionen Dollar (etwa 158 Millionen Euro)': a figure in brackets
+        right after a figure in another unit or currency states the same amount converted."""
+        for prev, fig in zip(self.figs, self.figs[1:]):
+            j = fig.first - 1
+            a, b = prev.measure, fig.measure
+            if j < 1 or self.toks[j].word != "(" or prev.last != j or a is None or b is None or prev.percent or \
+                    fig.percent or a.unit is None or b.unit is None or a.unit == b.unit or a.per != b.per or \
+                    (len(a.unit) == 3) != (len(b.unit) == 3):  # a currency is converted into a currency only
+                continue
+            self.out.relations.append(Same(claims=[prev.id, fig.id]))
+
     def _parenthesised(self, fig: _Fig) -> bool:
         """'$1.29 billion (31%)': a percentage in brackets right after a figure is its share of the total."""
         j = fig.first - 1
@@ -798,6 +845,10 @@ class _Scan:
 
     # -- relations -------------------------------------------------------------------------------------------------
     def relations(self) -> None:
+        self._converted()
+        for base, level, fig in self.compared:
+            self.changed.add(frozenset((base.id, level.id)))
+            self.out.relations.append(Change(before=base.id, after=level.id, change=fig.id))
         by_sentence: dict[int, list[_Fig]] = {}
         for fig in self.figs:
             by_sentence.setdefault(self.toks[fig.first].sentence, []).append(fig)
@@ -919,20 +970,22 @@ class _Scan:
             return
         if fig.share or not self.level(fig):
             return
+        every = figs  # the change stated may be any of them ('von 16 auf 6 Prozent und damit um 10 Prozent gesunken')
         figs = [f for f in figs if f is fig or self.level(f)]
         n = figs.index(fig)
         start = self.cue_before(fig.first, "from", 2)
         since = self.cue_before(fig.first, "since", 4)
-        if start is not None:  # 'from X to Y'
+        if start is not None:  # 'from X to Y', in one unit: 'de 312 a 2.275 millones de euros' shares a scale and a
+            unit = fig.measure.unit if fig.measure else None  # currency the reader does not give 312: no pair
             later = next((f for f in figs[n + 1:] if f.percent == fig.percent and not f.factor and
-                          self.near_cue(f, "to")), None)
+                          self.near_cue(f, "to") and f.measure is not None and f.measure.unit == unit), None)
             if later is not None:
-                self._add_change(figs, fig, later)
+                self._add_change(every, fig, later)
                 return
             earlier = next((f for f in reversed(figs[:n]) if f.percent == fig.percent and not f.factor and
-                            self.near_cue(f, "to")), None)
+                            self.near_cue(f, "to") and f.measure is not None and f.measure.unit == unit), None)
             if earlier is not None:  # 'falls to Y from X'
-                self._add_change(figs, fig, earlier)
+                self._add_change(every, fig, earlier)
                 return
         if since is not None:  # 'Y, up 8 % from X', 'Y مقارنة بـX'
             earlier = next((f for f in reversed(figs[:n]) if f.percent == fig.percent and not f.share and
@@ -949,9 +1002,9 @@ class _Scan:
                 earlier = next((f for f in levels if f.stems & words), None) if words else \
                     (levels[0] if levels else None)
                 if earlier is not None:
-                    figs = [earlier, *figs]
+                    figs, every = [earlier, *figs], [earlier, *every]
             if earlier is not None:
-                self._add_change(figs, fig, earlier)
+                self._add_change(every, fig, earlier)
 
     def _add_change(self, figs: list[_Fig], before: _Fig, after: _Fig) -> None:
         pair = frozenset((before.id, after.id))
