@@ -15,6 +15,9 @@ What is measured, and printed in the run's summary:
   expected one is a wrong cause, and none may be (a wrong cause is worse than none);
 - slips that need a trusted figure (``reach = "reference"``) are run with it and counted apart; slips no check can
   see (``reach = "out"``) say why, and their corrected versions must raise nothing either.
+- from article text: slips with a ``text`` are checked from it alone (with their trusted figures); the catches the
+  hand-written claims give must be caught, but for the misses recorded with their reason (``text_miss``), and
+  neither the corrected text nor the published one may raise any other inconsistent verdict.
 """
 
 from __future__ import annotations
@@ -164,3 +167,103 @@ def test_slips_out_of_reach_say_why(entry):
     assert len(entry["why"]) > 20
     if entry.get("claims"):  # what the figures as printed give, whatever it is, must not raise
         check(_request(entry))
+
+
+# -- the same slips from article text alone ----------------------------------------------------------------------
+#: Entries with a ``text``: what the published passage says, facts and figures in our own words (``text`` in the
+#: format at the top of ``slips/en.toml``). ``text_miss`` says why the text path does not reach the catch.
+TEXTS = [s for s in SLIPS if s.get("text")]
+
+
+def _text_request(entry: dict, corrected: bool = False) -> CheckRequest:
+    """The entry as a newsroom sends it: its text alone (and the trusted figures it is checked against), the
+    corrected text with each corrected claim's printed value replaced by its correction."""
+    text = entry["text"]
+    references = copy.deepcopy(entry.get("references", []))
+    if corrected:
+        fixes = entry.get("corrected", {})
+        for claim in entry.get("claims", []):
+            if claim["id"] in fixes:
+                (a, b), = _places(text, claim["time" if claim["kind"] == "event" else "value"])
+                text = text[:a] + fixes[claim["id"]] + text[b:]
+        for claim in references:
+            if claim["id"] in fixes:
+                claim["value"] = fixes[claim["id"]]
+    document = {"language": entry.get("language", entry["file"])}
+    if "published" in entry:
+        document["published"] = entry["published"]
+    return msgspec.convert({"document": document, "text": text, "references": references,
+                            "rates": entry.get("rates", [])}, CheckRequest)
+
+
+def _places(text: str, printed: str) -> list[tuple[int, int]]:
+    """Where ``printed`` stands in ``text`` as whole words ('6 Prozent' is not inside '16 Prozent')."""
+    out, start = [], 0
+    while printed and (k := text.find(printed, start)) >= 0:
+        end = k + len(printed)
+        if not (k and text[k - 1].isalnum()) and not (end < len(text) and text[end].isalnum()):
+            out.append((k, end))
+        start = k + 1
+    return out
+
+
+def _from_text(entry: dict) -> dict:
+    """The entry checked from its text: the hand-written claims mapped to the extracted ones by where they are
+    printed, whether each expected verdict is raised on them, the other alarms, and the corrected text's alarms."""
+    report = check(_text_request(entry))
+    extracted = [c for c in report.claims if c.extracted and c.span]
+    back, used = {}, set()
+    for claim in entry.get("claims", []):
+        printed = claim["time" if claim["kind"] == "event" else "value"]
+        places = _places(entry["text"], printed)
+        hit = next((c for c in extracted if c.id not in used and
+                    any(c.span[0] < b and a < c.span[1] for a, b in places)), None)
+        if hit is not None:
+            back[hit.id] = claim["id"]
+            used.add(hit.id)
+    wanted = {(e["rule"], frozenset(e["claims"]), e.get("status", "inconsistent")) for e in entry["expect"]}
+    got = {(v.rule, frozenset(back.get(c, c) for c in v.claims), v.status) for v in report.verdicts}
+    others = [f"{v.rule} {v.claims}: {v.explanation.en}" for v in report.verdicts if v.status == "inconsistent" and
+              (v.rule, frozenset(back.get(c, c) for c in v.claims), v.status) not in wanted]
+    fixed = check(_text_request(entry, corrected=True))
+    return {"caught": wanted <= got, "others": others, "false_alarms": _alarms(fixed), "found": len(back),
+            "claims": len(entry.get("claims", []))}
+
+
+def test_the_texts_state_the_figures_the_claims_hold():
+    """Every claim's printed value (an event's time) is in the entry's text, once, so its correction can replace it."""
+    assert {s["file"] for s in TEXTS} == set(LANGUAGES), "texts in every language"
+    for entry in TEXTS:
+        for claim in entry.get("claims", []):
+            printed = claim["time" if claim["kind"] == "event" else "value"]
+            assert len(_places(entry["text"], printed)) == 1, (entry["id"], printed)
+        if entry.get("text_miss"):
+            assert len(entry["text_miss"]) > 20, entry["id"]
+
+
+def test_published_slips_from_their_text_alone():
+    """The text alone gives the catches the hand-written claims give (except the misses recorded with their
+    reason), and no false alarm: none on the corrected text, none besides the expected ones on the published."""
+    results = {s["id"]: (s, _from_text(s), _judge(s)["flagged"]) for s in TEXTS}
+    targets = sorted(sid for sid, (s, r, by_claims) in results.items() if by_claims)
+    caught = sorted(sid for sid in targets if results[sid][1]["caught"])
+    misses = sorted(sid for sid, (s, r, _) in results.items() if s.get("text_miss"))
+    false_alarms = {sid: r["false_alarms"] for sid, (s, r, _) in results.items() if r["false_alarms"]}
+    others = {sid: r["others"] for sid, (s, r, _) in results.items() if r["others"]}
+    by_lang = Counter(results[sid][0]["file"] for sid in targets)
+    caught_by_lang = Counter(results[sid][0]["file"] for sid in caught)
+    found = sum(r["found"] for _, r, _ in results.values())
+    claims = sum(r["claims"] for _, r, _ in results.values())
+    summary("published slips from article text", (
+        f"slips with a text: {len(TEXTS)}, of which the hand-written claims catch {len(targets)}; the text alone "
+        f"catches {len(caught)}/{len(targets)} of those "
+        f"({', '.join(f'{k} {caught_by_lang[k]}/{v}' for k, v in sorted(by_lang.items()))}); false alarms: "
+        f"{len(false_alarms)} on the corrected texts, {len(others)} other alarms on the published; hand-written "
+        f"figures found in the text {found}/{claims}; recorded misses {len(misses)}"))
+    for sid in misses:
+        summary("published slips from article text", f"  known miss {sid}: {results[sid][0]['text_miss']}")
+    assert not false_alarms, false_alarms
+    assert not others, others
+    assert not set(misses) - set(targets), "a miss is recorded only for a catch the claims give"
+    assert caught == sorted(set(targets) - set(misses)), (
+        "caught from text: " + ", ".join(caught) + "; recorded misses: " + ", ".join(misses))
