@@ -255,3 +255,14 @@ def test_a_figure_in_brackets_in_another_unit_is_the_same_amount_converted():
 def test_an_amount_with_its_scale_glued_on_is_a_figure_and_a_name_is_not():
     x = extract("The deal is worth £850m, more than the $2bn of 2023; the M2 app runs on 5G.", "en")
     assert [c.value for c in x.claims if isinstance(c, Quantity)] == ["£850m", "$2bn"]
+
+
+def test_two_from_to_pairs_in_one_sentence_are_not_crossed():
+    """'sales rose to A from B, …, and net profit rose to C from D': B pairs with A and D with C, never B with C."""
+    text = ("Sales rose to 378.1 million riyals from 356.3 million riyals, up 6.118%, and net profit rose to 87.3 "
+            "million riyals from 85.2 million riyals, up 2.464%.")
+    x = extract(text, "en")
+    ids = _ids(x)
+    pairs = {(r.before, r.after, r.change) for r in x.relations if isinstance(r, Change)}
+    assert pairs == {(ids["356.3 million riyals"], ids["rose to 378.1 million riyals"], ids["up 6.118%"]),
+                     (ids["85.2 million riyals"], ids["rose to 87.3 million riyals"], ids["up 2.464%"])}, pairs

@@ -977,15 +977,12 @@ class _Scan:
         since = self.cue_before(fig.first, "since", 4)
         if start is not None:  # 'from X to Y', in one unit: 'de 312 a 2.275 millones de euros' shares a scale and a
             unit = fig.measure.unit if fig.measure else None  # currency the reader does not give 312: no pair
-            later = next((f for f in figs[n + 1:] if f.percent == fig.percent and not f.factor and
-                          self.near_cue(f, "to") and f.measure is not None and f.measure.unit == unit), None)
-            if later is not None:
-                self._add_change(every, fig, later)
-                return
-            earlier = next((f for f in reversed(figs[:n]) if f.percent == fig.percent and not f.factor and
-                            self.near_cue(f, "to") and f.measure is not None and f.measure.unit == unit), None)
-            if earlier is not None:  # 'falls to Y from X'
-                self._add_change(every, fig, earlier)
+            # the level next to it, the nearer of the two: 'rose to A from B, and … to C from D' pairs B with A
+            near = [f for f in (*figs[max(0, n - 1):n], *figs[n + 1:n + 2]) if f.percent == fig.percent and
+                    not f.factor and self.near_cue(f, "to") and f.measure is not None and f.measure.unit == unit]
+            if near:  # 'from X to Y', 'falls to Y from X'
+                self._add_change(every, fig, min(near, key=lambda f: f.first - fig.last if f.first > fig.first
+                                                 else fig.first - f.last))
                 return
         if since is not None:  # 'Y, up 8 % from X', 'Y مقارنة بـX'
             earlier = next((f for f in reversed(figs[:n]) if f.percent == fig.percent and not f.share and
