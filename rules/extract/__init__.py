@@ -806,8 +806,11 @@ class _Scan:
         toks, n = self.toks, len(self.toks)
         for fig in self.figs:
             k = fig.last
-            if not fig.percent or k >= n or toks[k].sentence != toks[fig.first].sentence or toks[k].used or \
-                    not (self.is_cue(k, "more") or self.is_cue(k, "less")):
+            if not fig.percent or k >= n or toks[k].sentence != toks[fig.first].sentence:
+                continue
+            size = 0 if toks[k].used else self.is_cue(k, "more") or self.is_cue(k, "less")
+            held = self.is_cue(k - 1, "more") or self.is_cue(k - 1, "less")  # the reader took the word in: '43
+            if not size and held < 2:  # Prozent weniger' ends the figure, 'als' follows
                 continue
             sentence = toks[fig.first].sentence
             base = next((f for f in self.figs[fig.index + 1:fig.index + 6] if toks[f.first].sentence == sentence
@@ -820,10 +823,10 @@ class _Scan:
                           f.measure.per == base.measure.per), None)
             if level is None:
                 continue
-            size = self.is_cue(k, "more") or self.is_cue(k, "less")  # the word says the direction, not 'than'
-            last = k + max(1, size - 1)
-            fig.last, fig.end = last, toks[last - 1].end
-            fig.value, fig.is_level = self.text[fig.start:fig.end], None
+            if size:  # the word says the direction, not 'than'
+                last = k + max(1, size - 1)
+                fig.last, fig.end = last, toks[last - 1].end
+                fig.value, fig.is_level = self.text[fig.start:fig.end], None
             self.compared.append((base, level, fig))
 
     def _converted(self) -> None:
