@@ -4,6 +4,7 @@ characters do not shift, a language without cue words, the length limit, time li
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 
 import msgspec
@@ -266,3 +267,28 @@ def test_two_from_to_pairs_in_one_sentence_are_not_crossed():
     pairs = {(r.before, r.after, r.change) for r in x.relations if isinstance(r, Change)}
     assert pairs == {(ids["356.3 million riyals"], ids["rose to 378.1 million riyals"], ids["up 6.118%"]),
                      (ids["85.2 million riyals"], ids["rose to 87.3 million riyals"], ids["up 2.464%"])}, pairs
+
+
+def test_a_relative_time_without_a_publication_date_is_the_figures_unread_time_not_the_articles():
+    """'last year's $1.14 billion' with no publication date: its time is 'last year' unread (a problem on the
+    claim), never the article's 2025; with the date it is 2024."""
+    from rules.engine import check
+    from rules.model import CheckRequest
+
+    text = "The city will spend $4.2 billion in 2025. Education gets $1.29 billion, up from last year's $1.14 billion."
+    x = extract(text, "en")
+    times = {c.value: c.time for c in x.claims if isinstance(c, Quantity)}
+    assert times["$4.2 billion"] == "in 2025" and "last year" in times["$1.14 billion"], times
+    report = check(msgspec.convert({"document": {"language": "en"}, "text": text}, CheckRequest))
+    read = {c.span: c for c in report.claims}
+    last = next(c for c in x.claims if isinstance(c, Quantity) and c.value == "$1.14 billion")
+    assert [p.code for p in read[last.span].problems] == ["needs_publication_date"]
+    dated = extract(text, "en", dt.date(2025, 3, 1))
+    assert any(f.kind == "time" and "last year" in f.text and f.time.start == dt.date(2024, 1, 1) for f in dated.found)
+
+
+def test_a_shorter_mention_with_no_time_of_its_own_takes_the_earlier_figures_time():
+    x = extract("The company plans to invest $3.5 billion in 5G networks in 2026. The chief executive said the "
+                "investment of $3.5 million would widen coverage.", "en")
+    figures = [c for c in x.claims if isinstance(c, Quantity)]
+    assert [(f.metric, f.time) for f in figures] == [(figures[0].metric, "in 2026")] * 2, figures

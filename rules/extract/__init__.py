@@ -148,6 +148,8 @@ class _Fig:
     metric: str | None = None
     stems: frozenset[str] = frozenset()  # the stems of what it counts
     context: frozenset[str] = frozenset()  # the stems of its clause's content words
+    carried: _Fig | None = None  # the earlier figure whose label a shorter mention took ('these fees')
+    time: str | None = None  # the time its claim was given
 
 
 @lru_cache(maxsize=8)
@@ -198,6 +200,7 @@ class _Scan:
         self.figs: list[_Fig] = []
         self.times: list[tuple[int, int, str]] = []  # token range and printed text of each time read
         self.time_starts: list[int] = []
+        self.unread: set[int] = set()  # the first token of each relative time read without a publication date
         self._meaning: dict[int, tuple[int, int] | None] = {}
         self._cue: dict[int, tuple[int, frozenset[str]] | None] = {}
         self.marks: dict[int, set[str]] = {}  # each sentence's cue categories
@@ -357,8 +360,11 @@ class _Scan:
             printed = self.text[toks[a].start:toks[b - 1].end]
             self.times.append((a, b, printed))
             self.time_starts.append(a)
-            self.out.found.append(Found("time", toks[a].start, toks[b - 1].end, printed, toks[a].sentence,
-                                        time=span))
+            if span is None:  # 'last year' with no publication date: the figure's time, unread (a problem on its
+                self.unread.add(a)  # claim), rather than the article's time, which would be a wrong reading
+            else:
+                self.out.found.append(Found("time", toks[a].start, toks[b - 1].end, printed, toks[a].sentence,
+                                            time=span))
             i = b
 
     def _dated(self, j: int) -> bool:
@@ -373,21 +379,25 @@ class _Scan:
         hit = self.time_categories(j)
         return bool(hit and hit[0] == 1)
 
-    def _read_time(self, first: int, anchor: int, last: int) -> tuple[int, int, TimeReading] | None:
-        """The widest window around ``anchor`` the time reader reads (left edge first, then the right)."""
+    def _read_time(self, first: int, anchor: int, last: int) -> tuple[int, int, TimeReading | None] | None:
+        """The widest window around ``anchor`` the time reader reads (left edge first, then the right); else the
+        widest it refused only for want of a publication date, with no reading."""
         tries = 0
+        relative: tuple[int, int, None] | None = None
         for a in range(first, anchor + 1):
             for b in range(last, anchor, -1):
                 tries += 1
                 if tries > 40:
-                    return None
+                    return relative
                 printed = self.text[self.toks[a].start:self.toks[b - 1].end]
                 try:
                     span = read_time(printed, self.language, self.published)
-                except Unreadable:
+                except Unreadable as exc:
+                    if exc.code == "needs_publication_date" and relative is None:
+                        relative = (a, b, None)
                     continue
                 return a, b, span.reading()
-        return None
+        return relative
 
     # -- figures ---------------------------------------------------------------------------------------------------
     def scan_figures(self) -> None:
@@ -747,7 +757,7 @@ class _Scan:
                     return  # 'education spending and transit spending …; the sector's spending': which one is not said
                 found = found or other
         if found is not None:
-            fig.metric, fig.stems = found.metric, found.stems
+            fig.metric, fig.stems, fig.carried = found.metric, found.stems, found
 
     # -- claims ----------------------------------------------------------------------------------------------------
     def sentence_text(self, sentence: int, s: int, e: int) -> str:
@@ -778,10 +788,13 @@ class _Scan:
             self.carry(fig)
             metric = fig.metric
             time = self.time_for(fig)
+            if time is None and fig.carried is not None:
+                time = fig.carried.time  # a shorter mention of an earlier figure, with no time of its own: that one's
             if time is None:
                 time = self.document_time
-            elif self.document_time is None and fig.measure is not None:
+            elif self.document_time is None and fig.measure is not None and not self._unread(time):
                 self.document_time = time  # the first time a figure is given for: the article's, for the rest
+            fig.time = time
             common = dict(id=fig.id, value=fig.value, sentence=self.sentence_text(t.sentence, fig.start, fig.end),
                           span=(fig.start, fig.end), extracted=True, metric=metric, scope=scope, time=time)
             if share_cue:
@@ -1079,11 +1092,14 @@ class _Scan:
             self.out.relations.append(PerUnit(total=total.id, count=count.id, each=fig.id))
 
     # -- events and roles ------------------------------------------------------------------------------------------
+    def _unread(self, printed: str) -> bool:
+        return any(self.times[k][2] == printed for k in range(len(self.times)) if self.times[k][0] in self.unread)
+
     def events(self) -> None:
         figure_sentences = {self.toks[f.first].sentence for f in self.figs}
         for a, b, printed in self.times:
             sentence = self.toks[a].sentence
-            if sentence in figure_sentences:
+            if sentence in figure_sentences or a in self.unread:
                 continue
             marks = self.marks.get(sentence, set())
             tense = "future" if "future" in marks else "past" if "past" in marks else None
