@@ -292,3 +292,38 @@ def test_a_shorter_mention_with_no_time_of_its_own_takes_the_earlier_figures_tim
                 "investment of $3.5 million would widen coverage.", "en")
     figures = [c for c in x.claims if isinstance(c, Quantity)]
     assert [(f.metric, f.time) for f in figures] == [(figures[0].metric, "in 2026")] * 2, figures
+
+
+@pytest.mark.parametrize(("language", "text", "share", "part", "whole", "slip"), [
+    ("en", "The city sold bonds worth $40 million and paid fees of 2 percent, or about $800,000.", "2 percent",
+     "about $800,000", "$40 million", "about $8 million"),
+    ("en", "On a car priced at $30,000, a deposit of 15 percent comes to $4,500.", "15 percent", "$4,500", "$30,000",
+     "$6,500"),
+    ("de", "Bei einer Rente von 2.000 € gehen 10 % an die Kasse, also 200 €.", "10 %", "200 €", "2.000 €", "20 €"),
+    ("fr", "Sur un budget de 50 millions d'euros, la culture reçoit 4 %, soit 2 millions d'euros.", "4 %",
+     "2 millions d'euros", "50 millions d'euros", "20 millions d'euros"),
+])
+def test_the_amount_a_share_comes_to_is_its_part_of_the_earlier_amount(language, text, share, part, whole, slip):
+    """'fees of 1 percent, or just over $2 billion' after a $21.1 billion offering: the amount after 'or', 'comes
+    to', 'also', 'soit' is the share's part, of the earlier amount in the same unit; a slip in it is caught."""
+    x = extract(text, language)
+    ids = _ids(x)
+    assert [(r.share, r.part, r.whole) for r in x.relations if isinstance(r, ShareOf)] == [
+        (ids[share], ids[part], ids[whole])]
+    assert _inconsistent(text, language) == []
+    wrong = text.replace(part, slip)
+    assert [r for r, _ in _inconsistent(wrong, language)] == ["share_of_whole"], wrong
+
+
+def test_a_noun_before_of_is_what_a_percentage_counts_not_a_change():
+    """'a down payment of 10 percent' is no fall of 10 percent ('down' names the payment); 'an increase of 10
+    percent' is a rise."""
+    x = extract("A down payment of 10 percent is due, after an increase of 10 percent.", "en")
+    assert [c.value for c in x.claims if isinstance(c, Quantity | Share)] == ["10 percent", "increase of 10 percent"]
+
+
+def test_alternatives_after_or_are_not_a_share_of_an_amount():
+    """'$5 million or $6 million' are two guesses, and a percentage with no amount after 'or' stays a percentage."""
+    x = extract("The repairs will cost $5 million or $6 million, and rates may rise 3 percent or more.", "en")
+    assert not [r for r in x.relations if isinstance(r, ShareOf)]
+    assert _inconsistent("The repairs will cost $5 million or $6 million.", "en") == []

@@ -150,6 +150,7 @@ class _Fig:
     context: frozenset[str] = frozenset()  # the stems of its clause's content words
     carried: _Fig | None = None  # the earlier figure whose label a shorter mention took ('these fees')
     time: str | None = None  # the time its claim was given
+    comes_to: tuple[_Fig, _Fig] | None = None  # a share: the amount it comes to (its part) and the whole before it
 
 
 @lru_cache(maxsize=8)
@@ -558,6 +559,9 @@ class _Scan:
                 break
             if j == first - 1 and (self.is_cue(j, "from") or self.is_cue(j, "since")) and unit not in _SHARES:
                 break  # 'rose from $4.1 billion': the level it rose from, not a change ('hausse de 24,7 %' is one)
+            if j < first - 2 and (self.is_cue(first - 1, "link") or self.is_cue(first - 1, "share")):
+                break  # 'a down payment of 10 percent': the words before 'of' name what it counts, unless the change
+                # word stands right before it ('an increase of 10 percent')
             if movement(self.text[toks[j].start:e], self.language) is not None and \
                     movement(self.text[s:e], self.language) is None:
                 if j and toks[j - 1].clause == clause and \
@@ -590,7 +594,7 @@ class _Scan:
         c = self.cue(j)
         categories = (c[1] if c else frozenset()) | self.covered.get(j, frozenset())
         return not categories & {"drop", "clause", "share", "parts", "since", "from", "to", "roles", "former",
-                                 "current", "article", "that"}
+                                 "current", "article", "that", "comes_to"}
 
     def opens(self, j: int) -> bool:
         """Whether the words before token ``j`` are not part of the phrase after it: a reported clause opens at
@@ -795,13 +799,14 @@ class _Scan:
             elif self.document_time is None and fig.measure is not None and not self._unread(time):
                 self.document_time = time  # the first time a figure is given for: the article's, for the rest
             fig.time = time
+            fig.comes_to = self.amount_of(fig) if fig.percent and not fig.factor else None
             common = dict(id=fig.id, value=fig.value, sentence=self.sentence_text(t.sentence, fig.start, fig.end),
                           span=(fig.start, fig.end), extracted=True, metric=metric, scope=scope, time=time)
             if share_cue:
                 of_words = self.words_after(after + share_cue, 5, stop=("share", "from", "since", "to"))
                 fig.share, fig.of = True, self.printed(of_words)
                 self.out.claims.append(Share(of=fig.of, **common))
-            elif fig.percent and self._parenthesised(fig):
+            elif fig.comes_to is not None or fig.percent and self._parenthesised(fig):
                 fig.share = True
                 self.out.claims.append(Share(of="", **common))
             elif fig.percent and self.cue_before(fig.first, "parts", 3) is not None:
@@ -810,6 +815,28 @@ class _Scan:
             else:
                 self.out.claims.append(Quantity(**common))
             self.out.found.append(Found("figure", fig.start, fig.end, fig.value, t.sentence, claim=fig.id))
+
+    def amount_of(self, fig: _Fig) -> tuple[_Fig, _Fig] | None:
+        """'fees of 1 percent, or just over $2 billion' (after a $21.1 billion offering), 'a down payment of 10
+        percent comes to $16,000', '7 % des Einkommens, also 10.000 €': a percentage followed, in its sentence, by a
+        'comes to' word and an amount is the share that amount is of the latest earlier amount in the same unit.
+        (the part, the whole), or None when either is missing: then nothing is proposed from the cue."""
+        toks = self.toks
+        if not self.level(fig) or fig.index + 1 >= len(self.figs):
+            return None
+        part = self.figs[fig.index + 1]
+        sentence = toks[fig.first].sentence
+        # the cue just before the amount ('or about' may end inside it: 'about' is its hedge)
+        cue = any(self.is_cue(j, "comes_to") for j in range(max(fig.last, part.first - 3), part.first))
+        if not cue or part.first - fig.last > 8 or toks[part.first].sentence != sentence or \
+                part.percent or part.factor or part.measure is None or part.measure.per is not None or \
+                not self.level(part):
+            return None
+        whole = next((f for f in reversed(self.figs[max(0, fig.index - 10):fig.index])
+                      if toks[f.first].sentence == sentence and not f.percent and not f.factor and
+                      f.measure is not None and f.measure.per is None and f.measure.unit == part.measure.unit and
+                      self.level(f)), None)
+        return (part, whole) if whole is not None else None
 
     def comparisons(self) -> None:
         """'978 Euro pro Jahr, 43 Prozent weniger als … 1401 Euro pro Jahr', '200,000 jobs per month, 50 percent lower
@@ -883,6 +910,11 @@ class _Scan:
                 self._per(*_near(figs, n), fig)
 
     def _share(self, figs: list[_Fig], n: int, fig: _Fig) -> None:
+        if fig.comes_to is not None:
+            part, whole = fig.comes_to
+            fig.part = part.id
+            self.out.relations.append(ShareOf(share=fig.id, part=part.id, whole=whole.id))
+            return
         if fig.of_parts:  # the total before the cue: in this sentence, else the first level of the one before
             sentence = self.toks[fig.first].sentence
             earlier = [f for f in figs[:n] if self.level(f) and not f.percent] or \
