@@ -150,6 +150,7 @@ class _Fig:
     context: frozenset[str] = frozenset()  # the stems of its clause's content words
     carried: _Fig | None = None  # the earlier figure whose label a shorter mention took ('these fees')
     time: str | None = None  # the time its claim was given
+    listed: bool = False  # a share of the whole the share before it names ('52 % of the vote and Yes 58 %')
     comes_to: tuple[_Fig, _Fig] | None = None  # a share: the amount it comes to (its part) and the whole before it
 
 
@@ -812,6 +813,10 @@ class _Scan:
             elif fig.percent and self.cue_before(fig.first, "parts", 3) is not None:
                 fig.share, fig.of_parts = True, True  # 'Davon waren 25,9 % …', 'dont 40 %': a share of that total
                 self.out.claims.append(Share(of="", **common))
+            elif fig.percent and self.listed(fig):
+                prev = self.figs[fig.index - 1]
+                fig.share, fig.listed, fig.of = True, True, prev.of
+                self.out.claims.append(Share(of=fig.of, **common))
             else:
                 self.out.claims.append(Quantity(**common))
             self.out.found.append(Found("figure", fig.start, fig.end, fig.value, t.sentence, claim=fig.id))
@@ -837,6 +842,25 @@ class _Scan:
                       f.measure is not None and f.measure.per is None and f.measure.unit == part.measure.unit and
                       self.level(f)), None)
         return (part, whole) if whole is not None else None
+
+    def listed(self, fig: _Fig) -> bool:
+        """'No has 52 per cent of the vote and Yes 58 per cent': a percentage with no whole of its own, listed in
+        the next clause of its sentence right after a share of a named whole, is a share of that whole (no cue
+        between them that relates figures otherwise: 'from', 'of which', 'or', a comparison)."""
+        if not fig.index or fig.factor or not self.level(fig):
+            return False
+        prev = self.figs[fig.index - 1]
+        toks = self.toks
+        if not (prev.share and prev.of and not prev.of_parts and prev.comes_to is None) or \
+                toks[prev.first].sentence != toks[fig.first].sentence or fig.first - prev.last > 6:
+            return False
+        between = range(prev.last, fig.first)
+        if toks[prev.first].clause == toks[fig.first].clause and not (
+                self.lang == "ar" and any(toks[j].word.startswith("و") for j in between)):
+            return False
+        blocking = {"share", "parts", "since", "from", "to", "comes_to", "same", "more", "less", "breakdown", "rest"}
+        clause = toks[fig.first].clause  # the words of its own clause (the share before has its 'of')
+        return not any((c := self.cue(j)) and c[1] & blocking for j in between if toks[j].clause == clause)
 
     def comparisons(self) -> None:
         """'978 Euro pro Jahr, 43 Prozent weniger als … 1401 Euro pro Jahr', '200,000 jobs per month, 50 percent lower
@@ -910,6 +934,8 @@ class _Scan:
                 self._per(*_near(figs, n), fig)
 
     def _share(self, figs: list[_Fig], n: int, fig: _Fig) -> None:
+        if fig.listed:
+            return  # its part is not said: only its whole
         if fig.comes_to is not None:
             part, whole = fig.comes_to
             fig.part = part.id
