@@ -11,7 +11,9 @@ Example: The article's "47 billion views a month" against a platform report of 5
 
 Pairing: a reference pairs with the article's claims of the same kind, subject, metric, scope and time (folded as
 everywhere) and the same "per" (a figure per head is not the total), so figures for other times or other scopes
-are never held against it. At most three references per key are used (``PER_KEY``), so the work stays linear in
+are never held against it. Where the words fall between subject, metric and scope is a labeller's choice (Egypt as
+the subject of 'GDP', or as its scope): a claim whose three labels together are the reference's words, for the
+same time, pairs too. At most three references per key are used (``PER_KEY``), so the work stays linear in
 the number of claims; at most 50 verdicts per reference, misses first, the rest counted in a problem
 (``rules.crowds``).
 """
@@ -84,8 +86,13 @@ def _verdict(ctx: Context, claim: Item, ref: Item, value: Interval | None, ref_v
 PER_KEY = 3
 
 
+def _bag(item: Item) -> frozenset[str]:
+    return frozenset(f"{item.subject} {item.metric} {item.scope}".split())
+
+
 def check(ctx: Context) -> Iterator[Verdict]:
     for kind in (Quantity, Share):
+        bags: dict[tuple[frozenset[str], str], list[Item]] | None = None  # built once, when a reference needs it
         used: dict[tuple[str, str, str, str], int] = {}
         for ref in ctx.of_kind(kind):
             if not ref.reference or ref.measure is None:
@@ -95,7 +102,16 @@ def check(ctx: Context) -> Iterator[Verdict]:
             if used[k] > PER_KEY:
                 continue
             outcomes = []
-            for claim in ctx.same_key(ref, kind):
+            paired = ctx.same_key(ref, kind)
+            if bags is None:
+                bags = {}
+                for item in ctx.of_kind(kind):
+                    if not item.reference:
+                        bags.setdefault((_bag(item), item.when), []).append(item)
+            bag = _bag(ref)
+            seen = {c.id for c in paired}
+            paired = [*paired, *(c for c in bags.get((bag, ref.when), []) if bag and c.id not in seen)]
+            for claim in paired:
                 if claim.reference or claim.measure is None or claim.measure.per != ref.measure.per:
                     continue  # a figure per head is not the total it shares a metric with
                 if kind is Share and key(claim.claim.of) != key(ref.claim.of):  # type: ignore[union-attr]
@@ -113,6 +129,13 @@ EXAMPLES = [
             references=[{"kind": "quantity", "id": "annual", "value": "1.00 مليار دولار", "subject": "صندوق التنمية",
                          "metric": "الأصول", "time": "2023", "source": "التقرير السنوي للصندوق"}],
             expect="inconsistent", cause="currency_mixup", says=["ريال سعودي", "Saudi"]),
+    Example("الناتج المحلي لمصر 18 تريليون جنيه في المقال و10.2 تريليون في أرقام الوزارة: مصر نطاق هنا وموضوع هناك",
+            language="ar",
+            claims=[{"kind": "quantity", "id": "gdp", "value": "18 تريليون جنيه", "metric": "الناتج المحلي الإجمالي",
+                     "scope": "مصر"}],
+            references=[{"kind": "quantity", "id": "mop", "value": "10.2 تريليون جنيه", "subject": "مصر",
+                         "metric": "الناتج المحلي الإجمالي", "source": "وزارة التخطيط"}],
+            expect="inconsistent", source="https://tafnied.com/?p=30320"),
     Example("47 billion views a month fits a report of 560 billion a year",
             claims=[{"kind": "quantity", "id": "views", "value": "47 billion views a month", **_VIEWS}],
             references=[{"kind": "quantity", "id": "report", "value": "560 billion views a year", **_VIEWS,
