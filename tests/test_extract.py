@@ -327,3 +327,27 @@ def test_alternatives_after_or_are_not_a_share_of_an_amount():
     x = extract("The repairs will cost $5 million or $6 million, and rates may rise 3 percent or more.", "en")
     assert not [r for r in x.relations if isinstance(r, ShareOf)]
     assert _inconsistent("The repairs will cost $5 million or $6 million.", "en") == []
+
+
+def _with_references(text: str, language: str, references: list[dict]) -> list[tuple[str, str]]:
+    from rules.engine import check
+    from rules.model import CheckRequest
+
+    report = check(msgspec.convert({"document": {"language": language}, "text": text, "references": references},
+                                   CheckRequest))
+    return [(v.rule, v.status) for v in report.verdicts if v.rule == "references"]
+
+
+def test_a_place_glued_to_a_preposition_is_the_scope_and_the_label_keeps_its_head_noun():
+    """'الناتج المحلي الإجمالي لمصر': 'لمصر' is the place (its scope, 'مصر'), and the three words before it stay
+    the label; a reference that names Egypt as its subject meets it (the same words, placed otherwise)."""
+    text = "وقال الوزير إن الناتج المحلي الإجمالي لمصر بلغ 12 تريليون جنيه."
+    figure = next(c for c in extract(text, "ar").claims if isinstance(c, Quantity))
+    assert (figure.metric, figure.scope) == ("الناتج المحلي الإجمالي", "مصر")
+    ref = {"kind": "quantity", "id": "r", "subject": "مصر", "metric": "الناتج المحلي الإجمالي",
+           "source": "وزارة التخطيط"}
+    assert _with_references(text, "ar", [{**ref, "value": "12 تريليون جنيه"}]) == [("references", "consistent")]
+    assert _with_references(text, "ar", [{**ref, "value": "8 تريليون جنيه"}]) == [("references", "inconsistent")]
+    # another thing of the same place is not held against it
+    other = {**ref, "metric": "الدين العام", "value": "8 تريليون جنيه"}
+    assert _with_references(text, "ar", [other]) == []

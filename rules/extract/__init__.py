@@ -633,14 +633,15 @@ class _Scan:
                 if self.toks[k].used and self.toks[k].word == "#" or self.is_figure_start(k):
                     return out  # that clause's words are its own figure's ('X, dont Y'), not this one's
                 k -= 1
-        top = j
-        while j >= 0 and len(out) < 3 and self.toks[j].clause == clause and top - j < 12:
+        top, places = j, 0
+        while j >= 0 and len(out) - places < 3 and self.toks[j].clause == clause and top - j < 12:
             if (self.toks[j].word == "#" or self.toks[j].used) and not previous:
                 break
             if out and self.opens(j):
                 break
             if self.content(j):
                 out.append(j)
+                places += self.place_word(j) is not None  # a place is the scope: three words besides it
             j -= 1
         return out[::-1]
 
@@ -684,13 +685,24 @@ class _Scan:
             words.append(self.text[t.start:t.end] if bare == t.word else bare)
         return " ".join(words)
 
+    def place_word(self, j: int) -> str | None:
+        """The place token ``j`` names, as printed ('Egypt'; 'لمصر' → 'مصر': an Arabic preposition glued on)."""
+        raw = self.toks[j].raw
+        if place(key(raw, self.lang), self.lang):
+            return raw
+        if self.lang == "ar" and len(raw) > 3 and raw[0] in "لبوف" and place(key(raw[1:], self.lang), self.lang):
+            return raw[1:]
+        return None
+
     def scope_of(self, idx: list[int]) -> tuple[str | None, list[int]]:
         """A place among the label's words (one word or two), and the words left."""
-        for width in (2, 1):
-            for a in range(len(idx) - width + 1):
-                part = idx[a:a + width]
-                if place(key(self.printed(part), self.lang), self.lang):
-                    return self.printed(part), [j for j in idx if j not in part]
+        for a in range(len(idx) - 1):
+            part = idx[a:a + 2]
+            if place(key(self.printed(part), self.lang), self.lang):
+                return self.printed(part), [j for j in idx if j not in part]
+        for j in idx:
+            if (name := self.place_word(j)) is not None:
+                return name, [k for k in idx if k != j]
         return None, idx
 
     def time_for(self, fig: _Fig) -> str | None:
