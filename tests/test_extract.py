@@ -351,3 +351,17 @@ def test_a_place_glued_to_a_preposition_is_the_scope_and_the_label_keeps_its_hea
     # another thing of the same place is not held against it
     other = {**ref, "metric": "الدين العام", "value": "8 تريليون جنيه"}
     assert _with_references(text, "ar", [other]) == []
+
+
+def test_the_level_reached_after_to_is_a_level_and_a_factor_states_the_change():
+    """'von 30 000 auf 45 000 gestiegen … fast verdoppelt': 45 000 is the level reached (the change word after it
+    does not make it a change), and the factor word after the pair states the change."""
+    x = extract("Die Zahl ist von 200 auf 410 gestiegen und hat sich damit verdoppelt.", "de")
+    ids = _ids(x)
+    assert "410" in ids, ids
+    factor = next(c.id for c in x.claims if isinstance(c, Quantity) and c.value == "verdoppelt")
+    assert [(r.before, r.after, r.change) for r in x.relations if isinstance(r, Change)] == [
+        (ids["200"], ids["410"], factor)]
+    assert _inconsistent("Die Zahl ist von 200 auf 410 gestiegen und hat sich damit verdoppelt.", "de") == []
+    assert [r for r, _ in _inconsistent("Die Zahl ist von 200 auf 300 gestiegen und hat sich damit verdoppelt.",
+                                        "de")] == ["change"]

@@ -570,8 +570,10 @@ class _Scan:
                     break  # 'make up 0.38%': the word belongs to a phrase that is no change
                 first, s = j, toks[j].start
                 break
-        # a change word right after it ('un 10,9% más', '5 % plus')
+        # a change word right after it ('un 10,9% más', '5 % plus'); not after 'to': 'auf 45 000 gestiegen' is the
+        # level reached
         if last < len(toks) and toks[last].clause == clause and movement(self.text[s:e], self.language) is None and \
+                self.cue_before(first, "to", 1) is None and \
                 movement(self.text[s:toks[last].end], self.language) is not None and toks[last].word != "#":
             last, e = last + 1, toks[last].end
         value = self.text[s:e]
@@ -1100,6 +1102,7 @@ class _Scan:
                   (f is not before and f is not after and f.percent and not before.percent and
                    movement(f.value, self.language) is not None)]
         stated = [f for f in stated if f is not before and f is not after] or \
+            [f for f in figs if f.factor and f.first >= hi] or \
             [f for f in figs if f.percent and not f.share and f.first >= hi and not before.percent]
         if before.percent and not stated:  # 'من 41% إلى 44%، أي بنسبة 3%': the percentage after them states it
             stated = [f for f in figs if f.percent and not f.share and f.first >= hi][:1]
