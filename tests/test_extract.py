@@ -365,3 +365,24 @@ def test_the_level_reached_after_to_is_a_level_and_a_factor_states_the_change():
     assert _inconsistent("Die Zahl ist von 200 auf 410 gestiegen und hat sich damit verdoppelt.", "de") == []
     assert [r for r, _ in _inconsistent("Die Zahl ist von 200 auf 300 gestiegen und hat sich damit verdoppelt.",
                                         "de")] == ["change"]
+
+
+@pytest.mark.parametrize(("language", "text", "slip"), [
+    ("en", "Members will pay 25 percent more: previously $400, now $500.", "$600"),
+    ("de", "Die Stadt zahlt 50 Prozent mehr Gebühren: bislang 2.000 Euro, künftig 3.000 Euro.", "4.000 Euro"),
+    ("fr", "Le loyer augmente de 10 % : auparavant 800 euros, désormais 880 euros.", "980 euros"),
+])
+def test_levels_marked_then_and_now_are_the_ends_of_the_change_stated(language, text, slip):
+    """'211 Prozent mehr …: bislang 32.227 Euro, künftig 68.000 Euro': the level after a 'then' word and the one
+    after a 'now' word are the two ends of the change the sentence's percentage states."""
+    x = extract(text, language)
+    assert [type(r).__name__ for r in x.relations] == ["Change"], x.relations
+    assert _inconsistent(text, language) == []
+    new = text.rsplit(", ", 1)
+    wrong = new[0] + ", " + new[1].split(" ", 1)[0] + " " + slip + "."
+    assert [r for r, _ in _inconsistent(wrong, language)] == ["change"], wrong
+
+
+def test_then_and_now_words_without_two_levels_in_one_unit_propose_nothing():
+    x = extract("Previously 40 staff worked here; now the budget is $2 million.", "en")
+    assert not [r for r in x.relations if isinstance(r, Change)]

@@ -597,7 +597,7 @@ class _Scan:
         c = self.cue(j)
         categories = (c[1] if c else frozenset()) | self.covered.get(j, frozenset())
         return not categories & {"drop", "clause", "share", "parts", "since", "from", "to", "roles", "former",
-                                 "current", "article", "that", "comes_to"}
+                                 "current", "article", "that", "comes_to", "then", "now"}
 
     def opens(self, j: int) -> bool:
         """Whether the words before token ``j`` are not part of the phrase after it: a reported clause opens at
@@ -940,6 +940,7 @@ class _Scan:
                 if fig.share:
                     self._share(*_near(figs, n), fig)
         for sentence, figs in by_sentence.items():
+            self._then_now(figs)
             self._rest(by_sentence, sentence, figs)
             self._breakdown(figs)
             for n, fig in enumerate(figs):
@@ -977,6 +978,26 @@ class _Scan:
                           (f.measure.unit == unit or (unit is None and f.measure.unit is not None and
                                                       len(f.measure.unit) != 3))), None)
         self.out.relations.append(ShareOf(share=fig.id, part=part.id, whole=whole.id if whole else None))
+
+    def _then_now(self, figs: list[_Fig]) -> None:
+        """'211 Prozent mehr Rundfunkgebühren: bislang 32.227 Euro, künftig 68.000 Euro': in a sentence, a level
+        right after a 'then' word and a later one right after a 'now' word, in one unit, are the two ends of a
+        change; the sentence's percentage that states a change (the nearest) is the change they make."""
+        if len(figs) < 2 or len(figs) > 40:
+            return
+        then = next((f for f in figs if self.cue_before(f.first, "then", 2) is not None and self.level(f) and
+                     not f.percent and f.measure is not None), None)
+        if then is None:
+            return
+        now = next((f for f in figs if f.index > then.index and self.cue_before(f.first, "now", 2) is not None and
+                    self.level(f) and not f.percent and f.measure is not None and
+                    f.measure.unit == then.measure.unit and f.measure.per == then.measure.per), None)
+        if now is None or frozenset((then.id, now.id)) in self.changed:
+            return
+        self.changed.add(frozenset((then.id, now.id)))
+        stated = [f for f in figs if f.percent and not f.share and not self.level(f)]
+        change = min(stated, key=lambda f: abs(f.index - then.index)) if stated else None
+        self.out.relations.append(Change(before=then.id, after=now.id, change=change.id if change else None))
 
     def _rest(self, by_sentence: dict[int, list[_Fig]], sentence: int, figs: list[_Fig]) -> None:
         """'… 31% from Europe and 27% from the rest of the world', '… and everything else $880 million (21%)': shares
