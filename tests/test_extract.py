@@ -386,3 +386,14 @@ def test_levels_marked_then_and_now_are_the_ends_of_the_change_stated(language, 
 def test_then_and_now_words_without_two_levels_in_one_unit_propose_nothing():
     x = extract("Previously 40 staff worked here; now the budget is $2 million.", "en")
     assert not [r for r in x.relations if isinstance(r, Change)]
+
+
+def test_a_figure_written_in_words_is_found():
+    """'half a million pounds every single day', 'a million users', 'eine Billion': a word for one or a fraction
+    before a scale word opens a figure; 'half of the staff' does not."""
+    x = extract("The plan saves half a million pounds every single day and reaches a million users; half of the "
+                "staff agree.", "en")
+    assert [c.value for c in x.claims if isinstance(c, Quantity)] == [
+        "half a million pounds every single day", "a million users"]
+    assert [c.value for c in extract("Eine Pleite würde eine Billion Euro kosten.", "de").claims] == [
+        "eine Billion Euro"]

@@ -70,6 +70,7 @@ _K_SCALE, _K_CURRENCY, _K_UNIT = int(Kind.SCALE), int(Kind.CURRENCY), int(Kind.U
 _K_MONEY_UNIT, _K_PER, _K_PERIOD_UNIT = int(Kind.CURRENCY | Kind.UNIT), int(Kind.PER | Kind.PER_ENTITY), int(
     Kind.PERIOD | Kind.PER_UNIT)
 _K_CURRENCY_PERIOD = int(Kind.CURRENCY | Kind.PERIOD)
+_K_ONE, _K_FRACTION = int(Kind.ONE), int(Kind.FRACTION)
 _LEFT_SYMBOLS = frozenset("$€£¥~≈+-−")
 _RIGHT_SYMBOLS = frozenset("%‰$€£¥")
 _DASHES = frozenset("-–—")
@@ -418,7 +419,8 @@ class _Scan:
                     i = fig.last
                     continue
             anchor = not t.used and ((t.word == "#" and not self.glued(t, i)) or bool(kinds & _ANCHOR_WORDS) or (
-                bool(kinds & _K_NUMBER) and bool(self.kinds(i + (self.meaning(i) or (1,))[0]) & _AFTER_NUMBER_WORD)))
+                bool(kinds & _K_NUMBER) and bool(self.kinds(i + (self.meaning(i) or (1,))[0]) & _AFTER_NUMBER_WORD))
+                or self.in_words(i, kinds))
             if not anchor:
                 i += 1
                 continue
@@ -432,6 +434,16 @@ class _Scan:
                 i = max(fig.last, i + 1)
             else:
                 i = max(last, i + 1)
+
+    def in_words(self, i: int, kinds: int) -> bool:
+        """'a million', 'half a million pounds': a word for one or a fraction before a scale word (with 'a' between
+        for a fraction) opens a figure written in words."""
+        if not kinds & (_K_ONE | _K_FRACTION) or i + 1 >= len(self.toks):
+            return False
+        j = i + 1
+        if kinds & _K_FRACTION and self.kinds(j) & _K_ONE:
+            j += 1
+        return bool(self.kinds(j) & _K_SCALES) and not self.toks[j].used
 
     def factor_word(self, i: int) -> bool:
         """'doubled', 'tripled', 'تضاعف': a change named by a word, with no number."""
