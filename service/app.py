@@ -52,8 +52,11 @@ def create_app(settings: Settings | None = None, extra_routes: list | None = Non
 
     @asynccontextmanager
     async def storage(app: Litestar) -> AsyncIterator[None]:
-        gc.collect()
-        gc.freeze()  # what start-up built (rules, lexicons, sympy, babel) is never collected: collections stay short
+        # what start-up built (rules, lexicons, babel, the routes) is never collected: collections stay short. No
+        # collection first: `tadqiq serve` starts with the collector off (service/cli.py), which leaves under a
+        # thousand objects of garbage to freeze, where a collection here cost 0.1–0.2 s before the first answer
+        gc.freeze()
+        gc.enable()
         sys.setswitchinterval(0.001)  # the event loop waits at most ~1 ms for a worker thread to hand it the GIL
         await store.open()
         # the worker processes start meanwhile (a fork server that imports and warms everything: a second of CPU on
