@@ -208,6 +208,9 @@ class BatchesController(Controller):
             try:
                 total, failed = await anyio.to_thread.run_sync(_survey, spool, settings.max_body,
                                                                settings.batch_max_lines)
+                if not total:  # nothing to check: a batch of no line would sit "done" and tell nobody why
+                    raise ProblemError(422, "The batch is empty", "send one check request per line; every line "
+                                       "was blank")
                 batch = await create(store, caller.newsroom, caller.key, "lines", total, failed)
 
                 async def publish() -> None:

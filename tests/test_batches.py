@@ -117,6 +117,10 @@ def test_batch_survives_a_worker_killed_mid_batch(deployment):
         assert refused.status_code == 413 and refused.headers["content-type"] == "application/problem+json"
         assert "1000" in refused.json()["detail"]
         assert _metric(http.get("/metrics").text, "tadqiq_queue_messages") == 0
+        # no line to check (blank lines only): a problem, not a batch that is "done" with nothing in it
+        empty = http.post("/v1/batches", content=b"\n  \n", headers=ndjson)
+        assert empty.status_code == 422 and empty.json()["title"] == "The batch is empty", empty.text
+        assert _metric(http.get("/metrics").text, "tadqiq_queue_messages") == 0
 
         made = http.post("/v1/batches", content=body, headers=ndjson)
         assert made.status_code == 202, made.text

@@ -212,3 +212,28 @@ def test_multipliers_are_factors(text, language, factor, times):
     if times:
         m = read_value(text, language)
         assert m.unit == "times" and m.number in (3, 7)
+
+
+@pytest.mark.parametrize(("text", "language", "direction"), [
+    ("un 20 % más que en 2023", "es", 1),  # a comparative after the number states a change
+    ("un 5 % menos", "es", -1),
+    ("más de 20 %", "es", None),  # before the number it is a bound
+    ("20 % o más", "es", None),
+    ("12% more than a year earlier", "en", 1),
+    ("2 million fewer visitors", "en", -1),
+    ("more than 5 million", "en", None),
+    ("5 million or more", "en", None),
+    ("20 % de plus qu'en 2023", "fr", 1),
+    ("plus de 20 %", "fr", None),
+    ("trois ans plus tard", "fr", None),
+    ("20 Prozent mehr als im Vorjahr", "de", 1),
+    ("mehr als 20 Prozent", "de", None),
+    ("أكثر بنسبة 20%", "ar", 1),
+    ("أكثر من 20%", "ar", None),
+    ("20% أو أكثر", "ar", None),
+])
+def test_a_comparative_after_the_number_is_a_change_and_before_it_a_bound(text, language, direction):
+    from rules.normalise.changes import movement
+
+    mv = movement(text, language)
+    assert (mv.direction if mv is not None else None) == direction

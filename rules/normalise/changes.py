@@ -47,6 +47,8 @@ class _Words:
     to: re.Pattern[str] | None
     times: re.Pattern[str] | None
     ignore: re.Pattern[str] | None
+    more_after: re.Pattern[str] | None  # 'un 20 % más': a rise only when written after the number
+    less_after: re.Pattern[str] | None
     factor: re.Pattern[str] | None
     factors: dict[str, Fraction]
 
@@ -64,11 +66,14 @@ def _words(lang: str) -> _Words:
     data = tomllib.loads(_DATA.joinpath(f"{lang}.toml").read_text("utf-8")).get("change", {})
     clitics = "وفبل" if lang == "ar" else ""
     factors = {fold(k): Fraction(v) for k, v in data.get("factor", {}).items()}
-    every = [*data.get("up", []), *data.get("down", []), *data.get("times", []), *factors]
+    every = [*data.get("up", []), *data.get("down", []), *data.get("times", []), *factors,
+             *data.get("more_after", []), *data.get("less_after", [])]
     return _Words(any=_pattern(every, clitics), up=_pattern(data.get("up", []), clitics),
                   down=_pattern(data.get("down", []), clitics),
                   to=_pattern(data.get("to", []), clitics), times=_pattern(data.get("times", []), clitics),
-                  ignore=_pattern(data.get("ignore", []), clitics), factor=_pattern(list(factors), clitics),
+                  ignore=_pattern(data.get("ignore", []), clitics),
+                  more_after=_pattern(data.get("more_after", []), clitics),
+                  less_after=_pattern(data.get("less_after", []), clitics), factor=_pattern(list(factors), clitics),
                   factors=factors)
 
 
@@ -93,6 +98,9 @@ def movement(text: str, language: str) -> Movement | None:
         folded = words.ignore.sub(" ", folded)
     up = words.up is not None and words.up.search(folded) is not None
     down = words.down is not None and words.down.search(folded) is not None
+    number = next((i for i, c in enumerate(folded) if c.isdigit()), len(folded))  # 'more than 20 %' is a bound
+    up = up or words.more_after is not None and words.more_after.search(folded, number) is not None
+    down = down or words.less_after is not None and words.less_after.search(folded, number) is not None
     hit = words.factor.search(folded) if words.factor is not None else None
     factor = None
     if hit is not None:

@@ -31,7 +31,7 @@ from rules.normalise import currency as currencies
 from rules.normalise.lexicon import EMPTY, NUMBER, SYMBOL, WORD, Kind, Lexicon, Meaning, lexicon, split, tokens
 from rules.normalise.errors import Unreadable
 from rules.normalise.numbers import half_width, parse
-from rules.normalise.units import KINDS, PERIODS, PINT_NAMES
+from rules.normalise.units import KINDS, PERIODS, PINT_NAMES, words
 from rules.policy import POLICY, Policy, percent_text
 from rules.text import digits, fold
 
@@ -1020,6 +1020,26 @@ def _amount_follows(items: list[_Item], k: int) -> bool:
     return k < len(items) and _starts_amount(items, k, True)
 
 
+_RUNS = re.compile(r"[0-9]+(?:[.,][0-9]+)?|[^\W\d_]+")
+
+
+def _compound_word(word: str, unit: str, lang: str) -> None:
+    """A word set aside as a name that is the rest of a compound quantity ('5ft 10in', '1h30'): a number glued to
+    a unit of the figure's kind, or a unit between two numbers, is not a name but a second unit with its number.
+    Reading the first unit alone would be wrong, so it is a problem ('M25' or '5G' start with a letter or name no
+    unit of the kind: they stay names)."""
+    runs = _RUNS.findall(word)
+    if len(runs) < 2 or not runs[0][0].isdigit() or KINDS.get(unit) not in _MEASURED:
+        return
+    known = words(lang)
+    for r in runs[1:]:
+        if not r[0].isdigit() and KINDS.get(known.get(fold(r), (r,))[0]) == KINDS[unit] and \
+                (known[fold(r)][0] != unit or len(runs) > 2):
+            raise Unreadable("compound_quantity", f"'{word}' is a second unit of {KINDS[unit]} after '{unit}' with "
+                                                  "a number ('1 hour 30 minutes', '5ft 10in'): send the quantity in "
+                                                  "one unit")
+
+
 def _per(state: _State, unit: str) -> None:
     if unit in PERIODS:
         state.period = state.period or unit
@@ -1031,6 +1051,8 @@ def _compose(text: str, amounts: list[_Amount], skipped: list[tuple[str, int, in
              unit_hint: str | None, policy: Policy, separator: bool = False) -> Measure:
     groups: dict[str, tuple[int, int]] = {}
     for code, start, end in skipped:
+        if code == "name" and state.unit is not None:
+            _compound_word(text[start:end], state.unit, lex.lang)
         low, high = groups.get(code, (start, end))
         groups[code] = (min(low, start), max(high, end))
     if not amounts and not skipped and state.count is not None:  # 'شهر' is one month, 'عامين' two years
