@@ -974,6 +974,12 @@ class _Point:
             raise Unreadable("two_modifiers", f"'{text}' has two modifiers: {', '.join(relations)}")
         if len(narrowing) > 1:
             raise Unreadable("two_modifiers", f"'{text}' has two modifiers: {', '.join(narrowing)}")
+        for mod, atom in relations.items():
+            k = next(i for i, a in enumerate(self.atoms) if a is atom)
+            if mod != "approximately" and not any(a.kind == "num" or a.kind == "word" and set(a.read) - {"mod"}
+                                                  for a in self.atoms[k + 1:]):
+                raise Unreadable("trailing_modifier", f"'{atom.text}' follows the time in '{text}': it introduces "
+                                                      "what comes next, not this time; send the time without it")
         self.use(*relations.values(), *narrowing.values())
         if narrowing:
             how = next(iter(narrowing))
