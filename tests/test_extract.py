@@ -397,3 +397,11 @@ def test_a_figure_written_in_words_is_found():
         "half a million pounds every single day", "a million users"]
     assert [c.value for c in extract("Eine Pleite würde eine Billion Euro kosten.", "de").claims] == [
         "eine Billion Euro"]
+
+
+def test_a_percentage_followed_by_a_time_alone_is_no_share():
+    """'creció un 86,8% de 2021 a 2022, …': 'de' opens a time, not the whole the percentage is a share of; 'of the
+    2024 total' still is one."""
+    x = extract("La inversión creció un 86,8% de 2021 a 2022, según el informe.", "es")
+    assert [type(c).__name__ for c in x.claims if c.value.endswith("%")] == ["Quantity"]
+    assert [type(c).__name__ for c in extract("Exports were 30% of the 2024 total.", "en").claims] == ["Share"]

@@ -803,6 +803,8 @@ class _Scan:
             t = self.toks[fig.first]
             after = fig.last
             share_cue = self.is_cue(after, "share") if after < len(self.toks) and fig.percent else 0
+            if share_cue and self.time_only(after + share_cue):
+                share_cue = 0  # 'creció un 86,8% de 2021 a 2022': a time after 'de', not the whole it is a share of
             before = self.label_before(fig) or self.label_before(fig, previous=True) or self.restating(fig)
             scope, label = self.scope_of(before)
             if not label and not fig.percent:
@@ -887,6 +889,18 @@ class _Scan:
         blocking = {"share", "parts", "since", "from", "to", "comes_to", "same", "more", "less", "breakdown", "rest"}
         clause = toks[fig.first].clause  # the words of its own clause (the share before has its 'of')
         return not any((c := self.cue(j)) and c[1] & blocking for j in between if toks[j].clause == clause)
+
+    def time_only(self, k: int) -> bool:
+        """Whether the words from token ``k`` to the end of its clause are a time ('de 2021 a 2022,'; not 'of the
+        2024 total')."""
+        toks, n = self.toks, len(self.toks)
+        j = k
+        while j < n and j - k < 12 and toks[j].clause == toks[k].clause and (
+                toks[j].used and j not in self.fig_starts or  # a time's words, and the 'to' between two ('a 2022')
+                self.is_cue(j, "to") and j + 1 < n and toks[j + 1].used and j + 1 not in self.fig_starts):
+            j += 1
+        return j > k and (j == n or toks[j].clause != toks[k].clause or toks[j].word in self.cues.marks or
+                          toks[j].word in _SENTENCE_END)
 
     def comparisons(self) -> None:
         """'978 Euro pro Jahr, 43 Prozent weniger als … 1401 Euro pro Jahr', '200,000 jobs per month, 50 percent lower
