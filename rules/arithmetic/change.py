@@ -24,7 +24,7 @@ direction word may be a rise or a fall.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from fractions import Fraction
 
@@ -34,7 +34,7 @@ from rules.context import Context, Item
 from rules.equations import CHANGE_BY, CHANGE_FACTOR, CHANGE_PERCENT
 from rules.explain import Fig, say
 from rules.interval import Interval
-from rules.messages import N_, translate
+from rules.messages import N_, reasons, translate
 from rules.model import Change, Derived, Quantity, Share, Text, Verdict
 from rules.registry import Example
 from rules.verdicts import Term, derived, fixed, term, verdict, weigh
@@ -138,7 +138,7 @@ def _level(item: Item, like: Item, value: Interval | None = None) -> Interval | 
     return convert(m, lm.unit, lm.period, value)
 
 
-def _unverifiable(ctx: Context, items: list[Item], why: str) -> Verdict:
+def _unverifiable(ctx: Context, items: list[Item], why: str | Callable[[str], str]) -> Verdict:
     return verdict(__name__, items, "unverifiable", say(ctx.language, UNVERIFIABLE, why=why))
 
 
@@ -213,7 +213,7 @@ def _check(ctx: Context, before: Item, after: Item, change: Item | None) -> Iter
         yield from _factor(ctx, levels, change, unit, found)
         return
     if cm is None:
-        yield _unverifiable(ctx, items, "; ".join(p.message for p in change.problems) or "the change could not be read")
+        yield _unverifiable(ctx, items, reasons(change.problems, "the change could not be read"))
         return
     if cm.unit in ("percent", "permille"):
         if zero:

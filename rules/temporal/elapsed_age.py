@@ -54,7 +54,7 @@ def check(ctx: Context) -> Iterator[Verdict]:
         try:
             duration = ctx.duration(age)
         except Unreadable as exc:
-            yield verdict(__name__, items, "unverifiable", say(lang, UNREADABLE, age=printed, why=exc.message))
+            yield verdict(__name__, items, "unverifiable", say(lang, UNREADABLE, age=printed, why=exc.said.text))
             continue
         window = span.window() if span is not None else (None, None)
         if span is None or None in window:
