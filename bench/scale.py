@@ -138,9 +138,11 @@ def rss_mb(pid: int) -> float:
 
 def _work_pids(pid: int) -> list[int]:
     """The processes that do the work: the children of a supervisor (uvicorn's, taskiq's), but not
-    multiprocessing's resource tracker (a child too, small and idle); the process itself when it has none."""
+    multiprocessing's resource tracker nor a server's fork server (children too, idle: with one server process
+    they were taken for the server, whose CPU and RSS then went unmeasured); the process itself when it has none."""
     kids = [k for k in _children(pid) if Path(f"/proc/{k}/status").exists()]
-    work = [k for k in kids if b"resource_tracker" not in Path(f"/proc/{k}/cmdline").read_bytes()]
+    work = [k for k in kids if not any(helper in Path(f"/proc/{k}/cmdline").read_bytes()
+                                       for helper in (b"resource_tracker", b"multiprocessing.forkserver"))]
     return work or [pid]
 
 

@@ -16,6 +16,7 @@ turn without holding either.
 from __future__ import annotations
 
 import asyncio
+import logging
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -26,6 +27,8 @@ from typing import Any, TypeVar
 
 import anyio
 from litestar import Request
+
+log = logging.getLogger("tadqiq.pool")
 
 __all__ = ["Pool", "compute", "run", "stream"]
 
@@ -65,9 +68,18 @@ class Pool:
 
     def begin(self) -> None:
         """Start the worker processes, in a thread (the first start also starts the fork server, which builds
-        everything once: seconds); ``started`` waits for them."""
+        everything once: seconds); ``started`` waits for them. A start that fails is logged and tried again by the
+        next request that needs them."""
         if self._starting is None:
             self._starting = asyncio.ensure_future(anyio.to_thread.run_sync(self._start))
+            self._starting.add_done_callback(self._failed)
+
+    def _failed(self, future: asyncio.Future[ProcessPoolExecutor]) -> None:
+        if future.cancelled() or future.exception() is not None:
+            if self._starting is future:
+                self._starting = None
+            if not future.cancelled():
+                log.warning("the worker processes did not start: %r", future.exception())
 
     async def started(self) -> ProcessPoolExecutor:
         self.begin()
@@ -87,6 +99,12 @@ class Pool:
         Submitted from a thread: replacing a recycled worker waits on the fork server, never on the loop."""
         processes = self._processes or await self.started()
         return await asyncio.wrap_future(await anyio.to_thread.run_sync(processes.submit, fn, *args))
+
+    async def stop(self) -> None:
+        """``close``, once a start still under way has ended (its processes are then shut down too)."""
+        if self._starting is not None:
+            await asyncio.wait([self._starting])
+        self.close()
 
     def close(self) -> None:
         if self._processes is not None:

@@ -4,8 +4,10 @@ characters do not shift, a language without cue words, the length limit, time li
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 
+import msgspec
 import pytest
 from conftest import slowdown
 
@@ -145,3 +147,148 @@ def test_a_crowded_text_of_one_sentence_is_read_in_bounded_time(text):
     start = time.process_time()
     extract(text, "ar" if "مليون" in text else "en")
     assert time.process_time() - start < 1.5 * slowdown()
+
+
+def _inconsistent(text: str, language: str, published: str | None = None) -> list[tuple[str, list[str]]]:
+    from rules.engine import check
+    from rules.model import CheckRequest
+
+    document = {"language": language, **({"published": published} if published else {})}
+    report = check(msgspec.convert({"document": document, "text": text}, CheckRequest))
+    return [(v.rule, v.claims) for v in report.verdicts if v.status == "inconsistent"]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("ar", "أما إيرادات السياحة فبلغت 15.3 مليار دولار في 2024. وأشارت الوزارة إلى أن إيرادات القطاع البالغة 15.3 "
+           "مليون دولار في 2024 تعكس تعافي الطلب."),
+    ("en", "The budget caps police overtime, which cost $6.3 million in 2024. Council members had criticised an "
+           "overtime bill of $6,300 million in 2024."),
+    ("fr", "Les recettes du tourisme ont atteint 15,3 milliards d'euros en 2024. Le ministère indique que les recettes "
+           "du secteur, 15,3 millions d'euros en 2024, sont un record."),
+    ("es", "Los ingresos del turismo sumaron 15.300 millones de euros en 2024. El ministerio dijo que los ingresos del "
+           "sector, 15,3 millones de euros en 2024, son un récord."),
+    ("de", "Die Einnahmen aus dem Tourismus betrugen 15,3 Milliarden Euro im Jahr 2024. Das Ministerium meldete, dass "
+           "die Einnahmen der Branche mit 15,3 Millionen Euro im Jahr 2024 einen Rekord erreichten."),
+])
+def test_a_shorter_mention_by_a_generic_word_restates_the_earlier_figure(language, text):
+    """'the sector', 'an overtime bill': a later mention whose other words repeat an earlier figure's takes that
+    figure's label, so the same figure stated twice (a scale slip here) is compared."""
+    x = extract(text, language)
+    figures = [c for c in x.claims if isinstance(c, Quantity)]
+    assert len(figures) == 2 and figures[0].metric == figures[1].metric, [(f.value, f.metric) for f in figures]
+    assert _inconsistent(text, language) == [("restated", [figures[0].id, figures[1].id])]
+
+
+def test_different_things_that_share_a_word_are_not_one_figure():
+    text = ("Education spending reaches $1.29 billion and transit spending $630 million in 2025. The sector's "
+            "spending is $80 million in 2025.")
+    x = extract(text, "en")
+    assert len({c.metric for c in x.claims if isinstance(c, Quantity)}) == 3, x.claims
+    assert _inconsistent(text, "en") == []
+
+
+@pytest.mark.parametrize(("language", "text", "metric"), [
+    ("en", "Council members had criticised an overtime bill of $6,300 million.", "overtime bill"),
+    ("en", "The number of the users reached 5 million.", "number users"),
+    ("ar", "وأشارت الوزارة إلى أن إيرادات الموانئ بلغت 4 مليارات دولار.", "إيرادات الموانئ"),
+    ("fr", "Le ministère indique que les recettes portuaires ont atteint 4 milliards d'euros.", "recettes portuaires"),
+])
+def test_a_label_does_not_reach_past_its_noun_phrase(language, text, metric):
+    """The reporting verb before 'that' / 'أن', or a verb before an article, is not what a figure counts."""
+    figure = next(c for c in extract(text, language).claims if isinstance(c, Quantity))
+    assert figure.metric == metric
+
+
+def test_after_a_year_opens_what_follows():
+    """'… في 2024 بعد 10.2 مليار دولار في 2023': the 'after' belongs to the earlier figure, not to the year 2024."""
+    x = extract("تراجعت إيرادات قناة السويس إلى 4 مليارات دولار في 2024 بعد 10.2 مليار دولار في 2023.", "ar")
+    assert [(c.value, c.time) for c in x.claims if isinstance(c, Quantity)] == [
+        ("4 مليارات دولار", "في 2024"), ("10.2 مليار دولار", "في 2023")]
+
+
+def _relation(x, kind, values: list[str]):
+    ids = _ids(x)
+    return [r for r in x.relations if isinstance(r, kind) and
+            [getattr(r, f) for f in ("before", "after", "change")][:len(values)] == [ids.get(v) for v in values]]
+
+
+@pytest.mark.parametrize(("language", "text", "base", "level", "change"), [
+    ("de", "Ein Haushalt in Bayern zahlt 978 Euro pro Jahr und damit 43 Prozent weniger als ein Haushalt im Saarland "
+           "mit 1401 Euro pro Jahr.", "1401 Euro pro Jahr", "978 Euro pro Jahr", "43 Prozent weniger"),
+    ("en", "The new plan costs $4.8 million, 20 percent more than the $4 million of the old one.", "$4 million",
+     "$4.8 million", "20 percent more"),
+    ("es", "El salario medio en la región es de 30.000 euros, un 10% por debajo de los 33.000 euros del país.",
+     "33.000 euros", "30.000 euros", "10% por debajo"),
+])
+def test_a_percentage_before_a_comparison_word_is_the_change_from_the_figure_after_it(language, text, base, level,
+                                                                                       change):
+    """'978 Euro, 43 Prozent weniger als … 1401 Euro': the change from the base (after the word) to the level
+    before the percentage; the word joins the percentage, which so says its direction."""
+    x = extract(text, language)
+    assert _relation(x, Change, [base, level, change]), (x.relations, _ids(x))
+
+
+def test_the_stated_change_of_a_from_to_pair_is_found_whatever_its_place():
+    text = "Der Anteil ist von 40 Prozent auf 30 Prozent und damit um 10 Prozent gesunken."
+    assert _relation(extract(text, "de"), Change, ["40 Prozent", "30 Prozent", "10 Prozent gesunken"])
+    text = "Spending climbed by more than 50% to $9 billion from $6 billion."
+    assert _relation(extract(text, "en"), Change, ["$6 billion", "$9 billion", "climbed by more than 50%"])
+
+
+def test_a_from_to_pair_in_two_units_is_not_a_change():
+    """'de 312 a 2.275 millones de euros': the scale and currency are printed once for both; 312 alone is read as a
+    count, so the pair is not proposed (it would compare 312 with 2,275 million euros)."""
+    x = extract("La inversión pasó de 312 a 2.275 millones de euros.", "es")
+    assert not [r for r in x.relations if isinstance(r, Change)]
+
+
+def test_a_figure_in_brackets_in_another_unit_is_the_same_amount_converted():
+    from rules.model import Same
+
+    x = extract("The garden measures 8,000 sq ft (743 square metres) and cost $12,000 (€11,000).", "en")
+    ids = _ids(x)
+    same = [r.claims for r in x.relations if isinstance(r, Same)]
+    assert same == [[ids["8,000 sq ft"], ids["743 square metres"]], [ids["$12,000"], ids["€11,000"]]], same
+    assert _inconsistent("The garden measures 8,000 sq ft (743 square metres).", "en") == []
+    assert [r for r, _ in _inconsistent("The garden measures 8,000 sq ft (20,720 sq km).", "en")] == ["conversion"]
+
+
+def test_an_amount_with_its_scale_glued_on_is_a_figure_and_a_name_is_not():
+    x = extract("The deal is worth £850m, more than the $2bn of 2023; the M2 app runs on 5G.", "en")
+    assert [c.value for c in x.claims if isinstance(c, Quantity)] == ["£850m", "$2bn"]
+
+
+def test_two_from_to_pairs_in_one_sentence_are_not_crossed():
+    """'sales rose to A from B, …, and net profit rose to C from D': B pairs with A and D with C, never B with C."""
+    text = ("Sales rose to 378.1 million riyals from 356.3 million riyals, up 6.118%, and net profit rose to 87.3 "
+            "million riyals from 85.2 million riyals, up 2.464%.")
+    x = extract(text, "en")
+    ids = _ids(x)
+    pairs = {(r.before, r.after, r.change) for r in x.relations if isinstance(r, Change)}
+    assert pairs == {(ids["356.3 million riyals"], ids["rose to 378.1 million riyals"], ids["up 6.118%"]),
+                     (ids["85.2 million riyals"], ids["rose to 87.3 million riyals"], ids["up 2.464%"])}, pairs
+
+
+def test_a_relative_time_without_a_publication_date_is_the_figures_unread_time_not_the_articles():
+    """'last year's $1.14 billion' with no publication date: its time is 'last year' unread (a problem on the
+    claim), never the article's 2025; with the date it is 2024."""
+    from rules.engine import check
+    from rules.model import CheckRequest
+
+    text = "The city will spend $4.2 billion in 2025. Education gets $1.29 billion, up from last year's $1.14 billion."
+    x = extract(text, "en")
+    times = {c.value: c.time for c in x.claims if isinstance(c, Quantity)}
+    assert times["$4.2 billion"] == "in 2025" and "last year" in times["$1.14 billion"], times
+    report = check(msgspec.convert({"document": {"language": "en"}, "text": text}, CheckRequest))
+    read = {c.span: c for c in report.claims}
+    last = next(c for c in x.claims if isinstance(c, Quantity) and c.value == "$1.14 billion")
+    assert [p.code for p in read[last.span].problems] == ["needs_publication_date"]
+    dated = extract(text, "en", dt.date(2025, 3, 1))
+    assert any(f.kind == "time" and "last year" in f.text and f.time.start == dt.date(2024, 1, 1) for f in dated.found)
+
+
+def test_a_shorter_mention_with_no_time_of_its_own_takes_the_earlier_figures_time():
+    x = extract("The company plans to invest $3.5 billion in 5G networks in 2026. The chief executive said the "
+                "investment of $3.5 million would widen coverage.", "en")
+    figures = [c for c in x.claims if isinstance(c, Quantity)]
+    assert [(f.metric, f.time) for f in figures] == [(figures[0].metric, "in 2026")] * 2, figures

@@ -12,6 +12,7 @@ are compared with the seed's expected ones: those found, and false alarms (any o
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 
@@ -70,7 +71,8 @@ class Evaluation:
         self.request = json.loads((seed / "claims.json").read_text("utf-8"))
         self.article = (seed / "article.txt").read_text("utf-8")
         self.language = self.request["document"]["language"]
-        self.x = extract(self.article, self.language)
+        published = self.request["document"].get("published")
+        self.x = extract(self.article, self.language, dt.date.fromisoformat(published) if published else None)
         figures = [c for c in self.request["claims"] if c["kind"] in ("quantity", "share")]
         extracted = [c for c in self.x.claims if c.span and type(c).__name__ in ("Quantity", "Share")]
         # hand id → extracted id, each extracted figure used once, in the article's order
@@ -203,4 +205,4 @@ def test_the_seeds_extraction_summary():
     assert (found + times_found) / both >= 0.95  # the goal
     assert rel_found / rel_all >= 0.8  # the goal
     assert matched / extracted >= 0.8
-    assert got_all >= 9, "the inconsistent verdicts reached when this test was written (9 of 11)"
+    assert got_all >= 11, "every seed's inconsistent verdicts are reached from its article (11 of 11)"

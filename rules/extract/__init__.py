@@ -30,9 +30,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rules.extract.cues import LANGUAGES, cues
-from rules.model import (MAX_CLAIMS, MAX_RELATIONS, Change, CheckRequest, Claim, Event, PerUnit, Problem, Quantity, Relation, Role, Share,
-                         ShareOf, SumOf, TimeReading)
 from rules.messages import N_, problem
+from rules.model import (MAX_CLAIMS, MAX_RELATIONS, Change, CheckRequest, Claim, Event, PerUnit, Problem, Quantity, Relation, Role, Same,
+                         Share, ShareOf, SumOf, TimeReading)
 from rules.normalise.changes import movement
 from rules.normalise.errors import Unreadable
 from rules.normalise.lexicon import Kind, lexicon
@@ -149,6 +149,8 @@ class _Fig:
     metric: str | None = None
     stems: frozenset[str] = frozenset()  # the stems of what it counts
     context: frozenset[str] = frozenset()  # the stems of its clause's content words
+    carried: _Fig | None = None  # the earlier figure whose label a shorter mention took ('these fees')
+    time: str | None = None  # the time its claim was given
 
 
 @lru_cache(maxsize=8)
@@ -199,10 +201,12 @@ class _Scan:
         self.figs: list[_Fig] = []
         self.times: list[tuple[int, int, str]] = []  # token range and printed text of each time read
         self.time_starts: list[int] = []
+        self.unread: set[int] = set()  # the first token of each relative time read without a publication date
         self._meaning: dict[int, tuple[int, int] | None] = {}
         self._cue: dict[int, tuple[int, frozenset[str]] | None] = {}
         self.marks: dict[int, set[str]] = {}  # each sentence's cue categories
         self.changed: set[frozenset[str]] = set()  # the pairs a change relation joins already
+        self.compared: list[tuple[_Fig, _Fig, _Fig]] = []  # base, level and the percentage that compares them
         self.factors = factor_words(lang)
         self.vocab: set[str] | None = None  # the article's folded words (Arabic labels)
         self.document_time: str | None = None
@@ -330,6 +334,9 @@ class _Scan:
             months = int(bool(cats and cats[1] & {"month", "hmonth"}))
             while last < n and last - first < 2 * _WINDOW and toks[last].sentence == sentence:
                 more = self.time_categories(last)
+                if more and "mod" in more[1] and more[1] <= {"mod", "marker"} and last > i and not (
+                        last + more[0] < n and self._timeish(last + more[0])):
+                    break  # 'في 2024 بعد 10.2 مليار': 'after' opens what follows, it does not end this date
                 year = self.year_like(last)
                 month = bool(more and more[1] & {"month", "hmonth"})
                 if (year and years) or (month and months and years):
@@ -354,8 +361,11 @@ class _Scan:
             printed = self.text[toks[a].start:toks[b - 1].end]
             self.times.append((a, b, printed))
             self.time_starts.append(a)
-            self.out.found.append(Found("time", toks[a].start, toks[b - 1].end, printed, toks[a].sentence,
-                                        time=span))
+            if span is None:  # 'last year' with no publication date: the figure's time, unread (a problem on its
+                self.unread.add(a)  # claim), rather than the article's time, which would be a wrong reading
+            else:
+                self.out.found.append(Found("time", toks[a].start, toks[b - 1].end, printed, toks[a].sentence,
+                                            time=span))
             i = b
 
     def _dated(self, j: int) -> bool:
@@ -370,21 +380,25 @@ class _Scan:
         hit = self.time_categories(j)
         return bool(hit and hit[0] == 1)
 
-    def _read_time(self, first: int, anchor: int, last: int) -> tuple[int, int, TimeReading] | None:
-        """The widest window around ``anchor`` the time reader reads (left edge first, then the right)."""
+    def _read_time(self, first: int, anchor: int, last: int) -> tuple[int, int, TimeReading | None] | None:
+        """The widest window around ``anchor`` the time reader reads (left edge first, then the right); else the
+        widest it refused only for want of a publication date, with no reading."""
         tries = 0
+        relative: tuple[int, int, None] | None = None
         for a in range(first, anchor + 1):
             for b in range(last, anchor, -1):
                 tries += 1
                 if tries > 40:
-                    return None
+                    return relative
                 printed = self.text[self.toks[a].start:self.toks[b - 1].end]
                 try:
                     span = read_time(printed, self.language, self.published)
-                except Unreadable:
+                except Unreadable as exc:
+                    if exc.code == "needs_publication_date" and relative is None:
+                        relative = (a, b, None)
                     continue
                 return a, b, span.reading()
-        return None
+        return relative
 
     # -- figures ---------------------------------------------------------------------------------------------------
     def scan_figures(self) -> None:
@@ -402,7 +416,7 @@ class _Scan:
                     self.figs.append(fig)
                     i = fig.last
                     continue
-            anchor = not t.used and ((t.word == "#" and not self.glued(t)) or bool(kinds & _ANCHOR_WORDS) or (
+            anchor = not t.used and ((t.word == "#" and not self.glued(t, i)) or bool(kinds & _ANCHOR_WORDS) or (
                 bool(kinds & _K_NUMBER) and bool(self.kinds(i + (self.meaning(i) or (1,))[0]) & _AFTER_NUMBER_WORD)))
             if not anchor:
                 i += 1
@@ -434,10 +448,15 @@ class _Scan:
             return None
         return _Fig(id=self._id(), first=first, last=i + 1, start=s, end=e, measure=None, value=value, factor=True)
 
-    def glued(self, t: _Tok) -> bool:
-        """A number glued to Latin letters is part of a name: 'M2', '5G', 'COVID-19', 'A320'."""
+    def glued(self, t: _Tok, i: int) -> bool:
+        """A number glued to Latin letters is part of a name: 'M2', '5G', 'COVID-19', 'A320'; not an amount of money
+        with its scale glued on ('£850m', '$2bn')."""
         before = self.plain[t.start - 2:t.start] if t.start >= 2 else " " + self.plain[:t.start]
         after = self.plain[t.end:t.end + 1]
+        if before[-1:] in _LEFT_SYMBOLS and before[-1:] not in "+-−~≈" and i + 1 < len(self.toks) and \
+                self.kinds(i + 1) & _K_SCALES and self.toks[i + 1].start == t.end and \
+                not self.plain[self.toks[i + 1].end:self.toks[i + 1].end + 1].isalnum():
+            return False
         return (before[-1:].isascii() and before[-1:].isalpha()) or (after.isascii() and after.isalpha()) or \
             (before[-1:] == "-" and before[:1].isascii() and before[:1].isalpha())
 
@@ -573,7 +592,23 @@ class _Scan:
         c = self.cue(j)
         categories = (c[1] if c else frozenset()) | self.covered.get(j, frozenset())
         return not categories & {"drop", "clause", "share", "parts", "since", "from", "to", "roles", "former",
-                                 "current"}
+                                 "current", "article", "that"}
+
+    def opens(self, j: int) -> bool:
+        """Whether the words before token ``j`` are not part of the phrase after it: a reported clause opens at
+        ``j`` ('said that …', 'أشارت إلى أن …'), or an article with no preposition before it ('criticised an
+        overtime bill', not 'the number of the users')."""
+        if self.is_cue(j, "that"):
+            return True
+        if not self.is_cue(j, "article") or not j:
+            return False
+        before = self.toks[j - 1]
+        return before.word[:1].isalpha() and bool(key(before.raw, self.lang)) and not self.is_cue(j - 1, "link")
+
+    def generic(self, j: int) -> bool:
+        """A word that names an amount or refers back ('bill', 'القطاع'): it tells one thing counted from no other."""
+        c = self.cue(j)
+        return "generic" in (c[1] if c else frozenset()) | self.covered.get(j, frozenset())
 
     def label_before(self, fig: _Fig, previous: bool = False) -> list[int]:
         """The content words of the figure's clause before it (nearest three, in order); with ``previous``, of the
@@ -598,6 +633,8 @@ class _Scan:
         top = j
         while j >= 0 and len(out) < 3 and self.toks[j].clause == clause and top - j < 12:
             if (self.toks[j].word == "#" or self.toks[j].used) and not previous:
+                break
+            if out and self.opens(j):
                 break
             if self.content(j):
                 out.append(j)
@@ -680,6 +717,8 @@ class _Scan:
         return None
 
     def stems(self, idx: list[int]) -> frozenset[str]:
+        """The stems of a label's words, its generic words ('bill', 'the sector') left out."""
+        idx = [j for j in idx if not self.generic(j)]
         if not idx:
             return frozenset()
         if self.lang != "ar":
@@ -710,11 +749,17 @@ class _Scan:
         """A shorter mention of what an earlier figure counts ('these fees' after 'licence fees') takes its label."""
         if not fig.stems or fig.measure is None:
             return
+        found: _Fig | None = None
         for other in reversed(self.figs[max(0, fig.index - 30):fig.index]):
+            if found is not None and self.toks[other.first].sentence != self.toks[found.first].sentence:
+                break
             if other.measure is not None and other.measure.unit == fig.measure.unit and other.metric and \
                     fig.stems <= other.stems:
-                fig.metric, fig.stems = other.metric, other.stems
-                return
+                if found is not None and other.stems != found.stems:
+                    return  # 'education spending and transit spending …; the sector's spending': which one is not said
+                found = found or other
+        if found is not None:
+            fig.metric, fig.stems, fig.carried = found.metric, found.stems, found
 
     # -- claims ----------------------------------------------------------------------------------------------------
     def sentence_text(self, sentence: int, s: int, e: int) -> str:
@@ -723,6 +768,7 @@ class _Scan:
         return " ".join(self.text[a:b].split())[:4000]
 
     def claims(self) -> None:
+        self.comparisons()
         self.fig_starts = {f.first for f in self.figs}
         for fig in self.figs:
             t = self.toks[fig.first]
@@ -744,10 +790,13 @@ class _Scan:
             self.carry(fig)
             metric = fig.metric
             time = self.time_for(fig)
+            if time is None and fig.carried is not None:
+                time = fig.carried.time  # a shorter mention of an earlier figure, with no time of its own: that one's
             if time is None:
                 time = self.document_time
-            elif self.document_time is None and fig.measure is not None:
+            elif self.document_time is None and fig.measure is not None and not self._unread(time):
                 self.document_time = time  # the first time a figure is given for: the article's, for the rest
+            fig.time = time
             common = dict(id=fig.id, value=fig.value, sentence=self.sentence_text(t.sentence, fig.start, fig.end),
                           span=(fig.start, fig.end), extracted=True, metric=metric, scope=scope, time=time)
             if share_cue:
@@ -764,6 +813,49 @@ class _Scan:
                 self.out.claims.append(Quantity(**common))
             self.out.found.append(Found("figure", fig.start, fig.end, fig.value, t.sentence, claim=fig.id))
 
+    def comparisons(self) -> None:
+        """'978 Euro pro Jahr, 43 Prozent weniger als … 1401 Euro pro Jahr', '200,000 jobs per month, 50 percent lower
+        than … about 300,000': a percentage followed by a comparison word is the change from the level after the
+        word (the base) to the level before the percentage, in its sentence, in the same unit; the word joins the
+        percentage's value ('43 Prozent weniger'), which says the direction."""
+        toks, n = self.toks, len(self.toks)
+        for fig in self.figs:
+            k = fig.last
+            if not fig.percent or k >= n or toks[k].sentence != toks[fig.first].sentence:
+                continue
+            size = 0 if toks[k].used else self.is_cue(k, "more") or self.is_cue(k, "less")
+            held = self.is_cue(k - 1, "more") or self.is_cue(k - 1, "less")  # the reader took the word in: '43
+            if not size and held < 2:  # Prozent weniger' ends the figure, 'als' follows
+                continue
+            sentence = toks[fig.first].sentence
+            base = next((f for f in self.figs[fig.index + 1:fig.index + 6] if toks[f.first].sentence == sentence
+                         and not f.percent and not f.factor and f.measure is not None and self.level(f)), None)
+            if base is None:
+                continue
+            level = next((f for f in reversed(self.figs[max(0, fig.index - 5):fig.index])
+                          if toks[f.first].sentence == sentence and not f.percent and not f.factor and
+                          f.measure is not None and self.level(f) and f.measure.unit == base.measure.unit and
+                          f.measure.per == base.measure.per), None)
+            if level is None:
+                continue
+            if size:  # the word says the direction, not 'than'
+                last = k + max(1, size - 1)
+                fig.last, fig.end = last, toks[last - 1].end
+                fig.value, fig.is_level = self.text[fig.start:fig.end], None
+            self.compared.append((base, level, fig))
+
+    def _converted(self) -> None:
+        """'8,000 sq ft (740 square metres)', '223 Millionen Dollar (etwa 158 Millionen Euro)': a figure in brackets
+        right after a figure in another unit or currency states the same amount converted."""
+        for prev, fig in zip(self.figs, self.figs[1:]):
+            j = fig.first - 1
+            a, b = prev.measure, fig.measure
+            if j < 1 or self.toks[j].word != "(" or prev.last != j or a is None or b is None or prev.percent or \
+                    fig.percent or a.unit is None or b.unit is None or a.unit == b.unit or a.per != b.per or \
+                    (len(a.unit) == 3) != (len(b.unit) == 3):  # a currency is converted into a currency only
+                continue
+            self.out.relations.append(Same(claims=[prev.id, fig.id]))
+
     def _parenthesised(self, fig: _Fig) -> bool:
         """'$1.29 billion (31%)': a percentage in brackets right after a figure is its share of the total."""
         j = fig.first - 1
@@ -771,6 +863,10 @@ class _Scan:
 
     # -- relations -------------------------------------------------------------------------------------------------
     def relations(self) -> None:
+        self._converted()
+        for base, level, fig in self.compared:
+            self.changed.add(frozenset((base.id, level.id)))
+            self.out.relations.append(Change(before=base.id, after=level.id, change=fig.id))
         by_sentence: dict[int, list[_Fig]] = {}
         for fig in self.figs:
             by_sentence.setdefault(self.toks[fig.first].sentence, []).append(fig)
@@ -892,20 +988,19 @@ class _Scan:
             return
         if fig.share or not self.level(fig):
             return
+        every = figs  # the change stated may be any of them ('von 16 auf 6 Prozent und damit um 10 Prozent gesunken')
         figs = [f for f in figs if f is fig or self.level(f)]
         n = figs.index(fig)
         start = self.cue_before(fig.first, "from", 2)
         since = self.cue_before(fig.first, "since", 4)
-        if start is not None:  # 'from X to Y'
-            later = next((f for f in figs[n + 1:] if f.percent == fig.percent and not f.factor and
-                          self.near_cue(f, "to")), None)
-            if later is not None:
-                self._add_change(figs, fig, later)
-                return
-            earlier = next((f for f in reversed(figs[:n]) if f.percent == fig.percent and not f.factor and
-                            self.near_cue(f, "to")), None)
-            if earlier is not None:  # 'falls to Y from X'
-                self._add_change(figs, fig, earlier)
+        if start is not None:  # 'from X to Y', in one unit: 'de 312 a 2.275 millones de euros' shares a scale and a
+            unit = fig.measure.unit if fig.measure else None  # currency the reader does not give 312: no pair
+            # the level next to it, the nearer of the two: 'rose to A from B, and … to C from D' pairs B with A
+            near = [f for f in (*figs[max(0, n - 1):n], *figs[n + 1:n + 2]) if f.percent == fig.percent and
+                    not f.factor and self.near_cue(f, "to") and f.measure is not None and f.measure.unit == unit]
+            if near:  # 'from X to Y', 'falls to Y from X'
+                self._add_change(every, fig, min(near, key=lambda f: f.first - fig.last if f.first > fig.first
+                                                 else fig.first - f.last))
                 return
         if since is not None:  # 'Y, up 8 % from X', 'Y مقارنة بـX'
             earlier = next((f for f in reversed(figs[:n]) if f.percent == fig.percent and not f.share and
@@ -922,9 +1017,9 @@ class _Scan:
                 earlier = next((f for f in levels if f.stems & words), None) if words else \
                     (levels[0] if levels else None)
                 if earlier is not None:
-                    figs = [earlier, *figs]
+                    figs, every = [earlier, *figs], [earlier, *every]
             if earlier is not None:
-                self._add_change(figs, fig, earlier)
+                self._add_change(every, fig, earlier)
 
     def _add_change(self, figs: list[_Fig], before: _Fig, after: _Fig) -> None:
         pair = frozenset((before.id, after.id))
@@ -999,11 +1094,14 @@ class _Scan:
             self.out.relations.append(PerUnit(total=total.id, count=count.id, each=fig.id))
 
     # -- events and roles ------------------------------------------------------------------------------------------
+    def _unread(self, printed: str) -> bool:
+        return any(self.times[k][2] == printed for k in range(len(self.times)) if self.times[k][0] in self.unread)
+
     def events(self) -> None:
         figure_sentences = {self.toks[f.first].sentence for f in self.figs}
         for a, b, printed in self.times:
             sentence = self.toks[a].sentence
-            if sentence in figure_sentences:
+            if sentence in figure_sentences or a in self.unread:
                 continue
             marks = self.marks.get(sentence, set())
             tense = "future" if "future" in marks else "past" if "past" in marks else None

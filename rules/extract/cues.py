@@ -18,7 +18,8 @@ __all__ = ["CATEGORIES", "LANGUAGES", "Cues", "cues"]
 _DATA = files("rules").joinpath("data/extract")
 LANGUAGES = tuple(sorted(p.name[:-5] for p in _DATA.iterdir() if p.name.endswith(".toml")))
 CATEGORIES = ("share", "parts", "from", "to", "since", "order", "future", "past", "expected", "planned", "former",
-              "current", "roles", "drop", "clause", "link", "rest", "breakdown", "same", "more", "less")
+              "current", "roles", "drop", "clause", "link", "rest", "breakdown", "same", "more", "less", "article",
+              "that", "generic")
 
 
 @dataclass(frozen=True)

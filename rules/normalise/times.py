@@ -1015,6 +1015,13 @@ class _Point:
             raise Unreadable("two_modifiers", TWO_MODIFIERS, text=text, modifiers=", ".join(relations))
         if len(narrowing) > 1:
             raise Unreadable("two_modifiers", TWO_MODIFIERS, text=text, modifiers=", ".join(narrowing))
+        for mod, atom in relations.items():
+            k = next(i for i, a in enumerate(self.atoms) if a is atom)
+            if mod != "approximately" and not any(a.kind == "num" or a.kind == "word" and set(a.read) - {"mod"}
+                                                  for a in self.atoms[k + 1:]):
+                raise Unreadable("trailing_modifier", N_("'{word}' follows the time in '{text}': it introduces what "
+                                                         "comes next, not this time; send the time without it"),
+                                 word=atom.text, text=text)
         self.use(*relations.values(), *narrowing.values())
         if narrowing:
             how = next(iter(narrowing))
