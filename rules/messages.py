@@ -143,6 +143,8 @@ class Said:
         return (self.message, *self.values.items())
 
     def _render(self, lang: str, text: str) -> str:
+        if not self.values:
+            return text
         return text.format(**{k: v.text(lang) if isinstance(v, Said) else v(lang) if callable(v) else v
                               for k, v in self.values.items()})
 

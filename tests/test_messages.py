@@ -166,6 +166,9 @@ def test_a_value_inside_a_problem_is_said_in_its_language_too():
     assert "second unit of time after 'hour'" in exc.value.message
     assert "unidad de tiempo" in exc.value.said.local("es") and "(Zeit)" in exc.value.said.local("de")
     assert exc.value.said.local("en") is None and exc.value.said.local(None) is None
+    import pickle
+    back = pickle.loads(pickle.dumps(exc.value))  # out of a worker process: its English, its code
+    assert (back.code, back.message) == (exc.value.code, exc.value.message)
 
 
 def test_a_crowd_summary_and_a_duplicate_are_said_in_the_document_language():

@@ -29,3 +29,7 @@ class Unreadable(ValueError):
 
     def __str__(self) -> str:
         return self.said.en
+
+    def __reduce__(self) -> tuple[type[Unreadable], tuple[str, str]]:
+        """Pickled (out of a worker process) as its English: a value said by language may be a function."""
+        return Unreadable, (self.code, self.said.en)
