@@ -191,14 +191,15 @@ _MEMO_SIZE = 1 << 14
 _PROBLEMS: dict[tuple[Any, ...], Problem] = {}
 
 
-def reasons(problems: Iterable[Problem], otherwise: str) -> Callable[[str], str]:
+def reasons(problems: Iterable[Problem], otherwise: str | Said) -> Callable[[str], str]:
     """The problems' messages joined with '; ' as a value of a sentence (``rules.explain.say``): each in the
     language the sentence is said in when the problem has it (``local``), else in English; ``otherwise`` when
     there are none."""
     found = list(problems)
 
     def text(lang: str) -> str:
-        return "; ".join(p.local if lang != "en" and p.local else p.message for p in found) or otherwise
+        return "; ".join(p.local if lang != "en" and p.local else p.message for p in found) or (
+            otherwise.text(lang) if isinstance(otherwise, Said) else otherwise)
     return text
 
 

@@ -58,7 +58,7 @@ def check(ctx: Context) -> Iterator[Verdict]:
             continue
         window = span.window() if span is not None else (None, None)
         if span is None or None in window:
-            why = unreadable([start]) if span is None else f"'{span.text}' is open-ended"
+            why = unreadable([start]) if span is None else Said(N_("'{time}' is open-ended"), time=span.text)
             yield verdict(__name__, items, "unverifiable", say(lang, UNREADABLE, age=printed, why=why))
             continue
         s_lo, s_hi = window
