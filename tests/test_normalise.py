@@ -231,6 +231,7 @@ def test_multipliers_are_factors(text, language, factor, times):
     ("أكثر بنسبة 20%", "ar", 1),
     ("أكثر من 20%", "ar", None),
     ("20% أو أكثر", "ar", None),
+    ("a down payment of 10 percent", "en", None),  # a payment, not a fall
 ])
 def test_a_comparative_after_the_number_is_a_change_and_before_it_a_bound(text, language, direction):
     from rules.normalise.changes import movement

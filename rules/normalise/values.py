@@ -846,7 +846,10 @@ class _Figure:
         between a number and its currency."""
         if item.kind == _OTHER and k == self.after_amount:
             _unknown_unit(item)
-            if _is(self.items, k + 1, _CURRENCY | _MINOR) and self.state.currency is None:
+            link = _at(self.items, k + 1)  # '1,4 gazillion de dollars', '5 foo of dollars': a linking word between
+            linked = link is not None and (link.meaning.kinds & _DATE_LINK or fold(link.raw) == "d") and \
+                _is(self.items, k + 2, _CURRENCY | _MINOR)
+            if (linked or _is(self.items, k + 1, _CURRENCY | _MINOR)) and self.state.currency is None:
                 raise Unreadable("unknown_word", N_("'{text}' stands between the number and its currency and is "
                                                     "not a word tadqiq reads (a scale word misspelt?)"), text=item.raw)
         return k + 1
