@@ -23,6 +23,7 @@ from typing import Any
 
 import msgspec
 
+from rules.messages import N_, problem
 from rules.normalise.changes import Movement, movement
 from rules.model import (Amount, Change, CheckRequest, Claim, Document, Event, Problem, Quantity, ReadClaim,
                          Reading, Role, Share)
@@ -102,13 +103,13 @@ def _read(claim: Claim, reference: bool, doc: Document, policy: Policy) -> Item:
             measure, reading = read
             if measure.value.low is not None and measure.value.high is not None \
                     and measure.value.low > measure.value.high:
-                item.problems.append(Problem(code="empty_range", claim=claim.id, field="value",
-                                             message=f"'{measure.text}' was read as a range with its low end above "
-                                                     "its high end; it stands for no value"))
+                item.problems.append(problem(lang, "empty_range", N_(
+                    "'{text}' was read as a range with its low end above its high end; it stands for no value"),
+                    claim=claim.id, field="value", text=measure.text))
             else:
                 item.measure, item.reading = measure, reading
         elif not (read.code == "no_number" and item.movement is not None and item.movement.factor is not None):
-            item.problems.append(Problem(code=read.code, message=read.message, claim=claim.id, field="value"))
+            item.problems.append(problem(lang, read.code, read.said, claim=claim.id, field="value"))
         if claim.time:
             item.when = _when(item, claim.time, doc)
     elif isinstance(claim, Event):
@@ -121,7 +122,7 @@ def _read(claim: Claim, reference: bool, doc: Document, policy: Policy) -> Item:
         if claim.term:
             item.when = _when(item, claim.term, doc)
     if reference and not claim.source:
-        item.problems.append(Problem(code="no_source", message="a reference must name its source",
+        item.problems.append(problem(doc.language, "no_source", N_("a reference must name its source"),
                                      claim=claim.id, field="source"))
     return item
 
@@ -134,7 +135,7 @@ def _when(item: Item, text: str, doc: Document) -> str:
         item.time = read_time(text, doc.language, doc.published, doc.fiscal)
         return f"{item.time.start}/{item.time.end}"
     except Unreadable as exc:
-        item.problems.append(Problem(code=exc.code, message=exc.message, claim=item.id, field="time"))
+        item.problems.append(problem(doc.language, exc.code, exc.said, claim=item.id, field="time"))
         return key(text, doc.language)
 
 

@@ -19,6 +19,7 @@ from heapq import nlargest, nsmallest
 from itertools import combinations
 from typing import Any, TypeVar
 
+from rules.messages import N_, Said, problem
 from rules.model import Problem, Verdict
 
 __all__ = ["FEW", "SHOWN", "extremes", "pairs", "summarised"]
@@ -58,8 +59,9 @@ def pairs(members: Sequence[T], partners: Callable[[T], Iterable[T]]) -> Iterato
                 yield members[a], members[b]
 
 
-def summarised(problems: list[Problem], rule: str, label: str,
-               outcomes: Iterable[tuple[bool, Callable[[], Verdict]]], shown: int = SHOWN) -> Iterator[Verdict]:
+def summarised(problems: list[Problem], rule: str, label: Said | str,
+               outcomes: Iterable[tuple[bool, Callable[[], Verdict]]], shown: int = SHOWN,
+               language: str = "en") -> Iterator[Verdict]:
     """The verdicts of one pairing key: each outcome is (fits, a function making the verdict). At most ``shown``
     are made — the misses first, then the fits, each in the request's order — and the rest are counted in a
     problem appended to ``problems``."""
@@ -74,7 +76,7 @@ def summarised(problems: list[Problem], rule: str, label: str,
         yield make()
     rest_misses = max(len(misses) - shown, 0)
     rest_fits = len(outcomes) - shown - rest_misses
-    problems.append(Problem(
-        code="crowd_summarised",
-        message=f"{rule}: {label}: {len(outcomes)} comparisons; the first {shown} are shown (misses first), the "
-                f"other {len(outcomes) - shown} only counted here: {rest_misses} did not fit, {rest_fits} fitted"))
+    problems.append(problem(language, "crowd_summarised", N_(
+        "{rule}: {label}: {count} comparisons; the first {shown} are shown (misses first), the other {rest} only "
+        "counted here: {misses} did not fit, {fits} fitted"), rule=rule, label=label, count=len(outcomes),
+        shown=shown, rest=len(outcomes) - shown, misses=rest_misses, fits=rest_fits))

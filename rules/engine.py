@@ -22,6 +22,7 @@ import msgspec
 
 from rules.context import Context
 from rules.extract import with_text
+from rules.messages import N_, problem
 from rules.model import CheckRequest, Claim, Counts, Derived, Problem, ReferenceUsed, Report, Verdict
 from rules.policy import POLICY, Policy
 from rules.registry import Rule, discover
@@ -46,13 +47,15 @@ def _clean(request: CheckRequest) -> tuple[CheckRequest, list[Problem]]:
     """Set aside what cannot be used — a claim whose id was already used, a relation naming a claim that is not
     in the request, a relation that relates a claim to itself — and say so, so that the rest is still checked."""
     problems: list[Problem] = []
+    lang = request.document.language
     seen: set[str] = set()
     kept: dict[str, list[Claim]] = {"claims": [], "references": []}
     for where, claims in (("claims", request.claims), ("references", request.references)):
         for i, claim in enumerate(claims):
             if claim.id in seen:
-                problems.append(Problem(code="duplicate_id", claim=claim.id, field=f"{where}[{i}].id",
-                                        message=f"claim id '{claim.id}' is used twice; this one was set aside"))
+                problems.append(problem(lang, "duplicate_id", N_("claim id '{id}' is used twice; this one was set "
+                                                                 "aside"), claim=claim.id, id=claim.id,
+                                        field=f"{where}[{i}].id"))
                 continue
             seen.add(claim.id)
             kept[where].append(claim)
@@ -61,17 +64,18 @@ def _clean(request: CheckRequest) -> tuple[CheckRequest, list[Problem]]:
         unknown = [(name, claim_id) for name in relation.__struct_fields__ if name not in _NOT_IDS
                    for claim_id in _ids(getattr(relation, name)) if claim_id not in seen]
         for name, claim_id in unknown:
-            problems.append(Problem(code="unknown_claim", claim=claim_id, field=f"relations[{i}].{name}",
-                                    message=f"the relation names claim '{claim_id}', which is not in the request; "
-                                            "the relation was set aside"))
+            problems.append(problem(lang, "unknown_claim", N_("the relation names claim '{id}', which is not in "
+                                                              "the request; the relation was set aside"),
+                                    claim=claim_id, id=claim_id, field=f"relations[{i}].{name}"))
         named = [claim_id for name in relation.__struct_fields__ if name not in _NOT_IDS
                  for claim_id in _ids(getattr(relation, name))]
         twice = sorted({c for c in named if named.count(c) > 1})
         for claim_id in twice:
-            problems.append(Problem(code="self_relation", claim=claim_id, field=f"relations[{i}]",
-                                    message=f"the {relation.__struct_config__.tag} relation names claim '{claim_id}' "
-                                            "more than once: a claim cannot be related to itself; the relation was "
-                                            "set aside"))
+            problems.append(problem(lang, "self_relation", N_("the {relation} relation names claim '{id}' more "
+                                                              "than once: a claim cannot be related to itself; the "
+                                                              "relation was set aside"),
+                                    claim=claim_id, field=f"relations[{i}]", id=claim_id,
+                                    relation=relation.__struct_config__.tag))
         if not unknown and not twice:
             relations.append(relation)
     if not problems:
@@ -161,10 +165,10 @@ def _check(request: CheckRequest, rules: Iterable[Rule], policy: Policy, library
                 stopped.append(rule.id)
                 break
     if stopped:
-        problems.append(Problem(code="report_full", message=(
-            f"a report holds at most {MAX_OUTPUTS} verdicts and derived figures; it is full: "
-            f"{', '.join(stopped)} stopped there, and did not check the rest of the claims (send them in smaller "
-            "requests)")))
+        problems.append(problem(ctx.language, "report_full", N_(
+            "a report holds at most {count} verdicts and derived figures; it is full: {rules} stopped there, and did "
+            "not check the rest of the claims (send them in smaller requests)"), count=MAX_OUTPUTS,
+            rules=", ".join(stopped)))
     unused = {u.id for u in used} - {c for v in verdicts for c in v.claims}  # left out of the report
     used = [u for u in used if u.id not in unused]
     claims = [item.read() for item in ctx.items.values() if item.id not in unused]

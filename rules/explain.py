@@ -22,7 +22,7 @@ from babel.numbers import (NumberPattern, format_compact_decimal, format_decimal
                            get_decimal_symbol, get_group_symbol, parse_pattern)
 
 from rules.interval import Interval, outward
-from rules.messages import translate, translated
+from rules.messages import Said, translate, translated
 from rules.model import Range, Text
 from rules.normalise.lexicon import lexicon
 from rules.normalise.units import name, pattern
@@ -239,14 +239,14 @@ def unit_name(unit: str, lang: str, count: Fraction = Fraction(1)) -> str:
     return name(unit, lang, count)
 
 
-def say(language: str, message: str, **figures: Fig | Callable[[str], str] | str | int) -> Text:
+def say(language: str, message: str, **figures: Fig | Said | Callable[[str], str] | str | int) -> Text:
     """Render ``message`` (an English message id, ``rules.messages``) with ``figures``, in English and in the
-    document's language when its catalogue translates it: a ``Fig``, a function of the language (``lambda lang:
-    name("day", lang)``), or plain text used as is in every language."""
+    document's language when its catalogue translates it: a ``Fig``, a ``Said`` (a message of its own), a function
+    of the language (``lambda lang: name("day", lang)``), or plain text used as is in every language."""
     lang = language.split("-")[0]
 
     def render(code: str, text: str) -> str:
-        values = {k: v.text(code) if isinstance(v, Fig) else v(code) if callable(v) else str(v)
+        values = {k: v.text(code) if isinstance(v, (Fig, Said)) else v(code) if callable(v) else str(v)
                   for k, v in figures.items()}
         return text.format(**values)
 

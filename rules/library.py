@@ -45,6 +45,8 @@ from typing import Annotated
 import msgspec
 from msgspec import Meta, structs
 
+from rules.messages import N_, Said, translate
+from rules.messages import problem as said_problem
 from rules.model import (Amount, Base, CheckRequest, Claim, Document, Event, Language, Problem, Quantity,
                          ReferenceUsed, Role, Share, Short)
 from rules.normalise.times import TimeSpan, read_time
@@ -145,45 +147,48 @@ def entry_problems(entry: LibraryEntry, where: str = "") -> list[Problem]:
     claim = entry.claim
     out: list[Problem] = []
 
-    def problem(code: str, field: str, message: str) -> None:
-        out.append(Problem(code=code, claim=claim.id, field=f"{where}{field}", message=message))
+    def problem(code: str, field: str, message: str | Said, /, **values: object) -> None:
+        out.append(said_problem(entry.language, code, message, claim=claim.id, field=f"{where}{field}", **values))
 
     if not (claim.source or "").strip():
-        problem("no_source", "claim.source", "a reference must name its source")
+        problem("no_source", "claim.source", N_("a reference must name its source"))
     if not (claim.url or "").startswith(("https://", "http://")):
-        problem("no_source_url", "claim.url", "a reference must give the address of its source (https://…)")
+        problem("no_source_url", "claim.url", N_("a reference must give the address of its source (https://…)"))
     first, second = _LABELS[type(claim)]
     allowed = {first, second} | ({"scope"} if hasattr(claim, "scope") else set())
     for name in Also.__struct_fields__:
         if getattr(entry.also, name) and name not in allowed:
-            problem("bad_spelling_field", f"also.{name}",
-                    f"a {type(claim).__name__.lower()} has no '{name}'; its labels are {', '.join(sorted(allowed))}")
+            problem("bad_spelling_field", f"also.{name}", N_("a {kind} has no '{name}'; its labels are {labels}"),
+                    kind=type(claim).__name__.lower(), name=name, labels=", ".join(sorted(allowed)))
     if isinstance(claim, (Quantity, Share)):
         try:
             read_value(claim.value, entry.language, getattr(claim, "unit", None), getattr(claim, "per", None))
         except Unreadable as exc:
-            problem(exc.code, "claim.value", f"the value cannot be read in '{entry.language}': {exc.message}")
+            problem(exc.code, "claim.value", N_("the value cannot be read in '{language}': {reason}"),
+                    language=entry.language, reason=exc.said)
     if isinstance(claim, Role) and not claim.term:
-        problem("no_term", "claim.term", "a role in the library needs its term of office ('2021-01-20/2025-01-20')")
+        problem("no_term", "claim.term",
+                N_("a role in the library needs its term of office ('2021-01-20/2025-01-20')"))
     if not isinstance(claim, Role) and not claim.time:
-        problem("no_time", "claim.time", "a reference in the library needs the time it holds for ('2024', "
-                                         "'2024-04-24', '1986-06-01/' for a peg still in force)")
+        problem("no_time", "claim.time", N_("a reference in the library needs the time it holds for ('2024', "
+                                            "'2024-04-24', '1986-06-01/' for a peg still in force)"))
     if entry.throughout and not isinstance(claim, (Quantity, Share)):
-        problem("bad_throughout", "throughout", "only a figure can hold throughout its time")
+        problem("bad_throughout", "throughout", N_("only a figure can hold throughout its time"))
     text = _time_text(claim)
     field = "claim.term" if isinstance(claim, Role) else "claim.time"
     if text:
         read = _read_time(text, entry.language, None)
         if isinstance(read, Unreadable):
             code = "end_before_start" if read.code == "bad_range" else read.code
-            problem(code, field, f"'{text}' cannot be read: {read.message}")
+            problem(code, field, N_("'{text}' cannot be read: {reason}"), text=text, reason=read.said)
         elif isinstance(claim, (Role, Event)):
             others = {_base(lang) for lang in LANGUAGES
                       if not _same_span(_read_time(text, lang, None), read)}
             if others:
                 problem("time_not_neutral", field,
-                        f"'{text}' does not read the same in {', '.join(sorted(others))}: write it as ISO dates "
-                        "('2021-01-20/2025-01-20', '2025-01-20/') so that it meets articles in every language")
+                        N_("'{text}' does not read the same in {languages}: write it as ISO dates "
+                           "('2021-01-20/2025-01-20', '2025-01-20/') so that it meets articles in every language"),
+                        text=text, languages=", ".join(sorted(others)))
     return out
 
 
@@ -350,13 +355,13 @@ class Library:
             if isinstance(claim, Role):
                 vouched = self._vouched(held for held, _ in met)
                 if day is not None and vouched is not None and day > vouched:
-                    problems.setdefault((claim.id, ""), _unchecked_office(claim, vouched, day))
+                    problems.setdefault((claim.id, ""), _unchecked_office(claim, vouched, day, doc.language))
                     continue
                 stale: list[Held] = []
             else:
                 stale = [held for held, _ in met if held.stale(day)]
                 for held in stale:
-                    problems.setdefault((claim.id, held.id), _stale(claim, held, day))
+                    problems.setdefault((claim.id, held.id), _stale(claim, held, day, doc.language))
             for held, time in met:
                 if held in stale or len(added) >= MAX_ADDED:
                     continue
@@ -436,19 +441,19 @@ def _within(inner: tuple[dt.date | None, dt.date | None], outer: tuple[dt.date |
     return (o_lo is None or (lo is not None and lo >= o_lo)) and (o_hi is None or (hi is not None and hi <= o_hi))
 
 
-def _unchecked_office(claim: Role, vouched: dt.date, day: dt.date) -> Problem:
-    return Problem(code="library_not_checked_since", claim=claim.id,
-                   message=f"the library's terms for {claim.person} as {claim.role} were last checked on {vouched}, "
-                           f"before {day}: the office may have changed hands since, so they were not used; check them "
-                           "against their sources and supersede them with the day checked")
+def _unchecked_office(claim: Role, vouched: dt.date, day: dt.date, language: str) -> Problem:
+    return said_problem(language, "library_not_checked_since", N_(
+        "the library's terms for {person} as {role} were last checked on {checked}, before {day}: the office may "
+        "have changed hands since, so they were not used; check them against their sources and supersede them with "
+        "the day checked"), claim=claim.id, person=claim.person, role=claim.role, checked=vouched, day=day)
 
 
-def _stale(claim: Claim, held: Held, day: dt.date | None) -> Problem:
+def _stale(claim: Claim, held: Held, day: dt.date | None, language: str) -> Problem:
     assert held.time is not None
-    return Problem(code="library_not_checked_since", claim=claim.id,
-                   message=f"the library entry '{held.id}' (since {held.time.start}, still running when it was last "
-                           f"checked on {held.entry.checked}) is not known to hold on {day}; it was not used: check "
-                           "it against its source and supersede it")
+    return said_problem(language, "library_not_checked_since", N_(
+        "the library entry '{entry}' (since {start}, still running when it was last checked on {checked}) is not "
+        "known to hold on {day}; it was not used: check it against its source and supersede it"), claim=claim.id,
+        entry=held.id, start=held.time.start, checked=held.entry.checked, day=day)
 
 
 # -- the library checks itself ------------------------------------------------------------------------------------
@@ -468,6 +473,7 @@ def conflicts(new: Sequence[Held], library: Library | None = None) -> list[Probl
 
 
 _OPEN = dt.date.max
+AND = N_(" and ")
 
 
 def _overlaps(entries: Sequence[Held]) -> list[Problem]:
@@ -494,10 +500,12 @@ def _overlaps(entries: Sequence[Held]) -> list[Problem]:
                     seen.add(pair)
                     a, b = latest.entry.claim, h.entry.claim
                     assert isinstance(a, Role) and isinstance(b, Role)
-                    out.append(Problem(
-                        code="overlapping_terms", claim=h.id, field="claim.term",
-                        message=f"{b.person} ({b.term}, {h.id}) and {a.person} ({a.term}, {latest.id}) would both "
-                                f"hold '{b.role}' at once, beyond a handover day"))
+                    out.append(said_problem(
+                        h.language, "overlapping_terms", N_(
+                            "{person} ({term}, {entry}) and {other} ({other_term}, {other_entry}) would both hold "
+                            "'{role}' at once, beyond a handover day"), claim=h.id, field="claim.term",
+                        person=b.person, term=b.term, entry=h.id, other=a.person, other_term=a.term,
+                        other_entry=latest.id, role=b.role))
             if latest is None or end > latest_end:
                 latest, latest_end = h, end
     return out
@@ -536,8 +544,11 @@ def _restated(entries: Sequence[Held], new: set[str]) -> list[Problem]:
             ids = tuple(sorted(v.claims))
             if v.status == "inconsistent" and ids not in reported:
                 reported.add(ids)
-                out.append(Problem(code="contradicts", claim=next(i for i in ids if i in new),
-                                   message=f"{' and '.join(ids)} contradict each other: {v.explanation.en}"))
+                out.append(said_problem(members[0].language, "contradicts", N_(
+                    "{claims} contradict each other: {explanation}"), claim=next(i for i in ids if i in new),
+                    claims=lambda lang, ids=ids: translate(AND, lang).join(ids),
+                    explanation=lambda lang, text=v.explanation: text.local if lang != "en" and text.local
+                    else text.en))
     return out
 
 

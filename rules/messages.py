@@ -9,6 +9,10 @@ in the document's language, and ``translate`` gives one language. Where one Engl
 extracted by ``extract_rule``; the sentences of the data files (the slips' labels and texts in
 ``data/slips.toml``, the identities' ``assumed`` in ``data/identities.toml``) by ``extract_toml``.
 
+A problem's message (``rules.model.Problem``: what could not be read, and why) is a message too: ``Said`` holds
+its id and named values (the reader's ``Unreadable`` carries one), and ``problem`` makes the ``Problem``, its
+``message`` in English and its ``local`` in the document's language.
+
 ``make messages`` extracts every message from rules/ and service/ (``pybabel extract`` with ``locale/babel.cfg``)
 and brings each catalogue up to date; ``tests/test_messages.py`` fails when a message is missing or untranslated
 in any language. The catalogues are read once, when this module is imported; a lookup is a dictionary access.
@@ -19,7 +23,8 @@ from __future__ import annotations
 import ast
 import io
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
@@ -29,13 +34,18 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
 
+from rules.model import Problem
+
 __all__ = [
     "CATALOGUES",
     "C_",
     "LANGUAGES",
     "LOCALE_DIR",
     "N_",
+    "Said",
     "english",
+    "problem",
+    "reasons",
     "translate",
     "translated",
     "translations",
@@ -97,6 +107,100 @@ def translations(lang: str) -> Translations:
     write_mo(mo, _CATALOGS[lang], use_fuzzy=False)
     mo.seek(0)
     return Translations(mo, domain="messages")
+
+
+@lru_cache(maxsize=256)
+def _base(language: str) -> str:
+    """The catalogue's language of a document's language tag (``ar-EG`` → ``ar``, ``AR_eg`` → ``ar``)."""
+    return language.replace("_", "-").partition("-")[0].lower()
+
+
+class Said:
+    """A message (an English id, marked with ``N_``) and the values of its named placeholders, to be said in any
+    language. A value is said in the same language when it is a ``Said`` itself, called with the language when it
+    is a function (``lambda lang: …``), and written as it is otherwise (printed text, a number, a code word)."""
+
+    __slots__ = ("_en", "message", "values")
+
+    def __init__(self, message: str, /, **values: Any):
+        self.message = message
+        self.values = values
+        self._en: str | None = None  # written when first asked for: a reader's Unreadable is often caught and dropped
+
+    @property
+    def en(self) -> str:
+        """In English."""
+        if self._en is None:
+            self._en = self._render("en", english(self.message))
+        return self._en
+
+    def key(self) -> tuple[Any, ...] | None:
+        """What the message says, hashable, when every value is plain (text or a number, the same in every
+        language); None when a value is said by language."""
+        for v in self.values.values():
+            if type(v) is not str and type(v) is not int:
+                return None
+        return (self.message, *self.values.items())
+
+    def _render(self, lang: str, text: str) -> str:
+        if not self.values:
+            return text
+        return text.format(**{k: v.text(lang) if isinstance(v, Said) else v(lang) if callable(v) else v
+                              for k, v in self.values.items()})
+
+    def text(self, language: str) -> str:
+        """In ``language``; in English when its catalogue does not translate the message."""
+        return self.local(language) or self.en
+
+    def local(self, language: str | None) -> str | None:
+        """In ``language``, or None when it is English (or none is known) or its catalogue does not translate
+        the message."""
+        if not language:
+            return None
+        lang = _base(language)
+        table = None if lang == "en" else CATALOGUES.get(lang)
+        found = None if table is None else table.get(self.message)
+        return None if found is None else self._render(lang, found)
+
+    def __repr__(self) -> str:
+        return f"Said({self.en!r})"
+
+
+def problem(language: str | None, code: str, message: str | Said, /, *, claim: str | None = None,
+            field: str | None = None, **values: Any) -> Problem:
+    """A problem whose ``message`` (an English id with named placeholders, or a ``Said``) is written in English and,
+    as ``local``, in ``language`` (the document's) when that is not English and its catalogue translates it. The
+    problem's ``claim`` and ``field`` are not placeholders: a message names the claim as ``{id}``."""
+    said = message if isinstance(message, Said) else Said(message, **values)
+    key = said.key()
+    if key is None:
+        return Problem(code=code, message=said.en, local=said.local(language), claim=claim, field=field)
+    memo_key = (language, code, claim, field, key)
+    found = _PROBLEMS.get(memo_key)
+    if found is None:
+        if len(_PROBLEMS) >= _MEMO_SIZE:
+            _PROBLEMS.clear()
+        found = _PROBLEMS[memo_key] = Problem(code=code, message=said.en, local=said.local(language), claim=claim,
+                                              field=field)
+    return found
+
+
+#: Problems made, by what they say: a ``Problem`` is frozen, and a claim that cannot be read is read again by every
+#: request that sends it (a time is not memoised, its reading depends on the publication date).
+_MEMO_SIZE = 1 << 14
+_PROBLEMS: dict[tuple[Any, ...], Problem] = {}
+
+
+def reasons(problems: Iterable[Problem], otherwise: str | Said) -> Callable[[str], str]:
+    """The problems' messages joined with '; ' as a value of a sentence (``rules.explain.say``): each in the
+    language the sentence is said in when the problem has it (``local``), else in English; ``otherwise`` when
+    there are none."""
+    found = list(problems)
+
+    def text(lang: str) -> str:
+        return "; ".join(p.local if lang != "en" and p.local else p.message for p in found) or (
+            otherwise.text(lang) if isinstance(otherwise, Said) else otherwise)
+    return text
 
 
 # -- extraction (``pybabel extract``, through ``locale/babel.cfg``) ---------------------------------------------------

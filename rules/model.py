@@ -385,6 +385,9 @@ class Problem(Base, kw_only=True):
     message: Annotated[str, Meta(description="What could not be read and why, in English.")]
     claim: Annotated[str | None, Meta(description="The id of the claim it concerns.")] = None
     field: Annotated[str | None, Meta(description="The field of the claim it concerns: `value`, `time`.")] = None
+    local: Annotated[str | None, Meta(description=(
+        "The message in the article's language, when it is not English (absent when its catalogue has no "
+        "translation)."))] = None
 
 
 class ReadClaim(Base, kw_only=True):

@@ -310,6 +310,11 @@ def markdown_chunks(stored: Stored) -> Iterator[str]:
     if derived:
         lines += [f"**{_('What the figures imply')}**", ""]
         lines += [f"- {md(d.label.local or d.label.en)}: {md(say.of(d.range))}" for d in derived]
+    problems = [*stored.report.problems, *(p for c in stored.report.claims for p in c.problems)]
+    if problems:  # what could not be read or paired, in the report's language and in English, as the page says it
+        lines += ["", f"**{_('Problems')}**", ""]
+        lines += [f"- `{p.code}`" + "".join(f" {md(x)}" for x in (p.claim, p.field) if x) + ": "
+                  + " / ".join(md(said) for said in (p.local, p.message) if said) for p in problems]
     yield "\n".join(lines).rstrip() + "\n"
 
 

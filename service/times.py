@@ -8,7 +8,8 @@ from typing import Any
 
 from litestar import MediaType, Request, Response, post
 
-from rules.model import Problem, TimeResult, TimesReport, TimesRequest
+from rules.messages import problem
+from rules.model import TimeResult, TimesReport, TimesRequest
 from rules.normalise.times import read_time
 from rules.normalise.values import Unreadable
 from service.body import body, raw
@@ -29,7 +30,7 @@ def read_times(data: TimesRequest) -> TimesReport:
                 text, data.language, data.published,
                 (data.fiscal_year.start, data.fiscal_year.named_by) if data.fiscal_year else None).reading()))
         except Unreadable as exc:
-            results.append(TimeResult(text=text, problem=Problem(code=exc.code, message=exc.message,
+            results.append(TimeResult(text=text, problem=problem(data.language, exc.code, exc.said,
                                                                  field=f"times[{n}]")))
     return TimesReport(language=data.language, published=data.published, times=results)
 

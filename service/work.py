@@ -9,6 +9,7 @@ import msgspec
 
 from rules.engine import check
 from rules.library import Library
+from rules.messages import N_, problem
 from rules.model import CheckRequest, Claim, NormaliseRequest, Problem, ReferenceUsed, TimesRequest
 from service.body import decode
 from service.metrics import tallies
@@ -137,7 +138,7 @@ def extract_json(raw: bytes) -> bytes | Refused:
             [(f"supported languages: {', '.join(LANGUAGES)}", "document.language")])
     problems = list(found.problems)
     if not any(f.kind == "figure" for f in found.found):
-        problems.append(Problem(code="no_figures", field="text", message="no figure was found in the text"))
+        problems.append(problem(doc.language, "no_figures", N_("no figure was found in the text"), field="text"))
     return _ENCODE.encode(Extracted(
         document=doc, claims=found.claims, relations=found.relations, problems=problems,
         found=[FoundText(kind=f.kind, text=f.text, span=(f.start, f.end), sentence=f.sentence, claim=f.claim,

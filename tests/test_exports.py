@@ -256,3 +256,18 @@ def test_a_newsroom_record_that_is_not_a_site_is_refused(tmp_path, record):
     keys.write_text(f"[[newsroom]]\n{record}\n")
     with pytest.raises(ValueError, match="newsroom"):
         Keys.load(keys)
+
+
+def test_the_markdown_lists_the_problems_in_the_report_language_and_in_english(client):
+    body = {"document": {"language": "ar"}, "claims": [
+        {"kind": "quantity", "id": "q", "value": "1e9 دولار", "subject": "تيك توك", "metric": "الإيرادات",
+         "time": "العام الماضي"}, {"kind": "event", "id": "q", "what": "الإطلاق", "time": "2025"}]}
+    rid = client.post("/v1/checks", json=body).json()["id"]
+    text = client.get(f"/v1/checks/{rid}/markdown").text
+    section = text.split("**مشكلات**\n\n", 1)[1]
+    assert ("- `duplicate_id` q claims\\[1\\].id: المعرّف «q» مستعمل مرتين؛ وقد استُبعد هذا الادعاء / claim id 'q' "
+            "is used twice; this one was set aside") in section, section
+    assert ("- `needs_publication_date` q time: «العام الماضي» نسبي: يُقرأ انطلاقًا من تاريخ نشر المقال، والطلب لا "
+            "يذكره / 'العام الماضي' is relative") in section, section
+    items = [b for kind, b in _blocks(text) if kind == "bullet_list/list_item/paragraph"]
+    assert any(b.startswith("duplicate_id q claims[1].id: المعرّف «q»") for b in items), items

@@ -115,3 +115,97 @@ def test_a_context_separates_one_english_phrase_with_two_meanings():
     message = C_("test", "former")
     assert english(message) == "former" and translate(message, "en") == "former"
     assert translated(message, "ar") is None, "a context no catalogue has: no translation, not the other meaning's"
+
+
+# -- problem messages ---------------------------------------------------------------------------------------------
+UNREAD = {"document": {"language": "ar-EG"}, "claims": [
+    {"kind": "quantity", "id": "q", "value": "1e9 دولار", "subject": "تيك توك", "metric": "الإيرادات",
+     "time": "العام الماضي"}]}
+
+
+def _check(body: dict):
+    import msgspec
+
+    from rules.engine import check
+    from rules.model import CheckRequest
+    return check(msgspec.convert(body, CheckRequest))
+
+
+def test_a_reading_problem_is_said_in_english_and_in_the_document_language():
+    """The reader's reasons keep their English (``message``, as API clients have always read it) and add the
+    document's language (``local``), the printed text inside the language's quotes; no ``local`` for English."""
+    problems = {p.field: p for p in _check(UNREAD).claims[0].problems}
+    value, time = problems["value"], problems["time"]
+    assert value.code == "notation"
+    assert value.message == "scientific, power, hexadecimal or binary notation is not read; write the number out"
+    assert value.local == "لا تُقرأ الصيغة العلمية أو الأسية أو الست عشرية أو الثنائية؛ اكتب العدد كاملًا"
+    assert time.code == "needs_publication_date"
+    assert time.message == ("'العام الماضي' is relative: it is read from the document's publication date, which the "
+                            "request does not give")
+    assert time.local == "«العام الماضي» نسبي: يُقرأ انطلاقًا من تاريخ نشر المقال، والطلب لا يذكره"
+    english = _check({**UNREAD, "document": {"language": "en"}}).claims[0].problems
+    assert english and all(p.local is None for p in english), "an English document: the message is enough"
+    import msgspec
+    assert b'"local"' not in msgspec.json.encode(english[0]), "absent, not null"
+
+
+def test_a_value_inside_a_problem_is_said_in_its_language_too():
+    """What a message holds by language — a weekday, a kind of quantity, 'or' — is said in the message's language,
+    and the English stays as it was."""
+    from rules.normalise.errors import Unreadable
+    from rules.normalise.times import read_time
+    from rules.normalise.values import read_value
+    with pytest.raises(Unreadable) as exc:
+        read_time("lundi 4 mars 2025", "fr")
+    said = exc.value.said
+    assert exc.value.message == "2025-03-04 was a Tuesday, not a Monday ('lundi')"
+    assert said.local("fr") == "le 2025-03-04 était un mardi, pas un lundi (« lundi »)"
+    assert said.local("ar").startswith("2025-03-04 كان يوم الثلاثاء، لا يوم الاثنين")
+    with pytest.raises(Unreadable) as exc:
+        read_value("1 hour 30 minutes", "en")
+    assert "second unit of time after 'hour'" in exc.value.message
+    assert "unidad de tiempo" in exc.value.said.local("es") and "(Zeit)" in exc.value.said.local("de")
+    assert exc.value.said.local("en") is None and exc.value.said.local(None) is None
+    import pickle
+    back = pickle.loads(pickle.dumps(exc.value))  # out of a worker process: its English, its code
+    assert (back.code, back.message) == (exc.value.code, exc.value.message)
+
+
+def test_a_crowd_summary_and_a_duplicate_are_said_in_the_document_language():
+    events = [{"kind": "event", "id": f"e{i}", "subject": "x", "what": "الإطلاق", "time": f"{2000 + i}"}
+              for i in range(60)]
+    report = _check({"document": {"language": "ar"}, "claims": [*events, events[0]]})
+    by_code = {p.code: p for p in report.problems}
+    duplicate = by_code["duplicate_id"]
+    assert duplicate.message == "claim id 'e0' is used twice; this one was set aside"
+    assert duplicate.local == "المعرّف «e0» مستعمل مرتين؛ وقد استُبعد هذا الادعاء"
+    crowd = by_code["crowd_summarised"]
+    assert crowd.message.startswith("same_event_times: the events 'الإطلاق': ")
+    assert crowd.local.startswith("same_event_times: أحداث «الإطلاق»: "), crowd.local
+
+
+def _message_argument(call: ast.Call) -> ast.expr | None:
+    """The message a call makes a problem of: ``Unreadable(code, message, …)``, ``problem(lang, code, message,
+    …)`` (``rules.messages``; the library's ``problem(code, field, message)`` alike)."""
+    name = call.func.id if isinstance(call.func, ast.Name) else getattr(call.func, "attr", None)
+    at = {"Unreadable": 1, "problem": 2, "said_problem": 2}.get(name or "")
+    return call.args[at] if at is not None and len(call.args) > at else None
+
+
+def test_every_problem_message_is_a_catalogue_message():
+    """A problem is made with ``rules.messages.problem`` (or raised as ``Unreadable``) from a message id, never
+    from an f-string or a bare sentence: so every problem is in every catalogue, and said in the document's
+    language."""
+    found = []
+    for top in ("rules", "service"):
+        for path in sorted((ROOT / top).rglob("*.py")):
+            where = path.relative_to(ROOT).as_posix()
+            for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+                if not isinstance(node, ast.Call):
+                    continue
+                if getattr(node.func, "id", None) == "Problem" and where != "rules/messages.py":
+                    found.append(f"{where}:{node.lineno}: Problem(...) (use rules.messages.problem)")
+                message = _message_argument(node)
+                if isinstance(message, (ast.JoinedStr, ast.Constant, ast.BinOp)):
+                    found.append(f"{where}:{node.lineno}: a sentence, not a message id (mark it with N_)")
+    assert not found, found

@@ -99,9 +99,10 @@ class Outside(HTMLParser):
     """The text of a page outside what is not written for people by the page: the exact values (``details.exact``),
     code, the claims as the request printed them (``.printed``, ``.sentence``), names and notes people gave
     (``.given``), and the rules' own sentences
-    (explanations, causes, names of inputs, the reading policy: out of this page's hands for now)."""
+    (explanations, causes, problems — which quote the printed text and name the request's fields, `value`, `of` —,
+    names of inputs, the reading policy: out of this page's hands for now)."""
 
-    SKIP = {"exact", "printed", "sentence", "given", "policy", "explanation", "cause", "input"}
+    SKIP = {"exact", "printed", "sentence", "given", "policy", "explanation", "cause", "input", "problem"}
 
     def __init__(self, skip: set[str] = frozenset()) -> None:
         super().__init__()
@@ -296,3 +297,30 @@ def test_hijri_dates_for_people_in_the_umm_al_qura_calendar():
     assert ar.hijri(dt.date(2024, 7, 7), dt.date(2025, 7, 26)) == "1 محرم 1446 – 30 محرم 1447 هـ"
     assert eg.hijri(dt.date(2025, 3, 30), None) == "١ شوال ١٤٤٦ هـ – …", "the locale's digits, an open end"
     assert ar.hijri(dt.date(1800, 1, 1), dt.date(1800, 1, 2)) == "", "outside Umm al-Qura: nothing, not a guess"
+
+
+UNREADABLE = {"document": {"language": "ar"}, "claims": [
+    {"kind": "quantity", "id": "q", "value": "1e9 دولار", "subject": "تيك توك", "metric": "الإيرادات",
+     "time": "العام الماضي"}, {"kind": "event", "id": "q", "what": "الإطلاق", "time": "2025"}]}
+
+
+def test_a_problem_reads_in_the_article_language_with_the_english_a_click_away(fresh):
+    rid = store(fresh, UNREADABLE)
+    sign_in(fresh, "desk-reviewer")
+    page = fresh.get(f"/reports/{rid}", headers={"authorization": ""}).text
+    english = '<details class="other-language"><summary>الإنجليزية</summary><span class="en" lang="en" dir="ltr">'
+    # a claim's problem, in its row; the English, as API clients read it, one click away
+    assert ('<span class="local" lang="ar" dir="rtl">«العام الماضي» نسبي: يُقرأ انطلاقًا من تاريخ نشر المقال، '
+            'والطلب لا يذكره</span> ' + english + "&#39;العام الماضي&#39; is relative") in page
+    # the report's own problem (an id sent twice), in the problems section
+    assert '<span class="local" lang="ar" dir="rtl">المعرّف «q» مستعمل مرتين' in page
+    assert english + "claim id &#39;q&#39; is used twice" in page
+    # French page chrome: the problem keeps the article's language and direction
+    page = fresh.get(f"/reports/{rid}?lang=fr", headers={"authorization": ""}).text
+    assert '<span class="local" lang="ar" dir="rtl">«العام الماضي» نسبي' in page
+    assert "<summary>anglais</summary>" in page
+    # an English report: the English sentence alone
+    rid = store(fresh, {**UNREADABLE, "document": {"language": "en"}})
+    page = fresh.get(f"/reports/{rid}", headers={"authorization": ""}).text
+    assert '<span class="en" lang="en" dir="ltr">claim id &#39;q&#39; is used twice' in page
+    assert 'class="local"' not in page.split('<section class="problems">', 1)[1]

@@ -24,7 +24,7 @@ direction word may be a rise or a fall.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from fractions import Fraction
 
@@ -34,7 +34,7 @@ from rules.context import Context, Item
 from rules.equations import CHANGE_BY, CHANGE_FACTOR, CHANGE_PERCENT
 from rules.explain import Fig, say
 from rules.interval import Interval
-from rules.messages import N_, translate
+from rules.messages import N_, Said, reasons, translate
 from rules.model import Change, Derived, Quantity, Share, Text, Verdict
 from rules.registry import Example
 from rules.verdicts import Term, derived, fixed, term, verdict, weigh
@@ -138,7 +138,7 @@ def _level(item: Item, like: Item, value: Interval | None = None) -> Interval | 
     return convert(m, lm.unit, lm.period, value)
 
 
-def _unverifiable(ctx: Context, items: list[Item], why: str) -> Verdict:
+def _unverifiable(ctx: Context, items: list[Item], why: Said | Callable[[str], str]) -> Verdict:
     return verdict(__name__, items, "unverifiable", say(ctx.language, UNVERIFIABLE, why=why))
 
 
@@ -164,13 +164,14 @@ def _check(ctx: Context, before: Item, after: Item, change: Item | None) -> Iter
     lang = ctx.language
     items = [before, after, *([change] if change else [])]
     if before.measure is None or after.measure is None:
-        yield _unverifiable(ctx, items, "a figure could not be read")
+        yield _unverifiable(ctx, items, Said(N_("a figure could not be read")))
         return
     bm = before.measure
     share = is_share(before)
     unit = "percent" if share else bm.unit
     if _level(after, before) is None:
-        yield _unverifiable(ctx, items, f"'{before.printed}' and '{after.printed}' are not in the same unit")
+        yield _unverifiable(ctx, items, Said(N_("'{before}' and '{after}' are not in the same unit"), before=before.printed,
+                                               after=after.printed))
         return
     levels = [term("before", before, unit, lambda v: _level(before, before, v)),  # type: ignore[arg-type, return-value]
               term("after", after, unit, lambda v: _level(after, before, v))]  # type: ignore[arg-type, return-value]
@@ -208,16 +209,18 @@ def _check(ctx: Context, before: Item, after: Item, change: Item | None) -> Iter
     cm = change.measure
     if mv is not None and (mv.factor is not None or mv.times):
         if zero:
-            yield _unverifiable(ctx, items, f"'{before.printed}' may be zero: no factor can be taken from it")
+            yield _unverifiable(ctx, items, Said(N_("'{before}' may be zero: no factor can be taken from it"),
+                                                   before=before.printed))
             return
         yield from _factor(ctx, levels, change, unit, found)
         return
     if cm is None:
-        yield _unverifiable(ctx, items, "; ".join(p.message for p in change.problems) or "the change could not be read")
+        yield _unverifiable(ctx, items, reasons(change.problems, Said(N_("the change could not be read"))))
         return
     if cm.unit in ("percent", "permille"):
         if zero:
-            yield _unverifiable(ctx, items, f"'{before.printed}' may be zero: a change from zero has no percentage")
+            yield _unverifiable(ctx, items, Said(N_("'{before}' may be zero: a change from zero has no percentage"),
+                                                   before=before.printed))
             return
         stated = term("change", change, "percent", lambda v: percent(cm, v))
         solve = lambda v: CHANGE_PERCENT.solve("pct", before=v[0], after=v[1])  # noqa: E731
@@ -225,7 +228,7 @@ def _check(ctx: Context, before: Item, after: Item, change: Item | None) -> Iter
         other = (delta, "percentage_point", "points_for_percent") if share else None
     elif cm.unit == "percentage_point":
         if not share:
-            yield _unverifiable(ctx, items, "a change in percentage points needs two shares")
+            yield _unverifiable(ctx, items, Said(N_("a change in percentage points needs two shares")))
             return
         stated = term("change", change, "percentage_point")
         solve = lambda v: CHANGE_BY.solve("delta", before=v[0], after=v[1])  # noqa: E731
@@ -233,7 +236,8 @@ def _check(ctx: Context, before: Item, after: Item, change: Item | None) -> Iter
         other = None if zero else (CHANGE_PERCENT.solve("pct", before=b, after=a), "percent", "percent_for_points")
     else:
         if convert(cm, bm.unit, bm.period) is None:
-            yield _unverifiable(ctx, items, f"the change '{change.printed}' is not in the unit of '{before.printed}'")
+            yield _unverifiable(ctx, items, Said(N_("the change '{change}' is not in the unit of '{before}'"),
+                                                   change=change.printed, before=before.printed))
             return
         stated = term("change", change, unit, lambda v: convert(cm, bm.unit, bm.period, v), bm.period)
         solve = lambda v: CHANGE_BY.solve("delta", before=v[0], after=v[1])  # noqa: E731
@@ -307,7 +311,7 @@ def _factor(ctx: Context, levels: list[Term], change: Item, unit: str | None,
                         core=Interval(k.core.low, k.core.high + 1))  # type: ignore[operator]
             note = say(lang, TIMES_MORE, printed=change.printed)
     else:
-        yield _unverifiable(ctx, items, "the factor could not be read")
+        yield _unverifiable(ctx, items, Said(N_("the factor could not be read")))
         return
     terms = [*levels, k]
 

@@ -34,7 +34,7 @@ from rules.causes import cause_in_terms
 from rules.context import Context, Item
 from rules.explain import Fig, say
 from rules.interval import Interval
-from rules.messages import N_, translate
+from rules.messages import N_, reasons, translate
 from rules.model import Compare, Verdict
 from rules.registry import Example
 from rules.text import digits, key
@@ -190,7 +190,7 @@ def check(ctx: Context) -> Iterator[Verdict]:
         seen.add((said.larger, said.smaller))
         if larger.measure is None or smaller.measure is None:
             if said.cue is None:
-                why = "; ".join(p.message for i in (larger, smaller) for p in i.problems) or "a figure was not read"
+                why = reasons((p for i in (larger, smaller) for p in i.problems), "a figure was not read")
                 yield verdict(__name__, [larger, smaller], "unverifiable",
                               say(lang, UNCOMPARABLE, larger=metric(larger), smaller=metric(smaller), why=why))
             continue

@@ -26,7 +26,7 @@ from rules.context import Context, Item
 from rules.equations import SHARE
 from rules.explain import Fig, say
 from rules.interval import Interval, total
-from rules.messages import N_
+from rules.messages import N_, reasons
 from rules.model import Complement, Derived, Verdict
 from rules.registry import Example
 from rules.verdicts import Term, derived, term, verdict, weigh
@@ -108,7 +108,7 @@ def check(ctx: Context) -> Iterator[Verdict | Derived]:
         items = [*parts, *([whole] if whole else [])]
         unread = [i for i in items if i.measure is None]
         if unread:
-            why = "; ".join(pr.message for i in unread for pr in i.problems) or "a figure could not be read"
+            why = reasons((pr for i in unread for pr in i.problems), "a figure could not be read")
             yield verdict(__name__, items, "unverifiable", say(lang, UNREADABLE, why=why))
             continue
         terms = _terms(parts, whole)

@@ -30,7 +30,7 @@ from rules.context import Context, Item
 from rules.equations import SUM
 from rules.explain import Fig, say
 from rules.interval import Interval, total
-from rules.messages import N_
+from rules.messages import N_, reasons
 from rules.model import Derived, SumOf, Verdict
 from rules.registry import Example
 from rules.verdicts import Term, derived, term, verdict, weigh
@@ -139,7 +139,7 @@ def check(ctx: Context) -> Iterator[Verdict | Derived]:
         whole = ctx.get(rel.total)
         unread = [i for i in [*parts, *([whole] if whole else [])] if i.measure is None]
         if unread:
-            why = "; ".join(pr.message for i in unread for pr in i.problems) or "a figure could not be read"
+            why = reasons((pr for i in unread for pr in i.problems), "a figure could not be read")
             yield verdict(__name__, [*parts, *([whole] if whole else [])], "unverifiable",
                           say(ctx.language, UNREADABLE, why=why))
         elif whole is not None:

@@ -26,7 +26,7 @@ from rules.context import Context, Item
 from rules.crowds import summarised
 from rules.explain import Fig, say
 from rules.interval import Interval
-from rules.messages import N_
+from rules.messages import N_, Said
 from rules.model import Quantity, Share, Verdict
 from rules.registry import Example
 from rules.text import key
@@ -101,7 +101,8 @@ def check(ctx: Context) -> Iterator[Verdict]:
                 if kind is Share and key(claim.claim.of) != key(ref.claim.of):  # type: ignore[union-attr]
                     continue
                 outcomes.append(_compare(ctx, claim, ref))
-            yield from summarised(ctx.problems, "references", f"the figures against '{ref.id}'", outcomes)
+            yield from summarised(ctx.problems, "references", Said(N_("the figures against '{reference}'"),
+                                                                   reference=ref.id), outcomes, language=ctx.language)
 
 
 _VIEWS = {"subject": "TikTok", "metric": "ad views", "scope": "US"}

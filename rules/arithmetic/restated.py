@@ -25,7 +25,7 @@ from rules.context import Context, Item
 from rules.crowds import summarised
 from rules.explain import Fig, say
 from rules.interval import Interval
-from rules.messages import N_
+from rules.messages import N_, Said
 from rules.model import Quantity, Share, Verdict
 from rules.registry import Example
 from rules.text import key
@@ -102,8 +102,8 @@ def check(ctx: Context) -> Iterator[Verdict]:
                 anchor = _consensus(items)
                 outcomes = [found for other in items if other is not anchor and not ctx.apart(anchor, other)
                             for found in (_compare(ctx, anchor, other),) if found]
-                yield from summarised(ctx.problems, "restated", f"'{metric(anchor)}' stated {len(items)} times",
-                                      outcomes)
+                label = Said(N_("'{metric}' stated {count} times"), metric=metric(anchor), count=len(items))
+                yield from summarised(ctx.problems, "restated", label, outcomes, language=ctx.language)
 
 
 _M2 = {"subject": "M2 project", "metric": "infrastructure cost", "scope": "US"}

@@ -30,8 +30,8 @@ from rules.context import Context, Item, first_per_unit
 from rules.equations import SHARE
 from rules.explain import Fig, say
 from rules.interval import Interval
-from rules.messages import N_
-from rules.model import Derived, Problem, Quantity, Share, ShareOf, Verdict
+from rules.messages import N_, problem
+from rules.model import Derived, Quantity, Share, ShareOf, Verdict
 from rules.registry import Example
 from rules.text import key
 from rules.verdicts import computation, derived, term, verdict, weigh
@@ -129,9 +129,9 @@ def check(ctx: Context) -> Iterator[Verdict | Derived]:
         share_term = term("share", share, "percent", lambda v, m=sm: percent(m, v))
         pairs = partners(ctx, share)
         if claim.of.strip() and not any(w is not None for _, w in pairs):
-            share.problems.append(Problem(code="unmatched_of", claim=share.id, field="of", message=(
-                f"'of': no claim matches '{claim.of}'; the whole is not checked (send it as a claim or a reference, "
-                "or relate it with a share relation)")))
+            share.problems.append(problem(lang, "unmatched_of", N_(
+                "'of': no claim matches '{whole}'; the whole is not checked (send it as a claim or a reference, or "
+                "relate it with a share relation)"), claim=share.id, field="of", whole=claim.of))
         for part, whole in pairs:
             if part is not None and whole is not None and part.measure and whole.measure:
                 pm, wm = part.measure, whole.measure

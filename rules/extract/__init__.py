@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rules.extract.cues import LANGUAGES, cues
+from rules.messages import N_, problem
 from rules.model import (MAX_CLAIMS, MAX_RELATIONS, Change, CheckRequest, Claim, Event, PerUnit, Problem, Quantity, Relation, Role, Same,
                          Share, ShareOf, SumOf, TimeReading)
 from rules.normalise.changes import movement
@@ -539,8 +540,9 @@ class _Scan:
         except Unreadable as exc:
             if exc.code in _NOT_FIGURES or not any(c.isdigit() for c in self.plain[s:e]):
                 return None
-            self.out.problems.append(Problem(code=exc.code, field="text", message=(
-                f"'{value}' (characters {s}–{e}) was not read: {exc.message}")))
+            self.out.problems.append(problem(self.language, exc.code, N_(
+                "'{text}' (characters {start}–{end}) was not read: {reason}"), field="text", text=value, start=s,
+                end=e, reason=exc.said))
             return None
         if measure.unit is None and measure.number is not None and measure.number == measure.number.numerator and \
                 _YEAR.match(str(measure.number)) and e - s == 4:
@@ -1164,17 +1166,19 @@ def with_text(request: CheckRequest) -> tuple[CheckRequest, list[Relation], list
         found = extract(request.text, doc.language, doc.published,
                         taken=frozenset(c.id for c in (*request.claims, *request.references)))
     except Unsupported as exc:
-        return request, [], [Problem(code="unsupported_language", field="document.language", message=(
-            f"{exc}: the text was not read (its claims may still be sent as claims)"))]
+        return request, [], [problem(doc.language, "unsupported_language", N_(
+            "extraction reads text in {languages}; not '{language}': the text was not read (its claims may still be "
+            "sent as claims)"), field="document.language", languages=", ".join(LANGUAGES), language=exc.language)]
     problems = list(found.problems)
     if not any(f.kind == "figure" for f in found.found):
-        problems.append(Problem(code="no_figures", field="text", message=(
-            "no figure was found in the text; nothing from it was checked")))
+        problems.append(problem(doc.language, "no_figures", N_(
+            "no figure was found in the text; nothing from it was checked"), field="text"))
     room = max(0, MAX_CLAIMS - len(request.claims))
     claims = found.claims[:room]
     if len(found.claims) > room:
-        problems.append(Problem(code="too_many_claims", field="text", message=(
-            f"the text gives {len(found.claims)} claims; {room} were added (a request holds {MAX_CLAIMS})")))
+        problems.append(problem(doc.language, "too_many_claims", N_(
+            "the text gives {count} claims; {added} were added (a request holds {most})"), field="text",
+            count=len(found.claims), added=room, most=MAX_CLAIMS))
     kept = {c.id for c in claims}
     relations = [r for r in found.relations if all(i in kept for i in _relation_ids(r))]
     relations = relations[:max(0, MAX_RELATIONS - len(request.relations))]

@@ -8,7 +8,8 @@ rate. One unreadable figure never fails the batch.
 from __future__ import annotations
 
 from rules.explain import as_range
-from rules.model import Conversion, Figure, NormaliseRequest, NormaliseResponse, NormalisedFigure, Problem
+from rules.messages import problem
+from rules.model import Conversion, Figure, NormaliseRequest, NormaliseResponse, NormalisedFigure
 from rules.normalise.currency import rate
 from rules.normalise.errors import Unreadable
 from rules.normalise.values import Measure, read_value
@@ -25,8 +26,8 @@ def normalise(request: NormaliseRequest, policy: Policy = POLICY) -> NormaliseRe
         try:
             measure = read_value(text, request.language, unit, per, policy)
         except Unreadable as exc:
-            out.append(NormalisedFigure(index=i, text=text, problem=Problem(
-                code=exc.code, message=exc.message, field=f"figures[{i}]")))
+            out.append(NormalisedFigure(index=i, text=text, problem=problem(
+                request.language, exc.code, exc.said, field=f"figures[{i}]")))
             continue
         out.append(NormalisedFigure(index=i, text=text, reading=measure.reading(policy),
                                     conversions=_conversions(measure, request)))

@@ -18,11 +18,15 @@ from functools import lru_cache
 from babel import Locale
 from babel.numbers import NumberFormatError, parse_decimal
 
+from rules.messages import N_, translate
 from rules.normalise.errors import Unreadable
 from rules.policy import Policy
 
 __all__ = ["half_width", "parse"]
 
+NOT_A_NUMBER = N_("'{text}' is not a number in this document's locale ({locale})")
+AMBIGUOUS = N_("'{text}' is ambiguous in this document's locale ({locale}): it could be {options}")
+OR = N_(" or ")
 _SPACES = " \u00a0\u202f\u2009"
 _SPACE = re.compile(f"[{_SPACES}]")
 _TEN = [Fraction(10) ** k for k in range(64)]
@@ -48,8 +52,10 @@ def parse(raw: str, locale: str, group: str, arabic_marks: bool = False,
     if both_conventions and len(marks) == 1 and marks[0] in ".," and \
             len(raw) - raw.index(marks[0]) - 1 == 3 and raw[0] != "0":
         head, tail = raw.split(marks[0])
-        raise Unreadable("ambiguous_separator", f"'{raw}' is ambiguous in this document's locale ({locale}), whose "
-                         f"press prints both conventions: it could be {head + tail} or {head}.{tail}")
+        raise Unreadable("ambiguous_separator", N_("'{text}' is ambiguous in this document's locale ({locale}), "
+                                                   "whose press prints both conventions: it could be {whole} or "
+                                                   "{decimal}"), text=raw, locale=locale, whole=head + tail,
+                         decimal=f"{head}.{tail}")
     return _parse(raw, locale, group)
 
 
@@ -61,7 +67,7 @@ def _spaced(raw: str, locale: str) -> str:
     tail = re.match(r"^[0-9]{3}", last)
     if not (head.isdigit() and 1 <= len(head) <= 3 and all(len(g) == 3 and g.isdigit() for g in groups[:-1])
             and tail is not None):
-        raise Unreadable("bad_number", f"'{raw}' is not a number in this document's locale ({locale})")
+        raise Unreadable("bad_number", NOT_A_NUMBER, text=raw, locale=locale)
     return head + "".join(groups)
 
 
@@ -99,11 +105,11 @@ def _parse(raw: str, locale: str, group: str) -> tuple[Fraction, int, str | None
             whole = raw.replace(separators[0], "")
             options = [whole, raw.replace(separators[0], ".")]
         if options:
-            raise Unreadable("ambiguous_separator", f"'{raw}' is ambiguous in this document's locale ({locale}): "
-                            "it could be " + " or ".join(options)) from None
-        raise Unreadable("bad_number", f"'{raw}' is not a number in this document's locale ({locale})") from None
+            raise Unreadable("ambiguous_separator", AMBIGUOUS, text=raw, locale=locale,
+                             options=lambda lang: translate(OR, lang).join(options)) from None
+        raise Unreadable("bad_number", NOT_A_NUMBER, text=raw, locale=locale) from None
     except InvalidOperation:
-        raise Unreadable("bad_number", f"'{raw}' is not a number") from None
+        raise Unreadable("bad_number", N_("'{text}' is not a number"), text=raw) from None
     return _exact(number) + (None,)
 
 
@@ -137,9 +143,9 @@ def _foreign(raw: str, marks: set[str], locale: str) -> tuple[Fraction, int, str
             return _exact(number) + (f"'{raw}' read as {number}: '{mark}' followed by {len(groups[0])} digit(s) "
                                      "can only be a decimal mark",)
         if len(groups) == 1:
-            raise Unreadable("ambiguous_separator", f"'{raw}' is ambiguous in this document's locale ({locale}): "
-                            f"it could be {head + groups[0]} or {head}.{groups[0]}")
-    raise Unreadable("bad_number", f"'{raw}' is not a number in this document's locale ({locale})")
+            raise Unreadable("ambiguous_separator", AMBIGUOUS, text=raw, locale=locale,
+                             options=lambda lang: translate(OR, lang).join((head + groups[0], f"{head}.{groups[0]}")))
+    raise Unreadable("bad_number", NOT_A_NUMBER, text=raw, locale=locale)
 
 
 def _exact(number: Decimal) -> tuple[Fraction, int]:

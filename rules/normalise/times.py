@@ -31,7 +31,7 @@ from __future__ import annotations
 import calendar as _calendar
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from fractions import Fraction
@@ -42,6 +42,9 @@ from importlib.resources import files
 
 from hijridate import Hijri
 
+from babel.dates import get_day_names
+
+from rules.messages import C_, N_, translate
 from rules.model import Amount, TimeReading
 from rules.normalise.timewords import TimeWords, time_words
 from rules.normalise.errors import Unreadable
@@ -72,6 +75,30 @@ _WORD = r"(?:[^\W\d_]|[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED])+"
 _TOKEN = re.compile(rf"(?P<num>[0-9]+)|(?P<word>{_WORD})|(?P<sym>\S)")
 _DASHES = set("-‐‑‒–—―")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+ENDS_BEFORE = N_("'{text}' ends before it starts")
+NOT_A_DATE = N_("'{text}' is not a calendar date")
+OUTSIDE_YEARS = N_("{year} is outside the years {first}–{last}")
+TOO_MANY_WORDS = N_("a time expression has at most {count} words")
+EMPTY = N_("the time expression is empty")
+NO_COUNT = N_("'{text}' gives no count ('{word}'); it is not read as one")
+BAD_COUNT = N_("a count of {count} units is not read (1–{most})")
+NO_SUCH_PART = N_("'{text}': there is no {unit} {number} in a year")
+#: The periods as words people read.
+_PERIODS = {"day": C_("period", "day"), "week": C_("period", "week"), "month": C_("period", "month"),
+            "quarter": C_("period", "quarter"), "half": C_("period", "half"), "year": C_("period", "year"),
+            "decade": C_("period", "decade")}
+
+
+def _period(unit: str) -> Callable[[str], str] | str:
+    """A period (``month``, ``quarter``) as a message's value: said in the message's language."""
+    word = _PERIODS.get(unit)
+    return unit if word is None else (lambda lang: translate(word, lang))
+TWO_MODIFIERS = N_("'{text}' has two modifiers: {modifiers}")
+
+
+def _weekday(day: int) -> Callable[[str], str]:
+    """A day of the week (0 is Monday) as a message's value: CLDR's name in the message's language."""
+    return lambda lang: _WEEKDAYS[day] if lang == "en" else str(get_day_names("wide", locale=lang)[day])
 #: Fiscal-year conventions by territory (data/fiscal.toml): the month the state's year starts in.
 FISCAL: dict[str, tuple[int]] = {
     t: (int(c["start"]),)
@@ -151,7 +178,7 @@ def read_time(text: str, language: str, published: dt.date | None = None,
     ``fiscal`` (the month the fiscal year starts in, and whether a year is named by the calendar year it starts or
     ends in), else by the territory's state convention (``data/fiscal.toml``). Raises ``Unreadable``."""
     if len(text) > MAX_TEXT:
-        raise Unreadable("too_long", f"the time expression is longer than {MAX_TEXT} characters")
+        raise Unreadable("too_long", N_("the time expression is longer than {count} characters"), count=MAX_TEXT)
     return _read_time(text, language, published, fiscal)
 
 
@@ -171,7 +198,7 @@ def _read_time(text: str, language: str, published: dt.date | None,
     except Unreadable:
         raise
     except (ValueError, OverflowError):
-        raise Unreadable("out_of_range", f"'{text}' names a date outside the calendar") from None
+        raise Unreadable("out_of_range", N_("'{text}' names a date outside the calendar"), text=text) from None
     _bounded(text, span.start, span.end)
     return TimeSpan(text, span.start, span.end, span.grain, span.modifier, span.calendar,
                     published if reader.anchored else None)
@@ -179,7 +206,8 @@ def _read_time(text: str, language: str, published: dt.date | None,
 
 def _bounded(text: str, start: dt.date, end: dt.date) -> None:
     if start.year < YEARS[0] or (end != OPEN and end.year > YEARS[1] + 1):
-        raise Unreadable("year_range", f"'{text}' is outside the years {YEARS[0]}–{YEARS[1]}")
+        raise Unreadable("year_range", N_("'{text}' is outside the years {first}–{last}"), text=text,
+                         first=YEARS[0], last=YEARS[1])
 
 
 def _iso(text: str, plain: str) -> TimeSpan | None:
@@ -189,15 +217,15 @@ def _iso(text: str, plain: str) -> TimeSpan | None:
             start = dt.date.fromisoformat(interval[1])
             end = dt.date.fromisoformat(interval[2]) + _ONE if interval[2] else OPEN
         except ValueError:
-            raise Unreadable("bad_date", f"'{text}' is not an ISO 8601 interval of dates") from None
+            raise Unreadable("bad_date", N_("'{text}' is not an ISO 8601 interval of dates"), text=text) from None
         if end <= start:
-            raise Unreadable("bad_range", f"'{text}' ends before it starts")
+            raise Unreadable("bad_range", ENDS_BEFORE, text=text)
         return TimeSpan(text, start, end, "day")
     opened = _ISO_OPEN.match(plain)
     if opened:
         month = int(opened[2] or 1)
         if not 1 <= month <= 12:
-            raise Unreadable("bad_date", f"'{text}' is not an ISO 8601 month")
+            raise Unreadable("bad_date", N_("'{text}' is not an ISO 8601 month"), text=text)
         return TimeSpan(text, dt.date(int(opened[1]), month, 1), OPEN, "month" if opened[2] else "year")
     iso = _ISO.match(plain)
     if iso and not iso[3] and int(iso[2]) > 12:
@@ -210,7 +238,7 @@ def _iso(text: str, plain: str) -> TimeSpan | None:
                 return TimeSpan(text, start, start + _ONE, "day")
             return TimeSpan(text, dt.date(year, month, 1), _add_months(dt.date(year, month, 1), 1), "month")
         except ValueError:
-            raise Unreadable("bad_date", f"'{text}' is not a calendar date") from None
+            raise Unreadable("bad_date", NOT_A_DATE, text=text) from None
     return None
 
 
@@ -265,8 +293,8 @@ def _narrow(start: dt.date, end: dt.date, how: str) -> tuple[dt.date, dt.date]:
 
 def _hijri(year: int, month: int | None, day: int | None) -> tuple[dt.date, dt.date]:
     if not HIJRI_YEARS[0] <= year <= HIJRI_YEARS[1]:
-        raise Unreadable("hijri_range", f"Hijri year {year} is outside the Umm al-Qura calendar "
-                                        f"({HIJRI_YEARS[0]}–{HIJRI_YEARS[1]} AH)")
+        raise Unreadable("hijri_range", N_("Hijri year {year} is outside the Umm al-Qura calendar ({first}–{last} "
+                                           "AH)"), year=year, first=HIJRI_YEARS[0], last=HIJRI_YEARS[1])
 
     def greg(y: int, m: int, d: int) -> dt.date:
         g = Hijri(y, m, d).to_gregorian()
@@ -283,7 +311,8 @@ def _hijri(year: int, month: int | None, day: int | None) -> tuple[dt.date, dt.d
         last = Hijri(year, 12, 1)
         return start, greg(year, 12, 1) + dt.timedelta(days=last.month_length())
     except ValueError:
-        raise Unreadable("bad_date", f"{day}/{month}/{year} AH is not a date of the Umm al-Qura calendar") from None
+        raise Unreadable("bad_date", N_("{date} AH is not a date of the Umm al-Qura calendar"),
+                         date=f"{day}/{month}/{year}") from None
 
 
 # -- words ------------------------------------------------------------------------------------------------------
@@ -313,15 +342,15 @@ def _atoms(plain: str, words: TimeWords) -> list[_Atom]:
         elif fold(m.group()):
             raw.append(("word", fold(m.group()), m.start(), m.end()))
     if len(raw) > 2 * MAX_WORDS:
-        raise Unreadable("too_many_words", f"a time expression has at most {MAX_WORDS} words")
+        raise Unreadable("too_many_words", TOO_MANY_WORDS, count=MAX_WORDS)
     # a dot separates only numbers (20.01.2025); elsewhere it ends an abbreviation ("Sept.", "20. Januar")
     raw = [r for n, r in enumerate(raw) if r[1] != "." or r[0] != "sep" or
            (0 < n < len(raw) - 1 and raw[n - 1][0] == "num" and raw[n + 1][0] == "num")]
     index = [n for n, r in enumerate(raw) if r[0] != "sep"]
     if len(index) > MAX_WORDS:
-        raise Unreadable("too_many_words", f"a time expression has at most {MAX_WORDS} words")
+        raise Unreadable("too_many_words", TOO_MANY_WORDS, count=MAX_WORDS)
     if not index:
-        raise Unreadable("empty", "the time expression is empty")
+        raise Unreadable("empty", EMPTY)
     folded = [raw[n][1] for n in index]
     placed: list[tuple[int, int, _Atom]] = []
     j = 0
@@ -330,13 +359,14 @@ def _atoms(plain: str, words: TimeWords) -> list[_Atom]:
         if kind == "num":
             text = plain[start:end]
             if len(text) > 4:
-                raise Unreadable("bad_number", f"'{text}' is neither a day, a count nor a year")
+                raise Unreadable("bad_number", N_("'{text}' is neither a day, a count nor a year"), text=text)
             placed.append((index[j], index[j], _Atom(text, "num", num=int(text), width=len(text))))
             j += 1
             continue
         hit = _match(words, folded, j)
         if hit is None:
-            raise Unreadable("unknown_word", f"'{plain[start:end]}' is not read as part of a time expression")
+            raise Unreadable("unknown_word", N_("'{text}' is not read as part of a time expression"),
+                             text=plain[start:end])
         n, entries = hit
         read: dict[str, Any] = {}
         for category, value in entries:
@@ -385,8 +415,8 @@ class _Reader:
     def anchor(self, what: str) -> dt.date:
         if self.published is None:
             raise Unreadable("needs_publication_date",
-                             f"'{what}' is relative: it is read from the document's publication date, which the "
-                             "request does not give")
+                             N_("'{text}' is relative: it is read from the document's publication date, which the "
+                                "request does not give"), text=what)
         self.anchored = True
         return self.published
 
@@ -416,35 +446,37 @@ class _Reader:
             plain = all(a in units or a in counts or {"filler", "fiscal"} & a.read.keys() for a in left)
             if not units or not plain:
                 if how == "ending":
-                    raise Unreadable("unknown_word", f"'{_text(atoms)}': '{atom.text}' names no period that ends "
-                                                     "(the year, the 12 months, the quarter)")
+                    raise Unreadable("unknown_word", N_("'{text}': '{word}' names no period that ends (the year, "
+                                                        "the 12 months, the quarter)"), text=_text(atoms),
+                                     word=atom.text)
                 continue
             names = {a.read.get("unit") or a.read.get("dual") or "year" for a in units}
             if len(names) > 1 or len(counts) > 1:
-                raise Unreadable("two_units", f"'{_text(atoms)}' names more than one period")
+                raise Unreadable("two_units", N_("'{text}' names more than one period"), text=_text(atoms))
             unit = str(names.pop())
             n = 1
             if counts:
                 c = counts[0]
                 n = 2 if "dual" in c.read and "number" not in c.read else int(c.read.get("number", c.num))
             elif any("plural" in a.read for a in units):
-                raise Unreadable("vague", f"'{_text(atoms)}' gives no count ('{units[0].text}'); it is not read "
-                                          "as one")
+                raise Unreadable("vague", NO_COUNT, text=_text(atoms), word=units[0].text)
             if unit not in _MONTHS and unit not in ("day", "week") or not 0 < n <= MAX_COUNT:
-                raise Unreadable("bad_count", f"'{_text(atoms)}': a period of {n} {unit} is not read")
+                raise Unreadable("bad_count", N_("'{text}': a period of {count} {unit} is not read"),
+                                 text=_text(atoms), count=n, unit=_period(unit))
             end = self.point(atoms[k + 1:])
             if end.modifier is not None:
-                raise Unreadable("modified_range", f"'{_text(atoms)}': a period whose end carries 'by', 'before' "
-                                                   "or 'after' is not read")
+                raise Unreadable("modified_range", N_("'{text}': a period whose end carries 'by', 'before' or "
+                                                      "'after' is not read"), text=_text(atoms))
             return _Span(_shift(end.end, unit, -n), end.end, end.grain, end.calendar)
         return None
 
     def _same(self, left: list[_Atom], right: list[_Atom]) -> _Span:
         a, b = self._range_or_point(left), self._range_or_point(right)
         if not (a.start < b.end and b.start < a.end):
-            raise Unreadable("dates_disagree", f"'{_text(left)}' is {span_text(a.start, a.end - _ONE)} but "
-                                               f"'{_text(right)}' is {span_text(b.start, b.end - _ONE)}: the two "
-                                               "namings of one date disagree")
+            raise Unreadable("dates_disagree", N_("'{a}' is {a_dates} but '{b}' is {b_dates}: the two namings of "
+                                                  "one date disagree"), a=_text(left),
+                             a_dates=span_text(a.start, a.end - _ONE), b=_text(right),
+                             b_dates=span_text(b.start, b.end - _ONE))
         return min((a, b), key=lambda s: (s.end - s.start))
 
     def _range_or_point(self, atoms: list[_Atom]) -> _Span:
@@ -465,10 +497,11 @@ class _Reader:
             except Unreadable:
                 continue
             if left.modifier in RELATIONS or right.modifier in RELATIONS:
-                raise Unreadable("modified_range", f"'{_text(atoms)}': a range whose ends carry 'by', 'before' "
-                                                   "or 'after' is not read; send the two times apart")
+                raise Unreadable("modified_range", N_("'{text}': a range whose ends carry 'by', 'before' or "
+                                                      "'after' is not read; send the two times apart"),
+                                 text=_text(atoms))
             if left.start >= right.end:
-                raise Unreadable("bad_range", f"'{_text(atoms)}' ends before it starts")
+                raise Unreadable("bad_range", ENDS_BEFORE, text=_text(atoms))
             if (left.start, left.end) == (right.start, right.end):
                 return right  # one time named twice: "أيلول/سبتمبر 2025"
             grain = min(left.grain, right.grain, key=GRAINS.index)
@@ -478,7 +511,7 @@ class _Reader:
     # -- one time
     def point(self, atoms: list[_Atom], borrow: _Span | None = None) -> _Span:
         if not atoms:
-            raise Unreadable("empty", "the time expression is empty")
+            raise Unreadable("empty", EMPTY)
         anchored = self.anchored
         try:
             p = _Point(self, atoms)
@@ -542,11 +575,12 @@ class _Point:
                 if x.width == 4:
                     return self.day(x.num, y.num, z.num)
                 if z.width != 4:
-                    raise Unreadable("two_digit_year", f"'{_text(a[i:i + 5])}': write the year with four digits")
+                    raise Unreadable("two_digit_year", N_("'{text}': write the year with four digits"),
+                                     text=_text(a[i:i + 5]))
                 first = (x.num, y.num) if order.index("d") < order.index("m") else (y.num, x.num)
                 options = [o for o in (first, first[::-1]) if 1 <= o[1] <= 12 and 1 <= o[0] <= 31]
                 if not options:
-                    raise Unreadable("bad_date", f"'{_text(a[i:i + 5])}' is not a calendar date")
+                    raise Unreadable("bad_date", NOT_A_DATE, text=_text(a[i:i + 5]))
                 day, month = options[0]
                 return self.day(z.num, month, day)
             x, y = a[i], a[i + 2]
@@ -563,7 +597,8 @@ class _Point:
         try:
             start = dt.date(year, month, day)
         except ValueError:
-            raise Unreadable("bad_date", f"{year:04d}-{month:02d}-{day:02d} is not a calendar date") from None
+            raise Unreadable("bad_date", N_("{date} is not a calendar date"),
+                             date=f"{year:04d}-{month:02d}-{day:02d}") from None
         return _Span(start, start + _ONE, "day", year=year, month=month)
 
     def count(self) -> tuple[int, list[_Atom]] | None:
@@ -573,10 +608,10 @@ class _Point:
         if not found:
             return None
         if len(found) > 1:
-            raise Unreadable("two_counts", f"'{_text(self.atoms)}' has more than one count")
+            raise Unreadable("two_counts", N_("'{text}' has more than one count"), text=_text(self.atoms))
         n, atom = found[0]
         if not 0 < n <= MAX_COUNT:
-            raise Unreadable("bad_count", f"a count of {n} units is not read (1–{MAX_COUNT})")
+            raise Unreadable("bad_count", BAD_COUNT, count=n, most=MAX_COUNT)
         return n, [atom]
 
     def unit_of(self, units: list[_Atom]) -> tuple[str, _Atom] | None:
@@ -584,7 +619,7 @@ class _Point:
         if not names:
             return None
         if len(names) > 1:
-            raise Unreadable("two_units", f"'{_text(self.atoms)}' names more than one unit of time")
+            raise Unreadable("two_units", N_("'{text}' names more than one unit of time"), text=_text(self.atoms))
         return str(names.pop()), units[0]
 
     def counted(self, units: list[_Atom]) -> _Span | None:
@@ -617,7 +652,7 @@ class _Point:
         if direction is None and not ({"ago", "later", "within"} & markers.keys()):
             return None
         if counted is None and "plural" in unit_atom.read:
-            raise Unreadable("vague", f"'{_text(self.atoms)}' gives no count ('{unit_atom.text}'); it is not read as one")
+            raise Unreadable("vague", NO_COUNT, text=_text(self.atoms), word=unit_atom.text)
         n, count_atoms = counted or (1, [])
         self.use(unit_atom, *[u for u in units if u is not unit_atom], *count_atoms)
         anchor = self.r.anchor(_text(self.atoms))
@@ -627,7 +662,7 @@ class _Point:
                 return _Span(_shift(anchor, name, -n), anchor + _ONE, name)
             if direction > 0:
                 return _Span(anchor, _shift(anchor, name, n) + _ONE, name)
-            raise Unreadable("bad_relative", f"'{_text(self.atoms)}': 'this' does not take a count")
+            raise Unreadable("bad_relative", N_("'{text}': 'this' does not take a count"), text=_text(self.atoms))
         for marker, sign in (("ago", -1), ("later", 1)):
             if marker in markers:
                 self.use(markers[marker])
@@ -703,7 +738,7 @@ class _Point:
         if not days:
             return None
         if len(days) > 1:
-            raise Unreadable("two_days", f"'{_text(self.atoms)}' has more than one day")
+            raise Unreadable("two_days", N_("'{text}' has more than one day"), text=_text(self.atoms))
         self.use(days[0])
         return days[0].num
 
@@ -753,7 +788,7 @@ class _Point:
         eras = self.eras(months, hmonths)
         hijri = bool(hmonths) or eras == {"hijri"} or (borrow is not None and borrow.calendar == "hijri")
         if len(years) > 1:
-            raise Unreadable("two_years", f"'{text}' has more than one year")
+            raise Unreadable("two_years", N_("'{text}' has more than one year"), text=text)
         split = bool(years) and "split" in years[0].read
         if years:
             year = years[0].num
@@ -777,10 +812,10 @@ class _Point:
         if hijri:
             return self.hijri(year, month)
         if not eras and self.r.words.lang == "ar" and not months and HIJRI_YEARS[0] <= year <= HIJRI_YEARS[1]:
-            raise Unreadable("ambiguous_calendar", f"{year} could be a Hijri or a Gregorian year: write {year} هـ "
-                                                   f"or {year}م")
+            raise Unreadable("ambiguous_calendar", N_("{year} could be a Hijri or a Gregorian year: write {year} هـ "
+                                                      "or {year}م"), year=year)
         if not YEARS[0] <= year <= YEARS[1]:
-            raise Unreadable("year_range", f"{year} is outside the years {YEARS[0]}–{YEARS[1]}")
+            raise Unreadable("year_range", OUTSIDE_YEARS, year=year, first=YEARS[0], last=YEARS[1])
         if month is not None:
             return self.day_or_month(year, month)
         return self.first_months(year) or self.part_of(year) or self.whole_year(year)
@@ -791,17 +826,17 @@ class _Point:
         eras = {a.read["era"] for a in self.having("era")}
         self.use(*self.having("era"))
         if len(eras) > 1:
-            raise Unreadable("mixed_calendars", f"'{text}' is marked both Hijri and Gregorian")
+            raise Unreadable("mixed_calendars", N_("'{text}' is marked both Hijri and Gregorian"), text=text)
         if months and hmonths:
-            raise Unreadable("mixed_calendars", f"'{text}' names a Gregorian and a Hijri month; join two namings "
-                                                "of one date with 'الموافق'")
+            raise Unreadable("mixed_calendars", N_("'{text}' names a Gregorian and a Hijri month; join two namings "
+                                                   "of one date with 'الموافق'"), text=text)
         return eras
 
     def month(self, atoms: list[_Atom], category: str) -> int | None:
         month = None
         for atom in atoms:
             if month is not None and month != int(atom.read[category]):
-                raise Unreadable("two_months", f"'{_text(self.atoms)}' names two different months")
+                raise Unreadable("two_months", N_("'{text}' names two different months"), text=_text(self.atoms))
             month = int(atom.read[category])
             self.use(atom)
         return month
@@ -813,13 +848,15 @@ class _Point:
             return span
         short = [a for a in self.free_numbers() if a.width == 3]
         if short:
-            raise Unreadable("year_range", f"{short[0].text} is outside the years {YEARS[0]}–{YEARS[1]}")
-        raise Unreadable("no_year", f"'{_text(self.atoms)}' gives no year; a date without its year is not guessed")
+            raise Unreadable("year_range", OUTSIDE_YEARS, year=short[0].text, first=YEARS[0], last=YEARS[1])
+        raise Unreadable("no_year", N_("'{text}' gives no year; a date without its year is not guessed"),
+                         text=_text(self.atoms))
 
     def hijri(self, year: int, month: int | None) -> _Span:
         if self.having("quarter") or self.having("abbr") or self.having("unit", "quarter") or \
                 self.having("unit", "half"):
-            raise Unreadable("hijri_grain", f"'{_text(self.atoms)}': Hijri quarters and halves are not read")
+            raise Unreadable("hijri_grain", N_("'{text}': Hijri quarters and halves are not read"),
+                             text=_text(self.atoms))
         day = self.days() if month is not None else None
         start, end = _hijri(year, month, day)
         grain = "day" if day is not None else "month" if month is not None else "year"
@@ -852,13 +889,13 @@ class _Point:
         count = 12 // size
         n = count if n == -1 else n
         if not 1 <= n <= count:
-            raise Unreadable("bad_date", f"'{_text(self.atoms)}': there is no {unit} {n} in a year")
+            raise Unreadable("bad_date", NO_SUCH_PART, text=_text(self.atoms), unit=_period(unit), number=n)
         start = dt.date(year, (n - 1) * size + 1, 1)
         return _Span(start, _add_months(start, size), unit, year=year)
 
     def whole_year(self, year: int) -> _Span:
         if self.having("weekday") or [a for a in self.free_numbers() if a.width <= 2]:
-            raise Unreadable("no_month", f"'{_text(self.atoms)}' gives a day without its month")
+            raise Unreadable("no_month", N_("'{text}' gives a day without its month"), text=_text(self.atoms))
         return _Span(dt.date(year, 1, 1), dt.date(year + 1, 1, 1), "year", year=year)
 
     def fiscal(self, year: int, split: bool, named: bool) -> _Span:
@@ -877,15 +914,19 @@ class _Point:
                 year = year - 1 if named_by == "end" and first != 1 else year
                 split = True
         if not split:  # 'FY2024', 'fiscal 2024': a company's year or the state's, and companies keep their own
-            raise Unreadable("fiscal_year", f"'{text}' names a fiscal year by one year, and whose fiscal year (a "
-                                            "company's or the state's) decides when it starts; send the dates")
+            raise Unreadable("fiscal_year", N_("'{text}' names a fiscal year by one year, and whose fiscal year (a "
+                                               "company's or the state's) decides when it starts; send the dates"),
+                             text=text)
         if convention is None or convention[0] == 1 and self.r.fiscal is None:
             if split and not named and self.part() is None:
                 return _Span(dt.date(year, 1, 1), dt.date(year + 2, 1, 1), "year", year=year)
-            where = f"the document's territory ({territory})" if territory else "the document's language tag, " \
-                "which names no territory,"
-            raise Unreadable("fiscal_year", f"'{text}' is a fiscal year, and {where} gives no fiscal-year "
-                                            "convention tadqiq knows; send the dates")
+            if territory:
+                raise Unreadable("fiscal_year", N_("'{text}' is a fiscal year, and the document's territory "
+                                                   "({territory}) gives no fiscal-year convention tadqiq knows; send "
+                                                   "the dates"), text=text, territory=territory)
+            raise Unreadable("fiscal_year", N_("'{text}' is a fiscal year, and the document's language tag, which "
+                                               "names no territory, gives no fiscal-year convention tadqiq knows; "
+                                               "send the dates"), text=text)
         start = dt.date(year, convention[0], 1)  # a split year starts in its first year
         part = self.part()
         if part is None:
@@ -895,7 +936,7 @@ class _Point:
         count = 12 // size
         n = count if n == -1 else n
         if not 1 <= n <= count:
-            raise Unreadable("bad_date", f"'{text}': there is no {unit} {n} in a year")
+            raise Unreadable("bad_date", NO_SUCH_PART, text=text, unit=_period(unit), number=n)
         begin = _add_months(start, (n - 1) * size)
         return _Span(begin, _add_months(begin, size), unit, year=year)
 
@@ -909,8 +950,8 @@ class _Point:
                 if start.year == year or (end - _ONE).year == year:
                     spans.append((start, end, h))
         if len(spans) != 1:
-            raise Unreadable("ambiguous_calendar", f"'{_text(self.atoms)}': "
-                             + ("two such months fell in that year" if spans else "no such month fell in that year"))
+            raise Unreadable("ambiguous_calendar", N_("'{text}': two such months fell in that year") if spans
+                             else N_("'{text}': no such month fell in that year"), text=_text(self.atoms))
         start, end, h = spans[0]
         return _Span(start, end, "month", "hijri", year=h, month=month)
 
@@ -961,9 +1002,9 @@ class _Point:
             self.use(*names)
             said = int(names[0].read["weekday"])
             if span.start.weekday() != said:
-                actual = _WEEKDAYS[span.start.weekday()]
-                raise Unreadable("weekday_mismatch", f"{span.start.isoformat()} was a {actual}, not a "
-                                                     f"{_WEEKDAYS[said]} ('{names[0].text}')")
+                raise Unreadable("weekday_mismatch", N_("{date} was a {actual}, not a {said} ('{text}')"),
+                                 date=span.start.isoformat(), actual=_weekday(span.start.weekday()),
+                                 said=_weekday(said), text=names[0].text)
 
     # -- modifiers, and every word accounted for
     def finish(self, span: _Span) -> None:
@@ -971,15 +1012,16 @@ class _Point:
         relations = {a.read["mod"]: a for a in self.having("mod") if a.read["mod"] in RELATIONS}
         narrowing = {a.read["mod"]: a for a in self.having("mod") if a.read["mod"] not in RELATIONS}
         if len(relations) > 1:
-            raise Unreadable("two_modifiers", f"'{text}' has two modifiers: {', '.join(relations)}")
+            raise Unreadable("two_modifiers", TWO_MODIFIERS, text=text, modifiers=", ".join(relations))
         if len(narrowing) > 1:
-            raise Unreadable("two_modifiers", f"'{text}' has two modifiers: {', '.join(narrowing)}")
+            raise Unreadable("two_modifiers", TWO_MODIFIERS, text=text, modifiers=", ".join(narrowing))
         for mod, atom in relations.items():
             k = next(i for i, a in enumerate(self.atoms) if a is atom)
             if mod != "approximately" and not any(a.kind == "num" or a.kind == "word" and set(a.read) - {"mod"}
                                                   for a in self.atoms[k + 1:]):
-                raise Unreadable("trailing_modifier", f"'{atom.text}' follows the time in '{text}': it introduces "
-                                                      "what comes next, not this time; send the time without it")
+                raise Unreadable("trailing_modifier", N_("'{word}' follows the time in '{text}': it introduces what "
+                                                         "comes next, not this time; send the time without it"),
+                                 word=atom.text, text=text)
         self.use(*relations.values(), *narrowing.values())
         if narrowing:
             how = next(iter(narrowing))
@@ -996,13 +1038,14 @@ class _Point:
                 else:
                     span.start = max(span.start, anchor)
                 if span.start >= span.end:
-                    raise Unreadable("bad_relative", f"'{text}' names no time around the publication date")
+                    raise Unreadable("bad_relative", N_("'{text}' names no time around the publication date"),
+                                     text=text)
         left = [a for a in self.atoms if id(a) not in self.used and a.kind != "sep" and "filler" not in a.read]
         if left:
             atom = left[0]
             if atom.kind == "num" and atom.width == 3:
-                raise Unreadable("year_range", f"{atom.text} is outside the years {YEARS[0]}–{YEARS[1]}")
-            raise Unreadable("unread_word", f"'{atom.text}' does not fit in '{text}'")
+                raise Unreadable("year_range", OUTSIDE_YEARS, year=atom.text, first=YEARS[0], last=YEARS[1])
+            raise Unreadable("unread_word", N_("'{word}' does not fit in '{text}'"), word=atom.text, text=text)
 
 
 def _split_years(atoms: list[_Atom]) -> list[_Atom]:
@@ -1062,14 +1105,14 @@ def read_duration(value: str | Amount, language: str, age: bool = False) -> Dura
     if isinstance(value, Amount):
         return _amount_duration(value, age)
     if len(value) > MAX_TEXT:
-        raise Unreadable("too_long", f"the duration is longer than {MAX_TEXT} characters")
+        raise Unreadable("too_long", N_("the duration is longer than {count} characters"), count=MAX_TEXT)
     words = time_words(language)
     atoms = _atoms(digits(value), words)
     point = _Point(_Reader(words, None), atoms)
     units = point.having("unit") + point.having("dual")
     unit = point.unit_of(units)
     if unit is None:
-        raise Unreadable("no_unit", f"'{value}' names no unit of time")
+        raise Unreadable("no_unit", N_("'{text}' names no unit of time"), text=value)
     counted = point.count()
     n, count_atoms = counted or (1, [])
     point.use(*units, *count_atoms)
@@ -1080,17 +1123,18 @@ def read_duration(value: str | Amount, language: str, age: bool = False) -> Dura
         hedge = str(hedges[0].read.get("hedge", "approximately"))
     left = [a for a in atoms if id(a) not in point.used and a.kind != "sep" and "filler" not in a.read]
     if left:
-        raise Unreadable("unread_word", f"'{left[0].text}' does not fit in the duration '{value}'")
+        raise Unreadable("unread_word", N_("'{word}' does not fit in the duration '{text}'"), word=left[0].text,
+                         text=value)
     return _duration(value, Fraction(n), unit[0], hedge, age)
 
 
 def _amount_duration(amount: Amount, age: bool) -> Duration:
     unit = (amount.unit or "").lower().rstrip("s")
     if unit not in DAYS:
-        raise Unreadable("no_unit", f"'{amount.unit}' is not a unit of time")
+        raise Unreadable("no_unit", N_("'{text}' is not a unit of time"), text=amount.unit)
     count = Fraction(amount.number) * Fraction(10) ** amount.scale
     if not 0 < count <= MAX_COUNT:
-        raise Unreadable("bad_count", f"a count of {count} units is not read (1–{MAX_COUNT})")
+        raise Unreadable("bad_count", BAD_COUNT, count=count, most=MAX_COUNT)
     hedge = {"approximate": "approximately", "lower": "more", "upper": "less"}.get(amount.bound)
     return _duration(f"{amount.number} {unit}", count, unit, hedge, age)
 

@@ -18,6 +18,7 @@ most eight numbers; scientific and power notation refused).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from functools import lru_cache
@@ -26,6 +27,7 @@ from math import gcd
 from babel.numbers import list_currencies
 
 from rules.interval import Interval, exact
+from rules.messages import C_, N_, translate
 from rules.model import Amount, Reading
 from rules.normalise import currency as currencies
 from rules.normalise.lexicon import EMPTY, NUMBER, SYMBOL, WORD, Kind, Lexicon, Meaning, lexicon, split, tokens
@@ -202,10 +204,10 @@ def _items(value: str, text: str, lex: Lexicon) -> list[_Item]:
         kind, w, s, e = toks[i]
         if kind == NUMBER:
             if len(numbers) == MAX_NUMBERS:
-                raise Unreadable("several_numbers", f"more than {MAX_NUMBERS} numbers in one figure; send them as "
-                                                    "separate claims")
+                raise Unreadable("several_numbers", N_("more than {count} numbers in one figure; send them as "
+                                                       "separate claims"), count=MAX_NUMBERS)
             if len(w) > MAX_DIGITS and sum(c.isdigit() for c in w) > MAX_DIGITS:
-                raise Unreadable("too_many_digits", f"a number has more than {MAX_DIGITS} digits")
+                raise Unreadable("too_many_digits", N_("a number has more than {count} digits"), count=MAX_DIGITS)
             item = _Item(_NUM, None, s, e, w)
             items.append(item)
             numbers.append(item)
@@ -314,8 +316,9 @@ def _set_aside(items: list[_Item], text: str, value: str) -> None:
                 (before.isascii() and before.isalpha() or before == "-" and s > 1 and text[s - 2].isalpha()):
             if nxt is not None and _has(nxt, _SCALES):  # 'SR309 billion': a scale word says it is an amount
                 a, b = _word_at(text, s, e)
-                raise Unreadable("unknown_prefix", f"'{value[a:b]}' glues letters tadqiq does not know to an amount; "
-                                                   "write the currency or unit apart from the number")
+                raise Unreadable("unknown_prefix", N_("'{text}' glues letters tadqiq does not know to an amount; "
+                                                      "write the currency or unit apart from the number"),
+                                 text=value[a:b])
             why = ("name",) + _word_at(text, s, e)
         elif after in ":/" and e + 1 < len(text) and text[e + 1].isdigit() or \
                 before in ":/" and s > 1 and text[s - 2].isdigit():
@@ -363,13 +366,30 @@ def _set_aside(items: list[_Item], text: str, value: str) -> None:
 
 _SUFFIX = {_DATE_SUFFIX: "date", _ORDINAL_SUFFIX: "ordinal", _TIME_SUFFIX: "time_of_day"}
 _SUFFIXES = _DATE_SUFFIX | _ORDINAL_SUFFIX | _TIME_SUFFIX
+SECOND_UNIT = N_("'{text}' is a second unit of {kind} after '{unit}' with a number between ('1 hour 30 minutes', "
+                 "'5ft 10in'): send the quantity in one unit")
+BELOW_START = N_("the range ends below where it starts")
+#: The kinds of quantity (``units.KINDS``) as words people read.
+_KINDS = {"area": C_("kind", "area"), "count": C_("kind", "count"), "data": C_("kind", "data"),
+          "energy": C_("kind", "energy"), "event": C_("kind", "event"), "factor": C_("kind", "factor"),
+          "length": C_("kind", "length"), "mass": C_("kind", "mass"), "power": C_("kind", "power"),
+          "share": C_("kind", "share"), "speed": C_("kind", "speed"), "temperature": C_("kind", "temperature"),
+          "time": C_("kind", "time"), "volume": C_("kind", "volume")}
+
+
+def _kind(kind: str) -> Callable[[str], str] | str:
+    """A kind of quantity as a message's value: said in the message's language."""
+    word = _KINDS.get(kind)
+    return kind if word is None else (lambda lang: translate(word, lang))
+
+
 _SET_ASIDE = {
-    "name": "'{}' is a name or a code, not an amount",
-    "date": "'{}' is a date, not an amount: send it as a time",
-    "ordinal": "'{}' is an ordinal, not an amount",
-    "time_of_day": "'{}' is a time of day, not an amount",
-    "ratio": "'{}': a slash between numbers may be a date, a ratio or a fraction; write the amount out",
-    "adjective": "'{}' describes what follows it (a 17-year high), it is not an amount",
+    "name": N_("'{text}' is a name or a code, not an amount"),
+    "date": N_("'{text}' is a date, not an amount: send it as a time"),
+    "ordinal": N_("'{text}' is an ordinal, not an amount"),
+    "time_of_day": N_("'{text}' is a time of day, not an amount"),
+    "ratio": N_("'{text}': a slash between numbers may be a date, a ratio or a fraction; write the amount out"),
+    "adjective": N_("'{text}' describes what follows it (a 17-year high), it is not an amount"),
 }
 
 
@@ -717,19 +737,19 @@ class _State:
 
 def _read_text(value: str, lex: Lexicon, language: str, unit_hint: str | None, policy: Policy) -> Measure:
     if len(value) > MAX_TEXT:
-        raise Unreadable("too_long", f"the figure is longer than {MAX_TEXT} characters")
+        raise Unreadable("too_long", N_("the figure is longer than {count} characters"), count=MAX_TEXT)
     text = digits(value)
     rare = _RARE.search(text) is not None
     if rare and _NOTATION.search(text):
-        raise Unreadable("notation", "scientific, power, hexadecimal or binary notation is not read; write the number "
-                                     "out")
+        raise Unreadable("notation", N_("scientific, power, hexadecimal or binary notation is not read; write the "
+                                        "number out"))
     if rare and _ARABIC_COMMA.search(text):
-        raise Unreadable("ambiguous_separator", "an Arabic comma between digits may be a decimal mark or a list; write "
-                                                "the number with ٫ or a point")
+        raise Unreadable("ambiguous_separator", N_("an Arabic comma between digits may be a decimal mark or a list; "
+                                                   "write the number with ٫ or a point"))
     if text.lstrip().startswith("(") and _BRACKETED.fullmatch(text.strip()):
-        raise Unreadable("bracketed", f"'{value.strip()}' is a number alone in parentheses: a results table's way of "
-                                      "printing a negative, or an aside; send it without them (with a minus sign if "
-                                      "it is negative)")
+        raise Unreadable("bracketed", N_("'{text}' is a number alone in parentheses: a results table's way of "
+                                         "printing a negative, or an aside; send it without them (with a minus sign "
+                                         "if it is negative)"), text=value.strip())
     reversed_decimal = _REVERSED.search(text) if rare else None
     if reversed_decimal:  # same length: spans still index the text as printed
         text = _REVERSED.sub(lambda m: f"{m[2]}.{m[1]}", text)
@@ -827,8 +847,8 @@ class _Figure:
         if item.kind == _OTHER and k == self.after_amount:
             _unknown_unit(item)
             if _is(self.items, k + 1, _CURRENCY | _MINOR) and self.state.currency is None:
-                raise Unreadable("unknown_word", f"'{item.raw}' stands between the number and its currency and is "
-                                                 "not a word tadqiq reads (a scale word misspelt?)")
+                raise Unreadable("unknown_word", N_("'{text}' stands between the number and its currency and is "
+                                                    "not a word tadqiq reads (a scale word misspelt?)"), text=item.raw)
         return k + 1
 
     def word(self, item: _Item, k: int) -> int:
@@ -917,8 +937,9 @@ class _Figure:
             nxt = _at(self.items, k + 1)
             bound = str(nxt.meaning.hedge) if nxt is not None and _has(nxt, _HEDGE) else None
             if bound == "approximate":
-                raise Unreadable("negated_bound", f"'{item.raw} {nxt.raw}' negates an approximation: it says what the "  # type: ignore[union-attr]
-                                                  "figure is not, not what it is")
+                raise Unreadable("negated_bound", N_("'{text}' negates an approximation: it says what the figure is "
+                                                     "not, not what it is"),
+                                 text=f"{item.raw} {nxt.raw}")  # type: ignore[union-attr]
             turned = _TURNED.get(bound or "")
             if turned is None or state.hedge is not None:
                 return None  # a negation elsewhere is no part of the figure
@@ -955,9 +976,8 @@ class _Figure:
                 KINDS.get(str(m.unit)) in _MEASURED and KINDS.get(str(m.unit)) == KINDS.get(state.unit) and \
                 any(i.kind == _NUM or (i.kind == _SKIP and i.value and i.value[0] == "name")
                     for i in self.items[state.unit_at + 1:k]):
-            raise Unreadable("compound_quantity", f"'{item.raw}' is a second unit of {KINDS[state.unit]} after "
-                                                  f"'{state.unit}' with a number between ('1 hour 30 minutes', "
-                                                  "'5ft 10in'): send the quantity in one unit")
+            raise Unreadable("compound_quantity", SECOND_UNIT, text=item.raw, kind=_kind(KINDS[state.unit]),
+                             unit=state.unit)
         else:
             return None
         state.touch(item)
@@ -997,8 +1017,8 @@ def _unknown_unit(item: _Item) -> None:
     word = str(item.value)
     if 3 <= len(word) <= 30 and word.isascii() and word.isalpha() and \
             (word in PINT_NAMES or word.endswith("s") and (word[:-1] in PINT_NAMES or word[:-2] in PINT_NAMES)):
-        raise Unreadable("unknown_unit", f"'{item.raw}' is a unit tadqiq does not read; send the figure in a unit it "
-                                         "knows")
+        raise Unreadable("unknown_unit", N_("'{text}' is a unit tadqiq does not read; send the figure in a unit it "
+                                            "knows"), text=item.raw)
 
 
 def _celsius(item: _Item) -> str:
@@ -1035,9 +1055,9 @@ def _compound_word(word: str, unit: str, lang: str) -> None:
     for r in runs[1:]:
         if not r[0].isdigit() and KINDS.get(known.get(fold(r), (r,))[0]) == KINDS[unit] and \
                 (known[fold(r)][0] != unit or len(runs) > 2):
-            raise Unreadable("compound_quantity", f"'{word}' is a second unit of {KINDS[unit]} after '{unit}' with "
-                                                  "a number ('1 hour 30 minutes', '5ft 10in'): send the quantity in "
-                                                  "one unit")
+            raise Unreadable("compound_quantity", N_("'{text}' is a second unit of {kind} after '{unit}' with a "
+                                                     "number ('1 hour 30 minutes', '5ft 10in'): send the quantity in "
+                                                     "one unit"), text=word, kind=_kind(KINDS[unit]), unit=unit)
 
 
 def _per(state: _State, unit: str) -> None:
@@ -1064,14 +1084,14 @@ def _compose(text: str, amounts: list[_Amount], skipped: list[tuple[str, int, in
     if not amounts:
         if groups:
             code, (start, end) = next(iter(groups.items()))
-            raise Unreadable("not_an_amount" if code == "adjective" else code,
-                             _SET_ASIDE[code].format(text[start:end]))
-        raise Unreadable("no_number", "no number found in the figure")
+            raise Unreadable("not_an_amount" if code == "adjective" else code, _SET_ASIDE[code],
+                             text=text[start:end])
+        raise Unreadable("no_number", N_("no number found in the figure"))
     if len(amounts) > 2:
-        raise Unreadable("several_numbers", "more than two amounts in one figure; send them as separate claims")
+        raise Unreadable("several_numbers", N_("more than two amounts in one figure; send them as separate claims"))
     assumptions = [a for amount in amounts for a in amount.assumptions]
     if groups:
-        assumptions += [f"{_SET_ASIDE[code].format(text[start:end]).split(':')[0]}; it is not part of the figure"
+        assumptions += [f"{_SET_ASIDE[code].format(text=text[start:end]).split(':')[0]}; it is not part of the figure"
                         for code, (start, end) in groups.items()]
     first = amounts[0]
     number: Fraction | None = None
@@ -1080,13 +1100,13 @@ def _compose(text: str, amounts: list[_Amount], skipped: list[tuple[str, int, in
     if len(amounts) == 2:
         second = amounts[1]
         if "versus" in second.joined:
-            raise Unreadable("two_numbers", "two figures set against each other ('3 points versus 3.8'); send them "
-                                            "as separate claims")
+            raise Unreadable("two_numbers", N_("two figures set against each other ('3 points versus 3.8'); send "
+                                               "them as separate claims"))
         if "every" in second.joined:
             return _one_in(text, first, second, state, policy, assumptions)
         if not (second.joined & {"dash", "to"} or "and" in second.joined and state.from_word):
-            raise Unreadable("two_numbers", "two numbers and no range words between them; send them as separate "
-                                            "claims")
+            raise Unreadable("two_numbers", N_("two numbers and no range words between them; send them as separate "
+                                               "claims"))
         b_lo, b_hi, b_mid, _, b_notes = second.interval(policy)
         shared = first.interval(policy, second.power) if first.power is None and second.power is not None else None
         if shared is not None and shared[0] <= b_hi:  # '10–12 مليار': the first end takes the second's scale
@@ -1094,7 +1114,7 @@ def _compose(text: str, amounts: list[_Amount], skipped: list[tuple[str, int, in
         else:
             a_lo, a_hi, a_mid, _, a_notes = first.interval(policy)
         if a_lo > b_hi or a_mid is not None and b_mid is not None and a_mid > b_mid:
-            raise Unreadable("bad_range", "the range ends below where it starts")
+            raise Unreadable("bad_range", BELOW_START)
         lo, hi, bound = a_lo, b_hi, "range"
         if a_mid is not None and b_mid is not None:
             ends = (a_mid, b_mid)
@@ -1161,8 +1181,8 @@ def _one_in(text: str, first: _Amount, second: _Amount, state: _State, policy: P
     ±5 % of it like a fraction in words."""
     a, b = first.interval(policy)[2], second.interval(policy)[2]
     if a is None or b is None or b <= 0 or not 0 <= a <= b:
-        raise Unreadable("not_an_amount", f"'{text}' sets two numbers against each other in a way that is not a "
-                                          "share; send them as separate claims")
+        raise Unreadable("not_an_amount", N_("'{text}' sets two numbers against each other in a way that is not "
+                                             "a share; send them as separate claims"), text=text)
     share = a / b * 100
     half = share * policy.zeros_cap
     span = (state.span[0], state.span[1]) if state.span[1] >= 0 else None
@@ -1220,7 +1240,7 @@ def _hint(hint: str, lex: Lexicon) -> tuple[str, str | None]:
                                       lex.families.get(str(m.currency)))
         if m.kinds & _UNIT:
             return str(m.unit), None
-    raise Unreadable("unknown_unit", f"'{hint}' is not a unit tadqiq knows")
+    raise Unreadable("unknown_unit", N_("'{text}' is not a unit tadqiq knows"), text=hint)
 
 
 def _read_amount(amount: Amount, lex: Lexicon, language: str, unit_hint: str | None, policy: Policy) -> Measure:
@@ -1236,7 +1256,7 @@ def _read_amount(amount: Amount, lex: Lexicon, language: str, unit_hint: str | N
         to_h, _ = half_width(to, to_decimals, policy)
         hi = (to + to_h) * scale
     if lo > hi:
-        raise Unreadable("bad_range", "the range ends below where it starts")
+        raise Unreadable("bad_range", BELOW_START)
     width = abs(number * scale) * policy.approximate
     value = {"exact": Interval(lo, hi), "range": Interval(lo, hi), "lower": Interval(lo, None),
              "upper": Interval(Fraction(0) if hi >= 0 else None, hi),

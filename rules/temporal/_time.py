@@ -18,7 +18,7 @@ from babel.units import format_unit
 
 from rules.context import Context, Item
 from rules.explain import say
-from rules.messages import N_
+from rules.messages import N_, Said, reasons
 from rules.model import Cause, Computation, Event, Input, Range, Role, Same
 from rules.normalise.lexicon import locale_of
 from rules.normalise.times import TimeSpan, span_text
@@ -83,10 +83,10 @@ def _index(ctx: Context) -> _Index:
     return found
 
 
-def unreadable(items: Iterable[Item]) -> str:
-    """Why the times of ``items`` could not be read: their problems, or that none was given."""
-    reasons = [p.message for i in items for p in i.problems if p.field in ("time", "term")]
-    return "; ".join(reasons) or "no time is given"
+def unreadable(items: Iterable[Item]) -> Callable[[str], str]:
+    """Why the times of ``items`` could not be read, in a sentence's language: their problems, or that none was
+    given."""
+    return reasons((p for i in items for p in i.problems if p.field in ("time", "term")), Said(N_("no time is given")))
 
 
 def term_sources(ctx: Context, role: Item) -> list[Item]:

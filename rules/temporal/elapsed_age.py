@@ -54,11 +54,11 @@ def check(ctx: Context) -> Iterator[Verdict]:
         try:
             duration = ctx.duration(age)
         except Unreadable as exc:
-            yield verdict(__name__, items, "unverifiable", say(lang, UNREADABLE, age=printed, why=exc.message))
+            yield verdict(__name__, items, "unverifiable", say(lang, UNREADABLE, age=printed, why=exc.said.text))
             continue
         window = span.window() if span is not None else (None, None)
         if span is None or None in window:
-            why = unreadable([start]) if span is None else f"'{span.text}' is open-ended"
+            why = unreadable([start]) if span is None else Said(N_("'{time}' is open-ended"), time=span.text)
             yield verdict(__name__, items, "unverifiable", say(lang, UNREADABLE, age=printed, why=why))
             continue
         s_lo, s_hi = window

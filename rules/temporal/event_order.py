@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from rules.context import Context, Item
 from rules.explain import say
-from rules.messages import N_
+from rules.messages import N_, Said
 from rules.model import Order, Verdict
 from rules.normalise.times import span_text
 from rules.normalise.values import Unreadable
@@ -125,7 +125,8 @@ def check(ctx: Context) -> Iterator[Verdict]:
         names = dict(first=_what(first), then=_what(then))
         if tf is None or tt is None:
             missing = [i for i, t in ((first, tf), (then, tt)) if t is None]
-            why = "; ".join(f"'{_what(i)}': {unreadable([i])}" for i in missing)
+            whys = [Said(N_("'{what}': {why}"), what=_what(i), why=unreadable([i])) for i in missing]
+            why = lambda code, whys=whys: "; ".join(w.text(code) for w in whys)  # noqa: E731
             yield verdict(__name__, items, "unverifiable", say(lang, UNREADABLE, why=why, **names))
             continue
         wf, wt = tf.window(), tt.window()
@@ -137,7 +138,7 @@ def check(ctx: Context) -> Iterator[Verdict]:
                 gap = ctx.gap(rel.gap)
             except Unreadable as exc:
                 yield verdict(__name__, items, "unverifiable",
-                              say(lang, UNREADABLE, why=f"the gap '{rel.gap}': {exc.message}", **names))
+                              say(lang, UNREADABLE, why=Said(N_("the gap '{gap}': {why}"), gap=rel.gap, why=exc.said.text), **names))
                 continue
             bounds = (int(gap.low), None if gap.high is None else -int(-gap.high // 1))
             margin = _miss(diff, bounds)

@@ -24,7 +24,7 @@ from rules.causes import supported
 from rules.context import Context, Item
 from rules.crowds import summarised
 from rules.explain import say
-from rules.messages import N_, translate
+from rules.messages import N_, Said, translate
 from rules.model import Cause, Role, Verdict
 from rules.normalise.times import TimeSpan
 from rules.registry import Example
@@ -78,8 +78,10 @@ def check(ctx: Context) -> Iterator[Verdict]:
     for items in groups.values():
         claim = items[0].claim
         assert isinstance(claim, Role)
-        yield from summarised(ctx.problems, "role_terms", f"'{claim.person}' as {claim.status} '{claim.role}'",
-                              _judged(ctx, items))
+        status = claim.status
+        label = Said(N_("'{person}' as {status} '{role}'"), person=claim.person, role=claim.role,
+                     status=lambda code, status=status: translate(STATUS[status], code))
+        yield from summarised(ctx.problems, "role_terms", label, _judged(ctx, items), language=ctx.language)
 
 
 def _judged(ctx: Context, group: list[Item]) -> Iterator[tuple[bool, Callable[[], Verdict]]]:

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from rules.context import Context, Item
 from rules.crowds import FEW, extremes, pairs, summarised
 from rules.explain import say
-from rules.messages import N_
+from rules.messages import N_, Said
 from rules.model import Event, Same, Verdict
 from rules.normalise.times import TimeSpan, span_text
 from rules.registry import Example
@@ -37,13 +37,13 @@ UNREADABLE = N_("Cannot compare the two times: {why}.")
 def _groups(ctx: Context) -> Iterator[tuple[str, list[Item]]]:
     """Events that name one event: those of a ``same`` relation, then those with the same subject and "what"."""
     for n, rel in enumerate(ctx.relations.get(Same, [])):
-        yield f"the events of same relation {n}", [i for i in (ctx.get(c) for c in rel.claims)
+        yield Said(N_("the events of same relation {number}"), number=n), [i for i in (ctx.get(c) for c in rel.claims)
                                                      if i is not None and isinstance(i.claim, Event)]
     by_what: dict[tuple[str, str], list[Item]] = {}
     for item in ctx.of_kind(Event):
         by_what.setdefault((item.subject, item.metric), []).append(item)
     for items in by_what.values():
-        yield f"the events '{items[0].claim.what}'", items  # type: ignore[union-attr]
+        yield Said(N_("the events '{what}'"), what=items[0].claim.what), items  # type: ignore[union-attr]
 
 
 def _partners(members: list[Item]) -> Callable[[Item], list[Item]]:
@@ -84,7 +84,7 @@ def check(ctx: Context) -> Iterator[Verdict]:
             if frozenset((a.id, b.id)) not in seen:
                 seen.add(frozenset((a.id, b.id)))
                 outcomes.append(_compare(ctx.language, a, b))
-        yield from summarised(ctx.problems, "same_event_times", label, outcomes)
+        yield from summarised(ctx.problems, "same_event_times", label, outcomes, language=ctx.language)
 
 
 def _compare(lang: str, a: Item, b: Item) -> tuple[bool, Callable[[], Verdict]]:

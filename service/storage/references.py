@@ -35,6 +35,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from rules.library import Held, Library, LibraryEntry, conflicts
+from rules.messages import N_, problem
 from rules.model import Problem
 from service.storage.tables import reference_entries as rows
 from service.storage.tables import reference_libraries as versions
@@ -209,8 +210,9 @@ class Libraries:
                 out.deleted.append(ref_id)
             size = len(library) + len(out.created) - len(out.deleted)
             if size > self.limit:
-                raise Refused([Problem(code="library_full", message=f"a newsroom's library keeps at most {self.limit} "
-                                                                    f"references; this would make {size}")])
+                raise Refused([problem(None, "library_full", N_(
+                    "a newsroom's library keeps at most {most} references; this would make {count}"),
+                    most=self.limit, count=size)])
             made, problems = await anyio.to_thread.run_sync(_check, made, library, _utc(now), by)
             if problems:
                 raise Refused(problems)
