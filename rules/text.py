@@ -63,6 +63,8 @@ def _labels() -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
 
 
 _LABELS = _labels()
+#: The stop words of a label in each language: its own and the Arabic ones (labels mix scripts)
+_STOP = {lang: stop | _LABELS["ar"][0] for lang, (stop, _) in _LABELS.items()}
 _local = threading.local()  # Snowball stemmers keep state between calls: one set per thread
 
 
@@ -75,10 +77,11 @@ def _stemmer(language: str) -> snowballstemmer.stemmer:
     return found[language]
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str, language: str) -> str:
     """One word of a label as its stem: Arabic words by the Arabic stemmer (always given the article, which it
     handles more consistently than a bare word), others by the document language's stemmer, English otherwise;
-    then the language's derivational endings cut."""
+    then the language's derivational endings cut. Memoised: the same words recur in many labels."""
     if _ARABIC.search(word):
         word = _ARTICLE.sub("", word)
         if word.endswith("ه") and len(word) > 2:  # 'البنيه' is 'البنية' typed with ه, as often in the press
@@ -120,7 +123,7 @@ def key(text: str | None, language: str = "") -> str:
     text = _MARKS.sub("", unicodedata.normalize("NFKC", text).casefold())
     text = _INITIALS.sub(lambda m: m.group().replace(".", ""), text)
     lang = language.split("-")[0].lower()
-    stop = _LABELS.get(lang, _LABELS["en"])[0] | _LABELS["ar"][0]
+    stop = _STOP.get(lang, _STOP["en"])
     words = {_stem(w, lang) for w in _PUNCT.sub(" ", text).split() if w.translate(_LETTERS) not in stop}
     return " ".join(sorted(w for w in words if w))
 
