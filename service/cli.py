@@ -79,8 +79,10 @@ def _serve(args: argparse.Namespace) -> int:
     gc.enable()  # this supervisor serves nothing itself; each server process starts with the collector off again
     metrics_dir = tempfile.mkdtemp(prefix="tadqiq-metrics-")
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
+    from service.serving import serve_processes
+
     try:
-        uvicorn.run("service.cli:server", factory=True, workers=workers, **common)
+        serve_processes(uvicorn.Config("service.cli:server", factory=True, workers=workers, **common))
     finally:
         shutil.rmtree(metrics_dir, ignore_errors=True)
     return 0

@@ -3,9 +3,15 @@ on with what start-up built frozen (a process left with it off would never free 
 
 from __future__ import annotations
 
+import os
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
+
+from conftest import KEYS_ENV, UNTHROTTLED_ENV
+from servers import TADQIQ, Server
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,3 +33,64 @@ def test_a_server_process_collects_again_once_started(tmp_path):
                          env={"PATH": "/usr/bin:/bin", "TADQIQ_DATA_DIR": str(tmp_path), "TADQIQ_KEYS": ""})
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["False", "True", "True"]
+
+
+def _tcp(port: int) -> list[tuple[str, int]]:
+    """(state, socket inode) of the IPv4 TCP sockets whose local port is ``port`` ('0A' listening, '01' open)."""
+    out = []
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        f = line.split()
+        if int(f[1].rsplit(":", 1)[1], 16) == port:
+            out.append((f[3], int(f[9])))
+    return out
+
+
+def _sockets(pid: int) -> set[int]:
+    found = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            target = os.readlink(fd)
+        except OSError:
+            continue
+        if target.startswith("socket:["):
+            found.add(int(target[8:-1]))
+    return found
+
+
+def test_server_processes_share_the_connections_opened_together(tmp_path):
+    """With two server processes, kept-alive connections opened at once are spread over both (each process listens
+    on a socket of its own, SO_REUSEPORT): on one shared socket, the process that woke first took them all and the
+    other sat idle."""
+    env = {"TADQIQ_DATA_DIR": str(tmp_path), "TADQIQ_KEYS": KEYS_ENV, "TADQIQ_PROCESSES": "2", **UNTHROTTLED_ENV}
+    with Server(env) as server:
+        deadline = time.monotonic() + 60
+        while sum(state == "0A" for state, _ in _tcp(server.port)) < 2:  # both processes listening
+            assert time.monotonic() < deadline, server.output()
+            time.sleep(0.2)
+        connections = [socket.create_connection(("127.0.0.1", server.port)) for _ in range(16)]
+        try:
+            for c in connections:
+                c.sendall(b"GET /health HTTP/1.1\r\nHost: tadqiq\r\n\r\n")
+            for c in connections:
+                assert c.recv(4096).startswith(b"HTTP/1.1 200")
+            open_inodes = {inode for state, inode in _tcp(server.port) if state == "01"}
+            kids = subprocess.run(["pgrep", "-P", str(server.proc.pid)], capture_output=True, text=True).stdout
+            served = [len(_sockets(int(pid)) & open_inodes) for pid in kids.split()]
+            assert sum(served) == 16 and sorted(served)[-2] > 0, served  # both processes hold connections
+        finally:
+            for c in connections:
+                c.close()
+
+
+def test_a_port_in_use_is_a_clear_error_with_several_processes(tmp_path):
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    try:
+        port = taken.getsockname()[1]
+        out = subprocess.run([str(TADQIQ), "serve", "--workers", "2", "--port", str(port), "--host", "127.0.0.1"],
+                             cwd=ROOT, capture_output=True, text=True, timeout=60,
+                             env={**os.environ, "TADQIQ_DATA_DIR": str(tmp_path), "TADQIQ_KEYS": KEYS_ENV})
+    finally:
+        taken.close()
+    assert out.returncode != 0 and "Address already in use" in out.stderr, out.stderr[-2000:]
