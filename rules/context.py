@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-import msgspec
 
 from rules.messages import N_, problem
 from rules.normalise.changes import Movement, movement

@@ -13,7 +13,7 @@ import uuid
 
 import httpx
 import pytest
-from conftest import KEYS, KEYS_ENV, UNTHROTTLED, UNTHROTTLED_ENV, bearer, sign_in, summary
+from conftest import KEYS, KEYS_ENV, UNTHROTTLED, UNTHROTTLED_ENV, bearer, summary
 from litestar.testing import TestClient
 from servers import Server
 from test_pairing_scales import SHAPES

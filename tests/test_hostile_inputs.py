@@ -13,7 +13,7 @@ import time
 from collections import Counter
 
 import pytest
-from conftest import KEYS, KEYS_ENV, UNTHROTTLED, bearer, form_token, sign_in, summary
+from conftest import KEYS, KEYS_ENV, UNTHROTTLED, bearer, sign_in, summary
 from litestar.testing import TestClient
 
 from service.app import create_app
