@@ -405,3 +405,29 @@ def test_a_percentage_followed_by_a_time_alone_is_no_share():
     x = extract("La inversión creció un 86,8% de 2021 a 2022, según el informe.", "es")
     assert [type(c).__name__ for c in x.claims if c.value.endswith("%")] == ["Quantity"]
     assert [type(c).__name__ for c in extract("Exports were 30% of the 2024 total.", "en").claims] == ["Share"]
+
+
+_CAMERON = ("Scrapping red tape will save business £850m every single year, the prime minister will say: {daily} every "
+            "single day.")  # The Guardian, corrections of 2 February 2014 (tests/corpus/slips/en.toml)
+
+
+@pytest.mark.parametrize(("daily", "caught"), [("half a million pounds", True), ("£2.33m", False)])
+def test_a_rate_after_a_colon_restates_the_rate_before_it_over_another_period(daily, caught):
+    """The words before the colon are the speaker's ('will say'): the daily rate counts what the yearly one does,
+    and the two are compared (£850m a year is £2.3m a day, not half a million)."""
+    text = _CAMERON.format(daily=daily)
+    x = extract(text, "en")
+    yearly, day = [c for c in x.claims if isinstance(c, Quantity)]
+    assert day.metric == yearly.metric, (yearly.metric, day.metric)
+    assert bool(_inconsistent(text, "en")) is caught, _inconsistent(text, "en")
+
+
+def test_a_figure_after_a_colon_that_is_not_a_rate_over_another_period_keeps_its_own_words():
+    """'… $5 billion a year: $3 billion a year for schools' may be a part: only a rate over another period is read
+    as a restatement."""
+    x = extract("The plan costs $5 billion a year: schools get $3 billion a year.", "en")
+    whole, part = [c for c in x.claims if isinstance(c, Quantity)]
+    assert part.metric != whole.metric
+    x = extract("The plan costs $5 billion a year: $3 billion a year for schools.", "en")
+    whole, part = [c for c in x.claims if isinstance(c, Quantity)]
+    assert part.metric != whole.metric, (whole.metric, part.metric)

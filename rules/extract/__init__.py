@@ -671,6 +671,21 @@ class _Scan:
             return []
         return self.label_before(prev) or self.label_before(prev, previous=True)
 
+    def rate_restated(self, fig: _Fig) -> list[int]:
+        """'£850m every single year, the prime minister will say: half a million pounds every single day': a rate
+        right after a colon, in the unit of the rate before it in its sentence over another period, restates that
+        one and counts what it counts (the words before the colon are the speaker's). Any other figure after a
+        colon may be a part or something else: it keeps its own words."""
+        if not fig.index or fig.percent or fig.first == 0 or self.toks[fig.first - 1].word != ":":
+            return []
+        prev = self.figs[fig.index - 1]
+        a, b = prev.measure, fig.measure
+        if self.toks[prev.first].sentence != self.toks[fig.first].sentence or prev.percent or a is None or \
+                b is None or a.period is None or b.period is None or a.period == b.period or a.unit != b.unit or \
+                a.per != b.per:
+            return []
+        return self.label_before(prev) or self.label_before(prev, previous=True)
+
     def is_figure_start(self, k: int) -> bool:
         return k in self.fig_starts
 
@@ -807,7 +822,8 @@ class _Scan:
             share_cue = self.is_cue(after, "share") if after < len(self.toks) and fig.percent else 0
             if share_cue and self.time_only(after + share_cue):
                 share_cue = 0  # 'creció un 86,8% de 2021 a 2022': a time after 'de', not the whole it is a share of
-            before = self.label_before(fig) or self.label_before(fig, previous=True) or self.restating(fig)
+            before = self.rate_restated(fig) or self.label_before(fig) or self.label_before(fig, previous=True) or \
+                self.restating(fig)
             scope, label = self.scope_of(before)
             if not label and not fig.percent:
                 counted = self.words_after(fig.last, 2)
