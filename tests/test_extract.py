@@ -431,3 +431,25 @@ def test_a_figure_after_a_colon_that_is_not_a_rate_over_another_period_keeps_its
     x = extract("The plan costs $5 billion a year: $3 billion a year for schools.", "en")
     whole, part = [c for c in x.claims if isinstance(c, Quantity)]
     assert part.metric != whole.metric, (whole.metric, part.metric)
+
+
+_MOZART = "It is {years} years since Mozart was born in Salzburg in 1756."  # The Guardian, corrections, 25 Sept 2013
+
+
+@pytest.mark.parametrize(("years", "caught"), [("247", True), ("257", False)])
+def test_years_since_a_dated_event_are_an_age_counted_to_the_publication_date(years, caught):
+    """'N years since … in 1756': the event (dated by the year, not read as an amount) and the age from it; on a
+    text of 2013-09-25, 247 years is ten too few and 257 fits."""
+    text = _MOZART.format(years=years)
+    x = extract(text, "en")
+    events = [c for c in x.claims if isinstance(c, Event)]
+    assert [e.time for e in events] == ["1756"] and not any(getattr(c, "value", "") == "1756" for c in x.claims)
+    assert [type(r).__name__ for r in x.relations] == ["Age"]
+    assert bool(_inconsistent(text, "en", "2013-09-25")) is caught, _inconsistent(text, "en", "2013-09-25")
+
+
+def test_the_years_since_a_date_that_figures_are_given_for_are_no_age():
+    """'in the three years since the shop opened in 2019' is the period the figures cover, not an age on the
+    publication date."""
+    x = extract("Sales rose 12 percent in the three years since the shop opened in 2019.", "en")
+    assert not x.relations and not any(isinstance(c, Event) for c in x.claims)

@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from rules.extract.cues import LANGUAGES, cues
 from rules.messages import N_, problem
-from rules.model import (MAX_CLAIMS, MAX_RELATIONS, Change, CheckRequest, Claim, Event, PerUnit, Problem, Quantity, Relation, Role, Same,
+from rules.model import (MAX_CLAIMS, MAX_RELATIONS, Age, Change, CheckRequest, Claim, Event, PerUnit, Problem, Quantity, Relation, Role, Same,
                          Share, ShareOf, SumOf, TimeReading)
 from rules.normalise.changes import movement
 from rules.normalise.errors import Unreadable
@@ -50,6 +50,7 @@ _BLANK = re.compile(r"<!--.{0,20000}?-->|<[A-Za-z/!?][^<>]{0,2000}>|&(?:#[0-9]{1
                     r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]",
                     re.S)
 _SENTENCE_END = frozenset(".!?؟…")
+_BARE_YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2}|2100)$")
 _YEAR = re.compile(r"^(1[89][0-9]{2}|20[0-9]{2}|2100)$")
 _SMALL = re.compile(r"^[0-9]{1,2}$")
 _CAPITAL = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*$")
@@ -209,6 +210,7 @@ class _Scan:
         self._cue: dict[int, tuple[int, frozenset[str]] | None] = {}
         self.marks: dict[int, set[str]] = {}  # each sentence's cue categories
         self.changed: set[frozenset[str]] = set()  # the pairs a change relation joins already
+        self.dates: set[str] = set()  # bare years read as the date an age counts from, not as amounts
         self.compared: list[tuple[_Fig, _Fig, _Fig]] = []  # base, level and the percentage that compares them
         self.factors = factor_words(lang)
         self.vocab: set[str] | None = None  # the article's folded words (Arabic labels)
@@ -984,6 +986,7 @@ class _Scan:
                 if fig.share:
                     self._share(*_near(figs, n), fig)
         for sentence, figs in by_sentence.items():
+            self._age(figs)
             self._then_now(figs)
             self._rest(by_sentence, sentence, figs)
             self._breakdown(figs)
@@ -991,6 +994,8 @@ class _Scan:
                 self._change(*_near(figs, n), fig)
                 self._parts(*_near(figs, n), fig)
                 self._per(*_near(figs, n), fig)
+        if self.dates:  # a bare year read as the date of an age: no relation between amounts has it
+            self.out.relations = [r for r in self.out.relations if not self.dates & set(_relation_ids(r))]
 
     def _share(self, figs: list[_Fig], n: int, fig: _Fig) -> None:
         if fig.listed:
@@ -1022,6 +1027,41 @@ class _Scan:
                           (f.measure.unit == unit or (unit is None and f.measure.unit is not None and
                                                       len(f.measure.unit) != 3))), None)
         self.out.relations.append(ShareOf(share=fig.id, part=part.id, whole=whole.id if whole else None))
+
+    def _age(self, figs: list[_Fig]) -> None:
+        """'It is 247 years since Mozart was born in Salzburg in 1756': a number of years right before an 'elapsed'
+        word counts the time since what follows it in its clause, dated by the year that ends it (a year the time
+        reader took, or a bare four-digit number there, read then as that year and not as an amount): that event,
+        and the age from it on the publication date."""
+        for n, fig in enumerate(figs):
+            m = fig.measure
+            if m is None or m.unit != "year" or m.per is not None or fig.percent or fig.factor or \
+                    fig.last >= len(self.toks) or not self.is_cue(fig.last, "elapsed") or \
+                    (fig.first and self.is_cue(fig.first - 1, "article")):
+                continue  # 'in the three years since 2019' is a period the figures are for, not an age
+            sentence, clause = self.toks[fig.first].sentence, self.toks[fig.last].clause
+            start = fig.last + self.is_cue(fig.last, "elapsed")
+            later = figs[n + 1:]
+            time = next(((a, b, printed) for a, b, printed in self.times if a >= start and
+                         self.toks[a].clause == clause and a not in self.unread), None)
+            year = later[0] if len(later) == 1 and later[0].measure is not None and later[0].measure.unit is None \
+                and _BARE_YEAR.match(later[0].value) and self.toks[later[0].first].clause == clause else None
+            if (time is None) == (year is None):
+                continue  # no date, or two: which one the age counts from is not said
+            a, b, printed = time if time is not None else \
+                (year.first, year.last, year.value)  # type: ignore[union-attr]
+            what = [j for j in range(start, a) if self.content(j) and self.toks[j].word != "#"]
+            if not what:
+                continue
+            if year is not None:  # the bare year is the date, not an amount
+                self.out.claims = [c for c in self.out.claims if c.id != year.id]
+                self.out.found = [f for f in self.out.found if f.claim != year.id]
+                self.dates.add(year.id)
+            event = Event(id=self._id(), what=self.printed(what)[:300], time=printed,
+                          sentence=self.sentence_text(sentence, self.toks[a].start, self.toks[b - 1].end),
+                          span=(self.toks[a].start, self.toks[b - 1].end), extracted=True)
+            self.out.claims.append(event)
+            self.out.relations.append(Age(start=event.id, age=fig.id))
 
     def _then_now(self, figs: list[_Fig]) -> None:
         """'211 Prozent mehr Rundfunkgebühren: bislang 32.227 Euro, künftig 68.000 Euro': in a sentence, a level
