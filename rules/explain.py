@@ -35,10 +35,18 @@ _SIG = {n: Context(prec=n, rounding=ROUND_HALF_EVEN) for n in range(3, 8)}
 @lru_cache(maxsize=1 << 16)
 def _formatted(d: Decimal, locale: Locale) -> str:
     """babel's formatting of an already rounded number, memoised: a report writes the same figures many times."""
-    if abs(d) >= 1_000_000:  # d carries its significant digits; babel drops the zeros beyond them
+    size = abs(d)
+    if size >= 1_000_000:  # d carries its significant digits; babel drops the zeros beyond them
+        if size < _EXACT:
+            return _numbers(locale).compact(d)
         with localcontext(prec=80):  # babel rounds in the current context: 28 digits fail past 10^40
             return _numbers(locale).compact(d)
     return _numbers(locale).plain(d)
+
+
+#: Below this, every step of a compact format (a number of at most 7 significant digits over a power of ten, to 8
+#: places) is exact in the default context's 28 digits: the wider context would give the same text, slower.
+_EXACT = Decimal(10) ** 15
 
 
 def _babel(d: Decimal, locale: Locale) -> str:
@@ -207,8 +215,9 @@ def _text(fig: Fig, lang: str) -> str:
 def _digits(low: Fraction, high: Fraction) -> int:
     """Enough significant digits (3 to 7) that rounding moves neither end by more than a tenth of the range's
     width. Only the display depends on this choice, so it is made in floating point; verdicts never are."""
-    width = float(high - low)
-    top = max(abs(float(low)), abs(float(high)))
+    ln, ld, hn, hd = low.numerator, low.denominator, high.numerator, high.denominator
+    width = (hn * ld - ln * hd) / (hd * ld)  # the floats of the exact values (correctly rounded), without Fractions
+    top = max(abs(ln / ld), abs(hn / hd))
     if width <= 0 or top == 0:
         return 3
     needed = math.floor(math.log10(top)) + 1 - math.log10(width / 5)
@@ -244,17 +253,19 @@ def say(language: str, message: str, **figures: Fig | Said | Callable[[str], str
     document's language when its catalogue translates it: a ``Fig``, a ``Said`` (a message of its own), a function
     of the language (``lambda lang: name("day", lang)``), or plain text used as is in every language."""
     lang = language.split("-")[0]
-
-    def render(code: str, text: str) -> str:
-        values = {k: v.text(code) if isinstance(v, (Fig, Said)) else v(code) if callable(v) else str(v)
-                  for k, v in figures.items()}
-        return text.format(**values)
-
-    english = render("en", translate(message, "en"))
+    english = _render("en", translate(message, "en"), figures)
     local = None if lang == "en" else translated(message, lang)
     if local is None:
         return Text(en=english)
-    return Text(en=english, local=render(lang, local), language=lang)
+    return Text(en=english, local=_render(lang, local, figures), language=lang)
+
+
+def _render(code: str, text: str, figures: dict[str, Fig | Said | Callable[[str], str] | str | int]) -> str:
+    return text.format_map({k: v.text(code) if isinstance(v, _WRITTEN) else v(code) if callable(v) else str(v)
+                            for k, v in figures.items()})
+
+
+_WRITTEN = (Fig, Said)
 
 
 def as_range(value: Interval, unit: str | None = None) -> Range:
