@@ -41,6 +41,7 @@ class Item:
     """A claim as read: its measure (figures), its time, and the keys it pairs on."""
 
     claim: Claim
+    id: str  # the claim's id (asked for everywhere: a field, not a property)
     reference: bool = False
     measure: Measure | None = None
     time: TimeSpan | None = None
@@ -51,10 +52,6 @@ class Item:
     when: str = ""
     movement: Movement | None = None  # the change its printed value states ("rose by 25 %"), if any
     reading: Reading | None = None  # how ``measure`` reads in the report
-
-    @property
-    def id(self) -> str:
-        return self.claim.id
 
     @property
     def printed(self) -> str:
@@ -74,14 +71,16 @@ class Item:
 
 @lru_cache(maxsize=1 << 16)
 def _measure(value: str | Amount, language: str, unit: str | None, per: str | None,
-             policy: Policy) -> tuple[Measure, Reading] | Unreadable:
-    """A figure's reading under the request's policy and how the report shows it, memoised: both are pure and
-    frozen, and the same figures recur across articles."""
+             policy: Policy) -> tuple[Measure, Reading, bool] | Unreadable:
+    """A figure's reading under the request's policy, how the report shows it, and whether it is a range whose
+    low end is above its high end (no value), memoised: all are pure and frozen, and the same figures recur across
+    articles."""
     try:
         measure = read_value(value, language, unit, per, policy)
     except Unreadable as exc:
         return exc
-    return measure, measure.reading(policy)
+    low, high = measure.value
+    return measure, measure.reading(policy), low is not None and high is not None and low > high
 
 
 @lru_cache(maxsize=1 << 16)
@@ -90,7 +89,7 @@ def _movement(text: str, language: str) -> Movement | None:
 
 
 def _read(claim: Claim, reference: bool, doc: Document, policy: Policy) -> Item:
-    item = Item(claim=claim, reference=reference)
+    item = Item(claim=claim, id=claim.id, reference=reference)
     lang = doc.language
     if isinstance(claim, (Quantity, Share)):
         item.subject, item.metric = key(claim.subject, lang), key(claim.metric, lang)
@@ -99,9 +98,8 @@ def _read(claim: Claim, reference: bool, doc: Document, policy: Policy) -> Item:
             item.movement = _movement(claim.value, lang)
         read = _measure(claim.value, lang, getattr(claim, "unit", None), getattr(claim, "per", None), policy)
         if isinstance(read, tuple):
-            measure, reading = read
-            if measure.value.low is not None and measure.value.high is not None \
-                    and measure.value.low > measure.value.high:
+            measure, reading, empty = read
+            if empty:
                 item.problems.append(problem(lang, "empty_range", N_(
                     "'{text}' was read as a range with its low end above its high end; it stands for no value"),
                     claim=claim.id, field="value", text=measure.text))

@@ -191,7 +191,7 @@ def forget() -> None:
     from rules import containment, context, explain, identities, text
     from rules.normalise import lexicon
 
-    for memo in (context._measure, context._movement, text.fold, text.key, text._stem, identities.roles,
+    for memo in (context._measure, context._movement, text.fold, text.key, text.join, text._stem, identities.roles,
                  containment.split, lexicon._folded):
         memo.cache_clear()
     explain.forget()

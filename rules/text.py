@@ -128,6 +128,7 @@ def key(text: str | None, language: str = "") -> str:
     return " ".join(sorted(w for w in words if w))
 
 
+@lru_cache(maxsize=65536)
 def join(*keys: str) -> str:
     """The key of labels read together ('US' and 'revenue' as 'US revenue')."""
     return " ".join(sorted({w for k in keys for w in k.split()}))
