@@ -16,13 +16,14 @@ turn without holding either.
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import logging
 import multiprocessing
 import multiprocessing.connection
 import os
 import threading
 from collections.abc import AsyncIterator, Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from typing import Any, TypeVar
 
 import anyio
@@ -58,13 +59,19 @@ def watch_server() -> None:
 class Pool:
     def __init__(self, workers: int):
         self.workers = max(1, workers)
-        self.limiter = anyio.CapacityLimiter(self.workers)
+        self._threads: ThreadPoolExecutor | None = None
         self._processes: ProcessPoolExecutor | None = None
         self._starting: asyncio.Future[ProcessPoolExecutor] | None = None
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
-        """``fn(*args)`` in a thread."""
-        return await anyio.to_thread.run_sync(fn, *args, limiter=self.limiter)
+        """``fn(*args)`` in one of ``workers`` threads, with this task's context variables (the request id of the
+        log lines). A plain executor rather than anyio's threads (``anyio.to_thread`` with a capacity limiter):
+        with eight seed checks at once, the hand-off cost 0.16 ms of CPU a check over running it inline, against
+        0.28 ms (21 against 54 µs for an empty call), and every check of an article pays it."""
+        if self._threads is None:
+            self._threads = ThreadPoolExecutor(self.workers, thread_name_prefix="tadqiq")
+        context = contextvars.copy_context()
+        return await asyncio.get_running_loop().run_in_executor(self._threads, context.run, fn, *args)
 
     def begin(self) -> None:
         """Start the worker processes, in a thread (the first start also starts the fork server, which builds
@@ -107,6 +114,9 @@ class Pool:
         self.close()
 
     def close(self) -> None:
+        if self._threads is not None:
+            self._threads.shutdown(wait=False)
+            self._threads = None
         if self._processes is not None:
             self._processes.shutdown(wait=True, cancel_futures=True)
             self._processes = None
