@@ -186,13 +186,14 @@ def _check(request: CheckRequest, rules: Iterable[Rule], policy: Policy, library
 
 def forget() -> None:
     """Empty the per-figure memo caches (readings, changes, formatted numbers and figures, unit names, folded
-    text), keeping what is built once per process (lexicons, locales, rules, equations): a cold check, as for an
+    text, the days a role's terms allow), keeping what is built once per process (lexicons, locales, rules, equations): a cold check, as for an
     article whose figures were never seen, for benchmarks."""
     from rules import containment, context, explain, identities, text
     from rules.normalise import lexicon
+    from rules.temporal import role_terms
 
     for memo in (context._measure, context._movement, text.fold, text.key, text.join, text._stem, identities.roles,
-                 containment.split, lexicon._folded):
+                 containment.split, lexicon._folded, role_terms._role_days):
         memo.cache_clear()
     explain.forget()
 

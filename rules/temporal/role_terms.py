@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
+from functools import lru_cache
 
 from rules.causes import supported
 from rules.context import Context, Item
@@ -51,7 +52,14 @@ _CHANGED = N_("The role changed hands on {date}: the text was probably written o
 def role_days(status: str, terms: Sequence[TimeSpan]) -> Days:
     """The days on which someone with these terms is the former / current / future holder of the role. The first
     and last day of a term count as both (handover days); a term given in years ('2009–2017') may end on any day
-    of its last year, so 'former' may be true from that year's first day."""
+    of its last year, so 'former' may be true from that year's first day. Memoised (both are frozen): the terms
+    of an office recur in every article about it, and two rules ask for them in each (this one and
+    ``document_date``)."""
+    return _role_days(status, tuple(terms))
+
+
+@lru_cache(maxsize=4096)
+def _role_days(status: str, terms: tuple[TimeSpan, ...]) -> Days:
     windows = [t.window() for t in terms]
     held = Days.union(Days.of(lo, hi) for lo, hi in windows)
     if status == "current":
