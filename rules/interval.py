@@ -31,7 +31,8 @@ class Interval(NamedTuple):
 
     @classmethod
     def point(cls, x: Fraction | int) -> Interval:
-        return cls(F(x), F(x))
+        x = x if type(x) is F else F(x)  # a Fraction is immutable: the same one serves for both ends
+        return cls(x, x)
 
     # -- arithmetic: an operand that is not an Interval is a point (so compiled equations can mix in constants) -----
     def __add__(self, other: Interval | Fraction | int) -> Interval:  # type: ignore[override]

@@ -219,6 +219,8 @@ def cut_measure(terms: Sequence[Term], relation: Relation) -> Fraction | None:
 
 def _fit_text(x: Fraction) -> str:
     """The fit to two decimals, rounded up (so that a fit above the threshold never prints as the threshold)."""
+    if not x:  # the commonest fit: figures that meet as printed
+        return "0"
     return outward(Fraction(ceil(x * 100), 100)) or "0"
 
 
