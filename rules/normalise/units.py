@@ -208,7 +208,8 @@ def pattern(unit: str, lang: str, count: Fraction = Fraction(2)) -> str:
     locale = _locale(lang)
     if unit in _CLDR:
         patterns = locale._data["unit_patterns"].get(_CLDR[unit], {}).get("long", {})
-        found = patterns.get(locale.plural_form(abs(count) if count.denominator == 1 else float(abs(count))))
+        # a whole count as an int: the same plural operands as the Fraction, and babel's rules compare ints faster
+        found = patterns.get(locale.plural_form(abs(count.numerator) if count.denominator == 1 else float(abs(count))))
         if not found or "{0}" not in found:  # Arabic duals are written without the number
             found = patterns.get("other")
         if found:
