@@ -103,7 +103,10 @@ class _Numbers:
             rounded = round(number / divisor, 8)
             if index > 0 and abs(rounded) * divisor >= magnitudes[index - 1]:
                 return self._compact(Decimal(magnitudes[index - 1]).copy_sign(number))
-            form = self.plural_form(abs(rounded).normalize())
+            plain = abs(rounded).normalize()
+            # a whole number's plural form asked as an int: the same operands (no fraction digits), and babel's
+            # rules run two to three times faster on ints than on Decimals
+            form = self.plural_form(int(plain) if plain.as_tuple().exponent >= 0 else plain)  # type: ignore[operator]
             if form not in forms:
                 form = "other"
             if rounded == 1 and str(magnitude) in forms.get("1", {}):
