@@ -235,11 +235,45 @@ def test_the_stated_change_of_a_from_to_pair_is_found_whatever_its_place():
     assert _relation(extract(text, "en"), Change, ["$6 billion", "$9 billion", "climbed by more than 50%"])
 
 
-def test_a_from_to_pair_in_two_units_is_not_a_change():
-    """'de 312 a 2.275 millones de euros': the scale and currency are printed once for both; 312 alone is read as a
-    count, so the pair is not proposed (it would compare 312 with 2,275 million euros)."""
-    x = extract("La inversión pasó de 312 a 2.275 millones de euros.", "es")
-    assert not [r for r in x.relations if isinstance(r, Change)]
+@pytest.mark.parametrize(("language", "text", "first", "second"), [
+    ("es", "La inversión pasó de 312 a 2.275 millones de euros.", "312 millones de euros", "2.275 millones de euros"),
+    ("en", "Investment rose from 312 to 2,275 million euros.", "312 million euros", "2,275 million euros"),
+    ("de", "Die Investitionen stiegen von 312 auf 2.275 Millionen Euro.", "312 Millionen Euro", "2.275 Millionen Euro"),
+    ("fr", "L'investissement est passé de 312 à 2 275 millions d'euros.", "312 millions d'euros",
+     "2 275 millions d'euros"),
+    ("ar", "ارتفع الاستثمار من 312 إلى 2275 مليون يورو.", "312 مليون يورو", "2275 مليون يورو"),
+    ("en", "Unemployment fell from 5 to 4.2 percent.", "5 percent", "4.2 percent"),
+])
+def test_a_bare_number_from_which_a_level_rises_shares_the_scale_and_unit_printed_once(language, text, first, second):
+    """'de 312 a 2.275 millones de euros': the scale and currency are printed once for both figures; the first
+    takes them (its claim's span is still the printed '312'), and the two are a change."""
+    x = extract(text, language)
+    ids = _ids(x)
+    claim = next(c for c in x.claims if c.id == ids[first])
+    assert text[claim.span[0]:claim.span[1]] == first.split()[0]
+    assert [(r.before, r.after) for r in x.relations if isinstance(r, Change)] == [(ids[first], ids[second])]
+
+
+@pytest.mark.parametrize(("language", "text", "first"), [
+    ("en", "Revenue rose from $312 to $2,275 million.", "$312"),  # a unit of its own: not guessed
+    ("es", "La inversión pasó de 312 millones a 2.275 millones de euros.", "312 millones"),  # a scale of its own
+    ("en", "Visits rose from 800 to 1.2 million.", "800"),  # 800 million or 800? not said
+])
+def test_a_first_figure_with_words_of_its_own_or_far_from_the_second_takes_nothing(language, text, first):
+    assert first in _ids(extract(text, language))
+
+
+def test_the_scale_printed_once_makes_a_stated_change_checkable_from_text():
+    """The País Vasco table: 'creció un 86,8% … de 312 a 2.275 millones de euros' is a rise of 629 %."""
+    from rules.engine import check
+    from rules.model import CheckRequest
+
+    def rules(text):
+        request = msgspec.convert({"document": {"language": "es"}, "text": text}, CheckRequest)
+        return [(v.rule, v.status) for v in check(request).verdicts if v.rule == "change"]
+
+    assert rules("La inversión creció un 86,8%, de 312 a 2.275 millones de euros.") == [("change", "inconsistent")]
+    assert rules("La inversión creció un 629,2%, de 312 a 2.275 millones de euros.") == [("change", "consistent")]
 
 
 def test_a_figure_in_brackets_in_another_unit_is_the_same_amount_converted():

@@ -438,6 +438,35 @@ class _Scan:
             else:
                 i = max(last, i + 1)
 
+    def shared_tail(self) -> None:
+        """'de 312 a 2.275 millones de euros', 'from 5 to 10 percent', 'من 312 إلى 2275 مليون يورو': a bare number
+        right after a 'from' word and right before the 'to' word of a level printed with a scale or a unit shares
+        that level's words after its number, printed once for both; its claim's value is the number with them
+        ('312 millones de euros'). Not when the first number has words of its own ('from $312 to …', '312 millones
+        a …'), nor when the two numbers are more than a hundred-fold apart ('from 800 to 1.2 million': 800 of what
+        is not said)."""
+        toks = self.toks
+        for x, y in zip(self.figs, self.figs[1:]):
+            if x.measure is None or y.measure is None or x.factor or y.factor or x.measure.unit is not None or \
+                    x.measure.number is None or toks[x.last - 1].word != "#" or \
+                    self.cue_before(x.first, "from", 1) is None or x.last + self.is_cue(x.last, "to") != y.first or \
+                    x.last == y.first or not self.level(y):
+                continue
+            numbers = [k for k in range(y.first, y.last) if toks[k].word == "#"]
+            if len(numbers) != 1 or y.measure.number is None:
+                continue
+            tail = self.text[toks[numbers[0]].end:y.end]
+            try:
+                printed = read_value(self.text[toks[numbers[0]].start:toks[numbers[0]].end], self.language).number
+                measure = read_value(x.value + tail, self.language)
+            except Unreadable:
+                continue
+            if not tail.strip() or not printed or not x.measure.number or measure.unit is None and \
+                    measure.number == x.measure.number or not 1 <= max(printed, x.measure.number) / min(
+                    printed, x.measure.number) <= 100:
+                continue
+            x.value, x.measure, x.percent, x.is_level = x.value + tail, measure, measure.unit in _SHARES, None
+
     def in_words(self, i: int, kinds: int) -> bool:
         """'a million', 'half a million pounds': a word for one or a fraction before a scale word (with 'a' between
         for a fraction) opens a figure written in words."""
@@ -1323,6 +1352,7 @@ class _Scan:
         self.tokenize()
         self.scan_times()
         self.scan_figures()
+        self.shared_tail()
         self.claims()
         self.relations()
         self.events()
