@@ -206,6 +206,40 @@ def test_after_a_year_opens_what_follows():
         ("4 مليارات دولار", "في 2024"), ("10.2 مليار دولار", "في 2023")]
 
 
+def test_a_time_that_opens_a_sentence_is_the_time_of_all_its_figures():
+    """'وفي الربع الثالث بلغت الإيرادات X والمصروفات Y والعجز Z': the quarter opening the sentence is the time of the
+    three figures, not the nine months the article began with; a figure with a time of its own keeps it."""
+    text = ("سجلت الميزانية في الأشهر التسعة الأولى من 2025 إيرادات بقيمة 835 مليار ريال. وفي الربع الثالث من 2025 "
+            "بلغت الإيرادات 270 مليار ريال والمصروفات 358 مليار ريال والعجز 88 مليار ريال.")
+    times = [c.time for c in extract(text, "ar").claims if isinstance(c, Quantity)]
+    assert times == ["في الأشهر التسعة الأولى من 2025"] + ["وفي الربع الثالث من 2025"] * 3, times
+    text = "In 2024, revenue was $10 million, spending $12 million and the deficit $2 million in 2023."
+    times = [c.time for c in extract(text, "en").claims if isinstance(c, Quantity)]
+    assert times == ["In 2024", "In 2024", "in 2023"], times
+
+
+@pytest.mark.parametrize(("text", "metrics"), [
+    ("سجلت الميزانية إيرادات بقيمة 835 مليار ريال ومصروفات بقيمة 1,017 مليار ريال، بعجز قدره 182 مليار ريال. "
+     "وكان العجز 100 مليار ريال والمصروفات 900 مليار ريال في العام السابق.",
+     ["الميزانية إيرادات", "مصروفات", "عجز", "عجز", "مصروفات"]),
+    # no bare 'عجز' or 'مصروفات' elsewhere in the article: the glued letters are left on
+    ("سجلت الميزانية إيرادات بقيمة 835 مليار ريال ومصروفات بقيمة 1,017 مليار ريال، بعجز قدره 182 مليار ريال.",
+     ["الميزانية إيرادات", "ومصروفات", "بعجز"]),
+])
+def test_a_glued_preposition_or_and_is_cut_from_a_label_when_the_article_prints_the_bare_word(text, metrics):
+    """'بعجز', 'ومصروفات' are 'عجز', 'مصروفات' when the article prints those words too (here with the article:
+    'العجز', 'والمصروفات'), so a budget's three terms are known from their labels; 'بقيمة' ('worth') is no label."""
+    assert [c.metric for c in extract(text, "ar").claims if isinstance(c, Quantity)] == metrics
+
+
+def test_a_budget_balance_is_checked_from_text_with_labels_glued_to_prepositions():
+    text = ("سجلت الميزانية في الأشهر التسعة الأولى من 2025 إيرادات بقيمة 835,085 مليون ريال ومصروفات بقيمة {} "
+            "مليار ريال، بعجز قدره 181,758 مليون ريال. وفي الربع الثالث من 2025 بلغت الإيرادات 269,874 مليون ريال "
+            "والمصروفات 358,397 مليون ريال والعجز 88,522 مليون ريال.")
+    assert _inconsistent(text.format("1,016.8"), "ar") == []
+    assert [r for r, _ in _inconsistent(text.format("1,106.8"), "ar")] == ["budget_balance"]
+
+
 def _relation(x, kind, values: list[str]):
     ids = _ids(x)
     return [r for r in x.relations if isinstance(r, kind) and

@@ -80,6 +80,8 @@ _QUOTES = frozenset("'’‘\"«»“”„")
 #: Reader codes that say the span is not an amount at all (a date, a name): not a figure, not a problem.
 _NOT_FIGURES = frozenset({"not_an_amount", "no_number", "empty", "vague", "no_unit"})
 _WINDOW = 8
+#: The Arabic article, alone or with a proclitic glued on ('والعجز'), as folded
+_ARTICLES = ("وال", "بال", "فال", "كال", "لل", "ال")
 _SHARES = frozenset({"percent", "permille", "percentage_point"})
 #: Units that are not what a figure counts ('107 minutes a day' counts time spent, not minutes).
 _NOT_COUNTED = frozenset({None, "percent", "permille", "percentage_point", "second", "minute", "hour", "day", "week",
@@ -791,7 +793,14 @@ class _Scan:
                     best = (distance, printed)
             if best is not None:
                 return best[1]
-        return None
+        # 'وفي الربع الثالث بلغت الإيرادات X والمصروفات Y والعجز Z', 'In 2024, A was X, B Y and C Z': a time that
+        # opens its sentence, before its first figure, is the time of every figure after it that has none nearer
+        sentence = self.toks[fig.first].sentence
+        first = fig
+        while first.index and self.toks[self.figs[first.index - 1].first].sentence == sentence:
+            first = self.figs[first.index - 1]
+        fronted = [printed for a, b, printed in near if self.toks[a].sentence == sentence and b <= first.first]
+        return fronted[-1] if fronted else None
 
     def stems(self, idx: list[int]) -> frozenset[str]:
         """The stems of a label's words, its generic words ('bill', 'the sector') left out."""
@@ -803,16 +812,18 @@ class _Scan:
         return frozenset(key(" ".join(self.base(self.toks[j].word) for j in idx), self.lang).split())
 
     def base(self, word: str) -> str:
-        """An Arabic word without a glued 'و' / 'ف' or a possessive ending ('وقطاع', 'إيراداتها'), when the article
-        prints the bare word too: the stemmer leaves both on."""
+        """An Arabic word without a glued 'و' / 'ف' / 'ب' / 'ل' or a possessive ending ('وقطاع', 'بعجز',
+        'إيراداتها'), when the article prints the bare word too, alone or with the article ('العجز', 'والعجز'): the
+        stemmer leaves both on."""
         if self.vocab is None:
             self.vocab = {t.word for t in self.toks}
+            self.vocab |= {w[len(a):] for w in self.vocab for a in _ARTICLES if w.startswith(a) and len(w) > len(a) + 2}
         for cut in ((1, 0), (0, 2), (1, 2), (0, 1)):
-            if len(word) - sum(cut) < 3 or (cut[0] and word[0] not in "وف") or \
+            if len(word) - sum(cut) < 3 or (cut[0] and word[0] not in "وفبل") or \
                     (cut[1] and not word.endswith(("ها", "هم") if cut[1] == 2 else ("ه",))):
                 continue
             bare = word[cut[0]:len(word) - cut[1]]
-            if bare in self.vocab or "ال" + bare in self.vocab:
+            if bare in self.vocab:
                 return bare
         return word
 
