@@ -406,6 +406,48 @@ def _with_references(text: str, language: str, references: list[dict]) -> list[t
     return [(v.rule, v.status) for v in report.verdicts if v.rule == "references"]
 
 
+_PEOPLE = {"kind": "quantity", "id": "people", "value": "48.085.361 habitantes", "subject": "España",
+           "metric": "población", "time": "1 de enero de 2023", "source": "INE"}
+
+
+def _per_unit(text: str, references: list[dict]) -> list[tuple[list[str], str]]:
+    from rules.engine import check
+    from rules.model import CheckRequest
+
+    report = check(msgspec.convert({"document": {"language": "es", "published": "2023-05-01"}, "text": text,
+                                    "references": references}, CheckRequest))
+    return [(v.claims, v.status) for v in report.verdicts if v.rule == "per_unit"]
+
+
+def test_a_figure_per_head_whose_count_is_a_reference_is_checked_against_it():
+    """'La deuda de Adif, de 17.000 millones de euros, supone 358 millones de euros por habitante': the text prints
+    no count; the population sent as a reference is it, and the total is the sentence's one figure in euros."""
+    text = "La deuda de Adif, de 17.000 millones de euros, supone {} por habitante."
+    assert [s for _, s in _per_unit(text.format("358 millones de euros"), [_PEOPLE])] == ["inconsistent"]
+    assert [s for _, s in _per_unit(text.format("354 euros"), [_PEOPLE])] == ["consistent"]
+    claims, _ = _per_unit(text.format("354 euros"), [_PEOPLE])[0]
+    assert "people" in claims
+
+
+@pytest.mark.parametrize("text", [
+    # a place the reference is not about: Madrid's debt per head is over Madrid's people, not Spain's
+    "La deuda de Madrid, de 17.000 millones de euros, supone 358 millones de euros por habitante.",
+    # two totals in euros: which one is spread over the people is not said
+    ("La deuda de Adif, de 17.000 millones de euros, y la de Renfe, de 5.000 millones de euros, suponen 358 "
+     "millones de euros por habitante."),
+    # a figure for a time the reference's count does not fall in
+    "En 2010, la deuda de Adif, de 17.000 millones de euros, suponía 358 millones de euros por habitante.",
+])
+def test_a_reference_count_is_not_taken_where_the_text_leaves_it_in_doubt(text):
+    assert _per_unit(text, [_PEOPLE]) == []
+
+
+def test_two_references_counting_the_same_unit_leave_the_count_in_doubt():
+    other = {**_PEOPLE, "id": "other", "value": "47.400.000 habitantes", "time": "1 de enero de 2022"}
+    text = "La deuda de Adif, de 17.000 millones de euros, supone 358 millones de euros por habitante."
+    assert _per_unit(text, [_PEOPLE, other]) == []
+
+
 def test_a_place_glued_to_a_preposition_is_the_scope_and_the_label_keeps_its_head_noun():
     """'الناتج المحلي الإجمالي لمصر': 'لمصر' is the place (its scope, 'مصر'), and the three words before it stay
     the label; a reference that names Egypt as its subject meets it (the same words, placed otherwise)."""

@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Sequence
 
 import msgspec
 from dataclasses import dataclass, field
@@ -180,20 +181,22 @@ def blank(text: str) -> str:
 
 
 def extract(text: str, language: str, published: dt.date | None = None, *, taken: frozenset[str] = frozenset(),
-            prefix: str = "x") -> Extraction:
-    """The claims ``text`` (in ``language``) prints; ids are ``prefix`` and a number, skipping ``taken`` ids.
-    Raises ``Unsupported`` for a language without cue words, ``ValueError`` past ``MAX_TEXT`` characters."""
+            prefix: str = "x", references: Sequence[Claim] = ()) -> Extraction:
+    """The claims ``text`` (in ``language``) prints; ids are ``prefix`` and a number, skipping ``taken`` ids; the
+    trusted figures sent with it (``references``) may be what a relation needs and the text does not print (the
+    count of a figure per head). Raises ``Unsupported`` for a language without cue words, ``ValueError`` past
+    ``MAX_TEXT`` characters."""
     lang = language.replace("_", "-").split("-")[0].lower()
     if lang not in LANGUAGES:
         raise Unsupported(language)
     if len(text) > MAX_TEXT:
         raise ValueError(f"the text has {len(text)} characters; at most {MAX_TEXT} are read")
-    return _Scan(text, language, lang, published, taken, prefix).run()
+    return _Scan(text, language, lang, published, taken, prefix, references).run()
 
 
 class _Scan:
     def __init__(self, text: str, language: str, lang: str, published: dt.date | None, taken: frozenset[str],
-                 prefix: str):
+                 prefix: str, references: Sequence[Claim] = ()):
         self.text = blank(text)
         self.plain = digits(self.text)
         self.language, self.lang, self.published = language, lang, published
@@ -220,6 +223,8 @@ class _Scan:
         self.fig_starts: set[int] = set()  # the first token of every figure
         self.tok_starts: list[int] = []
         self.covered: dict[int, frozenset[str]] = {}  # words inside a cue phrase that starts before them
+        self.references = references
+        self._counted: dict[str, list[Quantity]] | None = None  # the references that count a unit, by unit
 
     # -- tokens ----------------------------------------------------------------------------------------------------
     def tokenize(self) -> None:
@@ -1293,6 +1298,7 @@ class _Scan:
                   and here - self.toks[f.first].sentence in (0, 1)
                   and (f.measure.unit == m.per or (f.noun and key(f.noun, self.lang) == per_key))]
         if not counts:
+            self._per_reference(fig)
             return
         count = min(counts, key=lambda f: abs(f.index - fig.index))  # the nearest count
         # the total: a figure in the same unit whose words meet the per-unit figure's or the count's
@@ -1308,6 +1314,64 @@ class _Scan:
         total = min(totals, key=lambda f: abs(f.index - count.index)) if totals else None
         if total is not None:
             self.out.relations.append(PerUnit(total=total.id, count=count.id, each=fig.id))
+
+    def _per_reference(self, fig: _Fig) -> None:
+        """'La deuda de Adif, de 17.000 millones de euros, supone 358 millones de euros por habitante', with the
+        country's population sent as a reference: a figure per head whose count the text does not print is the
+        total before it in its sentence (the only one in its unit) over the one reference that counts that unit.
+        Not when the sentence names a place the reference is not about (a city's debt per head is not over the
+        country's people), nor when the figure is for a time the reference's does not fall in."""
+        m = fig.measure
+        assert m is not None and m.per is not None
+        counts = self.counted().get(m.per, [])
+        sentence = self.toks[fig.first].sentence
+        totals = [f for f in self.figs[max(0, fig.index - 20):fig.index] if self.toks[f.first].sentence == sentence
+                  and f.measure is not None and f.measure.per is None and f.measure.unit == m.unit and
+                  m.unit is not None and not f.percent and self.level(f)]
+        if len(counts) != 1 or len(totals) != 1:
+            return
+        count = counts[0]
+        ref_places = {place(key(label, self.lang), self.lang) for label in (count.subject, count.scope)} - {None}
+        if not self.places(sentence) <= ref_places or not self.falls_in(count.time, fig.time):
+            return
+        self.out.relations.append(PerUnit(total=totals[0].id, count=count.id, each=fig.id))
+
+    def counted(self) -> dict[str, list[Quantity]]:
+        """The references that count something ('48.085.361 habitantes'), by the unit they count; read once."""
+        if self._counted is None:
+            self._counted = {}
+            for ref in self.references:
+                if not isinstance(ref, Quantity):
+                    continue
+                try:
+                    read = read_value(ref.value, self.language, ref.unit, ref.per)
+                except Unreadable:
+                    continue
+                if read.unit is not None and read.per is None and read.currency is None:
+                    self._counted.setdefault(read.unit, []).append(ref)
+        return self._counted
+
+    def places(self, sentence: int) -> set[str]:
+        """The places a sentence names (one word or two)."""
+        a, b = self.out.sentences[sentence]
+        lo, hi = bisect.bisect_left(self.tok_starts, a), bisect.bisect_left(self.tok_starts, b)
+        found: set[str | None] = set()
+        for j in range(lo, min(hi, lo + 200)):
+            found.add(place(key(self.printed([j, j + 1]), self.lang), self.lang) if j + 1 < hi else None)
+            name = self.place_word(j)
+            found.add(place(key(name, self.lang), self.lang) if name else None)
+        return found - {None}  # type: ignore[return-value]
+
+    def falls_in(self, inner: str | None, outer: str | None) -> bool:
+        """Whether the time printed ``inner`` (a reference's) falls within ``outer`` (a figure's); either unsaid
+        is no objection, either unreadable is."""
+        if inner is None or outer is None:
+            return True
+        try:
+            a, b = (read_time(t, self.language, self.published) for t in (inner, outer))
+        except Unreadable:
+            return False
+        return b.start <= a.start and a.end <= b.end
 
     # -- events and roles ------------------------------------------------------------------------------------------
     def _unread(self, printed: str) -> bool:
@@ -1381,7 +1445,8 @@ def with_text(request: CheckRequest) -> tuple[CheckRequest, list[Relation], list
     doc = request.document
     try:
         found = extract(request.text, doc.language, doc.published,
-                        taken=frozenset(c.id for c in (*request.claims, *request.references)))
+                        taken=frozenset(c.id for c in (*request.claims, *request.references)),
+                        references=request.references)
     except Unsupported as exc:
         return request, [], [problem(doc.language, "unsupported_language", N_(
             "extraction reads text in {languages}; not '{language}': the text was not read (its claims may still be "
@@ -1396,7 +1461,7 @@ def with_text(request: CheckRequest) -> tuple[CheckRequest, list[Relation], list
         problems.append(problem(doc.language, "too_many_claims", N_(
             "the text gives {count} claims; {added} were added (a request holds {most})"), field="text",
             count=len(found.claims), added=room, most=MAX_CLAIMS))
-    kept = {c.id for c in claims}
+    kept = {c.id for c in (*claims, *request.references)}
     relations = [r for r in found.relations if all(i in kept for i in _relation_ids(r))]
     relations = relations[:max(0, MAX_RELATIONS - len(request.relations))]
     return msgspec.structs.replace(request, claims=[*request.claims, *claims],
