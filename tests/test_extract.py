@@ -448,6 +448,28 @@ def test_two_references_counting_the_same_unit_leave_the_count_in_doubt():
     assert _per_unit(text, [_PEOPLE, other]) == []
 
 
+_SAIED = {"kind": "quantity", "id": "isie", "value": "2.777 مليون صوت", "subject": "قيس سعيد",
+          "metric": "الأصوات في جولة الإعادة", "time": "2019", "source": "ISIE"}
+
+
+@pytest.mark.parametrize(("text", "verdicts"), [
+    ("قال المذيع إن قيس سعيد فاز في جولة الإعادة عام 2019 بعدد من الأصوات بلغ 2.3 مليون صوت.",
+     [("references", "inconsistent")]),
+    ("قال المذيع إن قيس سعيد فاز في جولة الإعادة عام 2019 بعدد من الأصوات بلغ 2.777 مليون صوت.",
+     [("references", "consistent")]),
+    # the clause says more than the reference: the rival's votes are not Saied's
+    ("قال المذيع إن نبيل القروي حصل في جولة الإعادة عام 2019 على مليون صوت أمام قيس سعيد.", []),
+    # another time
+    ("قال المذيع إن قيس سعيد فاز في جولة الإعادة عام 2014 بعدد من الأصوات بلغ 2.3 مليون صوت.", []),
+    # two figures in the clause: which one the reference gives is not said
+    ("قال المذيع إن قيس سعيد فاز في جولة الإعادة عام 2019 بعدد من الأصوات بلغ 2.3 مليون صوت من 3.9 مليون صوت.", []),
+])
+def test_a_figure_whose_clause_says_exactly_a_references_words_is_the_figure_it_gives(text, verdicts):
+    """'إن قيس سعيد فاز في جولة الإعادة عام 2019 بعدد من الأصوات بلغ 2.3 مليون صوت': the label before the figure is
+    'الأصوات' alone, but its clause names nothing but the reference's subject and metric, for its time."""
+    assert _with_references(text, "ar", [_SAIED]) == verdicts
+
+
 def test_a_place_glued_to_a_preposition_is_the_scope_and_the_label_keeps_its_head_noun():
     """'الناتج المحلي الإجمالي لمصر': 'لمصر' is the place (its scope, 'مصر'), and the three words before it stay
     the label; a reference that names Egypt as its subject meets it (the same words, placed otherwise)."""

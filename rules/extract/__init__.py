@@ -81,6 +81,8 @@ _QUOTES = frozenset("'’‘\"«»“”„")
 #: Reader codes that say the span is not an amount at all (a date, a name): not a figure, not a problem.
 _NOT_FIGURES = frozenset({"not_an_amount", "no_number", "empty", "vague", "no_unit"})
 _WINDOW = 8
+#: references with the same words tried for each figure (``named_by_references``): a few, whatever was sent
+PER_BAG = 8
 #: The Arabic article, alone or with a proclitic glued on ('والعجز'), as folded
 _ARTICLES = ("وال", "بال", "فال", "كال", "لل", "ال")
 _SHARES = frozenset({"percent", "permille", "percentage_point"})
@@ -914,6 +916,57 @@ class _Scan:
                 self.out.claims.append(Quantity(**common))
             self.out.found.append(Found("figure", fig.start, fig.end, fig.value, t.sentence, claim=fig.id))
 
+    def named_by_references(self) -> None:
+        """'إن قيس سعيد فاز في جولة الإعادة عام 2019 بعدد من الأصوات بلغ 2.3 مليون صوت', with the electoral
+        authority's count of Saied's run-off votes in 2019 sent as a reference: a figure alone in its clause whose
+        clause's words (after 'that', the figure's own words and its time left out) are exactly a reference's
+        words (subject, metric and scope together), for the same time, counts what the reference counts: its label
+        is those words. A clause that says anything else ('… أمام نبيل القروي') keeps its own label."""
+        refs = [r for r in self.references if isinstance(r, Quantity | Share)]
+        if not refs:
+            return
+        bags: dict[frozenset[str], list[Quantity | Share]] = {}
+        for r in refs:
+            bag = frozenset(f"{key(r.subject, self.lang)} {key(r.metric, self.lang)} {key(r.scope, self.lang)}".split())
+            bags.setdefault(bag, []).append(r)
+        by_id = {c.id: n for n, c in enumerate(self.out.claims)}
+        for fig in self.figs:
+            idx = self.clause_words(fig)
+            words = self.stems(idx) if idx else frozenset()
+            claim = self.out.claims[by_id[fig.id]] if fig.id in by_id else None
+            if not words or claim is None:
+                continue
+            ref = next((r for r in bags.get(words, ())[:PER_BAG] if type(r) is type(claim) and
+                        self.same_time(r.time, claim.time)), None)
+            if ref is not None:
+                fig.metric, fig.stems = self.label(idx), words
+                self.out.claims[by_id[fig.id]] = msgspec.structs.replace(claim, metric=fig.metric, scope=None)
+
+    def clause_words(self, fig: _Fig) -> list[int]:
+        """The content words of the figure's clause, after a 'that' that opens it, less the noun it counts ('مليون
+        صوت'); none when the clause holds another figure."""
+        toks, clause, n = self.toks, self.toks[fig.first].clause, len(self.toks)
+        a = fig.first
+        while a > 0 and fig.first - a < 40 and toks[a - 1].clause == clause and not self.opens(a - 1):
+            a -= 1
+        b = fig.last
+        while b < n and b - fig.last < 40 and toks[b].clause == clause:
+            b += 1
+        if any(k in self.fig_starts for k in range(a, b) if not fig.first <= k < fig.last):
+            return []
+        own = fig.last if fig.noun is not None and fig.last < n and toks[fig.last].raw == fig.noun else -1
+        return [j for j in range(a, b) if j != own and self.content(j)]
+
+    def same_time(self, a: str | None, b: str | None) -> bool:
+        """Whether two printed times are read as the same span (or both are unsaid)."""
+        if a is None or b is None:
+            return a is None and b is None
+        try:
+            x, y = (read_time(t, self.language, self.published) for t in (a, b))
+        except Unreadable:
+            return False
+        return (x.start, x.end) == (y.start, y.end)
+
     def amount_of(self, fig: _Fig) -> tuple[_Fig, _Fig] | None:
         """'fees of 1 percent, or just over $2 billion' (after a $21.1 billion offering), 'a down payment of 10
         percent comes to $16,000', '7 % des Einkommens, also 10.000 €': a percentage followed, in its sentence, by a
@@ -1429,6 +1482,7 @@ class _Scan:
         self.scan_figures()
         self.shared_tail()
         self.claims()
+        self.named_by_references()
         self.relations()
         self.events()
         self.roles()
