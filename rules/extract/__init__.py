@@ -226,6 +226,7 @@ class _Scan:
         self.tok_starts: list[int] = []
         self.covered: dict[int, frozenset[str]] = {}  # words inside a cue phrase that starts before them
         self.references = references
+        self.opening: dict[int, int] = {}  # each sentence's first figure's first token
         self._counted: dict[str, list[Quantity]] | None = None  # the references that count a unit, by unit
 
     # -- tokens ----------------------------------------------------------------------------------------------------
@@ -803,10 +804,11 @@ class _Scan:
         # 'وفي الربع الثالث بلغت الإيرادات X والمصروفات Y والعجز Z', 'In 2024, A was X, B Y and C Z': a time that
         # opens its sentence, before its first figure, is the time of every figure after it that has none nearer
         sentence = self.toks[fig.first].sentence
-        first = fig
-        while first.index and self.toks[self.figs[first.index - 1].first].sentence == sentence:
-            first = self.figs[first.index - 1]
-        fronted = [printed for a, b, printed in near if self.toks[a].sentence == sentence and b <= first.first]
+        if not self.opening:
+            for f in reversed(self.figs):
+                self.opening[self.toks[f.first].sentence] = f.first
+        fronted = [printed for a, b, printed in near if self.toks[a].sentence == sentence and
+                   b <= self.opening[sentence]]
         return fronted[-1] if fronted else None
 
     def stems(self, idx: list[int]) -> frozenset[str]:
