@@ -206,6 +206,40 @@ def test_after_a_year_opens_what_follows():
         ("4 مليارات دولار", "في 2024"), ("10.2 مليار دولار", "في 2023")]
 
 
+def test_a_time_that_opens_a_sentence_is_the_time_of_all_its_figures():
+    """'وفي الربع الثالث بلغت الإيرادات X والمصروفات Y والعجز Z': the quarter opening the sentence is the time of the
+    three figures, not the nine months the article began with; a figure with a time of its own keeps it."""
+    text = ("سجلت الميزانية في الأشهر التسعة الأولى من 2025 إيرادات بقيمة 835 مليار ريال. وفي الربع الثالث من 2025 "
+            "بلغت الإيرادات 270 مليار ريال والمصروفات 358 مليار ريال والعجز 88 مليار ريال.")
+    times = [c.time for c in extract(text, "ar").claims if isinstance(c, Quantity)]
+    assert times == ["في الأشهر التسعة الأولى من 2025"] + ["وفي الربع الثالث من 2025"] * 3, times
+    text = "In 2024, revenue was $10 million, spending $12 million and the deficit $2 million in 2023."
+    times = [c.time for c in extract(text, "en").claims if isinstance(c, Quantity)]
+    assert times == ["In 2024", "In 2024", "in 2023"], times
+
+
+@pytest.mark.parametrize(("text", "metrics"), [
+    ("سجلت الميزانية إيرادات بقيمة 835 مليار ريال ومصروفات بقيمة 1,017 مليار ريال، بعجز قدره 182 مليار ريال. "
+     "وكان العجز 100 مليار ريال والمصروفات 900 مليار ريال في العام السابق.",
+     ["الميزانية إيرادات", "مصروفات", "عجز", "عجز", "مصروفات"]),
+    # no bare 'عجز' or 'مصروفات' elsewhere in the article: the glued letters are left on
+    ("سجلت الميزانية إيرادات بقيمة 835 مليار ريال ومصروفات بقيمة 1,017 مليار ريال، بعجز قدره 182 مليار ريال.",
+     ["الميزانية إيرادات", "ومصروفات", "بعجز"]),
+])
+def test_a_glued_preposition_or_and_is_cut_from_a_label_when_the_article_prints_the_bare_word(text, metrics):
+    """'بعجز', 'ومصروفات' are 'عجز', 'مصروفات' when the article prints those words too (here with the article:
+    'العجز', 'والمصروفات'), so a budget's three terms are known from their labels; 'بقيمة' ('worth') is no label."""
+    assert [c.metric for c in extract(text, "ar").claims if isinstance(c, Quantity)] == metrics
+
+
+def test_a_budget_balance_is_checked_from_text_with_labels_glued_to_prepositions():
+    text = ("سجلت الميزانية في الأشهر التسعة الأولى من 2025 إيرادات بقيمة 835,085 مليون ريال ومصروفات بقيمة {} "
+            "مليار ريال، بعجز قدره 181,758 مليون ريال. وفي الربع الثالث من 2025 بلغت الإيرادات 269,874 مليون ريال "
+            "والمصروفات 358,397 مليون ريال والعجز 88,522 مليون ريال.")
+    assert _inconsistent(text.format("1,016.8"), "ar") == []
+    assert [r for r, _ in _inconsistent(text.format("1,106.8"), "ar")] == ["budget_balance"]
+
+
 def _relation(x, kind, values: list[str]):
     ids = _ids(x)
     return [r for r in x.relations if isinstance(r, kind) and
@@ -235,11 +269,45 @@ def test_the_stated_change_of_a_from_to_pair_is_found_whatever_its_place():
     assert _relation(extract(text, "en"), Change, ["$6 billion", "$9 billion", "climbed by more than 50%"])
 
 
-def test_a_from_to_pair_in_two_units_is_not_a_change():
-    """'de 312 a 2.275 millones de euros': the scale and currency are printed once for both; 312 alone is read as a
-    count, so the pair is not proposed (it would compare 312 with 2,275 million euros)."""
-    x = extract("La inversión pasó de 312 a 2.275 millones de euros.", "es")
-    assert not [r for r in x.relations if isinstance(r, Change)]
+@pytest.mark.parametrize(("language", "text", "first", "second"), [
+    ("es", "La inversión pasó de 312 a 2.275 millones de euros.", "312 millones de euros", "2.275 millones de euros"),
+    ("en", "Investment rose from 312 to 2,275 million euros.", "312 million euros", "2,275 million euros"),
+    ("de", "Die Investitionen stiegen von 312 auf 2.275 Millionen Euro.", "312 Millionen Euro", "2.275 Millionen Euro"),
+    ("fr", "L'investissement est passé de 312 à 2 275 millions d'euros.", "312 millions d'euros",
+     "2 275 millions d'euros"),
+    ("ar", "ارتفع الاستثمار من 312 إلى 2275 مليون يورو.", "312 مليون يورو", "2275 مليون يورو"),
+    ("en", "Unemployment fell from 5 to 4.2 percent.", "5 percent", "4.2 percent"),
+])
+def test_a_bare_number_from_which_a_level_rises_shares_the_scale_and_unit_printed_once(language, text, first, second):
+    """'de 312 a 2.275 millones de euros': the scale and currency are printed once for both figures; the first
+    takes them (its claim's span is still the printed '312'), and the two are a change."""
+    x = extract(text, language)
+    ids = _ids(x)
+    claim = next(c for c in x.claims if c.id == ids[first])
+    assert text[claim.span[0]:claim.span[1]] == first.split()[0]
+    assert [(r.before, r.after) for r in x.relations if isinstance(r, Change)] == [(ids[first], ids[second])]
+
+
+@pytest.mark.parametrize(("language", "text", "first"), [
+    ("en", "Revenue rose from $312 to $2,275 million.", "$312"),  # a unit of its own: not guessed
+    ("es", "La inversión pasó de 312 millones a 2.275 millones de euros.", "312 millones"),  # a scale of its own
+    ("en", "Visits rose from 800 to 1.2 million.", "800"),  # 800 million or 800? not said
+])
+def test_a_first_figure_with_words_of_its_own_or_far_from_the_second_takes_nothing(language, text, first):
+    assert first in _ids(extract(text, language))
+
+
+def test_the_scale_printed_once_makes_a_stated_change_checkable_from_text():
+    """The País Vasco table: 'creció un 86,8% … de 312 a 2.275 millones de euros' is a rise of 629 %."""
+    from rules.engine import check
+    from rules.model import CheckRequest
+
+    def rules(text):
+        request = msgspec.convert({"document": {"language": "es"}, "text": text}, CheckRequest)
+        return [(v.rule, v.status) for v in check(request).verdicts if v.rule == "change"]
+
+    assert rules("La inversión creció un 86,8%, de 312 a 2.275 millones de euros.") == [("change", "inconsistent")]
+    assert rules("La inversión creció un 629,2%, de 312 a 2.275 millones de euros.") == [("change", "consistent")]
 
 
 def test_a_figure_in_brackets_in_another_unit_is_the_same_amount_converted():
@@ -336,6 +404,70 @@ def _with_references(text: str, language: str, references: list[dict]) -> list[t
     report = check(msgspec.convert({"document": {"language": language}, "text": text, "references": references},
                                    CheckRequest))
     return [(v.rule, v.status) for v in report.verdicts if v.rule == "references"]
+
+
+_PEOPLE = {"kind": "quantity", "id": "people", "value": "48.085.361 habitantes", "subject": "España",
+           "metric": "población", "time": "1 de enero de 2023", "source": "INE"}
+
+
+def _per_unit(text: str, references: list[dict]) -> list[tuple[list[str], str]]:
+    from rules.engine import check
+    from rules.model import CheckRequest
+
+    report = check(msgspec.convert({"document": {"language": "es", "published": "2023-05-01"}, "text": text,
+                                    "references": references}, CheckRequest))
+    return [(v.claims, v.status) for v in report.verdicts if v.rule == "per_unit"]
+
+
+def test_a_figure_per_head_whose_count_is_a_reference_is_checked_against_it():
+    """'La deuda de Adif, de 17.000 millones de euros, supone 358 millones de euros por habitante': the text prints
+    no count; the population sent as a reference is it, and the total is the sentence's one figure in euros."""
+    text = "La deuda de Adif, de 17.000 millones de euros, supone {} por habitante."
+    assert [s for _, s in _per_unit(text.format("358 millones de euros"), [_PEOPLE])] == ["inconsistent"]
+    assert [s for _, s in _per_unit(text.format("354 euros"), [_PEOPLE])] == ["consistent"]
+    claims, _ = _per_unit(text.format("354 euros"), [_PEOPLE])[0]
+    assert "people" in claims
+
+
+@pytest.mark.parametrize("text", [
+    # a place the reference is not about: Madrid's debt per head is over Madrid's people, not Spain's
+    "La deuda de Madrid, de 17.000 millones de euros, supone 358 millones de euros por habitante.",
+    # two totals in euros: which one is spread over the people is not said
+    ("La deuda de Adif, de 17.000 millones de euros, y la de Renfe, de 5.000 millones de euros, suponen 358 "
+     "millones de euros por habitante."),
+    # a figure for a time the reference's count does not fall in
+    "En 2010, la deuda de Adif, de 17.000 millones de euros, suponía 358 millones de euros por habitante.",
+])
+def test_a_reference_count_is_not_taken_where_the_text_leaves_it_in_doubt(text):
+    assert _per_unit(text, [_PEOPLE]) == []
+
+
+def test_two_references_counting_the_same_unit_leave_the_count_in_doubt():
+    other = {**_PEOPLE, "id": "other", "value": "47.400.000 habitantes", "time": "1 de enero de 2022"}
+    text = "La deuda de Adif, de 17.000 millones de euros, supone 358 millones de euros por habitante."
+    assert _per_unit(text, [_PEOPLE, other]) == []
+
+
+_SAIED = {"kind": "quantity", "id": "isie", "value": "2.777 مليون صوت", "subject": "قيس سعيد",
+          "metric": "الأصوات في جولة الإعادة", "time": "2019", "source": "ISIE"}
+
+
+@pytest.mark.parametrize(("text", "verdicts"), [
+    ("قال المذيع إن قيس سعيد فاز في جولة الإعادة عام 2019 بعدد من الأصوات بلغ 2.3 مليون صوت.",
+     [("references", "inconsistent")]),
+    ("قال المذيع إن قيس سعيد فاز في جولة الإعادة عام 2019 بعدد من الأصوات بلغ 2.777 مليون صوت.",
+     [("references", "consistent")]),
+    # the clause says more than the reference: the rival's votes are not Saied's
+    ("قال المذيع إن نبيل القروي حصل في جولة الإعادة عام 2019 على مليون صوت أمام قيس سعيد.", []),
+    # another time
+    ("قال المذيع إن قيس سعيد فاز في جولة الإعادة عام 2014 بعدد من الأصوات بلغ 2.3 مليون صوت.", []),
+    # two figures in the clause: which one the reference gives is not said
+    ("قال المذيع إن قيس سعيد فاز في جولة الإعادة عام 2019 بعدد من الأصوات بلغ 2.3 مليون صوت من 3.9 مليون صوت.", []),
+])
+def test_a_figure_whose_clause_says_exactly_a_references_words_is_the_figure_it_gives(text, verdicts):
+    """'إن قيس سعيد فاز في جولة الإعادة عام 2019 بعدد من الأصوات بلغ 2.3 مليون صوت': the label before the figure is
+    'الأصوات' alone, but its clause names nothing but the reference's subject and metric, for its time."""
+    assert _with_references(text, "ar", [_SAIED]) == verdicts
 
 
 def test_a_place_glued_to_a_preposition_is_the_scope_and_the_label_keeps_its_head_noun():

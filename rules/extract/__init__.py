@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Sequence
 
 import msgspec
 from dataclasses import dataclass, field
@@ -80,6 +81,10 @@ _QUOTES = frozenset("'’‘\"«»“”„")
 #: Reader codes that say the span is not an amount at all (a date, a name): not a figure, not a problem.
 _NOT_FIGURES = frozenset({"not_an_amount", "no_number", "empty", "vague", "no_unit"})
 _WINDOW = 8
+#: references with the same words tried for each figure (``named_by_references``): a few, whatever was sent
+PER_BAG = 8
+#: The Arabic article, alone or with a proclitic glued on ('والعجز'), as folded
+_ARTICLES = ("وال", "بال", "فال", "كال", "لل", "ال")
 _SHARES = frozenset({"percent", "permille", "percentage_point"})
 #: Units that are not what a figure counts ('107 minutes a day' counts time spent, not minutes).
 _NOT_COUNTED = frozenset({None, "percent", "permille", "percentage_point", "second", "minute", "hour", "day", "week",
@@ -178,20 +183,22 @@ def blank(text: str) -> str:
 
 
 def extract(text: str, language: str, published: dt.date | None = None, *, taken: frozenset[str] = frozenset(),
-            prefix: str = "x") -> Extraction:
-    """The claims ``text`` (in ``language``) prints; ids are ``prefix`` and a number, skipping ``taken`` ids.
-    Raises ``Unsupported`` for a language without cue words, ``ValueError`` past ``MAX_TEXT`` characters."""
+            prefix: str = "x", references: Sequence[Claim] = ()) -> Extraction:
+    """The claims ``text`` (in ``language``) prints; ids are ``prefix`` and a number, skipping ``taken`` ids; the
+    trusted figures sent with it (``references``) may be what a relation needs and the text does not print (the
+    count of a figure per head). Raises ``Unsupported`` for a language without cue words, ``ValueError`` past
+    ``MAX_TEXT`` characters."""
     lang = language.replace("_", "-").split("-")[0].lower()
     if lang not in LANGUAGES:
         raise Unsupported(language)
     if len(text) > MAX_TEXT:
         raise ValueError(f"the text has {len(text)} characters; at most {MAX_TEXT} are read")
-    return _Scan(text, language, lang, published, taken, prefix).run()
+    return _Scan(text, language, lang, published, taken, prefix, references).run()
 
 
 class _Scan:
     def __init__(self, text: str, language: str, lang: str, published: dt.date | None, taken: frozenset[str],
-                 prefix: str):
+                 prefix: str, references: Sequence[Claim] = ()):
         self.text = blank(text)
         self.plain = digits(self.text)
         self.language, self.lang, self.published = language, lang, published
@@ -218,6 +225,9 @@ class _Scan:
         self.fig_starts: set[int] = set()  # the first token of every figure
         self.tok_starts: list[int] = []
         self.covered: dict[int, frozenset[str]] = {}  # words inside a cue phrase that starts before them
+        self.references = references
+        self.opening: dict[int, int] = {}  # each sentence's first figure's first token
+        self._counted: dict[str, list[Quantity]] | None = None  # the references that count a unit, by unit
 
     # -- tokens ----------------------------------------------------------------------------------------------------
     def tokenize(self) -> None:
@@ -437,6 +447,35 @@ class _Scan:
                 i = max(fig.last, i + 1)
             else:
                 i = max(last, i + 1)
+
+    def shared_tail(self) -> None:
+        """'de 312 a 2.275 millones de euros', 'from 5 to 10 percent', 'من 312 إلى 2275 مليون يورو': a bare number
+        right after a 'from' word and right before the 'to' word of a level printed with a scale or a unit shares
+        that level's words after its number, printed once for both; its claim's value is the number with them
+        ('312 millones de euros'). Not when the first number has words of its own ('from $312 to …', '312 millones
+        a …'), nor when the two numbers are more than a hundred-fold apart ('from 800 to 1.2 million': 800 of what
+        is not said)."""
+        toks = self.toks
+        for x, y in zip(self.figs, self.figs[1:]):
+            if x.measure is None or y.measure is None or x.factor or y.factor or x.measure.unit is not None or \
+                    x.measure.number is None or toks[x.last - 1].word != "#" or \
+                    self.cue_before(x.first, "from", 1) is None or x.last + self.is_cue(x.last, "to") != y.first or \
+                    x.last == y.first or not self.level(y):
+                continue
+            numbers = [k for k in range(y.first, y.last) if toks[k].word == "#"]
+            if len(numbers) != 1 or y.measure.number is None:
+                continue
+            tail = self.text[toks[numbers[0]].end:y.end]
+            try:
+                printed = read_value(self.text[toks[numbers[0]].start:toks[numbers[0]].end], self.language).number
+                measure = read_value(x.value + tail, self.language)
+            except Unreadable:
+                continue
+            if not tail.strip() or not printed or not x.measure.number or measure.unit is None and \
+                    measure.number == x.measure.number or not 1 <= max(printed, x.measure.number) / min(
+                    printed, x.measure.number) <= 100:
+                continue
+            x.value, x.measure, x.percent, x.is_level = x.value + tail, measure, measure.unit in _SHARES, None
 
     def in_words(self, i: int, kinds: int) -> bool:
         """'a million', 'half a million pounds': a word for one or a fraction before a scale word (with 'a' between
@@ -762,7 +801,15 @@ class _Scan:
                     best = (distance, printed)
             if best is not None:
                 return best[1]
-        return None
+        # 'وفي الربع الثالث بلغت الإيرادات X والمصروفات Y والعجز Z', 'In 2024, A was X, B Y and C Z': a time that
+        # opens its sentence, before its first figure, is the time of every figure after it that has none nearer
+        sentence = self.toks[fig.first].sentence
+        if not self.opening:
+            for f in reversed(self.figs):
+                self.opening[self.toks[f.first].sentence] = f.first
+        fronted = [printed for a, b, printed in near if self.toks[a].sentence == sentence and
+                   b <= self.opening[sentence]]
+        return fronted[-1] if fronted else None
 
     def stems(self, idx: list[int]) -> frozenset[str]:
         """The stems of a label's words, its generic words ('bill', 'the sector') left out."""
@@ -774,16 +821,18 @@ class _Scan:
         return frozenset(key(" ".join(self.base(self.toks[j].word) for j in idx), self.lang).split())
 
     def base(self, word: str) -> str:
-        """An Arabic word without a glued 'و' / 'ف' or a possessive ending ('وقطاع', 'إيراداتها'), when the article
-        prints the bare word too: the stemmer leaves both on."""
+        """An Arabic word without a glued 'و' / 'ف' / 'ب' / 'ل' or a possessive ending ('وقطاع', 'بعجز',
+        'إيراداتها'), when the article prints the bare word too, alone or with the article ('العجز', 'والعجز'): the
+        stemmer leaves both on."""
         if self.vocab is None:
             self.vocab = {t.word for t in self.toks}
+            self.vocab |= {w[len(a):] for w in self.vocab for a in _ARTICLES if w.startswith(a) and len(w) > len(a) + 2}
         for cut in ((1, 0), (0, 2), (1, 2), (0, 1)):
-            if len(word) - sum(cut) < 3 or (cut[0] and word[0] not in "وف") or \
+            if len(word) - sum(cut) < 3 or (cut[0] and word[0] not in "وفبل") or \
                     (cut[1] and not word.endswith(("ها", "هم") if cut[1] == 2 else ("ه",))):
                 continue
             bare = word[cut[0]:len(word) - cut[1]]
-            if bare in self.vocab or "ال" + bare in self.vocab:
+            if bare in self.vocab:
                 return bare
         return word
 
@@ -868,6 +917,57 @@ class _Scan:
             else:
                 self.out.claims.append(Quantity(**common))
             self.out.found.append(Found("figure", fig.start, fig.end, fig.value, t.sentence, claim=fig.id))
+
+    def named_by_references(self) -> None:
+        """'إن قيس سعيد فاز في جولة الإعادة عام 2019 بعدد من الأصوات بلغ 2.3 مليون صوت', with the electoral
+        authority's count of Saied's run-off votes in 2019 sent as a reference: a figure alone in its clause whose
+        clause's words (after 'that', the figure's own words and its time left out) are exactly a reference's
+        words (subject, metric and scope together), for the same time, counts what the reference counts: its label
+        is those words. A clause that says anything else ('… أمام نبيل القروي') keeps its own label."""
+        refs = [r for r in self.references if isinstance(r, Quantity | Share)]
+        if not refs:
+            return
+        bags: dict[frozenset[str], list[Quantity | Share]] = {}
+        for r in refs:
+            bag = frozenset(f"{key(r.subject, self.lang)} {key(r.metric, self.lang)} {key(r.scope, self.lang)}".split())
+            bags.setdefault(bag, []).append(r)
+        by_id = {c.id: n for n, c in enumerate(self.out.claims)}
+        for fig in self.figs:
+            idx = self.clause_words(fig)
+            words = self.stems(idx) if idx else frozenset()
+            claim = self.out.claims[by_id[fig.id]] if fig.id in by_id else None
+            if not words or claim is None:
+                continue
+            ref = next((r for r in bags.get(words, ())[:PER_BAG] if type(r) is type(claim) and
+                        self.same_time(r.time, claim.time)), None)
+            if ref is not None:
+                fig.metric, fig.stems = self.label(idx), words
+                self.out.claims[by_id[fig.id]] = msgspec.structs.replace(claim, metric=fig.metric, scope=None)
+
+    def clause_words(self, fig: _Fig) -> list[int]:
+        """The content words of the figure's clause, after a 'that' that opens it, less the noun it counts ('مليون
+        صوت'); none when the clause holds another figure."""
+        toks, clause, n = self.toks, self.toks[fig.first].clause, len(self.toks)
+        a = fig.first
+        while a > 0 and fig.first - a < 40 and toks[a - 1].clause == clause and not self.opens(a - 1):
+            a -= 1
+        b = fig.last
+        while b < n and b - fig.last < 40 and toks[b].clause == clause:
+            b += 1
+        if any(k in self.fig_starts for k in range(a, b) if not fig.first <= k < fig.last):
+            return []
+        own = fig.last if fig.noun is not None and fig.last < n and toks[fig.last].raw == fig.noun else -1
+        return [j for j in range(a, b) if j != own and self.content(j)]
+
+    def same_time(self, a: str | None, b: str | None) -> bool:
+        """Whether two printed times are read as the same span (or both are unsaid)."""
+        if a is None or b is None:
+            return a is None and b is None
+        try:
+            x, y = (read_time(t, self.language, self.published) for t in (a, b))
+        except Unreadable:
+            return False
+        return (x.start, x.end) == (y.start, y.end)
 
     def amount_of(self, fig: _Fig) -> tuple[_Fig, _Fig] | None:
         """'fees of 1 percent, or just over $2 billion' (after a $21.1 billion offering), 'a down payment of 10
@@ -1253,6 +1353,7 @@ class _Scan:
                   and here - self.toks[f.first].sentence in (0, 1)
                   and (f.measure.unit == m.per or (f.noun and key(f.noun, self.lang) == per_key))]
         if not counts:
+            self._per_reference(fig)
             return
         count = min(counts, key=lambda f: abs(f.index - fig.index))  # the nearest count
         # the total: a figure in the same unit whose words meet the per-unit figure's or the count's
@@ -1268,6 +1369,64 @@ class _Scan:
         total = min(totals, key=lambda f: abs(f.index - count.index)) if totals else None
         if total is not None:
             self.out.relations.append(PerUnit(total=total.id, count=count.id, each=fig.id))
+
+    def _per_reference(self, fig: _Fig) -> None:
+        """'La deuda de Adif, de 17.000 millones de euros, supone 358 millones de euros por habitante', with the
+        country's population sent as a reference: a figure per head whose count the text does not print is the
+        total before it in its sentence (the only one in its unit) over the one reference that counts that unit.
+        Not when the sentence names a place the reference is not about (a city's debt per head is not over the
+        country's people), nor when the figure is for a time the reference's does not fall in."""
+        m = fig.measure
+        assert m is not None and m.per is not None
+        counts = self.counted().get(m.per, [])
+        sentence = self.toks[fig.first].sentence
+        totals = [f for f in self.figs[max(0, fig.index - 20):fig.index] if self.toks[f.first].sentence == sentence
+                  and f.measure is not None and f.measure.per is None and f.measure.unit == m.unit and
+                  m.unit is not None and not f.percent and self.level(f)]
+        if len(counts) != 1 or len(totals) != 1:
+            return
+        count = counts[0]
+        ref_places = {place(key(label, self.lang), self.lang) for label in (count.subject, count.scope)} - {None}
+        if not self.places(sentence) <= ref_places or not self.falls_in(count.time, fig.time):
+            return
+        self.out.relations.append(PerUnit(total=totals[0].id, count=count.id, each=fig.id))
+
+    def counted(self) -> dict[str, list[Quantity]]:
+        """The references that count something ('48.085.361 habitantes'), by the unit they count; read once."""
+        if self._counted is None:
+            self._counted = {}
+            for ref in self.references:
+                if not isinstance(ref, Quantity):
+                    continue
+                try:
+                    read = read_value(ref.value, self.language, ref.unit, ref.per)
+                except Unreadable:
+                    continue
+                if read.unit is not None and read.per is None and read.currency is None:
+                    self._counted.setdefault(read.unit, []).append(ref)
+        return self._counted
+
+    def places(self, sentence: int) -> set[str]:
+        """The places a sentence names (one word or two)."""
+        a, b = self.out.sentences[sentence]
+        lo, hi = bisect.bisect_left(self.tok_starts, a), bisect.bisect_left(self.tok_starts, b)
+        found: set[str | None] = set()
+        for j in range(lo, min(hi, lo + 200)):
+            found.add(place(key(self.printed([j, j + 1]), self.lang), self.lang) if j + 1 < hi else None)
+            name = self.place_word(j)
+            found.add(place(key(name, self.lang), self.lang) if name else None)
+        return found - {None}  # type: ignore[return-value]
+
+    def falls_in(self, inner: str | None, outer: str | None) -> bool:
+        """Whether the time printed ``inner`` (a reference's) falls within ``outer`` (a figure's); either unsaid
+        is no objection, either unreadable is."""
+        if inner is None or outer is None:
+            return True
+        try:
+            a, b = (read_time(t, self.language, self.published) for t in (inner, outer))
+        except Unreadable:
+            return False
+        return b.start <= a.start and a.end <= b.end
 
     # -- events and roles ------------------------------------------------------------------------------------------
     def _unread(self, printed: str) -> bool:
@@ -1323,7 +1482,9 @@ class _Scan:
         self.tokenize()
         self.scan_times()
         self.scan_figures()
+        self.shared_tail()
         self.claims()
+        self.named_by_references()
         self.relations()
         self.events()
         self.roles()
@@ -1340,7 +1501,8 @@ def with_text(request: CheckRequest) -> tuple[CheckRequest, list[Relation], list
     doc = request.document
     try:
         found = extract(request.text, doc.language, doc.published,
-                        taken=frozenset(c.id for c in (*request.claims, *request.references)))
+                        taken=frozenset(c.id for c in (*request.claims, *request.references)),
+                        references=request.references)
     except Unsupported as exc:
         return request, [], [problem(doc.language, "unsupported_language", N_(
             "extraction reads text in {languages}; not '{language}': the text was not read (its claims may still be "
@@ -1355,7 +1517,7 @@ def with_text(request: CheckRequest) -> tuple[CheckRequest, list[Relation], list
         problems.append(problem(doc.language, "too_many_claims", N_(
             "the text gives {count} claims; {added} were added (a request holds {most})"), field="text",
             count=len(found.claims), added=room, most=MAX_CLAIMS))
-    kept = {c.id for c in claims}
+    kept = {c.id for c in (*claims, *request.references)}
     relations = [r for r in found.relations if all(i in kept for i in _relation_ids(r))]
     relations = relations[:max(0, MAX_RELATIONS - len(request.relations))]
     return msgspec.structs.replace(request, claims=[*request.claims, *claims],
