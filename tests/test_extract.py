@@ -12,7 +12,7 @@ import pytest
 from conftest import slowdown
 
 from rules.extract import MAX_TEXT, Unsupported, extract
-from rules.model import Change, Event, Quantity, Role, Share, ShareOf, SumOf
+from rules.model import Change, Event, PerUnit, Quantity, Role, Share, ShareOf, SumOf
 
 
 def _figures(x) -> dict[str, object]:
@@ -453,3 +453,33 @@ def test_the_years_since_a_date_that_figures_are_given_for_are_no_age():
     publication date."""
     x = extract("Sales rose 12 percent in the three years since the shop opened in 2019.", "en")
     assert not x.relations and not any(isinstance(c, Event) for c in x.claims)
+
+
+_OPRAH = ("Die Autorin verklagt Oprah Winfrey auf {total}: Das Buch sei 650 Millionen Mal verkauft worden, "
+          "je 20 Dollar.")  # Bild.de, 18 August 2009 (tests/corpus/slips/de.toml)
+
+
+@pytest.mark.parametrize(("total", "caught"), [("1,2 Billionen Dollar", True), ("13 Milliarden Dollar", False)])
+def test_an_amount_marked_each_after_a_count_is_the_amount_per_thing_counted(total, caught):
+    """'650 Millionen Mal …, je 20 Dollar': a number of times and an amount each; the sentence's other amount in
+    that currency is their product (650 million × $20 is $13 billion, not $1.2 trillion)."""
+    text = _OPRAH.format(total=total)
+    x = extract(text, "de")
+    ids = _ids(x)
+    assert [(r.total, r.count, r.each) for r in x.relations if isinstance(r, PerUnit)] == [
+        (ids[total], ids["650 Millionen Mal"], ids["20 Dollar"])]
+    assert bool(_inconsistent(text, "de")) is caught, _inconsistent(text, "de")
+    x = extract("A bonus pool of $1 million went to 500 employees, $2,000 each.", "en")
+    assert [type(r).__name__ for r in x.relations] == ["PerUnit"]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("de", ("Die Autorin verklagt Oprah Winfrey auf 1,2 Billionen Dollar: Das Buch sei 650 Millionen Mal "
+            "verkauft worden, zu 20 Dollar.")),  # no 'each' word
+    ("de", "Der Schaden liegt bei 1,2 Billionen Dollar: Die Preise seien 20 Mal mehr gestiegen, je 20 Dollar."),
+    ("de", ("Die Autorin fordert 1,2 Billionen Dollar und 5 Millionen Dollar: Das Buch sei 650 Millionen Mal "
+            "verkauft worden, je 20 Dollar.")),  # two amounts: which is the total is not said
+    ("en", "A bonus pool of $1 million went to 500 employees, who get $2,000 each year."),
+])
+def test_no_amount_per_thing_counted_without_each_a_count_and_one_total(language, text):
+    assert not [r for r in extract(text, language).relations if isinstance(r, PerUnit)]

@@ -37,6 +37,7 @@ from rules.normalise.changes import movement
 from rules.normalise.errors import Unreadable
 from rules.normalise.lexicon import Kind, lexicon
 from rules.normalise.times import read_time
+from rules.normalise.units import KINDS
 from rules.normalise.timewords import time_words
 from rules.normalise.values import Measure, read_value
 from rules.places import place
@@ -613,7 +614,7 @@ class _Scan:
         c = self.cue(j)
         categories = (c[1] if c else frozenset()) | self.covered.get(j, frozenset())
         return not categories & {"drop", "clause", "share", "parts", "since", "from", "to", "roles", "former",
-                                 "current", "article", "that", "comes_to", "then", "now"}
+                                 "current", "article", "that", "comes_to", "then", "now", "each"}
 
     def opens(self, j: int) -> bool:
         """Whether the words before token ``j`` are not part of the phrase after it: a reported clause opens at
@@ -994,6 +995,7 @@ class _Scan:
                 self._change(*_near(figs, n), fig)
                 self._parts(*_near(figs, n), fig)
                 self._per(*_near(figs, n), fig)
+            self._each(figs)
         if self.dates:  # a bare year read as the date of an age: no relation between amounts has it
             self.out.relations = [r for r in self.out.relations if not self.dates & set(_relation_ids(r))]
 
@@ -1268,6 +1270,53 @@ class _Scan:
         total = min(totals, key=lambda f: abs(f.index - count.index)) if totals else None
         if total is not None:
             self.out.relations.append(PerUnit(total=total.id, count=count.id, each=fig.id))
+
+    def _each(self, figs: list[_Fig]) -> None:
+        """'auf 1,2 Billionen Dollar: Das Buch sei 650 Millionen Mal verkauft worden, je 20 Dollar', '500 employees
+        got $2,000 each': an amount of money marked as each one's ('je', 'each', 'chacun') right after a count (a
+        number of times, of people) is the amount per thing counted; the sentence's one other amount in that
+        currency is their product, the total (none, or two: which one is not said)."""
+        if len(figs) > 40:
+            return  # a list of dozens of amounts: which one is the total is not said
+        for n, fig in enumerate(figs):
+            m = fig.measure
+            if not n or m is None or m.per is not None or m.unit is None or len(m.unit) != 3 or fig.percent or \
+                    not self.level(fig) or not self.marked_each(fig):
+                continue
+            count = figs[n - 1]
+            cm = count.measure
+            if cm is None or cm.per is not None or count.percent or count.factor or not (
+                    KINDS.get(cm.unit or "") == "count" and self.level(count) or cm.unit == "times" and
+                    self.times_counted(count)):
+                continue
+            totals = [f for f in figs if f is not fig and f is not count and f.measure is not None and
+                      f.measure.unit == m.unit and f.measure.per is None and f.measure.period == m.period and
+                      not f.percent and self.level(f)]
+            if len(totals) == 1:
+                self.out.relations.append(PerUnit(total=totals[0].id, count=count.id, each=fig.id))
+
+    def times_counted(self, fig: _Fig) -> bool:
+        """'650 Millionen Mal verkauft': a number of times something happened, not a factor ('20 Mal mehr', '3 times
+        as much'): no direction or comparison word in it or right after it."""
+        k = fig.last
+        if k < len(self.toks) and (self.is_cue(k, "more") or self.is_cue(k, "less") or (
+                (moved := movement(self.text[fig.start:self.toks[k].end], self.language)) and moved.direction)):
+            return False
+        moved = movement(fig.value, self.language)
+        return moved is not None and not moved.direction
+
+    def marked_each(self, fig: _Fig) -> bool:
+        """An 'each' cue right before the figure ('je 20 Dollar'), or right after it at the end of its clause
+        ('$20 each.', '20 euros chacun,'; not '$20 each year')."""
+        if self.cue_before(fig.first, "each", 1) is not None:
+            return True
+        k = fig.last
+        size = self.is_cue(k, "each") if k < len(self.toks) else 0
+        if not size:
+            return False
+        after = k + size
+        return after >= len(self.toks) or self.toks[after].clause != self.toks[k].clause or \
+            self.toks[after].word in self.cues.marks or self.toks[after].word in _SENTENCE_END
 
     # -- events and roles ------------------------------------------------------------------------------------------
     def _unread(self, printed: str) -> bool:
