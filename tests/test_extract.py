@@ -483,3 +483,28 @@ def test_an_amount_marked_each_after_a_count_is_the_amount_per_thing_counted(tot
 ])
 def test_no_amount_per_thing_counted_without_each_a_count_and_one_total(language, text):
     assert not [r for r in extract(text, language).relations if isinstance(r, PerUnit)]
+
+
+_PLEITE = "Eine Pleite Griechenlands würde eine Billion kosten. Die Kosten lägen kaum unter {amount}."  # Reuters 2011
+
+
+@pytest.mark.parametrize(("amount", "caught"), [("einer Trillion Euro", True), ("einer Billion Euro", False)])
+def test_a_bare_amount_restated_in_a_currency_by_the_next_clause_that_names_it_is_in_that_currency(amount, caught):
+    """'würde eine Billion kosten. Die Kosten lägen …': the words of the second figure are words of the first's
+    clause, so both state the cost, the first in the second's currency (a German Trillion is 10^18, not 10^12)."""
+    text = _PLEITE.format(amount=amount)
+    first, second = [c for c in extract(text, "de").claims if isinstance(c, Quantity)]
+    assert (first.unit, first.metric, first.scope) == ("EUR", second.metric, second.scope) == (
+        "EUR", "Kosten", "Griechenlands")
+    assert [r for r, _ in _inconsistent(text, "de")] == (["restated"] if caught else [])
+
+
+@pytest.mark.parametrize("text", [
+    "Eine Pleite würde zwei Millionen Menschen treffen. Die Kosten lägen bei drei Millionen Euro.",
+    "Die Sanierung würde eine Milliarde kosten. Die Kosten für das Dach lägen bei 3 Millionen Euro.",
+    "Die Sanierung würde eine Milliarde kosten. Die Stadt zahlt 3 Millionen Euro.",
+])
+def test_a_bare_amount_keeps_no_unit_when_the_next_figure_names_something_else(text):
+    first = next(c for c in extract(text, "de").claims if isinstance(c, Quantity))
+    assert first.unit is None, first
+    assert _inconsistent(text, "de") == []

@@ -869,6 +869,36 @@ class _Scan:
             else:
                 self.out.claims.append(Quantity(**common))
             self.out.found.append(Found("figure", fig.start, fig.end, fig.value, t.sentence, claim=fig.id))
+        self.in_currency()
+
+    def in_currency(self) -> None:
+        """'Eine Pleite würde eine Billion kosten. Die Kosten lägen kaum unter einer Trillion Euro': a bare amount (a
+        number and a scale word, no unit; after it no word but one the next figure's words name) and the next
+        figure, in the next clause or sentence, in a currency, whose words are all words of the bare amount's clause
+        ('kosten' … 'Die Kosten'), state one amount: the bare one is in that currency, and both count what the
+        second's words name, in the place either names."""
+        index = {c.id: k for k, c in enumerate(self.out.claims)}
+        toks = self.toks
+        for a, b in zip(self.figs, self.figs[1:]):
+            am, bm = a.measure, b.measure
+            if am is None or bm is None or am.unit is not None or am.per or am.period or a.percent or a.factor or \
+                    not self.level(a) or not any(self.kinds(k) & _K_SCALES for k in range(a.first, a.last)):
+                continue
+            if bm.unit is None or len(bm.unit) != 3 or bm.per or bm.period or b.percent or b.share or \
+                    not self.level(b) or not b.stems or not b.stems <= a.context | a.stems or \
+                    (a.noun and not set(key(a.noun, self.lang).split()) <= b.stems) or \
+                    toks[b.first].sentence - toks[a.first].sentence not in (0, 1) or \
+                    toks[b.first].clause == toks[a.first].clause:
+                continue
+            first, second = self.out.claims[index[a.id]], self.out.claims[index[b.id]]
+            assert isinstance(first, Quantity) and isinstance(second, Quantity)
+            if first.scope and second.scope and key(first.scope, self.lang) != key(second.scope, self.lang):
+                continue
+            scope = first.scope or second.scope
+            self.out.claims[index[a.id]] = msgspec.structs.replace(first, unit=bm.unit, metric=second.metric,
+                                                                    scope=scope)
+            self.out.claims[index[b.id]] = msgspec.structs.replace(second, scope=scope)
+            a.metric, a.stems = b.metric, b.stems
 
     def amount_of(self, fig: _Fig) -> tuple[_Fig, _Fig] | None:
         """'fees of 1 percent, or just over $2 billion' (after a $21.1 billion offering), 'a down payment of 10
