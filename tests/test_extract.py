@@ -508,3 +508,41 @@ def test_a_bare_amount_keeps_no_unit_when_the_next_figure_names_something_else(t
     first = next(c for c in extract(text, "de").claims if isinstance(c, Quantity))
     assert first.unit is None, first
     assert _inconsistent(text, "de") == []
+
+
+def _references(*pairs: tuple[str, str, str]) -> list:
+    return [msgspec.convert({"kind": "quantity", "id": i, "value": v, "subject": "actes antisémites",
+                             "metric": "nombre", "time": t, "source": "ministère de l'Intérieur"}, Quantity)
+            for i, v, t in pairs]
+
+
+_ACTES = "Selon le sénateur, les actes antisémites ont connu une hausse de {pct} % en 2023."  # Radio France, 2024
+
+
+@pytest.mark.parametrize(("pct", "caught"), [("1000", True), ("284", False)])
+def test_a_change_over_a_year_stated_alone_ends_at_the_references_for_that_year_and_the_one_before(pct, caught):
+    """'une hausse de 1000 % en 2023' and the ministry's counts for 2022 and 2023 sent as references: the change
+    from the one to the other (436 to 1,676 is +284 %)."""
+    from rules.engine import check
+    from rules.model import CheckRequest
+
+    refs = _references(("y2022", "436 actes", "2022"), ("y2023", "1676 actes", "2023"), ("y2021", "589 actes", "2021"))
+    text = _ACTES.format(pct=pct)
+    x = extract(text, "fr", dt.date(2024, 1, 25), references=refs)
+    assert [(r.before, r.after) for r in x.relations if isinstance(r, Change)] == [("y2022", "y2023")]
+    report = check(msgspec.convert({"document": {"language": "fr", "published": "2024-01-25"}, "text": text,
+                                    "references": msgspec.to_builtins(refs)}, CheckRequest))
+    assert [v.rule for v in report.verdicts if v.status == "inconsistent"] == (["change"] if caught else [])
+
+
+@pytest.mark.parametrize(("text", "years"), [
+    ("Les actes antisémites ont connu une hausse de 1000 % en 2023 par rapport à l'avant-crise.", ("2022", "2023")),
+    ("Les actes antisémites ont connu une hausse de 1000 % en 2023.", ("2021", "2023")),  # not the year before
+    ("Les actes antisémites ont connu une hausse de 1000 % en 2023 et 1676 actes ont été recensés.",
+     ("2022", "2023")),  # another figure in the sentence
+    ("Les vols ont connu une hausse de 1000 % en 2023.", ("2022", "2023")),  # another thing counted
+])
+def test_a_change_stated_with_a_comparison_or_for_other_times_or_things_ends_at_no_reference(text, years):
+    refs = _references(("a", "436 actes", years[0]), ("b", "1676 actes", years[1]))
+    x = extract(text, "fr", dt.date(2024, 1, 25), references=refs)
+    assert not [r for r in x.relations if isinstance(r, Change) and {r.before, r.after} & {"a", "b"}]

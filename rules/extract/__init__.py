@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Sequence
 
 import msgspec
 from dataclasses import dataclass, field
@@ -179,20 +180,21 @@ def blank(text: str) -> str:
 
 
 def extract(text: str, language: str, published: dt.date | None = None, *, taken: frozenset[str] = frozenset(),
-            prefix: str = "x") -> Extraction:
-    """The claims ``text`` (in ``language``) prints; ids are ``prefix`` and a number, skipping ``taken`` ids.
+            prefix: str = "x", references: Sequence[Claim] = ()) -> Extraction:
+    """The claims ``text`` (in ``language``) prints; ids are ``prefix`` and a number, skipping ``taken`` ids; a
+    change the text states alone may be related to two of ``references`` (the trusted figures sent with it).
     Raises ``Unsupported`` for a language without cue words, ``ValueError`` past ``MAX_TEXT`` characters."""
     lang = language.replace("_", "-").split("-")[0].lower()
     if lang not in LANGUAGES:
         raise Unsupported(language)
     if len(text) > MAX_TEXT:
         raise ValueError(f"the text has {len(text)} characters; at most {MAX_TEXT} are read")
-    return _Scan(text, language, lang, published, taken, prefix).run()
+    return _Scan(text, language, lang, published, taken, prefix, references).run()
 
 
 class _Scan:
     def __init__(self, text: str, language: str, lang: str, published: dt.date | None, taken: frozenset[str],
-                 prefix: str):
+                 prefix: str, references: Sequence[Claim] = ()):
         self.text = blank(text)
         self.plain = digits(self.text)
         self.language, self.lang, self.published = language, lang, published
@@ -200,6 +202,10 @@ class _Scan:
         self.tw = time_words(language).lex
         self.cues = cues(lang)
         self.taken, self.prefix, self.next_id = taken, prefix, 0
+        self.references = [r for r in references if isinstance(r, Quantity | Share) and r.time]
+        self.yearly: list[tuple[str, tuple[dt.date, dt.date], frozenset[str]]] | None = None  # ``_over_the_year``
+        self.sentence_times: dict[int, list[tuple[int, str]]] = {}
+        self.by_id: dict[str, Claim] = {}
         self.out = Extraction()
         self.toks: list[_Tok] = []
         self.words: list[str] = []
@@ -1026,6 +1032,7 @@ class _Scan:
                 self._parts(*_near(figs, n), fig)
                 self._per(*_near(figs, n), fig)
             self._each(figs)
+            self._over_the_year(sentence, figs)
         if self.dates:  # a bare year read as the date of an age: no relation between amounts has it
             self.out.relations = [r for r in self.out.relations if not self.dates & set(_relation_ids(r))]
 
@@ -1325,6 +1332,52 @@ class _Scan:
             if len(totals) == 1:
                 self.out.relations.append(PerUnit(total=totals[0].id, count=count.id, each=fig.id))
 
+    def _over_the_year(self, sentence: int, figs: list[_Fig]) -> None:
+        """'Les actes antisémites ont connu une hausse de 1000 % en 2023', with the references the request sends for
+        what it counts in 2022 and in 2023: a change stated alone in its sentence (no other figure; one time, a
+        year; no word comparing it with anything else: 'par rapport à', 'since', 'bislang') is the change over that
+        year, from the year before; the two references with its labels (its subject, metric and scope together),
+        one for each year, are its ends. Several for one year: which one is not said."""
+        if len(figs) != 1 or not self.references:
+            return
+        fig = figs[0]
+        if fig.share or self.level(fig) or fig.time is None or \
+                self.marks.get(sentence, set()) & {"since", "then", "now", "order", "elapsed", "more", "less"}:
+            return
+        if self.yearly is None:  # worked out once: the references for a year, and the times of each sentence
+            self.yearly = [(r.id, span, self.bag(r)) for r in self.references if (span := self.year(r.time or ""))]
+            for a, _, printed in self.times:
+                self.sentence_times.setdefault(self.toks[a].sentence, []).append((a, printed))
+            self.by_id = {c.id: c for c in self.out.claims}
+        times = self.sentence_times.get(sentence, [])
+        if len(times) != 1 or times[0][1] != fig.time or times[0][0] in self.unread:
+            return
+        year = self.year(fig.time)
+        claim = self.by_id.get(fig.id)
+        if year is None or not isinstance(claim, Quantity):
+            return
+        bag = self.bag(claim)
+        ends: dict[bool, list[str]] = {True: [], False: []}  # the year's references, the year before's
+        for ref, span, words in self.yearly:
+            if (span == year or span[1] == year[0]) and words == bag and bag:
+                ends[span == year].append(ref)
+        if len(ends[True]) == 1 and len(ends[False]) == 1:
+            self.out.relations.append(Change(before=ends[False][0], after=ends[True][0], change=fig.id))
+
+    def year(self, printed: str) -> tuple[dt.date, dt.date] | None:
+        """The year ``printed`` reads as, [start, end); None for any other time, or one not read."""
+        try:
+            span = read_time(printed, self.language, self.published)
+        except Unreadable:
+            return None
+        return (span.start, span.end) if span.grain == "year" and span.modifier is None else None
+
+    def bag(self, claim: Quantity | Share) -> frozenset[str]:
+        """The stems of a claim's subject, metric and scope together (where the words fall is a labeller's choice),
+        its generic words left out: 'nombre' with 'actes antisémites' names what 'actes antisémites' does."""
+        words = " ".join(key(x, self.lang) for x in (claim.subject, claim.metric, claim.scope)).split()
+        return frozenset(words) - self.cues.generic
+
     def times_counted(self, fig: _Fig) -> bool:
         """'650 Millionen Mal verkauft': a number of times something happened, not a factor ('20 Mal mehr', '3 times
         as much'): no direction or comparison word in it or right after it."""
@@ -1419,7 +1472,8 @@ def with_text(request: CheckRequest) -> tuple[CheckRequest, list[Relation], list
     doc = request.document
     try:
         found = extract(request.text, doc.language, doc.published,
-                        taken=frozenset(c.id for c in (*request.claims, *request.references)))
+                        taken=frozenset(c.id for c in (*request.claims, *request.references)),
+                        references=request.references)
     except Unsupported as exc:
         return request, [], [problem(doc.language, "unsupported_language", N_(
             "extraction reads text in {languages}; not '{language}': the text was not read (its claims may still be "
@@ -1434,7 +1488,7 @@ def with_text(request: CheckRequest) -> tuple[CheckRequest, list[Relation], list
         problems.append(problem(doc.language, "too_many_claims", N_(
             "the text gives {count} claims; {added} were added (a request holds {most})"), field="text",
             count=len(found.claims), added=room, most=MAX_CLAIMS))
-    kept = {c.id for c in claims}
+    kept = {c.id for c in claims} | {c.id for c in request.references}  # a change may end at two references
     relations = [r for r in found.relations if all(i in kept for i in _relation_ids(r))]
     relations = relations[:max(0, MAX_RELATIONS - len(request.relations))]
     return msgspec.structs.replace(request, claims=[*request.claims, *claims],
