@@ -480,6 +480,8 @@ def test_an_amount_marked_each_after_a_count_is_the_amount_per_thing_counted(tot
     ("de", ("Die Autorin fordert 1,2 Billionen Dollar und 5 Millionen Dollar: Das Buch sei 650 Millionen Mal "
             "verkauft worden, je 20 Dollar.")),  # two amounts: which is the total is not said
     ("en", "A bonus pool of $1 million went to 500 employees, who get $2,000 each year."),
+    ("en", "Revenue was $3 billion; the company hired 500 employees, paying them $2,000 each."),
+    ("en", "The company hired 500 employees, paying them $2,000 each; revenue was $3 billion."),
 ])
 def test_no_amount_per_thing_counted_without_each_a_count_and_one_total(language, text):
     assert not [r for r in extract(text, language).relations if isinstance(r, PerUnit)]

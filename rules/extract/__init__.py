@@ -1312,7 +1312,9 @@ class _Scan:
         """'auf 1,2 Billionen Dollar: Das Buch sei 650 Millionen Mal verkauft worden, je 20 Dollar', '500 employees
         got $2,000 each': an amount of money marked as each one's ('je', 'each', 'chacun') right after a count (a
         number of times, of people) is the amount per thing counted; the sentence's one other amount in that
-        currency is their product, the total (none, or two: which one is not said)."""
+        currency is their product, the total (none, or two: which one is not said), when it comes before the count
+        and a colon stands between them (what follows explains it) or its words meet theirs ('a bonus pool …
+        went to 500 employees'); 'revenue was $3 billion; it hired 500 employees at $2,000 each' proposes nothing."""
         if len(figs) > 40:
             return  # a list of dozens of amounts: which one is the total is not said
         for n, fig in enumerate(figs):
@@ -1329,7 +1331,10 @@ class _Scan:
             totals = [f for f in figs if f is not fig and f is not count and f.measure is not None and
                       f.measure.unit == m.unit and f.measure.per is None and f.measure.period == m.period and
                       not f.percent and self.level(f)]
-            if len(totals) == 1:
+            words = fig.stems | fig.context | count.stems | count.context
+            if len(totals) == 1 and totals[0].index < count.index and (
+                    any(self.toks[k].word == ":" for k in range(totals[0].last, count.first)) or
+                    (totals[0].stems | totals[0].context) & words):
                 self.out.relations.append(PerUnit(total=totals[0].id, count=count.id, each=fig.id))
 
     def _over_the_year(self, sentence: int, figs: list[_Fig]) -> None:
