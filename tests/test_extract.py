@@ -12,7 +12,7 @@ import pytest
 from conftest import slowdown
 
 from rules.extract import MAX_TEXT, Unsupported, extract
-from rules.model import Change, Event, Quantity, Role, Share, ShareOf, SumOf
+from rules.model import Change, Event, PerUnit, Quantity, Role, Share, ShareOf, SumOf
 
 
 def _figures(x) -> dict[str, object]:
@@ -585,3 +585,98 @@ def test_the_years_since_a_date_that_figures_are_given_for_are_no_age():
     publication date."""
     x = extract("Sales rose 12 percent in the three years since the shop opened in 2019.", "en")
     assert not x.relations and not any(isinstance(c, Event) for c in x.claims)
+
+
+_OPRAH = ("Die Autorin verklagt Oprah Winfrey auf {total}: Das Buch sei 650 Millionen Mal verkauft worden, "
+          "je 20 Dollar.")  # Bild.de, 18 August 2009 (tests/corpus/slips/de.toml)
+
+
+@pytest.mark.parametrize(("total", "caught"), [("1,2 Billionen Dollar", True), ("13 Milliarden Dollar", False)])
+def test_an_amount_marked_each_after_a_count_is_the_amount_per_thing_counted(total, caught):
+    """'650 Millionen Mal …, je 20 Dollar': a number of times and an amount each; the sentence's other amount in
+    that currency is their product (650 million × $20 is $13 billion, not $1.2 trillion)."""
+    text = _OPRAH.format(total=total)
+    x = extract(text, "de")
+    ids = _ids(x)
+    assert [(r.total, r.count, r.each) for r in x.relations if isinstance(r, PerUnit)] == [
+        (ids[total], ids["650 Millionen Mal"], ids["20 Dollar"])]
+    assert bool(_inconsistent(text, "de")) is caught, _inconsistent(text, "de")
+    x = extract("A bonus pool of $1 million went to 500 employees, $2,000 each.", "en")
+    assert [type(r).__name__ for r in x.relations] == ["PerUnit"]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("de", ("Die Autorin verklagt Oprah Winfrey auf 1,2 Billionen Dollar: Das Buch sei 650 Millionen Mal "
+            "verkauft worden, zu 20 Dollar.")),  # no 'each' word
+    ("de", "Der Schaden liegt bei 1,2 Billionen Dollar: Die Preise seien 20 Mal mehr gestiegen, je 20 Dollar."),
+    ("de", ("Die Autorin fordert 1,2 Billionen Dollar und 5 Millionen Dollar: Das Buch sei 650 Millionen Mal "
+            "verkauft worden, je 20 Dollar.")),  # two amounts: which is the total is not said
+    ("en", "A bonus pool of $1 million went to 500 employees, who get $2,000 each year."),
+    ("en", "Revenue was $3 billion; the company hired 500 employees, paying them $2,000 each."),
+    ("en", "The company hired 500 employees, paying them $2,000 each; revenue was $3 billion."),
+])
+def test_no_amount_per_thing_counted_without_each_a_count_and_one_total(language, text):
+    assert not [r for r in extract(text, language).relations if isinstance(r, PerUnit)]
+
+
+_PLEITE = "Eine Pleite Griechenlands würde eine Billion kosten. Die Kosten lägen kaum unter {amount}."  # Reuters 2011
+
+
+@pytest.mark.parametrize(("amount", "caught"), [("einer Trillion Euro", True), ("einer Billion Euro", False)])
+def test_a_bare_amount_restated_in_a_currency_by_the_next_clause_that_names_it_is_in_that_currency(amount, caught):
+    """'würde eine Billion kosten. Die Kosten lägen …': the words of the second figure are words of the first's
+    clause, so both state the cost, the first in the second's currency (a German Trillion is 10^18, not 10^12)."""
+    text = _PLEITE.format(amount=amount)
+    first, second = [c for c in extract(text, "de").claims if isinstance(c, Quantity)]
+    assert (first.unit, first.metric, first.scope) == ("EUR", second.metric, second.scope) == (
+        "EUR", "Kosten", "Griechenlands")
+    assert [r for r, _ in _inconsistent(text, "de")] == (["restated"] if caught else [])
+
+
+@pytest.mark.parametrize("text", [
+    "Eine Pleite würde zwei Millionen Menschen treffen. Die Kosten lägen bei drei Millionen Euro.",
+    "Die Sanierung würde eine Milliarde kosten. Die Kosten für das Dach lägen bei 3 Millionen Euro.",
+    "Die Sanierung würde eine Milliarde kosten. Die Stadt zahlt 3 Millionen Euro.",
+])
+def test_a_bare_amount_keeps_no_unit_when_the_next_figure_names_something_else(text):
+    first = next(c for c in extract(text, "de").claims if isinstance(c, Quantity))
+    assert first.unit is None, first
+    assert _inconsistent(text, "de") == []
+
+
+def _references(*pairs: tuple[str, str, str]) -> list:
+    return [msgspec.convert({"kind": "quantity", "id": i, "value": v, "subject": "actes antisémites",
+                             "metric": "nombre", "time": t, "source": "ministère de l'Intérieur"}, Quantity)
+            for i, v, t in pairs]
+
+
+_ACTES = "Selon le sénateur, les actes antisémites ont connu une hausse de {pct} % en 2023."  # Radio France, 2024
+
+
+@pytest.mark.parametrize(("pct", "caught"), [("1000", True), ("284", False)])
+def test_a_change_over_a_year_stated_alone_ends_at_the_references_for_that_year_and_the_one_before(pct, caught):
+    """'une hausse de 1000 % en 2023' and the ministry's counts for 2022 and 2023 sent as references: the change
+    from the one to the other (436 to 1,676 is +284 %)."""
+    from rules.engine import check
+    from rules.model import CheckRequest
+
+    refs = _references(("y2022", "436 actes", "2022"), ("y2023", "1676 actes", "2023"), ("y2021", "589 actes", "2021"))
+    text = _ACTES.format(pct=pct)
+    x = extract(text, "fr", dt.date(2024, 1, 25), references=refs)
+    assert [(r.before, r.after) for r in x.relations if isinstance(r, Change)] == [("y2022", "y2023")]
+    report = check(msgspec.convert({"document": {"language": "fr", "published": "2024-01-25"}, "text": text,
+                                    "references": msgspec.to_builtins(refs)}, CheckRequest))
+    assert [v.rule for v in report.verdicts if v.status == "inconsistent"] == (["change"] if caught else [])
+
+
+@pytest.mark.parametrize(("text", "years"), [
+    ("Les actes antisémites ont connu une hausse de 1000 % en 2023 par rapport à l'avant-crise.", ("2022", "2023")),
+    ("Les actes antisémites ont connu une hausse de 1000 % en 2023.", ("2021", "2023")),  # not the year before
+    ("Les actes antisémites ont connu une hausse de 1000 % en 2023 et 1676 actes ont été recensés.",
+     ("2022", "2023")),  # another figure in the sentence
+    ("Les vols ont connu une hausse de 1000 % en 2023.", ("2022", "2023")),  # another thing counted
+])
+def test_a_change_stated_with_a_comparison_or_for_other_times_or_things_ends_at_no_reference(text, years):
+    refs = _references(("a", "436 actes", years[0]), ("b", "1676 actes", years[1]))
+    x = extract(text, "fr", dt.date(2024, 1, 25), references=refs)
+    assert not [r for r in x.relations if isinstance(r, Change) and {r.before, r.after} & {"a", "b"}]

@@ -38,6 +38,7 @@ from rules.normalise.changes import movement
 from rules.normalise.errors import Unreadable
 from rules.normalise.lexicon import Kind, lexicon
 from rules.normalise.times import read_time
+from rules.normalise.units import KINDS
 from rules.normalise.timewords import time_words
 from rules.normalise.values import Measure, read_value
 from rules.places import place
@@ -186,8 +187,8 @@ def extract(text: str, language: str, published: dt.date | None = None, *, taken
             prefix: str = "x", references: Sequence[Claim] = ()) -> Extraction:
     """The claims ``text`` (in ``language``) prints; ids are ``prefix`` and a number, skipping ``taken`` ids; the
     trusted figures sent with it (``references``) may be what a relation needs and the text does not print (the
-    count of a figure per head). Raises ``Unsupported`` for a language without cue words, ``ValueError`` past
-    ``MAX_TEXT`` characters."""
+    count of a figure per head; the two ends of a change the text states alone). Raises ``Unsupported`` for a
+    language without cue words, ``ValueError`` past ``MAX_TEXT`` characters."""
     lang = language.replace("_", "-").split("-")[0].lower()
     if lang not in LANGUAGES:
         raise Unsupported(language)
@@ -206,6 +207,10 @@ class _Scan:
         self.tw = time_words(language).lex
         self.cues = cues(lang)
         self.taken, self.prefix, self.next_id = taken, prefix, 0
+        self.references = list(references)
+        self.yearly: list[tuple[str, tuple[dt.date, dt.date], frozenset[str]]] | None = None  # ``_over_the_year``
+        self.sentence_times: dict[int, list[tuple[int, str]]] = {}
+        self.by_id: dict[str, Claim] = {}
         self.out = Extraction()
         self.toks: list[_Tok] = []
         self.words: list[str] = []
@@ -225,7 +230,6 @@ class _Scan:
         self.fig_starts: set[int] = set()  # the first token of every figure
         self.tok_starts: list[int] = []
         self.covered: dict[int, frozenset[str]] = {}  # words inside a cue phrase that starts before them
-        self.references = references
         self.opening: dict[int, int] = {}  # each sentence's first figure's first token
         self._counted: dict[str, list[Quantity]] | None = None  # the references that count a unit, by unit
 
@@ -652,7 +656,7 @@ class _Scan:
         c = self.cue(j)
         categories = (c[1] if c else frozenset()) | self.covered.get(j, frozenset())
         return not categories & {"drop", "clause", "share", "parts", "since", "from", "to", "roles", "former",
-                                 "current", "article", "that", "comes_to", "then", "now"}
+                                 "current", "article", "that", "comes_to", "then", "now", "each"}
 
     def opens(self, j: int) -> bool:
         """Whether the words before token ``j`` are not part of the phrase after it: a reported clause opens at
@@ -917,6 +921,36 @@ class _Scan:
             else:
                 self.out.claims.append(Quantity(**common))
             self.out.found.append(Found("figure", fig.start, fig.end, fig.value, t.sentence, claim=fig.id))
+        self.in_currency()
+
+    def in_currency(self) -> None:
+        """'Eine Pleite würde eine Billion kosten. Die Kosten lägen kaum unter einer Trillion Euro': a bare amount (a
+        number and a scale word, no unit; after it no word but one the next figure's words name) and the next
+        figure, in the next clause or sentence, in a currency, whose words are all words of the bare amount's clause
+        ('kosten' … 'Die Kosten'), state one amount: the bare one is in that currency, and both count what the
+        second's words name, in the place either names."""
+        index = {c.id: k for k, c in enumerate(self.out.claims)}
+        toks = self.toks
+        for a, b in zip(self.figs, self.figs[1:]):
+            am, bm = a.measure, b.measure
+            if am is None or bm is None or am.unit is not None or am.per or am.period or a.percent or a.factor or \
+                    not self.level(a) or not any(self.kinds(k) & _K_SCALES for k in range(a.first, a.last)):
+                continue
+            if bm.unit is None or len(bm.unit) != 3 or bm.per or bm.period or b.percent or b.share or \
+                    not self.level(b) or not b.stems or not b.stems <= a.context | a.stems or \
+                    (a.noun and not set(key(a.noun, self.lang).split()) <= b.stems) or \
+                    toks[b.first].sentence - toks[a.first].sentence not in (0, 1) or \
+                    toks[b.first].clause == toks[a.first].clause:
+                continue
+            first, second = self.out.claims[index[a.id]], self.out.claims[index[b.id]]
+            assert isinstance(first, Quantity) and isinstance(second, Quantity)
+            if first.scope and second.scope and key(first.scope, self.lang) != key(second.scope, self.lang):
+                continue
+            scope = first.scope or second.scope
+            self.out.claims[index[a.id]] = msgspec.structs.replace(first, unit=bm.unit, metric=second.metric,
+                                                                    scope=scope)
+            self.out.claims[index[b.id]] = msgspec.structs.replace(second, scope=scope)
+            a.metric, a.stems = b.metric, b.stems
 
     def named_by_references(self) -> None:
         """'إن قيس سعيد فاز في جولة الإعادة عام 2019 بعدد من الأصوات بلغ 2.3 مليون صوت', with the electoral
@@ -1094,6 +1128,8 @@ class _Scan:
                 self._change(*_near(figs, n), fig)
                 self._parts(*_near(figs, n), fig)
                 self._per(*_near(figs, n), fig)
+            self._each(figs)
+            self._over_the_year(sentence, figs)
         if self.dates:  # a bare year read as the date of an age: no relation between amounts has it
             self.out.relations = [r for r in self.out.relations if not self.dates & set(_relation_ids(r))]
 
@@ -1427,6 +1463,105 @@ class _Scan:
         except Unreadable:
             return False
         return b.start <= a.start and a.end <= b.end
+
+    def _each(self, figs: list[_Fig]) -> None:
+        """'auf 1,2 Billionen Dollar: Das Buch sei 650 Millionen Mal verkauft worden, je 20 Dollar', '500 employees
+        got $2,000 each': an amount of money marked as each one's ('je', 'each', 'chacun') right after a count (a
+        number of times, of people) is the amount per thing counted; the sentence's one other amount in that
+        currency is their product, the total (none, or two: which one is not said), when it comes before the count
+        and a colon stands between them (what follows explains it) or its words meet theirs ('a bonus pool …
+        went to 500 employees'); 'revenue was $3 billion; it hired 500 employees at $2,000 each' proposes nothing."""
+        if len(figs) > 40:
+            return  # a list of dozens of amounts: which one is the total is not said
+        for n, fig in enumerate(figs):
+            m = fig.measure
+            if not n or m is None or m.per is not None or m.unit is None or len(m.unit) != 3 or fig.percent or \
+                    not self.level(fig) or not self.marked_each(fig):
+                continue
+            count = figs[n - 1]
+            cm = count.measure
+            if cm is None or cm.per is not None or count.percent or count.factor or not (
+                    KINDS.get(cm.unit or "") == "count" and self.level(count) or cm.unit == "times" and
+                    self.times_counted(count)):
+                continue
+            totals = [f for f in figs if f is not fig and f is not count and f.measure is not None and
+                      f.measure.unit == m.unit and f.measure.per is None and f.measure.period == m.period and
+                      not f.percent and self.level(f)]
+            words = fig.stems | fig.context | count.stems | count.context
+            if len(totals) == 1 and totals[0].index < count.index and (
+                    any(self.toks[k].word == ":" for k in range(totals[0].last, count.first)) or
+                    (totals[0].stems | totals[0].context) & words):
+                self.out.relations.append(PerUnit(total=totals[0].id, count=count.id, each=fig.id))
+
+    def _over_the_year(self, sentence: int, figs: list[_Fig]) -> None:
+        """'Les actes antisémites ont connu une hausse de 1000 % en 2023', with the references the request sends for
+        what it counts in 2022 and in 2023: a change stated alone in its sentence (no other figure; one time, a
+        year; no word comparing it with anything else: 'par rapport à', 'since', 'bislang') is the change over that
+        year, from the year before; the two references with its labels (its subject, metric and scope together),
+        one for each year, are its ends. Several for one year: which one is not said."""
+        if len(figs) != 1 or not self.references:
+            return
+        fig = figs[0]
+        if fig.share or self.level(fig) or fig.time is None or \
+                self.marks.get(sentence, set()) & {"since", "then", "now", "order", "elapsed", "more", "less"}:
+            return
+        if self.yearly is None:  # worked out once: the references for a year, and the times of each sentence
+            self.yearly = [(r.id, span, self.bag(r)) for r in self.references
+                           if isinstance(r, Quantity | Share) and r.time and (span := self.year(r.time))]
+            for a, _, printed in self.times:
+                self.sentence_times.setdefault(self.toks[a].sentence, []).append((a, printed))
+            self.by_id = {c.id: c for c in self.out.claims}
+        times = self.sentence_times.get(sentence, [])
+        if len(times) != 1 or times[0][1] != fig.time or times[0][0] in self.unread:
+            return
+        year = self.year(fig.time)
+        claim = self.by_id.get(fig.id)
+        if year is None or not isinstance(claim, Quantity):
+            return
+        bag = self.bag(claim)
+        ends: dict[bool, list[str]] = {True: [], False: []}  # the year's references, the year before's
+        for ref, span, words in self.yearly:
+            if (span == year or span[1] == year[0]) and words == bag and bag:
+                ends[span == year].append(ref)
+        if len(ends[True]) == 1 and len(ends[False]) == 1:
+            self.out.relations.append(Change(before=ends[False][0], after=ends[True][0], change=fig.id))
+
+    def year(self, printed: str) -> tuple[dt.date, dt.date] | None:
+        """The year ``printed`` reads as, [start, end); None for any other time, or one not read."""
+        try:
+            span = read_time(printed, self.language, self.published)
+        except Unreadable:
+            return None
+        return (span.start, span.end) if span.grain == "year" and span.modifier is None else None
+
+    def bag(self, claim: Quantity | Share) -> frozenset[str]:
+        """The stems of a claim's subject, metric and scope together (where the words fall is a labeller's choice),
+        its generic words left out: 'nombre' with 'actes antisémites' names what 'actes antisémites' does."""
+        words = " ".join(key(x, self.lang) for x in (claim.subject, claim.metric, claim.scope)).split()
+        return frozenset(words) - self.cues.generic
+
+    def times_counted(self, fig: _Fig) -> bool:
+        """'650 Millionen Mal verkauft': a number of times something happened, not a factor ('20 Mal mehr', '3 times
+        as much'): no direction or comparison word in it or right after it."""
+        k = fig.last
+        if k < len(self.toks) and (self.is_cue(k, "more") or self.is_cue(k, "less") or (
+                (moved := movement(self.text[fig.start:self.toks[k].end], self.language)) and moved.direction)):
+            return False
+        moved = movement(fig.value, self.language)
+        return moved is not None and not moved.direction
+
+    def marked_each(self, fig: _Fig) -> bool:
+        """An 'each' cue right before the figure ('je 20 Dollar'), or right after it at the end of its clause
+        ('$20 each.', '20 euros chacun,'; not '$20 each year')."""
+        if self.cue_before(fig.first, "each", 1) is not None:
+            return True
+        k = fig.last
+        size = self.is_cue(k, "each") if k < len(self.toks) else 0
+        if not size:
+            return False
+        after = k + size
+        return after >= len(self.toks) or self.toks[after].clause != self.toks[k].clause or \
+            self.toks[after].word in self.cues.marks or self.toks[after].word in _SENTENCE_END
 
     # -- events and roles ------------------------------------------------------------------------------------------
     def _unread(self, printed: str) -> bool:

@@ -12,6 +12,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 from rules.normalise.lexicon import Lexicon, locale_of
+from rules.text import key
 
 __all__ = ["CATEGORIES", "LANGUAGES", "Cues", "cues"]
 
@@ -19,7 +20,7 @@ _DATA = files("rules").joinpath("data/extract")
 LANGUAGES = tuple(sorted(p.name[:-5] for p in _DATA.iterdir() if p.name.endswith(".toml")))
 CATEGORIES = ("share", "parts", "from", "to", "since", "order", "future", "past", "expected", "planned", "former",
               "current", "roles", "drop", "clause", "link", "rest", "breakdown", "same", "more", "less", "article",
-              "that", "generic", "comes_to", "then", "now", "elapsed")
+              "that", "generic", "comes_to", "then", "now", "elapsed", "each")
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class Cues:
 
     lex: Lexicon
     marks: frozenset[str]
+    generic: frozenset[str]  # the stems of the generic words (``rules.text.key``): 'nombre', 'montant'
 
 
 @lru_cache(maxsize=8)
@@ -41,4 +43,5 @@ def cues(language: str) -> Cues:
         for phrase in data.get(category, compare.get(category, [])):
             if phrase not in marks:
                 lex.add(phrase, category, True)
-    return Cues(lex=lex, marks=marks)
+    generic = frozenset(w for phrase in data.get("generic", []) for w in key(phrase, language).split())
+    return Cues(lex=lex, marks=marks, generic=generic)
