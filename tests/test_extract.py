@@ -453,3 +453,29 @@ def test_the_years_since_a_date_that_figures_are_given_for_are_no_age():
     publication date."""
     x = extract("Sales rose 12 percent in the three years since the shop opened in 2019.", "en")
     assert not x.relations and not any(isinstance(c, Event) for c in x.claims)
+
+
+_BLOOMBERG = ("{actor} spent $500 million on his campaign. With 327 million people in the country, he could have "
+              "given {each} per person.")  # MSNBC, 5 March 2020 (tests/corpus/slips/en.toml)
+
+
+@pytest.mark.parametrize(("each", "caught"), [("$1 million", True), ("less than $2", False)])
+def test_a_pronoun_carries_the_actor_named_before_it_to_its_figure(each, caught):
+    """'he' is Bloomberg, named in the sentence before: the amount per person is paired with what Bloomberg spent
+    and the people counted ($500 million over 327 million people is about $1.53 each, not $1 million)."""
+    text = _BLOOMBERG.format(actor="Bloomberg", each=each)
+    x = extract(text, "en")
+    ids = _ids(x)
+    assert [msgspec.to_builtins(r) for r in x.relations] == [
+        {"kind": "per", "total": ids["$500 million"], "count": ids["327 million people"], "each": ids[f"{each} per person"]}]
+    assert bool(_inconsistent(text, "en")) is caught, _inconsistent(text, "en")
+
+
+def test_a_pronoun_after_another_name_does_not_pair_a_figure_with_the_first_actors_total():
+    """'he' stands for the last name before it (Jones), not for Smith, whose spending is another figure; and with no
+    pronoun, nothing ties the amount per person to the spending."""
+    for text in ("Smith spent $500 million on his campaign. Jones counts 327 million people in the country, and he "
+                 "could have given $1 million per person.",
+                 "Bloomberg spent $500 million on his campaign. With 327 million people in the country, the state "
+                 "could have given $1 million per person."):
+        assert not extract(text, "en").relations, text

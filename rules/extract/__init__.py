@@ -793,6 +793,27 @@ class _Scan:
                if toks[j].clause == clause and j not in range(fig.first, fig.last) and self.content(j)]
         return self.stems(idx)
 
+    def actor(self, fig: _Fig) -> frozenset[str]:
+        """'Bloomberg spent $500 million on his campaign. … he could have given $1 million per person': a figure
+        whose clause has a personal pronoun before it is said of the actor last named before the pronoun (the
+        nearest capitalised name, in the pronoun's sentence or the one before): the name's stems join the words the
+        figure is paired by."""
+        toks, clause = self.toks, self.toks[fig.first].clause
+        j, stop = fig.first - 1, max(-1, fig.first - 40)  # bounded: a clause of thousands of words is not walked
+        while j > stop and toks[j].clause == clause and not self.is_cue(j, "pronoun"):
+            j -= 1
+        if j <= stop or toks[j].clause != clause:
+            return frozenset()
+        name: list[int] = []
+        for k in range(j - 1, max(-1, j - 80), -1):
+            if toks[k].sentence < toks[j].sentence - 1:
+                break
+            if _CAPITAL.match(toks[k].raw) and self.content(k):
+                name.append(k)
+            elif name:
+                break
+        return self.stems(name[::-1])
+
     def carry(self, fig: _Fig) -> None:
         """A shorter mention of what an earlier figure counts ('these fees' after 'licence fees') takes its label."""
         if not fig.stems or fig.measure is None:
@@ -837,7 +858,7 @@ class _Scan:
                              not self.kinds(j) & _K_CURRENCY_PERIOD and fig.measure is not None and
                              fig.measure.unit not in _NOT_COUNTED][:1]
             fig.metric, fig.stems = self.label(label) or None, self.stems(label)
-            fig.context = self.context_of(fig)
+            fig.context = self.context_of(fig) | self.actor(fig)
             self.carry(fig)
             metric = fig.metric
             time = self.time_for(fig)
