@@ -479,3 +479,28 @@ def test_a_pronoun_after_another_name_does_not_pair_a_figure_with_the_first_acto
                  "Bloomberg spent $500 million on his campaign. With 327 million people in the country, the state "
                  "could have given $1 million per person."):
         assert not extract(text, "en").relations, text
+
+
+_POLL = ("Asked in December 2009 about the Senate health care bill, {better} said it would change things for the "
+         "better for their family, 37 percent said for the worse and 39 percent said it would make no difference.")
+# CNN, 21 December 2009 (tests/corpus/slips/en.toml)
+
+
+@pytest.mark.parametrize(("better", "caught"), [("34 percent", True), ("22 percent", False)])
+def test_percentages_that_said_an_answer_are_labelled_by_it_and_the_answers_are_summed(better, caught):
+    """'34 percent said …': the answer's words label the percentage, so the poll's three answers (better, worse, no
+    difference) are found and add up to at most 100 % — 110 % as aired, 98 % as polled."""
+    text = _POLL.format(better=better)
+    x = extract(text, "en")
+    assert [c.metric for c in x.claims] == ["change things better", "worse", "no difference"]
+    assert bool(_inconsistent(text, "en")) is caught, _inconsistent(text, "en")
+
+
+def test_answers_to_two_questions_are_not_summed():
+    """The economy's outlook and the reader's own finances are two questions: 58 % and 52 % are not one poll's
+    answers; a percentage with no verb of answering after it takes no answer."""
+    text = ("In the survey, 58 percent said the economy would get better and 52 percent said their own finances "
+            "would get worse.")
+    assert not _inconsistent(text, "en")
+    x = extract("Sales were up 34 percent, the company said in a statement.", "en")
+    assert [c.metric for c in x.claims] == ["Sales"], [c.metric for c in x.claims]

@@ -688,6 +688,16 @@ class _Scan:
             return []
         return self.label_before(prev) or self.label_before(prev, previous=True)
 
+    def answer(self, fig: _Fig) -> list[int]:
+        """'34 percent said it would change things for the better, 37 percent said for the worse': a percentage
+        right before a verb of answering is the share of the people asked who gave the answer after it; the
+        answer's first three words (stop words left out) are its label, which tells the poll's answers apart."""
+        k = fig.last
+        size = self.is_cue(k, "answered") if fig.percent and k < len(self.toks) else 0
+        if not size or self.toks[k].clause != self.toks[fig.first].clause:
+            return []
+        return [j for j in self.words_after(k + size, 12) if key(self.toks[j].raw, self.lang)][:3]
+
     def is_figure_start(self, k: int) -> bool:
         return k in self.fig_starts
 
@@ -845,8 +855,8 @@ class _Scan:
             share_cue = self.is_cue(after, "share") if after < len(self.toks) and fig.percent else 0
             if share_cue and self.time_only(after + share_cue):
                 share_cue = 0  # 'creció un 86,8% de 2021 a 2022': a time after 'de', not the whole it is a share of
-            before = self.rate_restated(fig) or self.label_before(fig) or self.label_before(fig, previous=True) or \
-                self.restating(fig)
+            before = self.answer(fig) or self.rate_restated(fig) or self.label_before(fig) or \
+                self.label_before(fig, previous=True) or self.restating(fig)
             scope, label = self.scope_of(before)
             if not label and not fig.percent:
                 counted = self.words_after(fig.last, 2)
