@@ -504,3 +504,31 @@ def test_answers_to_two_questions_are_not_summed():
     assert not _inconsistent(text, "en")
     x = extract("Sales were up 34 percent, the company said in a statement.", "en")
     assert [c.metric for c in x.claims] == ["Sales"], [c.metric for c in x.claims]
+
+
+_GASTAT = ("Women employed in the private sector numbered 308,766, including {expat} expatriate women. Saudi women "
+           "employed in the {sector} numbered 166,848.")  # Saudi Gazette (tests/corpus/slips/en.toml)
+
+
+@pytest.mark.parametrize(("expat", "caught"), [("147,978", True), ("141,918", False)])
+def test_the_two_sides_of_a_group_named_apart_are_all_of_it(expat, caught):
+    """The expatriate women after 'including' and the Saudi women of 'the sector' are both part of the women
+    employed in the private sector: each takes that label with its qualifier, and the two sides add up to it
+    (147,978 + 166,848 is 314,826, not 308,766)."""
+    text = _GASTAT.format(expat=expat, sector="sector")
+    figures = [c for c in extract(text, "en").claims if isinstance(c, Quantity)]
+    assert [f.metric for f in figures] == ["Women employed private sector", "expatriate Women employed private sector",
+                                           "Saudi Women employed private sector"]
+    assert [r for r, _ in _inconsistent(text, "en")] == (["exhaustive_total"] if caught else [])
+
+
+def test_a_qualified_group_that_does_not_refer_back_keeps_its_own_words():
+    """'Saudi women employed in the public sector' is another group; 'Saudi women' alone, with no word referring
+    back, may be all of them: neither takes the label of the private sector's women, and nothing is added up."""
+    text = _GASTAT.format(expat="147,978", sector="public sector")
+    assert "private" not in extract(text, "en").claims[-1].metric and not _inconsistent(text, "en")
+    text = "Women employed in the private sector numbered 308,766. Saudi women numbered 2 million."
+    assert [c.metric for c in extract(text, "en").claims] == ["Women employed private sector", "Saudi women"]
+    assert not _inconsistent(text, "en")
+    exports = extract("Saudi exports reached $2 billion in 2024.", "en").claims[0]  # a place before other words
+    assert (exports.metric, exports.scope) == ("exports", "Saudi")

@@ -29,6 +29,7 @@ import msgspec
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rules.containment import qualifiers, split
 from rules.extract.cues import LANGUAGES, cues
 from rules.messages import N_, problem
 from rules.model import (MAX_CLAIMS, MAX_RELATIONS, Age, Change, CheckRequest, Claim, Event, PerUnit, Problem, Quantity, Relation, Role, Same,
@@ -651,15 +652,16 @@ class _Scan:
                 if self.toks[k].used and self.toks[k].word == "#" or self.is_figure_start(k):
                     return out  # that clause's words are its own figure's ('X, dont Y'), not this one's
                 k -= 1
-        top, places = j, 0
-        while j >= 0 and len(out) - places < 3 and self.toks[j].clause == clause and top - j < 12:
+        top, free = j, 0
+        while j >= 0 and len(out) - free < 3 and self.toks[j].clause == clause and top - j < 12:
             if (self.toks[j].word == "#" or self.toks[j].used) and not previous:
                 break
             if out and self.opens(j):
                 break
             if self.content(j):
                 out.append(j)
-                places += self.place_word(j) is not None  # a place is the scope: three words besides it
+                # a place is the scope, and a generic word ('the sector') names nothing of its own: three words
+                free += self.place_word(j) is not None or self.generic(j)  # besides them
             j -= 1
         return out[::-1]
 
@@ -743,10 +745,17 @@ class _Scan:
             part = idx[a:a + 2]
             if place(key(self.printed(part), self.lang), self.lang):
                 return self.printed(part), [j for j in idx if j not in part]
-        for j in idx:
-            if (name := self.place_word(j)) is not None:
+        for n, j in enumerate(idx):
+            if (name := self.place_word(j)) is not None and not (
+                    n + 1 < len(idx) and self.qualifier(j) and self.qualifier(idx[n + 1])):
                 return name, [k for k in idx if k != j]
         return None, idx
+
+    def qualifier(self, j: int) -> bool:
+        """A word that names part of a group ('women', 'Saudi': ``[subgroups]`` of rules/data/containment.toml);
+        'Saudi women' names women of a nationality, not women in a place."""
+        stems = frozenset(key(self.toks[j].raw, self.lang).split())
+        return bool(stems) and any(q.stems == stems for q in qualifiers(self.lang))
 
     def time_for(self, fig: _Fig) -> str | None:
         """The nearest time in the figure's clause, else in its sentence, with no other figure in between."""
@@ -824,21 +833,43 @@ class _Scan:
                 break
         return self.stems(name[::-1])
 
-    def carry(self, fig: _Fig) -> None:
-        """A shorter mention of what an earlier figure counts ('these fees' after 'licence fees') takes its label."""
+    def carry(self, fig: _Fig, label: list[int]) -> None:
+        """A shorter mention of what an earlier figure counts ('these fees' after 'licence fees') takes its label;
+        a mention of part of that group, named by a qualifier (rules/data/containment.toml), takes it with the
+        qualifier when it refers back to it: by a generic word ('Saudi women employed in the sector' after 'women
+        employed in the private sector') or as a part of it ('…, including 147,978 expatriate women')."""
         if not fig.stems or fig.measure is None:
             return
         found: _Fig | None = None
+        qualified: frozenset[str] = frozenset()
+        back = any(self.generic(j) for j in label)
         for other in reversed(self.figs[max(0, fig.index - 30):fig.index]):
             if found is not None and self.toks[other.first].sentence != self.toks[found.first].sentence:
                 break
-            if other.measure is not None and other.measure.unit == fig.measure.unit and other.metric and \
-                    fig.stems <= other.stems:
-                if found is not None and other.stems != found.stems:
-                    return  # 'education spending and transit spending …; the sector's spending': which one is not said
-                found = found or other
-        if found is not None:
-            fig.metric, fig.stems, fig.carried = found.metric, found.stems, found
+            if other.measure is None or other.measure.unit != fig.measure.unit or not other.metric:
+                continue
+            q = frozenset() if fig.stems <= other.stems else next(
+                (q.stems for q, rest in split(" ".join(sorted(fig.stems)), self.lang)
+                 if not q.stems & other.stems and set(rest.split()) <= other.stems and
+                 not any(o.stems <= other.stems - fig.stems for o in qualifiers(self.lang))),  # not another part
+                None) if back or self.part_of(fig, other) else None
+            if q is None:
+                continue
+            if found is not None and (other.stems != found.stems or q != qualified):
+                return  # 'education spending and transit spending …; the sector's spending': which one is not said
+            found, qualified = found or other, q
+        if found is None:
+            return
+        fig.metric, fig.stems, fig.carried = found.metric, found.stems | qualified, found
+        if qualified:
+            words = [j for j in label if set(key(self.toks[j].raw, self.lang).split()) <= qualified]
+            fig.metric = f"{self.label(words)} {found.metric}"
+
+    def part_of(self, fig: _Fig, other: _Fig) -> bool:
+        """'308,766, including 147,978 …': the figure follows a parts cue right after ``other``, in its sentence."""
+        cue = self.cue_before(fig.first, "parts", 3)
+        return cue is not None and other.index == fig.index - 1 and other.last <= cue and \
+            self.toks[other.first].sentence == self.toks[fig.first].sentence
 
     # -- claims ----------------------------------------------------------------------------------------------------
     def sentence_text(self, sentence: int, s: int, e: int) -> str:
@@ -869,7 +900,7 @@ class _Scan:
                              fig.measure.unit not in _NOT_COUNTED][:1]
             fig.metric, fig.stems = self.label(label) or None, self.stems(label)
             fig.context = self.context_of(fig) | self.actor(fig)
-            self.carry(fig)
+            self.carry(fig, label)
             metric = fig.metric
             time = self.time_for(fig)
             if time is None and fig.carried is not None:
