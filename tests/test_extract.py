@@ -474,10 +474,10 @@ def test_a_pronoun_carries_the_actor_named_before_it_to_its_figure(each, caught)
 def test_a_pronoun_after_another_name_does_not_pair_a_figure_with_the_first_actors_total():
     """'he' stands for the last name before it (Jones), not for Smith, whose spending is another figure; and with no
     pronoun, nothing ties the amount per person to the spending."""
-    for text in ("Smith spent $500 million on his campaign. Jones counts 327 million people in the country, and he "
-                 "could have given $1 million per person.",
-                 "Bloomberg spent $500 million on his campaign. With 327 million people in the country, the state "
-                 "could have given $1 million per person."):
+    for text in (("Smith spent $500 million on his campaign. Jones counts 327 million people in the country, and he "
+                  "could have given $1 million per person."),
+                 ("Bloomberg spent $500 million on his campaign. With 327 million people in the country, the state "
+                  "could have given $1 million per person.")):
         assert not extract(text, "en").relations, text
 
 

@@ -8,7 +8,9 @@ own tables (``rules.normalise.lexicon``: digits, number words, scale words, hedg
 like 'M2'); what it cannot read with confidence comes back as a problem with its span, never as a guess.
 
 Around each figure, in its clause: the words it counts (the nearest content words before it, else the noun after
-it), a place among them (``rules.places``, CLDR territory names), the nearest time (else the sentence's). The cue
+it; for a percentage of people before 'said', the answer after it), a place among them (``rules.places``, CLDR
+territory names), the nearest time (else the sentence's); a later mention that refers back to an earlier figure
+takes its words (with a qualifier that names part of the group), and a pronoun brings the actor last named. The cue
 words of ``rules/data/extract/<lang>.toml`` propose relations: a share and its part ("12.3 billion … 68 % of",
 "$1.29 billion (31 %)"), parts after "of which" / "منها" / "dont", a change ("from X to Y", "X compared with Y",
 with the percentage that states it), a figure per unit with its total and count; and tense, modality and roles
