@@ -43,7 +43,7 @@ from rules.arithmetic._align import is_share
 from rules.context import Context, Item
 from rules.explain import Fig, say
 from rules.interval import Interval, outward
-from rules.messages import translate
+from rules.messages import joined, translate
 from rules.model import Cause
 from rules.normalise.currency import rate
 from rules.verdicts import Relation, Term
@@ -322,6 +322,6 @@ def name(language: str, fits: Sequence[Found]) -> Cause | None:
                      explanation=say(language, SLIPS[f.code].text, other=f.other))
     names = list(dict.fromkeys(f.code for f in fits))
     claims = list(dict.fromkeys(c for f in fits for c in f.claims))
-    labels = lambda code: "; ".join(translate(SLIPS[n].label, code) for n in names)  # noqa: E731
+    labels = lambda code: joined((translate(SLIPS[n].label, code) for n in names), code)  # noqa: E731
     return Cause(code="several", candidates=names, claims=claims,
                  explanation=say(language, SLIPS["several"].text, other=labels))

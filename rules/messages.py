@@ -42,8 +42,10 @@ __all__ = [
     "LANGUAGES",
     "LOCALE_DIR",
     "N_",
+    "SEPARATOR",
     "Said",
     "english",
+    "joined",
     "problem",
     "reasons",
     "translate",
@@ -98,6 +100,15 @@ def translate(message: str, lang: str) -> str:
     table = CATALOGUES.get(lang)
     found = None if table is None else table.get(message)
     return english(message) if found is None else found
+
+
+#: between the items of a list inside a sentence ("؛ " in Arabic)
+SEPARATOR = N_("; ")
+
+
+def joined(texts: Iterable[str], lang: str) -> str:
+    """``texts`` as one list inside a sentence in ``lang``, with that language's separator."""
+    return translate(SEPARATOR, lang).join(texts)
 
 
 def translations(lang: str) -> Translations:
@@ -192,13 +203,13 @@ _PROBLEMS: dict[tuple[Any, ...], Problem] = {}
 
 
 def reasons(problems: Iterable[Problem], otherwise: str | Said) -> Callable[[str], str]:
-    """The problems' messages joined with '; ' as a value of a sentence (``rules.explain.say``): each in the
+    """The problems' messages joined (``joined``) as a value of a sentence (``rules.explain.say``): each in the
     language the sentence is said in when the problem has it (``local``), else in English; ``otherwise`` when
     there are none."""
     found = list(problems)
 
     def text(lang: str) -> str:
-        return "; ".join(p.local if lang != "en" and p.local else p.message for p in found) or (
+        return joined((p.local if lang != "en" and p.local else p.message for p in found), lang) or (
             otherwise.text(lang) if isinstance(otherwise, Said) else otherwise)
     return text
 

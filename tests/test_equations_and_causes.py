@@ -82,6 +82,8 @@ def test_when_several_slips_fit_equally_none_is_named_and_the_cause_says_so():
     assert found is not None and found.code == "several"
     assert set(found.candidates) == {"period_12", "period_30"}
     assert "none is named" in found.explanation.en and found.explanation.local
+    # the slips are listed with each language's separator: the Arabic semicolon in Arabic
+    assert "(×12)؛ " in found.explanation.local and "(×12); " in found.explanation.en
 
 
 def test_a_period_slip_is_not_offered_when_no_figure_is_a_rate():

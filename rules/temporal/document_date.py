@@ -26,7 +26,7 @@ from math import ceil
 
 from rules.context import Context, Item
 from rules.explain import say
-from rules.messages import N_, translate
+from rules.messages import N_, joined, translate
 from rules.model import Age, Derived, Event, Role, Verdict
 from rules.normalise.values import Unreadable
 from rules.registry import Example
@@ -50,7 +50,6 @@ WHY = {
     "past": N_("'{time}' in the past tense"),
     "age": N_("'{age}' since '{time}'"),
 }
-_SEPARATOR = N_("; ")
 
 
 @dataclass(frozen=True)
@@ -68,7 +67,7 @@ class _Constraint:
 
 
 def _why(constraints: list[_Constraint]) -> Callable[[str], str]:
-    return lambda code: translate(_SEPARATOR, code).join(c.why(code) for c in constraints)
+    return lambda code: joined((c.why(code) for c in constraints), code)
 
 
 def _constraints(ctx: Context) -> list[_Constraint]:
@@ -140,7 +139,7 @@ def _conflict(lang: str, constraints: list[_Constraint], inputs: list) -> Verdic
     days = ends + [a + (b - a) / 2 for a, b in zip(ends, ends[1:])]
     margin = min(max(c.days.distance(d) for c in pair) for d in days)
     comp = computation("∩ of the days each claim allows", inputs, pair[0].days.hull, pair[-1].days.hull, margin)
-    listing = lambda code: translate(_SEPARATOR, code).join(f"{c.why(code)} ({c.days.text()})" for c in pair)  # noqa: E731
+    listing = lambda code: joined((f"{c.why(code)} ({c.days.text()})" for c in pair), code)  # noqa: E731
     return verdict(__name__, _ids(pair), "inconsistent", say(lang, APART, listing=listing, days=days_text(margin)),
                    comp)
 

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from rules.context import Context, Item
 from rules.explain import say
-from rules.messages import N_, Said
+from rules.messages import N_, Said, joined
 from rules.model import Order, Verdict
 from rules.normalise.times import span_text
 from rules.normalise.values import Unreadable
@@ -126,7 +126,7 @@ def check(ctx: Context) -> Iterator[Verdict]:
         if tf is None or tt is None:
             missing = [i for i, t in ((first, tf), (then, tt)) if t is None]
             whys = [Said(N_("'{what}': {why}"), what=_what(i), why=unreadable([i])) for i in missing]
-            why = lambda code, whys=whys: "; ".join(w.text(code) for w in whys)  # noqa: E731
+            why = lambda code, whys=whys: joined((w.text(code) for w in whys), code)  # noqa: E731
             yield verdict(__name__, items, "unverifiable", say(lang, UNREADABLE, why=why, **names))
             continue
         wf, wt = tf.window(), tt.window()
