@@ -471,11 +471,14 @@ def test_a_pronoun_carries_the_actor_named_before_it_to_its_figure(each, caught)
     assert bool(_inconsistent(text, "en")) is caught, _inconsistent(text, "en")
 
 
-def test_a_pronoun_after_another_name_does_not_pair_a_figure_with_the_first_actors_total():
-    """'he' stands for the last name before it (Jones), not for Smith, whose spending is another figure; and with no
-    pronoun, nothing ties the amount per person to the spending."""
+def test_a_pronoun_after_another_name_or_before_what_was_said_does_not_pair_a_figure_with_the_actors_total():
+    """'he' stands for the last name before it (Jones), not for Smith, whose spending is another figure; what he
+    said the state could give is the state's, not his; and with no pronoun, nothing ties the amount per person to
+    the spending."""
     for text in (("Smith spent $500 million on his campaign. Jones counts 327 million people in the country, and he "
                   "could have given $1 million per person."),
+                 ("Bloomberg spent $500 million on his campaign. With 327 million people in the country, he said "
+                  "the state could have given $1 million per person."),
                  ("Bloomberg spent $500 million on his campaign. With 327 million people in the country, the state "
                   "could have given $1 million per person.")):
         assert not extract(text, "en").relations, text
@@ -496,12 +499,16 @@ def test_percentages_that_said_an_answer_are_labelled_by_it_and_the_answers_are_
     assert bool(_inconsistent(text, "en")) is caught, _inconsistent(text, "en")
 
 
-def test_answers_to_two_questions_are_not_summed():
-    """The economy's outlook and the reader's own finances are two questions: 58 % and 52 % are not one poll's
-    answers; a percentage with no verb of answering after it takes no answer."""
+def test_answers_to_two_questions_or_of_two_groups_are_not_summed():
+    """The economy's outlook and the reader's own finances are two questions, Democrats and Republicans two groups:
+    their percentages are not one poll's answers; a percentage with no verb of answering after it takes no answer."""
     text = ("In the survey, 58 percent said the economy would get better and 52 percent said their own finances "
             "would get worse.")
     assert not _inconsistent(text, "en")
+    for text in ("Among Democrats, 80 percent said they approve; among Republicans, 10 percent said they approve.",
+                 "Among men, 60 percent said things would get better; among women, 55 percent said they would get "
+                 "worse."):  # who answered comes before the answer: two groups, not one figure or one question
+        assert not _inconsistent(text, "en"), text
     x = extract("Sales were up 34 percent, the company said in a statement.", "en")
     assert [c.metric for c in x.claims] == ["Sales"], [c.metric for c in x.claims]
 

@@ -694,10 +694,10 @@ class _Scan:
 
     def answer(self, fig: _Fig) -> list[int]:
         """'34 percent said it would change things for the better, 37 percent said for the worse': a percentage
-        right before a verb of answering is the share of the people asked who gave the answer after it; the
-        answer's first three words (stop words left out) are its label, which tells the poll's answers apart."""
+        right before a verb of saying is the share of the people asked who gave the answer after it; the
+        answer's first three words (stop words left out) join its label, and tell the poll's answers apart."""
         k = fig.last
-        size = self.is_cue(k, "answered") if fig.percent and k < len(self.toks) else 0
+        size = self.is_cue(k, "said") if fig.percent and k < len(self.toks) else 0
         if not size or self.toks[k].clause != self.toks[fig.first].clause:
             return []
         return [j for j in self.words_after(k + size, 12) if key(self.toks[j].raw, self.lang)][:3]
@@ -816,15 +816,16 @@ class _Scan:
 
     def actor(self, fig: _Fig) -> frozenset[str]:
         """'Bloomberg spent $500 million on his campaign. … he could have given $1 million per person': a figure
-        whose clause has a personal pronoun before it is said of the actor last named before the pronoun (the
-        nearest capitalised name, in the pronoun's sentence or the one before): the name's stems join the words the
-        figure is paired by."""
+        whose clause has a personal pronoun before it, with no verb of saying or new noun phrase between them, is
+        said of the actor last named before the pronoun (the nearest capitalised name, in the pronoun's sentence or
+        the one before): the name's stems join the words the figure is paired by."""
         toks, clause = self.toks, self.toks[fig.first].clause
         j, stop = fig.first - 1, max(-1, fig.first - 40)  # bounded: a clause of thousands of words is not walked
         while j > stop and toks[j].clause == clause and not self.is_cue(j, "pronoun"):
             j -= 1
-        if j <= stop or toks[j].clause != clause:
-            return frozenset()
+        if j <= stop or toks[j].clause != clause or \
+                any(self.opens(k) or self.is_cue(k, "said") for k in range(j + 1, fig.first)):
+            return frozenset()  # 'he said the fund would give …': the figure is another subject's
         name: list[int] = []
         for k in range(j - 1, max(-1, j - 80), -1):
             if toks[k].sentence < toks[j].sentence - 1:
@@ -888,8 +889,9 @@ class _Scan:
             share_cue = self.is_cue(after, "share") if after < len(self.toks) and fig.percent else 0
             if share_cue and self.time_only(after + share_cue):
                 share_cue = 0  # 'creció un 86,8% de 2021 a 2022': a time after 'de', not the whole it is a share of
-            before = self.answer(fig) or self.rate_restated(fig) or self.label_before(fig) or \
-                self.label_before(fig, previous=True) or self.restating(fig)
+            before = self.rate_restated(fig) or self.label_before(fig) or self.label_before(fig, previous=True) or \
+                self.restating(fig)
+            before = before + self.answer(fig)  # 'among women, 55 percent said …': who answered, then what
             scope, label = self.scope_of(before)
             if not label and not fig.percent:
                 counted = self.words_after(fig.last, 2)
