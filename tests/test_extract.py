@@ -680,3 +680,88 @@ def test_a_change_stated_with_a_comparison_or_for_other_times_or_things_ends_at_
     refs = _references(("a", "436 actes", years[0]), ("b", "1676 actes", years[1]))
     x = extract(text, "fr", dt.date(2024, 1, 25), references=refs)
     assert not [r for r in x.relations if isinstance(r, Change) and {r.before, r.after} & {"a", "b"}]
+
+_BLOOMBERG = ("{actor} spent $500 million on his campaign. With 327 million people in the country, he could have "
+              "given {each} per person.")  # MSNBC, 5 March 2020 (tests/corpus/slips/en.toml)
+
+
+@pytest.mark.parametrize(("each", "caught"), [("$1 million", True), ("less than $2", False)])
+def test_a_pronoun_carries_the_actor_named_before_it_to_its_figure(each, caught):
+    """'he' is Bloomberg, named in the sentence before: the amount per person is paired with what Bloomberg spent
+    and the people counted ($500 million over 327 million people is about $1.53 each, not $1 million)."""
+    text = _BLOOMBERG.format(actor="Bloomberg", each=each)
+    x = extract(text, "en")
+    ids = _ids(x)
+    assert [msgspec.to_builtins(r) for r in x.relations] == [
+        {"kind": "per", "total": ids["$500 million"], "count": ids["327 million people"], "each": ids[f"{each} per person"]}]
+    assert bool(_inconsistent(text, "en")) is caught, _inconsistent(text, "en")
+
+
+def test_a_pronoun_after_another_name_or_before_what_was_said_does_not_pair_a_figure_with_the_actors_total():
+    """'he' stands for the last name before it (Jones), not for Smith, whose spending is another figure; what he
+    said the state could give is the state's, not his; and with no pronoun, nothing ties the amount per person to
+    the spending."""
+    for text in (("Smith spent $500 million on his campaign. Jones counts 327 million people in the country, and he "
+                  "could have given $1 million per person."),
+                 ("Bloomberg spent $500 million on his campaign. With 327 million people in the country, he said "
+                  "the state could have given $1 million per person."),
+                 ("Bloomberg spent $500 million on his campaign. With 327 million people in the country, the state "
+                  "could have given $1 million per person.")):
+        assert not extract(text, "en").relations, text
+
+
+_POLL = ("Asked in December 2009 about the Senate health care bill, {better} said it would change things for the "
+         "better for their family, 37 percent said for the worse and 39 percent said it would make no difference.")
+# CNN, 21 December 2009 (tests/corpus/slips/en.toml)
+
+
+@pytest.mark.parametrize(("better", "caught"), [("34 percent", True), ("22 percent", False)])
+def test_percentages_that_said_an_answer_are_labelled_by_it_and_the_answers_are_summed(better, caught):
+    """'34 percent said …': the answer's words label the percentage, so the poll's three answers (better, worse, no
+    difference) are found and add up to at most 100 % — 110 % as aired, 98 % as polled."""
+    text = _POLL.format(better=better)
+    x = extract(text, "en")
+    assert [c.metric for c in x.claims] == ["change things better", "worse", "no difference"]
+    assert bool(_inconsistent(text, "en")) is caught, _inconsistent(text, "en")
+
+
+def test_answers_to_two_questions_or_of_two_groups_are_not_summed():
+    """The economy's outlook and the reader's own finances are two questions, Democrats and Republicans two groups:
+    their percentages are not one poll's answers; a percentage with no verb of answering after it takes no answer."""
+    text = ("In the survey, 58 percent said the economy would get better and 52 percent said their own finances "
+            "would get worse.")
+    assert not _inconsistent(text, "en")
+    for text in ("Among Democrats, 80 percent said they approve; among Republicans, 10 percent said they approve.",
+                 "Among men, 60 percent said things would get better; among women, 55 percent said they would get "
+                 "worse."):  # who answered comes before the answer: two groups, not one figure or one question
+        assert not _inconsistent(text, "en"), text
+    x = extract("Sales were up 34 percent, the company said in a statement.", "en")
+    assert [c.metric for c in x.claims] == ["Sales"], [c.metric for c in x.claims]
+
+
+_GASTAT = ("Women employed in the private sector numbered 308,766, including {expat} expatriate women. Saudi women "
+           "employed in the {sector} numbered 166,848.")  # Saudi Gazette (tests/corpus/slips/en.toml)
+
+
+@pytest.mark.parametrize(("expat", "caught"), [("147,978", True), ("141,918", False)])
+def test_the_two_sides_of_a_group_named_apart_are_all_of_it(expat, caught):
+    """The expatriate women after 'including' and the Saudi women of 'the sector' are both part of the women
+    employed in the private sector: each takes that label with its qualifier, and the two sides add up to it
+    (147,978 + 166,848 is 314,826, not 308,766)."""
+    text = _GASTAT.format(expat=expat, sector="sector")
+    figures = [c for c in extract(text, "en").claims if isinstance(c, Quantity)]
+    assert [f.metric for f in figures] == ["Women employed private sector", "expatriate Women employed private sector",
+                                           "Saudi Women employed private sector"]
+    assert [r for r, _ in _inconsistent(text, "en")] == (["exhaustive_total"] if caught else [])
+
+
+def test_a_qualified_group_that_does_not_refer_back_keeps_its_own_words():
+    """'Saudi women employed in the public sector' is another group; 'Saudi women' alone, with no word referring
+    back, may be all of them: neither takes the label of the private sector's women, and nothing is added up."""
+    text = _GASTAT.format(expat="147,978", sector="public sector")
+    assert "private" not in extract(text, "en").claims[-1].metric and not _inconsistent(text, "en")
+    text = "Women employed in the private sector numbered 308,766. Saudi women numbered 2 million."
+    assert [c.metric for c in extract(text, "en").claims] == ["Women employed private sector", "Saudi women"]
+    assert not _inconsistent(text, "en")
+    exports = extract("Saudi exports reached $2 billion in 2024.", "en").claims[0]  # a place before other words
+    assert (exports.metric, exports.scope) == ("exports", "Saudi")

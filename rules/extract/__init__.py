@@ -8,7 +8,9 @@ own tables (``rules.normalise.lexicon``: digits, number words, scale words, hedg
 like 'M2'); what it cannot read with confidence comes back as a problem with its span, never as a guess.
 
 Around each figure, in its clause: the words it counts (the nearest content words before it, else the noun after
-it), a place among them (``rules.places``, CLDR territory names), the nearest time (else the sentence's). The cue
+it; for a percentage of people before 'said', the answer after it), a place among them (``rules.places``, CLDR
+territory names), the nearest time (else the sentence's); a later mention that refers back to an earlier figure
+takes its words (with a qualifier that names part of the group), and a pronoun brings the actor last named. The cue
 words of ``rules/data/extract/<lang>.toml`` propose relations: a share and its part ("12.3 billion … 68 % of",
 "$1.29 billion (31 %)"), parts after "of which" / "منها" / "dont", a change ("from X to Y", "X compared with Y",
 with the percentage that states it), a figure per unit with its total and count; and tense, modality and roles
@@ -30,6 +32,7 @@ import msgspec
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rules.containment import qualifiers, split
 from rules.extract.cues import LANGUAGES, cues
 from rules.messages import N_, problem
 from rules.model import (MAX_CLAIMS, MAX_RELATIONS, Age, Change, CheckRequest, Claim, Event, PerUnit, Problem, Quantity, Relation, Role, Same,
@@ -694,15 +697,16 @@ class _Scan:
                 if self.toks[k].used and self.toks[k].word == "#" or self.is_figure_start(k):
                     return out  # that clause's words are its own figure's ('X, dont Y'), not this one's
                 k -= 1
-        top, places = j, 0
-        while j >= 0 and len(out) - places < 3 and self.toks[j].clause == clause and top - j < 12:
+        top, free = j, 0
+        while j >= 0 and len(out) - free < 3 and self.toks[j].clause == clause and top - j < 12:
             if (self.toks[j].word == "#" or self.toks[j].used) and not previous:
                 break
             if out and self.opens(j):
                 break
             if self.content(j):
                 out.append(j)
-                places += self.place_word(j) is not None  # a place is the scope: three words besides it
+                # a place is the scope, and a generic word ('the sector') names nothing of its own: three words
+                free += self.place_word(j) is not None or self.generic(j)  # besides them
             j -= 1
         return out[::-1]
 
@@ -730,6 +734,16 @@ class _Scan:
                 a.per != b.per:
             return []
         return self.label_before(prev) or self.label_before(prev, previous=True)
+
+    def answer(self, fig: _Fig) -> list[int]:
+        """'34 percent said it would change things for the better, 37 percent said for the worse': a percentage
+        right before a verb of saying is the share of the people asked who gave the answer after it; the
+        answer's first three words (stop words left out) join its label, and tell the poll's answers apart."""
+        k = fig.last
+        size = self.is_cue(k, "said") if fig.percent and k < len(self.toks) else 0
+        if not size or self.toks[k].clause != self.toks[fig.first].clause:
+            return []
+        return [j for j in self.words_after(k + size, 12) if key(self.toks[j].raw, self.lang)][:3]
 
     def is_figure_start(self, k: int) -> bool:
         return k in self.fig_starts
@@ -776,10 +790,17 @@ class _Scan:
             part = idx[a:a + 2]
             if place(key(self.printed(part), self.lang), self.lang):
                 return self.printed(part), [j for j in idx if j not in part]
-        for j in idx:
-            if (name := self.place_word(j)) is not None:
+        for n, j in enumerate(idx):
+            if (name := self.place_word(j)) is not None and not (
+                    n + 1 < len(idx) and self.qualifier(j) and self.qualifier(idx[n + 1])):
                 return name, [k for k in idx if k != j]
         return None, idx
+
+    def qualifier(self, j: int) -> bool:
+        """A word that names part of a group ('women', 'Saudi': ``[subgroups]`` of rules/data/containment.toml);
+        'Saudi women' names women of a nationality, not women in a place."""
+        stems = frozenset(key(self.toks[j].raw, self.lang).split())
+        return bool(stems) and any(q.stems == stems for q in qualifiers(self.lang))
 
     def time_for(self, fig: _Fig) -> str | None:
         """The nearest time in the figure's clause, else in its sentence, with no other figure in between."""
@@ -846,21 +867,65 @@ class _Scan:
                if toks[j].clause == clause and j not in range(fig.first, fig.last) and self.content(j)]
         return self.stems(idx)
 
-    def carry(self, fig: _Fig) -> None:
-        """A shorter mention of what an earlier figure counts ('these fees' after 'licence fees') takes its label."""
+    def actor(self, fig: _Fig) -> frozenset[str]:
+        """'Bloomberg spent $500 million on his campaign. … he could have given $1 million per person': a figure
+        whose clause has a personal pronoun before it, with no verb of saying or new noun phrase between them, is
+        said of the actor last named before the pronoun (the nearest capitalised name, in the pronoun's sentence or
+        the one before): the name's stems join the words the figure is paired by."""
+        toks, clause = self.toks, self.toks[fig.first].clause
+        j, stop = fig.first - 1, max(-1, fig.first - 40)  # bounded: a clause of thousands of words is not walked
+        while j > stop and toks[j].clause == clause and not self.is_cue(j, "pronoun"):
+            j -= 1
+        if j <= stop or toks[j].clause != clause or \
+                any(self.opens(k) or self.is_cue(k, "said") for k in range(j + 1, fig.first)):
+            return frozenset()  # 'he said the fund would give …': the figure is another subject's
+        name: list[int] = []
+        for k in range(j - 1, max(-1, j - 80), -1):
+            if toks[k].sentence < toks[j].sentence - 1:
+                break
+            if _CAPITAL.match(toks[k].raw) and self.content(k):
+                name.append(k)
+            elif name:
+                break
+        return self.stems(name[::-1])
+
+    def carry(self, fig: _Fig, label: list[int]) -> None:
+        """A shorter mention of what an earlier figure counts ('these fees' after 'licence fees') takes its label;
+        a mention of part of that group, named by a qualifier (rules/data/containment.toml), takes it with the
+        qualifier when it refers back to it: by a generic word ('Saudi women employed in the sector' after 'women
+        employed in the private sector') or as a part of it ('…, including 147,978 expatriate women')."""
         if not fig.stems or fig.measure is None:
             return
         found: _Fig | None = None
+        qualified: frozenset[str] = frozenset()
+        back = any(self.generic(j) for j in label)
         for other in reversed(self.figs[max(0, fig.index - 30):fig.index]):
             if found is not None and self.toks[other.first].sentence != self.toks[found.first].sentence:
                 break
-            if other.measure is not None and other.measure.unit == fig.measure.unit and other.metric and \
-                    fig.stems <= other.stems:
-                if found is not None and other.stems != found.stems:
-                    return  # 'education spending and transit spending …; the sector's spending': which one is not said
-                found = found or other
-        if found is not None:
-            fig.metric, fig.stems, fig.carried = found.metric, found.stems, found
+            if other.measure is None or other.measure.unit != fig.measure.unit or not other.metric:
+                continue
+            q = frozenset() if fig.stems <= other.stems else next(
+                (q.stems for q, rest in split(" ".join(sorted(fig.stems)), self.lang)
+                 if not q.stems & other.stems and set(rest.split()) <= other.stems and
+                 not any(o.stems <= other.stems - fig.stems for o in qualifiers(self.lang))),  # not another part
+                None) if back or self.part_of(fig, other) else None
+            if q is None:
+                continue
+            if found is not None and (other.stems != found.stems or q != qualified):
+                return  # 'education spending and transit spending …; the sector's spending': which one is not said
+            found, qualified = found or other, q
+        if found is None:
+            return
+        fig.metric, fig.stems, fig.carried = found.metric, found.stems | qualified, found
+        if qualified:
+            words = [j for j in label if set(key(self.toks[j].raw, self.lang).split()) <= qualified]
+            fig.metric = f"{self.label(words)} {found.metric}"
+
+    def part_of(self, fig: _Fig, other: _Fig) -> bool:
+        """'308,766, including 147,978 …': the figure follows a parts cue right after ``other``, in its sentence."""
+        cue = self.cue_before(fig.first, "parts", 3)
+        return cue is not None and other.index == fig.index - 1 and other.last <= cue and \
+            self.toks[other.first].sentence == self.toks[fig.first].sentence
 
     # -- claims ----------------------------------------------------------------------------------------------------
     def sentence_text(self, sentence: int, s: int, e: int) -> str:
@@ -879,6 +944,7 @@ class _Scan:
                 share_cue = 0  # 'creció un 86,8% de 2021 a 2022': a time after 'de', not the whole it is a share of
             before = self.rate_restated(fig) or self.label_before(fig) or self.label_before(fig, previous=True) or \
                 self.restating(fig)
+            before = before + self.answer(fig)  # 'among women, 55 percent said …': who answered, then what
             scope, label = self.scope_of(before)
             if not label and not fig.percent:
                 counted = self.words_after(fig.last, 2)
@@ -890,8 +956,8 @@ class _Scan:
                              not self.kinds(j) & _K_CURRENCY_PERIOD and fig.measure is not None and
                              fig.measure.unit not in _NOT_COUNTED][:1]
             fig.metric, fig.stems = self.label(label) or None, self.stems(label)
-            fig.context = self.context_of(fig)
-            self.carry(fig)
+            fig.context = self.context_of(fig) | self.actor(fig)
+            self.carry(fig, label)
             metric = fig.metric
             time = self.time_for(fig)
             if time is None and fig.carried is not None:
