@@ -893,7 +893,11 @@ class _Scan:
         """A shorter mention of what an earlier figure counts ('these fees' after 'licence fees') takes its label;
         a mention of part of that group, named by a qualifier (rules/data/containment.toml), takes it with the
         qualifier when it refers back to it: by a generic word ('Saudi women employed in the sector' after 'women
-        employed in the private sector') or as a part of it ('…, including 147,978 expatriate women')."""
+        employed in the private sector') or as a part of it ('…, including 147,978 expatriate women'). A part with
+        no qualifier is not the whole ('$630 million, including spending of $200 million'), and a mention that
+        drops words with nothing referring back may name the wider group ('Women employed in the sector totalled
+        308,766. Women totalled 2 million.'): it takes the narrower label only when its figure is smaller, where
+        either reading makes the two disagree."""
         if not fig.stems or fig.measure is None:
             return
         found: _Fig | None = None
@@ -914,12 +918,23 @@ class _Scan:
             if found is not None and (other.stems != found.stems or q != qualified):
                 return  # 'education spending and transit spending …; the sector's spending': which one is not said
             found, qualified = found or other, q
-        if found is None:
+        if found is None or not qualified and fig.stems < found.stems and (
+                self.part_of(fig, found) or not back and self.may_be_wider(fig, found)):
             return
         fig.metric, fig.stems, fig.carried = found.metric, found.stems | qualified, found
         if qualified:
             words = [j for j in label if set(key(self.toks[j].raw, self.lang).split()) <= qualified]
             fig.metric = f"{self.label(words)} {found.metric}"
+
+    @staticmethod
+    def may_be_wider(fig: _Fig, narrower: _Fig) -> bool:
+        """Whether ``fig`` may count more than ``narrower`` (the same unit, period and 'per'): what a wider group
+        counts. In another period or per unit the two are not compared here."""
+        a, b = fig.measure, narrower.measure
+        assert a is not None and b is not None
+        if a.period != b.period or a.per != b.per:
+            return False
+        return a.value.high is None or b.value.low is None or a.value.high >= b.value.low
 
     def part_of(self, fig: _Fig, other: _Fig) -> bool:
         """'308,766, including 147,978 …': the figure follows a parts cue right after ``other``, in its sentence."""
