@@ -236,6 +236,27 @@ def test_a_label_does_not_reach_past_its_noun_phrase(language, text, metric):
     assert figure.metric == metric
 
 
+@pytest.mark.parametrize(("language", "text", "metrics"), [
+    # Argaam's first-quarter 2007 results of a cement company (tests/corpus/slips/ar.toml, argaam-2007-q1-cement)
+    ("ar", "بلغت إيرادات الشركة في الربع الأول من 2007 نحو 183.08 مليون ريال مقابل 182.24 مليون ريال قبل عام.",
+     ["إيرادات", None]),
+    ("ar", "وبلغ العجز في العام السابق 100 مليار ريال والمصروفات 300 مليار ريال.", ["العجز", "والمصروفات"]),
+    ("en", "The deficit in 2023 was $100 billion and spending $300 billion.", ["deficit", "spending"]),
+    ("de", "Der Regelsatz der Mehrwertsteuer wurde 2007 von 16 Prozent auf 19 Prozent erhöht.",
+     ["Regelsatz Mehrwertsteuer", None]),
+    # near misses: words before the time are not passed to; a figure that prints its noun counts it
+    ("ar", "سجلت الميزانية السعودية في الأشهر التسعة الأولى من 2025 إيرادات بقيمة 835,085 مليون ريال.", ["إيرادات"]),
+    ("en", "StreamCo ended 2024 with 42.5 million subscribers.", ["subscribers"]),
+    ("en", "It was $100 billion and spending $300 billion.", [None, "spending"]),
+])
+def test_a_time_between_a_figure_and_its_words_is_passed(language, text, metrics):
+    """'وبلغ العجز في العام السابق 100 مليار ريال': the time between the words and the figure is the figure's time,
+    not the end of its words, and the noun that opens the next figure's clause ('… and spending $300 billion') is
+    that figure's, not this one's."""
+    figures = [c for c in extract(text, language).claims if isinstance(c, Quantity | Share)]
+    assert [f.metric for f in figures] == metrics, [(f.value, f.metric) for f in figures]
+
+
 def test_after_a_year_opens_what_follows():
     """'… في 2024 بعد 10.2 مليار دولار في 2023': the 'after' belongs to the earlier figure, not to the year 2024."""
     x = extract("تراجعت إيرادات قناة السويس إلى 4 مليارات دولار في 2024 بعد 10.2 مليار دولار في 2023.", "ar")

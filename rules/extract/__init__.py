@@ -699,8 +699,12 @@ class _Scan:
                 k -= 1
         top, free = j, 0
         while j >= 0 and len(out) - free < 3 and self.toks[j].clause == clause and top - j < 12:
-            if (self.toks[j].word == "#" or self.toks[j].used) and not previous:
-                break
+            if (self.toks[j].word == "#" or self.toks[j].used) and not previous and (
+                    out or not self.in_time(j) or fig.noun is not None or
+                    fig.measure is not None and KINDS.get(fig.measure.unit or "") == "count"):
+                break  # another figure, or a time before the words; a time right before a figure that names no
+                # noun of its own is passed, to its words ('وبلغ العجز في العام السابق 100 مليار ريال'; not
+                # 'StreamCo ended 2024 with 42.5 million subscribers')
             if out and self.opens(j):
                 break
             if self.content(j):
@@ -709,6 +713,11 @@ class _Scan:
                 free += self.place_word(j) is not None or self.generic(j)  # besides them
             j -= 1
         return out[::-1]
+
+    def in_time(self, j: int) -> bool:
+        """Whether token ``j`` is part of a time read."""
+        k = bisect.bisect_right(self.time_starts, j) - 1
+        return k >= 0 and j < self.times[k][1]
 
     def restating(self, fig: _Fig) -> list[int]:
         """'500 مليون دولار يومياً، أي 6 مليارات دولار سنوياً', 'soit …': a figure that restates the one before it in
@@ -962,7 +971,9 @@ class _Scan:
             before = before + self.answer(fig)  # 'among women, 55 percent said …': who answered, then what
             scope, label = self.scope_of(before)
             if not label and not fig.percent:
-                counted = self.words_after(fig.last, 2)
+                # the noun after it, in its clause ('5 million residents'; not '… and spending $300 billion')
+                counted = self.words_after(fig.last, 2) if fig.last < len(self.toks) and \
+                    self.toks[fig.last].clause == t.clause else []
                 scope2, label = self.scope_of(counted)
                 scope = scope or scope2
                 if not label:  # the noun the reader took as the unit counted: 'مليون مستخدم', 'residents'
