@@ -264,6 +264,33 @@ def test_after_a_year_opens_what_follows():
         ("4 مليارات دولار", "في 2024"), ("10.2 مليار دولار", "في 2023")]
 
 
+@pytest.mark.parametrize(("language", "text", "found"), [
+    # CNN's December 2009 poll on the Senate health bill (tests/corpus/slips/en.toml, cnn-2009-senate-health-bill-…)
+    ("en", "Asked in December 2009 about the Senate health care bill, 34 percent said it would change things for the "
+           "better.", [("time", "in December 2009"), ("figure", "34 percent")]),
+    # Argaam's first-quarter 2007 cement results: the hedge is the figure's, not the quarter's
+    ("ar", "بلغت إيرادات الشركة في الربع الأول من 2007 نحو 183.08 مليون ريال.",
+     [("time", "في الربع الأول من 2007"), ("figure", "نحو 183.08 مليون ريال")]),
+    ("ar", "بلغت الصادرات في عام 2023 نحو 5 مليارات دولار.", [("time", "في عام 2023"), ("figure", "نحو 5 مليارات دولار")]),
+    # The Observer on the price of a box of Roses (no publication date: relative times read as unread, but whole)
+    ("en", "A box of Roses went from £4.47 last year to £4.71 this year.",
+     [("figure", "£4.47"), ("figure", "£4.71")]),
+    ("ar", "تعتزم الشركة استثمار 3.5 مليار ريال في شبكات الجيل الخامس خلال السنوات الثلاث المقبلة.",
+     [("figure", "3.5 مليار ريال")]),
+    # near miss: a hedge before the date is the date's
+    ("en", "Exports were $5 billion in about 2009.", [("figure", "$5 billion"), ("time", "in about 2009")]),
+])
+def test_a_time_ends_at_the_time(language, text, found):
+    """'Asked in December 2009 about the Senate bill': a hedge after a date opens what follows (the bill, the
+    figure), it does not make the date approximate; a relative time is the words a publication date would read."""
+    x = extract(text, language)
+    assert [(f.kind, f.text) for f in x.found] == found
+    if "Roses" in text:
+        assert [c.time for c in x.claims if isinstance(c, Quantity)] == ["last year", "this year"]
+    if "المقبلة" in text:
+        assert [c.time for c in x.claims if isinstance(c, Quantity)] == ["خلال السنوات الثلاث المقبلة"]
+
+
 def test_a_time_that_opens_a_sentence_is_the_time_of_all_its_figures():
     """'وفي الربع الثالث بلغت الإيرادات X والمصروفات Y والعجز Z': the quarter opening the sentence is the time of the
     three figures, not the nine months the article began with; a figure with a time of its own keeps it."""

@@ -85,6 +85,7 @@ _QUOTES = frozenset("'’‘\"«»“”„")
 #: Reader codes that say the span is not an amount at all (a date, a name): not a figure, not a problem.
 _NOT_FIGURES = frozenset({"not_an_amount", "no_number", "empty", "vague", "no_unit"})
 _WINDOW = 8
+_STAND_IN = dt.date(2000, 1, 1)  # a publication date to try a relative time's words with, never to read it
 #: references with the same words tried for each figure (``named_by_references``): a few, whatever was sent
 PER_BAG = 8
 #: The Arabic article, alone or with a proclitic glued on ('والعجز'), as folded
@@ -356,9 +357,10 @@ class _Scan:
             months = int(bool(cats and cats[1] & {"month", "hmonth"}))
             while last < n and last - first < 2 * _WINDOW and toks[last].sentence == sentence:
                 more = self.time_categories(last)
-                if more and "mod" in more[1] and more[1] <= {"mod", "marker"} and last > i and not (
-                        last + more[0] < n and self._timeish(last + more[0])):
-                    break  # 'في 2024 بعد 10.2 مليار': 'after' opens what follows, it does not end this date
+                if more and "mod" in more[1] and more[1] <= {"mod", "marker", "hedge"} and last > i and \
+                        not self._time_follows(last + more[0]):
+                    break  # 'في 2024 بعد 10.2 مليار', 'in December 2009 about the bill', '2007 نحو 183 مليون': 'after',
+                    # 'about' open what follows, they do not end this date ('from 2009 to about 2011' goes on)
                 year = self.year_like(last)
                 month = bool(more and more[1] & {"month", "hmonth"})
                 if (year and years) or (month and months and years):
@@ -390,6 +392,18 @@ class _Scan:
                                             time=span))
             i = b
 
+    def _time_follows(self, k: int) -> bool:
+        """Whether a time word other than a filler ('the', 'in') starts at token ``k``, after at most two fillers; a
+        number before a scale word, a currency or a unit is an amount ('نحو 5 مليارات دولار')."""
+        n = len(self.toks)
+        for j in range(k, min(k + 3, n)):
+            hit = self.time_categories(j)
+            if not (hit and hit[1] == {"filler"}):
+                amount = self.toks[j].word == "#" and j + 1 < n and (
+                    self.kinds(j + 1) & _AFTER_NUMBER_WORD or self.toks[j + 1].word in _RIGHT_SYMBOLS)
+                return self._timeish(j) and not amount and not (hit and hit[1] <= {"filler", "marker"})
+        return False
+
     def _dated(self, j: int) -> bool:
         """A year, or a month name: the end of an earlier date."""
         hit = self.time_categories(j)
@@ -404,7 +418,8 @@ class _Scan:
 
     def _read_time(self, first: int, anchor: int, last: int) -> tuple[int, int, TimeReading | None] | None:
         """The widest window around ``anchor`` the time reader reads (left edge first, then the right); else the
-        widest it refused only for want of a publication date, with no reading."""
+        widest it refused only for want of a publication date and reads with one (any: 'last year to' and 'الخامس
+        خلال السنوات الثلاث المقبلة' read with none), with no reading."""
         tries = 0
         relative: tuple[int, int, None] | None = None
         for a in range(first, anchor + 1):
@@ -416,11 +431,20 @@ class _Scan:
                 try:
                     span = read_time(printed, self.language, self.published)
                 except Unreadable as exc:
-                    if exc.code == "needs_publication_date" and relative is None:
+                    if exc.code == "needs_publication_date" and relative is None and \
+                            self._reads_dated(printed):
                         relative = (a, b, None)
                     continue
                 return a, b, span.reading()
         return relative
+
+    def _reads_dated(self, printed: str) -> bool:
+        """Whether a relative time reads once a publication date is given (a stand-in: only its words are tried)."""
+        try:
+            read_time(printed, self.language, _STAND_IN)
+        except Unreadable:
+            return False
+        return True
 
     # -- figures ---------------------------------------------------------------------------------------------------
     def scan_figures(self) -> None:
