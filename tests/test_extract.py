@@ -382,6 +382,33 @@ def test_a_first_figure_with_words_of_its_own_or_far_from_the_second_takes_nothi
     assert first in _ids(extract(text, language))
 
 
+@pytest.mark.parametrize(("text", "change"), [
+    # Danny Williams's range for the Lower Churchill project, and overruns 'as much as 70%' (bondpapers.blogspot.com
+    # /2010/08/lower-churchill-costing-recap.html): a range, and a percentage of something else
+    ("Williams estimated that the project would cost from $6 billion to $12 billion, with overruns of as much as "
+     "70%.", None),
+    ("Williams estimated that the project would cost from $6.0 to $12 billion, with overruns of as much as 70%.", None),
+    ("The project will cost from $3 billion to $5 billion, 40% more than planned.", None),
+    ("Attendance is expected to grow from 800 to 1.2 million, a rise of 50%.", None),  # 800 or 800 thousand?
+    ("Revenue rose from $3 billion to $5 billion, and its margin was 12%.", ("$3 billion", "$5 billion", None)),
+    # near misses: a word of change says it is one; Trans Mountain's cost estimate (globalnews.ca/news/6521398)
+    ("The estimated cost of the pipeline expansion has ballooned from $7.4 billion to $12.6 billion.",
+     ("$7.4 billion", "$12.6 billion", None)),
+    ("Revenue rose from $3 billion to $5 billion, a rise of 67%.", ("$3 billion", "$5 billion", "rise of 67%")),
+    ("Revenue rose from 950,000 to 1.2 million, up 26%.", ("950,000", "1.2 million", "up 26%")),
+])
+def test_from_to_is_a_change_only_with_a_word_of_change_and_its_own_percentage(text, change):
+    """'will cost from $3 to $5 billion' is a range, not a change; 'from 800 to 1.2 million' does not say 800 of
+    what; a percentage with words of its own ('its margin was 12%') or compared with something else ('40% more than
+    planned') is not the change: no relation, or no stated change, rather than a false alarm."""
+    x = extract(text, "en")
+    values = {c.id: c.value for c in x.claims}
+    got = [(values[r.before], values[r.after], values.get(r.change)) for r in x.relations if isinstance(r, Change)]
+    assert got == ([change] if change else []), got
+    if change is None or change[2] is None:
+        assert _inconsistent(text, "en") == []
+
+
 def test_the_scale_printed_once_makes_a_stated_change_checkable_from_text():
     """The País Vasco table: 'creció un 86,8% … de 312 a 2.275 millones de euros' is a rise of 629 %."""
     from rules.engine import check

@@ -226,6 +226,7 @@ class _Scan:
         self._cue: dict[int, tuple[int, frozenset[str]] | None] = {}
         self.marks: dict[int, set[str]] = {}  # each sentence's cue categories
         self.changed: set[frozenset[str]] = set()  # the pairs a change relation joins already
+        self.unscaled: set[str] = set()  # 'from 800 to 1.2 million': the first end, whose scale is not said
         self.dates: set[str] = set()  # bare years read as the date an age counts from, not as amounts
         self.compared: list[tuple[_Fig, _Fig, _Fig]] = []  # base, level and the percentage that compares them
         self.factors = factor_words(lang)
@@ -485,7 +486,9 @@ class _Scan:
         that level's words after its number, printed once for both; its claim's value is the number with them
         ('312 millones de euros'). Not when the first number has words of its own ('from $312 to …', '312 millones
         a …'), nor when the two numbers are more than a hundred-fold apart ('from 800 to 1.2 million': 800 of what
-        is not said)."""
+        is not said). A first number under a thousand with no scale of its own before a level with one ('from $3 to
+        $5 billion', 'from 800 to 1.2 million') that does not share it may be three dollars or three billion: the
+        pair is no change (``unscaled``)."""
         toks = self.toks
         for x, y in zip(self.figs, self.figs[1:]):
             if x.measure is None or y.measure is None or x.factor or y.factor or x.measure.unit is not None or \
@@ -507,6 +510,13 @@ class _Scan:
                     printed, x.measure.number) <= 100:
                 continue
             x.value, x.measure, x.percent, x.is_level = x.value + tail, measure, measure.unit in _SHARES, None
+        for x, y in zip(self.figs, self.figs[1:]):
+            xm, ym = x.measure, y.measure
+            if xm is not None and ym is not None and xm.number is not None and xm.number < 1000 and \
+                    xm.unit in (None, ym.unit) and self.cue_before(x.first, "from", 1) is not None and \
+                    x.last + self.is_cue(x.last, "to") == y.first and x.last < y.first and \
+                    any(self.kinds(k) & _K_SCALES for k in range(y.first, y.last)):
+                self.unscaled.add(x.id)  # '800' may be 800 thousand, '$3' three billion: the scale is not said
 
     def in_words(self, i: int, kinds: int) -> bool:
         """'a million', 'half a million pounds': a word for one or a fraction before a scale word (with 'a' between
@@ -1426,9 +1436,12 @@ class _Scan:
             near = [f for f in (*figs[max(0, n - 1):n], *figs[n + 1:n + 2]) if f.percent == fig.percent and
                     not f.factor and self.near_cue(f, "to") and f.measure is not None and f.measure.unit == unit]
             if near:  # 'from X to Y', 'falls to Y from X'
-                self._add_change(every, fig, min(near, key=lambda f: f.first - fig.last if f.first > fig.first
-                                                 else fig.first - f.last))
-                return
+                other = min(near, key=lambda f: f.first - fig.last if f.first > fig.first else fig.first - f.last)
+                if self.moves(fig, other) and not self.unscaled & {fig.id, other.id}:
+                    self._add_change(every, fig, other)
+                return  # 'will cost from $3 to $5 billion' is a range, 'from 800 to 1.2 million' says no scale
+        if since is not None and any(since < f.first < fig.first for f in every):
+            since = None  # 'from $3 to $5 billion': the word is the first figure's
         if since is not None:  # 'Y, up 8 % from X', 'Y مقارنة بـX'
             earlier = next((f for f in reversed(figs[:n]) if f.percent == fig.percent and not f.share and
                             not f.factor and f.measure and fig.measure and f.measure.unit == fig.measure.unit), None)
@@ -1448,6 +1461,43 @@ class _Scan:
             if earlier is not None:
                 self._add_change(every, fig, earlier)
 
+    def moves(self, a: _Fig, b: _Fig) -> bool:
+        """Whether 'from X to Y' tells a change, not a range: its ends given for two times ('from £4.47 last year to
+        £4.71 this year'), or a word of change near it in its sentence ('rose from', 'est passé de', 'went from',
+        'falls to $210 million') — in another figure only before the pair ('creció un 86,8%, de 312 a …'), in its
+        clauses ('climbed by 50% to $9 billion from …') or in a clause after it that a clause word joins ('… und
+        damit um 3 Prozent erhöht'), and never a comparison ('40% more than planned'); 'will cost from $3 to $5
+        billion', 'range from' tell none."""
+        if a.time and b.time and a.time != b.time:
+            return True
+        if any(self.moved(f.value) for f in (a, b)):
+            return True
+        toks = self.toks
+        lo, hi = min(a.first, b.first), max(a.last, b.last)
+        clauses = {toks[lo].clause, toks[hi - 1].clause}
+        owner = {k: f for f in self.figs[max(0, min(a.index, b.index) - 5):max(a.index, b.index) + 6]
+                 for k in range(f.first, f.last)}
+        for j in range(max(0, lo - 12), min(len(toks), hi + 12)):
+            f = owner.get(j)
+            if toks[j].sentence != toks[lo].sentence or f is a or f is b or not toks[j].word[:1].isalpha() or \
+                    self.is_cue(j, "more") or self.is_cue(j, "less") or f is not None and \
+                    toks[f.first].clause not in clauses and f.first > lo and not self.joined(f):
+                continue
+            if self.is_cue(j, "moved") or self.moved(toks[j].raw):
+                return True
+        return False
+
+    def joined(self, fig: _Fig) -> bool:
+        """Whether the figure's clause opens with a clause word ('und damit …', 'and'), not a mark (',')."""
+        k, stop = fig.first, max(0, fig.first - 20)
+        while k > stop and self.toks[k - 1].clause == self.toks[fig.first].clause:
+            k -= 1
+        return self.toks[k].word[:1].isalpha() and bool(self.is_cue(k, "clause"))
+
+    def moved(self, printed: str) -> bool:
+        m = movement(printed, self.language)
+        return m is not None and bool(m.direction or m.factor)
+
     def _add_change(self, figs: list[_Fig], before: _Fig, after: _Fig) -> None:
         pair = frozenset((before.id, after.id))
         if pair in self.changed:
@@ -1460,7 +1510,8 @@ class _Scan:
                    movement(f.value, self.language) is not None)]
         stated = [f for f in stated if f is not before and f is not after] or \
             [f for f in figs if f.factor and f.first >= hi] or \
-            [f for f in figs if f.percent and not f.share and f.first >= hi and not before.percent]
+            [f for f in figs if f.percent and not f.share and f.first >= hi and not before.percent and not f.stems]
+        # (a percentage with words of its own names something else: '…, and its margin was 12%')
         if before.percent and not stated:  # 'من 41% إلى 44%، أي بنسبة 3%': the percentage after them states it
             stated = [f for f in figs if f.percent and not f.share and f.first >= hi][:1]
         change = min(stated, key=lambda f: min(abs(f.first - hi), abs(lo - f.last))) if stated else None
