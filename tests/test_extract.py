@@ -522,6 +522,25 @@ _PEOPLE = {"kind": "quantity", "id": "people", "value": "48.085.361 habitantes",
            "metric": "población", "time": "1 de enero de 2023", "source": "INE"}
 
 
+@pytest.mark.parametrize(("text", "paired"), [
+    ("Acme earned $5 million. Acme has 2 million customers, who pay $10 per customer.", False),
+    ("Acme has 2 million customers, who pay $10 per customer, and earned $5 million.", False),
+    # near misses: the total's words meet the amount per head's ('fees'); the total stated with the count (the
+    # F-22's cost per job, tests/corpus/slips/en.toml nation-2009-f22-cost-per-job)
+    ("Acme earned $5 million in fees. Acme has 2 million customers, who pay $10 per customer in fees.", True),
+    ("The $3.4 billion spent on the F-22 Raptor supports 95,000 jobs, which works out at $35.8 million per job.",
+     True),
+])
+def test_a_total_is_what_is_paid_per_head_only_when_its_words_or_its_sentence_say_so(text, paired):
+    """A total that shares only the company's name with the count ('Acme earned $5 million') need not be what the
+    customers pay: it is the total of a figure per head only when its words meet that figure's ('fees'), or when
+    it is stated in the count's sentence."""
+    x = extract(text, "en")
+    assert any(isinstance(r, PerUnit) for r in x.relations) == paired, x.relations
+    if not paired:
+        assert _inconsistent(text, "en") == []
+
+
 def _per_unit(text: str, references: list[dict]) -> list[tuple[list[str], str]]:
     from rules.engine import check
     from rules.model import CheckRequest

@@ -1559,14 +1559,18 @@ class _Scan:
             self._per_reference(fig)
             return
         count = min(counts, key=lambda f: abs(f.index - fig.index))  # the nearest count
-        # the total: a figure in the same unit whose words meet the per-unit figure's or the count's
-        words = fig.context | fig.stems | count.stems | count.context
+        # the total: a figure in the same unit whose words meet the per-unit figure's, or, stated in the count's
+        # sentence, the count's ('Acme earned $5 million. Acme has 2 million customers, who pay $10 per customer':
+        # the name alone does not say the earnings are what the customers pay)
+        own = fig.context | fig.stems
+        words = own | count.stems | count.context
+        where = self.toks[count.first].sentence
         # a rate per head ('a month for every resident') comes from a rate: the total states a period too
         totals = [f for f in near if f is not fig and f is not count and f.measure and f.measure.per is None and
-                  f.measure.unit == m.unit and m.unit is not None and not f.percent and (f.stems | f.context) & words
+                  f.measure.unit == m.unit and m.unit is not None and not f.percent and
+                  (f.stems | f.context) & (words if self.toks[f.first].sentence == where else own)
                   and (m.period is None or f.measure.period is not None)]
         # the total stated with the count (the same sentence), else the nearest to it
-        where = self.toks[count.first].sentence
         if any(self.toks[f.first].sentence == where for f in totals):
             totals = [f for f in totals if self.toks[f.first].sentence == where]
         total = min(totals, key=lambda f: abs(f.index - count.index)) if totals else None
