@@ -85,6 +85,7 @@ _QUOTES = frozenset("'’‘\"«»“”„")
 #: Reader codes that say the span is not an amount at all (a date, a name): not a figure, not a problem.
 _NOT_FIGURES = frozenset({"not_an_amount", "no_number", "empty", "vague", "no_unit"})
 _WINDOW = 8
+_STAND_IN = dt.date(2000, 1, 1)  # a publication date to try a relative time's words with, never to read it
 #: references with the same words tried for each figure (``named_by_references``): a few, whatever was sent
 PER_BAG = 8
 #: The Arabic article, alone or with a proclitic glued on ('والعجز'), as folded
@@ -225,6 +226,7 @@ class _Scan:
         self._cue: dict[int, tuple[int, frozenset[str]] | None] = {}
         self.marks: dict[int, set[str]] = {}  # each sentence's cue categories
         self.changed: set[frozenset[str]] = set()  # the pairs a change relation joins already
+        self.unscaled: set[str] = set()  # 'from 800 to 1.2 million': the first end, whose scale is not said
         self.dates: set[str] = set()  # bare years read as the date an age counts from, not as amounts
         self.compared: list[tuple[_Fig, _Fig, _Fig]] = []  # base, level and the percentage that compares them
         self.factors = factor_words(lang)
@@ -356,9 +358,10 @@ class _Scan:
             months = int(bool(cats and cats[1] & {"month", "hmonth"}))
             while last < n and last - first < 2 * _WINDOW and toks[last].sentence == sentence:
                 more = self.time_categories(last)
-                if more and "mod" in more[1] and more[1] <= {"mod", "marker"} and last > i and not (
-                        last + more[0] < n and self._timeish(last + more[0])):
-                    break  # 'في 2024 بعد 10.2 مليار': 'after' opens what follows, it does not end this date
+                if more and "mod" in more[1] and more[1] <= {"mod", "marker", "hedge"} and last > i and \
+                        not self._time_follows(last + more[0]):
+                    break  # 'في 2024 بعد 10.2 مليار', 'in December 2009 about the bill', '2007 نحو 183 مليون': 'after',
+                    # 'about' open what follows, they do not end this date ('from 2009 to about 2011' goes on)
                 year = self.year_like(last)
                 month = bool(more and more[1] & {"month", "hmonth"})
                 if (year and years) or (month and months and years):
@@ -390,6 +393,18 @@ class _Scan:
                                             time=span))
             i = b
 
+    def _time_follows(self, k: int) -> bool:
+        """Whether a time word other than a filler ('the', 'in') starts at token ``k``, after at most two fillers; a
+        number before a scale word, a currency or a unit is an amount ('نحو 5 مليارات دولار')."""
+        n = len(self.toks)
+        for j in range(k, min(k + 3, n)):
+            hit = self.time_categories(j)
+            if not (hit and hit[1] == {"filler"}):
+                amount = self.toks[j].word == "#" and j + 1 < n and (
+                    self.kinds(j + 1) & _AFTER_NUMBER_WORD or self.toks[j + 1].word in _RIGHT_SYMBOLS)
+                return self._timeish(j) and not amount and not (hit and hit[1] <= {"filler", "marker"})
+        return False
+
     def _dated(self, j: int) -> bool:
         """A year, or a month name: the end of an earlier date."""
         hit = self.time_categories(j)
@@ -404,7 +419,8 @@ class _Scan:
 
     def _read_time(self, first: int, anchor: int, last: int) -> tuple[int, int, TimeReading | None] | None:
         """The widest window around ``anchor`` the time reader reads (left edge first, then the right); else the
-        widest it refused only for want of a publication date, with no reading."""
+        widest it refused only for want of a publication date and reads with one (any: 'last year to' and 'الخامس
+        خلال السنوات الثلاث المقبلة' read with none), with no reading."""
         tries = 0
         relative: tuple[int, int, None] | None = None
         for a in range(first, anchor + 1):
@@ -416,11 +432,20 @@ class _Scan:
                 try:
                     span = read_time(printed, self.language, self.published)
                 except Unreadable as exc:
-                    if exc.code == "needs_publication_date" and relative is None:
+                    if exc.code == "needs_publication_date" and relative is None and \
+                            self._reads_dated(printed):
                         relative = (a, b, None)
                     continue
                 return a, b, span.reading()
         return relative
+
+    def _reads_dated(self, printed: str) -> bool:
+        """Whether a relative time reads once a publication date is given (a stand-in: only its words are tried)."""
+        try:
+            read_time(printed, self.language, _STAND_IN)
+        except Unreadable:
+            return False
+        return True
 
     # -- figures ---------------------------------------------------------------------------------------------------
     def scan_figures(self) -> None:
@@ -461,7 +486,9 @@ class _Scan:
         that level's words after its number, printed once for both; its claim's value is the number with them
         ('312 millones de euros'). Not when the first number has words of its own ('from $312 to …', '312 millones
         a …'), nor when the two numbers are more than a hundred-fold apart ('from 800 to 1.2 million': 800 of what
-        is not said)."""
+        is not said). A first number under a thousand with no scale of its own before a level with one ('from $3 to
+        $5 billion', 'from 800 to 1.2 million') that does not share it may be three dollars or three billion: the
+        pair is no change (``unscaled``)."""
         toks = self.toks
         for x, y in zip(self.figs, self.figs[1:]):
             if x.measure is None or y.measure is None or x.factor or y.factor or x.measure.unit is not None or \
@@ -483,6 +510,13 @@ class _Scan:
                     printed, x.measure.number) <= 100:
                 continue
             x.value, x.measure, x.percent, x.is_level = x.value + tail, measure, measure.unit in _SHARES, None
+        for x, y in zip(self.figs, self.figs[1:]):
+            xm, ym = x.measure, y.measure
+            if xm is not None and ym is not None and xm.number is not None and xm.number < 1000 and \
+                    xm.unit in (None, ym.unit) and self.cue_before(x.first, "from", 1) is not None and \
+                    x.last + self.is_cue(x.last, "to") == y.first and x.last < y.first and \
+                    any(self.kinds(k) & _K_SCALES for k in range(y.first, y.last)):
+                self.unscaled.add(x.id)  # '800' may be 800 thousand, '$3' three billion: the scale is not said
 
     def in_words(self, i: int, kinds: int) -> bool:
         """'a million', 'half a million pounds': a word for one or a fraction before a scale word (with 'a' between
@@ -699,8 +733,12 @@ class _Scan:
                 k -= 1
         top, free = j, 0
         while j >= 0 and len(out) - free < 3 and self.toks[j].clause == clause and top - j < 12:
-            if (self.toks[j].word == "#" or self.toks[j].used) and not previous:
-                break
+            if (self.toks[j].word == "#" or self.toks[j].used) and not previous and (
+                    out or not self.in_time(j) or fig.noun is not None or
+                    fig.measure is not None and KINDS.get(fig.measure.unit or "") == "count"):
+                break  # another figure, or a time before the words; a time right before a figure that names no
+                # noun of its own is passed, to its words ('وبلغ العجز في العام السابق 100 مليار ريال'; not
+                # 'StreamCo ended 2024 with 42.5 million subscribers')
             if out and self.opens(j):
                 break
             if self.content(j):
@@ -709,6 +747,11 @@ class _Scan:
                 free += self.place_word(j) is not None or self.generic(j)  # besides them
             j -= 1
         return out[::-1]
+
+    def in_time(self, j: int) -> bool:
+        """Whether token ``j`` is part of a time read."""
+        k = bisect.bisect_right(self.time_starts, j) - 1
+        return k >= 0 and j < self.times[k][1]
 
     def restating(self, fig: _Fig) -> list[int]:
         """'500 مليون دولار يومياً، أي 6 مليارات دولار سنوياً', 'soit …': a figure that restates the one before it in
@@ -893,7 +936,11 @@ class _Scan:
         """A shorter mention of what an earlier figure counts ('these fees' after 'licence fees') takes its label;
         a mention of part of that group, named by a qualifier (rules/data/containment.toml), takes it with the
         qualifier when it refers back to it: by a generic word ('Saudi women employed in the sector' after 'women
-        employed in the private sector') or as a part of it ('…, including 147,978 expatriate women')."""
+        employed in the private sector') or as a part of it ('…, including 147,978 expatriate women'). A part with
+        no qualifier is not the whole ('$630 million, including spending of $200 million'), and a mention that
+        drops words with nothing referring back may name the wider group ('Women employed in the sector totalled
+        308,766. Women totalled 2 million.'): it takes the narrower label only when its figure is smaller, where
+        either reading makes the two disagree."""
         if not fig.stems or fig.measure is None:
             return
         found: _Fig | None = None
@@ -914,12 +961,23 @@ class _Scan:
             if found is not None and (other.stems != found.stems or q != qualified):
                 return  # 'education spending and transit spending …; the sector's spending': which one is not said
             found, qualified = found or other, q
-        if found is None:
+        if found is None or not qualified and fig.stems < found.stems and (
+                self.part_of(fig, found) or not back and self.may_be_wider(fig, found)):
             return
         fig.metric, fig.stems, fig.carried = found.metric, found.stems | qualified, found
         if qualified:
             words = [j for j in label if set(key(self.toks[j].raw, self.lang).split()) <= qualified]
             fig.metric = f"{self.label(words)} {found.metric}"
+
+    @staticmethod
+    def may_be_wider(fig: _Fig, narrower: _Fig) -> bool:
+        """Whether ``fig`` may count more than ``narrower`` (the same unit, period and 'per'): what a wider group
+        counts. In another period or per unit the two are not compared here."""
+        a, b = fig.measure, narrower.measure
+        assert a is not None and b is not None
+        if a.period != b.period or a.per != b.per:
+            return False
+        return a.value.high is None or b.value.low is None or a.value.high >= b.value.low
 
     def part_of(self, fig: _Fig, other: _Fig) -> bool:
         """'308,766, including 147,978 …': the figure follows a parts cue right after ``other``, in its sentence."""
@@ -947,7 +1005,9 @@ class _Scan:
             before = before + self.answer(fig)  # 'among women, 55 percent said …': who answered, then what
             scope, label = self.scope_of(before)
             if not label and not fig.percent:
-                counted = self.words_after(fig.last, 2)
+                # the noun after it, in its clause ('5 million residents'; not '… and spending $300 billion')
+                counted = self.words_after(fig.last, 2) if fig.last < len(self.toks) and \
+                    self.toks[fig.last].clause == t.clause else []
                 scope2, label = self.scope_of(counted)
                 scope = scope or scope2
                 if not label:  # the noun the reader took as the unit counted: 'مليون مستخدم', 'residents'
@@ -1376,9 +1436,12 @@ class _Scan:
             near = [f for f in (*figs[max(0, n - 1):n], *figs[n + 1:n + 2]) if f.percent == fig.percent and
                     not f.factor and self.near_cue(f, "to") and f.measure is not None and f.measure.unit == unit]
             if near:  # 'from X to Y', 'falls to Y from X'
-                self._add_change(every, fig, min(near, key=lambda f: f.first - fig.last if f.first > fig.first
-                                                 else fig.first - f.last))
-                return
+                other = min(near, key=lambda f: f.first - fig.last if f.first > fig.first else fig.first - f.last)
+                if self.moves(fig, other) and not self.unscaled & {fig.id, other.id}:
+                    self._add_change(every, fig, other)
+                return  # 'will cost from $3 to $5 billion' is a range, 'from 800 to 1.2 million' says no scale
+        if since is not None and any(since < f.first < fig.first for f in every):
+            since = None  # 'from $3 to $5 billion': the word is the first figure's
         if since is not None:  # 'Y, up 8 % from X', 'Y مقارنة بـX'
             earlier = next((f for f in reversed(figs[:n]) if f.percent == fig.percent and not f.share and
                             not f.factor and f.measure and fig.measure and f.measure.unit == fig.measure.unit), None)
@@ -1398,6 +1461,43 @@ class _Scan:
             if earlier is not None:
                 self._add_change(every, fig, earlier)
 
+    def moves(self, a: _Fig, b: _Fig) -> bool:
+        """Whether 'from X to Y' tells a change, not a range: its ends given for two times ('from £4.47 last year to
+        £4.71 this year'), or a word of change near it in its sentence ('rose from', 'est passé de', 'went from',
+        'falls to $210 million') — in another figure only before the pair ('creció un 86,8%, de 312 a …'), in its
+        clauses ('climbed by 50% to $9 billion from …') or in a clause after it that a clause word joins ('… und
+        damit um 3 Prozent erhöht'), and never a comparison ('40% more than planned'); 'will cost from $3 to $5
+        billion', 'range from' tell none."""
+        if a.time and b.time and a.time != b.time:
+            return True
+        if any(self.moved(f.value) for f in (a, b)):
+            return True
+        toks = self.toks
+        lo, hi = min(a.first, b.first), max(a.last, b.last)
+        clauses = {toks[lo].clause, toks[hi - 1].clause}
+        owner = {k: f for f in self.figs[max(0, min(a.index, b.index) - 5):max(a.index, b.index) + 6]
+                 for k in range(f.first, f.last)}
+        for j in range(max(0, lo - 12), min(len(toks), hi + 12)):
+            f = owner.get(j)
+            if toks[j].sentence != toks[lo].sentence or f is a or f is b or not toks[j].word[:1].isalpha() or \
+                    self.is_cue(j, "more") or self.is_cue(j, "less") or f is not None and \
+                    toks[f.first].clause not in clauses and f.first > lo and not self.joined(f):
+                continue
+            if self.is_cue(j, "moved") or self.moved(toks[j].raw):
+                return True
+        return False
+
+    def joined(self, fig: _Fig) -> bool:
+        """Whether the figure's clause opens with a clause word ('und damit …', 'and'), not a mark (',')."""
+        k, stop = fig.first, max(0, fig.first - 20)
+        while k > stop and self.toks[k - 1].clause == self.toks[fig.first].clause:
+            k -= 1
+        return self.toks[k].word[:1].isalpha() and bool(self.is_cue(k, "clause"))
+
+    def moved(self, printed: str) -> bool:
+        m = movement(printed, self.language)
+        return m is not None and bool(m.direction or m.factor)
+
     def _add_change(self, figs: list[_Fig], before: _Fig, after: _Fig) -> None:
         pair = frozenset((before.id, after.id))
         if pair in self.changed:
@@ -1410,7 +1510,8 @@ class _Scan:
                    movement(f.value, self.language) is not None)]
         stated = [f for f in stated if f is not before and f is not after] or \
             [f for f in figs if f.factor and f.first >= hi] or \
-            [f for f in figs if f.percent and not f.share and f.first >= hi and not before.percent]
+            [f for f in figs if f.percent and not f.share and f.first >= hi and not before.percent and not f.stems]
+        # (a percentage with words of its own names something else: '…, and its margin was 12%')
         if before.percent and not stated:  # 'من 41% إلى 44%، أي بنسبة 3%': the percentage after them states it
             stated = [f for f in figs if f.percent and not f.share and f.first >= hi][:1]
         change = min(stated, key=lambda f: min(abs(f.first - hi), abs(lo - f.last))) if stated else None
@@ -1458,14 +1559,18 @@ class _Scan:
             self._per_reference(fig)
             return
         count = min(counts, key=lambda f: abs(f.index - fig.index))  # the nearest count
-        # the total: a figure in the same unit whose words meet the per-unit figure's or the count's
-        words = fig.context | fig.stems | count.stems | count.context
+        # the total: a figure in the same unit whose words meet the per-unit figure's, or, stated in the count's
+        # sentence, the count's ('Acme earned $5 million. Acme has 2 million customers, who pay $10 per customer':
+        # the name alone does not say the earnings are what the customers pay)
+        own = fig.context | fig.stems
+        words = own | count.stems | count.context
+        where = self.toks[count.first].sentence
         # a rate per head ('a month for every resident') comes from a rate: the total states a period too
         totals = [f for f in near if f is not fig and f is not count and f.measure and f.measure.per is None and
-                  f.measure.unit == m.unit and m.unit is not None and not f.percent and (f.stems | f.context) & words
+                  f.measure.unit == m.unit and m.unit is not None and not f.percent and
+                  (f.stems | f.context) & (words if self.toks[f.first].sentence == where else own)
                   and (m.period is None or f.measure.period is not None)]
         # the total stated with the count (the same sentence), else the nearest to it
-        where = self.toks[count.first].sentence
         if any(self.toks[f.first].sentence == where for f in totals):
             totals = [f for f in totals if self.toks[f.first].sentence == where]
         total = min(totals, key=lambda f: abs(f.index - count.index)) if totals else None
