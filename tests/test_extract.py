@@ -765,3 +765,60 @@ def test_a_qualified_group_that_does_not_refer_back_keeps_its_own_words():
     assert not _inconsistent(text, "en")
     exports = extract("Saudi exports reached $2 billion in 2024.", "en").claims[0]  # a place before other words
     assert (exports.metric, exports.scope) == ("exports", "Saudi")
+
+
+# -- one change stated twice (cnn-2008-jet-fuel-doubled in tests/corpus/slips/en.toml, from CNN's 2008 jet fuel
+# story as the 2ndglance blog quoted it: http://2ndglance.blogspot.com/2008/04/cnn-not-my-source-for-math.html) --
+_JET = ("Jet fuel, at $3.17 a gallon, has doubled since the beginning of 2007. Airlines say the price per gallon is "
+        "up {} since 2007.")
+
+
+@pytest.mark.parametrize(("language", "text", "printed"), [
+    ("en", "Jet fuel has doubled since the beginning of 2007.", "since the beginning of 2007"),
+    ("en", "Sales fell 5% at the end of 2023.", "at the end of 2023"),
+    ("fr", "Le prix a doublé depuis le début de 2007.", "depuis le début de 2007"),
+])
+def test_a_time_phrase_of_several_words_before_a_year_is_read_with_it(language, text, printed):
+    """'the beginning of', 'le début de': a phrase of the time reader's ending right before the year is part of the
+    time, with what precedes it ('since')."""
+    x = extract(text, language, dt.date(2008, 4, 1))
+    assert printed in [f.text for f in x.found if f.kind == "time"], [f.text for f in x.found]
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("Jet fuel, at $3.17 a gallon, has doubled since 2007.", "Jet fuel"),
+    # near misses: the clause has a word of its own, or the apposition does
+    ("Jet fuel, at $3.17 a gallon, and diesel have doubled since 2007.", "diesel"),
+    ("Jet fuel, at $3.17 a gallon in New York, has doubled since 2007.", None),
+    ("Sales rose 5%, to $3 billion, and doubled since 2007.", None),
+])
+def test_a_figure_after_an_apposition_counts_what_its_subject_names(text, metric):
+    doubled = next(c for c in extract(text, "en").claims if isinstance(c, Quantity) and "doubled" in c.value)
+    assert doubled.metric == metric, doubled
+
+
+@pytest.mark.parametrize(("language", "text", "same"), [
+    ("en", _JET.format("200 percent"), True),
+    ("fr", "Le kérosène, à 0,80 euro par litre, a doublé depuis 2007. Le prix par litre a augmenté de 200 % depuis "
+           "2007.", True),
+    ("en", "Diesel costs $4 a gallon and petrol $3 a gallon. The price per gallon is up 20 percent since 2007.",
+     False),  # two earlier prices per gallon: which one is not said
+    ("en", "Jet fuel, at $3.17 a gallon, has doubled. The price per barrel is up 200 percent since 2007.",
+     False),  # another unit
+    ("en", "Jet fuel, at $3.17 a gallon, has doubled. The price per gallon of diesel is up 200 percent since 2007.",
+     False),  # its own words name something else
+])
+def test_the_price_per_unit_refers_back_to_the_earlier_price_per_that_unit(language, text, same):
+    figures = [c for c in extract(text, language).claims if isinstance(c, Quantity)]
+    first, last = figures[0], figures[-1]
+    assert (first.metric == last.metric) is same, [(f.value, f.metric) for f in figures]
+
+
+def test_a_change_stated_twice_since_one_start_is_compared():
+    """'has doubled since the beginning of 2007' and 'up 200 percent since 2007' state one change over the window
+    that opens on 1 January 2007: ×2 is not ×3. The corrected 'up 100 percent' agrees; a change since another start
+    ('since mid-2007') is another window, not compared."""
+    assert [r for r, _ in _inconsistent(_JET.format("200 percent"), "en", "2008-04-01")] == ["change_statements"]
+    assert _inconsistent(_JET.format("100 percent"), "en", "2008-04-01") == []
+    assert _inconsistent(_JET.format("200 percent").replace("since 2007", "since mid-2007"), "en",
+                         "2008-04-01") == []

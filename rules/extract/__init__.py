@@ -348,9 +348,8 @@ class _Scan:
             # the run around the anchor holds one date: it stops at the year or month of another ('in March 2024
             # in March 2024 …' is read one date at a time, a few tries each)
             first = i
-            while first > 0 and i - first < _WINDOW and toks[first - 1].sentence == sentence and \
-                    self._timeish(first - 1) and not self._dated(first - 1) and not toks[first - 1].used:
-                first -= 1
+            while first > 0 and i - first < _WINDOW and (k := self._time_before(first, sentence)) is not None:
+                first = k
             last = i + (cats[0] if cats else 1)
             years = int(self.year_like(i))
             months = int(bool(cats and cats[1] & {"month", "hmonth"}))
@@ -389,6 +388,20 @@ class _Scan:
                 self.out.found.append(Found("time", toks[a].start, toks[b - 1].end, printed, toks[a].sentence,
                                             time=span))
             i = b
+
+    def _time_before(self, j: int, sentence: int) -> int | None:
+        """The start of the time word ('since', 'early') or phrase ('the beginning of', 'the end of') that ends just
+        before token ``j`` in its sentence, not the end of an earlier date nor words read already; else None."""
+        toks = self.toks
+        for k in range(max(j - 4, 0), j - 1):  # a phrase of several words, the longest first
+            hit = self.time_categories(k)
+            if hit and k + hit[0] == j and not hit[1] & {"month", "hmonth"} and \
+                    all(toks[m].sentence == sentence and not toks[m].used for m in range(k, j)):
+                return k
+        k = j - 1
+        if toks[k].sentence == sentence and self._timeish(k) and not self._dated(k) and not toks[k].used:
+            return k
+        return None
 
     def _dated(self, j: int) -> bool:
         """A year, or a month name: the end of an earlier date."""
@@ -921,6 +934,43 @@ class _Scan:
             words = [j for j in label if set(key(self.toks[j].raw, self.lang).split()) <= qualified]
             fig.metric = f"{self.label(words)} {found.metric}"
 
+    def apposed(self, fig: _Fig) -> list[int]:
+        """'Jet fuel, at $3.17 a gallon, has doubled since 2007': a figure with no words before it in its clause, right
+        after a clause that is only an apposition (a figure with no words of its own, labelled by the clause before
+        it), shares the subject the apposition is set beside: it counts what that clause names. Not when either
+        clause has words of its own ('Jet fuel, at $3.17 a gallon, and diesel have doubled')."""
+        if not fig.index:
+            return []
+        prev, toks = self.figs[fig.index - 1], self.toks
+        clause, j = toks[fig.first].clause, fig.first - 1
+        while j >= 0 and fig.first - j < 40 and toks[j].clause == clause:
+            if self.content(j) or toks[j].used:
+                return []
+            j -= 1
+        if j < 0 or toks[j].clause != toks[prev.first].clause or toks[j].sentence != toks[fig.first].sentence or \
+                any(self.content(k) for k in range(prev.last, j + 1)) or self.label_before(prev):
+            return []
+        return self.label_before(prev, previous=True)
+
+    def price_per(self, fig: _Fig, label: list[int]) -> None:
+        """'Jet fuel, at $3.17 a gallon, … the price per gallon is up 200 percent': a figure labelled only by a price
+        word and the unit it is per ('the price per gallon', 'le prix par litre') refers back to the earlier price per
+        that unit: it counts what that one counts. Not when the earlier prices per that unit count different things
+        ('diesel at $4 a gallon, petrol at $3 a gallon'), nor when its own words name something else ('the price
+        per gallon of diesel')."""
+        toks = self.toks
+        units = [j for j in label if j and self.kinds(j) & _K_UNIT and self.kinds(j - 1) & _K_PER and j - 1 > 0 and
+                 self.is_cue(j - 2, "price")]
+        if len(units) != 1 or any(j not in units and not self.is_cue(j, "price") for j in label):
+            return
+        m = self.meaning(units[0])
+        unit = self.lex.lookup(self.words, units[0])[1].unit if m else None
+        earlier = [f for f in self.figs[max(0, fig.index - 30):fig.index] if f.measure is not None and
+                   f.measure.per == unit and f.measure.unit is not None and len(f.measure.unit) == 3 and f.stems]
+        if unit is None or not earlier or len({f.stems for f in earlier}) != 1 or toks[units[0]].used:
+            return
+        fig.metric, fig.stems = earlier[-1].metric, earlier[-1].stems
+
     def part_of(self, fig: _Fig, other: _Fig) -> bool:
         """'308,766, including 147,978 …': the figure follows a parts cue right after ``other``, in its sentence."""
         cue = self.cue_before(fig.first, "parts", 3)
@@ -943,7 +993,7 @@ class _Scan:
             if share_cue and self.time_only(after + share_cue):
                 share_cue = 0  # 'creció un 86,8% de 2021 a 2022': a time after 'de', not the whole it is a share of
             before = self.rate_restated(fig) or self.label_before(fig) or self.label_before(fig, previous=True) or \
-                self.restating(fig)
+                self.restating(fig) or self.apposed(fig)
             before = before + self.answer(fig)  # 'among women, 55 percent said …': who answered, then what
             scope, label = self.scope_of(before)
             if not label and not fig.percent:
@@ -958,6 +1008,8 @@ class _Scan:
             fig.metric, fig.stems = self.label(label) or None, self.stems(label)
             fig.context = self.context_of(fig) | self.actor(fig)
             self.carry(fig, label)
+            if fig.carried is None:
+                self.price_per(fig, label)
             metric = fig.metric
             time = self.time_for(fig)
             if time is None and fig.carried is not None:
