@@ -822,3 +822,20 @@ def test_a_change_stated_twice_since_one_start_is_compared():
     assert _inconsistent(_JET.format("100 percent"), "en", "2008-04-01") == []
     assert _inconsistent(_JET.format("200 percent").replace("since 2007", "since mid-2007"), "en",
                          "2008-04-01") == []
+
+
+@pytest.mark.parametrize(("text", "same"), [
+    # seeds/city-budget-en: the list gives parks' amount, a later sentence states it again with its change
+    ("Transit gets $630 million (15%), parks $210 million (5%) and everything else $880 million (21%). Parks "
+     "spending falls to $210 million from $240 million in 2024.", [("$210 million", "falls to $210 million")]),
+    # near misses: other words, another time, another amount, the same sentence
+    ("Parks maintenance costs $210 million. Parks spending falls to $210 million.", []),
+    ("Parks spending was $210 million in 2023. Parks spending is $210 million in 2025.", []),
+    ("Parks spending was $210 million. Parks spending falls to $220 million.", []),
+    ("Parks spending is $210 million and parks spending, at $210 million, is flat.", []),
+])
+def test_a_figure_stated_again_in_a_later_sentence_is_one_figure(text, same):
+    x = extract(text, "en")
+    printed = {c.id: c.value for c in x.claims}
+    got = [tuple(printed[i] for i in r.claims) for r in x.relations if type(r).__name__ == "Same"]
+    assert got == same

@@ -942,13 +942,18 @@ class _Scan:
         if not fig.index:
             return []
         prev, toks = self.figs[fig.index - 1], self.toks
+
+        def bare(a: int, b: int) -> bool:  # no word of its own, no other figure or time, in tokens [a, b)
+            return not any(self.content(k) or toks[k].used for k in range(a, b))
+
         clause, j = toks[fig.first].clause, fig.first - 1
         while j >= 0 and fig.first - j < 40 and toks[j].clause == clause:
-            if self.content(j) or toks[j].used:
-                return []
             j -= 1
+        a = prev.first
+        while a > 0 and prev.first - a < 40 and toks[a - 1].clause == toks[prev.first].clause:
+            a -= 1
         if j < 0 or toks[j].clause != toks[prev.first].clause or toks[j].sentence != toks[fig.first].sentence or \
-                any(self.content(k) for k in range(prev.last, j + 1)) or self.label_before(prev):
+                not bare(j + 1, fig.first) or not bare(a, prev.first) or not bare(prev.last, j + 1):
             return []
         return self.label_before(prev, previous=True)
 
@@ -1248,8 +1253,29 @@ class _Scan:
                 self._per(*_near(figs, n), fig)
             self._each(figs)
             self._over_the_year(sentence, figs)
+        self._restated()
         if self.dates:  # a bare year read as the date of an age: no relation between amounts has it
             self.out.relations = [r for r in self.out.relations if not self.dates & set(_relation_ids(r))]
+
+    def _restated(self) -> None:
+        """'Transit gets $630 million (15%), parks $210 million (5%) … Parks spending falls to $210 million from $240
+        million': a level stated again in a later sentence, read the same (number, unit, per unit, period), for the
+        same time, whose words hold the earlier mention's or are held by them, is one figure stated twice (a
+        ``same`` relation): what is related to either mention is related to that figure. Not when their words
+        differ ('parks maintenance' and 'parks spending'), nor their times, nor when a change relates the two."""
+        firsts: dict[tuple[object, ...], list[_Fig]] = {}
+        for fig in self.figs:
+            m = fig.measure
+            if m is None or fig.percent or fig.factor or not fig.stems or not self.level(fig):
+                continue
+            group = firsts.setdefault((m.value, m.unit, m.per, m.period, fig.time), [])
+            first = next((f for f in group[:20] if self.toks[f.first].sentence != self.toks[fig.first].sentence
+                          and (f.stems <= fig.stems or fig.stems <= f.stems) and
+                          frozenset((f.id, fig.id)) not in self.changed), None)
+            if first is not None:
+                self.out.relations.append(Same(claims=[first.id, fig.id]))
+            else:
+                group.append(fig)
 
     def _share(self, figs: list[_Fig], n: int, fig: _Fig) -> None:
         if fig.listed:
