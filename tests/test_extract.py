@@ -839,3 +839,31 @@ def test_a_figure_stated_again_in_a_later_sentence_is_one_figure(text, same):
     printed = {c.id: c.value for c in x.claims}
     got = [tuple(printed[i] for i in r.claims) for r in x.relations if type(r).__name__ == "Same"]
     assert got == same
+
+
+# seeds/tourism-spain-es: capital.es on INE's Frontur release for January–September 2024
+_ARRIVALS = ("España recibió 73,9 millones de turistas internacionales entre enero y septiembre de 2024. Reino Unido "
+             "fue el primer {cue}, con 14,7 millones de turistas, seguido de Francia, con 10,3 millones, y Alemania, "
+             "con 9,4 millones.")
+
+
+@pytest.mark.parametrize(("language", "text", "parts"), [
+    ("es", _ARRIVALS.format(cue="país emisor"), ["14,7 millones", "10,3 millones", "9,4 millones"]),
+    ("en", "Spain received 73.9 million international tourists in 2024. The UK was the largest source market, with "
+           "14.7 million tourists, followed by France, with 10.3 million, and Germany, with 9.4 million.",
+     ["14.7 million", "10.3 million", "9.4 million"]),
+    # near misses: no word says where they come from (countries side by side); a figure with no country of its own;
+    # the total's own country among them; what they count is not what the total counts
+    ("es", _ARRIVALS.format(cue="país"), []),
+    ("es", "España recibió 73,9 millones de turistas internacionales en 2024. Reino Unido fue el primer país "
+           "emisor, con 14,7 millones de turistas, y 10,3 millones llegaron en avión.", []),
+    ("es", "España recibió 73,9 millones de turistas internacionales en 2024. España fue el primer país emisor, "
+           "con 14,7 millones de turistas, seguido de Francia, con 10,3 millones.", []),
+    ("es", "España recibió 73,9 millones de turistas internacionales en 2024. Reino Unido fue el primer país "
+           "emisor, con 14,7 millones de pasajeros, seguido de Francia, con 10,3 millones.", []),
+])
+def test_figures_by_country_of_origin_are_parts_of_the_total(language, text, parts):
+    x = extract(text, language)
+    printed = {c.id: c.value for c in x.claims}
+    got = [[printed[i] for i in r.parts] for r in x.relations if isinstance(r, SumOf)]
+    assert got == ([parts] if parts else []), got

@@ -4,7 +4,7 @@ Figures: a hand-written quantity or share is found when an extracted figure's sp
 with no number, its words) is printed. Times: each time a hand-written claim names that is printed in the article
 is found when an extracted time covers it. Relations: a hand-written relation between the article's claims is
 recovered when an extracted relation of the same kind names the same claims in the same roles (a share: share and
-part or whole; a sum: the total, or the parts; a change: before and after; per: total and count; same and order:
+part or whole; a sum: the total and some of the parts, or the parts; a change: before and after; per: total and count; same and order:
 the claims); a figure the article states twice, which the extraction relates as the same figure (``same``), is
 named by either mention. Verdicts: the extracted claims and relations are checked with the seed's references (which a
 newsroom's library holds, not the article), and their inconsistent verdicts, mapped back to the hand-written ids,
@@ -147,8 +147,9 @@ def _meets(kind: str, want: dict, got: dict) -> bool:
         return want["share"] == got.get("share") and (
             (want.get("part") and want["part"] == got.get("part")) or
             (want.get("whole") and want["whole"] == got.get("whole")))
-    if kind == "sum":
-        return (want.get("total") and want["total"] == got.get("total")) or \
+    if kind == "sum":  # the total and some of the parts (two lists of parts of one total are two relations)
+        return (want.get("total") and want["total"] == got.get("total") and
+                bool(set(want["parts"]) & set(got.get("parts", [])))) or \
             (set(want["parts"]) == set(got.get("parts", [])))
     if kind == "change":
         return want["before"] == got.get("before") and want["after"] == got.get("after")

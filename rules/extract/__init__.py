@@ -1247,6 +1247,7 @@ class _Scan:
             self._then_now(figs)
             self._rest(by_sentence, sentence, figs)
             self._breakdown(figs)
+            self._by_origin(sentence, figs)
             for n, fig in enumerate(figs):
                 self._change(*_near(figs, n), fig)
                 self._parts(*_near(figs, n), fig)
@@ -1403,6 +1404,46 @@ class _Scan:
                       f.measure.unit == unit and f.measure.per is None and not f.percent and f.stems & words), None)
         if total is not None and len(parts) >= 2:
             self.out.relations.append(SumOf(parts=[f.id for f in parts][:100], total=total.id))
+
+    def _by_origin(self, sentence: int, figs: list[_Fig]) -> None:
+        """'Reino Unido fue el primer país emisor, con 14,7 millones de turistas hasta septiembre, seguido de Francia,
+        con 10,3 millones, y Alemania, con 9,4 millones': in a sentence with a word for where those counted come from
+        ('país emisor', 'source market'), figures in one unit, each next to a country of its own, count those from
+        each country: they are parts (not all: other countries are not listed) of the latest earlier total in that
+        unit, for their time, whose clause names what the first of them counts ('turistas') in a place none of them
+        is.
+        Not without the word ('Francia recibió 100 millones, Italia 60 millones': countries side by side), nor when
+        a figure of the sentence has no country of its own."""
+        if "origin" not in self.marks.get(sentence, ()) or len(figs) > 40:
+            return
+        parts = [f for f in figs if not f.percent and not f.factor and f.measure is not None and self.level(f)]
+        places = [self.own_place(f) for f in parts]
+        if len(parts) < 2 or None in places or len(set(places)) != len(parts) or \
+                len({(f.measure.unit, f.measure.per, f.time) for f in parts}) != 1:  # type: ignore[union-attr]
+            return
+        first = parts[0]
+        words = frozenset(key(first.noun, self.lang).split()) if first.noun else first.stems
+        by_id = {c.id: c for c in self.out.claims}
+        total = next((f for f in reversed(self.figs[max(0, first.index - 30):first.index]) if f.measure is not None
+                      and not f.percent and not f.factor and self.level(f) and f.measure.unit == first.measure.unit
+                      and f.measure.per is None and f.time == first.time and words and words <= f.stems | f.context), None)
+        scope = getattr(by_id.get(total.id), "scope", None) if total is not None else None
+        if total is not None and scope and place(key(scope, self.lang), self.lang) not in places:
+            self.out.relations.append(SumOf(parts=[f.id for f in parts][:100], total=total.id))
+
+    def own_place(self, fig: _Fig) -> str | None:
+        """The country (or place) named next before a figure, in its clause or the clause before, with no other figure
+        between ('seguido de Francia, con 10,3 millones'): its code."""
+        toks = self.toks
+        clauses = {toks[fig.first].clause, toks[fig.first].clause - 1}
+        for j in range(fig.first - 1, max(-1, fig.first - 20), -1):
+            if toks[j].clause not in clauses or toks[j].sentence != toks[fig.first].sentence or toks[j].used:
+                return None
+            if j + 1 < fig.first and (code := place(key(self.printed([j, j + 1]), self.lang), self.lang)):
+                return code
+            if (name := self.place_word(j)) is not None:
+                return place(key(name, self.lang), self.lang)
+        return None
 
     def near_cue(self, fig: _Fig, category: str) -> bool:
         """A ``category`` cue just before the figure or among its first words ('fell to 2.1 hours')."""
