@@ -127,9 +127,14 @@ def _read(claim: Claim, reference: bool, doc: Document, policy: Policy) -> Item:
 
 
 def _when(item: Item, text: str, doc: Document) -> str:
-    """Read a claim's time; the pairing key is the interval read, or the folded text when unreadable."""
+    """Read a claim's time; the pairing key is the interval read, or the folded text when unreadable. A change
+    stated since a time ('has doubled since the beginning of 2007', 'up 200 % since 2007') is over the window from
+    that time's start to now: its key is that start, so two statements of one change pair however the start is
+    worded ('since 2007', 'since the beginning of 2007', 'since January 2007' all open on 1 January 2007)."""
     try:
         item.time = read_time(text, doc.language, doc.published, doc.fiscal)
+        if item.time.modifier == "since" and item.movement is not None and item.movement.is_change:
+            return f"since {item.time.start}"
         return f"{item.time.start}/{item.time.end}"
     except Unreadable as exc:
         item.problems.append(problem(doc.language, exc.code, exc.said, claim=item.id, field="time"))

@@ -896,3 +896,105 @@ def test_a_qualified_group_that_does_not_refer_back_keeps_its_own_words():
     assert not _inconsistent(text, "en")
     exports = extract("Saudi exports reached $2 billion in 2024.", "en").claims[0]  # a place before other words
     assert (exports.metric, exports.scope) == ("exports", "Saudi")
+
+
+# -- one change stated twice (cnn-2008-jet-fuel-doubled in tests/corpus/slips/en.toml, from CNN's 2008 jet fuel
+# story as the 2ndglance blog quoted it: http://2ndglance.blogspot.com/2008/04/cnn-not-my-source-for-math.html) --
+_JET = ("Jet fuel, at $3.17 a gallon, has doubled since the beginning of 2007. Airlines say the price per gallon is "
+        "up {} since 2007.")
+
+
+@pytest.mark.parametrize(("language", "text", "printed"), [
+    ("en", "Jet fuel has doubled since the beginning of 2007.", "since the beginning of 2007"),
+    ("en", "Sales fell 5% at the end of 2023.", "at the end of 2023"),
+    ("fr", "Le prix a doublé depuis le début de 2007.", "depuis le début de 2007"),
+])
+def test_a_time_phrase_of_several_words_before_a_year_is_read_with_it(language, text, printed):
+    """'the beginning of', 'le début de': a phrase of the time reader's ending right before the year is part of the
+    time, with what precedes it ('since')."""
+    x = extract(text, language, dt.date(2008, 4, 1))
+    assert printed in [f.text for f in x.found if f.kind == "time"], [f.text for f in x.found]
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("Jet fuel, at $3.17 a gallon, has doubled since 2007.", "Jet fuel"),
+    # near misses: the clause has a word of its own, or the apposition does
+    ("Jet fuel, at $3.17 a gallon, and diesel have doubled since 2007.", "diesel"),
+    ("Jet fuel, at $3.17 a gallon in New York, has doubled since 2007.", None),
+    ("Sales rose 5%, to $3 billion, and doubled since 2007.", None),
+])
+def test_a_figure_after_an_apposition_counts_what_its_subject_names(text, metric):
+    doubled = next(c for c in extract(text, "en").claims if isinstance(c, Quantity) and "doubled" in c.value)
+    assert doubled.metric == metric, doubled
+
+
+@pytest.mark.parametrize(("language", "text", "same"), [
+    ("en", _JET.format("200 percent"), True),
+    ("fr", "Le kérosène, à 0,80 euro par litre, a doublé depuis 2007. Le prix par litre a augmenté de 200 % depuis "
+           "2007.", True),
+    ("en", "Diesel costs $4 a gallon and petrol $3 a gallon. The price per gallon is up 20 percent since 2007.",
+     False),  # two earlier prices per gallon: which one is not said
+    ("en", "Jet fuel, at $3.17 a gallon, has doubled. The price per barrel is up 200 percent since 2007.",
+     False),  # another unit
+    ("en", "Jet fuel, at $3.17 a gallon, has doubled. The price per gallon of diesel is up 200 percent since 2007.",
+     False),  # its own words name something else
+])
+def test_the_price_per_unit_refers_back_to_the_earlier_price_per_that_unit(language, text, same):
+    figures = [c for c in extract(text, language).claims if isinstance(c, Quantity)]
+    first, last = figures[0], figures[-1]
+    assert (first.metric == last.metric) is same, [(f.value, f.metric) for f in figures]
+
+
+def test_a_change_stated_twice_since_one_start_is_compared():
+    """'has doubled since the beginning of 2007' and 'up 200 percent since 2007' state one change over the window
+    that opens on 1 January 2007: ×2 is not ×3. The corrected 'up 100 percent' agrees; a change since another start
+    ('since mid-2007') is another window, not compared."""
+    assert [r for r, _ in _inconsistent(_JET.format("200 percent"), "en", "2008-04-01")] == ["change_statements"]
+    assert _inconsistent(_JET.format("100 percent"), "en", "2008-04-01") == []
+    assert _inconsistent(_JET.format("200 percent").replace("since 2007", "since mid-2007"), "en",
+                         "2008-04-01") == []
+
+
+@pytest.mark.parametrize(("text", "same"), [
+    # seeds/city-budget-en: the list gives parks' amount, a later sentence states it again with its change
+    ("Transit gets $630 million (15%), parks $210 million (5%) and everything else $880 million (21%). Parks "
+     "spending falls to $210 million from $240 million in 2024.", [("$210 million", "falls to $210 million")]),
+    # near misses: other words, another time, another amount, the same sentence
+    ("Parks maintenance costs $210 million. Parks spending falls to $210 million.", []),
+    ("Parks spending was $210 million in 2023. Parks spending is $210 million in 2025.", []),
+    ("Parks spending was $210 million. Parks spending falls to $220 million.", []),
+    ("Parks spending is $210 million and parks spending, at $210 million, is flat.", []),
+])
+def test_a_figure_stated_again_in_a_later_sentence_is_one_figure(text, same):
+    x = extract(text, "en")
+    printed = {c.id: c.value for c in x.claims}
+    got = [tuple(printed[i] for i in r.claims) for r in x.relations if type(r).__name__ == "Same"]
+    assert got == same
+
+
+# seeds/tourism-spain-es: capital.es on INE's Frontur release for January–September 2024
+_ARRIVALS = ("España recibió 73,9 millones de turistas internacionales entre enero y septiembre de 2024. Reino Unido "
+             "fue el primer {cue}, con 14,7 millones de turistas, seguido de Francia, con 10,3 millones, y Alemania, "
+             "con 9,4 millones.")
+
+
+@pytest.mark.parametrize(("language", "text", "parts"), [
+    ("es", _ARRIVALS.format(cue="país emisor"), ["14,7 millones", "10,3 millones", "9,4 millones"]),
+    ("en", "Spain received 73.9 million international tourists in 2024. The UK was the largest source market, with "
+           "14.7 million tourists, followed by France, with 10.3 million, and Germany, with 9.4 million.",
+     ["14.7 million", "10.3 million", "9.4 million"]),
+    # near misses: no word says where they come from (countries side by side); a figure with no country of its own;
+    # the total's own country among them; what they count is not what the total counts
+    ("es", _ARRIVALS.format(cue="país"), []),
+    ("es", "España recibió 73,9 millones de turistas internacionales en 2024. Reino Unido fue el primer país "
+           "emisor, con 14,7 millones de turistas, y 10,3 millones llegaron en avión.", []),
+    ("es", "España recibió 73,9 millones de turistas internacionales en 2024. España fue el primer país emisor, "
+           "con 14,7 millones de turistas, seguido de Francia, con 10,3 millones.", []),
+    ("es", "España recibió 73,9 millones de turistas internacionales en 2024. Reino Unido fue el primer país "
+           "emisor, con 14,7 millones de pasajeros, seguido de Francia, con 10,3 millones.", []),
+])
+def test_figures_by_country_of_origin_are_parts_of_the_total(language, text, parts):
+    x = extract(text, language)
+    printed = {c.id: c.value for c in x.claims}
+    got = [[printed[i] for i in r.parts] for r in x.relations if isinstance(r, SumOf)]
+    assert got == ([parts] if parts else []), got

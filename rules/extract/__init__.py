@@ -350,9 +350,8 @@ class _Scan:
             # the run around the anchor holds one date: it stops at the year or month of another ('in March 2024
             # in March 2024 …' is read one date at a time, a few tries each)
             first = i
-            while first > 0 and i - first < _WINDOW and toks[first - 1].sentence == sentence and \
-                    self._timeish(first - 1) and not self._dated(first - 1) and not toks[first - 1].used:
-                first -= 1
+            while first > 0 and i - first < _WINDOW and (k := self._time_before(first, sentence)) is not None:
+                first = k
             last = i + (cats[0] if cats else 1)
             years = int(self.year_like(i))
             months = int(bool(cats and cats[1] & {"month", "hmonth"}))
@@ -404,6 +403,20 @@ class _Scan:
                     self.kinds(j + 1) & _AFTER_NUMBER_WORD or self.toks[j + 1].word in _RIGHT_SYMBOLS)
                 return self._timeish(j) and not amount and not (hit and hit[1] <= {"filler", "marker"})
         return False
+
+    def _time_before(self, j: int, sentence: int) -> int | None:
+        """The start of the time word ('since', 'early') or phrase ('the beginning of', 'the end of') that ends just
+        before token ``j`` in its sentence, not the end of an earlier date nor words read already; else None."""
+        toks = self.toks
+        for k in range(max(j - 4, 0), j - 1):  # a phrase of several words, the longest first
+            hit = self.time_categories(k)
+            if hit and k + hit[0] == j and not hit[1] & {"month", "hmonth"} and \
+                    all(toks[m].sentence == sentence and not toks[m].used for m in range(k, j)):
+                return k
+        k = j - 1
+        if toks[k].sentence == sentence and self._timeish(k) and not self._dated(k) and not toks[k].used:
+            return k
+        return None
 
     def _dated(self, j: int) -> bool:
         """A year, or a month name: the end of an earlier date."""
@@ -979,6 +992,48 @@ class _Scan:
             return False
         return a.value.high is None or b.value.low is None or a.value.high >= b.value.low
 
+    def apposed(self, fig: _Fig) -> list[int]:
+        """'Jet fuel, at $3.17 a gallon, has doubled since 2007': a figure with no words before it in its clause, right
+        after a clause that is only an apposition (a figure with no words of its own, labelled by the clause before
+        it), shares the subject the apposition is set beside: it counts what that clause names. Not when either
+        clause has words of its own ('Jet fuel, at $3.17 a gallon, and diesel have doubled')."""
+        if not fig.index:
+            return []
+        prev, toks = self.figs[fig.index - 1], self.toks
+
+        def bare(a: int, b: int) -> bool:  # no word of its own, no other figure or time, in tokens [a, b)
+            return not any(self.content(k) or toks[k].used for k in range(a, b))
+
+        clause, j = toks[fig.first].clause, fig.first - 1
+        while j >= 0 and fig.first - j < 40 and toks[j].clause == clause:
+            j -= 1
+        a = prev.first
+        while a > 0 and prev.first - a < 40 and toks[a - 1].clause == toks[prev.first].clause:
+            a -= 1
+        if j < 0 or toks[j].clause != toks[prev.first].clause or toks[j].sentence != toks[fig.first].sentence or \
+                not bare(j + 1, fig.first) or not bare(a, prev.first) or not bare(prev.last, j + 1):
+            return []
+        return self.label_before(prev, previous=True)
+
+    def price_per(self, fig: _Fig, label: list[int]) -> None:
+        """'Jet fuel, at $3.17 a gallon, … the price per gallon is up 200 percent': a figure labelled only by a price
+        word and the unit it is per ('the price per gallon', 'le prix par litre') refers back to the earlier price per
+        that unit: it counts what that one counts. Not when the earlier prices per that unit count different things
+        ('diesel at $4 a gallon, petrol at $3 a gallon'), nor when its own words name something else ('the price
+        per gallon of diesel')."""
+        toks = self.toks
+        units = [j for j in label if j and self.kinds(j) & _K_UNIT and self.kinds(j - 1) & _K_PER and j - 1 > 0 and
+                 self.is_cue(j - 2, "price")]
+        if len(units) != 1 or any(j not in units and not self.is_cue(j, "price") for j in label):
+            return
+        m = self.meaning(units[0])
+        unit = self.lex.lookup(self.words, units[0])[1].unit if m else None
+        earlier = [f for f in self.figs[max(0, fig.index - 30):fig.index] if f.measure is not None and
+                   f.measure.per == unit and f.measure.unit is not None and len(f.measure.unit) == 3 and f.stems]
+        if unit is None or not earlier or len({f.stems for f in earlier}) != 1 or toks[units[0]].used:
+            return
+        fig.metric, fig.stems = earlier[-1].metric, earlier[-1].stems
+
     def part_of(self, fig: _Fig, other: _Fig) -> bool:
         """'308,766, including 147,978 …': the figure follows a parts cue right after ``other``, in its sentence."""
         cue = self.cue_before(fig.first, "parts", 3)
@@ -1001,7 +1056,7 @@ class _Scan:
             if share_cue and self.time_only(after + share_cue):
                 share_cue = 0  # 'creció un 86,8% de 2021 a 2022': a time after 'de', not the whole it is a share of
             before = self.rate_restated(fig) or self.label_before(fig) or self.label_before(fig, previous=True) or \
-                self.restating(fig)
+                self.restating(fig) or self.apposed(fig)
             before = before + self.answer(fig)  # 'among women, 55 percent said …': who answered, then what
             scope, label = self.scope_of(before)
             if not label and not fig.percent:
@@ -1018,6 +1073,8 @@ class _Scan:
             fig.metric, fig.stems = self.label(label) or None, self.stems(label)
             fig.context = self.context_of(fig) | self.actor(fig)
             self.carry(fig, label)
+            if fig.carried is None:
+                self.price_per(fig, label)
             metric = fig.metric
             time = self.time_for(fig)
             if time is None and fig.carried is not None:
@@ -1250,14 +1307,36 @@ class _Scan:
             self._then_now(figs)
             self._rest(by_sentence, sentence, figs)
             self._breakdown(figs)
+            self._by_origin(sentence, figs)
             for n, fig in enumerate(figs):
                 self._change(*_near(figs, n), fig)
                 self._parts(*_near(figs, n), fig)
                 self._per(*_near(figs, n), fig)
             self._each(figs)
             self._over_the_year(sentence, figs)
+        self._restated()
         if self.dates:  # a bare year read as the date of an age: no relation between amounts has it
             self.out.relations = [r for r in self.out.relations if not self.dates & set(_relation_ids(r))]
+
+    def _restated(self) -> None:
+        """'Transit gets $630 million (15%), parks $210 million (5%) … Parks spending falls to $210 million from $240
+        million': a level stated again in a later sentence, read the same (number, unit, per unit, period), for the
+        same time, whose words hold the earlier mention's or are held by them, is one figure stated twice (a
+        ``same`` relation): what is related to either mention is related to that figure. Not when their words
+        differ ('parks maintenance' and 'parks spending'), nor their times, nor when a change relates the two."""
+        firsts: dict[tuple[object, ...], list[_Fig]] = {}
+        for fig in self.figs:
+            m = fig.measure
+            if m is None or fig.percent or fig.factor or not fig.stems or not self.level(fig):
+                continue
+            group = firsts.setdefault((m.value, m.unit, m.per, m.period, fig.time), [])
+            first = next((f for f in group[:20] if self.toks[f.first].sentence != self.toks[fig.first].sentence
+                          and (f.stems <= fig.stems or fig.stems <= f.stems) and
+                          frozenset((f.id, fig.id)) not in self.changed), None)
+            if first is not None:
+                self.out.relations.append(Same(claims=[first.id, fig.id]))
+            else:
+                group.append(fig)
 
     def _share(self, figs: list[_Fig], n: int, fig: _Fig) -> None:
         if fig.listed:
@@ -1385,6 +1464,46 @@ class _Scan:
                       f.measure.unit == unit and f.measure.per is None and not f.percent and f.stems & words), None)
         if total is not None and len(parts) >= 2:
             self.out.relations.append(SumOf(parts=[f.id for f in parts][:100], total=total.id))
+
+    def _by_origin(self, sentence: int, figs: list[_Fig]) -> None:
+        """'Reino Unido fue el primer país emisor, con 14,7 millones de turistas hasta septiembre, seguido de Francia,
+        con 10,3 millones, y Alemania, con 9,4 millones': in a sentence with a word for where those counted come from
+        ('país emisor', 'source market'), figures in one unit, each next to a country of its own, count those from
+        each country: they are parts (not all: other countries are not listed) of the latest earlier total in that
+        unit, for their time, whose clause names what the first of them counts ('turistas') in a place none of them
+        is.
+        Not without the word ('Francia recibió 100 millones, Italia 60 millones': countries side by side), nor when
+        a figure of the sentence has no country of its own."""
+        if "origin" not in self.marks.get(sentence, ()) or len(figs) > 40:
+            return
+        parts = [f for f in figs if not f.percent and not f.factor and f.measure is not None and self.level(f)]
+        places = [self.own_place(f) for f in parts]
+        if len(parts) < 2 or None in places or len(set(places)) != len(parts) or \
+                len({(f.measure.unit, f.measure.per, f.time) for f in parts}) != 1:  # type: ignore[union-attr]
+            return
+        first = parts[0]
+        words = frozenset(key(first.noun, self.lang).split()) if first.noun else first.stems
+        by_id = {c.id: c for c in self.out.claims}
+        total = next((f for f in reversed(self.figs[max(0, first.index - 30):first.index]) if f.measure is not None
+                      and not f.percent and not f.factor and self.level(f) and f.measure.unit == first.measure.unit
+                      and f.measure.per is None and f.time == first.time and words and words <= f.stems | f.context), None)
+        scope = getattr(by_id.get(total.id), "scope", None) if total is not None else None
+        if total is not None and scope and place(key(scope, self.lang), self.lang) not in places:
+            self.out.relations.append(SumOf(parts=[f.id for f in parts][:100], total=total.id))
+
+    def own_place(self, fig: _Fig) -> str | None:
+        """The country (or place) named next before a figure, in its clause or the clause before, with no other figure
+        between ('seguido de Francia, con 10,3 millones'): its code."""
+        toks = self.toks
+        clauses = {toks[fig.first].clause, toks[fig.first].clause - 1}
+        for j in range(fig.first - 1, max(-1, fig.first - 20), -1):
+            if toks[j].clause not in clauses or toks[j].sentence != toks[fig.first].sentence or toks[j].used:
+                return None
+            if j + 1 < fig.first and (code := place(key(self.printed([j, j + 1]), self.lang), self.lang)):
+                return code
+            if (name := self.place_word(j)) is not None:
+                return place(key(name, self.lang), self.lang)
+        return None
 
     def near_cue(self, fig: _Fig, category: str) -> bool:
         """A ``category`` cue just before the figure or among its first words ('fell to 2.1 hours')."""

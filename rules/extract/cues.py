@@ -20,7 +20,7 @@ _DATA = files("rules").joinpath("data/extract")
 LANGUAGES = tuple(sorted(p.name[:-5] for p in _DATA.iterdir() if p.name.endswith(".toml")))
 CATEGORIES = ("share", "parts", "from", "to", "since", "order", "future", "past", "expected", "planned", "former",
               "current", "roles", "drop", "clause", "link", "rest", "breakdown", "same", "more", "less", "article",
-              "that", "generic", "comes_to", "then", "now", "elapsed", "each", "pronoun", "said", "moved")
+              "that", "generic", "comes_to", "then", "now", "elapsed", "each", "pronoun", "said", "moved", "price", "origin")
 
 
 @dataclass(frozen=True)
