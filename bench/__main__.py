@@ -431,8 +431,8 @@ def _normaliser_summary(n: dict) -> str:
 
 
 def _engine_summary(e: dict) -> str:
-    lines = [f"engine    seed {e['seed_ms']:.3f} ms CPU (target < 1 ms); cold {e['seed_cold_ms']:.3f} ms; "
-             f"new figures {e['seed_varied_ms']:.3f} ms"]
+    lines = [(f"engine    seed {e['seed_ms']:.3f} ms CPU (target < 1 ms); cold {e['seed_cold_ms']:.3f} ms; "
+              f"new figures {e['seed_varied_ms']:.3f} ms")]
     for k in ("claims_100", "claims_1000", "claims_10000"):
         lines.append(f"engine    {k[7:]:>6} claims {e[k]['ms']:9.1f} ms, {e[k]['us_per_claim']:.1f} µs/claim; "
                      f"cold {e[k]['cold_ms']:.1f} ms")
