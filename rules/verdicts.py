@@ -24,7 +24,7 @@ from math import ceil
 
 from rules.context import Item
 from rules.explain import Fig, as_range, say
-from rules.interval import Interval, outward
+from rules.interval import Interval, outward, ratio
 from rules.messages import N_, translate
 from rules.model import Cause, Computation, Derived, Input, Range, Text, Verdict
 from rules.normalise.values import Measure
@@ -109,9 +109,14 @@ def cut_range(m: Measure) -> Interval | None:
     than rounded (statements and exchanges often print 21.37281 as 21.372): from its allowance's near end to one
     step beyond it, away from zero. None for ranges, bounds, hedged and round figures."""
     n, p = m.number, m.precision
-    if n is None or not p or m.bound != "exact" or abs(n) < 200 * p:
+    if n is None or not p or m.bound != "exact":
         return None
-    return m.value.hull(Interval(n - p, n + 2 * p) if n > 0 else Interval(n - 2 * p, n + p))
+    nn, nd, pn, pd = n.numerator, n.denominator, p.numerator, p.denominator
+    if abs(nn) * pd < 200 * pn * nd:
+        return None
+    d = nd * pd  # the ends n − p and n + 2p (or n − 2p and n + p), by integers: this runs for every figure that misses
+    near, far = (nn * pd - pn * nd, nn * pd + 2 * pn * nd) if nn > 0 else (nn * pd - 2 * pn * nd, nn * pd + pn * nd)
+    return m.value.hull(Interval(ratio(near, d), ratio(far, d)))
 
 
 def core(m: Measure) -> Interval:
