@@ -24,7 +24,7 @@ from math import ceil
 
 from rules.context import Item
 from rules.explain import Fig, as_range, say
-from rules.interval import Interval, outward, ratio
+from rules.interval import Interval, between, outward, ratio
 from rules.messages import N_, translate
 from rules.model import Cause, Computation, Derived, Input, Range, Text, Verdict
 from rules.normalise.values import Measure
@@ -91,8 +91,8 @@ class Term:
             return self.value if whole is None else _between(self.value, whole, s - 1)
         lo, hi = self.value
         c_lo, c_hi = self.core
-        return Interval(None if lo is None or c_lo is None else c_lo - s * (c_lo - lo),
-                        None if hi is None or c_hi is None else c_hi + s * (hi - c_hi))
+        return Interval(None if lo is None or c_lo is None else between(c_lo, lo, s),
+                        None if hi is None or c_hi is None else between(c_hi, hi, s))
 
     def shown(self) -> str:
         return self.item.printed if self.item is not None else self.printed or self.name
@@ -100,8 +100,8 @@ class Term:
 
 def _between(a: Interval, b: Interval, s: Fraction) -> Interval:
     """``s`` (0–1) of the way from range ``a`` to range ``b``, end by end."""
-    return Interval(None if a.low is None or b.low is None else a.low + s * (b.low - a.low),
-                    None if a.high is None or b.high is None else a.high + s * (b.high - a.high))
+    return Interval(None if a.low is None or b.low is None else between(a.low, b.low, s),
+                    None if a.high is None or b.high is None else between(a.high, b.high, s))
 
 
 def cut_range(m: Measure) -> Interval | None:
@@ -130,8 +130,9 @@ def core(m: Measure) -> Interval:
 def coarse(m: Measure) -> bool:
     """An amount of one significant digit: the printed digits allow more than ±5 % ("2 million"). Not a
     percentage: whole percents are how shares are printed ("9 %" for 8.6 %), not a choice of one digit."""
-    return m.number is not None and m.precision is not None and m.number != 0 and \
-        m.bound in ("exact", "approximate") and m.precision * 20 > abs(m.number) and \
+    n, p = m.number, m.precision
+    return n is not None and p is not None and n != 0 and m.bound in ("exact", "approximate") and \
+        p.numerator * 20 * n.denominator > abs(n.numerator) * p.denominator and \
         m.unit not in ("percent", "percentage_point", "permille")
 
 
