@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rules.containment import qualifiers, split
+from rules.extract.actors import subjects
 from rules.extract.cues import LANGUAGES, cues
 from rules.messages import N_, problem
 from rules.model import (MAX_CLAIMS, MAX_RELATIONS, Age, Change, CheckRequest, Claim, Event, PerUnit, Problem, Quantity, Relation, Role, Same,
@@ -1629,6 +1630,15 @@ class _Scan:
         return after >= len(self.toks) or self.toks[after].clause != self.toks[k].clause or \
             self.toks[after].word in self.cues.marks or self.toks[after].word in _SENTENCE_END
 
+    def subjects(self) -> None:
+        """Each figure's claim is given the actor it is about as its subject (``rules.extract.actors``)."""
+        found = subjects(self)
+        if not found:
+            return
+        actor = {f.id: found[f.first] for f in self.figs if f.first in found}
+        self.out.claims = [msgspec.structs.replace(c, subject=actor[c.id]) if c.id in actor and
+                           isinstance(c, Quantity | Share) and not c.subject else c for c in self.out.claims]
+
     # -- events and roles ------------------------------------------------------------------------------------------
     def _unread(self, printed: str) -> bool:
         return any(self.times[k][2] == printed for k in range(len(self.times)) if self.times[k][0] in self.unread)
@@ -1686,6 +1696,7 @@ class _Scan:
         self.shared_tail()
         self.claims()
         self.named_by_references()
+        self.subjects()
         self.relations()
         self.events()
         self.roles()
