@@ -35,6 +35,7 @@ from functools import lru_cache
 from rules.containment import qualifiers, split
 from rules.extract.actors import subjects
 from rules.extract.cues import LANGUAGES, cues
+from rules.extract.events import event_subjects, law_events, office_roles, restated_headline
 from rules.messages import N_, problem
 from rules.model import (MAX_CLAIMS, MAX_RELATIONS, Age, Change, CheckRequest, Claim, Event, PerUnit, Problem, Quantity, Relation, Role, Same,
                          Share, ShareOf, SumOf, TimeReading)
@@ -1689,6 +1690,15 @@ class _Scan:
                 status=status, sentence=self.sentence_text(toks[i].sentence, start, toks[person[-1]].end),
                 span=(start, toks[person[-1]].end), extracted=True))
 
+    def untimed(self) -> None:
+        """Events and roles no time opens (``rules.extract.events``): an office held now or before by the one who
+        leads it, a law passed with no date; every event's actor; the headline's event restated in the body."""
+        self.out.claims = [*self.out.claims, *office_roles(self), *law_events(self)]
+        events = event_subjects(self, [c for c in self.out.claims if isinstance(c, Event)])
+        by_id = {e.id: e for e in events}
+        self.out.claims = [by_id.get(c.id, c) for c in self.out.claims]
+        self.out.relations.extend(restated_headline(self, events))
+
     def run(self) -> Extraction:
         self.tokenize()
         self.scan_times()
@@ -1700,6 +1710,7 @@ class _Scan:
         self.relations()
         self.events()
         self.roles()
+        self.untimed()
         self.out.found.sort(key=lambda f: f.start)
         return self.out
 

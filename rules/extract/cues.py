@@ -22,7 +22,7 @@ CATEGORIES = ("share", "parts", "from", "to", "since", "order", "future", "past"
               "current", "roles", "drop", "clause", "link", "rest", "breakdown", "same", "more", "less", "article",
               "that", "generic", "comes_to", "then", "now", "elapsed", "each", "pronoun", "said")
 #: the words around names (``rules.extract.actors``), in a lexicon of their own: 'the company' must not hide 'the'
-ACTOR_CATEGORIES = ("organisation", "anaphor")
+ACTOR_CATEGORIES = ("organisation", "anaphor", "office", "led_by", "enact", "law")
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class Cues:
     lex: Lexicon
     marks: frozenset[str]
     generic: frozenset[str]  # the stems of the generic words (``rules.text.key``): 'nombre', 'montant'
-    actors: Lexicon  # ``ACTOR_CATEGORIES``: nouns before a name ('شركة'), nouns that refer back ('the company')
+    actors: Lexicon  # ``ACTOR_CATEGORIES``: nouns before a name ('شركة'), that refer back ('the company'), offices…
 
 
 @lru_cache(maxsize=8)
