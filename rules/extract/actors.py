@@ -27,7 +27,7 @@ from rules.text import key
 if TYPE_CHECKING:
     from rules.extract import _Scan
 
-__all__ = ["subjects"]
+__all__ = ["actor_at", "actor_cues", "subjects"]
 
 _QUOTED = re.compile(r"[\"“«„]([^\"“”«»„\n]{1,60})[\"”»“]")
 _CAPITAL = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.&-]*$")
@@ -40,53 +40,46 @@ _Mention = tuple[int, int, str | None]
 
 def subjects(scan: _Scan) -> dict[int, str]:
     """The actor of each figure (by its first token), as printed; figures with none are left out."""
-    mentions = _mentions(scan)
-    if not mentions:
-        return {}
-    toks = scan.toks
-    by_sentence: dict[int, list[_Mention]] = {}
-    for m in mentions:
-        by_sentence.setdefault(toks[m[0]].sentence, []).append(m)
     out: dict[int, str] = {}
-    carried: str | None = None
-    figs = sorted(scan.figs, key=lambda f: f.first)
-    k = 0
-    last_sentence = toks[-1].sentence if toks else 0
-    for sentence in range(last_sentence + 1):
-        here = by_sentence.get(sentence, [])
-        while k < len(figs) and toks[figs[k].first].sentence == sentence:
-            fig = figs[k]
-            k += 1
-            before = [m for m in here if m[1] <= fig.first]
-            clause = [m for m in before if toks[m[0]].clause == toks[fig.first].clause]
-            m = clause[-1] if clause else before[0] if before else None
-            actor = carried if m is None or m[2] is None else m[2]
-            if actor:
-                out[fig.first] = actor
-        first = next((m[2] for m in here if m[2] is not None), None)
-        if here and here[0][2] is None and carried is not None:
-            first = carried  # 'The company … ; Google …': the sentence is still about the company
-        carried = first or carried
+    for fig in scan.figs:
+        actor = actor_at(scan, fig.first)
+        if actor:
+            out[fig.first] = actor
     return out
 
 
 def actor_at(scan: _Scan, i: int) -> str | None:
-    """The actor a token is about: the name nearest before it in its clause, else the first of its sentence, else
-    the one carried — the same choice as a figure's (used for events)."""
+    """The actor token ``i`` is about: the name nearest before it in its clause, else the first of its sentence
+    before it, else the one carried from the sentences before (a pronoun or 'the company' before any name, too)."""
     toks = scan.toks
-    mentions = _mentions(scan)
-    carried: str | None = None
     sentence = toks[i].sentence
-    for s in range(sentence):
-        here = [m for m in mentions if toks[m[0]].sentence == s]
-        first = next((m[2] for m in here if m[2] is not None), None)
-        if here and here[0][2] is None and carried is not None:
-            first = carried
-        carried = first or carried
-    before = [m for m in mentions if toks[m[0]].sentence == sentence and m[1] <= i]
+    carried, by_sentence = _carried(scan)
+    before = [m for m in by_sentence.get(sentence, ()) if m[1] <= i]
     clause = [m for m in before if toks[m[0]].clause == toks[i].clause]
     m = clause[-1] if clause else before[0] if before else None
-    return carried if m is None or m[2] is None else m[2]
+    return carried[sentence] if m is None or m[2] is None else m[2]
+
+
+def _carried(scan: _Scan) -> tuple[list[str | None], dict[int, list[_Mention]]]:
+    """The actor carried into each sentence (each sentence that names one passes on its first; one that opens
+    with a word referring back passes on what it was given), and the mentions of each sentence; once per scan."""
+    found = getattr(scan, "_carried", None)
+    if found is None:
+        toks = scan.toks
+        by_sentence: dict[int, list[_Mention]] = {}
+        for m in _mentions(scan):
+            by_sentence.setdefault(toks[m[0]].sentence, []).append(m)
+        carried: list[str | None] = []
+        current: str | None = None
+        for sentence in range((toks[-1].sentence + 1) if toks else 0):
+            carried.append(current)
+            here = by_sentence.get(sentence, [])
+            first = next((m[2] for m in here if m[2] is not None), None)
+            if here and here[0][2] is None and current is not None:
+                first = current  # 'The company … ; Google …': the sentence is still about the company
+            current = first or current
+        found = scan._carried = (carried, by_sentence)  # type: ignore[attr-defined]
+    return found
 
 
 def _mentions(scan: _Scan) -> list[_Mention]:
@@ -141,10 +134,25 @@ def _printed(scan: _Scan, a: int, b: int) -> str:
     return " ".join(scan.text[scan.toks[a].start:scan.toks[b - 1].end].split())
 
 
+def actor_cues(scan: _Scan) -> dict[int, tuple[int, frozenset[str]]]:
+    """The cues of ``ACTOR_CATEGORIES`` (organisation, anaphor, office, led_by, enact, law) by the token they start
+    at: (number of words, categories); looked up once per token for every rule that asks."""
+    found = getattr(scan, "_actor_cues", None)
+    if found is None:
+        found = {}
+        match, words = scan.cues.actors.match, scan.words
+        for i in range(len(words)):
+            hit = match(words, i)
+            if hit:
+                found[i] = (hit[0], frozenset(c for c, _ in hit[1]))
+        scan._actor_cues = found  # type: ignore[attr-defined]
+    return found
+
+
 def _actor_cue(scan: _Scan, i: int, category: str) -> int:
     """How many words the ``category`` cue (``ACTOR_CATEGORIES``) at token ``i`` has (0: none)."""
-    hit = scan.cues.actors.match(scan.words, i)
-    return hit[0] if hit and any(c == category for c, _ in hit[1]) else 0
+    hit = actor_cues(scan).get(i)
+    return hit[0] if hit and category in hit[1] else 0
 
 
 def _quoted(scan: _Scan) -> dict[int, int]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
-from rules.extract.actors import actor_at
+from rules.extract.actors import actor_at, actor_cues
 from rules.model import Event, Role, Same
 from rules.text import fold, key
 
@@ -24,10 +24,8 @@ __all__ = ["event_subjects", "law_events", "office_roles", "restated_headline"]
 
 def _cue(scan: _Scan, i: int, category: str) -> int:
     """How many words the ``category`` cue of the actors' lexicon at token ``i`` has (0: none)."""
-    if not 0 <= i < len(scan.toks):
-        return 0
-    hit = scan.cues.actors.match(scan.words, i)
-    return hit[0] if hit and any(c == category for c, _ in hit[1]) else 0
+    hit = actor_cues(scan).get(i)
+    return hit[0] if hit and category in hit[1] else 0
 
 
 def _status(scan: _Scan, i: int) -> str | None:
@@ -62,7 +60,7 @@ def office_roles(scan: _Scan) -> list[Role]:
     not when."""
     toks, n = scan.toks, len(scan.toks)
     out: list[Role] = []
-    for i in range(n):
+    for i in sorted(k for k, (_, c) in actor_cues(scan).items() if "office" in c):
         size = _cue(scan, i, "office")
         if not size:
             continue
@@ -100,11 +98,10 @@ def law_events(scan: _Scan) -> list[Event]:
     toks, n = scan.toks, len(scan.toks)
     out: list[Event] = []
     i = 0
-    while i < n:
-        size = _cue(scan, i, "enact")
-        if not size:
-            i += 1
-            continue
+    for start in sorted(k for k, (_, c) in actor_cues(scan).items() if "enact" in c):
+        if start < i:
+            continue  # inside the event before
+        i, size = start, _cue(scan, start, "enact")
         clause, sentence = toks[i].clause, toks[i].sentence
         law = next((k for k in range(i + size, min(n, i + size + 4)) if toks[k].clause == clause and
                     _cue(scan, k, "law")), None)
