@@ -223,3 +223,13 @@ def test_a_headline_event_is_joined_to_no_body_event_in_another_tense_or_to_two(
            "يُتوقع أن تُطرح النسخة الأولى بحلول سبتمبر 2025.\nويُتوقع أن تُطرح النسخة الثانية بحلول ديسمبر 2025.")
     for text in (past, two):
         assert not [r for r in extract(text, "ar").relations if isinstance(r, Same)], text
+
+
+def test_an_adjective_the_readers_data_ties_to_a_country_is_the_figures_scope():
+    """'المستخدم الأميركي ينفق حوالي 107 دقائق يوميًا' (seeds/tiktok-m2, أخبارنا): 'الأميركي' is the United States
+    in the reader's nationality table, named as CLDR names it; in a language whose data ties no adjective to a
+    country ('American users', en), no place is guessed from the word."""
+    x = extract("وكشفت دراسات عن أن المستخدم الأميركي ينفق حوالي 107 دقائق يوميًا على المنصة.", "ar")
+    assert [(c.metric, c.scope) for c in x.claims if isinstance(c, Quantity)] == [("المستخدم", "الولايات المتحدة")]
+    x = extract("Studies found that the American user spends about 107 minutes a day on the platform.", "en")
+    assert [c.scope for c in x.claims if isinstance(c, Quantity)] == [None]

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rules.containment import qualifiers, split
-from rules.extract.actors import subjects
+from rules.extract.actors import adjective_place, subjects
 from rules.extract.cues import LANGUAGES, cues
 from rules.extract.events import event_subjects, law_events, office_roles, restated_headline
 from rules.messages import N_, problem
@@ -795,6 +795,9 @@ class _Scan:
         for n, j in enumerate(idx):
             if (name := self.place_word(j)) is not None and not (
                     n + 1 < len(idx) and self.qualifier(j) and self.qualifier(idx[n + 1])):
+                return name, [k for k in idx if k != j]
+        for n, j in enumerate(idx):  # 'السوق الأميركية': an adjective the reader's data ties to a country
+            if n and (name := adjective_place(self, j)) is not None and not self.qualifier(j):
                 return name, [k for k in idx if k != j]
         return None, idx
 

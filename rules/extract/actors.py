@@ -21,13 +21,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from babel import Locale
+
 from rules.places import place
 from rules.text import key
 
 if TYPE_CHECKING:
     from rules.extract import _Scan
 
-__all__ = ["actor_at", "actor_cues", "subjects"]
+__all__ = ["actor_at", "actor_cues", "adjective_place", "subjects"]
 
 _QUOTED = re.compile(r"[\"“«„]([^\"“”«»„\n]{1,60})[\"”»“]")
 _CAPITAL = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.&-]*$")
@@ -231,3 +233,20 @@ def _name_word(scan: _Scan, i: int, lower: set[str]) -> bool:
         return False
     opening = i == 0 or scan.toks[i - 1].sentence != t.sentence
     return not (opening and t.raw.lower() in lower)
+
+
+def adjective_place(scan: _Scan, j: int) -> str | None:
+    """The country an adjective names ('الأميركية' → 'الولايات المتحدة'), when the reader's data ties the word to
+    a territory (``[nationality]`` of ``rules/normalise/data/<lang>.toml``), named as CLDR names it in the
+    document's language (babel); else None. No adjective is guessed from a country's name."""
+    hit = scan.lex.lookup(scan.words, j)
+    if hit is None or hit[0] != 1 or not hit[1].nationality:
+        return None
+    return _territory(scan.lang, str(hit[1].nationality))
+
+
+def _territory(lang: str, code: str) -> str | None:
+    try:
+        return Locale.parse(lang).territories.get(code)
+    except (ValueError, TypeError):
+        return None
