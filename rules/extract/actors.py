@@ -18,6 +18,7 @@ extracted figures whose actors both exist and clearly differ, so a subject found
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING
 
@@ -55,14 +56,16 @@ def actor_at(scan: _Scan, i: int) -> str | None:
     before it, else the one carried from the sentences before (a pronoun or 'the company' before any name, too)."""
     toks = scan.toks
     sentence = toks[i].sentence
-    carried, by_sentence = _carried(scan)
-    before = [m for m in by_sentence.get(sentence, ()) if m[1] <= i]
-    clause = [m for m in before if toks[m[0]].clause == toks[i].clause]
-    m = clause[-1] if clause else before[0] if before else None
+    carried, by_sentence, ends = _carried(scan)
+    here = by_sentence.get(sentence, [])
+    k = bisect.bisect_right(ends.get(sentence, []), i)  # the mentions that end before it: here[:k], in order
+    m = None
+    if k:  # the nearest one before it, when in its clause; else the sentence's first (a walk of one step each)
+        m = here[k - 1] if toks[here[k - 1][0]].clause == toks[i].clause else here[0]
     return carried[sentence] if m is None or m[2] is None else m[2]
 
 
-def _carried(scan: _Scan) -> tuple[list[str | None], dict[int, list[_Mention]]]:
+def _carried(scan: _Scan) -> tuple[list[str | None], dict[int, list[_Mention]], dict[int, list[int]]]:
     """The actor carried into each sentence (each sentence that names one passes on its first; one that opens
     with a word referring back passes on what it was given), and the mentions of each sentence; once per scan."""
     found = getattr(scan, "_carried", None)
@@ -80,7 +83,8 @@ def _carried(scan: _Scan) -> tuple[list[str | None], dict[int, list[_Mention]]]:
             if here and here[0][2] is None and current is not None:
                 first = current  # 'The company … ; Google …': the sentence is still about the company
             current = first or current
-        found = scan._carried = (carried, by_sentence)  # type: ignore[attr-defined]
+        ends = {sentence: [m[1] for m in here] for sentence, here in by_sentence.items()}
+        found = scan._carried = (carried, by_sentence, ends)  # type: ignore[attr-defined]
     return found
 
 

@@ -19,7 +19,10 @@ from rules.text import fold, key
 if TYPE_CHECKING:
     from rules.extract import _Scan
 
-__all__ = ["event_subjects", "law_events", "office_roles", "restated_headline"]
+__all__ = ["HEADLINE", "event_subjects", "law_events", "office_roles", "restated_headline"]
+
+#: the most events of a headline that are looked for in the body (a headline states one or two)
+HEADLINE = 4
 
 
 def _cue(scan: _Scan, i: int, category: str) -> int:
@@ -161,12 +164,12 @@ def restated_headline(scan: _Scan, events: list[Event]) -> list[Same]:
     if len(timed) < 2:
         return []
     first = scan.out.sentences[0][1] if scan.out.sentences else 0
-    head = [e for e in timed if e.span[0] < first]  # type: ignore[index]
-    body = [e for e in timed if e.span[0] >= first]  # type: ignore[index]
+    head = [e for e in timed if e.span[0] < first][:HEADLINE]  # type: ignore[index]
+    body = [(e, _words(scan, e)) for e in timed if e.span[0] >= first]  # type: ignore[index]
     out = []
     for h in head:
         words = _words(scan, h)
-        matched = [b for b in body if b.tense == h.tense and words & _words(scan, b)]
+        matched = [b for b, theirs in body if b.tense == h.tense and words & theirs]
         if len(matched) == 1:
             out.append(Same(claims=[h.id, matched[0].id]))
     return out
