@@ -103,10 +103,10 @@ def test_the_headlines_actor_is_carried_to_a_body_that_names_none():
 
 
 @pytest.mark.parametrize(("language", "text"), [
-    ("fr", "Bloomberg a dépensé 500 millions de dollars pour sa campagne. Avec 327 millions d'habitants dans le "
-           "pays, il aurait pu donner {each} par personne."),
-    ("es", "Bloomberg gastó 500 millones de dólares en su campaña. Con 327 millones de habitantes en el país, él "
-           "podría haber dado {each} por persona."),
+    ("fr", ("Bloomberg a dépensé 500 millions de dollars pour sa campagne. Avec 327 millions d'habitants dans le "
+            "pays, il aurait pu donner {each} par personne.")),
+    ("es", ("Bloomberg gastó 500 millones de dólares en su campaña. Con 327 millones de habitantes en el país, él "
+            "podría haber dado {each} por persona.")),
 ])
 @pytest.mark.parametrize(("each", "caught"), [("1 million de dollars", True), ("1,53 dollar", False)])
 def test_a_pronoun_carries_the_actor_in_french_and_spanish(language, text, each, caught):
@@ -161,6 +161,7 @@ def test_an_office_with_a_status_led_by_a_person_is_that_persons_role(language, 
     ("es", "La presidenta del Legislativo es opositora al Gobierno de Pedro Castillo."),
     ("en", "A government led by Trump would extend the deadline."),
     ("ar", "وتحدثت الإدارة تحت قيادة ترمب عن المنصة."),
+    ("es", "El gobierno actual de España aprobó el presupuesto."),  # 'de' a country: no one leads it by name
 ])
 def test_an_office_led_by_a_person_with_no_status_is_no_role(language, text):
     assert not [c for c in extract(text, language).claims if isinstance(c, Role)]

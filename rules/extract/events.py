@@ -44,7 +44,8 @@ def _person(scan: _Scan, j: int, sentence: int) -> list[int]:
     """The person's name that starts at token ``j``: capitalised words (up to three) in a Latin script, one word
     that is no cue in Arabic."""
     toks, n = scan.toks, len(scan.toks)
-    if j >= n or toks[j].sentence != sentence or not toks[j].word[:1].isalpha() or scan.cue(j) or scan.kinds(j):
+    if j >= n or toks[j].sentence != sentence or not toks[j].word[:1].isalpha() or scan.cue(j) or scan.kinds(j) or \
+            scan.place_word(j) is not None:  # 'el gobierno actual de España': a country, not who leads it
         return []
     if scan.lang == "ar":
         return [j]
@@ -61,7 +62,7 @@ def office_roles(scan: _Scan) -> list[Role]:
     par X': an office word with a status word next to it, then a 'led by' word and a name, is the role of leading
     that office, held now or before by that person. Without the status word, nothing: 'a government led by X' says
     not when."""
-    toks, n = scan.toks, len(scan.toks)
+    toks = scan.toks
     out: list[Role] = []
     for i in sorted(k for k, (_, c) in actor_cues(scan).items() if "office" in c):
         size = _cue(scan, i, "office")
