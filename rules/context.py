@@ -97,7 +97,7 @@ def _read(claim: Claim, reference: bool, doc: Document, policy: Policy) -> Item:
     if isinstance(claim, (Quantity, Share)):
         item.subject, item.metric = key(claim.subject, lang), key(claim.metric, lang)
         if claim.extracted:  # found in the text: pairing does not rest on it (see ``differ``)
-            item.subject, item.actor = "", _named(item.subject, claim.sentence, lang)
+            item.subject, item.actor = "", _named(item.subject, claim.sentence, item.metric, lang)
         item.scope = key(claim.scope, lang)
         if isinstance(claim.value, str):
             item.movement = _movement(claim.value, lang)
@@ -117,7 +117,7 @@ def _read(claim: Claim, reference: bool, doc: Document, policy: Policy) -> Item:
     elif isinstance(claim, Event):
         item.subject, item.metric = key(claim.subject, lang), key(claim.what, lang)
         if claim.extracted:
-            item.subject, item.actor = "", _named(item.subject, claim.sentence, lang)
+            item.subject, item.actor = "", _named(item.subject, claim.sentence, item.metric, lang)
         if claim.time:
             item.when = _when(item, claim.time, doc)
     elif isinstance(claim, Role):
@@ -133,10 +133,13 @@ def _read(claim: Claim, reference: bool, doc: Document, policy: Policy) -> Item:
 
 
 
-def _named(actor: str, sentence: str | None, lang: str) -> str:
-    """An extracted subject (folded) when the claim's own sentence names it, else "": an actor carried from
-    sentences before is shown on the claim but keeps no figure apart from another."""
-    return actor if actor and sentence and set(actor.split()) <= set(key(sentence, lang).split()) else ""
+def _named(actor: str, sentence: str | None, metric: str, lang: str) -> str:
+    """An extracted subject (folded) when the claim's own sentence names it and its label does not already hold it,
+    else "": an actor carried from sentences before, or a name that is what the figure counts ('EBITDA'), is shown
+    on the claim but keeps no figure apart from another."""
+    words = set(actor.split())
+    return actor if actor and sentence and words <= set(key(sentence, lang).split()) and \
+        not words <= set(metric.split()) else ""
 
 
 def _when(item: Item, text: str, doc: Document) -> str:

@@ -32,8 +32,8 @@ def _inconsistent(text: str, language: str) -> list[tuple[str, list[str]]]:
 _TWO = {
     "ar": ("أعلنت شركة أبل أن إيراداتها بلغت 85.8 مليار دولار في الربع الثاني من 2024. وأعلنت شركة مايكروسوفت أن "
            "إيراداتها بلغت {second} مليار دولار في الربع الثاني من 2024."),
-    "en": ("Apple said that its revenue was $85.8 billion in the second quarter of 2024. Microsoft said that its "
-           "revenue was ${second} billion in the second quarter of 2024."),
+    "en": ("In its quarterly report, Apple said that its revenue was $85.8 billion in the second quarter of 2024. In "
+           "its quarterly report, Microsoft said that its revenue was ${second} billion in the second quarter of 2024."),
 }
 
 
@@ -52,8 +52,8 @@ def test_figures_of_two_actors_named_apart_are_not_one_figure_restated(language)
 _SAME = {
     "ar": ("أعلنت شركة أبل أن إيراداتها بلغت 85.8 مليار دولار في الربع الثاني من 2024. وقالت الشركة إن إيراداتها "
            "بلغت 58.8 مليار دولار في الربع الثاني من 2024."),
-    "en": ("Apple said that its revenue was $85.8 billion in the second quarter of 2024. The company said that its "
-           "revenue was $58.8 billion in the second quarter of 2024."),
+    "en": ("In its quarterly report, Apple said that its revenue was $85.8 billion in the second quarter of 2024. The "
+           "company said that its revenue was $58.8 billion in the second quarter of 2024."),
 }
 
 
@@ -88,6 +88,11 @@ def test_a_figure_is_about_the_actor_its_sentence_names(language, text, subject)
     ("de", "Die Kosten lagen bei 5 Milliarden Euro."),  # a German noun is capitalised: no name alone
     ("ar", 'وأدت المخاوف المتعلقة بـ"السيادة الرقمية" إلى خسائر تبلغ 4.7 مليار دولار.'),  # a quoted term, no name
     ("fr", "En France, les ventes ont atteint 3 milliards d'euros."),  # a place is the scope, not an actor
+    # seeds/city-budget-en: 'Public' opens the sentence and is printed capitalised nowhere else
+    ("en", "Public safety takes the biggest slice, $1.21 billion or 29% of the total."),
+    # seeds/tourism-spain-es (INE, 2024): the institute after 'según' is the source, and so is its short name
+    ("es", "España recibió 73,9 millones de turistas internacionales entre enero y septiembre de 2024, según el "
+           "Instituto Nacional de Estadística (INE)."),
 ])
 def test_no_actor_from_a_common_word_a_quoted_term_or_a_place(language, text):
     assert set(_subjects(text, language).values()) == {None}

@@ -96,6 +96,7 @@ def _mentions(scan: _Scan) -> list[_Mention]:
     toks, n, lang = scan.toks, len(scan.toks), scan.lang
     quoted = _quoted(scan)
     lower = {t.raw for t in toks if t.raw[:1].islower()}
+    inside = _capitalised_inside(scan)
     out: list[_Mention] = []
     i = 0
     while i < n:
@@ -123,15 +124,70 @@ def _mentions(scan: _Scan) -> list[_Mention]:
                 i = b
                 continue
         if lang != "ar" and _name_word(scan, i, lower):
-            b = i + 1
-            while b < n and b - i < _LONGEST and toks[b].sentence == toks[i].sentence and _name_word(scan, b, lower):
-                b += 1
-            if lang != "de" or b - i > 1:
+            b = _run(scan, i, lower)
+            if _a_name(scan, i, b, inside):
                 out.append((i, b, _printed(scan, i, b)))
             i = b
             continue
         i += 1
+    sources = {k + _actor_cue(scan, k, "source") for k, (_, c) in actor_cues(scan).items() if "source" in c}
+    if sources:  # 'según el Instituto Nacional de Estadística (INE)': who says it, not whom it is about
+        kept: list[_Mention] = []
+        said_by = -10
+        for m in out:
+            if any(e in sources for e in range(m[0] - 2, m[0] + 1)) or m[0] - said_by <= 1:
+                said_by = m[1]  # the source, and its short name in brackets right after it
+            else:
+                kept.append(m)
+        out = kept
     scan._mentions = out  # type: ignore[attr-defined]
+    return out
+
+
+def _run(scan: _Scan, i: int, lower: set[str]) -> int:
+    """The end of the run of capitalised words from token ``i``, a 'link' word between two of them included ('Bank
+    of America', 'Instituto Nacional de Estadística'); at most ``_LONGEST`` words."""
+    toks, n = scan.toks, len(scan.toks)
+    b, words = i + 1, 1
+    while b < n and words < _LONGEST and toks[b].sentence == toks[i].sentence:
+        if _name_word(scan, b, lower):
+            b, words = b + 1, words + 1
+        elif scan.is_cue(b, "link") and b + 1 < n and toks[b + 1].sentence == toks[i].sentence and \
+                _name_word(scan, b + 1, lower):
+            b, words = b + 2, words + 1
+        else:
+            break
+    return b
+
+
+def _a_name(scan: _Scan, a: int, b: int, inside: set[str]) -> bool:
+    """Whether the capitalised run [a, b) is a name: not a place ('Reino Unido'); in German two words at least; one
+    word opening its sentence only when the article prints it capitalised inside a sentence too, or it is written
+    in mixed case ('TikTok'): 'Public safety takes …' opens with a common word."""
+    if place(key(_printed(scan, a, b), scan.lang), scan.lang):
+        return False
+    if b - a > 1:
+        return True
+    if scan.lang == "de":
+        return False
+    raw = scan.toks[a].raw
+    opening = a == 0 or scan.toks[a - 1].sentence != scan.toks[a].sentence
+    return not opening or raw in inside or (any(c.isupper() for c in raw[1:]) and any(c.islower() for c in raw))
+
+
+def _capitalised_inside(scan: _Scan) -> set[str]:
+    """The capitalised words printed inside a sentence (not opening it), outside sentences in title case (a
+    headline that capitalises every word says nothing of names)."""
+    toks = scan.toks
+    words: dict[int, list[str]] = {}
+    for k, t in enumerate(toks):
+        if t.word[:1].isalpha() and k and toks[k - 1].sentence == t.sentence:
+            words.setdefault(t.sentence, []).append(t.raw)
+    out: set[str] = set()
+    for found in words.values():
+        capitals = [w for w in found if w[:1].isupper()]
+        if len(capitals) * 2 < len(found) or len(found) < 4:
+            out.update(capitals)
     return out
 
 

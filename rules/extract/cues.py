@@ -22,7 +22,7 @@ CATEGORIES = ("share", "parts", "from", "to", "since", "order", "future", "past"
               "current", "roles", "drop", "clause", "link", "rest", "breakdown", "same", "more", "less", "article",
               "that", "generic", "comes_to", "then", "now", "elapsed", "each", "pronoun", "said")
 #: the words around names (``rules.extract.actors``), in a lexicon of their own: 'the company' must not hide 'the'
-ACTOR_CATEGORIES = ("organisation", "anaphor", "office", "led_by", "enact", "law")
+ACTOR_CATEGORIES = ("organisation", "anaphor", "source", "office", "led_by", "enact", "law")
 
 
 @dataclass(frozen=True)
