@@ -97,9 +97,14 @@ def _mentions(scan: _Scan) -> list[_Mention]:
     quoted = _quoted(scan)
     lower = {t.raw for t in toks if t.raw[:1].islower()}
     inside = _capitalised_inside(scan)
+    hits = actor_cues(scan)
     out: list[_Mention] = []
     i = 0
     while i < n:
+        hit = hits.get(i)
+        if hit is None and toks[i].raw[:1].islower() and i not in quoted and not scan.is_cue(i, "pronoun"):
+            i += 1  # the commonest word: no name, cue or quote starts here
+            continue
         if i in quoted:
             b = quoted[i]
             out.append((i, b, _printed(scan, i, b)))
