@@ -33,7 +33,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rules.containment import qualifiers, split
+from rules.extract.actors import adjective_place, subjects
 from rules.extract.cues import LANGUAGES, cues
+from rules.extract.events import event_subjects, law_events, office_roles, restated_headline
 from rules.messages import N_, problem
 from rules.model import (MAX_CLAIMS, MAX_RELATIONS, Age, Change, CheckRequest, Claim, Event, PerUnit, Problem, Quantity, Relation, Role, Same,
                          Share, ShareOf, SumOf, TimeReading)
@@ -849,6 +851,9 @@ class _Scan:
         for n, j in enumerate(idx):
             if (name := self.place_word(j)) is not None and not (
                     n + 1 < len(idx) and self.qualifier(j) and self.qualifier(idx[n + 1])):
+                return name, [k for k in idx if k != j]
+        for n, j in enumerate(idx):  # 'السوق الأميركية': an adjective the reader's data ties to a country
+            if n and (name := adjective_place(self, j)) is not None and not self.qualifier(j):
                 return name, [k for k in idx if k != j]
         return None, idx
 
@@ -1853,6 +1858,15 @@ class _Scan:
         return after >= len(self.toks) or self.toks[after].clause != self.toks[k].clause or \
             self.toks[after].word in self.cues.marks or self.toks[after].word in _SENTENCE_END
 
+    def subjects(self) -> None:
+        """Each figure's claim is given the actor it is about as its subject (``rules.extract.actors``)."""
+        found = subjects(self)
+        if not found:
+            return
+        actor = {f.id: found[f.first] for f in self.figs if f.first in found}
+        self.out.claims = [msgspec.structs.replace(c, subject=actor[c.id]) if c.id in actor and
+                           isinstance(c, Quantity | Share) and not c.subject else c for c in self.out.claims]
+
     # -- events and roles ------------------------------------------------------------------------------------------
     def _unread(self, printed: str) -> bool:
         return any(self.times[k][2] == printed for k in range(len(self.times)) if self.times[k][0] in self.unread)
@@ -1903,6 +1917,15 @@ class _Scan:
                 status=status, sentence=self.sentence_text(toks[i].sentence, start, toks[person[-1]].end),
                 span=(start, toks[person[-1]].end), extracted=True))
 
+    def untimed(self) -> None:
+        """Events and roles no time opens (``rules.extract.events``): an office held now or before by the one who
+        leads it, a law passed with no date; every event's actor; the headline's event restated in the body."""
+        self.out.claims = [*self.out.claims, *office_roles(self), *law_events(self)]
+        events = event_subjects(self, [c for c in self.out.claims if isinstance(c, Event)])
+        by_id = {e.id: e for e in events}
+        self.out.claims = [by_id.get(c.id, c) for c in self.out.claims]
+        self.out.relations.extend(restated_headline(self, events))
+
     def run(self) -> Extraction:
         self.tokenize()
         self.scan_times()
@@ -1910,9 +1933,11 @@ class _Scan:
         self.shared_tail()
         self.claims()
         self.named_by_references()
+        self.subjects()
         self.relations()
         self.events()
         self.roles()
+        self.untimed()
         self.out.found.sort(key=lambda f: f.start)
         return self.out
 
