@@ -144,11 +144,7 @@ async def compute(request: Request[Any, Any, Any], fn: Callable[..., T], body: b
     """``fn(body, *args)`` in the app's worker processes, or in a thread when ``body`` is small (``args`` go to a
     worker process pickled: keep them small)."""
     pool = request.app.state.pool
-    if len(body) >= SMALL:
-        return await pool.compute(fn, body, *args)
-    done = await pool.run(fn, body, *args)
-    pool.soon()  # the worker processes start after a server's first answer (service/app.py)
-    return done
+    return await (pool.run(fn, body, *args) if len(body) < SMALL else pool.compute(fn, body, *args))
 
 
 async def stream(request: Request[Any, Any, Any], chunks: Iterator[str]) -> AsyncIterator[bytes]:
