@@ -42,7 +42,7 @@ from babel.numbers import get_territory_currencies
 from rules.arithmetic._align import is_share
 from rules.context import Context, Item
 from rules.explain import Fig, say
-from rules.interval import Interval, outward
+from rules.interval import Interval, outward, ratio
 from rules.messages import joined, translate
 from rules.model import Cause
 from rules.normalise.currency import rate
@@ -142,10 +142,12 @@ def _clear_of_zero(x: Interval) -> bool:
 def middle(x: Interval) -> Interval:
     """The middle half of a bounded range: where a figure sits when rounding is not stretched (an unbounded range
     stays as it is)."""
-    if x.low is None or x.high is None:
+    lo, hi = x
+    if lo is None or hi is None:
         return x
-    quarter = (x.high - x.low) / 4
-    return Interval(x.low + quarter, x.high - quarter)
+    ln, ld, hn, hd = lo.numerator, lo.denominator, hi.numerator, hi.denominator
+    d = 4 * ld * hd  # low + (high − low) / 4 and high − (high − low) / 4, by integers
+    return Interval(ratio(3 * ln * hd + hn * ld, d), ratio(ln * hd + 3 * hn * ld, d))
 
 
 def _ratios(reported: Interval, expected: Interval) -> tuple[Interval, Interval] | None:

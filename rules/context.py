@@ -47,6 +47,9 @@ class Item:
     time: TimeSpan | None = None
     problems: list[Problem] = field(default_factory=list)
     subject: str = ""
+    #: an extracted claim's subject (``rules.extract.actors``), folded: not a pairing key, only what keeps two
+    #: extracted figures apart when both have one and they clearly differ (``differ``)
+    actor: str = ""
     metric: str = ""
     scope: str = ""
     when: str = ""
@@ -93,6 +96,8 @@ def _read(claim: Claim, reference: bool, doc: Document, policy: Policy) -> Item:
     lang = doc.language
     if isinstance(claim, (Quantity, Share)):
         item.subject, item.metric = key(claim.subject, lang), key(claim.metric, lang)
+        if claim.extracted:  # found in the text: pairing does not rest on it (see ``differ``)
+            item.subject, item.actor = "", _named(item.subject, claim.sentence, item.metric, lang)
         item.scope = key(claim.scope, lang)
         if isinstance(claim.value, str):
             item.movement = _movement(claim.value, lang)
@@ -111,6 +116,8 @@ def _read(claim: Claim, reference: bool, doc: Document, policy: Policy) -> Item:
             item.when = _when(item, claim.time, doc)
     elif isinstance(claim, Event):
         item.subject, item.metric = key(claim.subject, lang), key(claim.what, lang)
+        if claim.extracted:
+            item.subject, item.actor = "", _named(item.subject, claim.sentence, item.metric, lang)
         if claim.time:
             item.when = _when(item, claim.time, doc)
     elif isinstance(claim, Role):
@@ -126,10 +133,24 @@ def _read(claim: Claim, reference: bool, doc: Document, policy: Policy) -> Item:
 
 
 
+def _named(actor: str, sentence: str | None, metric: str, lang: str) -> str:
+    """An extracted subject (folded) when the claim's own sentence names it and its label does not already hold it,
+    else "": an actor carried from sentences before, or a name that is what the figure counts ('EBITDA'), is shown
+    on the claim but keeps no figure apart from another."""
+    words = set(actor.split())
+    return actor if actor and sentence and words <= set(key(sentence, lang).split()) and \
+        not words <= set(metric.split()) else ""
+
+
 def _when(item: Item, text: str, doc: Document) -> str:
-    """Read a claim's time; the pairing key is the interval read, or the folded text when unreadable."""
+    """Read a claim's time; the pairing key is the interval read, or the folded text when unreadable. A change
+    stated since a time ('has doubled since the beginning of 2007', 'up 200 % since 2007') is over the window from
+    that time's start to now: its key is that start, so two statements of one change pair however the start is
+    worded ('since 2007', 'since the beginning of 2007', 'since January 2007' all open on 1 January 2007)."""
     try:
         item.time = read_time(text, doc.language, doc.published, doc.fiscal)
+        if item.time.modifier == "since" and item.movement is not None and item.movement.is_change:
+            return f"since {item.time.start}"
         return f"{item.time.start}/{item.time.end}"
     except Unreadable as exc:
         item.problems.append(problem(doc.language, exc.code, exc.said, claim=item.id, field="time"))
@@ -216,7 +237,8 @@ class Context:
     def same_key(self, item: Item, kind: type | None = None) -> list[Item]:
         """Other items with the same subject, metric, scope and time."""
         found = self._by_key.get((item.subject, item.metric, item.scope, item.when), [])
-        return [o for o in found if o is not item and (kind is None or isinstance(o.claim, kind))]
+        return [o for o in found if o is not item and (kind is None or isinstance(o.claim, kind)) and
+                not differ(o, item)]
 
     def group(self, item: Item, kind: type | None = None) -> list[Item]:
         """Other items about the same subject, scope and time, whatever their metric."""
@@ -234,7 +256,10 @@ class Context:
         for found in self._by_key.values():
             if len(found) > 1:
                 group = [o for o in found if isinstance(o.claim, kind) and o.measure is not None and not o.reference]
-                if len(group) > 1:
+                actors = {o.actor for o in group if o.actor}
+                if len(actors) > 1:  # figures the text gives for different actors: one group per actor
+                    yield from (g for g in _by_actor(group) if len(g) > 1)
+                elif len(group) > 1:
                     yield group
 
     def apart(self, a: Item, b: Item) -> bool:
@@ -263,6 +288,29 @@ class Context:
 
     def get(self, claim_id: str | None) -> Item | None:
         return self.items.get(claim_id) if claim_id else None
+
+
+def differ(a: Item, b: Item) -> bool:
+    """Whether two items are about actors the text names apart: both extracted with a subject, and neither
+    subject's words are all among the other's ('Apple' and 'Apple Inc.' do not differ; 'Meta' and 'Google' do)."""
+    if not a.actor or not b.actor or a.actor == b.actor:
+        return False
+    x, y = set(a.actor.split()), set(b.actor.split())
+    return not (x <= y or y <= x)
+
+
+def _by_actor(group: list[Item]) -> list[list[Item]]:
+    """A group split so that no two items in a part ``differ``: items with an actor by their actor (one that
+    names part of another's name joins it), items with none on their own."""
+    parts: list[list[Item]] = []
+    for item in group:
+        home = next((p for p in parts if p[0].actor and item.actor and not differ(p[0], item)), None) \
+            if item.actor else next((p for p in parts if not p[0].actor), None)
+        if home is None:
+            parts.append([item])
+        else:
+            home.append(item)
+    return parts
 
 
 def first_per_unit(items: Iterable[Item]) -> list[Item]:

@@ -185,17 +185,28 @@ def _check(request: CheckRequest, rules: Iterable[Rule], policy: Policy, library
 
 
 def forget() -> None:
-    """Empty the per-figure memo caches (readings, changes, formatted numbers and figures, unit names, folded
-    text, the days a role's terms allow), keeping what is built once per process (lexicons, locales, rules, equations): a cold check, as for an
-    article whose figures were never seen, for benchmarks."""
-    from rules import containment, context, explain, identities, text
-    from rules.normalise import lexicon
+    """Empty every per-input memo — each one keyed by what a request carries (a figure's or a time's text, a word, a
+    number, a day, a label, a problem said): a cold check, as for an article whose figures were never seen, for
+    benchmarks. What is keyed only by a closed vocabulary is built once per process and kept: lexicons, locales and
+    number formats by language, unit conversions and periods by unit code, currency words, cue tables, rules,
+    equations, policies (``tests/test_engine_memos.py`` holds each memo to one side or the other)."""
+    for memo in _per_input():
+        memo.cache_clear()
+    from rules import explain, messages
+
+    explain.forget()
+    messages.forget()
+
+
+def _per_input() -> tuple:
+    from rules import causes, containment, context, explain, identities, library, ratios, text
+    from rules.normalise import currency, lexicon, numbers, times, values
     from rules.temporal import role_terms
 
-    for memo in (context._measure, context._movement, text.fold, text.key, text.join, text._stem, identities.roles,
-                 containment.split, lexicon._folded, role_terms._role_days):
-        memo.cache_clear()
-    explain.forget()
+    return (context._measure, context._movement, text.fold, text.key, text.join, text._stem, identities.roles,
+            containment.split, lexicon._folded, lexicon._variants, role_terms._role_days, times._read_time,
+            numbers._parse, values._letter, currency._rate, currency._ecb, causes._rates, ratios._reads_as_ratio,
+            library._read_value, library._read_time, explain._formatted, explain._pattern, explain.unit_name)
 
 
 def _unique(derived: list[Derived]) -> list[Derived]:

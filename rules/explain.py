@@ -284,8 +284,6 @@ def as_range(value: Interval, unit: str | None = None) -> Range:
 
 
 def forget() -> None:
-    """Empty this module's memos (for cold benchmarks)."""
-    for memo in (_formatted, _pattern, unit_name):
-        memo.cache_clear()
+    """Empty this module's memos of texts and ranges (``rules.engine.forget``)."""
     _TEXTS.clear()
     _RANGES.clear()

@@ -202,6 +202,11 @@ _MEMO_SIZE = 1 << 14
 _PROBLEMS: dict[tuple[Any, ...], Problem] = {}
 
 
+def forget() -> None:
+    """Empty the problems made (``rules.engine.forget``)."""
+    _PROBLEMS.clear()
+
+
 def reasons(problems: Iterable[Problem], otherwise: str | Said) -> Callable[[str], str]:
     """The problems' messages joined (``joined``) as a value of a sentence (``rules.explain.say``): each in the
     language the sentence is said in when the problem has it (``local``), else in English; ``otherwise`` when

@@ -24,7 +24,7 @@ from math import ceil
 
 from rules.context import Item
 from rules.explain import Fig, as_range, say
-from rules.interval import Interval, outward
+from rules.interval import Interval, between, outward, ratio
 from rules.messages import N_, translate
 from rules.model import Cause, Computation, Derived, Input, Range, Text, Verdict
 from rules.normalise.values import Measure
@@ -91,8 +91,8 @@ class Term:
             return self.value if whole is None else _between(self.value, whole, s - 1)
         lo, hi = self.value
         c_lo, c_hi = self.core
-        return Interval(None if lo is None or c_lo is None else c_lo - s * (c_lo - lo),
-                        None if hi is None or c_hi is None else c_hi + s * (hi - c_hi))
+        return Interval(None if lo is None or c_lo is None else between(c_lo, lo, s),
+                        None if hi is None or c_hi is None else between(c_hi, hi, s))
 
     def shown(self) -> str:
         return self.item.printed if self.item is not None else self.printed or self.name
@@ -100,8 +100,8 @@ class Term:
 
 def _between(a: Interval, b: Interval, s: Fraction) -> Interval:
     """``s`` (0–1) of the way from range ``a`` to range ``b``, end by end."""
-    return Interval(None if a.low is None or b.low is None else a.low + s * (b.low - a.low),
-                    None if a.high is None or b.high is None else a.high + s * (b.high - a.high))
+    return Interval(None if a.low is None or b.low is None else between(a.low, b.low, s),
+                    None if a.high is None or b.high is None else between(a.high, b.high, s))
 
 
 def cut_range(m: Measure) -> Interval | None:
@@ -109,9 +109,14 @@ def cut_range(m: Measure) -> Interval | None:
     than rounded (statements and exchanges often print 21.37281 as 21.372): from its allowance's near end to one
     step beyond it, away from zero. None for ranges, bounds, hedged and round figures."""
     n, p = m.number, m.precision
-    if n is None or not p or m.bound != "exact" or abs(n) < 200 * p:
+    if n is None or not p or m.bound != "exact":
         return None
-    return m.value.hull(Interval(n - p, n + 2 * p) if n > 0 else Interval(n - 2 * p, n + p))
+    nn, nd, pn, pd = n.numerator, n.denominator, p.numerator, p.denominator
+    if abs(nn) * pd < 200 * pn * nd:
+        return None
+    d = nd * pd  # the ends n − p and n + 2p (or n − 2p and n + p), by integers: this runs for every figure that misses
+    near, far = (nn * pd - pn * nd, nn * pd + 2 * pn * nd) if nn > 0 else (nn * pd - 2 * pn * nd, nn * pd + pn * nd)
+    return m.value.hull(Interval(ratio(near, d), ratio(far, d)))
 
 
 def core(m: Measure) -> Interval:
@@ -125,8 +130,9 @@ def core(m: Measure) -> Interval:
 def coarse(m: Measure) -> bool:
     """An amount of one significant digit: the printed digits allow more than ±5 % ("2 million"). Not a
     percentage: whole percents are how shares are printed ("9 %" for 8.6 %), not a choice of one digit."""
-    return m.number is not None and m.precision is not None and m.number != 0 and \
-        m.bound in ("exact", "approximate") and m.precision * 20 > abs(m.number) and \
+    n, p = m.number, m.precision
+    return n is not None and p is not None and n != 0 and m.bound in ("exact", "approximate") and \
+        p.numerator * 20 * n.denominator > abs(n.numerator) * p.denominator and \
         m.unit not in ("percent", "percentage_point", "permille")
 
 

@@ -4,8 +4,9 @@ Figures: a hand-written quantity or share is found when an extracted figure's sp
 with no number, its words) is printed. Times: each time a hand-written claim names that is printed in the article
 is found when an extracted time covers it. Relations: a hand-written relation between the article's claims is
 recovered when an extracted relation of the same kind names the same claims in the same roles (a share: share and
-part or whole; a sum: the total, or the parts; a change: before and after; per: total and count; same and order:
-the claims). Verdicts: the extracted claims and relations are checked with the seed's references (which a
+part or whole; a sum: the total and some of the parts, or the parts; a change: before and after; per: total and count; same and order:
+the claims); a figure the article states twice, which the extraction relates as the same figure (``same``), is
+named by either mention. Verdicts: the extracted claims and relations are checked with the seed's references (which a
 newsroom's library holds, not the article), and their inconsistent verdicts, mapped back to the hand-written ids,
 are compared with the seed's expected ones: those found, and false alarms (any other inconsistent verdict).
 """
@@ -97,10 +98,22 @@ class Evaluation:
         ids = {c["id"] for c in self.request["claims"]}
         wanted = [r for r in self.request.get("relations", [])
                   if all(i in ids for i in _ids(r)) and r["kind"] in ("share", "sum", "change", "per")]
-        got = [msgspec.to_builtins(r) for r in self.x.relations]
+        # a figure the article states twice, which the extraction relates as the same figure ('parks $210 million'
+        # and 'Parks spending falls to $210 million'), is one claim: either mention names it
+        one: dict[str, str] = {}
+        for r in self.x.relations:
+            if type(r).__name__ == "Same":
+                for i in r.claims[1:]:
+                    one[i] = one.get(r.claims[0], r.claims[0])
+
+        def named(i):
+            return [named(j) for j in i] if isinstance(i, list) else one.get(i, i)
+
+        got = [{k: named(v) if k not in ("kind", "exhaustive") else v for k, v in msgspec.to_builtins(r).items()}
+               for r in self.x.relations]
         recovered = 0
         for r in wanted:
-            m = {k: ([self.mapping.get(i) for i in v] if isinstance(v, list) else self.mapping.get(v))
+            m = {k: ([named(self.mapping.get(i)) for i in v] if isinstance(v, list) else named(self.mapping.get(v)))
                  for k, v in r.items() if k != "kind" and k != "exhaustive"}
             if any(_meets(r["kind"], m, g) for g in got if g["kind"] == r["kind"]):
                 recovered += 1
@@ -134,8 +147,9 @@ def _meets(kind: str, want: dict, got: dict) -> bool:
         return want["share"] == got.get("share") and (
             (want.get("part") and want["part"] == got.get("part")) or
             (want.get("whole") and want["whole"] == got.get("whole")))
-    if kind == "sum":
-        return (want.get("total") and want["total"] == got.get("total")) or \
+    if kind == "sum":  # the total and some of the parts (two lists of parts of one total are two relations)
+        return (want.get("total") and want["total"] == got.get("total") and
+                bool(set(want["parts"]) & set(got.get("parts", [])))) or \
             (set(want["parts"]) == set(got.get("parts", [])))
     if kind == "change":
         return want["before"] == got.get("before") and want["after"] == got.get("after")
@@ -204,5 +218,6 @@ def test_the_seeds_extraction_summary():
     assert alarms_all == 0
     assert (found + times_found) / both >= 0.95  # the issue's goal
     assert rel_found / rel_all >= 0.8  # the issue's goal
+    assert rel_found >= 16, "16 of the 17 relations were recovered when this was written"
     assert matched / extracted >= 0.8
     assert got_all >= 11, "every seed's inconsistent verdicts are reached from its article (11 of 11)"

@@ -73,7 +73,7 @@ def partners(ctx: Context, share: Item) -> list[tuple[Item | None, Item | None]]
     if share.id in explicit:  # a relation naming the part only: the whole is still found by the share's 'of'
         return [(ctx.get(r.part), w) for r in explicit[share.id]
                 for w in ([ctx.get(r.whole)] if r.whole else _wholes(ctx, share, claim, ctx.get(r.part)) or [None])]
-    memo_key = ("share_partners", share.subject, share.metric, share.scope, share.when,
+    memo_key = ("share_partners", share.actor, share.subject, share.metric, share.scope, share.when,
                 key(claim.of, ctx.language))
     found = ctx.memo.get(memo_key)
     if found is None:
@@ -83,7 +83,7 @@ def partners(ctx: Context, share: Item) -> list[tuple[Item | None, Item | None]]
                                if p.measure is not None and p.measure.per is None) if share.metric else []
         wholes = first_per_unit(w for w in ctx.by_metric(memo_key[-1], share.when, Quantity)
                                 if w.measure is not None and w.measure.per is None
-                                and (w.subject, w.metric, w.scope, w.when) != memo_key[1:5])
+                                and (w.subject, w.metric, w.scope, w.when) != memo_key[2:6])
         found = ctx.memo[memo_key] = [(p, w) for p in parts or [None] for w in wholes or [None]
                                       if p is not None or w is not None]
     return found

@@ -33,7 +33,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rules.containment import qualifiers, split
+from rules.extract.actors import adjective_place, subjects
 from rules.extract.cues import LANGUAGES, cues
+from rules.extract.events import event_subjects, law_events, office_roles, restated_headline
 from rules.messages import N_, problem
 from rules.model import (MAX_CLAIMS, MAX_RELATIONS, Age, Change, CheckRequest, Claim, Event, PerUnit, Problem, Quantity, Relation, Role, Same,
                          Share, ShareOf, SumOf, TimeReading)
@@ -85,6 +87,7 @@ _QUOTES = frozenset("'’‘\"«»“”„")
 #: Reader codes that say the span is not an amount at all (a date, a name): not a figure, not a problem.
 _NOT_FIGURES = frozenset({"not_an_amount", "no_number", "empty", "vague", "no_unit"})
 _WINDOW = 8
+_STAND_IN = dt.date(2000, 1, 1)  # a publication date to try a relative time's words with, never to read it
 #: references with the same words tried for each figure (``named_by_references``): a few, whatever was sent
 PER_BAG = 8
 #: The Arabic article, alone or with a proclitic glued on ('والعجز'), as folded
@@ -225,6 +228,7 @@ class _Scan:
         self._cue: dict[int, tuple[int, frozenset[str]] | None] = {}
         self.marks: dict[int, set[str]] = {}  # each sentence's cue categories
         self.changed: set[frozenset[str]] = set()  # the pairs a change relation joins already
+        self.unscaled: set[str] = set()  # 'from 800 to 1.2 million': the first end, whose scale is not said
         self.dates: set[str] = set()  # bare years read as the date an age counts from, not as amounts
         self.compared: list[tuple[_Fig, _Fig, _Fig]] = []  # base, level and the percentage that compares them
         self.factors = factor_words(lang)
@@ -348,17 +352,17 @@ class _Scan:
             # the run around the anchor holds one date: it stops at the year or month of another ('in March 2024
             # in March 2024 …' is read one date at a time, a few tries each)
             first = i
-            while first > 0 and i - first < _WINDOW and toks[first - 1].sentence == sentence and \
-                    self._timeish(first - 1) and not self._dated(first - 1) and not toks[first - 1].used:
-                first -= 1
+            while first > 0 and i - first < _WINDOW and (k := self._time_before(first, sentence)) is not None:
+                first = k
             last = i + (cats[0] if cats else 1)
             years = int(self.year_like(i))
             months = int(bool(cats and cats[1] & {"month", "hmonth"}))
             while last < n and last - first < 2 * _WINDOW and toks[last].sentence == sentence:
                 more = self.time_categories(last)
-                if more and "mod" in more[1] and more[1] <= {"mod", "marker"} and last > i and not (
-                        last + more[0] < n and self._timeish(last + more[0])):
-                    break  # 'في 2024 بعد 10.2 مليار': 'after' opens what follows, it does not end this date
+                if more and "mod" in more[1] and more[1] <= {"mod", "marker", "hedge"} and last > i and \
+                        not self._time_follows(last + more[0]):
+                    break  # 'في 2024 بعد 10.2 مليار', 'in December 2009 about the bill', '2007 نحو 183 مليون': 'after',
+                    # 'about' open what follows, they do not end this date ('from 2009 to about 2011' goes on)
                 year = self.year_like(last)
                 month = bool(more and more[1] & {"month", "hmonth"})
                 if (year and years) or (month and months and years):
@@ -390,6 +394,32 @@ class _Scan:
                                             time=span))
             i = b
 
+    def _time_follows(self, k: int) -> bool:
+        """Whether a time word other than a filler ('the', 'in') starts at token ``k``, after at most two fillers; a
+        number before a scale word, a currency or a unit is an amount ('نحو 5 مليارات دولار')."""
+        n = len(self.toks)
+        for j in range(k, min(k + 3, n)):
+            hit = self.time_categories(j)
+            if not (hit and hit[1] == {"filler"}):
+                amount = self.toks[j].word == "#" and j + 1 < n and (
+                    self.kinds(j + 1) & _AFTER_NUMBER_WORD or self.toks[j + 1].word in _RIGHT_SYMBOLS)
+                return self._timeish(j) and not amount and not (hit and hit[1] <= {"filler", "marker"})
+        return False
+
+    def _time_before(self, j: int, sentence: int) -> int | None:
+        """The start of the time word ('since', 'early') or phrase ('the beginning of', 'the end of') that ends just
+        before token ``j`` in its sentence, not the end of an earlier date nor words read already; else None."""
+        toks = self.toks
+        for k in range(max(j - 4, 0), j - 1):  # a phrase of several words, the longest first
+            hit = self.time_categories(k)
+            if hit and k + hit[0] == j and not hit[1] & {"month", "hmonth"} and \
+                    all(toks[m].sentence == sentence and not toks[m].used for m in range(k, j)):
+                return k
+        k = j - 1
+        if toks[k].sentence == sentence and self._timeish(k) and not self._dated(k) and not toks[k].used:
+            return k
+        return None
+
     def _dated(self, j: int) -> bool:
         """A year, or a month name: the end of an earlier date."""
         hit = self.time_categories(j)
@@ -404,7 +434,8 @@ class _Scan:
 
     def _read_time(self, first: int, anchor: int, last: int) -> tuple[int, int, TimeReading | None] | None:
         """The widest window around ``anchor`` the time reader reads (left edge first, then the right); else the
-        widest it refused only for want of a publication date, with no reading."""
+        widest it refused only for want of a publication date and reads with one (any: 'last year to' and 'الخامس
+        خلال السنوات الثلاث المقبلة' read with none), with no reading."""
         tries = 0
         relative: tuple[int, int, None] | None = None
         for a in range(first, anchor + 1):
@@ -416,11 +447,20 @@ class _Scan:
                 try:
                     span = read_time(printed, self.language, self.published)
                 except Unreadable as exc:
-                    if exc.code == "needs_publication_date" and relative is None:
+                    if exc.code == "needs_publication_date" and relative is None and \
+                            self._reads_dated(printed):
                         relative = (a, b, None)
                     continue
                 return a, b, span.reading()
         return relative
+
+    def _reads_dated(self, printed: str) -> bool:
+        """Whether a relative time reads once a publication date is given (a stand-in: only its words are tried)."""
+        try:
+            read_time(printed, self.language, _STAND_IN)
+        except Unreadable:
+            return False
+        return True
 
     # -- figures ---------------------------------------------------------------------------------------------------
     def scan_figures(self) -> None:
@@ -461,7 +501,9 @@ class _Scan:
         that level's words after its number, printed once for both; its claim's value is the number with them
         ('312 millones de euros'). Not when the first number has words of its own ('from $312 to …', '312 millones
         a …'), nor when the two numbers are more than a hundred-fold apart ('from 800 to 1.2 million': 800 of what
-        is not said)."""
+        is not said). A first number under a thousand with no scale of its own before a level with one ('from $3 to
+        $5 billion', 'from 800 to 1.2 million') that does not share it may be three dollars or three billion: the
+        pair is no change (``unscaled``)."""
         toks = self.toks
         for x, y in zip(self.figs, self.figs[1:]):
             if x.measure is None or y.measure is None or x.factor or y.factor or x.measure.unit is not None or \
@@ -483,6 +525,13 @@ class _Scan:
                     printed, x.measure.number) <= 100:
                 continue
             x.value, x.measure, x.percent, x.is_level = x.value + tail, measure, measure.unit in _SHARES, None
+        for x, y in zip(self.figs, self.figs[1:]):
+            xm, ym = x.measure, y.measure
+            if xm is not None and ym is not None and xm.number is not None and xm.number < 1000 and \
+                    xm.unit in (None, ym.unit) and self.cue_before(x.first, "from", 1) is not None and \
+                    x.last + self.is_cue(x.last, "to") == y.first and x.last < y.first and \
+                    any(self.kinds(k) & _K_SCALES for k in range(y.first, y.last)):
+                self.unscaled.add(x.id)  # '800' may be 800 thousand, '$3' three billion: the scale is not said
 
     def in_words(self, i: int, kinds: int) -> bool:
         """'a million', 'half a million pounds': a word for one or a fraction before a scale word (with 'a' between
@@ -699,8 +748,12 @@ class _Scan:
                 k -= 1
         top, free = j, 0
         while j >= 0 and len(out) - free < 3 and self.toks[j].clause == clause and top - j < 12:
-            if (self.toks[j].word == "#" or self.toks[j].used) and not previous:
-                break
+            if (self.toks[j].word == "#" or self.toks[j].used) and not previous and (
+                    out or not self.in_time(j) or fig.noun is not None or
+                    fig.measure is not None and KINDS.get(fig.measure.unit or "") == "count"):
+                break  # another figure, or a time before the words; a time right before a figure that names no
+                # noun of its own is passed, to its words ('وبلغ العجز في العام السابق 100 مليار ريال'; not
+                # 'StreamCo ended 2024 with 42.5 million subscribers')
             if out and self.opens(j):
                 break
             if self.content(j):
@@ -709,6 +762,11 @@ class _Scan:
                 free += self.place_word(j) is not None or self.generic(j)  # besides them
             j -= 1
         return out[::-1]
+
+    def in_time(self, j: int) -> bool:
+        """Whether token ``j`` is part of a time read."""
+        k = bisect.bisect_right(self.time_starts, j) - 1
+        return k >= 0 and j < self.times[k][1]
 
     def restating(self, fig: _Fig) -> list[int]:
         """'500 مليون دولار يومياً، أي 6 مليارات دولار سنوياً', 'soit …': a figure that restates the one before it in
@@ -793,6 +851,9 @@ class _Scan:
         for n, j in enumerate(idx):
             if (name := self.place_word(j)) is not None and not (
                     n + 1 < len(idx) and self.qualifier(j) and self.qualifier(idx[n + 1])):
+                return name, [k for k in idx if k != j]
+        for n, j in enumerate(idx):  # 'السوق الأميركية': an adjective the reader's data ties to a country
+            if n and (name := adjective_place(self, j)) is not None and not self.qualifier(j):
                 return name, [k for k in idx if k != j]
         return None, idx
 
@@ -893,7 +954,11 @@ class _Scan:
         """A shorter mention of what an earlier figure counts ('these fees' after 'licence fees') takes its label;
         a mention of part of that group, named by a qualifier (rules/data/containment.toml), takes it with the
         qualifier when it refers back to it: by a generic word ('Saudi women employed in the sector' after 'women
-        employed in the private sector') or as a part of it ('…, including 147,978 expatriate women')."""
+        employed in the private sector') or as a part of it ('…, including 147,978 expatriate women'). A part with
+        no qualifier is not the whole ('$630 million, including spending of $200 million'), and a mention that
+        drops words with nothing referring back may name the wider group ('Women employed in the sector totalled
+        308,766. Women totalled 2 million.'): it takes the narrower label only when its figure is smaller, where
+        either reading makes the two disagree."""
         if not fig.stems or fig.measure is None:
             return
         found: _Fig | None = None
@@ -914,12 +979,65 @@ class _Scan:
             if found is not None and (other.stems != found.stems or q != qualified):
                 return  # 'education spending and transit spending …; the sector's spending': which one is not said
             found, qualified = found or other, q
-        if found is None:
+        if found is None or not qualified and fig.stems < found.stems and (
+                self.part_of(fig, found) or not back and self.may_be_wider(fig, found)):
             return
         fig.metric, fig.stems, fig.carried = found.metric, found.stems | qualified, found
         if qualified:
             words = [j for j in label if set(key(self.toks[j].raw, self.lang).split()) <= qualified]
             fig.metric = f"{self.label(words)} {found.metric}"
+
+    @staticmethod
+    def may_be_wider(fig: _Fig, narrower: _Fig) -> bool:
+        """Whether ``fig`` may count more than ``narrower`` (the same unit, period and 'per'): what a wider group
+        counts. In another period or per unit the two are not compared here."""
+        a, b = fig.measure, narrower.measure
+        assert a is not None and b is not None
+        if a.period != b.period or a.per != b.per:
+            return False
+        return a.value.high is None or b.value.low is None or a.value.high >= b.value.low
+
+    def apposed(self, fig: _Fig) -> list[int]:
+        """'Jet fuel, at $3.17 a gallon, has doubled since 2007': a figure with no words before it in its clause, right
+        after a clause that is only an apposition (a figure with no words of its own, labelled by the clause before
+        it), shares the subject the apposition is set beside: it counts what that clause names. Not when either
+        clause has words of its own ('Jet fuel, at $3.17 a gallon, and diesel have doubled')."""
+        if not fig.index:
+            return []
+        prev, toks = self.figs[fig.index - 1], self.toks
+
+        def bare(a: int, b: int) -> bool:  # no word of its own, no other figure or time, in tokens [a, b)
+            return not any(self.content(k) or toks[k].used for k in range(a, b))
+
+        clause, j = toks[fig.first].clause, fig.first - 1
+        while j >= 0 and fig.first - j < 40 and toks[j].clause == clause:
+            j -= 1
+        a = prev.first
+        while a > 0 and prev.first - a < 40 and toks[a - 1].clause == toks[prev.first].clause:
+            a -= 1
+        if j < 0 or toks[j].clause != toks[prev.first].clause or toks[j].sentence != toks[fig.first].sentence or \
+                not bare(j + 1, fig.first) or not bare(a, prev.first) or not bare(prev.last, j + 1):
+            return []
+        return self.label_before(prev, previous=True)
+
+    def price_per(self, fig: _Fig, label: list[int]) -> None:
+        """'Jet fuel, at $3.17 a gallon, … the price per gallon is up 200 percent': a figure labelled only by a price
+        word and the unit it is per ('the price per gallon', 'le prix par litre') refers back to the earlier price per
+        that unit: it counts what that one counts. Not when the earlier prices per that unit count different things
+        ('diesel at $4 a gallon, petrol at $3 a gallon'), nor when its own words name something else ('the price
+        per gallon of diesel')."""
+        toks = self.toks
+        units = [j for j in label if j and self.kinds(j) & _K_UNIT and self.kinds(j - 1) & _K_PER and j - 1 > 0 and
+                 self.is_cue(j - 2, "price")]
+        if len(units) != 1 or any(j not in units and not self.is_cue(j, "price") for j in label):
+            return
+        m = self.meaning(units[0])
+        unit = self.lex.lookup(self.words, units[0])[1].unit if m else None
+        earlier = [f for f in self.figs[max(0, fig.index - 30):fig.index] if f.measure is not None and
+                   f.measure.per == unit and f.measure.unit is not None and len(f.measure.unit) == 3 and f.stems]
+        if unit is None or not earlier or len({f.stems for f in earlier}) != 1 or toks[units[0]].used:
+            return
+        fig.metric, fig.stems = earlier[-1].metric, earlier[-1].stems
 
     def part_of(self, fig: _Fig, other: _Fig) -> bool:
         """'308,766, including 147,978 …': the figure follows a parts cue right after ``other``, in its sentence."""
@@ -943,11 +1061,13 @@ class _Scan:
             if share_cue and self.time_only(after + share_cue):
                 share_cue = 0  # 'creció un 86,8% de 2021 a 2022': a time after 'de', not the whole it is a share of
             before = self.rate_restated(fig) or self.label_before(fig) or self.label_before(fig, previous=True) or \
-                self.restating(fig)
+                self.restating(fig) or self.apposed(fig)
             before = before + self.answer(fig)  # 'among women, 55 percent said …': who answered, then what
             scope, label = self.scope_of(before)
             if not label and not fig.percent:
-                counted = self.words_after(fig.last, 2)
+                # the noun after it, in its clause ('5 million residents'; not '… and spending $300 billion')
+                counted = self.words_after(fig.last, 2) if fig.last < len(self.toks) and \
+                    self.toks[fig.last].clause == t.clause else []
                 scope2, label = self.scope_of(counted)
                 scope = scope or scope2
                 if not label:  # the noun the reader took as the unit counted: 'مليون مستخدم', 'residents'
@@ -958,6 +1078,8 @@ class _Scan:
             fig.metric, fig.stems = self.label(label) or None, self.stems(label)
             fig.context = self.context_of(fig) | self.actor(fig)
             self.carry(fig, label)
+            if fig.carried is None:
+                self.price_per(fig, label)
             metric = fig.metric
             time = self.time_for(fig)
             if time is None and fig.carried is not None:
@@ -1190,14 +1312,36 @@ class _Scan:
             self._then_now(figs)
             self._rest(by_sentence, sentence, figs)
             self._breakdown(figs)
+            self._by_origin(sentence, figs)
             for n, fig in enumerate(figs):
                 self._change(*_near(figs, n), fig)
                 self._parts(*_near(figs, n), fig)
                 self._per(*_near(figs, n), fig)
             self._each(figs)
             self._over_the_year(sentence, figs)
+        self._restated()
         if self.dates:  # a bare year read as the date of an age: no relation between amounts has it
             self.out.relations = [r for r in self.out.relations if not self.dates & set(_relation_ids(r))]
+
+    def _restated(self) -> None:
+        """'Transit gets $630 million (15%), parks $210 million (5%) … Parks spending falls to $210 million from $240
+        million': a level stated again in a later sentence, read the same (number, unit, per unit, period), for the
+        same time, whose words hold the earlier mention's or are held by them, is one figure stated twice (a
+        ``same`` relation): what is related to either mention is related to that figure. Not when their words
+        differ ('parks maintenance' and 'parks spending'), nor their times, nor when a change relates the two."""
+        firsts: dict[tuple[object, ...], list[_Fig]] = {}
+        for fig in self.figs:
+            m = fig.measure
+            if m is None or fig.percent or fig.factor or not fig.stems or not self.level(fig):
+                continue
+            group = firsts.setdefault((m.value, m.unit, m.per, m.period, fig.time), [])
+            first = next((f for f in group[:20] if self.toks[f.first].sentence != self.toks[fig.first].sentence
+                          and (f.stems <= fig.stems or fig.stems <= f.stems) and
+                          frozenset((f.id, fig.id)) not in self.changed), None)
+            if first is not None:
+                self.out.relations.append(Same(claims=[first.id, fig.id]))
+            else:
+                group.append(fig)
 
     def _share(self, figs: list[_Fig], n: int, fig: _Fig) -> None:
         if fig.listed:
@@ -1326,6 +1470,46 @@ class _Scan:
         if total is not None and len(parts) >= 2:
             self.out.relations.append(SumOf(parts=[f.id for f in parts][:100], total=total.id))
 
+    def _by_origin(self, sentence: int, figs: list[_Fig]) -> None:
+        """'Reino Unido fue el primer país emisor, con 14,7 millones de turistas hasta septiembre, seguido de Francia,
+        con 10,3 millones, y Alemania, con 9,4 millones': in a sentence with a word for where those counted come from
+        ('país emisor', 'source market'), figures in one unit, each next to a country of its own, count those from
+        each country: they are parts (not all: other countries are not listed) of the latest earlier total in that
+        unit, for their time, whose clause names what the first of them counts ('turistas') in a place none of them
+        is.
+        Not without the word ('Francia recibió 100 millones, Italia 60 millones': countries side by side), nor when
+        a figure of the sentence has no country of its own."""
+        if "origin" not in self.marks.get(sentence, ()) or len(figs) > 40:
+            return
+        parts = [f for f in figs if not f.percent and not f.factor and f.measure is not None and self.level(f)]
+        places = [self.own_place(f) for f in parts]
+        if len(parts) < 2 or None in places or len(set(places)) != len(parts) or \
+                len({(f.measure.unit, f.measure.per, f.time) for f in parts}) != 1:  # type: ignore[union-attr]
+            return
+        first = parts[0]
+        words = frozenset(key(first.noun, self.lang).split()) if first.noun else first.stems
+        by_id = {c.id: c for c in self.out.claims}
+        total = next((f for f in reversed(self.figs[max(0, first.index - 30):first.index]) if f.measure is not None
+                      and not f.percent and not f.factor and self.level(f) and f.measure.unit == first.measure.unit
+                      and f.measure.per is None and f.time == first.time and words and words <= f.stems | f.context), None)
+        scope = getattr(by_id.get(total.id), "scope", None) if total is not None else None
+        if total is not None and scope and place(key(scope, self.lang), self.lang) not in places:
+            self.out.relations.append(SumOf(parts=[f.id for f in parts][:100], total=total.id))
+
+    def own_place(self, fig: _Fig) -> str | None:
+        """The country (or place) named next before a figure, in its clause or the clause before, with no other figure
+        between ('seguido de Francia, con 10,3 millones'): its code."""
+        toks = self.toks
+        clauses = {toks[fig.first].clause, toks[fig.first].clause - 1}
+        for j in range(fig.first - 1, max(-1, fig.first - 20), -1):
+            if toks[j].clause not in clauses or toks[j].sentence != toks[fig.first].sentence or toks[j].used:
+                return None
+            if j + 1 < fig.first and (code := place(key(self.printed([j, j + 1]), self.lang), self.lang)):
+                return code
+            if (name := self.place_word(j)) is not None:
+                return place(key(name, self.lang), self.lang)
+        return None
+
     def near_cue(self, fig: _Fig, category: str) -> bool:
         """A ``category`` cue just before the figure or among its first words ('fell to 2.1 hours')."""
         return self.cue_before(fig.first, category, 2) is not None or \
@@ -1376,9 +1560,12 @@ class _Scan:
             near = [f for f in (*figs[max(0, n - 1):n], *figs[n + 1:n + 2]) if f.percent == fig.percent and
                     not f.factor and self.near_cue(f, "to") and f.measure is not None and f.measure.unit == unit]
             if near:  # 'from X to Y', 'falls to Y from X'
-                self._add_change(every, fig, min(near, key=lambda f: f.first - fig.last if f.first > fig.first
-                                                 else fig.first - f.last))
-                return
+                other = min(near, key=lambda f: f.first - fig.last if f.first > fig.first else fig.first - f.last)
+                if self.moves(fig, other) and not self.unscaled & {fig.id, other.id}:
+                    self._add_change(every, fig, other)
+                return  # 'will cost from $3 to $5 billion' is a range, 'from 800 to 1.2 million' says no scale
+        if since is not None and any(since < f.first < fig.first for f in every):
+            since = None  # 'from $3 to $5 billion': the word is the first figure's
         if since is not None:  # 'Y, up 8 % from X', 'Y مقارنة بـX'
             earlier = next((f for f in reversed(figs[:n]) if f.percent == fig.percent and not f.share and
                             not f.factor and f.measure and fig.measure and f.measure.unit == fig.measure.unit), None)
@@ -1398,6 +1585,43 @@ class _Scan:
             if earlier is not None:
                 self._add_change(every, fig, earlier)
 
+    def moves(self, a: _Fig, b: _Fig) -> bool:
+        """Whether 'from X to Y' tells a change, not a range: its ends given for two times ('from £4.47 last year to
+        £4.71 this year'), or a word of change near it in its sentence ('rose from', 'est passé de', 'went from',
+        'falls to $210 million') — in another figure only before the pair ('creció un 86,8%, de 312 a …'), in its
+        clauses ('climbed by 50% to $9 billion from …') or in a clause after it that a clause word joins ('… und
+        damit um 3 Prozent erhöht'), and never a comparison ('40% more than planned'); 'will cost from $3 to $5
+        billion', 'range from' tell none."""
+        if a.time and b.time and a.time != b.time:
+            return True
+        if any(self.moved(f.value) for f in (a, b)):
+            return True
+        toks = self.toks
+        lo, hi = min(a.first, b.first), max(a.last, b.last)
+        clauses = {toks[lo].clause, toks[hi - 1].clause}
+        owner = {k: f for f in self.figs[max(0, min(a.index, b.index) - 5):max(a.index, b.index) + 6]
+                 for k in range(f.first, f.last)}
+        for j in range(max(0, lo - 12), min(len(toks), hi + 12)):
+            f = owner.get(j)
+            if toks[j].sentence != toks[lo].sentence or f is a or f is b or not toks[j].word[:1].isalpha() or \
+                    self.is_cue(j, "more") or self.is_cue(j, "less") or f is not None and \
+                    toks[f.first].clause not in clauses and f.first > lo and not self.joined(f):
+                continue
+            if self.is_cue(j, "moved") or self.moved(toks[j].raw):
+                return True
+        return False
+
+    def joined(self, fig: _Fig) -> bool:
+        """Whether the figure's clause opens with a clause word ('und damit …', 'and'), not a mark (',')."""
+        k, stop = fig.first, max(0, fig.first - 20)
+        while k > stop and self.toks[k - 1].clause == self.toks[fig.first].clause:
+            k -= 1
+        return self.toks[k].word[:1].isalpha() and bool(self.is_cue(k, "clause"))
+
+    def moved(self, printed: str) -> bool:
+        m = movement(printed, self.language)
+        return m is not None and bool(m.direction or m.factor)
+
     def _add_change(self, figs: list[_Fig], before: _Fig, after: _Fig) -> None:
         pair = frozenset((before.id, after.id))
         if pair in self.changed:
@@ -1410,7 +1634,8 @@ class _Scan:
                    movement(f.value, self.language) is not None)]
         stated = [f for f in stated if f is not before and f is not after] or \
             [f for f in figs if f.factor and f.first >= hi] or \
-            [f for f in figs if f.percent and not f.share and f.first >= hi and not before.percent]
+            [f for f in figs if f.percent and not f.share and f.first >= hi and not before.percent and not f.stems]
+        # (a percentage with words of its own names something else: '…, and its margin was 12%')
         if before.percent and not stated:  # 'من 41% إلى 44%، أي بنسبة 3%': the percentage after them states it
             stated = [f for f in figs if f.percent and not f.share and f.first >= hi][:1]
         change = min(stated, key=lambda f: min(abs(f.first - hi), abs(lo - f.last))) if stated else None
@@ -1458,14 +1683,18 @@ class _Scan:
             self._per_reference(fig)
             return
         count = min(counts, key=lambda f: abs(f.index - fig.index))  # the nearest count
-        # the total: a figure in the same unit whose words meet the per-unit figure's or the count's
-        words = fig.context | fig.stems | count.stems | count.context
+        # the total: a figure in the same unit whose words meet the per-unit figure's, or, stated in the count's
+        # sentence, the count's ('Acme earned $5 million. Acme has 2 million customers, who pay $10 per customer':
+        # the name alone does not say the earnings are what the customers pay)
+        own = fig.context | fig.stems
+        words = own | count.stems | count.context
+        where = self.toks[count.first].sentence
         # a rate per head ('a month for every resident') comes from a rate: the total states a period too
         totals = [f for f in near if f is not fig and f is not count and f.measure and f.measure.per is None and
-                  f.measure.unit == m.unit and m.unit is not None and not f.percent and (f.stems | f.context) & words
+                  f.measure.unit == m.unit and m.unit is not None and not f.percent and
+                  (f.stems | f.context) & (words if self.toks[f.first].sentence == where else own)
                   and (m.period is None or f.measure.period is not None)]
         # the total stated with the count (the same sentence), else the nearest to it
-        where = self.toks[count.first].sentence
         if any(self.toks[f.first].sentence == where for f in totals):
             totals = [f for f in totals if self.toks[f.first].sentence == where]
         total = min(totals, key=lambda f: abs(f.index - count.index)) if totals else None
@@ -1629,6 +1858,15 @@ class _Scan:
         return after >= len(self.toks) or self.toks[after].clause != self.toks[k].clause or \
             self.toks[after].word in self.cues.marks or self.toks[after].word in _SENTENCE_END
 
+    def subjects(self) -> None:
+        """Each figure's claim is given the actor it is about as its subject (``rules.extract.actors``)."""
+        found = subjects(self)
+        if not found:
+            return
+        actor = {f.id: found[f.first] for f in self.figs if f.first in found}
+        self.out.claims = [msgspec.structs.replace(c, subject=actor[c.id]) if c.id in actor and
+                           isinstance(c, Quantity | Share) and not c.subject else c for c in self.out.claims]
+
     # -- events and roles ------------------------------------------------------------------------------------------
     def _unread(self, printed: str) -> bool:
         return any(self.times[k][2] == printed for k in range(len(self.times)) if self.times[k][0] in self.unread)
@@ -1679,6 +1917,15 @@ class _Scan:
                 status=status, sentence=self.sentence_text(toks[i].sentence, start, toks[person[-1]].end),
                 span=(start, toks[person[-1]].end), extracted=True))
 
+    def untimed(self) -> None:
+        """Events and roles no time opens (``rules.extract.events``): an office held now or before by the one who
+        leads it, a law passed with no date; every event's actor; the headline's event restated in the body."""
+        self.out.claims = [*self.out.claims, *office_roles(self), *law_events(self)]
+        events = event_subjects(self, [c for c in self.out.claims if isinstance(c, Event)])
+        by_id = {e.id: e for e in events}
+        self.out.claims = [by_id.get(c.id, c) for c in self.out.claims]
+        self.out.relations.extend(restated_headline(self, events))
+
     def run(self) -> Extraction:
         self.tokenize()
         self.scan_times()
@@ -1686,9 +1933,11 @@ class _Scan:
         self.shared_tail()
         self.claims()
         self.named_by_references()
+        self.subjects()
         self.relations()
         self.events()
         self.roles()
+        self.untimed()
         self.out.found.sort(key=lambda f: f.start)
         return self.out
 

@@ -14,13 +14,16 @@ from importlib.resources import files
 from rules.normalise.lexicon import Lexicon, locale_of
 from rules.text import key
 
-__all__ = ["CATEGORIES", "LANGUAGES", "Cues", "cues"]
+__all__ = ["ACTOR_CATEGORIES", "CATEGORIES", "LANGUAGES", "Cues", "cues"]
 
 _DATA = files("rules").joinpath("data/extract")
 LANGUAGES = tuple(sorted(p.name[:-5] for p in _DATA.iterdir() if p.name.endswith(".toml")))
 CATEGORIES = ("share", "parts", "from", "to", "since", "order", "future", "past", "expected", "planned", "former",
               "current", "roles", "drop", "clause", "link", "rest", "breakdown", "same", "more", "less", "article",
-              "that", "generic", "comes_to", "then", "now", "elapsed", "each", "pronoun", "said")
+              "that", "generic", "comes_to", "then", "now", "elapsed", "each", "pronoun", "said", "moved",
+              "price", "origin")
+#: the words around names (``rules.extract.actors``), in a lexicon of their own: 'the company' must not hide 'the'
+ACTOR_CATEGORIES = ("organisation", "anaphor", "source", "office", "led_by", "enact", "law")
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,7 @@ class Cues:
     lex: Lexicon
     marks: frozenset[str]
     generic: frozenset[str]  # the stems of the generic words (``rules.text.key``): 'nombre', 'montant'
+    actors: Lexicon  # ``ACTOR_CATEGORIES``: nouns before a name ('شركة'), that refer back ('the company'), offices…
 
 
 @lru_cache(maxsize=8)
@@ -44,4 +48,8 @@ def cues(language: str) -> Cues:
             if phrase not in marks:
                 lex.add(phrase, category, True)
     generic = frozenset(w for phrase in data.get("generic", []) for w in key(phrase, language).split())
-    return Cues(lex=lex, marks=marks, generic=generic)
+    actors = Lexicon(lang=language, locale=locale_of(language), arabic=language == "ar")
+    for category in ACTOR_CATEGORIES:
+        for phrase in data.get(category, []):
+            actors.add(phrase, category, True)
+    return Cues(lex=lex, marks=marks, generic=generic, actors=actors)

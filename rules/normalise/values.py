@@ -22,16 +22,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from functools import lru_cache
-from math import gcd
 
 from babel.numbers import list_currencies
 
 from rules.interval import Interval, exact
+from rules.interval import ratio as _q
 from rules.messages import C_, N_, translate
 from rules.model import Amount, Reading
 from rules.normalise import currency as currencies
-from rules.normalise.lexicon import EMPTY, NUMBER, SYMBOL, WORD, Kind, Lexicon, Meaning, lexicon, split, tokens
 from rules.normalise.errors import Unreadable
+from rules.normalise.lexicon import EMPTY, NUMBER, SYMBOL, WORD, Kind, Lexicon, Meaning, lexicon, split, tokens
 from rules.normalise.numbers import half_width, parse
 from rules.normalise.units import KINDS, PERIODS, PINT_NAMES, words
 from rules.policy import POLICY, Policy, percent_text
@@ -62,21 +62,6 @@ _CODES = frozenset(list_currencies())
 _TEN = [10 ** k for k in range(40)]  # ints: a Fraction times an int skips a gcd
 _new = object.__new__
 _interval = tuple.__new__  # Interval(lo, hi) without the named tuple's Python-level __new__
-
-
-def _q(n: int, d: int) -> Fraction:
-    """The Fraction n / d (d > 0), reduced here: ``Fraction(n, d)`` without its checks of types and signs, which
-    take most of its time; the attributes are those CPython's ``Fraction._from_coprime_ints`` sets."""
-    g = gcd(n, d)
-    if g != 1:
-        n //= g
-        d //= g
-    f = _new(Fraction)
-    f._numerator, f._denominator = n, d
-    return f
-
-
-assert _q(-1250, 100) == Fraction(-25, 2) and hash(_q(6, 3)) == hash(2), "fractions.Fraction's layout changed"
 
 
 @lru_cache(maxsize=64)
