@@ -25,7 +25,7 @@ from rules.interval import Interval, outward
 from rules.messages import Said, translate, translated
 from rules.model import Range, Text
 from rules.normalise.lexicon import lexicon
-from rules.normalise.units import name, pattern
+from rules.normalise.units import name, pattern, plural_form
 
 __all__ = ["Fig", "as_range", "number", "say", "unit_name"]
 
@@ -73,7 +73,6 @@ class _Numbers:
         self.forms = {form: dict(by_magnitude) for form, by_magnitude in compact.items()}
         self.magnitudes = sorted((int(m) for m in self.forms["other"]), reverse=True)
         self.patterns: dict[str, NumberPattern] = {}
-        self.plural_form = locale.plural_form
 
     def plain(self, d: Decimal) -> str:
         return self._apply(self.default, d)
@@ -106,7 +105,7 @@ class _Numbers:
             plain = abs(rounded).normalize()
             # a whole number's plural form asked as an int: the same operands (no fraction digits), and babel's
             # rules run two to three times faster on ints than on Decimals
-            form = self.plural_form(int(plain) if plain.as_tuple().exponent >= 0 else plain)  # type: ignore[operator]
+            form = plural_form(self.locale, int(plain) if plain.as_tuple().exponent >= 0 else plain)
             if form not in forms:
                 form = "other"
             if rounded == 1 and str(magnitude) in forms.get("1", {}):
