@@ -45,6 +45,8 @@ def digits(text: str) -> str:
 def fold(text: str) -> str:
     """Fold ``text`` for comparison: 'الإيرادات  العالميّة' and 'الايرادات العالمية' fold alike."""
     text = unicodedata.normalize("NFKC", text).casefold()
+    if text.isalpha():  # one word of letters (most calls): no punctuation or space to fold, no mark but ۥ ۦ
+        return (_MARKS.sub("", text) if not text.isascii() else text).translate(_LETTERS)
     text = _MARKS.sub("", text).translate(_LETTERS)
     text = _PUNCT.sub(" ", text)
     return _SPACES.sub(" ", text).strip()

@@ -144,3 +144,16 @@ def test_key_takes_shortcuts_only_where_a_step_would_change_nothing(text, langua
     assert key.__wrapped__(text, language) == _key_in_full(text, language)
     for word in text.split():
         assert rules.text._article(word) == _ARTICLE.sub("", word)
+
+
+def _fold_in_full(text: str) -> str:
+    from rules.text import _LETTERS, _MARKS, _PUNCT, _SPACES
+
+    text = _MARKS.sub("", unicodedata.normalize("NFKC", text).casefold()).translate(_LETTERS)
+    return _SPACES.sub(" ", _PUNCT.sub(" ", text)).strip()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_ALPHABET + "\u06e5\u06e6\u064e\u0640İß_ﻻ", max_size=10))
+def test_fold_of_one_word_takes_the_same_steps_as_any_text(text):
+    assert rules.text.fold.__wrapped__(text) == _fold_in_full(text)
