@@ -214,7 +214,7 @@ def _plurals(locale: Locale) -> tuple[str, ...]:
     return tuple(locale.plural_form(n) for n in range(_COUNTS))
 
 
-def plural_form(locale: Locale, n: int | float | Decimal) -> str:
+def plural_form(locale: Locale, n: float | Decimal) -> str:
     """``locale.plural_form(n)``: a whole number below 1 000 (most counts a report writes: '170 million' is 170 of
     a million) looked up in babel's answers, instead of evaluating its rule again (1–4 µs a call)."""
     if type(n) is int and 0 <= n < _COUNTS:
