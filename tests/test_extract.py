@@ -409,6 +409,41 @@ def test_from_to_is_a_change_only_with_a_word_of_change_and_its_own_percentage(t
         assert _inconsistent(text, "en") == []
 
 
+#: Microsoft's income statements, fiscal 2002 and 2003 (https://msftar.azurewebsites.net/investor/reports/ar03/
+#: Form10KIncome.aspx): revenue $28,365 million → $32,187 million (+13.5 %), research and development $4,307 million
+#: → $4,659 million (+8.2 %)
+MSFT = {
+    "en": "Microsoft's revenue rose from $28,365 million in fiscal 2002 to $32,187 million in fiscal 2003, {}",
+    "fr": "Le chiffre d'affaires de Microsoft est passé de 28 365 millions de dollars en 2002 à 32 187 millions de "
+          "dollars en 2003, {}",
+    "es": "Los ingresos de Microsoft pasaron de 28.365 millones de dólares en 2002 a 32.187 millones de dólares en "
+          "2003, {}",
+    "de": "Der Umsatz von Microsoft stieg von 28.365 Millionen Dollar im Jahr 2002 auf 32.187 Millionen Dollar im Jahr "
+          "2003{}",
+    "ar": "ارتفعت إيرادات مايكروسوفت من 28365 مليون دولار في 2002 إلى 32187 مليون دولار في 2003، {}",
+}
+
+
+@pytest.mark.parametrize(("language", "other", "same"), [
+    ("en", "and research and development costs rose 8.2%.", "an increase of 8.2%."),
+    ("fr", "et les dépenses de recherche et développement ont augmenté de 8,2 %.", "soit une hausse de 8,2 %."),
+    ("es", "y los gastos de investigación y desarrollo subieron un 8,2 %.", "un aumento del 8,2 %."),
+    ("de", ", und die Ausgaben für Forschung und Entwicklung stiegen um 8,2 Prozent.", " und damit um 8,2 Prozent."),
+    ("ar", "وارتفعت تكاليف البحث والتطوير 8.2%.", "أي بنسبة 8.2%."),
+])
+def test_a_percentage_whose_clause_names_another_quantity_is_not_the_stated_change(language, other, same):
+    """'… and research and development costs rose 8.2%': the clause names what rose by 8.2 % (costs, a word the
+    identities know even where the cues drop it as a verb), so it is not revenue's change, and +13.5 % against 8.2 %
+    is no alarm. The near miss: 'an increase of 8.2%', 'und damit um …', 'أي بنسبة …' name nothing else, so they are
+    revenue's stated change, and a wrong one."""
+    for tail, stated in ((other, False), (same, True)):
+        text = MSFT[language].format(tail)
+        x = extract(text, language)
+        changes = [r for r in x.relations if isinstance(r, Change)]
+        assert len(changes) == 1 and (changes[0].change is not None) == stated, (tail, changes)
+        assert bool(_inconsistent(text, language)) == stated, tail
+
+
 def test_the_scale_printed_once_makes_a_stated_change_checkable_from_text():
     """The País Vasco table: 'creció un 86,8% … de 312 a 2.275 millones de euros' is a rise of 629 %."""
     from rules.engine import check

@@ -36,6 +36,7 @@ from rules.containment import qualifiers, split
 from rules.extract.actors import adjective_place, subjects
 from rules.extract.cues import LANGUAGES, cues
 from rules.extract.events import event_subjects, law_events, office_roles, restated_headline
+from rules.identities import roles as identity_terms
 from rules.messages import N_, problem
 from rules.model import (MAX_CLAIMS, MAX_RELATIONS, Age, Change, CheckRequest, Claim, Event, PerUnit, Problem, Quantity, Relation, Role, Same,
                          Share, ShareOf, SumOf, TimeReading)
@@ -1636,10 +1637,31 @@ class _Scan:
             [f for f in figs if f.factor and f.first >= hi] or \
             [f for f in figs if f.percent and not f.share and f.first >= hi and not before.percent and not f.stems]
         # (a percentage with words of its own names something else: '…, and its margin was 12%')
+        clauses = {self.toks[lo].clause, self.toks[hi - 1].clause}
+        stated = [f for f in stated if f.first < hi or self.toks[f.first].clause in clauses or
+                  not self.names_other(f, before.stems | after.stems | before.context | after.context)]
         if before.percent and not stated:  # 'من 41% إلى 44%، أي بنسبة 3%': the percentage after them states it
             stated = [f for f in figs if f.percent and not f.share and f.first >= hi][:1]
         change = min(stated, key=lambda f: min(abs(f.first - hi), abs(lo - f.last))) if stated else None
         self.out.relations.append(Change(before=before.id, after=after.id, change=change.id if change else None))
+
+    def names_other(self, fig: _Fig, words: frozenset[str]) -> bool:
+        """Whether the figure's clause, up to its end, names a quantity of its own that is not in ``words``: a
+        content word, or a word the identities name as a term even where the cues drop it as a verb ('… from $3bn
+        to $5bn, and costs rose 12%', 'وارتفعت التكاليف 12%'): a change in that clause is the costs', not the
+        revenue's. 'an increase of 67%', 'und damit um 3 Prozent', 'أي بنسبة 3%' name none."""
+        toks, clause = self.toks, self.toks[fig.first].clause
+        j = fig.first
+        while j > 0 and fig.first - j < 12 and toks[j - 1].clause == clause:
+            j -= 1
+        for k in range(j, fig.last):
+            t = toks[k]
+            if not t.word[:1].isalpha() or not (not t.used and self.content(k) or
+                                                      identity_terms(key(t.raw, self.lang), self.lang)):
+                continue
+            if not frozenset(self.stems([k])) & words and not self.moved(t.raw):
+                return True
+        return False
 
     def _parts(self, figs: list[_Fig], n: int, fig: _Fig) -> None:
         """'4,2 milliards d'euros en 2024, dont 1,1 milliard …', 'X. Davon entfielen Y': the figures after a parts
