@@ -257,6 +257,75 @@ def test_a_time_between_a_figure_and_its_words_is_passed(language, text, metrics
     assert [f.metric for f in figures] == metrics, [(f.value, f.metric) for f in figures]
 
 
+@pytest.mark.parametrize(("language", "text", "time"), [
+    ("en", EXPORTS.format("103.8"), "2022-09"),
+    ("fr", "Les exportations ont atteint 103,8 milliards de riyals en septembre 2023, contre 125,3 milliards de riyals "
+           "un an plus tôt.", "2022-09"),
+    ("es", "Las exportaciones sumaron 103.800 millones de riyales en septiembre de 2023, frente a 125.300 millones de "
+           "riyales un año antes.", "2022-09"),
+    ("de", "Im dritten Quartal 2023 betrugen die Exporte 103,8 Milliarden Riyal, gegenüber 125,3 Milliarden Riyal ein "
+           "Jahr zuvor.", "2022-07/2022-09"),
+    ("ar", "بلغت الصادرات 103.8 مليار ريال في سبتمبر 2023، مقابل 125.3 مليار ريال قبل عام.", "2022-09"),
+    ("ar", "بلغت الصادرات 103.8 مليار ريال في سبتمبر 2023، مقابل 125.3 مليار ريال في الفترة نفسها من العام السابق.",
+     "2022-09"),
+    # no time before it in its sentence: the words as printed, which the reader does not date (a problem on it)
+    ("en", "Exports were 103.8 billion riyals, against 125.3 billion riyals a year earlier.", "a year earlier"),
+    ("fr", "Les exportations ont atteint 103,8 milliards de riyals, contre 125,3 milliards un an plus tôt.",
+     "un an plus tôt"),
+])
+def test_a_figure_a_year_earlier_is_given_the_year_before_its_sentences_time(language, text, time):
+    """GASTAT's September 2023 exports against September 2022's (the namaazone.com report above): '125.3 billion
+    riyals a year earlier' is September 2022's figure, not September 2023's."""
+    x = extract(text, language)
+    figures = [c for c in x.claims if isinstance(c, Quantity)]
+    assert len(figures) >= 2 and figures[-1].time == time, [(f.value, f.time) for f in figures]
+    assert figures[-2].time != time
+
+
+def test_a_year_earlier_that_follows_no_figure_or_an_undated_time_gives_no_shifted_time():
+    """Near misses: 'A year earlier' opening a sentence is that sentence's time words, not a figure's; a time the
+    reader cannot date ('last year' with no publication date) is no base: the figure keeps the printed words."""
+    x = extract("Exports were 103.8 billion riyals in September 2023. A year earlier, imports were 60 billion riyals.",
+                "en")
+    assert [c.time for c in x.claims if isinstance(c, Quantity)] == ["in September 2023"] * 2
+    x = extract("Exports were 103.8 billion riyals last year, against 125.3 billion riyals a year earlier.", "en")
+    assert [c.time for c in x.claims if isinstance(c, Quantity)] == ["last year", "a year earlier"]
+    report_problems = _problems("Exports were 103.8 billion riyals last year, against 125.3 billion riyals a year "
+                                "earlier.", "en")
+    assert ("x2", "no_year") in report_problems, report_problems
+
+
+@pytest.mark.parametrize(("language", "entry", "value", "span"), [
+    # 'في الربع الأول من 2007 … مقابل … قبل عام': by hand 'الربع الأول 2006'
+    ("ar", "argaam-2007-q1-cement", "182.24 مليون ريال", ("2006-01-01", "2006-04-01")),
+    # 'في الأشهر التسعة الأولى من 2023 … عن 17.2 مليون ريال قبل عام': by hand '9 أشهر 2022'
+    ("ar", "argaam-2023-arabian-refineries-9m", "17.2 مليون ريال", ("2022-01-01", "2022-10-01")),
+    # 'En septiembre de 2012, … frente a 11.079 personas un año antes': by hand 'septiembre de 2011'
+    ("es", "apm-2012-periodistas-parados", "11.079 personas", ("2011-09-01", "2011-10-01")),
+])
+def test_a_year_earlier_in_published_text_reads_as_the_hand_written_claims_time(language, entry, value, span):
+    """Published slips and passages (tests/corpus/slips, each with its source): the figure 'a year earlier' is
+    given the time the fact-checker wrote for it by hand, the year before its sentence's."""
+    import tomllib
+    from pathlib import Path
+
+    from rules.normalise.times import read_time
+
+    data = tomllib.loads((Path(__file__).parent / "corpus" / "slips" / f"{language}.toml").read_text("utf-8"))
+    slip = next(e for e in (*data.get("slip", []), *data.get("passage", [])) if e["id"] == entry)
+    figure = next(c for c in extract(slip["text"], language).claims if isinstance(c, Quantity) and c.value == value)
+    got = read_time(figure.time, language, None)
+    assert (got.start.isoformat(), got.end.isoformat()) == span, figure.time
+
+
+def _problems(text: str, language: str) -> list[tuple[str | None, str]]:
+    from rules.engine import check
+    from rules.model import CheckRequest
+
+    report = check(msgspec.convert({"document": {"language": language}, "text": text}, CheckRequest))
+    return [(c.id, p.code) for c in report.claims for p in (c.problems or [])]
+
+
 def test_after_a_year_opens_what_follows():
     """'… في 2024 بعد 10.2 مليار دولار في 2023': the 'after' belongs to the earlier figure, not to the year 2024."""
     x = extract("تراجعت إيرادات قناة السويس إلى 4 مليارات دولار في 2024 بعد 10.2 مليار دولار في 2023.", "ar")

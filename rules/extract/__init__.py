@@ -132,6 +132,13 @@ class Extraction:
     problems: list[Problem] = field(default_factory=list)
 
 
+#: a date in a form the reader reads in every language, by its grain (a quarter or a half as its months: 'Q'
+#: and 'H' are read in English only)
+_ISO = {"year": lambda d: f"{d.year}", "half": lambda d: f"{d.year}-{d.month:02d}",
+        "quarter": lambda d: f"{d.year}-{d.month:02d}", "month": lambda d: f"{d.year}-{d.month:02d}",
+        "day": lambda d: d.isoformat()}
+
+
 @dataclass(slots=True)
 class _Tok:
     word: str  # folded; '#' for a number; punctuation as printed
@@ -709,7 +716,7 @@ class _Scan:
         c = self.cue(j)
         categories = (c[1] if c else frozenset()) | self.covered.get(j, frozenset())
         return not categories & {"drop", "clause", "share", "parts", "since", "from", "to", "roles", "former",
-                                 "current", "article", "that", "comes_to", "then", "now", "each"}
+                                 "current", "article", "that", "comes_to", "then", "now", "each", "year_before"}
 
     def opens(self, j: int) -> bool:
         """Whether the words before token ``j`` are not part of the phrase after it: a reported clause opens at
@@ -1082,12 +1089,14 @@ class _Scan:
             if fig.carried is None:
                 self.price_per(fig, label)
             metric = fig.metric
-            time = self.time_for(fig)
+            earlier = self.year_earlier(fig)
+            time = earlier or self.time_for(fig)
             if time is None and fig.carried is not None:
                 time = fig.carried.time  # a shorter mention of an earlier figure, with no time of its own: that one's
             if time is None:
                 time = self.document_time
-            elif self.document_time is None and fig.measure is not None and not self._unread(time):
+            elif self.document_time is None and fig.measure is not None and not self._unread(time) and \
+                    earlier is None:
                 self.document_time = time  # the first time a figure is given for: the article's, for the rest
             fig.time = time
             fig.comes_to = self.amount_of(fig) if fig.percent and not fig.factor else None
@@ -1111,6 +1120,45 @@ class _Scan:
                 self.out.claims.append(Quantity(**common))
             self.out.found.append(Found("figure", fig.start, fig.end, fig.value, t.sentence, claim=fig.id))
         self.in_currency()
+
+    def year_earlier(self, fig: _Fig) -> str | None:
+        """'125.3 billion riyals a year earlier', 'un an plus tôt', 'في الفترة نفسها من العام السابق': the figure's
+        time is the year before the time its sentence gives before it ('in September 2023' → '2022-09', as the
+        reader reads a date in every language); with no such time, or one that is not whole years, halves,
+        quarters, months or days (or reads back otherwise), the words as printed, which the reader does not date (a problem on the claim, not the sentence's time).
+        None when no such words follow the figure (at most three words between, no other figure or time)."""
+        toks, sentence = self.toks, self.toks[fig.first].sentence
+        for k in range(fig.last, min(fig.last + 4, len(toks))):
+            if toks[k].sentence != sentence or k in self.fig_starts or toks[k].used and not self.in_time(k):
+                return None
+            size = self.is_cue(k, "year_before")
+            if size:
+                break
+            if self.in_time(k):
+                return None
+        else:
+            return None
+        printed = self.text[toks[k].start:toks[k + size - 1].end]
+        base = [t for a, b, t in self.times if b <= fig.first and toks[a].sentence == sentence and a not in self.unread]
+        if not base:
+            return printed
+        try:
+            read = read_time(base[-1], self.language, self.published).reading()
+        except Unreadable:
+            return printed
+        if read.modifier or read.calendar != "gregorian" or read.grain not in _ISO:
+            return printed
+        try:
+            start, end = read.start.replace(year=read.start.year - 1), read.end.replace(year=read.end.year - 1)
+        except ValueError:  # 29 February
+            return printed
+        a, b = _ISO[read.grain](start), _ISO[read.grain](end - dt.timedelta(days=1))
+        iso = a if a == b else f"{a}/{b}"  # 'في الأشهر التسعة الأولى من 2023' → '2022-01/2022-09'
+        try:
+            again = read_time(iso, self.language, None).reading()
+        except Unreadable:
+            return printed
+        return iso if (again.start, again.end) == (start, end) else printed
 
     def in_currency(self) -> None:
         """'Eine Pleite würde eine Billion kosten. Die Kosten lägen kaum unter einer Trillion Euro': a bare amount (a
