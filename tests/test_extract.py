@@ -224,6 +224,28 @@ def test_a_mention_that_drops_words_with_a_smaller_figure_takes_the_narrower_lab
     assert _inconsistent(text, language) == ([] if language == "es" else [("restated", [f.id for f in figures[:2]])])
 
 
+@pytest.mark.parametrize(("language", "text", "same"), [
+    ("en", EXPORTS.format("10.38"), False),  # GASTAT's figures with the slip above: 'Exports' drops 'Petroleum'
+    ("ar", "بلغت الصادرات البترولية 83.1 مليار ريال في سبتمبر 2023. وبلغت الصادرات 10.38 مليار ريال في سبتمبر 2023.",
+     False),
+    # near misses: the label printed in full both times, or a mention that is larger (no alarm at all)
+    ("en", "Petroleum exports were 83.1 billion riyals in September 2023. Petroleum exports were 8.31 billion riyals "
+           "in September 2023.", True),
+])
+def test_a_restatement_read_from_a_shorter_mention_does_not_say_it_is_the_same_figure(language, text, same):
+    """'Petroleum exports … 83.1 billion. Exports were 10.38 billion': the shorter mention is the same figure or all
+    exports; both disagree, so the alarm stays, but its explanation says either reading, not 'the same figure
+    cannot be both'. Printed in full twice, it is the same figure, and says so."""
+    from rules.engine import check
+    from rules.model import CheckRequest
+
+    report = check(msgspec.convert({"document": {"language": language}, "text": text}, CheckRequest))
+    alarms = [v for v in report.verdicts if v.status == "inconsistent"]
+    assert [v.rule for v in alarms] == ["restated"], alarms
+    assert ("the same figure cannot be both" in alarms[0].explanation.en) == same, alarms[0].explanation.en
+    assert ("or counts a wider group" in alarms[0].explanation.en) != same
+
+
 @pytest.mark.parametrize(("language", "text", "metric"), [
     ("en", "Council members had criticised an overtime bill of $6,300 million.", "overtime bill"),
     ("en", "The number of the users reached 5 million.", "number users"),
