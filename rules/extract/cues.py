@@ -23,7 +23,7 @@ CATEGORIES = ("share", "parts", "from", "to", "since", "order", "future", "past"
               "that", "generic", "comes_to", "then", "now", "elapsed", "each", "pronoun", "said", "moved",
               "price", "origin", "year_before")
 #: the words around names (``rules.extract.actors``), in a lexicon of their own: 'the company' must not hide 'the'
-ACTOR_CATEGORIES = ("organisation", "anaphor", "source", "office", "led_by", "enact", "law")
+ACTOR_CATEGORIES = ("organisation", "anaphor", "source", "office", "led_by", "enact", "law", "metric")
 
 
 @dataclass(frozen=True)
