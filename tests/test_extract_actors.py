@@ -86,13 +86,13 @@ def test_a_figure_is_about_the_actor_its_sentence_names(language, text, subject)
 @pytest.mark.parametrize(("language", "text", "subject"), [
     # Yara's July–September EBITDA excluding special items, $765 million a year before, $1.0 billion (zonebourse.com,
     # 'Yara va verser un dividende supplémentaire …', Reuters)
-    ("fr", "Le groupe Yara versera un dividende supplémentaire : son EBITDA du troisième trimestre, hors éléments "
-           "exceptionnels, est passé de 765 millions de dollars à 1,0 milliard de dollars.", "Yara"),
-    ("en", "The company Yara will pay an extra dividend: its EBITDA excluding special items rose to $1.0 billion in "
-           "the third quarter from $765 million.", "Yara"),
+    ("fr", ("Le groupe Yara versera un dividende supplémentaire : son EBITDA du troisième trimestre, hors éléments "
+            "exceptionnels, est passé de 765 millions de dollars à 1,0 milliard de dollars."), "Yara"),
+    ("en", ("The company Yara will pay an extra dividend: its EBITDA excluding special items rose to $1.0 billion in "
+            "the third quarter from $765 million."), "Yara"),
     # Inditex 2023 (elindependiente.com, 13 March 2024): Ebitda +13.9 % to 9,850 million euros, Ebit +23.4 % to 6,809
-    ("es", "El grupo Inditex ganó 5.381 millones de euros en 2023; su Ebitda subió un 13,9 %, hasta 9.850 millones "
-           "de euros, y su Ebit un 23,4 %, hasta 6.809 millones de euros.", "Inditex"),
+    ("es", ("El grupo Inditex ganó 5.381 millones de euros en 2023; su Ebitda subió un 13,9 %, hasta 9.850 millones "
+            "de euros, y su Ebit un 23,4 %, hasta 6.809 millones de euros."), "Inditex"),
     # Germany's GDP, 2023: −0.3 % (Destatis, January 2024); France's, 2024: +1.1 % (Insee, January 2025)
     ("en", "In 2023 the GDP of Germany shrank by 0.3%.", None),
     ("fr", "En 2024, le PIB de la France a progressé de 1,1 %, selon l'Insee.", None),

@@ -1139,11 +1139,18 @@ class _Scan:
         else:
             return None
         printed = self.text[toks[k].start:toks[k + size - 1].end]
-        base = [t for a, b, t in self.times if b <= fig.first and toks[a].sentence == sentence and a not in self.unread]
-        if not base:
+        base = None  # the nearest time before the figure in its sentence (a few looked at: a crowded text is bounded)
+        for a, b, t in reversed(self.times[max(0, bisect.bisect_left(self.time_starts, fig.first) - 4):
+                                           bisect.bisect_left(self.time_starts, fig.first)]):
+            if toks[a].sentence != sentence:
+                break
+            if b <= fig.first:
+                base = None if a in self.unread else t  # 'last year' with no publication date: no base either
+                break
+        if base is None:
             return printed
         try:
-            read = read_time(base[-1], self.language, self.published).reading()
+            read = read_time(base, self.language, self.published).reading()
         except Unreadable:
             return printed
         if read.modifier or read.calendar != "gregorian" or read.grain not in _ISO:
