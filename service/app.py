@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import asyncio
 import gc
 import secrets
 import sys
@@ -59,13 +60,15 @@ def create_app(settings: Settings | None = None, extra_routes: list | None = Non
         gc.enable()
         sys.setswitchinterval(0.001)  # the event loop waits at most ~1 ms for a worker thread to hand it the GIL
         await store.open()
-        # the worker processes start meanwhile (a fork server that imports and warms everything: a second of CPU on
-        # another core); only bodies of ``service.pool.SMALL`` and more need them, and those wait for them. A
-        # server answers its first checks before they are up
-        pool.begin()
+        # the worker processes start once the first answer is sent (``_workers_soon``), or two seconds after start
+        # (a fork server that imports and warms everything: a second of CPU, which on two busy cores slowed the
+        # first answer by 0.3–0.4 s when started here); only bodies of ``service.pool.SMALL`` and more need them,
+        # and those wait for them
+        later = asyncio.get_running_loop().call_later(2.0, pool.soon)
         try:
             yield
         finally:
+            later.cancel()
             await close_queue(app.state)
             await pool.stop()
             await store.close()
@@ -82,6 +85,7 @@ def create_app(settings: Settings | None = None, extra_routes: list | None = Non
         lifespan=[storage],
         middleware=[RequestMiddleware, _per_address],
         before_send=[_headers],
+        after_response=_workers_soon,
         csrf_config=CSRFConfig(secret=_secret(settings), cookie_name="tadqiq_csrf", cookie_httponly=True,
                                cookie_samesite="strict", cookie_secure=False, cookie_path="/",
                                exclude=[_NOT_A_PAGE]),
@@ -142,6 +146,11 @@ async def _headers(message: Message, scope: Scope) -> None:
         headers["Cache-Control"] = "public, max-age=3600" if static else "no-store"
         if scope["path"] == "/schema/swagger":
             headers["Content-Security-Policy"] = viewer.CSP
+
+
+async def _workers_soon(request: Any) -> None:
+    """Once the first answer is sent, the worker processes start (``service.pool.Pool.soon``: once only)."""
+    request.app.state.pool.soon()
 
 
 def _per_address(app: ASGIApp) -> ASGIApp:

@@ -26,7 +26,7 @@ from msgspec import Meta, Struct, field
 
 from rules.model import Computation, Range
 from service.auth import Newsroom
-from service.messages import TRANSLATIONS, page_tag
+from service.messages import gettext, page_tag
 from service.people import Speaker, speaker
 from service.storage import Stored
 from service.view import VerdictView, labels, report_tally, verdict_views
@@ -261,7 +261,7 @@ def markdown_chunks(stored: Stored) -> Iterator[str]:
     doc = stored.report.document
     s = stored.summary
     lang, words = labels(doc.language)
-    say, _ = speaker(page_tag(doc.language)), TRANSLATIONS[lang].gettext
+    say, _ = speaker(page_tag(doc.language)), gettext(lang).gettext
     tally = report_tally(stored)
     lines = [f"# {md(doc.title or s.id)}", ""]
     meta = [("source", doc.source), ("published", doc.published), ("url", doc.url)]

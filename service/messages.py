@@ -7,15 +7,21 @@ value of the report, and the page's language and direction.
 
 from __future__ import annotations
 
+from functools import cache
+
 from babel.support import Translations
 
 from rules.messages import LANGUAGES, LOCALE_DIR, N_, translations
 from rules.normalise.lexicon import locale_of
 
-__all__ = ["LANGUAGES", "LOCALE_DIR", "N_", "TRANSLATIONS", "WORDS", "direction", "page_language", "page_tag",
-           "words"]
+__all__ = ["LANGUAGES", "LOCALE_DIR", "N_", "WORDS", "direction", "gettext", "page_language", "page_tag", "words"]
 
-TRANSLATIONS: dict[str, Translations] = {lang: translations(lang) for lang in LANGUAGES}
+
+@cache
+def gettext(lang: str) -> Translations:
+    """The catalogue of a page language as ``gettext`` translations, made when first asked (the five cost a server
+    30 ms of its start, and a check draws no page)."""
+    return translations(lang)
 
 #: Words the pages look up by a value of the report (a status, a review state, a decision, a role).
 WORDS: dict[str, str] = {
@@ -32,7 +38,7 @@ WORDS: dict[str, str] = {
 def page_language(tag: str | None) -> str:
     """The page language for a BCP 47 tag: its language when there are pages in it, else English."""
     lang = (tag or "en").replace("_", "-").split("-")[0].lower()
-    return lang if lang in TRANSLATIONS else "en"
+    return lang if lang in LANGUAGES else "en"
 
 
 def page_tag(language: str, chosen: str | None = None) -> str:
@@ -48,9 +54,11 @@ def direction(tag: str) -> str:
     return "rtl" if locale_of(tag).character_order == "right-to-left" else "ltr"
 
 
-_WORDS = {lang: {key: TRANSLATIONS[lang].gettext(message) for key, message in WORDS.items()} for lang in LANGUAGES}
-
-
 def words(lang: str) -> dict[str, str]:
     """``WORDS`` in a page language."""
-    return _WORDS[page_language(lang)]
+    return _words(page_language(lang))
+
+
+@cache
+def _words(lang: str) -> dict[str, str]:
+    return {key: gettext(lang).gettext(message) for key, message in WORDS.items()}

@@ -15,14 +15,13 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 import re
 
 from babel import Locale, negotiate_locale
 from markupsafe import Markup, escape
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from litestar import MediaType, Request, Response, Router, get, post
 from litestar.datastructures import Cookie, ResponseHeader
 from litestar.params import FromPath, FromQuery
@@ -38,7 +37,7 @@ from service.review import STATUSES, ReviewRequest, current, problem
 from service.storage import BadCursor, Stored
 from service.throttle import address
 from service.people import speaker
-from service.messages import LANGUAGES, N_, TRANSLATIONS, WORDS, direction, page_language, page_tag, words
+from service.messages import LANGUAGES, N_, WORDS, gettext, direction, page_language, page_tag, words
 from service.view import claim_texts, report_tally, verdict_views
 
 __all__ = ["CSP", "FORM_BYTES", "PAGES"]
@@ -73,20 +72,31 @@ def first_sentence(text: str) -> str:
     return _SENTENCE_END.split(text, maxsplit=1)[0]
 
 
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+
 def _environment(lang: str) -> Environment:
+    """The page language's environment, made when its first page is drawn (jinja and the five environments cost a
+    server 40 ms of its start, before its first answer, which is a check and draws no page)."""
+    env = _ENVS.get(lang)
+    if env is not None:
+        return env
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, extensions=["jinja2.ext.i18n"])
-    env.install_gettext_translations(TRANSLATIONS[lang], newstyle=True)  # type: ignore[attr-defined]
+    env.install_gettext_translations(gettext(lang), newstyle=True)  # type: ignore[attr-defined]
     env.globals["WORDS"] = WORDS
     env.globals["direction"] = direction
     env.globals["english"] = Locale("en").get_display_name(lang)
     env.filters["isolated"] = isolated
     env.filters["first_sentence"] = first_sentence
-    return env
+    return _ENVS.setdefault(lang, env)  # two threads that made one at once keep the same
 
 
 #: One environment per page language, each with its catalogue (templates compile once per language per process).
-_ENVS = {lang: _environment(lang) for lang in LANGUAGES}
+_ENVS: dict[str, Environment] = {}
 #: The largest form (sign-in, a review with its 4 000-character note).
 FORM_BYTES = 16 * 1024
 #: What needs a fact-checker first: the order of statuses on a report page (consistent checks last, folded).
@@ -98,7 +108,7 @@ CLAIMS = 200
 
 def _draw(name: str, tag: str, context: dict[str, Any]) -> str:
     lang = page_language(tag)
-    return _ENVS[lang].get_template(name).render(lang=lang, dir=direction(lang), statuses=STATUSES,
+    return _environment(lang).get_template(name).render(lang=lang, dir=direction(lang), statuses=STATUSES,
                                                  say=speaker(tag), languages=LANGUAGES, **context)
 
 

@@ -62,6 +62,7 @@ class Pool:
         self._threads: ThreadPoolExecutor | None = None
         self._processes: ProcessPoolExecutor | None = None
         self._starting: asyncio.Future[ProcessPoolExecutor] | None = None
+        self._begun = False
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
         """``fn(*args)`` in one of ``workers`` threads, with this task's context variables (the request id of the
@@ -73,10 +74,16 @@ class Pool:
         context = contextvars.copy_context()
         return await asyncio.get_running_loop().run_in_executor(self._threads, context.run, fn, *args)
 
+    def soon(self) -> None:
+        """``begin``, the first time only (after a server's first answer, or two seconds after its start)."""
+        if not self._begun:
+            self.begin()
+
     def begin(self) -> None:
         """Start the worker processes, in a thread (the first start also starts the fork server, which builds
         everything once: seconds); ``started`` waits for them. A start that fails is logged and tried again by the
         next request that needs them."""
+        self._begun = True
         if self._starting is None:
             self._starting = asyncio.ensure_future(anyio.to_thread.run_sync(self._start))
             self._starting.add_done_callback(self._failed)

@@ -15,7 +15,7 @@ from babel.messages.pofile import read_po
 from rules.engine import RULES
 from rules.explain import say
 from rules.messages import C_, CATALOGUES, LANGUAGES, LOCALE_DIR, N_, english, translate, translated
-from service.messages import TRANSLATIONS, WORDS, page_language
+from service.messages import WORDS, gettext, page_language
 
 ROOT = LOCALE_DIR.parent.parent
 #: Jinja's ``%(name)s`` in the templates, ``{name}`` (str.format) in the rules.
@@ -94,8 +94,8 @@ def test_rule_files_hold_no_sentences_by_language(path):
 
 
 def test_catalogues_are_read_once_at_start_and_answer_in_their_language():
-    assert TRANSLATIONS["ar"].gettext("Sign out") == "تسجيل الخروج"
-    assert TRANSLATIONS["fr"].gettext("Consistent") == "Cohérent"
+    assert gettext("ar").gettext("Sign out") == "تسجيل الخروج"
+    assert gettext("fr").gettext("Consistent") == "Cohérent"
     assert page_language("fr-CA") == "fr" and page_language("xx") == "en" and page_language("AR_eg") == "ar"
     assert set(CATALOGUES) == set(LANGUAGES)
 

@@ -16,10 +16,8 @@ import secrets
 from dataclasses import dataclass
 
 from sqlalchemy import and_, func, insert, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from service.storage import Store, _now, _utc
+from service.storage import Store, _now, _utc, dialect_insert
 from service.storage.tables import batch_lines, batches, reports
 
 __all__ = ["Batch", "Line", "Progress", "cancel", "create", "find", "is_cancelled", "line_report_id", "lines",
@@ -74,7 +72,7 @@ def _batch(row) -> Batch:
 
 
 def _insert(store: Store, table):
-    return (pg_insert if store.postgres else sqlite_insert)(table).on_conflict_do_nothing()
+    return dialect_insert(store, table).on_conflict_do_nothing()
 
 
 async def create(store: Store, newsroom: str, by: str, kind: str, total: int, failed: list[Line]) -> Batch:

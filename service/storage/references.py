@@ -30,13 +30,12 @@ from typing import Literal
 import anyio
 import msgspec
 from sqlalchemy import func, insert, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from rules.library import Held, Library, LibraryEntry, conflicts
 from rules.messages import N_, problem
 from rules.model import Problem
+from service.storage import dialect_insert
 from service.storage.tables import reference_entries as rows
 from service.storage.tables import reference_libraries as versions
 
@@ -236,8 +235,7 @@ class Libraries:
 
     async def _raise_version(self, conn: AsyncConnection, newsroom: str) -> int:
         """Raise the newsroom's library version (locking its row until commit) and return it."""
-        dialect = pg_insert if self.store.postgres else sqlite_insert
-        await conn.execute(dialect(versions).values(newsroom=newsroom, version=0)
+        await conn.execute(dialect_insert(self.store, versions).values(newsroom=newsroom, version=0)
                            .on_conflict_do_nothing(index_elements=["newsroom"]))
         return (await conn.execute(update(versions).where(versions.c.newsroom == newsroom)
                                    .values(version=versions.c.version + 1)
