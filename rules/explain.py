@@ -25,7 +25,7 @@ from rules.interval import Interval, outward
 from rules.messages import Said, translate, translated
 from rules.model import Range, Text
 from rules.normalise.lexicon import lexicon
-from rules.normalise.units import name, pattern
+from rules.normalise.units import name, pattern, plural_form
 
 __all__ = ["Fig", "as_range", "number", "say", "unit_name"]
 
@@ -71,9 +71,13 @@ class _Numbers:
         self.default = parse_pattern(locale.decimal_formats[None])
         compact = locale.compact_decimal_formats["long"]
         self.forms = {form: dict(by_magnitude) for form, by_magnitude in compact.items()}
-        self.magnitudes = sorted((int(m) for m in self.forms["other"]), reverse=True)
         self.patterns: dict[str, NumberPattern] = {}
-        self.plural_form = locale.plural_form
+        other = self.forms["other"]
+        #: per magnitude, largest first: (the magnitude, as text, as a Decimal, its "other" pattern, what a number
+        #: is divided by to be written in it, or None when the pattern is "0": the number is written in full)
+        self.steps = [(m, str(m), Decimal(m), p, None if p.pattern == "0" else m // 10 ** (p.pattern.count("0") - 1))
+                      for m in sorted((int(m) for m in other), reverse=True) for p in [self._pattern(other[str(m)])]]
+        self.singular = self.forms.get("1", {})
 
     def plain(self, d: Decimal) -> str:
         return self._apply(self.default, d)
@@ -91,29 +95,27 @@ class _Numbers:
     def _compact(self, number: Decimal) -> tuple[Decimal, NumberPattern | None]:
         if number.is_nan() or number.is_infinite():
             return number, None
-        forms, magnitudes = self.forms, self.magnitudes
+        forms, steps = self.forms, self.steps
         size = abs(number)
-        for index, magnitude in enumerate(magnitudes):
-            if size < magnitude:
+        for index, (magnitude, text, bound, whole, divisor) in enumerate(steps):
+            if size < bound:
                 continue
-            pattern = self._pattern(forms["other"][str(magnitude)])
-            if pattern.pattern == "0":
-                return number, pattern
-            divisor = magnitude // (10 ** (pattern.pattern.count("0") - 1))
+            if divisor is None:
+                return number, whole
             rounded = round(number / divisor, 8)
-            if index > 0 and abs(rounded) * divisor >= magnitudes[index - 1]:
-                return self._compact(Decimal(magnitudes[index - 1]).copy_sign(number))
+            if index > 0 and abs(rounded) * divisor >= steps[index - 1][0]:
+                return self._compact(steps[index - 1][2].copy_sign(number))
             plain = abs(rounded).normalize()
             # a whole number's plural form asked as an int: the same operands (no fraction digits), and babel's
             # rules run two to three times faster on ints than on Decimals
-            form = self.plural_form(int(plain) if plain.as_tuple().exponent >= 0 else plain)  # type: ignore[operator]
+            form = plural_form(self.locale, int(plain) if plain.as_tuple().exponent >= 0 else plain)
             if form not in forms:
                 form = "other"
-            if rounded == 1 and str(magnitude) in forms.get("1", {}):
+            if rounded == 1 and text in self.singular:
                 form = "1"
-            if str(magnitude) not in forms[form]:
+            if text not in forms[form]:
                 form = "other"
-            return rounded, self._pattern(forms[form][str(magnitude)])
+            return rounded, self._pattern(forms[form][text])
         return number, None
 
     def _apply(self, p: NumberPattern, value: Decimal) -> str:
@@ -127,7 +129,7 @@ class _Numbers:
         exponent = value.as_tuple().exponent
         least, most = p.frac_prec[0], max(p.frac_prec[1], -exponent if isinstance(exponent, int) and exponent < 0
                                           else 0)
-        a, _, b = f"{value.quantize(Decimal(10) ** -most):f}".partition(".")
+        a, _, b = f"{value.quantize(_QUANTA[most] if most < 40 else Decimal(10) ** -most):f}".partition(".")
         if len(a) < p.int_prec[0]:
             a = "0" * (p.int_prec[0] - len(a)) + a
         size, grouped = p.grouping[0], ""
@@ -148,6 +150,9 @@ class _Numbers:
         if "'" in text:
             text = re.sub(r"'([^']*)'", lambda m: m.group(1) or "'", text)
         return text
+
+
+_QUANTA = [Decimal(10) ** -k for k in range(40)]  # 1, 0.1, 0.01, …: what a number is quantized to
 
 
 @lru_cache(maxsize=64)

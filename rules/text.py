@@ -45,12 +45,24 @@ def digits(text: str) -> str:
 def fold(text: str) -> str:
     """Fold ``text`` for comparison: 'الإيرادات  العالميّة' and 'الايرادات العالمية' fold alike."""
     text = unicodedata.normalize("NFKC", text).casefold()
+    if text.isalpha():  # one word of letters (most calls): no punctuation or space to fold, no mark but ۥ ۦ
+        return (_MARKS.sub("", text) if not text.isascii() else text).translate(_LETTERS)
     text = _MARKS.sub("", text).translate(_LETTERS)
     text = _PUNCT.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
 
 
-_ARTICLE = re.compile(r"(?<!\S)(?:وال|بال|لل|فال|كال|ال)(?=\S{2,})")
+_ARTICLES = ("وال", "بال", "لل", "فال", "كال", "ال")  # the article, alone or after a clitic (و ب ف ك ل)
+
+
+def _article(word: str) -> str:
+    """A word (no spaces) without its leading article when at least two letters remain: 'والإيرادات' → 'إيرادات'.
+    No two of the prefixes start with the same letter, so at most one can open the word."""
+    if word.startswith(_ARTICLES):
+        for prefix in _ARTICLES:
+            if word.startswith(prefix) and len(word) >= len(prefix) + 2:
+                return word[len(prefix):]
+    return word
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _INITIALS = re.compile(r"(?<!\w)(?:[^\W\d_]\.){2,}")  # 'U.S.', 'U.K.': one word
 _STEMMERS = {"ar": "arabic", "en": "english", "fr": "french", "es": "spanish", "de": "german"}
@@ -82,8 +94,8 @@ def _stem(word: str, language: str) -> str:
     """One word of a label as its stem: Arabic words by the Arabic stemmer (always given the article, which it
     handles more consistently than a bare word), others by the document language's stemmer, English otherwise;
     then the language's derivational endings cut. Memoised: the same words recur in many labels."""
-    if _ARABIC.search(word):
-        word = _ARTICLE.sub("", word)
+    if not word.isascii() and _ARABIC.search(word):
+        word = _article(word)
         if word.endswith("ه") and len(word) > 2:  # 'البنيه' is 'البنية' typed with ه, as often in the press
             word = word[:-1] + "ة"
         stem = _stemmer("ar").stemWord("ال" + word)
@@ -120,8 +132,11 @@ def key(text: str | None, language: str = "") -> str:
     """
     if not text:
         return ""
-    text = _MARKS.sub("", unicodedata.normalize("NFKC", text).casefold())
-    text = _INITIALS.sub(lambda m: m.group().replace(".", ""), text)
+    text = unicodedata.normalize("NFKC", text).casefold()
+    if not text.isascii():  # the marks are all outside ASCII, and most labels are Arabic or plain ASCII
+        text = _MARKS.sub("", text)
+    if "." in text:
+        text = _INITIALS.sub(lambda m: m.group().replace(".", ""), text)
     lang = language.split("-")[0].lower()
     stop = _STOP.get(lang, _STOP["en"])
     words = {_stem(w, lang) for w in _PUNCT.sub(" ", text).split() if w.translate(_LETTERS) not in stop}

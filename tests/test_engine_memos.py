@@ -23,7 +23,7 @@ SEEDS = sorted(Path(__file__).resolve().parent.parent.glob("seeds/*/claims.json"
 #: ``forget`` empties (a new memo fails this test until it is put on one side or the other).
 PER_PROCESS = {
     "rules.messages._base", "rules.verdicts._policy_name", "rules.normalise.units.words",
-    "rules.normalise.units.factor", "rules.normalise.units.periods", "rules.normalise.units._locale",
+    "rules.normalise.units.factor", "rules.normalise.units._plurals", "rules.normalise.units._long", "rules.normalise.units.periods", "rules.normalise.units._locale",
     "rules.normalise.currency.resolve", "rules.normalise.currency._converter", "rules.normalise.currency._series",
     "rules.normalise.timewords.time_words", "rules.normalise.values._policy_notes", "rules.normalise.numbers._plain",
     "rules.normalise.numbers._locale", "rules.normalise.numbers._decimal", "rules.normalise.changes._words",

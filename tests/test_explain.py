@@ -44,3 +44,14 @@ def test_figures_in_words() -> None:
     assert number(Fraction(181, 10) * 10 ** 9, "ar") == "18.1 مليار"
     assert number(Fraction(-123456, 10), "de", 6) == "-12.345,6"
     assert number(Fraction(-123456, 10), "de") == "-12.300"
+
+
+@pytest.mark.parametrize("tag", LOCALES)
+def test_plural_forms_are_babels(tag: str) -> None:
+    """``units.plural_form`` answers from its table (whole numbers 0–999) and beyond it exactly as babel's rule."""
+    from rules.normalise.units import plural_form
+
+    locale = Locale.parse(tag)
+    numbers = [*range(1100), 10 ** 6, 10 ** 9 + 3, -1, -3, 1.5, 0.5, 2.0, Decimal("1.0"), Decimal("12.3"), True]
+    for n in numbers:
+        assert plural_form(locale, n) == locale.plural_form(n), (tag, n)

@@ -276,6 +276,28 @@ def test_a_mention_that_drops_words_with_a_smaller_figure_takes_the_narrower_lab
     assert _inconsistent(text, language) == ([] if language == "es" else [("restated", [f.id for f in figures[:2]])])
 
 
+@pytest.mark.parametrize(("language", "text", "same"), [
+    ("en", EXPORTS.format("10.38"), False),  # GASTAT's figures with the slip above: 'Exports' drops 'Petroleum'
+    ("ar", "بلغت الصادرات البترولية 83.1 مليار ريال في سبتمبر 2023. وبلغت الصادرات 10.38 مليار ريال في سبتمبر 2023.",
+     False),
+    # near misses: the label printed in full both times, or a mention that is larger (no alarm at all)
+    ("en", ("Petroleum exports were 83.1 billion riyals in September 2023. Petroleum exports were 8.31 billion riyals "
+            "in September 2023."), True),
+])
+def test_a_restatement_read_from_a_shorter_mention_does_not_say_it_is_the_same_figure(language, text, same):
+    """'Petroleum exports … 83.1 billion. Exports were 10.38 billion': the shorter mention is the same figure or all
+    exports; both disagree, so the alarm stays, but its explanation says either reading, not 'the same figure
+    cannot be both'. Printed in full twice, it is the same figure, and says so."""
+    from rules.engine import check
+    from rules.model import CheckRequest
+
+    report = check(msgspec.convert({"document": {"language": language}, "text": text}, CheckRequest))
+    alarms = [v for v in report.verdicts if v.status == "inconsistent"]
+    assert [v.rule for v in alarms] == ["restated"], alarms
+    assert ("the same figure cannot be both" in alarms[0].explanation.en) == same, alarms[0].explanation.en
+    assert ("or counts a wider group" in alarms[0].explanation.en) != same
+
+
 @pytest.mark.parametrize(("language", "text", "metric"), [
     ("en", "Council members had criticised an overtime bill of $6,300 million.", "overtime bill"),
     ("en", "The number of the users reached 5 million.", "number users"),
@@ -307,6 +329,75 @@ def test_a_time_between_a_figure_and_its_words_is_passed(language, text, metrics
     that figure's, not this one's."""
     figures = [c for c in extract(text, language).claims if isinstance(c, Quantity | Share)]
     assert [f.metric for f in figures] == metrics, [(f.value, f.metric) for f in figures]
+
+
+@pytest.mark.parametrize(("language", "text", "time"), [
+    ("en", EXPORTS.format("103.8"), "2022-09"),
+    ("fr", ("Les exportations ont atteint 103,8 milliards de riyals en septembre 2023, contre 125,3 milliards de riyals "
+            "un an plus tôt."), "2022-09"),
+    ("es", ("Las exportaciones sumaron 103.800 millones de riyales en septiembre de 2023, frente a 125.300 millones de "
+            "riyales un año antes."), "2022-09"),
+    ("de", ("Im dritten Quartal 2023 betrugen die Exporte 103,8 Milliarden Riyal, gegenüber 125,3 Milliarden Riyal ein "
+            "Jahr zuvor."), "2022-07/2022-09"),
+    ("ar", "بلغت الصادرات 103.8 مليار ريال في سبتمبر 2023، مقابل 125.3 مليار ريال قبل عام.", "2022-09"),
+    ("ar", "بلغت الصادرات 103.8 مليار ريال في سبتمبر 2023، مقابل 125.3 مليار ريال في الفترة نفسها من العام السابق.",
+     "2022-09"),
+    # no time before it in its sentence: the words as printed, which the reader does not date (a problem on it)
+    ("en", "Exports were 103.8 billion riyals, against 125.3 billion riyals a year earlier.", "a year earlier"),
+    ("fr", "Les exportations ont atteint 103,8 milliards de riyals, contre 125,3 milliards un an plus tôt.",
+     "un an plus tôt"),
+])
+def test_a_figure_a_year_earlier_is_given_the_year_before_its_sentences_time(language, text, time):
+    """GASTAT's September 2023 exports against September 2022's (the namaazone.com report above): '125.3 billion
+    riyals a year earlier' is September 2022's figure, not September 2023's."""
+    x = extract(text, language)
+    figures = [c for c in x.claims if isinstance(c, Quantity)]
+    assert len(figures) >= 2 and figures[-1].time == time, [(f.value, f.time) for f in figures]
+    assert figures[-2].time != time
+
+
+def test_a_year_earlier_that_follows_no_figure_or_an_undated_time_gives_no_shifted_time():
+    """Near misses: 'A year earlier' opening a sentence is that sentence's time words, not a figure's; a time the
+    reader cannot date ('last year' with no publication date) is no base: the figure keeps the printed words."""
+    x = extract("Exports were 103.8 billion riyals in September 2023. A year earlier, imports were 60 billion riyals.",
+                "en")
+    assert [c.time for c in x.claims if isinstance(c, Quantity)] == ["in September 2023"] * 2
+    x = extract("Exports were 103.8 billion riyals last year, against 125.3 billion riyals a year earlier.", "en")
+    assert [c.time for c in x.claims if isinstance(c, Quantity)] == ["last year", "a year earlier"]
+    report_problems = _problems("Exports were 103.8 billion riyals last year, against 125.3 billion riyals a year "
+                                "earlier.", "en")
+    assert ("x2", "no_year") in report_problems, report_problems
+
+
+@pytest.mark.parametrize(("language", "entry", "value", "span"), [
+    # 'في الربع الأول من 2007 … مقابل … قبل عام': by hand 'الربع الأول 2006'
+    ("ar", "argaam-2007-q1-cement", "182.24 مليون ريال", ("2006-01-01", "2006-04-01")),
+    # 'في الأشهر التسعة الأولى من 2023 … عن 17.2 مليون ريال قبل عام': by hand '9 أشهر 2022'
+    ("ar", "argaam-2023-arabian-refineries-9m", "17.2 مليون ريال", ("2022-01-01", "2022-10-01")),
+    # 'En septiembre de 2012, … frente a 11.079 personas un año antes': by hand 'septiembre de 2011'
+    ("es", "apm-2012-periodistas-parados", "11.079 personas", ("2011-09-01", "2011-10-01")),
+])
+def test_a_year_earlier_in_published_text_reads_as_the_hand_written_claims_time(language, entry, value, span):
+    """Published slips and passages (tests/corpus/slips, each with its source): the figure 'a year earlier' is
+    given the time the fact-checker wrote for it by hand, the year before its sentence's."""
+    import tomllib
+    from pathlib import Path
+
+    from rules.normalise.times import read_time
+
+    data = tomllib.loads((Path(__file__).parent / "corpus" / "slips" / f"{language}.toml").read_text("utf-8"))
+    slip = next(e for e in (*data.get("slip", []), *data.get("passage", [])) if e["id"] == entry)
+    figure = next(c for c in extract(slip["text"], language).claims if isinstance(c, Quantity) and c.value == value)
+    got = read_time(figure.time, language, None)
+    assert (got.start.isoformat(), got.end.isoformat()) == span, figure.time
+
+
+def _problems(text: str, language: str) -> list[tuple[str | None, str]]:
+    from rules.engine import check
+    from rules.model import CheckRequest
+
+    report = check(msgspec.convert({"document": {"language": language}, "text": text}, CheckRequest))
+    return [(c.id, p.code) for c in report.claims for p in (c.problems or [])]
 
 
 def test_after_a_year_opens_what_follows():
@@ -459,6 +550,41 @@ def test_from_to_is_a_change_only_with_a_word_of_change_and_its_own_percentage(t
     assert got == ([change] if change else []), got
     if change is None or change[2] is None:
         assert _inconsistent(text, "en") == []
+
+
+#: Microsoft's income statements, fiscal 2002 and 2003 (https://msftar.azurewebsites.net/investor/reports/ar03/
+#: Form10KIncome.aspx): revenue $28,365 million → $32,187 million (+13.5 %), research and development $4,307 million
+#: → $4,659 million (+8.2 %)
+MSFT = {
+    "en": "Microsoft's revenue rose from $28,365 million in fiscal 2002 to $32,187 million in fiscal 2003, {}",
+    "fr": "Le chiffre d'affaires de Microsoft est passé de 28 365 millions de dollars en 2002 à 32 187 millions de "
+          "dollars en 2003, {}",
+    "es": "Los ingresos de Microsoft pasaron de 28.365 millones de dólares en 2002 a 32.187 millones de dólares en "
+          "2003, {}",
+    "de": "Der Umsatz von Microsoft stieg von 28.365 Millionen Dollar im Jahr 2002 auf 32.187 Millionen Dollar im Jahr "
+          "2003{}",
+    "ar": "ارتفعت إيرادات مايكروسوفت من 28365 مليون دولار في 2002 إلى 32187 مليون دولار في 2003، {}",
+}
+
+
+@pytest.mark.parametrize(("language", "other", "same"), [
+    ("en", "and research and development costs rose 8.2%.", "an increase of 8.2%."),
+    ("fr", "et les dépenses de recherche et développement ont augmenté de 8,2 %.", "soit une hausse de 8,2 %."),
+    ("es", "y los gastos de investigación y desarrollo subieron un 8,2 %.", "un aumento del 8,2 %."),
+    ("de", ", und die Ausgaben für Forschung und Entwicklung stiegen um 8,2 Prozent.", " und damit um 8,2 Prozent."),
+    ("ar", "وارتفعت تكاليف البحث والتطوير 8.2%.", "أي بنسبة 8.2%."),
+])
+def test_a_percentage_whose_clause_names_another_quantity_is_not_the_stated_change(language, other, same):
+    """'… and research and development costs rose 8.2%': the clause names what rose by 8.2 % (costs, a word the
+    identities know even where the cues drop it as a verb), so it is not revenue's change, and +13.5 % against 8.2 %
+    is no alarm. The near miss: 'an increase of 8.2%', 'und damit um …', 'أي بنسبة …' name nothing else, so they are
+    revenue's stated change, and a wrong one."""
+    for tail, stated in ((other, False), (same, True)):
+        text = MSFT[language].format(tail)
+        x = extract(text, language)
+        changes = [r for r in x.relations if isinstance(r, Change)]
+        assert len(changes) == 1 and (changes[0].change is not None) == stated, (tail, changes)
+        assert bool(_inconsistent(text, language)) == stated, tail
 
 
 def test_the_scale_printed_once_makes_a_stated_change_checkable_from_text():

@@ -83,6 +83,41 @@ def test_a_figure_is_about_the_actor_its_sentence_names(language, text, subject)
     assert set(_subjects(text, language).values()) == {subject}
 
 
+@pytest.mark.parametrize(("language", "text", "subject"), [
+    # Yara's July–September EBITDA excluding special items, $765 million a year before, $1.0 billion (zonebourse.com,
+    # 'Yara va verser un dividende supplémentaire …', Reuters)
+    ("fr", ("Le groupe Yara versera un dividende supplémentaire : son EBITDA du troisième trimestre, hors éléments "
+            "exceptionnels, est passé de 765 millions de dollars à 1,0 milliard de dollars."), "Yara"),
+    ("en", ("The company Yara will pay an extra dividend: its EBITDA excluding special items rose to $1.0 billion in "
+            "the third quarter from $765 million."), "Yara"),
+    # Inditex 2023 (elindependiente.com, 13 March 2024): Ebitda +13.9 % to 9,850 million euros, Ebit +23.4 % to 6,809
+    ("es", ("El grupo Inditex ganó 5.381 millones de euros en 2023; su Ebitda subió un 13,9 %, hasta 9.850 millones "
+            "de euros, y su Ebit un 23,4 %, hasta 6.809 millones de euros."), "Inditex"),
+    # Germany's GDP, 2023: −0.3 % (Destatis, January 2024); France's, 2024: +1.1 % (Insee, January 2025)
+    ("en", "In 2023 the GDP of Germany shrank by 0.3%.", None),
+    ("fr", "En 2024, le PIB de la France a progressé de 1,1 %, selon l'Insee.", None),
+    ("de", "Im Jahr 2023 sank das BIP in Deutschland um 0,3 Prozent.", None),
+])
+def test_an_abbreviated_metric_is_what_a_figure_measures_not_its_actor(language, text, subject):
+    """'EBITDA', 'Ebit', 'GDP', 'PIB', 'BIP' (``metric`` cues in each language's data) are printed in capitals like a
+    name, but they are what the figures measure: no figure is about them, and the company named keeps them
+    (seeds/cegedim-results-fr gave 11 of its 15 figures to 'EBITDA')."""
+    assert set(_subjects(text, language).values()) == {subject}
+
+
+def test_an_abbreviated_name_that_is_no_metric_stays_an_actor():
+    """Near miss: 'LVMH' (revenue 2023: 86.2 billion euros, lvmh.com, 25 January 2024) is capitals too, but a name."""
+    text = "Le groupe LVMH a réalisé un chiffre d'affaires de 86,2 milliards d'euros en 2023, et son EBITDA a progressé."
+    assert set(_subjects(text, "fr").values()) == {"LVMH"}
+
+
+def test_the_cegedim_seeds_figures_are_all_cegedims():
+    from pathlib import Path
+
+    text = (Path(__file__).parent.parent / "seeds" / "cegedim-results-fr" / "article.txt").read_text("utf-8")
+    assert set(_subjects(text, "fr").values()) == {"Cegedim"}
+
+
 @pytest.mark.parametrize(("language", "text"), [
     ("en", "Revenue rose to $4.6 billion in 2024, and revenue per store was flat."),  # 'Revenue' opens a sentence
     ("de", "Die Kosten lagen bei 5 Milliarden Euro."),  # a German noun is capitalised: no name alone

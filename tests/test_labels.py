@@ -4,9 +4,13 @@ each language (``rules.text.key``); different things never pair."""
 from __future__ import annotations
 
 import doctest
+import re
+import unicodedata
 
 import msgspec
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import rules.text
 from rules.engine import check
@@ -103,3 +107,53 @@ def test_figures_without_a_metric_are_not_paired_by_accident():
     labelled = _report("en", [{"kind": "quantity", "id": "a", "value": "$210 million", "metric": "parks"},
                               {"kind": "quantity", "id": "b", "value": "$240 million", "metric": "parks"}])
     assert [v.status for v in labelled.verdicts if v.rule == "restated"] == ["inconsistent"]
+
+
+# -- the per-label shortcuts equal the full steps --------------------------------------------------------------------
+_ARTICLE = re.compile(r"(?<!\S)(?:وال|بال|لل|فال|كال|ال)(?=\S{2,})")  # the article as a pattern (before _article)
+_ALPHABET = "والبلفكإأةهمنيـً aAeé.U,'-\u00a0"
+
+
+def _key_in_full(text: str, language: str) -> str:
+    """``key`` with every step taken whatever the text: marks removed, initials joined, the article cut by pattern."""
+    from rules.text import _INITIALS, _MARKS, _PUNCT, _STOP, _cut, _stemmer
+
+    text = _MARKS.sub("", unicodedata.normalize("NFKC", text).casefold())
+    text = _INITIALS.sub(lambda m: m.group().replace(".", ""), text)
+    stop = _STOP.get(language, _STOP["en"])
+    stems = set()
+    for word in _PUNCT.sub(" ", text).split():
+        if word.translate(rules.text._LETTERS) in stop:
+            continue
+        if re.search(r"[\u0600-\u06FF]", word):
+            word = _ARTICLE.sub("", word)
+            if word.endswith("ه") and len(word) > 2:
+                word = word[:-1] + "ة"
+            stem = _stemmer("ar").stemWord("ال" + word)
+            stems.add(_cut(stem[2:] if stem.startswith("ال") and len(stem) > 3 else stem, "ar")
+                      .translate(rules.text._LETTERS))
+        else:
+            lang = language if language in ("en", "fr", "es", "de") else "en"
+            stems.add(_cut(_stemmer(lang).stemWord(word), lang))
+    return " ".join(sorted(w for w in stems if w))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=14), st.sampled_from(["ar", "en", "fr", "es", "de"]))
+def test_key_takes_shortcuts_only_where_a_step_would_change_nothing(text, language):
+    assert key.__wrapped__(text, language) == _key_in_full(text, language)
+    for word in text.split():
+        assert rules.text._article(word) == _ARTICLE.sub("", word)
+
+
+def _fold_in_full(text: str) -> str:
+    from rules.text import _LETTERS, _MARKS, _PUNCT, _SPACES
+
+    text = _MARKS.sub("", unicodedata.normalize("NFKC", text).casefold()).translate(_LETTERS)
+    return _SPACES.sub(" ", _PUNCT.sub(" ", text)).strip()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_ALPHABET + "\u06e5\u06e6\u064e\u0640İß_ﻻ", max_size=10))
+def test_fold_of_one_word_takes_the_same_steps_as_any_text(text):
+    assert rules.text.fold.__wrapped__(text) == _fold_in_full(text)

@@ -33,6 +33,8 @@ from rules.verdicts import term, verdict, weigh
 
 FIT = N_("'{metric}' is given as {a} and again as {b}; the two agree (their ranges meet).")
 MISS = N_("'{metric}' is given as {a} and again as {b}: the same figure cannot be both; they miss by {margin}.")
+SHORTER = N_("'{metric}' is given as {a}, and a later mention that drops some of these words as {b}: whether it "
+             "restates '{metric}' or counts a wider group, it cannot be smaller; they miss by {margin}.")
 
 
 def _consensus(items: list[Item]) -> Item:
@@ -82,8 +84,21 @@ def _verdict(ctx: Context, anchor: Item, other: Item, value: Interval) -> Verdic
     if w.meets:
         return verdict(__name__, [anchor, other], w.status, w.explain(lang, FIT, **figs), w.computation)
     margin = Fig(Interval.point(value.gap(am.value)), unit)
-    return verdict(__name__, [anchor, other], "inconsistent", say(lang, MISS, margin=margin, **figs), w.computation,
-                   cause=cause(ctx, value, am.value, [anchor, other]))
+    smaller = value.high is not None and am.value.low is not None and value.high < am.value.low
+    message = SHORTER if smaller and _shorter(other, lang) else MISS
+    return verdict(__name__, [anchor, other], "inconsistent", say(lang, message, margin=margin, **figs),
+                   w.computation, cause=cause(ctx, value, am.value, [anchor, other]))
+
+
+def _shorter(item: Item, language: str) -> bool:
+    """Whether an extracted claim's sentence leaves out words of its metric: a mention that drops words ('Oil
+    exports … Exports were $150bn') took the label of an earlier figure (``rules.extract``), and may as well count
+    a wider group, so the verdict does not say the two are the same figure."""
+    claim = item.claim
+    if not getattr(claim, "extracted", False) or not claim.sentence or not getattr(claim, "metric", None):
+        return False
+    lang = language.split("-")[0].lower()
+    return not set(key(claim.metric, lang).split()) <= set(key(claim.sentence, lang).split())
 
 
 def check(ctx: Context) -> Iterator[Verdict]:

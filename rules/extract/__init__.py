@@ -36,6 +36,7 @@ from rules.containment import qualifiers, split
 from rules.extract.actors import adjective_place, subjects
 from rules.extract.cues import LANGUAGES, cues
 from rules.extract.events import event_subjects, law_events, office_roles, restated_headline
+from rules.identities import roles as identity_terms
 from rules.messages import N_, problem
 from rules.model import (MAX_CLAIMS, MAX_RELATIONS, Age, Change, CheckRequest, Claim, Event, PerUnit, Problem, Quantity, Relation, Role, Same,
                          Share, ShareOf, SumOf, TimeReading)
@@ -147,6 +148,13 @@ class Extraction:
     found: list[Found] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+
+
+#: a date in a form the reader reads in every language, by its grain (a quarter or a half as its months: 'Q'
+#: and 'H' are read in English only)
+_ISO = {"year": lambda d: f"{d.year}", "half": lambda d: f"{d.year}-{d.month:02d}",
+        "quarter": lambda d: f"{d.year}-{d.month:02d}", "month": lambda d: f"{d.year}-{d.month:02d}",
+        "day": lambda d: d.isoformat()}
 
 
 @dataclass(slots=True)
@@ -756,7 +764,7 @@ class _Scan:
         c = self.cue(j)
         categories = (c[1] if c else frozenset()) | self.covered.get(j, frozenset())
         return not categories & {"drop", "clause", "share", "parts", "since", "from", "to", "roles", "former",
-                                 "current", "article", "that", "comes_to", "then", "now", "each"}
+                                 "current", "article", "that", "comes_to", "then", "now", "each", "year_before"}
 
     def opens(self, j: int) -> bool:
         """Whether the words before token ``j`` are not part of the phrase after it: a reported clause opens at
@@ -1129,12 +1137,14 @@ class _Scan:
             if fig.carried is None:
                 self.price_per(fig, label)
             metric = fig.metric
-            time = self.time_for(fig)
+            earlier = self.year_earlier(fig)
+            time = earlier or self.time_for(fig)
             if time is None and fig.carried is not None:
                 time = fig.carried.time  # a shorter mention of an earlier figure, with no time of its own: that one's
             if time is None:
                 time = self.document_time
-            elif self.document_time is None and fig.measure is not None and not self._unread(time):
+            elif self.document_time is None and fig.measure is not None and not self._unread(time) and \
+                    earlier is None:
                 self.document_time = time  # the first time a figure is given for: the article's, for the rest
             fig.time = time
             fig.comes_to = self.amount_of(fig) if fig.percent and not fig.factor else None
@@ -1158,6 +1168,52 @@ class _Scan:
                 self.out.claims.append(Quantity(**common))
             self.out.found.append(Found("figure", fig.start, fig.end, fig.value, t.sentence, claim=fig.id))
         self.in_currency()
+
+    def year_earlier(self, fig: _Fig) -> str | None:
+        """'125.3 billion riyals a year earlier', 'un an plus tôt', 'في الفترة نفسها من العام السابق': the figure's
+        time is the year before the time its sentence gives before it ('in September 2023' → '2022-09', as the
+        reader reads a date in every language); with no such time, or one that is not whole years, halves,
+        quarters, months or days (or reads back otherwise), the words as printed, which the reader does not date (a problem on the claim, not the sentence's time).
+        None when no such words follow the figure (at most three words between, no other figure or time)."""
+        toks, sentence = self.toks, self.toks[fig.first].sentence
+        for k in range(fig.last, min(fig.last + 4, len(toks))):
+            if toks[k].sentence != sentence or k in self.fig_starts or toks[k].used and not self.in_time(k):
+                return None
+            size = self.is_cue(k, "year_before")
+            if size:
+                break
+            if self.in_time(k):
+                return None
+        else:
+            return None
+        printed = self.text[toks[k].start:toks[k + size - 1].end]
+        base = None  # the nearest time before the figure in its sentence (a few looked at: a crowded text is bounded)
+        for a, b, t in reversed(self.times[max(0, bisect.bisect_left(self.time_starts, fig.first) - 4):
+                                           bisect.bisect_left(self.time_starts, fig.first)]):
+            if toks[a].sentence != sentence:
+                break
+            if b <= fig.first:
+                base = None if a in self.unread else t  # 'last year' with no publication date: no base either
+                break
+        if base is None:
+            return printed
+        try:
+            read = read_time(base, self.language, self.published).reading()
+        except Unreadable:
+            return printed
+        if read.modifier or read.calendar != "gregorian" or read.grain not in _ISO:
+            return printed
+        try:
+            start, end = read.start.replace(year=read.start.year - 1), read.end.replace(year=read.end.year - 1)
+        except ValueError:  # 29 February
+            return printed
+        a, b = _ISO[read.grain](start), _ISO[read.grain](end - dt.timedelta(days=1))
+        iso = a if a == b else f"{a}/{b}"  # 'في الأشهر التسعة الأولى من 2023' → '2022-01/2022-09'
+        try:
+            again = read_time(iso, self.language, None).reading()
+        except Unreadable:
+            return printed
+        return iso if (again.start, again.end) == (start, end) else printed
 
     def in_currency(self) -> None:
         """'Eine Pleite würde eine Billion kosten. Die Kosten lägen kaum unter einer Trillion Euro': a bare amount (a
@@ -1685,10 +1741,31 @@ class _Scan:
             [f for f in figs if f.factor and f.first >= hi] or \
             [f for f in figs if f.percent and not f.share and f.first >= hi and not before.percent and not f.stems]
         # (a percentage with words of its own names something else: '…, and its margin was 12%')
+        clauses = {self.toks[lo].clause, self.toks[hi - 1].clause}
+        stated = [f for f in stated if f.first < hi or self.toks[f.first].clause in clauses or
+                  not self.names_other(f, before.stems | after.stems | before.context | after.context)]
         if before.percent and not stated:  # 'من 41% إلى 44%، أي بنسبة 3%': the percentage after them states it
             stated = [f for f in figs if f.percent and not f.share and f.first >= hi][:1]
         change = min(stated, key=lambda f: min(abs(f.first - hi), abs(lo - f.last))) if stated else None
         self.out.relations.append(Change(before=before.id, after=after.id, change=change.id if change else None))
+
+    def names_other(self, fig: _Fig, words: frozenset[str]) -> bool:
+        """Whether the figure's clause, up to its end, names a quantity of its own that is not in ``words``: a
+        content word, or a word the identities name as a term even where the cues drop it as a verb ('… from $3bn
+        to $5bn, and costs rose 12%', 'وارتفعت التكاليف 12%'): a change in that clause is the costs', not the
+        revenue's. 'an increase of 67%', 'und damit um 3 Prozent', 'أي بنسبة 3%' name none."""
+        toks, clause = self.toks, self.toks[fig.first].clause
+        j = fig.first
+        while j > 0 and fig.first - j < 12 and toks[j - 1].clause == clause:
+            j -= 1
+        for k in range(j, fig.last):
+            t = toks[k]
+            if not t.word[:1].isalpha() or not (not t.used and self.content(k) or
+                                                      identity_terms(key(t.raw, self.lang), self.lang)):
+                continue
+            if not frozenset(self.stems([k])) & words and not self.moved(t.raw):
+                return True
+        return False
 
     def _parts(self, figs: list[_Fig], n: int, fig: _Fig) -> None:
         """'4,2 milliards d'euros en 2024, dont 1,1 milliard …', 'X. Davon entfielen Y': the figures after a parts

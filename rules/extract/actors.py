@@ -3,8 +3,9 @@
 An actor is a name the text prints: a short quoted name ('"تيك توك"', '«Free»'), the name after a noun that
 introduces one (``organisation`` cues: 'شركة تيك توك', 'وزارة الأمن الداخلي', 'der Konzern Siemens'), or, in Latin
 scripts, a run of capitalised words that are none of the reader's or the cue lists' words, no place (a place is a
-figure's scope) and no time ('Cegedim', 'Bank of America'). A capitalised word opening a sentence is a name only
-when the article never prints it in lower case ('Revenue' is not one); German capitalises every noun, so there a
+figure's scope), no time and no abbreviation of a metric (``metric`` cues: 'EBITDA', 'PIB') ('Cegedim', 'Bank of
+America'). A capitalised word opening a sentence is a name only when the article never prints it in lower case
+('Revenue' is not one); German capitalises every noun, so there a
 name is two capitalised words or more, quoted, or after an ``organisation`` cue.
 
 Each figure's actor is the name nearest before it in its clause, else the first name of its sentence before it,
@@ -104,6 +105,9 @@ def _mentions(scan: _Scan) -> list[_Mention]:
         hit = hits.get(i)
         if hit is None and toks[i].raw[:1].islower() and i not in quoted and not scan.is_cue(i, "pronoun"):
             i += 1  # the commonest word: no name, cue or quote starts here
+            continue
+        if hit is not None and "metric" in hit[1]:
+            i += hit[0]  # 'L'EBITDA s'est établi à …': what a figure measures, not who it is about
             continue
         if i in quoted:
             b = quoted[i]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
 from importlib.resources import files
@@ -203,13 +204,38 @@ def _locale(lang: str) -> Locale:
     return Locale.parse(lang.replace("-", "_"))
 
 
+#: Whole numbers below this have their plural form from a table of babel's answers (``plural_form``)
+_COUNTS = 1000
+
+
+@lru_cache(maxsize=64)
+def _plurals(locale: Locale) -> tuple[str, ...]:
+    """babel's plural form of each whole number 0 … 999 in ``locale``, asked once per process."""
+    return tuple(locale.plural_form(n) for n in range(_COUNTS))
+
+
+def plural_form(locale: Locale, n: float | Decimal) -> str:
+    """``locale.plural_form(n)``: a whole number below 1 000 (most counts a report writes: '170 million' is 170 of
+    a million) looked up in babel's answers, instead of evaluating its rule again (1–4 µs a call)."""
+    if type(n) is int and 0 <= n < _COUNTS:
+        return _plurals(locale)[n]
+    return locale.plural_form(n)
+
+
+@lru_cache(maxsize=1024)
+def _long(locale: Locale, cldr: str) -> dict[str, str]:
+    """CLDR's long patterns of a unit by plural form ('one': '{0} minute'), from babel once per process."""
+    return dict(locale._data["unit_patterns"].get(cldr, {}).get("long", {}))
+
+
 def pattern(unit: str, lang: str, count: Fraction = Fraction(2)) -> str:
     """How ``count`` of ``unit`` is written in ``lang``, e.g. '{0} minutes': babel's CLDR where it knows the unit."""
     locale = _locale(lang)
     if unit in _CLDR:
-        patterns = locale._data["unit_patterns"].get(_CLDR[unit], {}).get("long", {})
+        patterns = _long(locale, _CLDR[unit])
         # a whole count as an int: the same plural operands as the Fraction, and babel's rules compare ints faster
-        found = patterns.get(locale.plural_form(abs(count.numerator) if count.denominator == 1 else float(abs(count))))
+        found = patterns.get(plural_form(locale, abs(count.numerator) if count.denominator == 1
+                                         else float(abs(count))))
         if not found or "{0}" not in found:  # Arabic duals are written without the number
             found = patterns.get("other")
         if found:
