@@ -284,7 +284,9 @@ MAX_TEXT = 200_000
 ArticleText = Annotated[str, Meta(max_length=MAX_TEXT, description=(
     "The article's text (up to 200 000 characters) in the document's language (ar, de, en, es, fr): its figures, "
     "times, events and roles are found and checked as extracted claims (`extracted: true`, each with its `span`). "
-    "HTML markup, control characters and bidi controls are read as spaces, so spans index the text as sent."))]
+    "HTML markup, control characters and bidi controls are read as spaces, so spans index the text as sent. A text "
+    "with more than 5 000 figures, or more than 40 000 words that may be dates to try, is not read: a "
+    "`too_many_figures` or `too_many_time_words` problem (`POST /v1/extract`: a 422)."))]
 
 
 class CheckRequest(Base, kw_only=True):

@@ -27,7 +27,9 @@ async def extract_claims(request: Request[Any, Any, Any]) -> Extracted:
     text as sent and ``extracted: true``; the answer is ready to send to ``POST /v1/checks``.
 
     The text may hold up to 200 000 characters, in ar, de, en, es or fr (the document's language; another language
-    is a 422 that names these). HTML markup, control characters and bidi controls are read as spaces. A figure the
+    is a 422 that names these). HTML markup, control characters and bidi controls are read as spaces. A text with
+    more than 5 000 figures, or more than 40 000 words that may be dates to try, is a 422 (``too_many_figures``,
+    ``too_many_time_words``): it is not read, rather than read for seconds. A figure the
     reader cannot read with confidence is listed under ``problems`` with its span; a text with no figure gives an
     empty list and a ``no_figures`` problem."""
     answer = await compute(request, extract_json, await raw(request))

@@ -122,7 +122,7 @@ def times_json(raw: bytes) -> bytes | Refused:
 
 def extract_json(raw: bytes) -> bytes | Refused:
     """The claims an article's text prints (``rules.extract``); a language extraction does not read is a 422."""
-    from rules.extract import LANGUAGES, Unsupported, extract
+    from rules.extract import LANGUAGES, Crowded, Unsupported, crowded, extract
     from rules.model import Extracted, ExtractRequest, FoundText
 
     try:
@@ -136,6 +136,8 @@ def extract_json(raw: bytes) -> bytes | Refused:
         return Refused(422, "Unsupported language", (
             f"extraction reads text in {', '.join(LANGUAGES)}; the document's language is '{doc.language}'"),
             [(f"supported languages: {', '.join(LANGUAGES)}", "document.language")])
+    except Crowded as exc:
+        return Refused(422, "Text too crowded", crowded(doc.language, exc).message, [(str(exc), "text")])
     problems = list(found.problems)
     if not any(f.kind == "figure" for f in found.found):
         problems.append(problem(doc.language, "no_figures", N_("no figure was found in the text"), field="text"))

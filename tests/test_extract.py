@@ -11,7 +11,7 @@ import msgspec
 import pytest
 from conftest import slowdown
 
-from rules.extract import MAX_TEXT, Unsupported, extract
+from rules.extract import MAX_FIGURES, MAX_TEXT, MAX_TIME_WORDS, Crowded, Unsupported, extract
 from rules.model import Change, Event, PerUnit, Quantity, Role, Share, ShareOf, SumOf
 
 
@@ -120,7 +120,7 @@ def test_bounds():
 
 
 def test_time_grows_linearly_with_the_text():
-    """Twenty times the text takes about twenty times as long (every step walks the tokens once)."""
+    """Twelve times the text takes about twelve times as long (every step walks the tokens once)."""
     paragraph = ("Revenue rose from $4.1 billion to $4.6 billion in 2024, of which $1.2 billion came from Europe. "
                  "The company has 3.2 million users, or 12% of the market, and earns $12 per user a month. ")
 
@@ -132,8 +132,9 @@ def test_time_grows_linearly_with_the_text():
             best = min(best, time.process_time() - start)
         return best
 
-    small, large = cpu(paragraph * 50), cpu(paragraph * 1000)
-    assert large <= 40 * small, (small, large)  # quadratic work would be 400 times; a loaded machine adds noise
+    # 600 paragraphs: 4 800 figures, under the 5 000 a text may hold (``MAX_FIGURES``)
+    small, large = cpu(paragraph * 50), cpu(paragraph * 600)
+    assert large <= 24 * small, (small, large)  # quadratic work would be 144 times; a loaded machine adds noise
 
 
 @pytest.mark.parametrize("text", [
@@ -147,6 +148,57 @@ def test_a_crowded_text_of_one_sentence_is_read_in_bounded_time(text):
     start = time.process_time()
     extract(text, "ar" if "مليون" in text else "en")
     assert time.process_time() - start < 1.5 * slowdown()
+
+
+def _filled(unit: str) -> str:
+    return (unit * (MAX_TEXT // len(unit) + 1))[:MAX_TEXT]
+
+
+def _time_words(seed: int) -> str:
+    """200 000 characters of time words in no order: runs no window of which reads, each one different."""
+    import random
+
+    words = ("Q1 Q2 Q3 Q4 March April May June last next this year month quarter week the of in early late mid since "
+             "by before after from to and first second half 2024 2023 1 15 ago fiscal").split()
+    pick = random.Random(seed)
+    return _filled(" ".join(pick.choice(words) for _ in range(MAX_TEXT // 3)) + " ")
+
+
+@pytest.mark.parametrize(("unit", "language"), [
+    ("Apple 5 Google 7, ", "en"), ('"Acme" 5 ', "en"), ("شركة أبل 5 ", "ar"), ("Apple will launch it by 2025 ", "en"),
+    ("$1.29 billion (31%) ", "en"), ("from 5 to 10 percent ", "en"), ("5. ", "en"), ("Apple 5\n", "en"),
+    ("5% ", "en"), ("Q1 ", "en"), ("last year ", "en"), ("في مارس ", "ar"), ("العام الماضي ", "ar"), ("a ", "en"),
+    ("Apple said its revenue was $85.8 billion in 2024. ", "en"), (None, "en"),
+], ids=["names", "quoted", "arabic-names", "events", "brackets", "from-to", "sentences-of-one-figure", "lines",
+        "percents-unread", "quarters", "relative", "arabic-months", "arabic-relative", "letters", "sentences",
+        "time-words"])
+def test_the_worst_texts_of_the_longest_size_take_about_a_second(unit, language):
+    """200 000 characters shaped to cost the most (every few characters a figure, a name or a time word; one
+    enormous sentence; thousands of short ones): each is read, or refused as ``Crowded`` (more than ``MAX_FIGURES``
+    figures or ``MAX_TIME_WORDS`` words that may be dates), within about a second of CPU (measured on this machine:
+    0.2–1.0 s; before the limits, 3–30 s and more: a window of time words was read forty ways per word)."""
+    text = _filled(unit) if unit else _time_words(12)
+    start = time.process_time()
+    try:
+        extract(text, language)
+    except Crowded:
+        pass
+    assert time.process_time() - start < 2.0 * slowdown()
+
+
+def test_a_text_past_the_figures_or_the_dates_it_may_hold_is_refused_not_read_in_part():
+    with pytest.raises(Crowded, match=f"more than {MAX_FIGURES} figures") as caught:
+        extract("Revenue was $5 billion, " * (MAX_FIGURES + 1), "en")
+    assert caught.value.code == "too_many_figures" and caught.value.where == 24 * MAX_FIGURES + len("Revenue was $")
+    with pytest.raises(Crowded, match=f"more than {MAX_TIME_WORDS} words that may be dates") as caught:
+        extract(_time_words(3), "en")
+    assert caught.value.code == "too_many_time_words"
+    # near misses: as many figures as a text may hold, and a long table of dates each read at once, are read
+    x = extract("Revenue was $5 billion, " * MAX_FIGURES, "en")
+    assert len([c for c in x.claims if isinstance(c, Quantity)]) == MAX_FIGURES
+    dates = "".join(f"{d} March {y}, " for y in range(1990, 2030) for d in range(1, 29))
+    x = extract(dates, "en", dt.date(2030, 1, 1))
+    assert len([f for f in x.found if f.kind == "time"]) == 40 * 28
 
 
 def _inconsistent(text: str, language: str, published: str | None = None) -> list[tuple[str, list[str]]]:

@@ -111,3 +111,21 @@ def test_text_past_the_limit_is_refused(client):
     r = post(client, "/v1/extract", {"document": {"language": "en"}, "text": "1 " * 100_001})
     assert r.status_code == 422
     assert "200000" in r.text.replace(" ", "") or "200 000" in r.text
+
+
+def test_a_text_with_more_figures_than_a_request_reads_is_refused_and_its_claims_still_checked(client):
+    """More than ``MAX_FIGURES`` figures: /v1/extract answers 422 with the code; /v1/checks checks the claims sent
+    and says why the text was not read (as for a language it does not read)."""
+    from rules.extract import MAX_FIGURES
+
+    text = "Revenue was $5 billion, " * (MAX_FIGURES + 1)
+    r = post(client, "/v1/extract", {"document": {"language": "en"}, "text": text})
+    assert r.status_code == 422 and r.headers["content-type"].startswith("application/problem+json")
+    assert f"more than {MAX_FIGURES} figures" in r.text, r.text
+    claims = [{"id": "c1", "kind": "share", "value": "140%", "of": "revenue"}]
+    r = post(client, "/v1/checks?store=false", {"document": {"language": "en"}, "text": text, "claims": claims})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert [p["code"] for p in body["problems"] if p.get("field") == "text"] == ["too_many_figures"]
+    assert [c["id"] for c in body["claims"]] == ["c1"]
+    assert any(v["status"] == "inconsistent" and v["claims"] == ["c1"] for v in body["verdicts"]), body["verdicts"]

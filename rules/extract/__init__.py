@@ -50,9 +50,16 @@ from rules.normalise.values import Measure, read_value
 from rules.places import place
 from rules.text import NUMBER_SPACED, digits, fold, key
 
-__all__ = ["LANGUAGES", "MAX_TEXT", "Extraction", "Found", "Unsupported", "blank", "extract", "with_text"]
+__all__ = ["LANGUAGES", "MAX_FIGURES", "MAX_TEXT", "MAX_TIME_WORDS", "Crowded", "Extraction", "Found", "Unsupported",
+           "blank", "crowded", "extract", "with_text"]
 
 MAX_TEXT = 200_000
+#: A text with more figures than this (read, or tried and not read) is not read (``Crowded``): a long statistics
+#: release prints a few hundred.
+MAX_FIGURES = 5_000
+#: The words the time reader may be asked to read for one text (each run of time words is tried a few ways, a word
+#: once per way; an article of 20 000 characters asks for about a thousand): past it the text is not read.
+MAX_TIME_WORDS = 40_000
 #: Markup and characters that must not be read but must not shift spans either: replaced by spaces one for one.
 _BLANK = re.compile(r"<!--.{0,20000}?-->|<[A-Za-z/!?][^<>]{0,2000}>|&(?:#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z]{2,8});"
                     r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]",
@@ -97,6 +104,17 @@ _SHARES = frozenset({"percent", "permille", "percentage_point"})
 #: Units that are not what a figure counts ('107 minutes a day' counts time spent, not minutes).
 _NOT_COUNTED = frozenset({None, "percent", "permille", "percentage_point", "second", "minute", "hour", "day", "week",
                           "month", "quarter", "year"})
+
+
+class Crowded(ValueError):
+    """A text with more figures (``MAX_FIGURES``) or more words that may be dates (``MAX_TIME_WORDS``) than one
+    request reads: not read at all, rather than read in part or for seconds. ``code``: "too_many_figures" or
+    "too_many_time_words"; ``where``: the character reached."""
+
+    def __init__(self, code: str, most: int, where: int):
+        what = "figures" if code == "too_many_figures" else "words that may be dates"
+        super().__init__(f"the text holds more than {most} {what} (by character {where}); send it in parts")
+        self.code, self.most, self.where = code, most, where
 
 
 class Unsupported(ValueError):
@@ -232,8 +250,13 @@ class _Scan:
         self.times: list[tuple[int, int, str]] = []  # token range and printed text of each time read
         self.time_starts: list[int] = []
         self.unread: set[int] = set()  # the first token of each relative time read without a publication date
+        self._times: dict[str, TimeReading | bool | None] = {}  # ``_time_read``
+        self._if_dated: dict[str, TimeReading | bool | None] = {}
+        self.time_words = 0  # how many words the time reader was asked to read, and how many tries (``_time_read``)
         self._meaning: dict[int, tuple[int, int] | None] = {}
         self._cue: dict[int, tuple[int, frozenset[str]] | None] = {}
+        self._when: dict[int, tuple[int, frozenset[str]] | None] = {}  # ``time_categories``
+        self._before: dict[tuple[int, str, int], int | None] = {}  # ``cue_before``
         self.marks: dict[int, set[str]] = {}  # each sentence's cue categories
         self.changed: set[frozenset[str]] = set()  # the pairs a change relation joins already
         self.unscaled: set[str] = set()  # 'from 800 to 1.2 million': the first end, whose scale is not said
@@ -243,6 +266,7 @@ class _Scan:
         self.vocab: set[str] | None = None  # the article's folded words (Arabic labels)
         self.document_time: str | None = None
         self.fig_starts: set[int] = set()  # the first token of every figure
+        self.candidates = 0  # figures read, or tried (``_candidate``)
         self.tok_starts: list[int] = []
         self.covered: dict[int, frozenset[str]] = {}  # words inside a cue phrase that starts before them
         self.opening: dict[int, int] = {}  # each sentence's first figure's first token
@@ -325,18 +349,24 @@ class _Scan:
 
     def cue_before(self, i: int, category: str, reach: int = 3) -> int | None:
         """The start of a ``category`` cue ending just before token ``i`` (within ``reach`` words), same clause."""
-        for j in range(i - 1, max(i - 1 - reach, -1), -1):
-            if self.toks[j].sentence != self.toks[i].sentence:
-                return None
-            n = self.is_cue(j, category)
-            if n and j + n <= i:  # the cue ends within ``reach`` words of the figure ('contre une perte de 7,4 M€')
-                return j
-        return None
+        asked = (i, category, reach)
+        if asked not in self._before:
+            self._before[asked] = None
+            for j in range(i - 1, max(i - 1 - reach, -1), -1):
+                if self.toks[j].sentence != self.toks[i].sentence:
+                    break
+                n = self.is_cue(j, category)
+                if n and j + n <= i:  # the cue ends within ``reach`` words of the figure ('contre une perte de 7,4 M€')
+                    self._before[asked] = j
+                    break
+        return self._before[asked]
 
     # -- times -----------------------------------------------------------------------------------------------------
     def time_categories(self, i: int) -> tuple[int, frozenset[str]] | None:
-        hit = self.tw.match(self.words, i)
-        return (hit[0], frozenset(c for c, _ in hit[1])) if hit else None
+        if i not in self._when:
+            hit = self.tw.match(self.words, i)
+            self._when[i] = (hit[0], frozenset(c for c, _ in hit[1])) if hit else None
+        return self._when[i]
 
     def year_like(self, i: int) -> bool:
         t = self.toks[i]
@@ -452,23 +482,31 @@ class _Scan:
                 if tries > 40:
                     return relative
                 printed = self.text[self.toks[a].start:self.toks[b - 1].end]
-                try:
-                    span = read_time(printed, self.language, self.published)
-                except Unreadable as exc:
-                    if exc.code == "needs_publication_date" and relative is None and \
-                            self._reads_dated(printed):
+                read = self._time_read(printed, self.toks[a].start)
+                if read is None:
+                    if relative is None and self._time_read(printed, self.toks[a].start, dated=True):
                         relative = (a, b, None)
                     continue
-                return a, b, span.reading()
+                if isinstance(read, TimeReading):
+                    return a, b, read
         return relative
 
-    def _reads_dated(self, printed: str) -> bool:
-        """Whether a relative time reads once a publication date is given (a stand-in: only its words are tried)."""
-        try:
-            read_time(printed, self.language, _STAND_IN)
-        except Unreadable:
-            return False
-        return True
+    def _time_read(self, printed: str, at: int, dated: bool = False) -> TimeReading | bool | None:
+        """The time reader's answer for ``printed``, asked once per text: its reading; None when it needs a
+        publication date the request does not give; False when it does not read. ``dated``: whether it reads once
+        a publication date is given (a stand-in: only its words are tried). Each try counts a word, each reading
+        its words: past ``MAX_TIME_WORDS``, ``Crowded`` (``at``: where ``printed`` starts)."""
+        memo = self._if_dated if dated else self._times
+        self.time_words += 1 if printed in memo else len(printed.split()) + 1
+        if self.time_words > MAX_TIME_WORDS:
+            raise Crowded("too_many_time_words", MAX_TIME_WORDS, at)
+        if printed not in memo:
+            try:
+                span = read_time(printed, self.language, _STAND_IN if dated else self.published)
+                memo[printed] = True if dated else span.reading()
+            except Unreadable as exc:
+                memo[printed] = None if exc.code == "needs_publication_date" and not dated else False
+        return memo[printed]
 
     # -- figures ---------------------------------------------------------------------------------------------------
     def scan_figures(self) -> None:
@@ -480,10 +518,8 @@ class _Scan:
             if not t.used and t.word != "#" and self.factor_word(i):
                 fig = self._factor(i)
                 if fig is not None:
-                    for tk in toks[fig.first:fig.last]:
-                        tk.used = True
-                    fig.index = len(self.figs)
-                    self.figs.append(fig)
+                    self._candidate(i)
+                    self._add(fig)
                     i = fig.last
                     continue
             anchor = not t.used and ((t.word == "#" and not self.glued(t, i)) or bool(kinds & _ANCHOR_WORDS) or (
@@ -493,15 +529,27 @@ class _Scan:
                 i += 1
                 continue
             first, last = self._window(i)
+            self._candidate(i)
             fig = self._read_figure(first, last)
             if fig is not None:
-                for tk in toks[fig.first:fig.last]:
-                    tk.used = True
-                fig.index = len(self.figs)
-                self.figs.append(fig)
+                self._add(fig)
                 i = max(fig.last, i + 1)
             else:
                 i = max(last, i + 1)
+
+    def _candidate(self, i: int) -> None:
+        """One more figure to read, at token ``i`` (read or not, each is a reading): past ``MAX_FIGURES``,
+        ``Crowded``."""
+        self.candidates += 1
+        if self.candidates > MAX_FIGURES:
+            raise Crowded("too_many_figures", MAX_FIGURES, self.toks[i].start)
+
+    def _add(self, fig: _Fig) -> None:
+        """The figure found: its words are used."""
+        for tk in self.toks[fig.first:fig.last]:
+            tk.used = True
+        fig.index = len(self.figs)
+        self.figs.append(fig)
 
     def shared_tail(self) -> None:
         """'de 312 a 2.275 millones de euros', 'from 5 to 10 percent', 'من 312 إلى 2275 مليون يورو': a bare number
@@ -1345,8 +1393,9 @@ class _Scan:
 
     def _parenthesised(self, fig: _Fig) -> bool:
         """'$1.29 billion (31%)': a percentage in brackets right after a figure is its share of the total."""
-        j = fig.first - 1
-        return j >= 1 and self.toks[j].word == "(" and any(f.last == j for f in self.figs if not f.percent)
+        j = fig.first - 1  # a figure ending at the bracket is the one before it
+        return j >= 1 and self.toks[j].word == "(" and fig.index > 0 and self.figs[fig.index - 1].last == j and \
+            not self.figs[fig.index - 1].percent
 
     # -- relations -------------------------------------------------------------------------------------------------
     def relations(self) -> None:
@@ -1607,7 +1656,7 @@ class _Scan:
             return
         every = figs  # the change stated may be any of them ('von 16 auf 6 Prozent und damit um 10 Prozent gesunken')
         figs = [f for f in figs if f is fig or self.level(f)]
-        n = figs.index(fig)
+        n = next(k for k, f in enumerate(figs) if f is fig)
         start = self.cue_before(fig.first, "from", 2)
         since = self.cue_before(fig.first, "since", 4)
         if start is not None:  # 'from X to Y', in one unit: 'de 312 a 2.275 millones de euros' shares a scale and a
@@ -2034,6 +2083,8 @@ def with_text(request: CheckRequest) -> tuple[CheckRequest, list[Relation], list
         return request, [], [problem(doc.language, "unsupported_language", N_(
             "extraction reads text in {languages}; not '{language}': the text was not read (its claims may still be "
             "sent as claims)"), field="document.language", languages=", ".join(LANGUAGES), language=exc.language)]
+    except Crowded as exc:
+        return request, [], [crowded(doc.language, exc)]
     problems = list(found.problems)
     if not any(f.kind == "figure" for f in found.found):
         problems.append(problem(doc.language, "no_figures", N_(
@@ -2049,6 +2100,17 @@ def with_text(request: CheckRequest) -> tuple[CheckRequest, list[Relation], list
     relations = relations[:max(0, MAX_RELATIONS - len(request.relations))]
     return msgspec.structs.replace(request, claims=[*request.claims, *claims],
                                    relations=[*request.relations, *relations]), relations, problems
+
+
+def crowded(language: str, exc: Crowded) -> Problem:
+    """The problem that says why a crowded text was not read."""
+    if exc.code == "too_many_figures":
+        return problem(language, exc.code, N_(
+            "the text holds more than {most} figures (by character {where}); it was not read: send it in parts"),
+            field="text", most=exc.most, where=exc.where)
+    return problem(language, exc.code, N_(
+        "the text holds more than {most} words that may be dates (by character {where}); it was not read: send it "
+        "in parts"), field="text", most=exc.most, where=exc.where)
 
 
 def _relation_ids(relation: Relation) -> list[str]:
