@@ -95,9 +95,15 @@ def test_several_processes_one_metrics_and_json_logs(tmp_path, workers):
                     answer = one.post("/v1/checks", content=body, headers={"content-type": "application/json",
                                                                            "x-request-id": f"req-{n}"})
                     assert answer.status_code == 201
-            text = http.get("/metrics").text
-            assert value(text, "tadqiq_request_duration_seconds_count", method="POST", route="/v1/checks",
-                         status="201") == 40
+            # a request's time is recorded once its answer is sent, so the last one may land a moment after the
+            # client has read it: wait for it (at most 10 s), then every one of the 40 must be counted, none twice
+
+            def counted() -> float:
+                return value(http.get("/metrics").text, "tadqiq_request_duration_seconds_count", method="POST",
+                             route="/v1/checks", status="201")
+
+            _until(lambda: counted() == 40, 10)
+            assert counted() == 40
             assert http.get("/health/ready").json()["status"] == "ready"
         server.log.seek(0)
         log = server.log.read().decode()
