@@ -1176,3 +1176,39 @@ def test_figures_by_country_of_origin_are_parts_of_the_total(language, text, par
     printed = {c.id: c.value for c in x.claims}
     got = [[printed[i] for i in r.parts] for r in x.relations if isinstance(r, SumOf)]
     assert got == ([parts] if parts else []), got
+
+
+
+# -- issue 12: French and Spanish wire copy (tests/corpus/slips/fr.toml, es.toml) -----------------------------------
+def _changes(x) -> list[tuple[str, str, str | None]]:
+    printed = {c.id: c.value for c in x.claims}
+    return [(printed[r.before], printed[r.after], printed.get(r.change) if r.change else None)
+            for r in x.relations if isinstance(r, Change)]
+
+
+@pytest.mark.parametrize(("language", "text", "changes"), [
+    # ine-2018-frontur-primer-semestre: 'fue de 1.100 euros' is no 'from', 'hasta 152 euros' another average's level
+    ("es", "El gasto medio por turista fue de 1.100 euros, un 3,2% más, y el gasto medio diario subió un 6,2%, hasta "
+           "152 euros.", []),
+    ("en", "Average spending per tourist went from 1,100 euros, up 3.2%, and daily spending rose 6.2% to 152 euros.",
+     []),
+    # near miss: nothing between the two ends, a change
+    ("es", "El gasto medio por turista pasó de 1.100 euros a 1.150 euros.", [("1.100 euros", "1.150 euros", None)]),
+])
+def test_from_and_to_with_other_figures_between_them_are_no_change(language, text, changes):
+    assert _changes(extract(text, language)) == changes
+
+
+@pytest.mark.parametrize(("language", "text", "changes"), [
+    # efe-2023-frontur-mayo: the 20,8% is the spending's change, not the arrivals'
+    ("es", "En mayo de 2023 llegaron 8,2 millones de turistas, frente a 8 millones en mayo de 2019, y su gasto "
+           "alcanzó 9.723 millones de euros, un 20,8% más que un año antes.",
+     [("8 millones", "8,2 millones", None)]),
+    ("en", "In May 2023, 8.2 million tourists arrived, compared with 8 million in May 2019, and their spending "
+           "reached 9,723 million euros, up 20.8%.", [("8 million", "8.2 million", None)]),
+    # near miss: no level between the pair and the change
+    ("es", "En mayo de 2023 llegaron 8,2 millones de turistas, frente a 8 millones en mayo de 2019, un 2,5% más.",
+     [("8 millones", "8,2 millones", "2,5% más")]),
+])
+def test_a_change_with_another_level_between_it_and_a_pair_is_that_levels(language, text, changes):
+    assert _changes(extract(text, language)) == changes

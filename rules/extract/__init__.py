@@ -1666,6 +1666,9 @@ class _Scan:
                     not f.factor and self.near_cue(f, "to") and f.measure is not None and f.measure.unit == unit]
             if near:  # 'from X to Y', 'falls to Y from X'
                 other = min(near, key=lambda f: f.first - fig.last if f.first > fig.first else fig.first - f.last)
+                lo, hi = min(fig.index, other.index), max(fig.index, other.index)
+                if hi - lo > 1:  # another figure between them: 'fue de 1.100 euros, un 3,2% más, y el gasto
+                    return  # diario subió un 6,2%, hasta 152 euros' is no 'from X to Y', and no range either
                 if self.moves(fig, other) and not self.unscaled & {fig.id, other.id}:
                     self._add_change(every, fig, other)
                 return  # 'will cost from $3 to $5 billion' is a range, 'from 800 to 1.2 million' says no scale
@@ -1744,6 +1747,12 @@ class _Scan:
         clauses = {self.toks[lo].clause, self.toks[hi - 1].clause}
         stated = [f for f in stated if f.first < hi or self.toks[f.first].clause in clauses or
                   not self.names_other(f, before.stems | after.stems | before.context | after.context)]
+        # a change with another level between it and the pair states that level's change ('8,2 millones de
+        # turistas, frente a 8 millones …, y su gasto alcanzó 9.723 millones de euros, un 20,8% más')
+        stated = [f for f in stated if not any(
+            g is not before and g is not after and not g.percent and not g.factor and g.measure is not None and
+            self.level(g) and (hi <= g.first and g.last <= f.first or f.last <= g.first and g.last <= lo)
+            for g in self.figs[max(0, f.index - 6):f.index + 7])]
         if before.percent and not stated:  # 'من 41% إلى 44%، أي بنسبة 3%': the percentage after them states it
             stated = [f for f in figs if f.percent and not f.share and f.first >= hi][:1]
         change = min(stated, key=lambda f: min(abs(f.first - hi), abs(lo - f.last))) if stated else None
