@@ -1212,3 +1212,30 @@ def test_from_and_to_with_other_figures_between_them_are_no_change(language, tex
 ])
 def test_a_change_with_another_level_between_it_and_a_pair_is_that_levels(language, text, changes):
     assert _changes(extract(text, language)) == changes
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("es", "En el primer semestre de 2018 el gasto de los turistas alcanzó 38.944 millones de euros. Solo en junio "
+           "gastaron 9.395 millones de euros."),
+    ("fr", "Au premier semestre 2018, les dépenses des touristes ont atteint 38,9 milliards d'euros. Rien qu'en juin, "
+           "les dépenses des touristes ont atteint 9,4 milliards d'euros."),
+    ("en", "In the first half of 2018 tourist spending reached 38.9 billion euros. In June alone tourist spending "
+           "reached 9.4 billion euros."),
+])
+def test_a_month_without_its_year_is_an_unread_time_not_the_time_before_it(language, text):
+    """ine-2018-frontur-primer-semestre: 'Solo en junio' gives no year; the figure's time is those words, unread
+    (a problem on its claim), never the half-year of the figure before it, which would make the two one figure."""
+    first, second = [c for c in extract(text, language, dt.date(2018, 8, 1)).claims if isinstance(c, Quantity)]
+    assert first.time != second.time and "2018" not in (second.time or ""), (first.time, second.time)
+    assert _inconsistent(text, language, "2018-08-01") == []
+
+
+def test_a_month_that_ends_the_period_to_date_is_that_period():
+    """Near miss: 'hasta septiembre' after 'entre enero y septiembre de 2024' is the year to date the article gives,
+    so the figures by country share the total's time and stay its parts (seeds/tourism-spain-es)."""
+    text = ("España recibió 73,9 millones de turistas internacionales entre enero y septiembre de 2024. Reino Unido fue "
+            "el primer país emisor, con 14,7 millones de turistas hasta septiembre, seguido de Francia, con 10,3 "
+            "millones, y Alemania, con 9,4 millones.")
+    x = extract(text, "es", dt.date(2024, 11, 4))
+    assert len({c.time for c in x.claims}) == 1, [(c.value, c.time) for c in x.claims]
+    assert any(isinstance(r, SumOf) for r in x.relations)

@@ -252,6 +252,8 @@ class _Scan:
         self.unread: set[int] = set()  # the first token of each relative time read without a publication date
         self._times: dict[str, TimeReading | bool | None] = {}  # ``_time_read``
         self._if_dated: dict[str, TimeReading | bool | None] = {}
+        self._yearless: set[str] = set()  # times the reader refuses for want of a year ('en junio')
+        self._to_date: set[str] = set()  # and those of them that end the period the article gives ('hasta junio')
         self.time_words = 0  # how many words the time reader was asked to read, and how many tries (``_time_read``)
         self._meaning: dict[int, tuple[int, int] | None] = {}
         self._cue: dict[int, tuple[int, frozenset[str]] | None] = {}
@@ -473,8 +475,9 @@ class _Scan:
     def _read_time(self, first: int, anchor: int, last: int) -> tuple[int, int, TimeReading | None] | None:
         """The widest window around ``anchor`` the time reader reads (left edge first, then the right); else the
         widest it refused only for want of a publication date and reads with one (any: 'last year to' and 'الخامس
-        خلال السنوات الثلاث المقبلة' read with none), with no reading."""
-        tries = 0
+        خلال السنوات الثلاث المقبلة' read with none), or a month it refused for want of a year ('Solo en junio', not
+        'hasta junio', the period to date), with no reading."""
+        tries, to_date = 0, False
         relative: tuple[int, int, None] | None = None
         for a in range(first, anchor + 1):
             for b in range(last, anchor, -1):
@@ -483,8 +486,10 @@ class _Scan:
                     return relative
                 printed = self.text[self.toks[a].start:self.toks[b - 1].end]
                 read = self._time_read(printed, self.toks[a].start)
+                to_date |= printed in self._to_date  # 'hasta septiembre': not 'septiembre' alone either
                 if read is None:
-                    if relative is None and self._time_read(printed, self.toks[a].start, dated=True):
+                    if relative is None and (printed in self._yearless and not to_date or
+                                             self._time_read(printed, self.toks[a].start, dated=True)):
                         relative = (a, b, None)
                     continue
                 if isinstance(read, TimeReading):
@@ -505,8 +510,23 @@ class _Scan:
                 span = read_time(printed, self.language, _STAND_IN if dated else self.published)
                 memo[printed] = True if dated else span.reading()
             except Unreadable as exc:
-                memo[printed] = None if exc.code == "needs_publication_date" and not dated else False
+                if exc.code == "no_year" and not dated and self._a_month_of_its_own(printed):
+                    self._yearless.add(printed)  # 'Solo en junio': a time, but which year's is not guessed; unread,
+                    memo[printed] = None  # rather than the time of a figure before it
+                elif exc.code == "no_year" and not dated:
+                    self._to_date.add(printed)
+                    memo[printed] = False
+                else:
+                    memo[printed] = None if exc.code == "needs_publication_date" and not dated else False
         return memo[printed]
+
+    def _a_month_of_its_own(self, printed: str) -> bool:
+        """Whether a time printed without its year names a period of its own ('en junio', 'in June'), not the end of
+        the period the article gives ('hasta septiembre', 'bis Juni': the year to date, which the figure shares)."""
+        try:
+            return read_time(f"{printed} 2000", self.language).modifier != "by"
+        except Unreadable:
+            return False
 
     # -- figures ---------------------------------------------------------------------------------------------------
     def scan_figures(self) -> None:
