@@ -35,6 +35,11 @@ def _words(table: str, lang: str) -> frozenset[str]:
     return _stems(_DATA.get(table, {}).get(lang, []), lang)
 
 
+def not_additive(lang: str) -> frozenset[str]:
+    """The stems of the words that make a figure an average, a rate, a ratio or a balance (``[not_additive]``)."""
+    return _words("not_additive", lang)
+
+
 def _amount(item: Item) -> bool:
     """A total (not a rate per period or per head, not a share) that is not negative."""
     m = item.measure

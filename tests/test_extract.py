@@ -1178,7 +1178,6 @@ def test_figures_by_country_of_origin_are_parts_of_the_total(language, text, par
     assert got == ([parts] if parts else []), got
 
 
-
 # -- issue 12: French and Spanish wire copy (tests/corpus/slips/fr.toml, es.toml) -----------------------------------
 def _changes(x) -> list[tuple[str, str, str | None]]:
     printed = {c.id: c.value for c in x.claims}
@@ -1239,3 +1238,19 @@ def test_a_month_that_ends_the_period_to_date_is_that_period():
     x = extract(text, "es", dt.date(2024, 11, 4))
     assert len({c.time for c in x.claims}) == 1, [(c.value, c.time) for c in x.claims]
     assert any(isinstance(r, SumOf) for r in x.relations)
+
+
+@pytest.mark.parametrize(("language", "text", "metric"), [
+    # zonebourse-2017-alstom-ratio: the head word comes first; the nearest three leave it out
+    ("fr", "Alstom affiche un ratio commandes sur chiffre d'affaires de 1,4.", "ratio commandes chiffre affaires"),
+    ("es", "La tasa de variación anual del empleo fue del 2,65%.", "tasa variación anual empleo"),
+])
+def test_the_word_that_makes_a_figure_a_ratio_stays_in_its_label(language, text, metric):
+    figure = next(c for c in extract(text, language).claims if isinstance(c, Quantity | Share))
+    assert figure.metric == metric
+
+
+def test_a_ratio_is_not_the_amount_whose_words_it_repeats():
+    text = ("Sur les neuf premiers mois de l'exercice 2016/17, Alstom a enregistré 7,2 milliards d'euros de commandes "
+            "pour un chiffre d'affaires de 5,2 milliards d'euros, soit un ratio commandes sur chiffre d'affaires de 1,4.")
+    assert _inconsistent(text, "fr") == []

@@ -32,7 +32,7 @@ import msgspec
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rules.containment import qualifiers, split
+from rules.containment import not_additive, qualifiers, split
 from rules.extract.actors import adjective_place, subjects
 from rules.extract.cues import LANGUAGES, cues
 from rules.extract.events import event_subjects, law_events, office_roles, restated_headline
@@ -837,6 +837,17 @@ class _Scan:
                 # a place is the scope, and a generic word ('the sector') names nothing of its own: three words
                 free += self.place_word(j) is not None or self.generic(j)  # besides them
             j -= 1
+        if len(out) - free >= 3:
+            # the word that makes the figure a ratio, a rate or an average is kept when the nearest three leave it
+            # out: in French and Spanish it heads the phrase ('un ratio commandes sur chiffre d'affaires de 1,4' is
+            # no 'chiffre d'affaires'), in English it may stand before the words ('average monthly household bill')
+            rates = not_additive(self.lang)
+            while j >= 0 and self.toks[j].clause == clause and top - j < 12 and self.toks[j].word != "#" and \
+                    not self.toks[j].used and not self.opens(j):
+                if self.content(j) and set(key(self.toks[j].raw, self.lang).split()) & rates:
+                    out.append(j)
+                    break
+                j -= 1
         return out[::-1]
 
     def in_time(self, j: int) -> bool:
