@@ -1254,3 +1254,17 @@ def test_a_ratio_is_not_the_amount_whose_words_it_repeats():
     text = ("Sur les neuf premiers mois de l'exercice 2016/17, Alstom a enregistré 7,2 milliards d'euros de commandes "
             "pour un chiffre d'affaires de 5,2 milliards d'euros, soit un ratio commandes sur chiffre d'affaires de 1,4.")
     assert _inconsistent(text, "fr") == []
+
+
+@pytest.mark.parametrize(("language", "text", "shares"), [
+    # estrategiasdeinversion.com on BME's first half of 2013: the bracket gives the EBITDA's change, not a share
+    ("es", "El EBITDA de BME llegó a 102,6 millones de euros (-4,8%) en el semestre.", []),
+    ("fr", "Pôle emploi a compté 34 200 demandeurs d'emploi supplémentaires (+1,0 %) au troisième trimestre.", []),
+    ("en", "EBITDA reached $102.6 million (-4.8%) and sales $900 million (+3%).", []),
+    # near miss: with no sign, the share of the total
+    ("en", "Revenue was $4.2 billion, of which the US brought $1.29 billion (31%).", ["31%"]),
+])
+def test_a_signed_percentage_in_brackets_is_a_change_not_a_share(language, text, shares):
+    x = extract(text, language)
+    assert [c.value for c in x.claims if isinstance(c, Share)] == shares
+    assert _inconsistent(text, language) == []

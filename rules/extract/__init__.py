@@ -65,6 +65,7 @@ _BLANK = re.compile(r"<!--.{0,20000}?-->|<[A-Za-z/!?][^<>]{0,2000}>|&(?:#[0-9]{1
                     r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]",
                     re.S)
 _SENTENCE_END = frozenset(".!?؟…")
+_SIGNS = frozenset("+-−–")  # a sign before a percentage: a change, not a share
 _BARE_YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2}|2100)$")
 _YEAR = re.compile(r"^(1[89][0-9]{2}|20[0-9]{2}|2100)$")
 _SMALL = re.compile(r"^[0-9]{1,2}$")
@@ -1423,10 +1424,11 @@ class _Scan:
             self.out.relations.append(Same(claims=[prev.id, fig.id]))
 
     def _parenthesised(self, fig: _Fig) -> bool:
-        """'$1.29 billion (31%)': a percentage in brackets right after a figure is its share of the total."""
+        """'$1.29 billion (31%)': a percentage in brackets right after a figure is its share of the total; with a
+        sign it is the figure's change ('102,6 millones de euros (-4,8%)', '34 200 demandeurs (+1,0 %)')."""
         j = fig.first - 1  # a figure ending at the bracket is the one before it
         return j >= 1 and self.toks[j].word == "(" and fig.index > 0 and self.figs[fig.index - 1].last == j and \
-            not self.figs[fig.index - 1].percent
+            not self.figs[fig.index - 1].percent and self.text[fig.start:fig.end].lstrip()[:1] not in _SIGNS
 
     # -- relations -------------------------------------------------------------------------------------------------
     def relations(self) -> None:
