@@ -1268,3 +1268,21 @@ def test_a_signed_percentage_in_brackets_is_a_change_not_a_share(language, text,
     x = extract(text, language)
     assert [c.value for c in x.claims if isinstance(c, Share)] == shares
     assert _inconsistent(text, language) == []
+
+
+@pytest.mark.parametrize(("language", "text", "changes"), [
+    # Insee's quarterly accounts as AFP prints them: '(-0,7 % après +0,1 %)' is a statement of its own
+    ("fr", "Le commerce extérieur contribue pour +0,1 point après +0,2 point, les importations reculant plus fortement "
+           "(-0,7 % après +0,1 %) que les exportations (-0,5 % après +0,5 %).",
+     [("0,2 point", "0,1 point", None), ("0,1 %", "-0,7 %", None), ("0,5 %", "-0,5 %", None)]),
+    ("fr", "Les dépenses de consommation des ménages ont accéléré (+0,5 % après +0,3 %) et la demande intérieure a "
+           "contribué à la croissance pour 0,6 point.", [("0,3 %", "0,5 %", None)]),
+    ("fr", "L'Insee a revu la croissance du deuxième trimestre à 0,6 % au lieu de 0,5 %, et celle du quatrième "
+           "trimestre 2016, passée de 0,5 % à 0,6 %.", [("0,5 %", "0,6 %", None), ("0,5 %", "0,6 %", None)]),
+    # near miss: a bracket with the change alone glosses the pair outside it
+    ("en", "Revenue rose to $100 million from $95 million (+5.3%).",
+     [("$95 million", "rose to $100 million", "5.3%")]),
+])
+def test_a_pair_in_brackets_and_a_bracket_of_its_own_keep_their_changes(language, text, changes):
+    assert _changes(extract(text, language)) == changes
+    assert _inconsistent(text, language) == []

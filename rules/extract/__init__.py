@@ -265,6 +265,7 @@ class _Scan:
         self.unscaled: set[str] = set()  # 'from 800 to 1.2 million': the first end, whose scale is not said
         self.dates: set[str] = set()  # bare years read as the date an age counts from, not as amounts
         self.compared: list[tuple[_Fig, _Fig, _Fig]] = []  # base, level and the percentage that compares them
+        self._brackets: list[int | None] | None = None  # ``bracket``
         self.factors = factor_words(lang)
         self.vocab: set[str] | None = None  # the article's folded words (Arabic labels)
         self.document_time: str | None = None
@@ -1786,10 +1787,39 @@ class _Scan:
             g is not before and g is not after and not g.percent and not g.factor and g.measure is not None and
             self.level(g) and (hi <= g.first and g.last <= f.first or f.last <= g.first and g.last <= lo)
             for g in self.figs[max(0, f.index - 6):f.index + 7])]
+        # brackets: a pair inside one ('(+0,5 % après +0,3 %)') states its change inside it, if anywhere; a bracket
+        # that holds another figure besides the change is a statement of its own ('les importations (-0,7 % après
+        # +0,1 %)'), not the gloss of a pair outside it ('rose to 100 from 95 (+5.3 %)' is one)
+        ends = (self.bracket(before.first), self.bracket(after.first))
+
+        def bracketed(f: _Fig) -> bool:
+            b = self.bracket(f.first)
+            if ends[0] is not None and ends[0] == ends[1]:
+                return b == ends[0]
+            return b is None or b in ends or not any(g is not f and self.bracket(g.first) == b
+                                                     for g in self.figs[max(0, f.index - 6):f.index + 7])
+        stated = [f for f in stated if bracketed(f)]
         if before.percent and not stated:  # 'من 41% إلى 44%، أي بنسبة 3%': the percentage after them states it
-            stated = [f for f in figs if f.percent and not f.share and f.first >= hi][:1]
+            stated = [f for f in figs if f.percent and not f.share and f.first >= hi and bracketed(f) and
+                      self.cue_before(f.first, "from", 2) is None and not self.near_cue(f, "to")][:1]
+            # (not an end of the next pair: '… au lieu de 0,5 %, et celle du quatrième trimestre, passée de 0,5 % à
+            # 0,6 %')
         change = min(stated, key=lambda f: min(abs(f.first - hi), abs(lo - f.last))) if stated else None
         self.out.relations.append(Change(before=before.id, after=after.id, change=change.id if change else None))
+
+    def bracket(self, k: int) -> int | None:
+        """The token that opens the innermost bracket token ``k`` stands in, in its sentence; None outside any."""
+        if self._brackets is None:
+            self._brackets, stack, sentence = [], [], -1
+            for t in self.toks:
+                if t.sentence != sentence:
+                    stack, sentence = [], t.sentence
+                if t.word == ")" and stack:
+                    stack.pop()
+                self._brackets.append(stack[-1] if stack else None)
+                if t.word == "(":
+                    stack.append(len(self._brackets) - 1)
+        return self._brackets[k]
 
     def names_other(self, fig: _Fig, words: frozenset[str]) -> bool:
         """Whether the figure's clause, up to its end, names a quantity of its own that is not in ``words``: a
