@@ -1286,3 +1286,12 @@ def test_a_signed_percentage_in_brackets_is_a_change_not_a_share(language, text,
 def test_a_pair_in_brackets_and_a_bracket_of_its_own_keep_their_changes(language, text, changes):
     assert _changes(extract(text, language)) == changes
     assert _inconsistent(text, language) == []
+
+
+def test_a_verb_of_having_is_not_what_a_figure_counts():
+    """antena3-2015-padron-extranjeros: 'el 16% … tiene menos de 16 años, … el 45,4% tiene 45 años o más' gave two
+    ages the label 'tiene', and they were compared as one figure restated."""
+    text = ("El 16% de los habitantes tiene menos de 16 años, el 38,6% tiene entre 16 y 44 años y el 45,4% tiene 45 "
+            "años o más.")
+    assert all(getattr(c, "metric", None) != "tiene" for c in extract(text, "es").claims)
+    assert _inconsistent(text, "es") == []
