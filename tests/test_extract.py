@@ -1295,3 +1295,9 @@ def test_a_verb_of_having_is_not_what_a_figure_counts():
             "años o más.")
     assert all(getattr(c, "metric", None) != "tiene" for c in extract(text, "es").claims)
     assert _inconsistent(text, "es") == []
+
+
+def test_a_count_and_a_percentage_with_the_same_words_are_not_one_figure():
+    """hispanidad.com on INE's Frontur for October 2015: 'Italia superó el cuarto de millón de turistas (270.000) y
+    representa el 4,2%' labels both 'turistas'; the restated rule compared 270.000 with 4,2 as one figure."""
+    assert _inconsistent("Italia superó el cuarto de millón de turistas (270.000) y representa el 4,2%.", "es") == []

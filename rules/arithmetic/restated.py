@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 
-from rules.arithmetic._align import convert, metric
+from rules.arithmetic._align import SHARE_UNITS, convert, metric
 from rules.causes import cause
 from rules.context import Context, Item
 from rules.crowds import summarised
@@ -65,6 +65,8 @@ def _compare(ctx: Context, anchor: Item, other: Item) -> tuple[bool, Callable[[]
     """Whether ``other`` agrees with ``anchor``, and the verdict (made only when shown: ``rules.crowds``)."""
     am, om = anchor.measure, other.measure
     assert am is not None and om is not None
+    if (am.unit in SHARE_UNITS) != (om.unit in SHARE_UNITS):
+        return None  # a percentage and an amount are not one figure, whichever comes first ('270.000 … el 4,2%')
     value = convert(om, am.unit, am.period)
     if value is None:
         return None  # different units or currencies: not the same figure restated (conversion is another rule)
@@ -144,6 +146,14 @@ EXAMPLES = [
                     {"kind": "share", "id": "b", "value": "86%", "of": "global revenue", "metric": "US revenue"},
                     {"kind": "share", "id": "c", "value": "68.2%", "of": "global revenue", "metric": "US revenue"}],
             expect="inconsistent", says=["86"]),
+    Example("A percentage is not a count restated, whichever comes first: '270,000 tourists … 4.2%'",
+            claims=[{"kind": "quantity", "id": "a", "value": "270,000", "subject": "Spain", "metric": "tourists",
+                     "scope": "Italy", "time": "October 2015"},
+                    {"kind": "quantity", "id": "b", "value": "more than 270,000", "subject": "Spain",
+                     "metric": "tourists", "scope": "Italy", "time": "October 2015"},
+                    {"kind": "quantity", "id": "c", "value": "4.2%", "subject": "Spain", "metric": "tourists",
+                     "scope": "Italy", "time": "October 2015"}],
+            expect="consistent"),
     Example("Figures for different years are not compared",
             claims=[{"kind": "quantity", "id": "a", "value": "$12.3 billion", "subject": "TikTok", "metric": "revenue",
                      "time": "2024"},
