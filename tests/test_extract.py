@@ -1301,3 +1301,18 @@ def test_a_count_and_a_percentage_with_the_same_words_are_not_one_figure():
     """hispanidad.com on INE's Frontur for October 2015: 'Italia superó el cuarto de millón de turistas (270.000) y
     representa el 4,2%' labels both 'turistas'; the restated rule compared 270.000 with 4,2 as one figure."""
     assert _inconsistent("Italia superó el cuarto de millón de turistas (270.000) y representa el 4,2%.", "es") == []
+
+
+@pytest.mark.parametrize("text", [
+    # INE's Frontur for October 2015 as a Spanish outlet printed it: France's tourists, then Italy's
+    "Por su parte, Francia concentró cerca del 15% del total y se acerca al millón de turistas (958.000), e Italia "
+    "superó el cuarto de millón de turistas (270.000) y representa el 4,2%.",
+    "Solo en octubre de 2015 llegaron 6,5 millones de turistas internacionales. Alemania fue el segundo, con el 16,2% "
+    "del total, y Francia concentró cerca del 15% del total, con 958.000 turistas.",
+])
+def test_a_smaller_figure_beside_another_place_is_not_the_earlier_figure_restated(text):
+    """A shorter mention takes an earlier figure's longer label when it is smaller (either reading makes them
+    disagree), but not when a place the earlier one is not beside stands next to it: it may count that place's."""
+    figures = [c for c in extract(text, "es").claims if isinstance(c, Quantity) and "%" not in c.value]
+    assert len({f.metric for f in figures}) == len(figures), [(f.value, f.metric) for f in figures]
+    assert _inconsistent(text, "es") == []

@@ -1071,10 +1071,25 @@ class _Scan:
         if found is None or not qualified and fig.stems < found.stems and (
                 self.part_of(fig, found) or not back and self.may_be_wider(fig, found)):
             return
+        if not qualified and fig.stems < found.stems and not back and \
+                self.places_near(fig) - self.places_near(found):
+            return  # 'Francia … se acerca al millón de turistas (958.000), e Italia superó el cuarto de millón de
+            # turistas (270.000)': a smaller figure beside a place the earlier one is not beside may be that place's
         fig.metric, fig.stems, fig.carried = found.metric, found.stems | qualified, found
         if qualified:
             words = [j for j in label if set(key(self.toks[j].raw, self.lang).split()) <= qualified]
             fig.metric = f"{self.label(words)} {found.metric}"
+
+    def places_near(self, fig: _Fig) -> set[str]:
+        """The places named in the figure's clause and the clause before it, in its sentence (a few words back)."""
+        toks, out = self.toks, set()
+        clauses = {toks[fig.first].clause, toks[fig.first].clause - 1}
+        for j in range(fig.first - 1, max(-1, fig.first - 25), -1):
+            if toks[j].clause not in clauses or toks[j].sentence != toks[fig.first].sentence:
+                break
+            if (name := self.place_word(j)) is not None and (code := place(key(name, self.lang), self.lang)):
+                out.add(code)
+        return out
 
     @staticmethod
     def may_be_wider(fig: _Fig, narrower: _Fig) -> bool:
