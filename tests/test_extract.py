@@ -1176,3 +1176,38 @@ def test_figures_by_country_of_origin_are_parts_of_the_total(language, text, par
     printed = {c.id: c.value for c in x.claims}
     got = [[printed[i] for i in r.parts] for r in x.relations if isinstance(r, SumOf)]
     assert got == ([parts] if parts else []), got
+
+
+# -- corpus/slips/ar.toml passages from the issuers' disclosures (unitedwires-2018-q2-results) and Jordan's export
+# figures (almamlaka-2023-jordan-january-exports), checked from their text: what read them wrongly --
+_HALF = ("في الربع الثاني من 2018 بلغ الربح التشغيلي 9.8 مليون ريال مقابل 2.8 مليون ريال. وفي {} بلغ الربح "
+         "التشغيلي 20.9 مليون ريال مقابل 13 مليون ريال.")
+
+
+@pytest.mark.parametrize(("language", "text", "time"), [
+    ("ar", _HALF.format("النصف الأول من العام"), "وفي النصف الأول من العام"),
+    ("ar", _HALF.format("الربع الأخير من العام"), "وفي الربع الأخير من العام"),
+    ("en", "In the second quarter of 2018 operating profit was $9.8 million. In the first half of the year operating "
+           "profit was $20.9 million.", "In the first half of the year"),
+])
+def test_a_part_of_a_year_with_no_year_is_the_figures_time_unread_not_a_fraction_nor_an_earlier_time(
+        language, text, time):
+    """'وفي النصف الأول من العام': a half (or a quarter) named by its ordinal is a time, not the fraction 'النصف'
+    (halved); with no year printed the reader does not date it, so it is the figures' time as printed (a problem
+    on their claims), not the quarter the sentence before gave — the half year's profit is no restatement of the
+    quarter's."""
+    x = extract(text, language)
+    figures = [c for c in x.claims if isinstance(c, Quantity)]
+    assert [c.value for c in figures][-1] in ("20.9 مليون ريال", "13 مليون ريال", "$20.9 million")
+    assert not any(c.value in ("النصف", "الربع") for c in figures)
+    last = next(c for c in figures if c.value in ("20.9 مليون ريال", "$20.9 million"))
+    assert last.time == time, [(c.value, c.time) for c in figures]
+    assert _inconsistent(text, language) == []
+
+
+def test_halved_is_still_a_change_and_a_dated_half_still_reads():
+    x = extract("انخفض صافي الربح إلى النصف في 2018.", "ar")
+    assert [c.value for c in x.claims if isinstance(c, Quantity)] == ["النصف"]
+    x = extract("بلغ صافي الربح 15 مليون ريال في النصف الأول من 2018.", "ar")
+    assert [f.text for f in x.found if f.kind == "time"] == ["في النصف الأول من 2018"]
+

@@ -93,6 +93,7 @@ _RIGHT_SYMBOLS = frozenset("%‰$€£¥")
 _DASHES = frozenset("-–—")
 _QUOTES = frozenset("'’‘\"«»“”„")
 #: Reader codes that say the span is not an amount at all (a date, a name): not a figure, not a problem.
+_NO_YEAR = "no_year"  # the time reader's answer for a part of a year with no year ('النصف الأول'): ``_time_read``
 _NOT_FIGURES = frozenset({"not_an_amount", "no_number", "empty", "vague", "no_unit"})
 _WINDOW = 8
 _STAND_IN = dt.date(2000, 1, 1)  # a publication date to try a relative time's words with, never to read it
@@ -250,7 +251,7 @@ class _Scan:
         self.times: list[tuple[int, int, str]] = []  # token range and printed text of each time read
         self.time_starts: list[int] = []
         self.unread: set[int] = set()  # the first token of each relative time read without a publication date
-        self._times: dict[str, TimeReading | bool | None] = {}  # ``_time_read``
+        self._times: dict[str, TimeReading | bool | str | None] = {}  # ``_time_read``
         self._if_dated: dict[str, TimeReading | bool | None] = {}
         self.time_words = 0  # how many words the time reader was asked to read, and how many tries (``_time_read``)
         self._meaning: dict[int, tuple[int, int] | None] = {}
@@ -382,7 +383,8 @@ class _Scan:
         i = 0
         while i < n:
             cats = self.time_categories(i)
-            anchor = self.year_like(i) or bool(cats and cats[1] & _TIME_ANCHORS)
+            named = self.period_name(i)
+            anchor = self.year_like(i) or bool(cats and cats[1] & _TIME_ANCHORS) or named
             if not anchor or toks[i].used:
                 i += 1
                 continue
@@ -415,7 +417,7 @@ class _Scan:
                     last += 1
                 else:
                     break
-            hit = self._read_time(first, i, last)
+            hit = self._read_time(first, i, last, yearless=named)
             if hit is None:
                 i += 1
                 continue
@@ -470,17 +472,21 @@ class _Scan:
         hit = self.time_categories(j)
         return bool(hit and hit[0] == 1)
 
-    def _read_time(self, first: int, anchor: int, last: int) -> tuple[int, int, TimeReading | None] | None:
+    def _read_time(self, first: int, anchor: int, last: int, yearless: bool = False
+                   ) -> tuple[int, int, TimeReading | None] | None:
         """The widest window around ``anchor`` the time reader reads (left edge first, then the right); else the
         widest it refused only for want of a publication date and reads with one (any: 'last year to' and 'الخامس
-        خلال السنوات الثلاث المقبلة' read with none), with no reading."""
+        خلال السنوات الثلاث المقبلة' read with none), with no reading; else, for a part of a year (``yearless``:
+        'وفي النصف الأول من العام', 'in the first half'), the widest it refused for want of a year, with no reading:
+        the figure's time is that part, unread, not the article's time nor an earlier sentence's."""
         tries = 0
         relative: tuple[int, int, None] | None = None
+        no_year: tuple[int, int, None] | None = None
         for a in range(first, anchor + 1):
             for b in range(last, anchor, -1):
                 tries += 1
                 if tries > 40:
-                    return relative
+                    return relative or no_year
                 printed = self.text[self.toks[a].start:self.toks[b - 1].end]
                 read = self._time_read(printed, self.toks[a].start)
                 if read is None:
@@ -489,13 +495,16 @@ class _Scan:
                     continue
                 if isinstance(read, TimeReading):
                     return a, b, read
-        return relative
+                if yearless and no_year is None and read == _NO_YEAR and a <= anchor < b - 1:
+                    no_year = (a, b, None)
+        return relative or no_year
 
-    def _time_read(self, printed: str, at: int, dated: bool = False) -> TimeReading | bool | None:
+    def _time_read(self, printed: str, at: int, dated: bool = False) -> TimeReading | bool | str | None:
         """The time reader's answer for ``printed``, asked once per text: its reading; None when it needs a
         publication date the request does not give; False when it does not read. ``dated``: whether it reads once
-        a publication date is given (a stand-in: only its words are tried). Each try counts a word, each reading
-        its words: past ``MAX_TIME_WORDS``, ``Crowded`` (``at``: where ``printed`` starts)."""
+        a publication date is given (a stand-in: only its words are tried); ``_NO_YEAR`` when it names a part of a
+        year but not the year. Each try counts a word, each reading its words: past ``MAX_TIME_WORDS``, ``Crowded``
+        (``at``: where ``printed`` starts)."""
         memo = self._if_dated if dated else self._times
         self.time_words += 1 if printed in memo else len(printed.split()) + 1
         if self.time_words > MAX_TIME_WORDS:
@@ -505,7 +514,8 @@ class _Scan:
                 span = read_time(printed, self.language, _STAND_IN if dated else self.published)
                 memo[printed] = True if dated else span.reading()
             except Unreadable as exc:
-                memo[printed] = None if exc.code == "needs_publication_date" and not dated else False
+                memo[printed] = None if exc.code == "needs_publication_date" and not dated else \
+                    _NO_YEAR if exc.code == "no_year" and not dated else False
         return memo[printed]
 
     # -- figures ---------------------------------------------------------------------------------------------------
@@ -515,7 +525,7 @@ class _Scan:
         while i < n:
             t = toks[i]
             kinds = self.kinds(i)
-            if not t.used and t.word != "#" and self.factor_word(i):
+            if not t.used and t.word != "#" and self.factor_word(i) and not self.period_name(i):
                 fig = self._factor(i)
                 if fig is not None:
                     self._candidate(i)
@@ -602,6 +612,17 @@ class _Scan:
     def factor_word(self, i: int) -> bool:
         """'doubled', 'tripled', 'تضاعف': a change named by a word, with no number."""
         return self.factors is not None and self.factors.fullmatch(self.toks[i].word) is not None
+
+    def period_name(self, i: int) -> bool:
+        """'النصف الأول', 'الربع الأخير', 'the first half': a time unit word next to an ordinal names a part of the
+        year (read as a time when its year is printed, else left unread), not a fraction ('انخفض إلى النصف' halves).
+        True at the first of the two words."""
+        if i + 1 >= len(self.toks) or self.toks[i].sentence != self.toks[i + 1].sentence:
+            return False
+        here, there = self.time_categories(i), self.time_categories(i + 1)
+        if not (here and there and here[0] == 1):
+            return False
+        return ("unit" in here[1] and "ordinal" in there[1]) or ("ordinal" in here[1] and "unit" in there[1])
 
     def _factor(self, i: int) -> _Fig | None:
         first = i
