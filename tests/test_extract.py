@@ -1211,3 +1211,23 @@ def test_halved_is_still_a_change_and_a_dated_half_still_reads():
     x = extract("بلغ صافي الربح 15 مليون ريال في النصف الأول من 2018.", "ar")
     assert [f.text for f in x.found if f.kind == "time"] == ["في النصف الأول من 2018"]
 
+
+@pytest.mark.parametrize(("text", "pairs"), [
+    ("ارتفعت صادرات الأسمدة إلى ما يقارب 42 مليون دينار مقابل 23 مليونا في الشهر نفسه من العام الماضي، بنسبة "
+     "82.6%، وصادرات الألبسة إلى حوالي 132 مليون دينار مقابل 109 ملايين، بنسبة 21.2%.",
+     [("23 مليونا", "ما يقارب 42 مليون دينار", "82.6%"), ("109 ملايين", "حوالي 132 مليون دينار", "21.2%")]),
+    # near miss: the level before the bare amount is in another clause, with a bare amount of its own right before
+    ("بلغت صادرات الألبسة حوالي 132 مليون دينار، والأسمدة 23 مليونا مقابل 19 مليونا.",
+     [("19 مليونا", "23 مليونا", None)]),
+])
+def test_the_same_month_a_year_earlier_is_a_time_and_a_bare_amount_counts_in_the_level_it_is_compared_with(
+        text, pairs):
+    """'23 مليونا في الشهر نفسه من العام الماضي' is 23 million in the same month a year earlier, not 23 million a
+    month; and in 'حوالي 132 مليون دينار مقابل 109 ملايين' the currency is printed once, for both: the bare amount is
+    compared with the level right before it, not with an earlier bare amount of another commodity."""
+    x = extract(text, "ar")
+    printed = {c.id: c.value for c in x.claims}
+    got = [(printed[r.before], printed[r.after], printed.get(r.change)) for r in x.relations if isinstance(r, Change)]
+    assert got == pairs
+    assert not any(c.per or getattr(c.value, "period", None) for c in x.claims if isinstance(c, Quantity))
+    assert _inconsistent(text, "ar") == []

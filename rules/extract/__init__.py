@@ -677,8 +677,8 @@ class _Scan:
             m = self.meaning(last)
             if m and m[1] & _K_PERIOD and not m[1] & _K_SCALE:
                 after = self.time_categories(last + m[0]) if last + m[0] < n else None
-                if after and after[1] & {"marker"}:
-                    break  # '39.4 million a year earlier': a time, not a rate
+                if after and after[1] & {"marker"} or self.is_cue(last, "year_before"):
+                    break  # '39.4 million a year earlier', '23 مليونا في الشهر نفسه من العام الماضي': a time, not a rate
             c = self.cue(last)
             if c and c[1] & {"since", "from", "to", "share", "parts"} and not (m and m[1] & _K_CURRENCY) and \
                     not ("link" in c[1] and last + 1 < n and self.kinds(last + 1) & _K_MONEY_UNIT):
@@ -1693,8 +1693,15 @@ class _Scan:
         if since is not None and any(since < f.first < fig.first for f in every):
             since = None  # 'from $3 to $5 billion': the word is the first figure's
         if since is not None:  # 'Y, up 8 % from X', 'Y مقارنة بـX'
-            earlier = next((f for f in reversed(figs[:n]) if f.percent == fig.percent and not f.share and
-                            not f.factor and f.measure and fig.measure and f.measure.unit == fig.measure.unit), None)
+            # 'حوالي 132 مليون دينار مقابل 109 ملايين': a bare amount (a scale word, no unit) right after the level
+            # it is compared with, in its clause, counts in that level's currency, printed once
+            bare = fig.measure is not None and fig.measure.unit is None and not fig.percent and \
+                any(self.kinds(k) & _K_SCALES for k in range(fig.first, fig.last))
+            earlier = next((f for k, f in reversed(list(enumerate(figs[:n]))) if f.percent == fig.percent and
+                            not f.share and not f.factor and f.measure and fig.measure and
+                            (f.measure.unit == fig.measure.unit or bare and k == n - 1 and f.measure.per is None and
+                             not f.measure.period and self.toks[f.first].clause == self.toks[fig.first].clause)),
+                           None)
             if earlier is None and fig.index:  # 'Il progresse de 13,5 % par rapport aux 108,8 M€': the level the
                 sentence = self.toks[fig.first].sentence  # sentence before gave first
                 before = [f for f in self.figs[max(0, fig.index - 10):fig.index]
