@@ -1231,3 +1231,22 @@ def test_the_same_month_a_year_earlier_is_a_time_and_a_bare_amount_counts_in_the
     assert got == pairs
     assert not any(c.per or getattr(c.value, "period", None) for c in x.claims if isinstance(c, Quantity))
     assert _inconsistent(text, "ar") == []
+
+
+@pytest.mark.parametrize("growth", ["محققة نموا بنسبة 8.2 بالمئة", "مسجلة ارتفاعا بنسبة 8.2 بالمئة"])
+def test_a_change_stated_in_a_participle_clause_after_the_two_levels_is_their_change(growth):
+    """corpus/slips/ar.toml alwakeel-jordan-clothing-exports: '…، محققة نموا بنسبة 8.2 بالمئة' — the accusative
+    'نموا' is a word of change (as 'ارتفاعا' is) and the participle 'محققة' (achieving) names nothing counted, so the
+    percentage is the change of the two levels before it."""
+    x = extract(f"بلغت الصادرات 831 مليون دينار مقابل 768 مليونا في الفترة نفسها من العام الماضي، {growth}.", "ar-JO")
+    printed = {c.id: c.value for c in x.claims}
+    got = [(printed[r.before], printed[r.after], printed.get(r.change)) for r in x.relations if isinstance(r, Change)]
+    assert got == [("768 مليونا", "831 مليون دينار", growth[6:])]
+
+
+def test_a_year_before_the_german_preposition_in_is_no_amount_of_inches():
+    """corpus/slips/de.toml hagenbach-2011-landtagswahl-prozentpunkte: 'Bei der Landtagswahl 2011 in
+    Rheinland-Pfalz' read '2011 in' as 2011 inches (CLDR's name for the inch is the German preposition)."""
+    x = extract("Bei der Landtagswahl 2011 in Rheinland-Pfalz kam die SPD auf 35,7%.", "de")
+    assert [c.value for c in x.claims if isinstance(c, Quantity | Share)] == ["35,7%"]
+
