@@ -1250,3 +1250,27 @@ def test_a_year_before_the_german_preposition_in_is_no_amount_of_inches():
     x = extract("Bei der Landtagswahl 2011 in Rheinland-Pfalz kam die SPD auf 35,7%.", "de")
     assert [c.value for c in x.claims if isinstance(c, Quantity | Share)] == ["35,7%"]
 
+
+@pytest.mark.parametrize(("language", "text", "times"), [
+    ("de", "Kochs CDU fiel von 1,333 Millionen Stimmen im Jahr 2003 auf 1,009 Millionen Stimmen im Jahr 2008.",
+     ["im Jahr 2003", "im Jahr 2008"]),
+    ("en", "Votes fell from 1.333 million votes in 2003 to 1.009 million votes in 2008.", ["in 2003", "in 2008"]),
+    ("ar", "انخفضت الأصوات من 1.333 مليون صوت في 2003 إلى 1.009 مليون صوت في 2008.", ["في 2003", "في 2008"]),
+    # near misses: a time before both ends is both's; a time after the first, then 'up from', is the first's
+    ("en", "In 2003 revenue rose from $4m to $5m.", ["In 2003", "In 2003"]),
+])
+def test_the_time_after_the_first_end_of_a_change_is_not_the_second_ends(language, text, times):
+    """corpus/slips/de.toml zettmann-2008-hessen-niedersachsen: in 'von 1,333 Millionen Stimmen im Jahr 2003 auf
+    1,009 Millionen Stimmen im Jahr 2008' the second figure is as near to 'im Jahr 2003' (before 'auf') as to 'im
+    Jahr 2008' (after its noun), and took the earlier: the time between the first figure and 'to' is the first's."""
+    x = extract(text, language)
+    assert [c.time for c in x.claims if isinstance(c, Quantity)] == times
+
+
+def test_an_unread_part_of_a_year_is_its_words_only():
+    """The part of a year with no year that is kept as the figures' time, unread, is its words, ending on one of its
+    own: 'in the first half', not 'in the first half and to' (of 'and to $12m in 2019')."""
+    x = extract("Profit was $5m in the second quarter of 2018. It rose to $9m in the first half and to $12m in 2019.",
+                "en")
+    assert [c.time for c in x.claims if isinstance(c, Quantity)] == [
+        "in the second quarter of 2018", "in the first half", "in 2019"]

@@ -383,7 +383,7 @@ class _Scan:
         i = 0
         while i < n:
             cats = self.time_categories(i)
-            named = self.period_name(i)
+            named = bool(cats and cats[1] & {"unit", "ordinal"}) and self.period_name(i)
             anchor = self.year_like(i) or bool(cats and cats[1] & _TIME_ANCHORS) or named
             if not anchor or toks[i].used:
                 i += 1
@@ -495,9 +495,16 @@ class _Scan:
                     continue
                 if isinstance(read, TimeReading):
                     return a, b, read
-                if yearless and no_year is None and read == _NO_YEAR and a <= anchor < b - 1:
-                    no_year = (a, b, None)
+                if yearless and no_year is None and read == _NO_YEAR and a <= anchor < b and \
+                        all(t.word != "#" for t in self.toks[a:b]) and self._time_ends(b - 1):
+                    no_year = (a, b, None)  # words only, ending on a word of its own: 'in the first half', not
+                    # 'in the first half and to' (of 'and to $12m in 2019')
         return relative or no_year
+
+    def _time_ends(self, k: int) -> bool:
+        """Whether token ``k`` may end a time: a time word that is not only a filler or a range word ('and', 'to')."""
+        hit = self.time_categories(k)
+        return hit is not None and not hit[1] <= {"filler", "range"}
 
     def _time_read(self, printed: str, at: int, dated: bool = False) -> TimeReading | bool | str | None:
         """The time reader's answer for ``printed``, asked once per text: its reading; None when it needs a
@@ -678,7 +685,7 @@ class _Scan:
             if m and m[1] & _K_PERIOD and not m[1] & _K_SCALE:
                 after = self.time_categories(last + m[0]) if last + m[0] < n else None
                 if after and after[1] & {"marker"} or self.is_cue(last, "year_before"):
-                    break  # '39.4 million a year earlier', '23 مليونا في الشهر نفسه من العام الماضي': a time, not a rate
+                    break  # '39.4 million a year earlier', '23 مليونا في الشهر نفسه من العام الماضي': a time, no rate
             c = self.cue(last)
             if c and c[1] & {"since", "from", "to", "share", "parts"} and not (m and m[1] & _K_CURRENCY) and \
                     not ("link" in c[1] and last + 1 < n and self.kinds(last + 1) & _K_MONEY_UNIT):
@@ -959,6 +966,11 @@ class _Scan:
                 else:
                     if prev is not None and prev.first >= b:
                         continue
+                    if prev is not None and 0 <= a - prev.last <= 1 and fig.first - b <= 2 and any(
+                            self.is_cue(k, c) for k in range(b, fig.first) for c in ("to", "from", "since")):
+                        continue  # 'from 1.333 million votes in 2003 to 1.009 million votes in 2008': the time
+                        # right after the earlier figure (its noun between at most), right before 'to', is that
+                        # figure's, the other end of the change
                     distance = fig.first - b
                 if best is None or distance < best[0]:
                     best = (distance, printed)
