@@ -1274,3 +1274,20 @@ def test_an_unread_part_of_a_year_is_its_words_only():
                 "en")
     assert [c.time for c in x.claims if isinstance(c, Quantity)] == [
         "in the second quarter of 2018", "in the first half", "in 2019"]
+
+
+@pytest.mark.parametrize(("language", "text", "values"), [
+    ("de", "Für 2023 rechnete Destatis mit 680.000 bis 700.000 Geborenen.", ["680.000 bis 700.000"]),
+    ("en", "Destatis expected 680,000 to 700,000 births in 2023.", ["680,000 to 700,000"]),
+    ("ar", "يتوقع 680 ألفا إلى 700 ألف مولود.", ["680 ألفا إلى 700 ألف"]),
+    ("de", "Die Kosten liegen bei 3 bis 5 Milliarden Euro.", ["3 bis 5 Milliarden Euro"]),
+    # near misses: after 'from' (a change or a range, told by the words around), with a word of change
+    ("de", "Der Umsatz stieg von 2,1 Milliarden Euro auf 2,5 Milliarden Euro.",
+     ["2,1 Milliarden Euro", "2,5 Milliarden Euro"]),
+    ("en", "Revenue rose from $4.1 billion to $4.6 billion.", ["$4.1 billion", "$4.6 billion"]),
+    ("en", "Sales rose 5% to $3bn.", ["rose 5%", "$3bn"]),
+])
+def test_two_figures_joined_by_a_to_word_alone_are_one_range(language, text, values):
+    """corpus/slips/de.toml destatis-2023-geburtendefizit: '680.000 bis 700.000 Geborene' is one figure, a range
+    (as the reader reads it), not 680,000 labelled by 'rechnete Destatis' and 700,000 by 'Geborenen'."""
+    assert [c.value for c in extract(text, language).claims if isinstance(c, Quantity | Share)] == values

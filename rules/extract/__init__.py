@@ -87,7 +87,7 @@ _K_SCALE, _K_CURRENCY, _K_UNIT = int(Kind.SCALE), int(Kind.CURRENCY), int(Kind.U
 _K_MONEY_UNIT, _K_PER, _K_PERIOD_UNIT = int(Kind.CURRENCY | Kind.UNIT), int(Kind.PER | Kind.PER_ENTITY), int(
     Kind.PERIOD | Kind.PER_UNIT)
 _K_CURRENCY_PERIOD = int(Kind.CURRENCY | Kind.PERIOD)
-_K_ONE, _K_FRACTION = int(Kind.ONE), int(Kind.FRACTION)
+_K_ONE, _K_FRACTION, _K_TO = int(Kind.ONE), int(Kind.FRACTION), int(Kind.TO)
 _LEFT_SYMBOLS = frozenset("$€£¥~≈+-−")
 _RIGHT_SYMBOLS = frozenset("%‰$€£¥")
 _DASHES = frozenset("-–—")
@@ -605,6 +605,50 @@ class _Scan:
                     x.last + self.is_cue(x.last, "to") == y.first and x.last < y.first and \
                     any(self.kinds(k) & _K_SCALES for k in range(y.first, y.last)):
                 self.unscaled.add(x.id)  # '800' may be 800 thousand, '$3' three billion: the scale is not said
+
+    def ranges(self) -> None:
+        """'680.000 bis 700.000 Geborene', '680,000 to 700,000 births', '3 bis 5 Milliarden Euro': two figures joined
+        by a 'to' word of the reader's alone are one figure, a range, when the reader reads them as one (one unit,
+        ends at most a hundred-fold apart); read apart, each end was a figure of its own, labelled by the words
+        around it (one end by 'Destatis expected', the other by 'births'). Not after a 'from' or 'since' word ('rose
+        from 800 to 1.2 million', 'von 16 auf 6 Prozent': a change or a range, ``shared_tail`` and ``_change``
+        tell), nor with a word of change in either ('up 5% to $3bn')."""
+        toks, out, k = self.toks, [], 0
+        while k < len(self.figs):
+            x = self.figs[k]
+            y = self.figs[k + 1] if k + 1 < len(self.figs) else None
+            merged = self._range(x, y) if y is not None else None
+            out.append(merged or x)
+            k += 2 if merged else 1
+        if len(out) != len(self.figs):
+            for n, f in enumerate(out):
+                f.index = n
+            self.figs = out
+            for f in out:
+                for tk in toks[f.first:f.last]:
+                    tk.used = True
+
+    def _range(self, x: _Fig, y: _Fig) -> _Fig | None:
+        xm, ym = x.measure, y.measure
+        m = self.meaning(x.last) if x.last < y.first else None
+        if xm is None or ym is None or x.factor or y.factor or \
+                not (m and m[1] & _K_TO and x.last + m[0] == y.first) or \
+                self.cue_before(x.first, "from", 1) is not None or \
+                self.cue_before(x.first, "since", 2) is not None or xm.unit not in (None, ym.unit) or \
+                movement(x.value, self.language) is not None or movement(y.value, self.language) is not None:
+            return None
+        value = self.text[x.start:y.end]
+        try:
+            measure = read_value(value, self.language)
+        except Unreadable:
+            return None
+        ends = measure.ends
+        if measure.bound != "range" or measure.unit != ym.unit or measure.span is None or measure.span[0] or \
+                measure.span[1] <= y.start - x.start or not ends or \
+                not all(ends) or not 1 <= max(ends) / min(ends) <= 100:
+            return None
+        return _Fig(id=x.id, first=x.first, last=y.last, start=x.start, end=y.end, measure=measure, value=value,
+                    percent=measure.unit in _SHARES, noun=y.noun)
 
     def in_words(self, i: int, kinds: int) -> bool:
         """'a million', 'half a million pounds': a word for one or a fraction before a scale word (with 'a' between
@@ -2097,6 +2141,7 @@ class _Scan:
         self.scan_times()
         self.scan_figures()
         self.shared_tail()
+        self.ranges()
         self.claims()
         self.named_by_references()
         self.subjects()
