@@ -1267,15 +1267,6 @@ def test_the_time_after_the_first_end_of_a_change_is_not_the_second_ends(languag
     assert [c.time for c in x.claims if isinstance(c, Quantity)] == times
 
 
-def test_an_unread_part_of_a_year_is_its_words_only():
-    """The part of a year with no year that is kept as the figures' time, unread, is its words, ending on one of its
-    own: 'in the first half', not 'in the first half and to' (of 'and to $12m in 2019')."""
-    x = extract("Profit was $5m in the second quarter of 2018. It rose to $9m in the first half and to $12m in 2019.",
-                "en")
-    assert [c.time for c in x.claims if isinstance(c, Quantity)] == [
-        "in the second quarter of 2018", "in the first half", "in 2019"]
-
-
 @pytest.mark.parametrize(("language", "text", "values"), [
     ("de", "Für 2023 rechnete Destatis mit 680.000 bis 700.000 Geborenen.", ["680.000 bis 700.000"]),
     ("en", "Destatis expected 680,000 to 700,000 births in 2023.", ["680,000 to 700,000"]),
@@ -1291,3 +1282,44 @@ def test_two_figures_joined_by_a_to_word_alone_are_one_range(language, text, val
     """corpus/slips/de.toml destatis-2023-geburtendefizit: '680.000 bis 700.000 Geborene' is one figure, a range
     (as the reader reads it), not 680,000 labelled by 'rechnete Destatis' and 700,000 by 'Geborenen'."""
     assert [c.value for c in extract(text, language).claims if isinstance(c, Quantity | Share)] == values
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "BAT's profit before taxation for 2006 was £2,764m. After tax of £716m, profit for the year was £2,048m."),
+    ("en", "Profit before tax was £624m: £525m before exceptional items, plus exceptional items of £99m."),
+    ("de", "Der Gewinn vor Steuern lag bei 2,8 Milliarden Euro. Nach Steuern von 0,7 Milliarden Euro betrug der Gewinn "
+           "2,1 Milliarden Euro."),
+    ("ar", "بلغ الربح قبل الزكاة 120 مليون ريال. وبعد زكاة قدرها 20 مليون ريال بلغ الربح 100 مليون ريال."),
+])
+def test_what_a_measure_leaves_out_is_part_of_its_label_and_a_mention_without_it_is_another_measure(language, text):
+    """corpus/slips/en.toml bat-2006-income-statement, internationalpower-2006-results: 'profit before taxation'
+    then 'profit for the year' (after tax) took the first label as a shorter mention, and since the second is
+    smaller, 'restated' said they cannot be one figure; '£525m before exceptional items' was labelled 'exceptional
+    items' like the £99m of them. 'before', 'vor', 'قبل' name what the measure leaves out: part of the label."""
+    assert _inconsistent(text, language) == []
+    assert len({c.metric for c in extract(text, language).claims if isinstance(c, Quantity) and c.metric}) >= 2
+
+
+
+def test_a_unit_of_measure_is_no_label_and_a_time_far_from_the_first_figure_is_the_seconds():
+    """corpus/slips/en.toml usmef-2008-pork-beef-september: 'metric' of '1.5 million metric tons' labelled pork's
+    nine months and beef's alike, and 'restated' said the two cannot be one figure. What a tonne measures is not
+    said by the tonne. And the nine months' time, far from September's figure, right before 'to', is the total's."""
+    text = ("U.S. pork exports were 163,055 metric tons in September 2008, bringing the total for the first nine "
+            "months of 2008 to 1.5 million metric tons. Beef exports were 98,640 metric tons in September 2008 and "
+            "750,916 metric tons in the first nine months of 2008.")
+    x = extract(text, "en")
+    figures = {c.value: c for c in x.claims if isinstance(c, Quantity)}
+    assert figures["1.5 million metric tons"].time == "for the first nine months of 2008"
+    assert figures["1.5 million metric tons"].metric != "metric"
+    assert _inconsistent(text, "en") == []
+
+
+
+def test_an_unread_part_of_a_year_is_its_words_only():
+    """The part of a year with no year that is kept as the figures' time, unread, is its words, ending on one of its
+    own: 'in the first half', not 'in the first half and to' (of 'and to $12m in 2019')."""
+    x = extract("Profit was $5m in the second quarter of 2018. It rose to $9m in the first half and to $12m in 2019.",
+                "en")
+    assert [c.time for c in x.claims if isinstance(c, Quantity)] == [
+        "in the second quarter of 2018", "in the first half", "in 2019"]

@@ -103,6 +103,7 @@ PER_BAG = 8
 _ARTICLES = ("وال", "بال", "فال", "كال", "لل", "ال")
 _SHARES = frozenset({"percent", "permille", "percentage_point"})
 #: Units that are not what a figure counts ('107 minutes a day' counts time spent, not minutes).
+_MEASURED = frozenset({"mass", "volume", "length", "area", "energy", "power", "data", "speed", "temperature"})
 _NOT_COUNTED = frozenset({None, "percent", "permille", "percentage_point", "second", "minute", "hour", "day", "week",
                           "month", "quarter", "year"})
 
@@ -831,10 +832,12 @@ class _Scan:
         t = self.toks[j]
         if t.word == "#" or t.used or not t.word[:1].isalpha() or t.word in self.cues.marks:
             return False
-        if self.kinds(j) & _FIGURE_WORDS or self.time_categories(j):
-            return False
         c = self.cue(j)
         categories = (c[1] if c else frozenset()) | self.covered.get(j, frozenset())
+        if "variant" in categories and "year_before" not in categories:
+            return True  # 'profit before tax': what the measure leaves out is part of its label
+        if self.kinds(j) & _FIGURE_WORDS or self.time_categories(j):
+            return False
         return not categories & {"drop", "clause", "share", "parts", "since", "from", "to", "roles", "former",
                                  "current", "article", "that", "comes_to", "then", "now", "each", "year_before"}
 
@@ -1115,6 +1118,8 @@ class _Scan:
         if found is None or not qualified and fig.stems < found.stems and (
                 self.part_of(fig, found) or not back and self.may_be_wider(fig, found)):
             return
+        if (found.stems - fig.stems) & self.cues.variants:
+            return  # 'profit before tax' … 'profit for the year': another measure, not a shorter mention of it
         fig.metric, fig.stems, fig.carried = found.metric, found.stems | qualified, found
         if qualified:
             words = [j for j in label if set(key(self.toks[j].raw, self.lang).split()) <= qualified]
@@ -1207,7 +1212,9 @@ class _Scan:
                     label = [j for j in range(fig.first, fig.last) if self.toks[j].word != "#" and
                              self.kinds(j) & _K_UNIT and not self.time_categories(j) and
                              not self.kinds(j) & _K_CURRENCY_PERIOD and fig.measure is not None and
-                             fig.measure.unit not in _NOT_COUNTED][:1]
+                             fig.measure.unit not in _NOT_COUNTED and
+                             KINDS.get(fig.measure.unit) not in _MEASURED][:1]
+                    # (a unit of measure names no thing counted: 'metric' of '1.5 million metric tons' is no label)
             fig.metric, fig.stems = self.label(label) or None, self.stems(label)
             fig.context = self.context_of(fig) | self.actor(fig)
             self.carry(fig, label)
