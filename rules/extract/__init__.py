@@ -88,12 +88,13 @@ _K_SCALE, _K_CURRENCY, _K_UNIT = int(Kind.SCALE), int(Kind.CURRENCY), int(Kind.U
 _K_MONEY_UNIT, _K_PER, _K_PERIOD_UNIT = int(Kind.CURRENCY | Kind.UNIT), int(Kind.PER | Kind.PER_ENTITY), int(
     Kind.PERIOD | Kind.PER_UNIT)
 _K_CURRENCY_PERIOD = int(Kind.CURRENCY | Kind.PERIOD)
-_K_ONE, _K_FRACTION = int(Kind.ONE), int(Kind.FRACTION)
+_K_ONE, _K_FRACTION, _K_TO = int(Kind.ONE), int(Kind.FRACTION), int(Kind.TO)
 _LEFT_SYMBOLS = frozenset("$€£¥~≈+-−")
 _RIGHT_SYMBOLS = frozenset("%‰$€£¥")
 _DASHES = frozenset("-–—")
 _QUOTES = frozenset("'’‘\"«»“”„")
 #: Reader codes that say the span is not an amount at all (a date, a name): not a figure, not a problem.
+_NO_YEAR = "no_year"  # the time reader's answer for a part of a year with no year ('النصف الأول'): ``_time_read``
 _NOT_FIGURES = frozenset({"not_an_amount", "no_number", "empty", "vague", "no_unit"})
 _WINDOW = 8
 _STAND_IN = dt.date(2000, 1, 1)  # a publication date to try a relative time's words with, never to read it
@@ -103,6 +104,7 @@ PER_BAG = 8
 _ARTICLES = ("وال", "بال", "فال", "كال", "لل", "ال")
 _SHARES = frozenset({"percent", "permille", "percentage_point"})
 #: Units that are not what a figure counts ('107 minutes a day' counts time spent, not minutes).
+_MEASURED = frozenset({"mass", "volume", "length", "area", "energy", "power", "data", "speed", "temperature"})
 _NOT_COUNTED = frozenset({None, "percent", "permille", "percentage_point", "second", "minute", "hour", "day", "week",
                           "month", "quarter", "year"})
 
@@ -251,7 +253,7 @@ class _Scan:
         self.times: list[tuple[int, int, str]] = []  # token range and printed text of each time read
         self.time_starts: list[int] = []
         self.unread: set[int] = set()  # the first token of each relative time read without a publication date
-        self._times: dict[str, TimeReading | bool | None] = {}  # ``_time_read``
+        self._times: dict[str, TimeReading | bool | str | None] = {}  # ``_time_read``
         self._if_dated: dict[str, TimeReading | bool | None] = {}
         self._yearless: set[str] = set()  # times the reader refuses for want of a year ('en junio')
         self._to_date: set[str] = set()  # and those of them that end the period the article gives ('hasta junio')
@@ -386,7 +388,8 @@ class _Scan:
         i = 0
         while i < n:
             cats = self.time_categories(i)
-            anchor = self.year_like(i) or bool(cats and cats[1] & _TIME_ANCHORS)
+            named = bool(cats and cats[1] & {"unit", "ordinal"}) and self.period_name(i)
+            anchor = self.year_like(i) or bool(cats and cats[1] & _TIME_ANCHORS) or named
             if not anchor or toks[i].used:
                 i += 1
                 continue
@@ -419,7 +422,7 @@ class _Scan:
                     last += 1
                 else:
                     break
-            hit = self._read_time(first, i, last)
+            hit = self._read_time(first, i, last, yearless=named)
             if hit is None:
                 i += 1
                 continue
@@ -474,35 +477,49 @@ class _Scan:
         hit = self.time_categories(j)
         return bool(hit and hit[0] == 1)
 
-    def _read_time(self, first: int, anchor: int, last: int) -> tuple[int, int, TimeReading | None] | None:
+    def _read_time(self, first: int, anchor: int, last: int, yearless: bool = False
+                   ) -> tuple[int, int, TimeReading | None] | None:
         """The widest window around ``anchor`` the time reader reads (left edge first, then the right); else the
         widest it refused only for want of a publication date and reads with one (any: 'last year to' and 'الخامس
-        خلال السنوات الثلاث المقبلة' read with none), or a month it refused for want of a year ('Solo en junio', not
-        'hasta junio', the period to date), with no reading."""
+        خلال السنوات الثلاث المقبلة' read with none), with no reading; or a month it refused for want of a year ('Solo
+        en junio', not 'hasta junio', the period to date), with no reading; else, for a part of a year (``yearless``:
+        'وفي النصف الأول من العام', 'in the first half'), the widest it refused for want of a year, with no reading:
+        the figure's time is that part, unread, not the article's time nor an earlier sentence's."""
         tries, to_date = 0, False
         relative: tuple[int, int, None] | None = None
+        no_year: tuple[int, int, None] | None = None
         for a in range(first, anchor + 1):
             for b in range(last, anchor, -1):
                 tries += 1
                 if tries > 40:
-                    return relative
+                    return relative or no_year
                 printed = self.text[self.toks[a].start:self.toks[b - 1].end]
                 read = self._time_read(printed, self.toks[a].start)
                 to_date |= printed in self._to_date  # 'hasta septiembre': not 'septiembre' alone either
-                if read is None:
+                if read is None and not (yearless and printed in self._yearless):
                     if relative is None and (printed in self._yearless and not to_date or
                                              self._time_read(printed, self.toks[a].start, dated=True)):
                         relative = (a, b, None)
                     continue
                 if isinstance(read, TimeReading):
                     return a, b, read
-        return relative
+                if yearless and no_year is None and read in (_NO_YEAR, None) and a <= anchor < b and \
+                        all(t.word != "#" for t in self.toks[a:b]) and self._time_ends(b - 1):
+                    no_year = (a, b, None)  # words only, ending on a word of its own: 'in the first half', not
+                    # 'in the first half and to' (of 'and to $12m in 2019')
+        return relative or no_year
 
-    def _time_read(self, printed: str, at: int, dated: bool = False) -> TimeReading | bool | None:
+    def _time_ends(self, k: int) -> bool:
+        """Whether token ``k`` may end a time: a time word that is not only a filler or a range word ('and', 'to')."""
+        hit = self.time_categories(k)
+        return hit is not None and not hit[1] <= {"filler", "range"}
+
+    def _time_read(self, printed: str, at: int, dated: bool = False) -> TimeReading | bool | str | None:
         """The time reader's answer for ``printed``, asked once per text: its reading; None when it needs a
         publication date the request does not give; False when it does not read. ``dated``: whether it reads once
-        a publication date is given (a stand-in: only its words are tried). Each try counts a word, each reading
-        its words: past ``MAX_TIME_WORDS``, ``Crowded`` (``at``: where ``printed`` starts)."""
+        a publication date is given (a stand-in: only its words are tried); ``_NO_YEAR`` when it names a part of a
+        year but not the year. Each try counts a word, each reading its words: past ``MAX_TIME_WORDS``, ``Crowded``
+        (``at``: where ``printed`` starts)."""
         memo = self._if_dated if dated else self._times
         self.time_words += 1 if printed in memo else len(printed.split()) + 1
         if self.time_words > MAX_TIME_WORDS:
@@ -517,7 +534,7 @@ class _Scan:
                     memo[printed] = None  # rather than the time of a figure before it
                 elif exc.code == "no_year" and not dated:
                     self._to_date.add(printed)
-                    memo[printed] = False
+                    memo[printed] = _NO_YEAR
                 else:
                     memo[printed] = None if exc.code == "needs_publication_date" and not dated else False
         return memo[printed]
@@ -537,7 +554,7 @@ class _Scan:
         while i < n:
             t = toks[i]
             kinds = self.kinds(i)
-            if not t.used and t.word != "#" and self.factor_word(i):
+            if not t.used and t.word != "#" and self.factor_word(i) and not self.period_name(i):
                 fig = self._factor(i)
                 if fig is not None:
                     self._candidate(i)
@@ -611,6 +628,50 @@ class _Scan:
                     any(self.kinds(k) & _K_SCALES for k in range(y.first, y.last)):
                 self.unscaled.add(x.id)  # '800' may be 800 thousand, '$3' three billion: the scale is not said
 
+    def ranges(self) -> None:
+        """'680.000 bis 700.000 Geborene', '680,000 to 700,000 births', '3 bis 5 Milliarden Euro': two figures joined
+        by a 'to' word of the reader's alone are one figure, a range, when the reader reads them as one (one unit,
+        ends at most a hundred-fold apart); read apart, each end was a figure of its own, labelled by the words
+        around it (one end by 'Destatis expected', the other by 'births'). Not after a 'from' or 'since' word ('rose
+        from 800 to 1.2 million', 'von 16 auf 6 Prozent': a change or a range, ``shared_tail`` and ``_change``
+        tell), nor with a word of change in either ('up 5% to $3bn')."""
+        toks, out, k = self.toks, [], 0
+        while k < len(self.figs):
+            x = self.figs[k]
+            y = self.figs[k + 1] if k + 1 < len(self.figs) else None
+            merged = self._range(x, y) if y is not None else None
+            out.append(merged or x)
+            k += 2 if merged else 1
+        if len(out) != len(self.figs):
+            for n, f in enumerate(out):
+                f.index = n
+            self.figs = out
+            for f in out:
+                for tk in toks[f.first:f.last]:
+                    tk.used = True
+
+    def _range(self, x: _Fig, y: _Fig) -> _Fig | None:
+        xm, ym = x.measure, y.measure
+        m = self.meaning(x.last) if x.last < y.first else None
+        if xm is None or ym is None or x.factor or y.factor or \
+                not (m and m[1] & _K_TO and x.last + m[0] == y.first) or \
+                self.cue_before(x.first, "from", 1) is not None or \
+                self.cue_before(x.first, "since", 2) is not None or xm.unit not in (None, ym.unit) or \
+                movement(x.value, self.language) is not None or movement(y.value, self.language) is not None:
+            return None
+        value = self.text[x.start:y.end]
+        try:
+            measure = read_value(value, self.language)
+        except Unreadable:
+            return None
+        ends = measure.ends
+        if measure.bound != "range" or measure.unit != ym.unit or measure.span is None or measure.span[0] or \
+                measure.span[1] <= y.start - x.start or not ends or \
+                not all(ends) or not 1 <= max(ends) / min(ends) <= 100:
+            return None
+        return _Fig(id=x.id, first=x.first, last=y.last, start=x.start, end=y.end, measure=measure, value=value,
+                    percent=measure.unit in _SHARES, noun=y.noun)
+
     def in_words(self, i: int, kinds: int) -> bool:
         """'a million', 'half a million pounds': a word for one or a fraction before a scale word (with 'a' between
         for a fraction) opens a figure written in words."""
@@ -624,6 +685,17 @@ class _Scan:
     def factor_word(self, i: int) -> bool:
         """'doubled', 'tripled', 'تضاعف': a change named by a word, with no number."""
         return self.factors is not None and self.factors.fullmatch(self.toks[i].word) is not None
+
+    def period_name(self, i: int) -> bool:
+        """'النصف الأول', 'الربع الأخير', 'the first half': a time unit word next to an ordinal names a part of the
+        year (read as a time when its year is printed, else left unread), not a fraction ('انخفض إلى النصف' halves).
+        True at the first of the two words."""
+        if i + 1 >= len(self.toks) or self.toks[i].sentence != self.toks[i + 1].sentence:
+            return False
+        here, there = self.time_categories(i), self.time_categories(i + 1)
+        if not (here and there and here[0] == 1):
+            return False
+        return ("unit" in here[1] and "ordinal" in there[1]) or ("ordinal" in here[1] and "unit" in there[1])
 
     def _factor(self, i: int) -> _Fig | None:
         first = i
@@ -678,8 +750,8 @@ class _Scan:
             m = self.meaning(last)
             if m and m[1] & _K_PERIOD and not m[1] & _K_SCALE:
                 after = self.time_categories(last + m[0]) if last + m[0] < n else None
-                if after and after[1] & {"marker"}:
-                    break  # '39.4 million a year earlier': a time, not a rate
+                if after and after[1] & {"marker"} or self.is_cue(last, "year_before"):
+                    break  # '39.4 million a year earlier', '23 مليونا في الشهر نفسه من العام الماضي': a time, no rate
             c = self.cue(last)
             if c and c[1] & {"since", "from", "to", "share", "parts"} and not (m and m[1] & _K_CURRENCY) and \
                     not ("link" in c[1] and last + 1 < n and self.kinds(last + 1) & _K_MONEY_UNIT):
@@ -781,10 +853,12 @@ class _Scan:
         t = self.toks[j]
         if t.word == "#" or t.used or not t.word[:1].isalpha() or t.word in self.cues.marks:
             return False
-        if self.kinds(j) & _FIGURE_WORDS or self.time_categories(j):
-            return False
         c = self.cue(j)
         categories = (c[1] if c else frozenset()) | self.covered.get(j, frozenset())
+        if "variant" in categories and "year_before" not in categories:
+            return True  # 'profit before tax': what the measure leaves out is part of its label
+        if self.kinds(j) & _FIGURE_WORDS or self.time_categories(j):
+            return False
         return not categories & {"drop", "clause", "share", "parts", "since", "from", "to", "roles", "former",
                                  "current", "article", "that", "comes_to", "then", "now", "each", "year_before"}
 
@@ -971,6 +1045,11 @@ class _Scan:
                 else:
                     if prev is not None and prev.first >= b:
                         continue
+                    if prev is not None and 0 <= a - prev.last <= 1 and fig.first - b <= 2 and any(
+                            self.is_cue(k, c) for k in range(b, fig.first) for c in ("to", "from", "since")):
+                        continue  # 'from 1.333 million votes in 2003 to 1.009 million votes in 2008': the time
+                        # right after the earlier figure (its noun between at most), right before 'to', is that
+                        # figure's, the other end of the change
                     distance = fig.first - b
                 if best is None or distance < best[0]:
                     best = (distance, printed)
@@ -1075,6 +1154,8 @@ class _Scan:
                 self.places_near(fig) - self.places_near(found):
             return  # 'Francia … se acerca al millón de turistas (958.000), e Italia superó el cuarto de millón de
             # turistas (270.000)': a smaller figure beside a place the earlier one is not beside may be that place's
+        if (found.stems - fig.stems) & self.cues.variants:
+            return  # 'profit before tax' … 'profit for the year': another measure, not a shorter mention of it
         fig.metric, fig.stems, fig.carried = found.metric, found.stems | qualified, found
         if qualified:
             words = [j for j in label if set(key(self.toks[j].raw, self.lang).split()) <= qualified]
@@ -1178,7 +1259,9 @@ class _Scan:
                     label = [j for j in range(fig.first, fig.last) if self.toks[j].word != "#" and
                              self.kinds(j) & _K_UNIT and not self.time_categories(j) and
                              not self.kinds(j) & _K_CURRENCY_PERIOD and fig.measure is not None and
-                             fig.measure.unit not in _NOT_COUNTED][:1]
+                             fig.measure.unit not in _NOT_COUNTED and
+                             KINDS.get(fig.measure.unit) not in _MEASURED][:1]
+                    # (a unit of measure names no thing counted: 'metric' of '1.5 million metric tons' is no label)
             fig.metric, fig.stems = self.label(label) or None, self.stems(label)
             fig.context = self.context_of(fig) | self.actor(fig)
             self.carry(fig, label)
@@ -1724,8 +1807,15 @@ class _Scan:
         if since is not None and any(since < f.first < fig.first for f in every):
             since = None  # 'from $3 to $5 billion': the word is the first figure's
         if since is not None:  # 'Y, up 8 % from X', 'Y مقارنة بـX'
-            earlier = next((f for f in reversed(figs[:n]) if f.percent == fig.percent and not f.share and
-                            not f.factor and f.measure and fig.measure and f.measure.unit == fig.measure.unit), None)
+            # 'حوالي 132 مليون دينار مقابل 109 ملايين': a bare amount (a scale word, no unit) right after the level
+            # it is compared with, in its clause, counts in that level's currency, printed once
+            bare = fig.measure is not None and fig.measure.unit is None and not fig.percent and \
+                any(self.kinds(k) & _K_SCALES for k in range(fig.first, fig.last))
+            earlier = next((f for k, f in reversed(list(enumerate(figs[:n]))) if f.percent == fig.percent and
+                            not f.share and not f.factor and f.measure and fig.measure and
+                            (f.measure.unit == fig.measure.unit or bare and k == n - 1 and f.measure.per is None and
+                             not f.measure.period and self.toks[f.first].clause == self.toks[fig.first].clause)),
+                           None)
             if earlier is None and fig.index:  # 'Il progresse de 13,5 % par rapport aux 108,8 M€': the level the
                 sentence = self.toks[fig.first].sentence  # sentence before gave first
                 before = [f for f in self.figs[max(0, fig.index - 10):fig.index]
@@ -2144,6 +2234,7 @@ class _Scan:
         self.scan_times()
         self.scan_figures()
         self.shared_tail()
+        self.ranges()
         self.claims()
         self.named_by_references()
         self.subjects()

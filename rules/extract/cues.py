@@ -21,7 +21,7 @@ LANGUAGES = tuple(sorted(p.name[:-5] for p in _DATA.iterdir() if p.name.endswith
 CATEGORIES = ("share", "parts", "from", "to", "since", "order", "future", "past", "expected", "planned", "former",
               "current", "roles", "drop", "clause", "link", "rest", "breakdown", "same", "more", "less", "article",
               "that", "generic", "comes_to", "then", "now", "elapsed", "each", "pronoun", "said", "moved",
-              "price", "origin", "year_before")
+              "price", "origin", "year_before", "variant")
 #: the words around names (``rules.extract.actors``), in a lexicon of their own: 'the company' must not hide 'the'
 ACTOR_CATEGORIES = ("organisation", "anaphor", "source", "office", "led_by", "enact", "law", "metric")
 
@@ -34,6 +34,7 @@ class Cues:
     marks: frozenset[str]
     generic: frozenset[str]  # the stems of the generic words (``rules.text.key``): 'nombre', 'montant'
     actors: Lexicon  # ``ACTOR_CATEGORIES``: nouns before a name ('شركة'), that refer back ('the company'), offices…
+    variants: frozenset[str] = frozenset()  # the stems of the 'variant' words ('before': 'befor')
 
 
 @lru_cache(maxsize=8)
@@ -52,4 +53,5 @@ def cues(language: str) -> Cues:
     for category in ACTOR_CATEGORIES:
         for phrase in data.get(category, []):
             actors.add(phrase, category, True)
-    return Cues(lex=lex, marks=marks, generic=generic, actors=actors)
+    variants = frozenset(w for phrase in data.get("variant", []) for w in key(phrase, language).split())
+    return Cues(lex=lex, marks=marks, generic=generic, actors=actors, variants=variants)
