@@ -104,8 +104,9 @@ _was_enabled = False
 
 
 @contextmanager
-def _cycle_collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while checks run (counted, so concurrent checks in threads nest).
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while checks run (counted, so concurrent checks in threads nest; a caller
+    may hold it around more than the check, as ``service.work.check_json`` does around decoding and encoding).
 
     A check allocates many objects that live until the report is written (fractions, ranges, verdicts) and almost
     no cyclic garbage, so full collections during a large check traverse the heap for nothing: measured at a
@@ -130,7 +131,7 @@ def check(request: CheckRequest, rules: Iterable[Rule] = RULES, policy: Policy =
           library: Library | None = None) -> Report:
     """Check every claim of ``request`` with every rule, consulting the newsroom's ``library`` unless the request
     opts out (``rules.library``); nothing a client sends makes this raise."""
-    with _cycle_collector_paused():
+    with collector_paused():
         return _check(request, rules, policy, library)
 
 
