@@ -376,7 +376,9 @@ def _first_answer(data: str, key: str, request: bytes) -> tuple[float, float, fl
 
     port = _free_port()
     env = {**os.environ, "TADQIQ_DATA_DIR": data, "TADQIQ_KEYS": f"b:b:submitter:{digest(key)}",
-           "TADQIQ_LOG_LEVEL": "warning", "TADQIQ_RATE": "", "TADQIQ_FAILURES": ""}
+           "TADQIQ_LOG_LEVEL": "warning", "TADQIQ_RATE": "", "TADQIQ_FAILURES": "",
+           # this tree's code, not whichever checkout the package is installed (editable) from
+           "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     start = time.perf_counter()
     proc = subprocess.Popen([str(TADQIQ), "serve", "--workers", "1", "--port", str(port)], env=env, cwd=ROOT,
@@ -397,6 +399,13 @@ def _first_answer(data: str, key: str, request: bytes) -> tuple[float, float, fl
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(30)
+
+
+def cold_summary(c: dict) -> str:
+    return (f"start     cold start to first answer (a stored check) {c['seconds']:.2f} s on a new database "
+            f"(target ≤ 1.0; tries {c['all']}, server CPU {c['cpu_all']} s), {c['restart_seconds']:.2f} s on a "
+            f"migrated one (tries {c['restart_all']}, CPU {c['restart_cpu_all']} s); RSS "
+            f"{c['rss_mb_after_first_answer']} MB")
 
 
 def load_now() -> list[float]:
@@ -434,10 +443,7 @@ def summary(s: dict) -> str:
                      f"{a['seconds']:.0f} s, {a['articles_per_second']:.0f}/s = {a['ratio_over_in_process']:.2f}× "
                      f"in-process (target ≥ 0.8); final {a['final']}; exactly once: {a['exactly_once']}; "
                      f"{a['progress_samples']} progress samples; worker RSS {a['worker_rss_mb']} MB")
-    lines.append(f"start     cold start to first answer (a stored check) {c['seconds']:.2f} s on a new database "
-                 f"(target ≤ 1.0; tries {c['all']}, server CPU {c['cpu_all']} s), {c['restart_seconds']:.2f} s on a "
-                 f"migrated one (tries {c['restart_all']}, CPU {c['restart_cpu_all']} s); RSS "
-                 f"{c['rss_mb_after_first_answer']} MB")
+    lines.append(cold_summary(c))
     lines.append(f"machine   load average before {s['load_before']}, after {s['load_after']} (2 cores)")
     return "\n".join(lines)
 
