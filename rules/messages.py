@@ -81,7 +81,7 @@ def _po(locale_dir: Path, lang: str) -> Path:
     return locale_dir / lang / "LC_MESSAGES" / "messages.po"
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=len(LANGUAGES))
 def _read(lang: str) -> Catalog:
     from babel.messages.pofile import read_po
 

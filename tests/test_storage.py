@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 
