@@ -17,6 +17,9 @@
    riyals), checked with the per-date rate table already built (as for every later verdict of the day) and with
    it emptied before each check (the first verdict of a day). ``python -m bench --only causes`` runs it alone.
 
+The scale part's cold start (``tadqiq serve`` to its first answer) runs alone with ``python -m bench --only
+coldstart [--tries N]``.
+
 Prints a summary and writes ``bench/results/latest.json``.
 """
 
@@ -450,12 +453,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--seconds", type=float, default=5.0, help="seconds per HTTP measurement")
     parser.add_argument("--only", choices=["engine", "normaliser", "library", "causes", "memory", "scale", "http",
-                                           "stored", "extract"],
+                                           "stored", "extract", "coldstart"],
                         help="run one part only")
     parser.add_argument("--batch-lines", type=int, default=5000,
                         help="articles in the batches run with 1 and 2 worker processes")
     parser.add_argument("--archive", type=int, default=100_000,
                         help="articles in the archive batch (2 workers, one killed half-way); 0: skip it")
+    parser.add_argument("--tries", type=int, default=3, help="cold starts of each kind (--only coldstart)")
     args = parser.parse_args()
     if args.only == "engine":
         print(_engine_summary(engine()))
@@ -485,6 +489,11 @@ def main() -> int:
         part = ({"http": http(args.seconds, os.cpu_count() or 1), "http_1_worker": http(args.seconds, 1)}
                 if args.only == "http" else {"stored": scale.stored(args.seconds)})
         print(json.dumps(part, indent=1))
+        return 0
+    if args.only == "coldstart":  # the cold start alone (``make bench`` measures it with the scale part)
+        from bench import scale
+
+        print(scale.cold_summary(scale.cold_start(args.tries)))
         return 0
     if args.only == "scale":
         from bench import scale

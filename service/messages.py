@@ -8,11 +8,13 @@ value of the report, and the page's language and direction.
 from __future__ import annotations
 
 from functools import cache
-
-from babel.support import Translations
+from typing import TYPE_CHECKING
 
 from rules.messages import LANGUAGES, LOCALE_DIR, N_, translations
 from rules.normalise.lexicon import locale_of
+
+if TYPE_CHECKING:
+    from babel.support import Translations
 
 __all__ = ["LANGUAGES", "LOCALE_DIR", "N_", "WORDS", "direction", "gettext", "page_language", "page_tag", "words"]
 

@@ -209,3 +209,54 @@ def test_every_problem_message_is_a_catalogue_message():
                 if isinstance(message, (ast.JoinedStr, ast.Constant, ast.BinOp)):
                     found.append(f"{where}:{node.lineno}: a sentence, not a message id (mark it with N_)")
     assert not found, found
+
+
+def _parsed(locale_dir) -> dict[str, dict[str, str]]:
+    from rules.messages import _table
+
+    out = {}
+    for lang in LANGUAGES:
+        with (locale_dir / lang / "LC_MESSAGES" / "messages.po").open("rb") as f:
+            out[lang] = _table(read_po(f, locale=lang))
+    return out
+
+
+def test_the_catalogues_at_start_are_the_files_as_they_are_now():
+    assert CATALOGUES == _parsed(LOCALE_DIR)  # read from the cache or not, never stale
+
+
+def test_the_catalogue_cache_is_read_when_the_files_are_unchanged_and_made_again_when_one_changes(tmp_path,
+                                                                                                   monkeypatch):
+    import shutil
+
+    import babel.messages.pofile
+
+    from rules.messages import catalogues
+
+    locale = tmp_path / "locale"
+    shutil.copytree(LOCALE_DIR, locale)
+    monkeypatch.setenv("TADQIQ_CACHE_DIR", str(tmp_path / "cache"))
+    first = catalogues(locale)
+    assert first == _parsed(locale)
+    assert len(list((tmp_path / "cache" / "messages").iterdir())) == 1
+
+    parse = babel.messages.pofile.read_po
+
+    def refused(*args, **kwargs):
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(babel.messages.pofile, "read_po", refused)
+    assert catalogues(locale) == first  # from the cache, not parsed
+
+    po = locale / "fr" / "LC_MESSAGES" / "messages.po"
+    po.write_text(po.read_text("utf-8").replace('msgstr " ou "', 'msgstr " ou bien "', 1), "utf-8")
+    with pytest.raises(AssertionError, match="parsed again"):
+        catalogues(locale)  # a changed file is parsed, not served from the cache
+    monkeypatch.setattr(babel.messages.pofile, "read_po", parse)
+    changed = catalogues(locale)
+    assert changed == _parsed(locale) != first
+    assert " ou bien " in changed["fr"].values()
+    (tmp_path / "file").write_text("")
+    monkeypatch.setenv("TADQIQ_CACHE_DIR", str(tmp_path / "file" / "cache"))  # a cache that cannot be made is no
+    po.write_text(po.read_text("utf-8").replace(" ou bien ", " ou alors "), "utf-8")  # cache, not an error
+    assert " ou alors " in catalogues(locale)["fr"].values()

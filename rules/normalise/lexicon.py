@@ -13,6 +13,7 @@ own CLDR names and numbers. Time words live apart, in ``rules.normalise.timeword
 from __future__ import annotations
 
 import enum
+import pickle
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from typing import TypeVar
 from babel import Locale, UnknownLocaleError
 from babel.numbers import list_currencies
 
+from rules import cache
 from rules.normalise import units
 from rules.text import fold, tokens
 
@@ -323,6 +325,70 @@ def lexicon(language: str) -> Lexicon:
 
 @lru_cache(maxsize=256)
 def _lexicon(tag: str, territory: str | None) -> Lexicon:
+    """A language's lexicon: from the cache directory (``rules.cache``) when one was built from the same sources
+    (``_sources``), else built and kept there. Building one was 25–35 ms of CPU, two of them (the document's
+    language, and English for the explanations) most of a server's first check; unpickling one is 2–3 ms."""
+    place = cache.folder("lexicons")
+    kept = place / f"{_sources()}-{tag}-{territory}.pickle" if place is not None else None
+    if kept is not None:
+        try:
+            with kept.open("rb") as f:
+                return _thawed(pickle.load(f))
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, KeyError):
+            pass
+    lex = _build(tag, territory)
+    if kept is not None:
+        cache.write(kept, pickle.dumps(_frozen(lex), protocol=pickle.HIGHEST_PROTOCOL))
+    return lex
+
+
+#: What a lexicon is built from, besides the running Python: this package's code and data (units, CLDR names
+#: through babel, the words of each language), ``rules.text``'s folding and tokens and their data, and the
+#: libraries that answer (their version and the file of each). A change to any of them is another cache key.
+_SOURCE_FILES = ("text.py", "interval.py", "cache.py", "data/labels.toml")
+_LIBRARIES = ("babel", "pint", "snowballstemmer")
+
+
+@lru_cache(maxsize=1)
+def _sources() -> str:
+    import hashlib
+    import importlib
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256(f"{sys.version}\0{_FORMAT}".encode())
+    paths = [root / name for name in _SOURCE_FILES]
+    paths += sorted(p for p in (root / "normalise").rglob("*") if p.suffix in (".py", ".toml"))
+    for path in paths:
+        data = path.read_bytes()
+        digest.update(f"\0{path.name}\0{len(data)}\0".encode())
+        digest.update(data)
+    for name in _LIBRARIES:
+        module = importlib.import_module(name)
+        stat = Path(module.__file__ or name).stat()
+        digest.update(f"\0{name}\0{getattr(module, '__version__', '')}\0{stat.st_size}\0{stat.st_mtime_ns}"
+                      .encode())
+    return digest.hexdigest()[:32]
+
+
+_FORMAT = 1  # the layout ``_frozen`` writes
+_FIELDS = ("lang", "phrases", "meaning", "lengths", "longest", "arabic", "display", "group", "decimal", "territory",
+           "families", "both_conventions")
+
+
+def _frozen(lex: Lexicon) -> dict:
+    """A lexicon as plain data to pickle: its fields, and its locale by name (babel reads the locale's data)."""
+    return {"format": _FORMAT, "locale": str(lex.locale), **{name: getattr(lex, name) for name in _FIELDS}}
+
+
+def _thawed(data: dict) -> Lexicon:
+    if data.pop("format") != _FORMAT:
+        raise ValueError("another layout")
+    return Lexicon(locale=Locale.parse(data.pop("locale")), **data)
+
+
+def _build(tag: str, territory: str | None) -> Lexicon:
     locale = Locale.parse(tag)
     lang = locale.language if locale.language in LANGUAGES else "en"
     data = tomllib.loads(_DATA.joinpath(f"{lang}.toml").read_text("utf-8"))

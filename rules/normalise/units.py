@@ -14,7 +14,6 @@ month).
 
 from __future__ import annotations
 
-import os
 import tomllib
 from decimal import Decimal
 from fractions import Fraction
@@ -23,9 +22,9 @@ from importlib.resources import files
 from pathlib import Path
 
 import pint
-import platformdirs
 from babel import Locale
 
+from rules.cache import folder
 from rules.interval import Interval
 
 __all__ = ["KINDS", "NAMES", "PERIODS", "PINT_NAMES", "REGISTRY", "factor", "kind", "name", "pattern", "periods",
@@ -36,12 +35,7 @@ _DATA = tomllib.loads(files("rules.normalise").joinpath("data/units.toml").read_
 def _cache() -> Path | None:
     """Where pint keeps its parsed definitions between starts (a fifth of a start's time otherwise; pint keys the
     cache by the file's content and ``non_int_type``); None when that place cannot be written."""
-    folder = Path(os.environ.get("TADQIQ_CACHE_DIR") or platformdirs.user_cache_path("tadqiq")) / "pint"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return folder if os.access(folder, os.W_OK) else None
+    return folder("pint")
 
 
 REGISTRY = pint.UnitRegistry(non_int_type=Fraction, autoconvert_offset_to_baseunit=False, cache_folder=_cache())

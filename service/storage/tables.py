@@ -1,4 +1,5 @@
-"""The tables, for queries (the migrations in ``migrations/versions`` create them).
+"""The tables, for queries (the migrations in ``migrations/versions`` create them; a new database is created from
+these, so they must say what the migrations make, column order included: ``tests/test_storage.py`` compares).
 
 ``reports`` holds one row per stored check: the request and the engine's report as msgspec JSON, who sent it, and
 the verdict counts *as currently reviewed* (a cache of ``reviews``, updated in the same transaction as each
@@ -31,10 +32,10 @@ reports = Table(
     Column("consistent", Integer, nullable=False),
     Column("inconsistent", Integer, nullable=False),
     Column("unverifiable", Integer, nullable=False),
-    Column("doubtful", Integer, nullable=False, server_default="0"),
     Column("reviewed", Integer, nullable=False),
     Column("request", LargeBinary, nullable=False),
     Column("report", LargeBinary, nullable=False),
+    Column("doubtful", Integer, nullable=False, server_default="0"),  # last, where migration 0002 adds it
     Index("reports_by_newsroom", "newsroom", "created", "id"),
 )
 

@@ -1,0 +1,35 @@
+"""Where tadqiq keeps what it derives from its own data files between starts (pint's parsed unit definitions, the
+message catalogues read from their ``.po`` files): ``TADQIQ_CACHE_DIR``, else the user's cache directory
+(``~/.cache/tadqiq``). Whatever is kept there is keyed by the content it was made from, so a changed source file
+is read again, never served stale; a place that cannot be written means no cache, not an error."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+import platformdirs
+
+__all__ = ["folder", "write"]
+
+
+def folder(name: str) -> Path | None:
+    """The cache's sub-folder ``name``, made if needed; None when it cannot be written."""
+    place = Path(os.environ.get("TADQIQ_CACHE_DIR") or platformdirs.user_cache_path("tadqiq")) / name
+    try:
+        place.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return place if os.access(place, os.W_OK) else None
+
+
+def write(path: Path, data: bytes) -> None:
+    """``data`` to ``path`` whole or not at all (a temporary file renamed: a process reading it at the same time
+    sees the old file or the new one); a failure to write is ignored (the next start makes it again)."""
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError:
+        tmp.unlink(missing_ok=True)
