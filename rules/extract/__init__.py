@@ -40,7 +40,7 @@ from rules.identities import roles as identity_terms
 from rules.messages import N_, problem
 from rules.model import (MAX_CLAIMS, MAX_RELATIONS, Age, Change, CheckRequest, Claim, Event, PerUnit, Problem, Quantity, Relation, Role, Same,
                          Share, ShareOf, SumOf, TimeReading)
-from rules.normalise.changes import movement
+from rules.normalise.changes import Movement, movement
 from rules.normalise.errors import Unreadable
 from rules.normalise.lexicon import Kind, lexicon
 from rules.normalise.times import read_time
@@ -271,6 +271,8 @@ class _Scan:
         self.covered: dict[int, frozenset[str]] = {}  # words inside a cue phrase that starts before them
         self.opening: dict[int, int] = {}  # each sentence's first figure's first token
         self._counted: dict[str, list[Quantity]] | None = None  # the references that count a unit, by unit
+        self._moves: dict[str, Movement | None] = {}  # ``movement``
+        self._sentence_texts: dict[tuple[int, int], str] = {}  # ``sentence_text``
 
     # -- tokens ----------------------------------------------------------------------------------------------------
     def tokenize(self) -> None:
@@ -610,7 +612,7 @@ class _Scan:
             first -= 1
         s, e = self.toks[first].start, self.toks[i].end
         value = self.text[s:e]
-        moved = movement(value, self.language)
+        moved = self.movement(value)
         if moved is None or moved.factor is None:
             return None
         return _Fig(id=self._id(), first=first, last=i + 1, start=s, end=e, measure=None, value=value, factor=True)
@@ -730,22 +732,29 @@ class _Scan:
             if j < first - 2 and (self.is_cue(first - 1, "link") or self.is_cue(first - 1, "share")):
                 break  # 'a down payment of 10 percent': the words before 'of' name what it counts, unless the change
                 # word stands right before it ('an increase of 10 percent')
-            if movement(self.text[toks[j].start:e], self.language) is not None and \
-                    movement(self.text[s:e], self.language) is None:
+            if self.movement(self.text[toks[j].start:e]) is not None and \
+                    self.movement(self.text[s:e]) is None:
                 if j and toks[j - 1].clause == clause and \
-                        movement(self.text[toks[j - 1].start:e], self.language) is None:
+                        self.movement(self.text[toks[j - 1].start:e]) is None:
                     break  # 'make up 0.38%': the word belongs to a phrase that is no change
                 first, s = j, toks[j].start
                 break
         # a change word right after it ('un 10,9% más', '5 % plus'); not after 'to': 'auf 45 000 gestiegen' is the
         # level reached
-        if last < len(toks) and toks[last].clause == clause and movement(self.text[s:e], self.language) is None and \
+        if last < len(toks) and toks[last].clause == clause and self.movement(self.text[s:e]) is None and \
                 self.cue_before(first, "to", 1) is None and \
-                movement(self.text[s:toks[last].end], self.language) is not None and toks[last].word != "#":
+                self.movement(self.text[s:toks[last].end]) is not None and toks[last].word != "#":
             last, e = last + 1, toks[last].end
         value = self.text[s:e]
         return _Fig(id=self._id(), first=first, last=last, start=s, end=e, measure=measure, value=value,
                     percent=unit in _SHARES, noun=noun)
+
+    def movement(self, printed: str) -> Movement | None:
+        """The change ``printed`` states (``rules.normalise.changes.movement``), asked once per text: a figure's
+        words are tried with and without their neighbours, and again by the relations."""
+        if printed not in self._moves:
+            self._moves[printed] = movement(printed, self.language)
+        return self._moves[printed]
 
     def _id(self) -> str:
         while True:
@@ -1105,7 +1114,9 @@ class _Scan:
     def sentence_text(self, sentence: int, s: int, e: int) -> str:
         a, b = self.out.sentences[sentence]
         a, b = max(a, s - 1500), min(b, e + 1500)
-        return " ".join(self.text[a:b].split())[:4000]
+        if (a, b) not in self._sentence_texts:  # each of a sentence's figures, times and roles quotes it
+            self._sentence_texts[a, b] = " ".join(self.text[a:b].split())[:4000]
+        return self._sentence_texts[a, b]
 
     def claims(self) -> None:
         self.comparisons()
@@ -1644,7 +1655,7 @@ class _Scan:
     def level(self, fig: _Fig) -> bool:
         """A level, not a change: 'rises by $150 million' is not what education spending was."""
         if fig.is_level is None:
-            moved = movement(fig.value, self.language)
+            moved = self.movement(fig.value)
             fig.is_level = not fig.factor and (moved is None or not moved.is_change)
         return fig.is_level
 
@@ -1724,7 +1735,7 @@ class _Scan:
         return self.toks[k].word[:1].isalpha() and bool(self.is_cue(k, "clause"))
 
     def moved(self, printed: str) -> bool:
-        m = movement(printed, self.language)
+        m = self.movement(printed)
         return m is not None and bool(m.direction or m.factor)
 
     def _add_change(self, figs: list[_Fig], before: _Fig, after: _Fig) -> None:
@@ -1734,9 +1745,9 @@ class _Scan:
         self.changed.add(pair)
         lo, hi = min(before.first, after.first), max(before.last, after.last)
         stated = [f for f in figs if f is not before and f is not after and not f.share and
-                  movement(f.value, self.language) is not None and f.percent != before.percent or
+                  self.movement(f.value) is not None and f.percent != before.percent or
                   (f is not before and f is not after and f.percent and not before.percent and
-                   movement(f.value, self.language) is not None)]
+                   self.movement(f.value) is not None)]
         stated = [f for f in stated if f is not before and f is not after] or \
             [f for f in figs if f.factor and f.first >= hi] or \
             [f for f in figs if f.percent and not f.share and f.first >= hi and not before.percent and not f.stems]
@@ -1966,9 +1977,9 @@ class _Scan:
         as much'): no direction or comparison word in it or right after it."""
         k = fig.last
         if k < len(self.toks) and (self.is_cue(k, "more") or self.is_cue(k, "less") or (
-                (moved := movement(self.text[fig.start:self.toks[k].end], self.language)) and moved.direction)):
+                (moved := self.movement(self.text[fig.start:self.toks[k].end])) and moved.direction)):
             return False
-        moved = movement(fig.value, self.language)
+        moved = self.movement(fig.value)
         return moved is not None and not moved.direction
 
     def marked_each(self, fig: _Fig) -> bool:
