@@ -253,9 +253,12 @@ class _Scan:
         self._times: dict[str, TimeReading | bool | None] = {}  # ``_time_read``
         self._if_dated: dict[str, TimeReading | bool | None] = {}
         self.time_words = 0  # how many words the time reader was asked to read, and how many tries (``_time_read``)
-        self._meaning: dict[int, tuple[int, int] | None] = {}
-        self._cue: dict[int, tuple[int, frozenset[str]] | None] = {}
-        self._when: dict[int, tuple[int, frozenset[str]] | None] = {}  # ``time_categories``
+        # for each token, the longest phrase starting there (``tokenize``): of the reader's (number of words, kinds),
+        # and its kinds alone (0: none); of the cue words and of the time words (number of words, categories)
+        self._meaning: list[tuple[int, int] | None] = []
+        self._kinds: list[int] = []
+        self._cue: list[tuple[int, frozenset[str]] | None] = []
+        self._when: list[tuple[int, frozenset[str]] | None] = []  # ``time_categories``
         self._before: dict[tuple[int, str, int], int | None] = {}  # ``cue_before``
         self.marks: dict[int, set[str]] = {}  # each sentence's cue categories
         self.changed: set[frozenset[str]] = set()  # the pairs a change relation joins already
@@ -301,8 +304,13 @@ class _Scan:
                     clause += 1
             self.toks.append(_Tok(word, s, e, self.text[s:e], sentence, clause))
             prev_end, prev_word = e, word
-        self.words = [t.word for t in self.toks]
+        self.words = words = [t.word for t in self.toks]
         self.tok_starts = [t.start for t in self.toks]
+        lookup = self.lex.lookup
+        self._meaning = [(hit[0], hit[1].kinds) if (hit := lookup(words, i)) else None for i in range(len(words))]
+        self._kinds = [m[1] if m else 0 for m in self._meaning]
+        self._cue = self.cues.lex.categories(words)
+        self._when = self.tw.categories(words)
         self._split_clauses()
         ends = [*starts[1:], len(self.text)]
         self.out.sentences = [(s, e) for s, e in zip(starts, ends, strict=True)]
@@ -311,17 +319,15 @@ class _Scan:
         """Number the clauses: a new one at each sentence, after each clause mark, and at a clause word ('which',
         'إذ'); and gather each sentence's cue categories (tense, modality)."""
         clause, prev_sentence, prev_clause = 0, -1, -1
-        for i, t in enumerate(self.toks):
+        for i, (t, cue) in enumerate(zip(self.toks, self._cue, strict=True)):
             raw_clause = t.clause
             new = t.sentence != prev_sentence or raw_clause != prev_clause
             if not new and i:
-                cue = self.cue(i)
                 new = bool(cue and "clause" in cue[1])
             if new and i:
                 clause += 1
             prev_sentence, prev_clause = t.sentence, raw_clause
             t.clause = clause
-            cue = self.cue(i)
             if cue:
                 self.marks.setdefault(t.sentence, set()).update(cue[1])
                 for k in range(i + 1, min(i + cue[0], len(self.toks))):  # the other words of a cue phrase
@@ -329,24 +335,17 @@ class _Scan:
 
     def meaning(self, i: int) -> tuple[int, int] | None:
         """(words, kinds) of the reader's longest phrase at token ``i``."""
-        if i not in self._meaning:
-            hit = self.lex.lookup(self.words, i) if 0 <= i < len(self.toks) else None
-            self._meaning[i] = (hit[0], hit[1].kinds) if hit else None
-        return self._meaning[i]
+        return self._meaning[i] if 0 <= i < len(self._meaning) else None
 
     def cue(self, i: int) -> tuple[int, frozenset[str]] | None:
-        if i not in self._cue:
-            hit = self.cues.lex.match(self.words, i) if 0 <= i < len(self.toks) else None
-            self._cue[i] = (hit[0], frozenset(c for c, _ in hit[1])) if hit else None
-        return self._cue[i]
+        return self._cue[i] if 0 <= i < len(self._cue) else None
 
     def kinds(self, i: int) -> int:
-        m = self.meaning(i)
-        return m[1] if m else 0
+        return self._kinds[i] if 0 <= i < len(self._kinds) else 0
 
     def is_cue(self, i: int, category: str) -> int:
         """How many words the cue of ``category`` at ``i`` has (0: none)."""
-        c = self.cue(i)
+        c = self._cue[i] if 0 <= i < len(self._cue) else None
         return c[0] if c and category in c[1] else 0
 
     def cue_before(self, i: int, category: str, reach: int = 3) -> int | None:
@@ -365,9 +364,6 @@ class _Scan:
 
     # -- times -----------------------------------------------------------------------------------------------------
     def time_categories(self, i: int) -> tuple[int, frozenset[str]] | None:
-        if i not in self._when:
-            hit = self.tw.match(self.words, i)
-            self._when[i] = (hit[0], frozenset(c for c, _ in hit[1])) if hit else None
         return self._when[i]
 
     def year_like(self, i: int) -> bool:

@@ -153,6 +153,7 @@ class Lexicon:
     both_conventions: bool = False  # its press prints both marks: a mark before three digits is ambiguous
     tag: str = ""  # the locale's string ('fr_FR'), made once
     _starts: dict[str, tuple[tuple[str, tuple[int, ...]], ...]] = field(default_factory=dict, repr=False)
+    _categories: dict[str, frozenset[str]] | None = field(default=None, repr=False)  # ``categories``
 
     def __post_init__(self) -> None:
         self.tag = str(self.locale)
@@ -173,6 +174,7 @@ class Lexicon:
             found.add(kind, value)
         if self._starts:  # a phrase added after a look-up (none is, today): the memo would be stale
             self._starts.clear()
+        self._categories = None
         n = len(words)
         known = self.lengths.get(words[0], ())
         if n not in known:
@@ -186,6 +188,14 @@ class Lexicon:
     def match(self, words: list[str], i: int) -> tuple[int, list[tuple[str, object]]] | None:
         """The longest phrase starting at ``words[i]``: (number of words, its entries)."""
         return self._longest(self.phrases, words, i)
+
+    def categories(self, words: list[str]) -> list[tuple[int, frozenset[str]] | None]:
+        """For each of ``words``, the longest phrase starting there as (number of words, the categories of its
+        entries), or None: what ``match`` finds, with each phrase's categories gathered once per lexicon."""
+        if self._categories is None:
+            self._categories = {p: frozenset(c for c, _ in entries) for p, entries in self.phrases.items()}
+        table = self._categories
+        return [self._longest(table, words, i) for i in range(len(words))]
 
     def _longest(self, table: dict[str, T], words: list[str], i: int) -> tuple[int, T] | None:
         first = words[i]
