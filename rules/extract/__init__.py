@@ -101,6 +101,9 @@ PER_BAG = 8
 #: The Arabic article, alone or with a proclitic glued on ('والعجز'), as folded
 _ARTICLES = ("وال", "بال", "فال", "كال", "لل", "ال")
 _SHARES = frozenset({"percent", "permille", "percentage_point"})
+#: Cue categories of words that never name what a figure counts (``content``).
+_NOT_CONTENT = frozenset({"drop", "clause", "share", "parts", "since", "from", "to", "roles", "former", "current",
+                          "article", "that", "comes_to", "then", "now", "each", "year_before"})
 #: Units that are not what a figure counts ('107 minutes a day' counts time spent, not minutes).
 _NOT_COUNTED = frozenset({None, "percent", "permille", "percentage_point", "second", "minute", "hour", "day", "week",
                           "month", "quarter", "year"})
@@ -276,6 +279,7 @@ class _Scan:
         self._counted: dict[str, list[Quantity]] | None = None  # the references that count a unit, by unit
         self._moves: dict[str, Movement | None] = {}  # ``movement``
         self._sentence_texts: dict[tuple[int, int], str] = {}  # ``sentence_text``
+        self._content: list[bool] | None = None  # ``content``, for each token
 
     # -- tokens ----------------------------------------------------------------------------------------------------
     def tokenize(self) -> None:
@@ -761,6 +765,13 @@ class _Scan:
 
     # -- labels ----------------------------------------------------------------------------------------------------
     def content(self, j: int) -> bool:
+        """Whether token ``j`` is a word that may name what a figure counts; once the figures are read (the words
+        they and the times use no longer change), each token's answer is worked out once (``claims``)."""
+        if self._content is not None:
+            return self._content[j]
+        return self._content_word(j)
+
+    def _content_word(self, j: int) -> bool:
         t = self.toks[j]
         if t.word == "#" or t.used or not t.word[:1].isalpha() or t.word in self.cues.marks:
             return False
@@ -768,8 +779,7 @@ class _Scan:
             return False
         c = self.cue(j)
         categories = (c[1] if c else frozenset()) | self.covered.get(j, frozenset())
-        return not categories & {"drop", "clause", "share", "parts", "since", "from", "to", "roles", "former",
-                                 "current", "article", "that", "comes_to", "then", "now", "each", "year_before"}
+        return not categories & _NOT_CONTENT
 
     def opens(self, j: int) -> bool:
         """Whether the words before token ``j`` are not part of the phrase after it: a reported clause opens at
@@ -1115,6 +1125,7 @@ class _Scan:
         return self._sentence_texts[a, b]
 
     def claims(self) -> None:
+        self._content = [self._content_word(j) for j in range(len(self.toks))]
         self.comparisons()
         self.fig_starts = {f.first for f in self.figs}
         for fig in self.figs:
