@@ -310,8 +310,7 @@ class _Scan:
             prev_end, prev_word = e, word
         self.words = words = [t.word for t in self.toks]
         self.tok_starts = [t.start for t in self.toks]
-        lookup = self.lex.lookup
-        self._meaning = [(hit[0], hit[1].kinds) if (hit := lookup(words, i)) else None for i in range(len(words))]
+        self._meaning = [(hit[0], hit[1].kinds) if hit else None for hit in self.lex.meanings(words)]
         self._kinds = [m[1] if m else 0 for m in self._meaning]
         self._cue = self.cues.lex.categories(words)
         self._when = self.tw.categories(words)
@@ -2037,8 +2036,8 @@ class _Scan:
 
     def roles(self) -> None:
         toks, n = self.toks, len(self.toks)
-        for i in range(n):
-            size = self.is_cue(i, "roles")
+        for i, cue in enumerate(self._cue):
+            size = cue[0] if cue and "roles" in cue[1] else 0
             if not size:
                 continue
             status, j = None, i + size

@@ -194,8 +194,21 @@ class Lexicon:
         entries), or None: what ``match`` finds, with each phrase's categories gathered once per lexicon."""
         if self._categories is None:
             self._categories = {p: frozenset(c for c, _ in entries) for p, entries in self.phrases.items()}
-        table = self._categories
-        return [self._longest(table, words, i) for i in range(len(words))]
+        return self._each(self._categories, words)
+
+    def meanings(self, words: list[str]) -> list[tuple[int, Meaning] | None]:
+        """For each of ``words``, what ``lookup`` finds there."""
+        return self._each(self.meaning, words)
+
+    def _each(self, table: dict[str, T], words: list[str]) -> list[tuple[int, T] | None]:
+        """``_longest`` at every position; a word that starts no phrase (most) answered without the call."""
+        known, out = self._starts, []
+        for i, word in enumerate(words):
+            starts = known.get(word)
+            if starts is None:
+                starts = self._start(word)
+            out.append(self._longest(table, words, i) if starts else None)
+        return out
 
     def _longest(self, table: dict[str, T], words: list[str], i: int) -> tuple[int, T] | None:
         first = words[i]
