@@ -731,8 +731,8 @@ class _Scan:
             if j < first - 2 and (self.is_cue(first - 1, "link") or self.is_cue(first - 1, "share")):
                 break  # 'a down payment of 10 percent': the words before 'of' name what it counts, unless the change
                 # word stands right before it ('an increase of 10 percent')
-            if self.movement(self.text[toks[j].start:e]) is not None and \
-                    self.movement(self.text[s:e]) is None:
+            if self.movement(self.text[s:e]) is None and \
+                    self.movement(self.text[toks[j].start:e]) is not None:  # (a figure that moves tries no word)
                 if j and toks[j - 1].clause == clause and \
                         self.movement(self.text[toks[j - 1].start:e]) is None:
                     break  # 'make up 0.38%': the word belongs to a phrase that is no change
@@ -740,9 +740,9 @@ class _Scan:
                 break
         # a change word right after it ('un 10,9% más', '5 % plus'); not after 'to': 'auf 45 000 gestiegen' is the
         # level reached
-        if last < len(toks) and toks[last].clause == clause and self.movement(self.text[s:e]) is None and \
-                self.cue_before(first, "to", 1) is None and \
-                self.movement(self.text[s:toks[last].end]) is not None and toks[last].word != "#":
+        if last < len(toks) and toks[last].clause == clause and toks[last].word != "#" and \
+                self.movement(self.text[s:e]) is None and self.cue_before(first, "to", 1) is None and \
+                self.movement(self.text[s:toks[last].end]) is not None:
             last, e = last + 1, toks[last].end
         value = self.text[s:e]
         return _Fig(id=self._id(), first=first, last=last, start=s, end=e, measure=measure, value=value,
