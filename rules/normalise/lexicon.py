@@ -273,8 +273,9 @@ _MARK = r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]"
 _NUM = r"(?:[0-9]+(?:[.,'’][0-9]+)*|(?<![0-9])[.,](?=[0-9]))[0-9]*(?:[.,'’][0-9]+)*"
 _NUM_SPACED = r"(?:[0-9]+(?:(?:[.,'’]|[ \u00a0\u202f\u2009](?=[0-9]{3}(?![0-9])))[0-9]+)*|(?<![0-9])[.,][0-9]+)"
 # Words first, the commonest token: the alternatives before the last begin with different characters (a letter or
-# a mark, a digit or a decimal mark, a hyphen), so their order does not change what matches.
-_WORD = rf"(?P<w>(?:{_LETTER}|{_MARK})+)"
+# a mark, a digit or a decimal mark, a hyphen), so their order does not change what matches. A word is a run of
+# letters and marks, matched run by run rather than one character at a time through an alternation.
+_WORD = rf"(?P<w>{_LETTER}+(?:{_MARK}+{_LETTER}*)*|(?:{_MARK}+{_LETTER}*)+)"  # (?:letter|mark)+, unrolled: runs
 _REST = rf"|(?P<h>(?<={_LETTER})-(?={_LETTER}))|(?P<s>\S)"
 _SPLIT = re.compile(rf"{_WORD}|(?P<n>{_NUM}){_REST}")
 _SPLIT_SPACED = re.compile(rf"{_WORD}|(?P<n>{_NUM_SPACED}){_REST}")
