@@ -28,13 +28,19 @@ _LETTERS = {ord(a): b for a, b in {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا
 _MARKS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u200c-\u200f\u202a-\u202e]")
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009_]+")
 _PUNCT = re.compile(r"[\"'«»“”‘’()\[\]{}،؛:;,.!?؟…\-–—/]+")
+_GAPS = re.compile(r"[\"'«»“”‘’()\[\]{}،؛:;,.!?؟…\-–—/\s\u00a0\u202f\u2009_]+")  # _PUNCT or _SPACES
+_FOLDED_LETTERS = re.compile("[" + "".join(map(chr, _LETTERS)) + "]")
 
 
 _OTHER_DIGIT = re.compile(r"[^\D0-9]")  # a decimal digit of another script: full-width, Devanagari, Thai…
+#: what ``digits`` changes: a digit of another script (Arabic-Indic and Persian ones too), ٪ ٫ ٬
+_TO_CHANGE = re.compile(r"[^\D0-9]|[\u066a-\u066c]")
 
 
 def digits(text: str) -> str:
     """Arabic-Indic and Persian digits, ٫ and ٬ as ASCII; every other script's decimal digits too ('１２３', '१२३')."""
+    if text.isascii() or not _TO_CHANGE.search(text):
+        return text  # nothing to change (one search, where the table's translation looks up every character)
     text = text.translate(_DIGITS)
     if not text.isascii() and _OTHER_DIGIT.search(text):
         text = _OTHER_DIGIT.sub(lambda m: str(unicodedata.decimal(m.group())), text)
@@ -45,11 +51,13 @@ def digits(text: str) -> str:
 def fold(text: str) -> str:
     """Fold ``text`` for comparison: 'الإيرادات  العالميّة' and 'الايرادات العالمية' fold alike."""
     text = unicodedata.normalize("NFKC", text).casefold()
-    if text.isalpha():  # one word of letters (most calls): no punctuation or space to fold, no mark but ۥ ۦ
-        return (_MARKS.sub("", text) if not text.isascii() else text).translate(_LETTERS)
-    text = _MARKS.sub("", text).translate(_LETTERS)
-    text = _PUNCT.sub(" ", text)
-    return _SPACES.sub(" ", text).strip()
+    if not text.isascii():  # no mark, tatweel nor Arabic letter to fold in ASCII
+        text = _MARKS.sub("", text)
+        if _FOLDED_LETTERS.search(text):  # a search, where the table's translation looks up every character
+            text = text.translate(_LETTERS)
+    if text.isalpha():  # one word of letters (most calls): no punctuation or space to fold
+        return text
+    return _GAPS.sub(" ", text).strip()  # runs of punctuation and spaces, one space each
 
 
 _ARTICLES = ("وال", "بال", "لل", "فال", "كال", "ال")  # the article, alone or after a clitic (و ب ف ك ل)
@@ -149,7 +157,7 @@ def join(*keys: str) -> str:
     return " ".join(sorted({w for k in keys for w in k.split()}))
 
 
-_WORD = r"(?:[^\W\d_]|[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED])+"
+_WORD = r"[^\W\d_]+(?:[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]+[^\W\d_]*)*|(?:[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]+[^\W\d_]*)+"
 _TOKEN = re.compile(rf"(?P<number>[0-9]+(?:[.,][0-9]+)*)|(?P<word>{_WORD})|(?P<symbol>\S)")
 NUMBER_SPACED = re.compile(
     rf"(?P<number>[0-9]+(?:(?:[.,]|[ \u00a0\u202f\u2009](?=[0-9]{{3}}(?![0-9])))[0-9]+)*)|(?P<word>{_WORD})|(?P<symbol>\S)")

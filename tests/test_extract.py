@@ -1461,3 +1461,22 @@ def test_an_unread_part_of_a_year_is_its_words_only():
                 "en")
     assert [c.time for c in x.claims if isinstance(c, Quantity)] == [
         "in the second quarter of 2018", "in the first half", "in 2019"]
+def test_each_tokens_phrases_are_what_the_lexicons_match():
+    """The per-token tables ``tokenize`` builds (the cue words', the time words' and the actors' categories) hold what
+    a look-up at each token finds: the longest phrase's length and its entries' categories."""
+    from bench.extract import texts
+    from rules.extract import _Scan
+    from rules.extract.actors import actor_cues
+
+    for lang, text in texts().items():
+        scan = _Scan(text, lang, lang, None, frozenset(), "x")
+        scan.tokenize()
+        actors = actor_cues(scan)
+        for i in range(len(scan.words)):
+            for lex, got in ((scan.cues.lex, scan.cue(i)), (scan.tw, scan.time_categories(i)),
+                             (scan.cues.actors, actors.get(i))):
+                hit = lex.match(scan.words, i)
+                assert got == ((hit[0], frozenset(c for c, _ in hit[1])) if hit else None), (lang, i)
+            hit = scan.lex.lookup(scan.words, i)
+            assert scan.meaning(i) == ((hit[0], hit[1].kinds) if hit else None)
+        assert scan.cue(len(scan.words)) is None and scan.cue(-1) is None and scan.kinds(-1) == 0

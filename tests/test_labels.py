@@ -157,3 +157,40 @@ def _fold_in_full(text: str) -> str:
 @given(st.text(alphabet=_ALPHABET + "\u06e5\u06e6\u064e\u0640İß_ﻻ", max_size=10))
 def test_fold_of_one_word_takes_the_same_steps_as_any_text(text):
     assert rules.text.fold.__wrapped__(text) == _fold_in_full(text)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet="aZé1 ـآٱىؤئة\u200c\u202a\u0670…/–—«»“()\t\n\u202f\u2009_،؛؟!", max_size=10))
+def test_fold_skips_only_steps_that_change_nothing(text):
+    """ASCII text skips marks and letters, text without the letters folded skips their table, and punctuation and
+    spaces are one pass: the same as every step taken."""
+    assert rules.text.fold.__wrapped__(text) == _fold_in_full(text)
+
+
+def _digits_in_full(text: str) -> str:
+    from rules.text import _DIGITS, _OTHER_DIGIT
+
+    text = text.translate(_DIGITS)
+    return _OTHER_DIGIT.sub(lambda m: str(unicodedata.decimal(m.group())), text)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet="a é,.%12٠٣٩۰۴٪٫٬１३๓\u0660", max_size=10))
+def test_digits_skips_only_text_it_would_not_change(text):
+    assert rules.text.digits(text) == _digits_in_full(text)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet="aé1 .-ـبت\u064e\u0670\u06e5\u0610,'", max_size=12))
+def test_a_word_is_a_run_of_letters_and_marks(text):
+    """The tokenisers' word pattern, unrolled into runs, splits text as one letter or mark at a time does."""
+    from rules.normalise import lexicon
+
+    letter_or_mark = rf"(?:{lexicon._LETTER}|{lexicon._MARK})+"
+    for pattern, group in ((rules.text.NUMBER_SPACED, "word"), (rules.text._TOKEN, "word"),
+                           (lexicon._SPLIT, "w"), (lexicon._SPLIT_SPACED, "w")):
+        plain = re.compile(pattern.pattern.replace(f"(?P<{group}>{rules.text._WORD})", f"(?P<{group}>{letter_or_mark})")
+                           .replace(lexicon._WORD, f"(?P<w>{letter_or_mark})"))
+        assert plain.pattern != pattern.pattern
+        assert [(m.lastgroup, m.span()) for m in pattern.finditer(text)] == \
+            [(m.lastgroup, m.span()) for m in plain.finditer(text)]

@@ -40,7 +40,7 @@ from rules.identities import roles as identity_terms
 from rules.messages import N_, problem
 from rules.model import (MAX_CLAIMS, MAX_RELATIONS, Age, Change, CheckRequest, Claim, Event, PerUnit, Problem, Quantity, Relation, Role, Same,
                          Share, ShareOf, SumOf, TimeReading)
-from rules.normalise.changes import movement
+from rules.normalise.changes import Movement, movement
 from rules.normalise.errors import Unreadable
 from rules.normalise.lexicon import Kind, lexicon
 from rules.normalise.times import read_time
@@ -103,6 +103,9 @@ PER_BAG = 8
 #: The Arabic article, alone or with a proclitic glued on ('والعجز'), as folded
 _ARTICLES = ("وال", "بال", "فال", "كال", "لل", "ال")
 _SHARES = frozenset({"percent", "permille", "percentage_point"})
+#: Cue categories of words that never name what a figure counts (``content``).
+_NOT_CONTENT = frozenset({"drop", "clause", "share", "parts", "since", "from", "to", "roles", "former", "current",
+                          "article", "that", "comes_to", "then", "now", "each", "year_before"})
 #: Units that are not what a figure counts ('107 minutes a day' counts time spent, not minutes).
 _MEASURED = frozenset({"mass", "volume", "length", "area", "energy", "power", "data", "speed", "temperature"})
 _NOT_COUNTED = frozenset({None, "percent", "permille", "percentage_point", "second", "minute", "hour", "day", "week",
@@ -258,9 +261,12 @@ class _Scan:
         self._yearless: set[str] = set()  # times the reader refuses for want of a year ('en junio')
         self._to_date: set[str] = set()  # and those of them that end the period the article gives ('hasta junio')
         self.time_words = 0  # how many words the time reader was asked to read, and how many tries (``_time_read``)
-        self._meaning: dict[int, tuple[int, int] | None] = {}
-        self._cue: dict[int, tuple[int, frozenset[str]] | None] = {}
-        self._when: dict[int, tuple[int, frozenset[str]] | None] = {}  # ``time_categories``
+        # for each token, the longest phrase starting there (``tokenize``): of the reader's (number of words, kinds),
+        # and its kinds alone (0: none); of the cue words and of the time words (number of words, categories)
+        self._meaning: list[tuple[int, int] | None] = []
+        self._kinds: list[int] = []
+        self._cue: list[tuple[int, frozenset[str]] | None] = []
+        self._when: list[tuple[int, frozenset[str]] | None] = []  # ``time_categories``
         self._before: dict[tuple[int, str, int], int | None] = {}  # ``cue_before``
         self.marks: dict[int, set[str]] = {}  # each sentence's cue categories
         self.changed: set[frozenset[str]] = set()  # the pairs a change relation joins already
@@ -277,6 +283,9 @@ class _Scan:
         self.covered: dict[int, frozenset[str]] = {}  # words inside a cue phrase that starts before them
         self.opening: dict[int, int] = {}  # each sentence's first figure's first token
         self._counted: dict[str, list[Quantity]] | None = None  # the references that count a unit, by unit
+        self._moves: dict[str, Movement | None] = {}  # ``movement``
+        self._sentence_texts: dict[tuple[int, int], str] = {}  # ``sentence_text``
+        self._content: list[bool] | None = None  # ``content``, for each token
 
     # -- tokens ----------------------------------------------------------------------------------------------------
     def tokenize(self) -> None:
@@ -305,8 +314,12 @@ class _Scan:
                     clause += 1
             self.toks.append(_Tok(word, s, e, self.text[s:e], sentence, clause))
             prev_end, prev_word = e, word
-        self.words = [t.word for t in self.toks]
+        self.words = words = [t.word for t in self.toks]
         self.tok_starts = [t.start for t in self.toks]
+        self._meaning = [(hit[0], hit[1].kinds) if hit else None for hit in self.lex.meanings(words)]
+        self._kinds = [m[1] if m else 0 for m in self._meaning]
+        self._cue = self.cues.lex.categories(words)
+        self._when = self.tw.categories(words)
         self._split_clauses()
         ends = [*starts[1:], len(self.text)]
         self.out.sentences = [(s, e) for s, e in zip(starts, ends, strict=True)]
@@ -315,17 +328,15 @@ class _Scan:
         """Number the clauses: a new one at each sentence, after each clause mark, and at a clause word ('which',
         'إذ'); and gather each sentence's cue categories (tense, modality)."""
         clause, prev_sentence, prev_clause = 0, -1, -1
-        for i, t in enumerate(self.toks):
+        for i, (t, cue) in enumerate(zip(self.toks, self._cue, strict=True)):
             raw_clause = t.clause
             new = t.sentence != prev_sentence or raw_clause != prev_clause
             if not new and i:
-                cue = self.cue(i)
                 new = bool(cue and "clause" in cue[1])
             if new and i:
                 clause += 1
             prev_sentence, prev_clause = t.sentence, raw_clause
             t.clause = clause
-            cue = self.cue(i)
             if cue:
                 self.marks.setdefault(t.sentence, set()).update(cue[1])
                 for k in range(i + 1, min(i + cue[0], len(self.toks))):  # the other words of a cue phrase
@@ -333,24 +344,17 @@ class _Scan:
 
     def meaning(self, i: int) -> tuple[int, int] | None:
         """(words, kinds) of the reader's longest phrase at token ``i``."""
-        if i not in self._meaning:
-            hit = self.lex.lookup(self.words, i) if 0 <= i < len(self.toks) else None
-            self._meaning[i] = (hit[0], hit[1].kinds) if hit else None
-        return self._meaning[i]
+        return self._meaning[i] if 0 <= i < len(self._meaning) else None
 
     def cue(self, i: int) -> tuple[int, frozenset[str]] | None:
-        if i not in self._cue:
-            hit = self.cues.lex.match(self.words, i) if 0 <= i < len(self.toks) else None
-            self._cue[i] = (hit[0], frozenset(c for c, _ in hit[1])) if hit else None
-        return self._cue[i]
+        return self._cue[i] if 0 <= i < len(self._cue) else None
 
     def kinds(self, i: int) -> int:
-        m = self.meaning(i)
-        return m[1] if m else 0
+        return self._kinds[i] if 0 <= i < len(self._kinds) else 0
 
     def is_cue(self, i: int, category: str) -> int:
         """How many words the cue of ``category`` at ``i`` has (0: none)."""
-        c = self.cue(i)
+        c = self._cue[i] if 0 <= i < len(self._cue) else None
         return c[0] if c and category in c[1] else 0
 
     def cue_before(self, i: int, category: str, reach: int = 3) -> int | None:
@@ -369,9 +373,6 @@ class _Scan:
 
     # -- times -----------------------------------------------------------------------------------------------------
     def time_categories(self, i: int) -> tuple[int, frozenset[str]] | None:
-        if i not in self._when:
-            hit = self.tw.match(self.words, i)
-            self._when[i] = (hit[0], frozenset(c for c, _ in hit[1])) if hit else None
         return self._when[i]
 
     def year_like(self, i: int) -> bool:
@@ -704,7 +705,7 @@ class _Scan:
             first -= 1
         s, e = self.toks[first].start, self.toks[i].end
         value = self.text[s:e]
-        moved = movement(value, self.language)
+        moved = self.movement(value)
         if moved is None or moved.factor is None:
             return None
         return _Fig(id=self._id(), first=first, last=i + 1, start=s, end=e, measure=None, value=value, factor=True)
@@ -824,22 +825,29 @@ class _Scan:
             if j < first - 2 and (self.is_cue(first - 1, "link") or self.is_cue(first - 1, "share")):
                 break  # 'a down payment of 10 percent': the words before 'of' name what it counts, unless the change
                 # word stands right before it ('an increase of 10 percent')
-            if movement(self.text[toks[j].start:e], self.language) is not None and \
-                    movement(self.text[s:e], self.language) is None:
+            if self.movement(self.text[s:e]) is None and \
+                    self.movement(self.text[toks[j].start:e]) is not None:  # (a figure that moves tries no word)
                 if j and toks[j - 1].clause == clause and \
-                        movement(self.text[toks[j - 1].start:e], self.language) is None:
+                        self.movement(self.text[toks[j - 1].start:e]) is None:
                     break  # 'make up 0.38%': the word belongs to a phrase that is no change
                 first, s = j, toks[j].start
                 break
         # a change word right after it ('un 10,9% más', '5 % plus'); not after 'to': 'auf 45 000 gestiegen' is the
         # level reached
-        if last < len(toks) and toks[last].clause == clause and movement(self.text[s:e], self.language) is None and \
-                self.cue_before(first, "to", 1) is None and \
-                movement(self.text[s:toks[last].end], self.language) is not None and toks[last].word != "#":
+        if last < len(toks) and toks[last].clause == clause and toks[last].word != "#" and \
+                self.movement(self.text[s:e]) is None and self.cue_before(first, "to", 1) is None and \
+                self.movement(self.text[s:toks[last].end]) is not None:
             last, e = last + 1, toks[last].end
         value = self.text[s:e]
         return _Fig(id=self._id(), first=first, last=last, start=s, end=e, measure=measure, value=value,
                     percent=unit in _SHARES, noun=noun)
+
+    def movement(self, printed: str) -> Movement | None:
+        """The change ``printed`` states (``rules.normalise.changes.movement``), asked once per text: a figure's
+        words are tried with and without their neighbours, and again by the relations."""
+        if printed not in self._moves:
+            self._moves[printed] = movement(printed, self.language)
+        return self._moves[printed]
 
     def _id(self) -> str:
         while True:
@@ -850,6 +858,13 @@ class _Scan:
 
     # -- labels ----------------------------------------------------------------------------------------------------
     def content(self, j: int) -> bool:
+        """Whether token ``j`` is a word that may name what a figure counts; once the figures are read (the words
+        they and the times use no longer change), each token's answer is worked out once (``claims``)."""
+        if self._content is not None:
+            return self._content[j]
+        return self._content_word(j)
+
+    def _content_word(self, j: int) -> bool:
         t = self.toks[j]
         if t.word == "#" or t.used or not t.word[:1].isalpha() or t.word in self.cues.marks:
             return False
@@ -859,8 +874,7 @@ class _Scan:
             return True  # 'profit before tax': what the measure leaves out is part of its label
         if self.kinds(j) & _FIGURE_WORDS or self.time_categories(j):
             return False
-        return not categories & {"drop", "clause", "share", "parts", "since", "from", "to", "roles", "former",
-                                 "current", "article", "that", "comes_to", "then", "now", "each", "year_before"}
+        return not categories & _NOT_CONTENT
 
     def opens(self, j: int) -> bool:
         """Whether the words before token ``j`` are not part of the phrase after it: a reported clause opens at
@@ -1234,9 +1248,12 @@ class _Scan:
     def sentence_text(self, sentence: int, s: int, e: int) -> str:
         a, b = self.out.sentences[sentence]
         a, b = max(a, s - 1500), min(b, e + 1500)
-        return " ".join(self.text[a:b].split())[:4000]
+        if (a, b) not in self._sentence_texts:  # each of a sentence's figures, times and roles quotes it
+            self._sentence_texts[a, b] = " ".join(self.text[a:b].split())[:4000]
+        return self._sentence_texts[a, b]
 
     def claims(self) -> None:
+        self._content = [self._content_word(j) for j in range(len(self.toks))]
         self.comparisons()
         self.fig_starts = {f.first for f in self.figs}
         for fig in self.figs:
@@ -1776,7 +1793,7 @@ class _Scan:
     def level(self, fig: _Fig) -> bool:
         """A level, not a change: 'rises by $150 million' is not what education spending was."""
         if fig.is_level is None:
-            moved = movement(fig.value, self.language)
+            moved = self.movement(fig.value)
             fig.is_level = not fig.factor and (moved is None or not moved.is_change)
         return fig.is_level
 
@@ -1866,7 +1883,7 @@ class _Scan:
         return self.toks[k].word[:1].isalpha() and bool(self.is_cue(k, "clause"))
 
     def moved(self, printed: str) -> bool:
-        m = movement(printed, self.language)
+        m = self.movement(printed)
         return m is not None and bool(m.direction or m.factor)
 
     def _add_change(self, figs: list[_Fig], before: _Fig, after: _Fig) -> None:
@@ -1876,9 +1893,9 @@ class _Scan:
         self.changed.add(pair)
         lo, hi = min(before.first, after.first), max(before.last, after.last)
         stated = [f for f in figs if f is not before and f is not after and not f.share and
-                  movement(f.value, self.language) is not None and f.percent != before.percent or
+                  self.movement(f.value) is not None and f.percent != before.percent or
                   (f is not before and f is not after and f.percent and not before.percent and
-                   movement(f.value, self.language) is not None)]
+                   self.movement(f.value) is not None)]
         stated = [f for f in stated if f is not before and f is not after] or \
             [f for f in figs if f.factor and f.first >= hi] or \
             [f for f in figs if f.percent and not f.share and f.first >= hi and not before.percent and not f.stems]
@@ -2143,9 +2160,9 @@ class _Scan:
         as much'): no direction or comparison word in it or right after it."""
         k = fig.last
         if k < len(self.toks) and (self.is_cue(k, "more") or self.is_cue(k, "less") or (
-                (moved := movement(self.text[fig.start:self.toks[k].end], self.language)) and moved.direction)):
+                (moved := self.movement(self.text[fig.start:self.toks[k].end])) and moved.direction)):
             return False
-        moved = movement(fig.value, self.language)
+        moved = self.movement(fig.value)
         return moved is not None and not moved.direction
 
     def marked_each(self, fig: _Fig) -> bool:
@@ -2196,8 +2213,8 @@ class _Scan:
 
     def roles(self) -> None:
         toks, n = self.toks, len(self.toks)
-        for i in range(n):
-            size = self.is_cue(i, "roles")
+        for i, cue in enumerate(self._cue):
+            size = cue[0] if cue and "roles" in cue[1] else 0
             if not size:
                 continue
             status, j = None, i + size

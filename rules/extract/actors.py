@@ -210,12 +210,7 @@ def actor_cues(scan: _Scan) -> dict[int, tuple[int, frozenset[str]]]:
     at: (number of words, categories); looked up once per token for every rule that asks."""
     found = getattr(scan, "_actor_cues", None)
     if found is None:
-        found = {}
-        match, words = scan.cues.actors.match, scan.words
-        for i in range(len(words)):
-            hit = match(words, i)
-            if hit:
-                found[i] = (hit[0], frozenset(c for c, _ in hit[1]))
+        found = {i: hit for i, hit in enumerate(scan.cues.actors.categories(scan.words)) if hit}
         scan._actor_cues = found  # type: ignore[attr-defined]
     return found
 

@@ -155,6 +155,7 @@ class Lexicon:
     both_conventions: bool = False  # its press prints both marks: a mark before three digits is ambiguous
     tag: str = ""  # the locale's string ('fr_FR'), made once
     _starts: dict[str, tuple[tuple[str, tuple[int, ...]], ...]] = field(default_factory=dict, repr=False)
+    _categories: dict[str, frozenset[str]] | None = field(default=None, repr=False)  # ``categories``
 
     def __post_init__(self) -> None:
         self.tag = str(self.locale)
@@ -175,6 +176,7 @@ class Lexicon:
             found.add(kind, value)
         if self._starts:  # a phrase added after a look-up (none is, today): the memo would be stale
             self._starts.clear()
+        self._categories = None
         n = len(words)
         known = self.lengths.get(words[0], ())
         if n not in known:
@@ -188,6 +190,27 @@ class Lexicon:
     def match(self, words: list[str], i: int) -> tuple[int, list[tuple[str, object]]] | None:
         """The longest phrase starting at ``words[i]``: (number of words, its entries)."""
         return self._longest(self.phrases, words, i)
+
+    def categories(self, words: list[str]) -> list[tuple[int, frozenset[str]] | None]:
+        """For each of ``words``, the longest phrase starting there as (number of words, the categories of its
+        entries), or None: what ``match`` finds, with each phrase's categories gathered once per lexicon."""
+        if self._categories is None:
+            self._categories = {p: frozenset(c for c, _ in entries) for p, entries in self.phrases.items()}
+        return self._each(self._categories, words)
+
+    def meanings(self, words: list[str]) -> list[tuple[int, Meaning] | None]:
+        """For each of ``words``, what ``lookup`` finds there."""
+        return self._each(self.meaning, words)
+
+    def _each(self, table: dict[str, T], words: list[str]) -> list[tuple[int, T] | None]:
+        """``_longest`` at every position; a word that starts no phrase (most) answered without the call."""
+        known, out = self._starts, []
+        for i, word in enumerate(words):
+            starts = known.get(word)
+            if starts is None:
+                starts = self._start(word)
+            out.append(self._longest(table, words, i) if starts else None)
+        return out
 
     def _longest(self, table: dict[str, T], words: list[str], i: int) -> tuple[int, T] | None:
         first = words[i]
@@ -252,8 +275,9 @@ _MARK = r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]"
 _NUM = r"(?:[0-9]+(?:[.,'’][0-9]+)*|(?<![0-9])[.,](?=[0-9]))[0-9]*(?:[.,'’][0-9]+)*"
 _NUM_SPACED = r"(?:[0-9]+(?:(?:[.,'’]|[ \u00a0\u202f\u2009](?=[0-9]{3}(?![0-9])))[0-9]+)*|(?<![0-9])[.,][0-9]+)"
 # Words first, the commonest token: the alternatives before the last begin with different characters (a letter or
-# a mark, a digit or a decimal mark, a hyphen), so their order does not change what matches.
-_WORD = rf"(?P<w>(?:{_LETTER}|{_MARK})+)"
+# a mark, a digit or a decimal mark, a hyphen), so their order does not change what matches. A word is a run of
+# letters and marks, matched run by run rather than one character at a time through an alternation.
+_WORD = rf"(?P<w>{_LETTER}+(?:{_MARK}+{_LETTER}*)*|(?:{_MARK}+{_LETTER}*)+)"  # (?:letter|mark)+, unrolled: runs
 _REST = rf"|(?P<h>(?<={_LETTER})-(?={_LETTER}))|(?P<s>\S)"
 _SPLIT = re.compile(rf"{_WORD}|(?P<n>{_NUM}){_REST}")
 _SPLIT_SPACED = re.compile(rf"{_WORD}|(?P<n>{_NUM_SPACED}){_REST}")

@@ -531,11 +531,14 @@ class _Point:
         self.atoms = atoms
         self.used: set[int] = set()
         self.words = [a for a in atoms if a.kind == "word"]
+        self.categories = {c for a in self.words for c in a.read}  # what any of its words is read as
 
     def use(self, *atoms: _Atom | None) -> None:
         self.used.update(id(a) for a in atoms if a is not None)
 
     def having(self, category: str, value: object = None) -> list[_Atom]:
+        if category not in self.categories:  # most categories asked for (about twenty a reading): no word has it
+            return []
         return [a for a in self.words if category in a.read and (value is None or a.read[category] == value)
                 and id(a) not in self.used]
 
