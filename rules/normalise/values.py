@@ -740,12 +740,56 @@ def _read_text(value: str, lex: Lexicon, language: str, unit_hint: str | None, p
         text = _REVERSED.sub(lambda m: f"{m[2]}.{m[1]}", text)
     figure = _Figure(_items(value, text, lex), lex, rare and _ACCOUNTING.search(text) is not None)
     figure.read()
+    if len(figure.at) == 2:
+        _mixed_ends(figure, value)
     if reversed_decimal and figure.amounts:
         figure.amounts[0].assumptions.append(
             f"'{reversed_decimal[0]}' read as {reversed_decimal[2]}.{reversed_decimal[1]}: wire copy's decimal written "
             "with ر, its digits the other way round")
     return _compose(value, figure.amounts, figure.skipped, figure.state, lex, unit_hint, policy,
                     rare and _SEPARATED.search(text) is not None)
+
+
+def _end_kind(item: _Item | None) -> tuple[str, str] | None:
+    """What a range's end is counted in, when the item next to it says: a unit ('%', 'km') or a currency ('$',
+    'euros', 'USD'; a family such as 'dollar' in lower case), and the words that say it."""
+    if item is None:
+        return None
+    if item.kind == _CODE:
+        return str(item.value), item.raw
+    m = item.meaning
+    if m.kinds & _CURRENCY:
+        return str(m.currency), item.raw
+    if m.kinds & _UNIT:
+        return str(m.unit), item.raw
+    return None
+
+
+def _same_kind(a: str, b: str) -> bool:
+    """Two ends' units or currencies: the same, or a currency and the family it belongs to ('$' and 'USD')."""
+    if a == b:
+        return True
+    family, code = (a, b) if a.islower() else (b, a)
+    return code.isupper() and family in currencies.FAMILIES and code in currencies.FAMILIES[family].codes
+
+
+def _mixed_ends(figure: _Figure, text: str) -> None:
+    """A range whose two ends each say what they count, and say different things ('5% to $3bn', '$5 to 10%'), is
+    no range: most often a change and the level it reached read as one figure ('rose 5% to $3bn'). Refused, never
+    read as a range in the last end's unit. An end says it with the word just before it (a currency symbol) or
+    just after it (a unit, a currency, a percent sign); an end that says nothing takes the other's ('5 to 10%')."""
+    joined = figure.amounts[1].joined
+    if not (joined & {"dash", "to"} or "and" in joined and figure.state.from_word):
+        return  # not a range: said otherwise when the figure is composed
+    items = figure.items
+    (a, a_after), (b, b_after) = figure.at
+    first = (_end_kind(items[a - 1]) if a else None) or (_end_kind(items[a_after]) if a_after < b else None)
+    second = (_end_kind(items[b - 1]) if b - 1 > a_after else None) or \
+        (_end_kind(items[b_after]) if b_after < len(items) else None)
+    if first and second and not _same_kind(first[0], second[0]):
+        raise Unreadable("mixed_range", N_("'{text}' joins two figures of different kinds ('{first}', '{second}'): "
+                                           "not a range; send them as separate claims"),
+                         text=text.strip(), first=first[1].strip(), second=second[1].strip())
 
 
 def _per_clitic(item: _Item, lex: Lexicon) -> bool:
@@ -769,6 +813,7 @@ class _Figure:
         self.between: set[str] = set()
         self.negative = negative  # the next amount is negative ('−5', 'سالب 5', '$(118,000,000)')
         self.after_amount = -1  # the index of the item just after the last amount
+        self.at: list[tuple[int, int]] = []  # each amount's first item and the item just after it
 
     def read(self) -> None:
         items, k = self.items, 0
@@ -795,8 +840,9 @@ class _Figure:
     def amount(self, k: int) -> int:
         items, state = self.items, self.state
         amount, after = _amount(items, k, self.lex)
-        start, k = items[k], max(after, k + 1)
+        start, first, k = items[k], k, max(after, k + 1)
         self.after_amount = k
+        self.at.append((first, k))
         amount.negative, self.negative = self.negative, False
         amount.joined, self.between = frozenset(self.between), set()
         self.amounts.append(amount)
