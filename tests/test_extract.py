@@ -1240,6 +1240,40 @@ def test_a_month_that_ends_the_period_to_date_is_that_period():
     assert any(isinstance(r, SumOf) for r in x.relations)
 
 
+@pytest.mark.parametrize(("language", "text", "until"), [
+    ("en", "In 2022 the policy rate stood at 12%. Inflation reached 8% in 2023. By January the policy rate was cut to "
+           "10%.", "By January"),
+    ("en", "In 2022 the policy rate stood at 12%. Inflation reached 8% in 2023, and the policy rate was cut to 10% "
+           "by January.", "by January"),
+    ("de", "Im Jahr 2022 lag der Leitzins bei 12 Prozent. Die Inflation lag 2023 bei 8 Prozent. Bis Januar sank der "
+           "Leitzins auf 10 Prozent.", "Bis Januar"),
+    ("ar", "بلغ سعر الفائدة 12% في 2022. وبلغ التضخم 8% في 2023. وحتى يناير خفض سعر الفائدة إلى 10%.", "وحتى يناير"),
+])
+def test_a_month_to_date_after_a_time_that_ends_elsewhere_is_unread_not_the_articles_first_time(
+        language, text, until):
+    """'… in 2023. By January the rate was cut to 10%': up to January of a year not printed — not 2022, the first
+    time the article gives (which made the cut a restatement of 2022's 12 % that misses: a false alarm), nor 2023,
+    which ends in December. The figure's time is the words as printed, unread: a problem on its claim."""
+    x = extract(text, language, dt.date(2024, 6, 1))
+    last = [c for c in x.claims if isinstance(c, Quantity | Share)][-1]
+    assert last.time == until, [(c.value, c.time) for c in x.claims]
+    assert _inconsistent(text, language, "2024-06-01") == []
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    # near misses: the time before runs up to the end of that month — the period to date, which the figure shares
+    ("en", "Between January and September 2024 Spain received 73.9 million international tourists. By September "
+           "Britain had sent 14.7 million tourists, France 10.3 million and Germany 9.4 million."),
+    ("de", "Von Januar bis September 2024 reisten 73,9 Millionen internationale Touristen nach Spanien. Bis September "
+           "kamen aus Großbritannien 14,7 Millionen Touristen, aus Frankreich 10,3 Millionen und aus Deutschland 9,4 "
+           "Millionen."),
+])
+def test_a_month_to_date_that_ends_the_period_before_it_is_that_period(language, text):
+    x = extract(text, language, dt.date(2024, 11, 4))
+    assert len({c.time for c in x.claims}) == 1 and "2024" in x.claims[0].time, [(c.value, c.time) for c in x.claims]
+    assert _inconsistent(text, language, "2024-11-04") == []
+
+
 @pytest.mark.parametrize(("language", "text", "metric"), [
     # zonebourse-2017-alstom-ratio: the head word comes first; the nearest three leave it out
     ("fr", "Alstom affiche un ratio commandes sur chiffre d'affaires de 1,4.", "ratio commandes chiffre affaires"),

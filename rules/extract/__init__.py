@@ -260,6 +260,8 @@ class _Scan:
         self._if_dated: dict[str, TimeReading | bool | None] = {}
         self._yearless: set[str] = set()  # times the reader refuses for want of a year ('en junio')
         self._to_date: set[str] = set()  # and those of them that end the period the article gives ('hasta junio')
+        self._to_month: dict[str, int] = {}  # of those, the ones that end with a month named: the month's number
+        self.read_times: dict[str, TimeReading] = {}  # each time read, by its printed words
         self.time_words = 0  # how many words the time reader was asked to read, and how many tries (``_time_read``)
         # for each token, the longest phrase starting there (``tokenize``): of the reader's (number of words, kinds),
         # and its kinds alone (0: none); of the cue words and of the time words (number of words, categories)
@@ -436,6 +438,7 @@ class _Scan:
             if span is None:  # 'last year' with no publication date: the figure's time, unread (a problem on its
                 self.unread.add(a)  # claim), rather than the article's time, which would be a wrong reading
             else:
+                self.read_times[printed] = span
                 self.out.found.append(Found("time", toks[a].start, toks[b - 1].end, printed, toks[a].sentence,
                                             time=span))
             i = b
@@ -489,6 +492,7 @@ class _Scan:
         tries, to_date = 0, False
         relative: tuple[int, int, None] | None = None
         no_year: tuple[int, int, None] | None = None
+        until: tuple[int, int, None] | None = None  # 'by January', 'hasta septiembre': up to a month, no year
         for a in range(first, anchor + 1):
             for b in range(last, anchor, -1):
                 tries += 1
@@ -504,11 +508,14 @@ class _Scan:
                     continue
                 if isinstance(read, TimeReading):
                     return a, b, read
+                if until is None and read == _NO_YEAR and printed in self._to_month and a <= anchor < b and \
+                        self._time_ends(b - 1):
+                    until = (a, b, None)
                 if yearless and no_year is None and read in (_NO_YEAR, None) and a <= anchor < b and \
                         all(t.word != "#" for t in self.toks[a:b]) and self._time_ends(b - 1):
                     no_year = (a, b, None)  # words only, ending on a word of its own: 'in the first half', not
                     # 'in the first half and to' (of 'and to $12m in 2019')
-        return relative or no_year
+        return relative or no_year or until
 
     def _time_ends(self, k: int) -> bool:
         """Whether token ``k`` may end a time: a time word that is not only a filler or a range word ('and', 'to')."""
@@ -544,9 +551,12 @@ class _Scan:
         """Whether a time printed without its year names a period of its own ('en junio', 'in June'), not the end of
         the period the article gives ('hasta septiembre', 'bis Juni': the year to date, which the figure shares)."""
         try:
-            return read_time(f"{printed} 2000", self.language).modifier != "by"
+            read = read_time(f"{printed} 2000", self.language)
         except Unreadable:
             return False
+        if read.modifier == "by" and read.grain == "month":
+            self._to_month[printed] = (read.end - dt.timedelta(days=1)).month
+        return read.modifier != "by"
 
     # -- figures ---------------------------------------------------------------------------------------------------
     def scan_figures(self) -> None:
@@ -1079,6 +1089,22 @@ class _Scan:
                    b <= self.opening[sentence]]
         return fronted[-1] if fronted else None
 
+    def to_date(self, fig: _Fig, printed: str) -> str:
+        """A figure 'up to' a month with no year ('by January', 'hasta septiembre', 'bis Juni', 'حتى يناير'): the
+        period to date of the time before it that runs up to the end of that month ('entre enero y septiembre de
+        2024 … hasta septiembre'), nearest first, then the article's; else the printed words, unread (a problem on
+        the claim) — never a time that ends elsewhere ('in 2023 … by January': January of which year is not said)."""
+        month = self._to_month[printed]
+        earlier = [p for a, _, p in self.times if a < fig.first and p in self.read_times]
+        for candidate in (*reversed(earlier[-1:]), self.document_time):
+            read = self.read_times.get(candidate or "")
+            if read is None or read.start is None or read.end is None or read.modifier is not None:
+                continue
+            last = read.end - dt.timedelta(days=1)
+            if last.month == month and read.start < last.replace(day=1):  # a period that runs up to that month
+                return candidate  # type: ignore[return-value]
+        return printed
+
     def stems(self, idx: list[int]) -> frozenset[str]:
         """The stems of a label's words, its generic words ('bill', 'the sector') left out."""
         idx = [j for j in idx if not self.generic(j)]
@@ -1287,6 +1313,8 @@ class _Scan:
             metric = fig.metric
             earlier = self.year_earlier(fig)
             time = earlier or self.time_for(fig)
+            if time in self._to_month:
+                time = self.to_date(fig, time)
             if time is None and fig.carried is not None:
                 time = fig.carried.time  # a shorter mention of an earlier figure, with no time of its own: that one's
             if time is None:
