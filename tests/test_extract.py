@@ -1274,6 +1274,39 @@ def test_a_month_to_date_that_ends_the_period_before_it_is_that_period(language,
     assert _inconsistent(text, language, "2024-11-04") == []
 
 
+@pytest.mark.parametrize(("text", "words"), [
+    # the clause-final participle says which flow a German figure is (Destatis' foreign-trade copy,
+    # mittelstandswiki-2010-aussenhandel-september)
+    ("Im September 2010 wurden Waren im Wert von 86,9 Milliarden Euro exportiert und Waren im Wert von 70,1 "
+     "Milliarden Euro importiert.", ["exportiert", "importiert"]),
+    ("In die Mitgliedstaaten der EU wurden im September 2010 Waren im Wert von 52,1 Milliarden Euro versandt und "
+     "Waren im Wert von 44,6 Milliarden Euro von dort bezogen.", ["versandt", "bezogen"]),
+    # 'stammen von …' after the figure, past a bracketed change: which of the stays (meinbezirk-2023-…-maerz)
+    ("Im März 2023 zählte Niederösterreich 477.400 Nächtigungen. 335.200 Nächtigungen (+17,1 Prozent) stammten "
+     "von Gästen aus Österreich.", [None, "Österreich"]),
+])
+def test_words_after_a_german_figure_say_which_part_it_is_not_a_restatement(text, words):
+    """German puts after a figure what tells it from its neighbours — the verb at the clause's end, 'stammen von',
+    'entfallen auf': those words join its label, so an export is no second statement of an import, nor the stays of
+    Austrian guests a second statement of all stays (each was a 'restated' false alarm)."""
+    figures = [c for c in extract(text, "de", dt.date(2023, 4, 26)).claims if isinstance(c, Quantity)]
+    assert len(figures) >= len(words)
+    for figure, word in zip(figures, words):
+        assert word is None or word in (figure.metric or ""), [(c.value, c.metric) for c in figures]
+    assert _inconsistent(text, "de", "2023-04-26") == []
+
+
+def test_the_same_clause_final_verb_still_restates():
+    """Near miss: two figures with the same participle for the same month are one figure stated twice — and these
+    two miss; a participle before the figure, or in the next clause, is not its qualifier."""
+    text = ("Im September 2010 wurden Waren im Wert von 86,9 Milliarden Euro exportiert. Nach einer zweiten Meldung "
+            "wurden im September 2010 Waren im Wert von 68,9 Milliarden Euro exportiert.")
+    assert [rule for rule, _ in _inconsistent(text, "de", "2010-11-09")] == ["restated"]
+    figures = [c for c in extract("Im März 2023 zählte Niederösterreich 477.400 Nächtigungen, und 335.200 Gäste "
+                                  "stammten aus Österreich.", "de").claims if isinstance(c, Quantity)]
+    assert "stammten" not in (figures[0].metric or "")
+
+
 @pytest.mark.parametrize(("language", "text", "metric"), [
     # zonebourse-2017-alstom-ratio: the head word comes first; the nearest three leave it out
     ("fr", "Alstom affiche un ratio commandes sur chiffre d'affaires de 1,4.", "ratio commandes chiffre affaires"),

@@ -105,7 +105,7 @@ _ARTICLES = ("وال", "بال", "فال", "كال", "لل", "ال")
 _SHARES = frozenset({"percent", "permille", "percentage_point"})
 #: Cue categories of words that never name what a figure counts (``content``).
 _NOT_CONTENT = frozenset({"drop", "clause", "share", "parts", "since", "from", "to", "roles", "former", "current",
-                          "article", "that", "comes_to", "then", "now", "each", "year_before"})
+                          "article", "that", "comes_to", "then", "now", "each", "year_before", "qualified"})
 #: Units that are not what a figure counts ('107 minutes a day' counts time spent, not minutes).
 _MEASURED = frozenset({"mass", "volume", "length", "area", "energy", "power", "data", "speed", "temperature"})
 _NOT_COUNTED = frozenset({None, "percent", "permille", "percentage_point", "second", "minute", "hour", "day", "week",
@@ -990,6 +990,34 @@ class _Scan:
             return []
         return [j for j in self.words_after(k + size, 12) if key(self.toks[j].raw, self.lang)][:3]
 
+    def qualified(self, fig: _Fig) -> list[int]:
+        """'Von den Nächtigungen entfielen 335.200 auf Gäste aus Österreich', '… Waren im Wert von 52,1 Milliarden
+        Euro versandt': where the language puts after a figure the words that say which of the thing it counts
+        (German's clause-final verb, 'entfallen auf', 'stammen von'), the cue after it in its clause — past its
+        noun and a bracketed aside — and the first three content words after the cue join its label: the figure is
+        that part, not a second statement of the whole ('qualified' cues, ``rules/data/extract/<lang>.toml``)."""
+        toks, n = self.toks, len(self.toks)
+        clause, j, steps = toks[fig.first].clause, fig.last, 0
+        while j < n and steps < 4:
+            steps += 1
+            if toks[j].word == "(":  # '335.200 Nächtigungen (+17,1 Prozent) stammen von …': past the aside
+                close = next((k for k in range(j + 1, min(j + 10, n)) if toks[k].word == ")"), None)
+                if close is None or close + 1 >= n or toks[close + 1].sentence != toks[fig.first].sentence:
+                    return []
+                j, clause = close + 1, toks[close + 1].clause
+                continue
+            if toks[j].clause != clause or toks[j].word == "#":
+                return []
+            size = self.is_cue(j, "qualified")
+            if size:
+                own = [k for k in range(j, j + size) if toks[k].word[:1].isalpha() and not self.is_cue(k, "drop")
+                       and key(toks[k].raw, self.lang)]
+                after = self.words_after(j + size, 6) if j + size < n and toks[j + size].clause == toks[j].clause \
+                    else []
+                return own[:1] + [k for k in after if key(toks[k].raw, self.lang)][:3]
+            j += 1
+        return []
+
     def is_figure_start(self, k: int) -> bool:
         return k in self.fig_starts
 
@@ -1305,6 +1333,8 @@ class _Scan:
                              fig.measure.unit not in _NOT_COUNTED and
                              KINDS.get(fig.measure.unit) not in _MEASURED][:1]
                     # (a unit of measure names no thing counted: 'metric' of '1.5 million metric tons' is no label)
+            label = label + [j for j in self.qualified(fig) if j not in label]  # '335.200 Nächtigungen stammen von Gästen aus Österreich': which
+            # of them (a place there is whom the figure counts, not where: part of the label, not the scope)
             fig.metric, fig.stems = self.label(label) or None, self.stems(label)
             fig.context = self.context_of(fig) | self.actor(fig)
             self.carry(fig, label)
