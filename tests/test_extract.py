@@ -1281,6 +1281,10 @@ def test_a_month_to_date_that_ends_the_period_before_it_is_that_period(language,
      "Milliarden Euro importiert.", ["exportiert", "importiert"]),
     ("In die Mitgliedstaaten der EU wurden im September 2010 Waren im Wert von 52,1 Milliarden Euro versandt und "
      "Waren im Wert von 44,6 Milliarden Euro von dort bezogen.", ["versandt", "bezogen"]),
+    # the words between the figure and the verb say which part (ulmtv-2022-exporte-november)
+    ("Im November 2022 wurden Waren im Wert von 124,4 Milliarden Euro importiert. In Drittstaaten wurden Waren im "
+     "Wert von 62,1 Milliarden Euro exportiert und Waren im Wert von 63,4 Milliarden Euro aus diesen Staaten "
+     "importiert.", [None, "exportiert", "Staaten importiert"]),
     # 'stammen von …' after the figure, past a bracketed change: which of the stays (meinbezirk-2023-…-maerz)
     ("Im März 2023 zählte Niederösterreich 477.400 Nächtigungen. 335.200 Nächtigungen (+17,1 Prozent) stammten "
      "von Gästen aus Österreich.", [None, "Österreich"]),
@@ -1294,6 +1298,19 @@ def test_words_after_a_german_figure_say_which_part_it_is_not_a_restatement(text
     for figure, word in zip(figures, words):
         assert word is None or word in (figure.metric or ""), [(c.value, c.metric) for c in figures]
     assert _inconsistent(text, "de", "2023-04-26") == []
+
+
+def test_a_german_verb_of_coming_is_no_label():
+    """seeds/tourism-spain-es's INE figures as German copy prints them: 'kamen 73,9 Millionen Touristen nach Spanien
+    … kamen 14,7 Millionen Touristen aus Großbritannien': the verb before the figure ('kamen', like 'stieg' or 'lag')
+    names nothing counted, so the figures count tourists, each from its country — not two statements of 'kamen'
+    (a restatement false alarm on main)."""
+    text = ("Von Januar bis September 2024 kamen 73,9 Millionen Touristen nach Spanien. Bis September kamen 14,7 "
+            "Millionen Touristen aus Großbritannien, 10,3 Millionen aus Frankreich und 9,4 Millionen aus Deutschland.")
+    figures = [c for c in extract(text, "de", dt.date(2024, 11, 4)).claims if isinstance(c, Quantity)]
+    assert [c.metric for c in figures[:2]] == ["Touristen", "Touristen"]
+    assert [c.scope for c in figures] == ["Spanien", "Großbritannien", "Frankreich", "Deutschland"]
+    assert _inconsistent(text, "de", "2024-11-04") == []
 
 
 def test_the_same_clause_final_verb_still_restates():

@@ -994,11 +994,13 @@ class _Scan:
         """'Von den Nächtigungen entfielen 335.200 auf Gäste aus Österreich', '… Waren im Wert von 52,1 Milliarden
         Euro versandt': where the language puts after a figure the words that say which of the thing it counts
         (German's clause-final verb, 'entfallen auf', 'stammen von'), the cue after it in its clause — past its
-        noun and a bracketed aside — and the first three content words after the cue join its label: the figure is
-        that part, not a second statement of the whole ('qualified' cues, ``rules/data/extract/<lang>.toml``)."""
+        noun and a bracketed aside — with the content words between ('… 63,4 Milliarden Euro aus diesen Staaten
+        importiert') and the first three after the cue, join its label: the figure is that part, not a second
+        statement of the whole ('qualified' cues, ``rules/data/extract/<lang>.toml``)."""
         toks, n = self.toks, len(self.toks)
         clause, j, steps = toks[fig.first].clause, fig.last, 0
-        while j < n and steps < 4:
+        between: list[int] = []
+        while j < n and steps < 6:
             steps += 1
             if toks[j].word == "(":  # '335.200 Nächtigungen (+17,1 Prozent) stammen von …': past the aside
                 close = next((k for k in range(j + 1, min(j + 10, n)) if toks[k].word == ")"), None)
@@ -1014,7 +1016,9 @@ class _Scan:
                        and key(toks[k].raw, self.lang)]
                 after = self.words_after(j + size, 6) if j + size < n and toks[j + size].clause == toks[j].clause \
                     else []
-                return own[:1] + [k for k in after if key(toks[k].raw, self.lang)][:3]
+                return between[:3] + own[:1] + [k for k in after if key(toks[k].raw, self.lang)][:3]
+            if self.content(j) and key(toks[j].raw, self.lang):
+                between.append(j)
             j += 1
         return []
 
