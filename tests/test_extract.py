@@ -1300,6 +1300,20 @@ def test_words_after_a_german_figure_say_which_part_it_is_not_a_restatement(text
     assert _inconsistent(text, "de", "2023-04-26") == []
 
 
+def test_a_german_verb_before_the_figure_and_its_particle_after_it_qualify_it():
+    """'Von den Nächtigungen entfielen 335.200 auf Gäste aus Österreich': German splits 'entfallen auf' around the
+    figure (the verb second, its particle after); the words after the particle say which of the stays it counts."""
+    text = ("Statistik Austria zählt in Niederösterreich für den März laut erster Hochrechnung 181.600 Ankünfte und "
+            "477.400 Nächtigungen, um 19,7 Prozent mehr Nächtigungen als im Vorjahresmonat. Von den Nächtigungen "
+            "entfielen 335.200 auf Gäste aus Österreich.")
+    part = next(c for c in extract(text, "de").claims if c.value == "335.200")
+    assert "Österreich" in (part.metric or ""), part.metric
+    assert _inconsistent(text, "de", "2023-04-26") == []
+    # near miss: 'auf' after a figure with no such verb before it is the level a change reached, no qualifier
+    x = extract("Der Umsatz stieg um 5 Prozent auf 2,39 Milliarden Euro.", "de")
+    assert all("Milliarden" not in (c.metric or "") for c in x.claims)
+
+
 def test_a_german_verb_of_coming_is_no_label():
     """seeds/tourism-spain-es's INE figures as German copy prints them: 'kamen 73,9 Millionen Touristen nach Spanien
     … kamen 14,7 Millionen Touristen aus Großbritannien': the verb before the figure ('kamen', like 'stieg' or 'lag')

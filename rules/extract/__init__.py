@@ -1000,6 +1000,7 @@ class _Scan:
         toks, n = self.toks, len(self.toks)
         clause, j, steps = toks[fig.first].clause, fig.last, 0
         between: list[int] = []
+        verb = toks[fig.first - 1].word if fig.first and toks[fig.first - 1].clause == clause else None
         while j < n and steps < 6:
             steps += 1
             if toks[j].word == "(":  # '335.200 Nächtigungen (+17,1 Prozent) stammen von …': past the aside
@@ -1011,6 +1012,10 @@ class _Scan:
             if toks[j].clause != clause or toks[j].word == "#":
                 return []
             size = self.is_cue(j, "qualified")
+            if not size and verb is not None and toks[j].word[:1].isalpha():
+                # the verb before the figure and its particle after it: 'Davon entfielen 335.200 auf Gäste …'
+                split = self.cues.lex.categories([verb, toks[j].word])[0]
+                size = int(split is not None and split[0] == 2 and "qualified" in split[1])
             if size:
                 own = [k for k in range(j, j + size) if toks[k].word[:1].isalpha() and not self.is_cue(k, "drop")
                        and key(toks[k].raw, self.lang)]
