@@ -1578,3 +1578,20 @@ def test_each_tokens_phrases_are_what_the_lexicons_match():
             hit = scan.lex.lookup(scan.words, i)
             assert scan.meaning(i) == ((hit[0], hit[1].kinds) if hit else None)
         assert scan.cue(len(scan.words)) is None and scan.cue(-1) is None and scan.kinds(-1) == 0
+
+
+def test_a_share_of_it_guesses_no_whole():
+    """The ONS's mid-2012 estimates as a writer might put them: '254,400 more births than deaths, 61% of the increase,
+    and net migration made up 39% of it' — 'it' is the increase, which the text names but gives no figure for; the
+    whole is not guessed as the latest figure of a more general thing (558,800 deaths), which made a false alarm."""
+    text = ("In the year to mid-2012 there were 813,200 births and 558,800 deaths. There were 254,400 more births "
+            "than deaths, 61% of the increase, and net migration made up 39% of it.")
+    assert _inconsistent(text, "en", "2013-08-08") == []
+    shares = [r for r in extract(text, "en").relations if isinstance(r, ShareOf)]
+    assert shares and all(r.whole is None for r in shares)
+
+
+@pytest.mark.parametrize("of", ["of the total", "of total"])
+def test_a_share_of_the_total_still_takes_the_more_general_figure(of):
+    x = extract(f"Sales were $5 billion. Export sales were $2 billion, 40% {of}.", "en")
+    assert [(r.part, r.whole) for r in x.relations if isinstance(r, ShareOf)] == [("x2", "x1")]

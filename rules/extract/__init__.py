@@ -199,6 +199,7 @@ class _Fig:
     time: str | None = None  # the time its claim was given
     listed: bool = False  # a share of the whole the share before it names ('52 % of the vote and Yes 58 %')
     comes_to: tuple[_Fig, _Fig] | None = None  # a share: the amount it comes to (its part) and the whole before it
+    of_unread: bool = False  # a share 'of it', 'of them': its whole named by a word that names nothing read
 
 
 @lru_cache(maxsize=8)
@@ -1368,6 +1369,8 @@ class _Scan:
             if share_cue:
                 of_words = self.words_after(after + share_cue, 5, stop=("share", "from", "since", "to"))
                 fig.share, fig.of = True, self.printed(of_words)
+                k = after + share_cue  # '39% of it': a pronoun, not a whole left unsaid (whose latest is guessed)
+                fig.of_unread = not of_words and bool(self.is_cue(k, "referent"))
                 self.out.claims.append(Share(of=fig.of, **common))
             elif fig.comes_to is not None or fig.percent and self._parenthesised(fig):
                 fig.share = True
@@ -1687,7 +1690,8 @@ class _Scan:
             return
         fig.part = part.id
         whole = None
-        if not fig.of and part.stems:  # 'of the total': the latest earlier figure of the more general thing
+        if not fig.of and not fig.of_unread and part.stems:  # 'of the total': the latest earlier figure of the
+            # more general thing
             unit = part.measure.unit
             whole = next((f for f in reversed(self.figs[max(0, part.index - 30):part.index]) if f.measure and
                           not f.percent and f.measure.per is None and f.stems and f.stems < part.stems and
