@@ -1595,3 +1595,19 @@ def test_a_share_of_it_guesses_no_whole():
 def test_a_share_of_the_total_still_takes_the_more_general_figure(of):
     x = extract(f"Sales were $5 billion. Export sales were $2 billion, 40% {of}.", "en")
     assert [(r.part, r.whole) for r in x.relations if isinstance(r, ShareOf)] == [("x2", "x1")]
+
+
+@pytest.mark.parametrize(("to", "from_"), [("62,1", "63,4"), ("63,4", "62,1")])
+def test_a_german_flow_from_a_place_is_no_restatement_of_the_flow_into_it(to, from_):
+    """'In Drittstaaten gingen Waren für 62,1 Milliarden Euro, aus Drittstaaten kamen Waren für 63,4 Milliarden
+    Euro' (Destatis' November 2022 figures, elliptic): 'aus' before the label says the flow comes from there — the
+    two are neither one figure stated twice nor a part and its whole, whichever is larger."""
+    text = (f"Im November 2022 exportierte Deutschland Waren für 135,1 Milliarden Euro. In Drittstaaten gingen Waren "
+            f"für {to} Milliarden Euro, aus Drittstaaten kamen Waren für {from_} Milliarden Euro.")
+    assert _inconsistent(text, "de", "2023-01-05") == []
+    last = [c for c in extract(text, "de").claims if isinstance(c, Quantity)][-1]
+    assert (last.metric or "").startswith("aus ")
+    # near miss: 'aus' that is not right before the label ('Waren aus China im Wert von …' keeps its words)
+    x = extract("Im Oktober 2020 wurden Waren im Wert von 10,1 Milliarden Euro aus China eingeführt.", "de")
+    assert not any((c.metric or "").startswith("aus ") for c in x.claims)
+

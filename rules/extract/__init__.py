@@ -1330,6 +1330,11 @@ class _Scan:
                 self.restating(fig) or self.apposed(fig)
             before = before + self.answer(fig)  # 'among women, 55 percent said …': who answered, then what
             scope, label = self.scope_of(before)
+            if label:  # 'aus Drittstaaten kamen Waren für 63,4 Milliarden Euro': from there, not there
+                j = min(label) - 1
+                j -= j > 0 and bool(self.is_cue(j, "article"))
+                if j >= 0 and self.is_cue(j, "direction") and self.toks[j].clause == self.toks[min(label)].clause:
+                    label = [j, *label]
             if not label and not fig.percent:
                 # the noun after it, in its clause ('5 million residents'; not '… and spending $300 billion')
                 counted = self.words_after(fig.last, 2) if fig.last < len(self.toks) and \
