@@ -102,7 +102,7 @@ _STAND_IN = dt.date(2000, 1, 1)  # a publication date to try a relative time's w
 PER_BAG = 8
 #: The Arabic article, alone or with a proclitic glued on ('والعجز'), as folded
 _ARTICLES = ("وال", "بال", "فال", "كال", "لل", "ال")
-_SHARES = frozenset({"percent", "permille", "percentage_point"})
+_SHARES = frozenset({"percent", "permille", "percentage_point", "tenth_point", "basis_point"})
 #: Cue categories of words that never name what a figure counts (``content``).
 _NOT_CONTENT = frozenset({"drop", "clause", "share", "parts", "since", "from", "to", "roles", "former", "current",
                           "article", "that", "comes_to", "then", "now", "each", "year_before"})
@@ -491,6 +491,8 @@ class _Scan:
         no_year: tuple[int, int, None] | None = None
         for a in range(first, anchor + 1):
             for b in range(last, anchor, -1):
+                if b - 1 > anchor and self._dangles(b - 1):
+                    continue  # 'de marzo al', 'in January to': the 'to' of what follows, not the end of this time
                 tries += 1
                 if tries > 40:
                     return relative or no_year
@@ -509,6 +511,11 @@ class _Scan:
                     no_year = (a, b, None)  # words only, ending on a word of its own: 'in the first half', not
                     # 'in the first half and to' (of 'and to $12m in 2019')
         return relative or no_year
+
+    def _dangles(self, k: int) -> bool:
+        """Whether token ``k`` is only a filler or a range word ('al', 'hasta', 'el', 'to'): no time ends on it."""
+        hit = self.time_categories(k)
+        return hit is not None and hit[0] == 1 and hit[1] <= {"filler", "range"}
 
     def _time_ends(self, k: int) -> bool:
         """Whether token ``k`` may end a time: a time word that is not only a filler or a range word ('and', 'to')."""
@@ -1485,8 +1492,8 @@ class _Scan:
         return not any((c := self.cue(j)) and c[1] & blocking for j in between if toks[j].clause == clause)
 
     def time_only(self, k: int) -> bool:
-        """Whether the words from token ``k`` to the end of its clause are a time ('de 2021 a 2022,'; not 'of the
-        2024 total')."""
+        """Whether the words from token ``k`` to the end of its clause, or to the 'to' of the next level, are a time
+        ('de 2021 a 2022,', 'desde el 3% de diciembre hasta el 3,3%'; not 'of the 2024 total')."""
         toks, n = self.toks, len(self.toks)
         j = k
         while j < n and j - k < 12 and toks[j].clause == toks[k].clause and (
@@ -1494,7 +1501,16 @@ class _Scan:
                 self.is_cue(j, "to") and j + 1 < n and toks[j + 1].used and j + 1 not in self.fig_starts):
             j += 1
         return j > k and (j == n or toks[j].clause != toks[k].clause or toks[j].word in self.cues.marks or
-                          toks[j].word in _SENTENCE_END)
+                          toks[j].word in _SENTENCE_END or self._to_level(j))
+
+    def _to_level(self, j: int) -> bool:
+        """A 'to' cue at token ``j`` right before a figure (an article between at most): 'hasta el 3,3%'."""
+        size = self.is_cue(j, "to")
+        if not size:
+            return False
+        k = j + size
+        k += self.is_cue(k, "article") == 1
+        return k in self.fig_starts
 
     def comparisons(self) -> None:
         """'978 Euro pro Jahr, 43 Prozent weniger als … 1401 Euro pro Jahr', '200,000 jobs per month, 50 percent lower
@@ -1921,6 +1937,8 @@ class _Scan:
             return b is None or b in ends or not any(g is not f and self.bracket(g.first) == b
                                                      for g in self.figs[max(0, f.index - 6):f.index + 7])
         stated = [f for f in stated if bracketed(f)]
+        if before.percent and not stated:  # 'bajó un 0,4%, hasta el 6,1%, frente al 6,5%'
+            stated = [f for f in (self._leading_change(before, after),) if f is not None]
         if before.percent and not stated:  # 'من 41% إلى 44%، أي بنسبة 3%': the percentage after them states it
             stated = [f for f in figs if f.percent and not f.share and f.first >= hi and bracketed(f) and
                       self.cue_before(f.first, "from", 2) is None and not self.near_cue(f, "to")][:1]
@@ -1928,6 +1946,43 @@ class _Scan:
             # 0,6 %')
         change = min(stated, key=lambda f: min(abs(f.first - hi), abs(lo - f.last))) if stated else None
         self.out.relations.append(Change(before=before.id, after=after.id, change=change.id if change else None))
+
+    def _leading_change(self, before: _Fig, after: _Fig) -> _Fig | None:
+        """'El IPC bajó un 0,4% en enero, hasta el 6,1%, frente al 6,5%', 'recule de 0,4 %, à 6,1 %, contre 6,5 %',
+        'fell 0.4% in January to 6.1% from 6.5%': a change in percent (a word of change in its own words) printed
+        right before two levels in percent is their change when the first level opens with its cue ('hasta',
+        'à', 'to', 'desde') and nothing between the change and that cue names anything: marks, a time, an article
+        and the words that say the rate's basis ('en tasa anual') only. 'El número de parados subió un 3,36%, y la
+        tasa de paro, hasta el 11,84%, frente al 11,60%' names the rate between them: the 3,36% is the count's;
+        'subió un 0,6% respecto a febrero, hasta …' is compared with a base of its own; no other figure between,
+        nor a change over another period ('0,1% mensual')."""
+        first = before if before.first < after.first else after
+        if not first.index:
+            return None
+        f = self.figs[first.index - 1]
+        toks = self.toks
+        if toks[f.first].sentence != toks[first.first].sentence or not f.percent or f.share or f.factor or \
+                not self.moved(f.value) or f.measure is None or first.measure is None or \
+                f.measure.period != first.measure.period:
+            return None
+        cue = next((k for k in (self.cue_before(first.first, c, 2) for c in ("to", "from", "since"))
+                    if k is not None), None)
+        if cue is None:
+            return None
+        j = f.last
+        while j < cue:
+            basis = self.is_cue(j, "basis")
+            if basis:
+                j += basis
+                continue
+            t = toks[j]
+            if t.word in self.cues.marks and t.word not in "()" or self.in_time(j) or \
+                    self.is_cue(j, "article") == 1 or self.is_cue(j, "link") == 1 and j + 1 < cue and \
+                    self.in_time(j + 1):
+                j += 1
+                continue
+            return None  # a word of its own, a clause word ('y la tasa'), a base ('respecto a febrero')
+        return f
 
     def bracket(self, k: int) -> int | None:
         """The token that opens the innermost bracket token ``k`` stands in, in its sentence; None outside any."""
