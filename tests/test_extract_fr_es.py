@@ -1,0 +1,107 @@
+"""Spanish and French frames of news copy read from article text (issue 12): a change printed before the two
+levels it joins ('bajó un 0,4%, hasta el 6,1%, frente al 6,5%'), tenths of a point ('tres décimas', 'trois
+dixièmes'), and the near misses that must not be read so. Kept apart from ``test_extract.py`` so that the
+languages' work merges without conflicts; the helpers are the same."""
+
+from __future__ import annotations
+
+import msgspec
+import pytest
+
+from rules.engine import check
+from rules.extract import extract
+from rules.model import Change, CheckRequest
+
+
+def _changes(x) -> list[tuple[str, str, str | None]]:
+    printed = {c.id: c.value for c in x.claims}
+    return [(printed[r.before], printed[r.after], printed.get(r.change) if r.change else None)
+            for r in x.relations if isinstance(r, Change)]
+
+
+def _verdicts(text: str, language: str, published: str | None = None) -> list[tuple[str, str, str | None]]:
+    document = {"language": language, **({"published": published} if published else {})}
+    report = check(msgspec.convert({"document": document, "text": text}, CheckRequest))
+    return [(v.rule, v.status, v.cause.code if v.cause else None) for v in report.verdicts]
+
+
+# -- a change printed before the levels it joins ---------------------------------------------------------------------
+@pytest.mark.parametrize(("language", "text", "changes"), [
+    # corpus/slips/es.toml hispanidad-2022-ipc-enero-puntos, as printed
+    ("es", "El IPC bajó un 0,4% en enero de 2022 en tasa anual, hasta el 6,1%, frente al 6,5% de diciembre de 2021.",
+     [("6,5%", "6,1%", "bajó un 0,4%")]),
+    ("es", "El IPC repuntó tres décimas en enero, hasta el 3,3%, frente al 3% de diciembre.",
+     [("3%", "3,3%", "repuntó tres décimas")]),
+    ("es", "La tasa de paro bajó tres décimas, desde el 12,4% de marzo de 2023 hasta el 12,1%.",
+     [("12,4%", "12,1%", "bajó tres décimas")]),
+    ("es", "La tasa de paro bajó tres décimas, del 12,4% de marzo al 12,1%.", [("12,4%", "12,1%", "bajó tres décimas")]),
+    ("fr", "Le taux de chômage recule de 0,3 %, à 7,1 %, contre 7,4 % au trimestre précédent.",
+     [("7,4 %", "7,1 %", "recule de 0,3 %")]),
+    ("fr", "Le taux de chômage a reculé de trois dixièmes de point, à 7,1 %, contre 7,4 % au trimestre précédent.",
+     [("7,4 %", "7,1 %", "reculé de trois dixièmes de point")]),
+    ("en", "The annual inflation rate fell 0.4% in January to 6.1% from 6.5% in December.",
+     [("6.5%", "6.1%", "fell 0.4%")]),
+])
+def test_a_change_printed_before_its_two_levels_is_their_change(language, text, changes):
+    assert _changes(extract(text, language)) == changes
+
+
+@pytest.mark.parametrize(("language", "text", "changes"), [
+    # INE, EPA third quarter of 2023: the number of unemployed rose 3.36%, the rate to 11.84% from 11.60%; the
+    # sentence names the rate after the count's change: the 3,36% is the count's
+    ("es", "El número de parados subió un 3,36% en el tercer trimestre de 2023, y la tasa de paro, hasta el 11,84%, "
+           "frente al 11,60% del trimestre anterior.", [("11,60%", "11,84%", None)]),
+    ("en", "The number of jobless fell 2%, and the rate to 4.1% from 4.3%.", [("4.3%", "4.1%", None)]),
+    # INE, CPI March 2016: prices rose 0.6% on February, the annual rate four tenths to -0.7% (from -1.1%): the
+    # 0,6% has a base of its own ('respecto a febrero')
+    ("es", "El IPC subió un 0,6% en marzo respecto a febrero, hasta el -0,7%, desde el -1,1% de febrero.",
+     [("-1,1%", "-0,7%", None)]),
+    # a change over another period: the monthly rate is not the annual one
+    ("es", "El IPC subió un 0,1% mensual, hasta el 1,2%, frente al 1,1% de febrero.", [("1,1%", "1,2%", None)]),
+    # another figure between the change and the levels: that figure's change
+    ("es", "Las ventas subieron un 4%, hasta 300 millones de euros, y el margen, hasta el 12%, frente al 11%.",
+     [("11%", "12%", None)]),
+])
+def test_a_change_that_names_or_measures_something_else_is_not_attached(language, text, changes):
+    got = _changes(extract(text, language))
+    assert [(b, a) for b, a, _ in got] == [(b, a) for b, a, _ in changes] and all(c is None for _, _, c in got), got
+
+
+def test_the_change_of_a_count_before_a_rate_raises_no_alarm():
+    """The near miss checked from its text: nothing inconsistent (a wrong attachment would say 3,36% is not the
+    rate's change of 2.07%)."""
+    text = ("El número de parados subió un 3,36% en el tercer trimestre de 2023, y la tasa de paro, hasta el 11,84%, "
+            "frente al 11,60% del trimestre anterior.")
+    assert [v for v in _verdicts(text, "es", "2023-10-27") if v[1] == "inconsistent"] == []
+
+
+@pytest.mark.parametrize(("language", "text", "status", "cause"), [
+    ("es", "El IPC bajó un 0,4% en enero de 2022 en tasa anual, hasta el 6,1%, frente al 6,5% de diciembre de 2021.",
+     "inconsistent", "points_for_percent"),
+    ("es", "El IPC bajó 0,4 puntos en enero de 2022 en tasa anual, hasta el 6,1%, frente al 6,5% de diciembre de 2021.",
+     "consistent", None),
+    ("es", "El IPC repuntó tres décimas en enero, hasta el 3,3%, frente al 3,0% de diciembre.", "consistent", None),
+    ("es", "El IPC repuntó cinco décimas en enero, hasta el 3,3%, frente al 3,0% de diciembre.", "inconsistent", None),
+    ("fr", "Le taux de chômage recule de trois dixièmes de point, à 7,1 %, contre 7,4 % au trimestre précédent.",
+     "consistent", None),
+    ("fr", "Le taux de chômage recule de 0,3 %, à 7,1 %, contre 7,4 % au trimestre précédent.", "inconsistent",
+     "points_for_percent"),
+])
+def test_tenths_of_a_point_and_percent_for_points_from_text(language, text, status, cause):
+    changes = [v for v in _verdicts(text, language, "2022-02-15") if v[0] == "change"]
+    assert changes == [("change", status, cause)], changes
+
+
+# -- the reader's words ----------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "language", "direction"), [
+    ("repuntó tres décimas", "es", 1),
+    ("elevó una décima", "es", 1),
+    ("recortó dos décimas", "es", -1),
+    ("recule de 0,4 %", "fr", -1),
+    ("reculent de 2 %", "fr", -1),
+])
+def test_words_of_change_in_spanish_and_french_copy(text, language, direction):
+    from rules.normalise.changes import movement
+
+    mv = movement(text, language)
+    assert mv is not None and mv.direction == direction
