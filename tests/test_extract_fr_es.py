@@ -105,3 +105,21 @@ def test_words_of_change_in_spanish_and_french_copy(text, language, direction):
 
     mv = movement(text, language)
     assert mv is not None and mv.direction == direction
+
+
+# -- what a measure leaves out ('variant' in rules/data/extract/fr.toml, es.toml) -------------------------------------
+@pytest.mark.parametrize(("language", "text"), [
+    ("fr", "Le résultat hors éléments exceptionnels s'élève à 525 millions d'euros, et les éléments exceptionnels à 99 "
+           "millions d'euros."),
+    ("fr", "Le bénéfice avant impôts s'est établi à 2,8 milliards d'euros. Après des impôts de 0,7 milliard d'euros, le "
+           "bénéfice a atteint 2,1 milliards d'euros."),
+    ("es", "El beneficio antes de impuestos fue de 2.800 millones de euros. Tras unos impuestos de 700 millones de "
+           "euros, el beneficio fue de 2.100 millones de euros."),
+])
+def test_what_a_measure_leaves_out_is_part_of_its_label_in_french_and_spanish(language, text):
+    """'hors éléments exceptionnels', 'avant impôts', 'antes de impuestos' name what the measure leaves out: a later
+    mention of the items ('les éléments exceptionnels', 'unos impuestos') is not a shorter mention of the measure
+    (main said 525 and 99 million were one figure stated twice)."""
+    assert [v for v in _verdicts(text, language) if v[1] == "inconsistent"] == []
+    metrics = [c.metric for c in extract(text, language).claims if getattr(c, "metric", None)]
+    assert len(set(metrics)) == len(metrics), metrics
