@@ -123,3 +123,22 @@ def test_what_a_measure_leaves_out_is_part_of_its_label_in_french_and_spanish(la
     assert [v for v in _verdicts(text, language) if v[1] == "inconsistent"] == []
     metrics = [c.metric for c in extract(text, language).claims if getattr(c, "metric", None)]
     assert len(set(metrics)) == len(metrics), metrics
+
+
+# -- the time a change is compared with ------------------------------------------------------------------------------
+@pytest.mark.parametrize(("language", "text", "value", "time"), [
+    # seeds/tourism-spain-es: the September 2024 spending was dated September 2023, the 9,1%'s base
+    ("es", "Solo en septiembre de 2024 llegaron 9,6 millones de turistas, un 9,1% más que en septiembre de 2023, y "
+           "gastaron 12.615 millones de euros, un 12,7% más.", "12.615 millones de euros", "en septiembre de 2024"),
+    ("fr", "En septembre 2024, 9,6 millions de touristes sont arrivés, en hausse de 9,1 % par rapport à septembre "
+           "2023, et ont dépensé 12,6 milliards d'euros.", "12,6 milliards d'euros", "En septembre 2024"),
+    # corpus/slips/es.toml efe-2023-frontur-mayo: the time right after the figure compared is that figure's
+    ("es", "Solo en mayo de 2023 llegaron 8,2 millones de turistas, frente a 8 millones en mayo de 2019, y su gasto "
+           "alcanzó 9.723 millones de euros.", "9.723 millones de euros", "en mayo de 2023"),
+    # near miss: a time of its own clause, after no comparison, is the figure's
+    ("es", "En septiembre de 2024 llegaron 9,6 millones de turistas, y en septiembre de 2023 gastaron 11.000 millones "
+           "de euros.", "11.000 millones de euros", "en septiembre de 2023"),
+])
+def test_the_time_a_change_is_compared_with_is_not_the_next_figures(language, text, value, time):
+    claims = {c.value: c for c in extract(text, language).claims}
+    assert claims[value].time == time

@@ -1066,6 +1066,9 @@ class _Scan:
                 else:
                     if prev is not None and prev.first >= b:
                         continue
+                    if prev is not None and prev.last <= a and self._compared_time(a, prev):
+                        continue  # '9,6 millones, un 9,1% más que en septiembre de 2023, y gastaron 12.615 millones':
+                        # the time a change is compared with is its base's, not the time of the figures after it
                     if prev is not None and 0 <= a - prev.last <= 1 and fig.first - b <= 2 and any(
                             self.is_cue(k, c) for k in range(b, fig.first) for c in ("to", "from", "since")):
                         continue  # 'from 1.333 million votes in 2003 to 1.009 million votes in 2008': the time
@@ -1085,6 +1088,19 @@ class _Scan:
         fronted = [printed for a, b, printed in near if self.toks[a].sentence == sentence and
                    b <= self.opening[sentence]]
         return fronted[-1] if fronted else None
+
+    def _compared_time(self, a: int, prev: _Fig) -> bool:
+        """Whether the time at token ``a`` is what the figure before it is compared with: a comparison cue right
+        after that figure and right before the time ('en hausse de 9,1 % par rapport à septembre 2023', 'up 9.1% from
+        September 2023'), 'que'/'than' there ('un 9,1% más que en septiembre de 2023'), or the time right after a
+        figure compared ('frente a 8 millones en mayo de 2019')."""
+        cue = self.cue_before(a, "since", 4)
+        if cue is not None and prev.last <= cue <= prev.last + 1:
+            return True
+        if a - prev.last <= 1 and self.cue_before(prev.first, "since", 4) is not None:
+            return True
+        j = a - 1
+        return j == prev.last and self.toks[j].word in ("que", "than", "qu")
 
     def stems(self, idx: list[int]) -> frozenset[str]:
         """The stems of a label's words, its generic words ('bill', 'the sector') left out."""
