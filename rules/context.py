@@ -15,6 +15,7 @@ is not a level, and the rules that compare levels never see it.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -74,12 +75,12 @@ class Item:
 
 @lru_cache(maxsize=1 << 16)
 def _measure(value: str | Amount, language: str, unit: str | None, per: str | None,
-             policy: Policy) -> tuple[Measure, Reading, bool] | Unreadable:
+             policy: Policy, published: dt.date | None = None) -> tuple[Measure, Reading, bool] | Unreadable:
     """A figure's reading under the request's policy, how the report shows it, and whether it is a range whose
     low end is above its high end (no value), memoised: all are pure and frozen, and the same figures recur across
     articles."""
     try:
-        measure = read_value(value, language, unit, per, policy)
+        measure = read_value(value, language, unit, per, policy, published)
     except Unreadable as exc:
         return exc
     low, high = measure.value
@@ -101,7 +102,8 @@ def _read(claim: Claim, reference: bool, doc: Document, policy: Policy) -> Item:
         item.scope = key(claim.scope, lang)
         if isinstance(claim.value, str):
             item.movement = _movement(claim.value, lang)
-        read = _measure(claim.value, lang, getattr(claim, "unit", None), getattr(claim, "per", None), policy)
+        read = _measure(claim.value, lang, getattr(claim, "unit", None), getattr(claim, "per", None), policy,
+                        doc.published)
         if isinstance(read, tuple):
             measure, reading, empty = read
             if empty:

@@ -142,3 +142,48 @@ def test_what_a_measure_leaves_out_is_part_of_its_label_in_french_and_spanish(la
 def test_the_time_a_change_is_compared_with_is_not_the_next_figures(language, text, value, time):
     claims = {c.value: c for c in extract(text, language).claims}
     assert claims[value].time == time
+
+
+# -- French francs -------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("tag", "published", "text", "unit"), [
+    ("fr", "1995-06-01", "3 millions de francs", "FRF"),  # before the euro, 'francs' in French are French francs
+    ("fr", "2010-06-01", "500 francs suisses", "CHF"),
+    ("fr", None, "500 francs suisses", "CHF"),
+    ("fr-BE", "1995-06-01", "500 francs", "BEF"),  # the territory's franc on the day
+    ("fr-SN", "2010-06-01", "500 francs CFA", "XOF"),
+    ("fr-CH", None, "500 francs", "CHF"),
+    ("de", None, "500 Franken", "CHF"),  # German 'Franken' are Swiss
+])
+def test_francs_are_the_ones_the_document_territory_or_date_says(tag, published, text, unit):
+    import datetime as dt
+
+    from rules.normalise.values import read_value
+
+    m = read_value(text, tag, published=dt.date.fromisoformat(published) if published else None)
+    assert m.unit == unit
+
+
+@pytest.mark.parametrize(("published", "text"), [
+    ("2010-06-01", "500 francs"),  # after the euro: Swiss, CFA or another franc: not said, refused (was CHF)
+    (None, "3 millions de francs"),
+    ("2010-06-01", "500 francs CFA"),  # West or Central African: the territory says (was CHF)
+])
+def test_francs_nothing_settles_are_refused_never_swiss_by_default(published, text):
+    import datetime as dt
+
+    from rules.normalise.errors import Unreadable
+    from rules.normalise.values import read_value
+
+    with pytest.raises(Unreadable) as err:
+        read_value(text, "fr", published=dt.date.fromisoformat(published) if published else None)
+    assert err.value.code == "ambiguous_currency"
+
+
+def test_a_sum_in_francs_from_a_text_before_the_euro_is_checked_in_francs():
+    text = ("En 1998, le groupe a réalisé un chiffre d'affaires de 12 milliards de francs, dont 4 milliards de francs "
+            "à l'étranger.")
+    document = {"language": "fr", "published": "1998-06-01"}
+    report = check(msgspec.convert({"document": document, "text": text}, CheckRequest))
+    units = {c.value.currency for c in report.claims if c.value is not None}
+    assert units == {"FRF"}, units
+    assert [v.status for v in report.verdicts if v.rule == "parts_sum"] == ["consistent"]

@@ -619,8 +619,9 @@ class _Scan:
                 continue
             tail = self.text[toks[numbers[0]].end:y.end]
             try:
-                printed = read_value(self.text[toks[numbers[0]].start:toks[numbers[0]].end], self.language).number
-                measure = read_value(x.value + tail, self.language)
+                printed = read_value(self.text[toks[numbers[0]].start:toks[numbers[0]].end], self.language,
+                                     published=self.published).number
+                measure = read_value(x.value + tail, self.language, published=self.published)
             except Unreadable:
                 continue
             if not tail.strip() or not printed or not x.measure.number or measure.unit is None and \
@@ -669,7 +670,7 @@ class _Scan:
             return None
         value = self.text[x.start:y.end]
         try:
-            measure = read_value(value, self.language)
+            measure = read_value(value, self.language, published=self.published)
         except Unreadable:
             return None
         ends = measure.ends
@@ -805,7 +806,7 @@ class _Scan:
         if len(value) > 300:
             return None
         try:
-            measure = read_value(value, self.language)
+            measure = read_value(value, self.language, published=self.published)
         except Unreadable as exc:
             if exc.code in _NOT_FIGURES or not any(c.isdigit() for c in self.plain[s:e]):
                 return None
@@ -2121,7 +2122,7 @@ class _Scan:
                 if not isinstance(ref, Quantity):
                     continue
                 try:
-                    read = read_value(ref.value, self.language, ref.unit, ref.per)
+                    read = read_value(ref.value, self.language, ref.unit, ref.per, published=self.published)
                 except Unreadable:
                     continue
                 if read.unit is not None and read.per is None and read.currency is None:

@@ -17,6 +17,7 @@ most eight numbers; scientific and power notation refused).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -147,12 +148,13 @@ class Measure:
 
 
 def read_value(value: str | Amount, language: str, unit: str | None = None, per: str | None = None,
-               policy: Policy = POLICY) -> Measure:
+               policy: Policy = POLICY, published: dt.date | None = None) -> Measure:
     """Read a printed figure (or a structured ``Amount``) in ``language``; ``unit`` names what is counted when
-    the text does not say, ``per`` what each unit of the figure is for ('user'). Raises ``Unreadable``."""
+    the text does not say, ``per`` what each unit of the figure is for ('user'); ``published``, the document's
+    date, settles a currency word whose meaning changed (French 'francs' before the euro). Raises ``Unreadable``."""
     lex = lexicon(language)
     measure = _read_amount(value, lex, language, unit, policy) if isinstance(value, Amount) else \
-        _read_text(value, lex, language, unit, policy)
+        _read_text(value, lex, language, unit, policy, published)
     if per and measure.per is None:
         try:
             per = _hint(per, lex)[0]
@@ -710,6 +712,7 @@ class _State:
     period_one: bool = False  # the period was written with 'a' / 'an' ('a year')
     mass: bool = False  # 'pounds of flour': the pound is a weight
     unit_at: int = -1  # the item that named the unit
+    on: dt.date | None = None  # the document's publication date (a currency word whose meaning changed)
     span: list[int] = field(default_factory=lambda: [1 << 30, -1])
 
     def touch(self, item: _Item) -> None:
@@ -720,7 +723,8 @@ class _State:
             span[1] = item.end
 
 
-def _read_text(value: str, lex: Lexicon, language: str, unit_hint: str | None, policy: Policy) -> Measure:
+def _read_text(value: str, lex: Lexicon, language: str, unit_hint: str | None, policy: Policy,
+               published: dt.date | None = None) -> Measure:
     if len(value) > MAX_TEXT:
         raise Unreadable("too_long", N_("the figure is longer than {count} characters"), count=MAX_TEXT)
     text = digits(value)
@@ -740,6 +744,7 @@ def _read_text(value: str, lex: Lexicon, language: str, unit_hint: str | None, p
         text = _REVERSED.sub(lambda m: f"{m[2]}.{m[1]}", text)
     figure = _Figure(_items(value, text, lex), lex, rare and _ACCOUNTING.search(text) is not None)
     figure.read()
+    figure.state.on = published
     if reversed_decimal and figure.amounts:
         figure.amounts[0].assumptions.append(
             f"'{reversed_decimal[0]}' read as {reversed_decimal[2]}.{reversed_decimal[1]}: wire copy's decimal written "
@@ -1202,7 +1207,8 @@ def _unit(state: _State, lex: Lexicon, hint: str | None) -> tuple[str | None, st
     if state.currency is not None:
         territory = state.nationality or lex.territory
         return currencies.resolve(state.currency, state.currency_printed.strip(), lex.locale.language,
-                                  territory, lex.families.get(state.currency) if not state.nationality else None)
+                                  territory, lex.families.get(state.currency) if not state.nationality else None,
+                                  state.on)
     if state.unit is not None:
         return state.unit, None
     if hint:
