@@ -187,3 +187,28 @@ def test_a_sum_in_francs_from_a_text_before_the_euro_is_checked_in_francs():
     units = {c.value.currency for c in report.claims if c.value is not None}
     assert units == {"FRF"}, units
     assert [v.status for v in report.verdicts if v.rule == "parts_sum"] == ["consistent"]
+
+
+# -- '83.000' in French --------------------------------------------------------------------------------------------
+def _read_figures(text: str) -> tuple[dict[str, str | None], list[str]]:
+    report = check(msgspec.convert({"document": {"language": "fr"}, "text": text}, CheckRequest))
+    return {c.value.text: c.value.low for c in report.claims if c.value is not None}, [p.code for p in report.problems]
+
+
+def test_a_point_before_three_digits_groups_thousands_in_a_french_text_whose_decimals_are_commas():
+    """Belgian and wire copy in French group thousands with a point and mark decimals with a comma (Belga via
+    trends.levif.be: '432.484 demandeurs d'emploi …, soit une hausse de 3,6%'); CLDR's French groups with a space,
+    so '432.484' alone is ambiguous. A text that marks its own decimals with a comma, and never with a point, says
+    which: the thousands."""
+    figures, problems = _read_figures("En moyenne annuelle, il y avait 432.484 demandeurs d'emploi en Belgique en 2013, "
+                                      "soit une hausse de 3,6 %, dont 194.014 en Wallonie.")
+    assert figures["432.484"] == "432483.5" and figures["194.014"] == "194013.5" and problems == []
+
+
+@pytest.mark.parametrize("text", [
+    "En 2013, il y avait 432.484 demandeurs d'emploi en Belgique, et le taux était de 8.5 %.",  # a point decimal too
+    "En 2013, il y avait 432.484 demandeurs d'emploi en Belgique.",  # no decimal at all: nothing says which
+])
+def test_a_point_before_three_digits_stays_ambiguous_when_the_text_does_not_say(text):
+    figures, problems = _read_figures(text)
+    assert "432.484" not in figures and "ambiguous_separator" in problems

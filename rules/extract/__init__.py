@@ -38,11 +38,12 @@ from rules.extract.cues import LANGUAGES, cues
 from rules.extract.events import event_subjects, law_events, office_roles, restated_headline
 from rules.identities import roles as identity_terms
 from rules.messages import N_, problem
-from rules.model import (MAX_CLAIMS, MAX_RELATIONS, Age, Change, CheckRequest, Claim, Event, PerUnit, Problem, Quantity, Relation, Role, Same,
+from rules.model import (MAX_CLAIMS, MAX_RELATIONS, Age, Amount, Change, CheckRequest, Claim, Event, PerUnit, Problem, Quantity, Relation, Role, Same,
                          Share, ShareOf, SumOf, TimeReading)
 from rules.normalise.changes import Movement, movement
 from rules.normalise.errors import Unreadable
 from rules.normalise.lexicon import Kind, lexicon
+from rules.normalise.numbers import dot_groups
 from rules.normalise.times import read_time
 from rules.normalise.units import KINDS
 from rules.normalise.timewords import time_words
@@ -241,6 +242,7 @@ class _Scan:
         self.text = blank(text)
         self.plain = digits(self.text)
         self.language, self.lang, self.published = language, lang, published
+        self.dot_groups = dot_groups(text)  # '83.000' in a French text whose decimals are commas: 83000
         self.lex = lexicon(language)
         self.tw = time_words(language).lex
         self.cues = cues(lang)
@@ -619,9 +621,8 @@ class _Scan:
                 continue
             tail = self.text[toks[numbers[0]].end:y.end]
             try:
-                printed = read_value(self.text[toks[numbers[0]].start:toks[numbers[0]].end], self.language,
-                                     published=self.published).number
-                measure = read_value(x.value + tail, self.language, published=self.published)
+                printed = self.read(self.text[toks[numbers[0]].start:toks[numbers[0]].end]).number
+                measure = self.read(x.value + tail)
             except Unreadable:
                 continue
             if not tail.strip() or not printed or not x.measure.number or measure.unit is None and \
@@ -670,7 +671,7 @@ class _Scan:
             return None
         value = self.text[x.start:y.end]
         try:
-            measure = read_value(value, self.language, published=self.published)
+            measure = self.read(value)
         except Unreadable:
             return None
         ends = measure.ends
@@ -806,7 +807,7 @@ class _Scan:
         if len(value) > 300:
             return None
         try:
-            measure = read_value(value, self.language, published=self.published)
+            measure = self.read(value)
         except Unreadable as exc:
             if exc.code in _NOT_FIGURES or not any(c.isdigit() for c in self.plain[s:e]):
                 return None
@@ -849,6 +850,10 @@ class _Scan:
         value = self.text[s:e]
         return _Fig(id=self._id(), first=first, last=last, start=s, end=e, measure=measure, value=value,
                     percent=unit in _SHARES, noun=noun)
+
+    def read(self, value: str | Amount, unit: str | None = None, per: str | None = None) -> Measure:
+        """``read_value`` in the document's language, with its publication date and its marks."""
+        return read_value(value, self.language, unit, per, published=self.published, dot_groups=self.dot_groups)
 
     def movement(self, printed: str) -> Movement | None:
         """The change ``printed`` states (``rules.normalise.changes.movement``), asked once per text: a figure's
@@ -2122,7 +2127,7 @@ class _Scan:
                 if not isinstance(ref, Quantity):
                     continue
                 try:
-                    read = read_value(ref.value, self.language, ref.unit, ref.per, published=self.published)
+                    read = self.read(ref.value, ref.unit, ref.per)
                 except Unreadable:
                     continue
                 if read.unit is not None and read.per is None and read.currency is None:
