@@ -212,3 +212,21 @@ def test_a_point_before_three_digits_groups_thousands_in_a_french_text_whose_dec
 def test_a_point_before_three_digits_stays_ambiguous_when_the_text_does_not_say(text):
     figures, problems = _read_figures(text)
     assert "432.484" not in figures and "ambiguous_separator" in problems
+
+
+# -- 'hasta' after a change: the level reached, not 'up to' -------------------------------------------------------
+@pytest.mark.parametrize(("text", "value", "bound"), [
+    # corpus/slips/es.toml eleconomista-2024-iberdrola-nueve-meses: read as 'at most 5,470 million' (0 to 5,470)
+    ("El beneficio neto de Iberdrola subió un 50%, hasta 5.470 millones de euros, frente a 3.637 millones de euros un "
+     "año antes.", "5.470 millones de euros", "exact"),
+    ("El paro bajó en 70.800 personas en el tercer trimestre de 2010, hasta 4.574.700 desempleados.", "4.574.700",
+     "exact"),
+    # near misses: no change before it, or a base of its own between: 'up to', as the reader reads it
+    ("La empresa podrá invertir hasta 500 millones de euros.", "hasta 500 millones de euros", "upper"),
+    ("Las ventas subieron un 4% respecto a febrero, hasta 300 millones de euros.", "hasta 300 millones de euros",
+     "upper"),
+])
+def test_hasta_right_after_a_change_opens_the_level_reached(text, value, bound):
+    report = check(msgspec.convert({"document": {"language": "es"}, "text": text}, CheckRequest))
+    readings = {c.value.text: c.value.bound for c in report.claims if c.value is not None}
+    assert readings.get(value) == bound, readings

@@ -74,6 +74,7 @@ _CAPITAL = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*$")
 _TIME_ANCHORS = frozenset({"month", "hmonth", "quarter", "relative", "rel", "decade", "century", "abbr", "rolling",
                            "century_rel"})
 _LEFT = int(Kind.HEDGE | Kind.CURRENCY | Kind.MINUS | Kind.PLUS | Kind.BELOW_ZERO)
+_HEDGE = int(Kind.HEDGE)
 _RIGHT = int(Kind.SCALE | Kind.SCALE_DUAL | Kind.SCALE_PLURAL | Kind.CURRENCY | Kind.UNIT | Kind.PERIOD | Kind.PER
              | Kind.PER_UNIT | Kind.PER_ENTITY | Kind.NATIONALITY | Kind.MINOR)
 _ANCHOR_WORDS = int(Kind.SCALE_PLURAL | Kind.SCALE_DUAL | Kind.VAGUE)
@@ -585,6 +586,32 @@ class _Scan:
                 i = max(fig.last, i + 1)
             else:
                 i = max(last, i + 1)
+
+    def levels_reached(self) -> None:
+        """'subió un 50%, hasta 5.470 millones de euros', 'bajó en 70.800 personas, hasta 4.574.700 desempleados':
+        a word the reader takes for 'up to' that is also a 'to' cue ('hasta'), right after a change (only marks, a
+        time, an article or a rate's basis between), opens the level the change reached, not a bound: the figure is
+        read without it. 'hasta 500 euros' after no change stays 'up to 500 euros'."""
+        toks = self.toks
+        for n, fig in enumerate(self.figs):
+            size = self.is_cue(fig.first, "to")
+            if not n or not size or not self.kinds(fig.first) & _HEDGE or fig.first + size >= fig.last:
+                continue
+            prev = self.figs[n - 1]
+            if toks[prev.first].sentence != toks[fig.first].sentence or prev.factor or not self.moved(prev.value) \
+                    or not self._bare(prev.last, fig.first):
+                continue
+            first = fig.first + size
+            try:
+                measure = self.read(self.text[toks[first].start:fig.end])
+            except Unreadable:
+                continue
+            for t in toks[fig.first:first]:
+                t.used = False
+            unit = measure.unit
+            fig.first, fig.start, fig.measure, fig.value = first, toks[first].start, measure, self.text[
+                toks[first].start:fig.end]
+            fig.percent, fig.is_level = unit in _SHARES, None
 
     def _candidate(self, i: int) -> None:
         """One more figure to read, at token ``i`` (read or not, each is a reading): past ``MAX_FIGURES``,
@@ -1991,20 +2018,26 @@ class _Scan:
                     if k is not None), None)
         if cue is None:
             return None
-        j = f.last
-        while j < cue:
+        # nothing but marks, a time, an article and basis words between: a word of its own, a clause word ('y la
+        # tasa'), a base ('respecto a febrero') say the change is another's
+        return f if self._bare(f.last, cue) else None
+
+    def _bare(self, a: int, b: int) -> bool:
+        """Whether tokens [a, b) are only marks (no bracket), a time, an article, and the words of a rate's basis."""
+        toks, j = self.toks, a
+        while j < b:
             basis = self.is_cue(j, "basis")
             if basis:
                 j += basis
                 continue
             t = toks[j]
             if t.word in self.cues.marks and t.word not in "()" or self.in_time(j) or \
-                    self.is_cue(j, "article") == 1 or self.is_cue(j, "link") == 1 and j + 1 < cue and \
+                    self.is_cue(j, "article") == 1 or self.is_cue(j, "link") == 1 and j + 1 < b and \
                     self.in_time(j + 1):
                 j += 1
                 continue
-            return None  # a word of its own, a clause word ('y la tasa'), a base ('respecto a febrero')
-        return f
+            return False
+        return True
 
     def bracket(self, k: int) -> int | None:
         """The token that opens the innermost bracket token ``k`` stands in, in its sentence; None outside any."""
@@ -2329,6 +2362,7 @@ class _Scan:
         self.scan_figures()
         self.shared_tail()
         self.ranges()
+        self.levels_reached()
         self.claims()
         self.named_by_references()
         self.subjects()
