@@ -230,3 +230,13 @@ def test_hasta_right_after_a_change_opens_the_level_reached(text, value, bound):
     report = check(msgspec.convert({"document": {"language": "es"}, "text": text}, CheckRequest))
     readings = {c.value.text: c.value.bound for c in report.claims if c.value is not None}
     assert readings.get(value) == bound, readings
+
+
+def test_hundredths_of_a_point_from_text():
+    """INE's EPA copy counts a rate's moves in hundredths of a point ('24 centésimas'): was the number 24."""
+    text = ("La tasa de paro subió 24 centésimas en el tercer trimestre de 2023, hasta el 11,84%, frente al 11,60% del "
+            "segundo trimestre.")
+    assert [v for v in _verdicts(text, "es", "2023-10-27") if v[0] == "change"] == [("change", "consistent", None)]
+    wrong = text.replace("24 centésimas", "42 centésimas")
+    assert [v for v in _verdicts(wrong, "es", "2023-10-27") if v[0] == "change"] == [
+        ("change", "inconsistent", None)]
