@@ -223,6 +223,9 @@ def test_a_point_before_three_digits_stays_ambiguous_when_the_text_does_not_say(
      "exact"),
     # near misses: no change before it, or a base of its own between: 'up to', as the reader reads it
     ("La empresa podrá invertir hasta 500 millones de euros.", "hasta 500 millones de euros", "upper"),
+    # 'hasta un 20%' is 'up to' after a change too (it was read as exactly 20%: the window left 'hasta un' out)
+    ("Las tarifas subieron un 5%, hasta un 20% en algunos casos.", "hasta un 20%", "upper"),
+    ("Las ventas crecieron más de un 20% en 2023.", "más de un 20%", "lower"),
     ("Las ventas subieron un 4% respecto a febrero, hasta 300 millones de euros.", "hasta 300 millones de euros",
      "upper"),
 ])

@@ -595,8 +595,9 @@ class _Scan:
         toks = self.toks
         for n, fig in enumerate(self.figs):
             size = self.is_cue(fig.first, "to")
-            if not n or not size or not self.kinds(fig.first) & _HEDGE or fig.first + size >= fig.last:
-                continue
+            if not n or not size or not self.kinds(fig.first) & _HEDGE or fig.first + size >= fig.last or \
+                    (self.meaning(fig.first) or (0,))[0] > size:
+                continue  # the reader's longer phrase says 'up to': 'hasta un 20%', after a change too
             prev = self.figs[n - 1]
             if toks[prev.first].sentence != toks[fig.first].sentence or prev.factor or not self.moved(prev.value) \
                     or not self._bare(prev.last, fig.first):
