@@ -29,6 +29,7 @@ from rules.model import (Amount, Change, CheckRequest, Claim, Document, Event, P
                          Reading, Role, Share)
 from rules.normalise.times import Duration, TimeSpan, read_duration, read_time
 from rules.normalise.errors import Unreadable
+from rules.normalise.lexicon import lexicon
 from rules.normalise.numbers import dot_groups
 from rules.normalise.values import Measure, read_value
 from rules.policy import POLICY, Policy
@@ -88,6 +89,13 @@ def _measure(value: str | Amount, language: str, unit: str | None, per: str | No
     return measure, measure.reading(policy), low is not None and high is not None and low > high
 
 
+@lru_cache(maxsize=64)
+def _dated(language: str) -> bool:
+    """Whether the language reads a word by the publication date (French 'francs' before the euro): only then is
+    the date part of a figure's memo key, so the same figures in other articles keep sharing their readings."""
+    return any(" until " in code for code in lexicon(language).families.values())
+
+
 @lru_cache(maxsize=1 << 16)
 def _movement(text: str, language: str) -> Movement | None:
     return movement(text, language)
@@ -104,7 +112,7 @@ def _read(claim: Claim, reference: bool, doc: Document, policy: Policy, groups: 
         if isinstance(claim.value, str):
             item.movement = _movement(claim.value, lang)
         read = _measure(claim.value, lang, getattr(claim, "unit", None), getattr(claim, "per", None), policy,
-                        doc.published, groups)
+                        doc.published if _dated(lang) else None, groups)
         if isinstance(read, tuple):
             measure, reading, empty = read
             if empty:
