@@ -1214,9 +1214,9 @@ def _unit(state: _State, lex: Lexicon, hint: str | None) -> tuple[str | None, st
                         f"({lex.territory}) has no {state.currency} of its own"
     if state.currency is not None:
         territory = state.nationality or lex.territory
-        return currencies.resolve(state.currency, state.currency_printed.strip(), lex.locale.language,
-                                  territory, lex.families.get(state.currency) if not state.nationality else None,
-                                  state.on)
+        default = lex.families.get(state.currency) if not state.nationality else None
+        return currencies.resolve(state.currency, state.currency_printed.strip(), lex.locale.language, territory,
+                                  default, state.on if default and " until " in default else None)
     if state.unit is not None:
         return state.unit, None
     if hint:
