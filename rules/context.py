@@ -15,6 +15,7 @@ is not a level, and the rules that compare levels never see it.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -28,6 +29,8 @@ from rules.model import (Amount, Change, CheckRequest, Claim, Document, Event, P
                          Reading, Role, Share)
 from rules.normalise.times import Duration, TimeSpan, read_duration, read_time
 from rules.normalise.errors import Unreadable
+from rules.normalise.lexicon import lexicon
+from rules.normalise.numbers import dot_groups
 from rules.normalise.values import Measure, read_value
 from rules.policy import POLICY, Policy
 from rules.text import join, key
@@ -73,17 +76,24 @@ class Item:
 
 
 @lru_cache(maxsize=1 << 16)
-def _measure(value: str | Amount, language: str, unit: str | None, per: str | None,
-             policy: Policy) -> tuple[Measure, Reading, bool] | Unreadable:
+def _measure(value: str | Amount, language: str, unit: str | None, per: str | None, policy: Policy,
+             published: dt.date | None = None, groups: bool = False) -> tuple[Measure, Reading, bool] | Unreadable:
     """A figure's reading under the request's policy, how the report shows it, and whether it is a range whose
     low end is above its high end (no value), memoised: all are pure and frozen, and the same figures recur across
     articles."""
     try:
-        measure = read_value(value, language, unit, per, policy)
+        measure = read_value(value, language, unit, per, policy, published, groups)
     except Unreadable as exc:
         return exc
     low, high = measure.value
     return measure, measure.reading(policy), low is not None and high is not None and low > high
+
+
+@lru_cache(maxsize=64)
+def _dated(language: str) -> bool:
+    """Whether the language reads a word by the publication date (French 'francs' before the euro): only then is
+    the date part of a figure's memo key, so the same figures in other articles keep sharing their readings."""
+    return any(" until " in code for code in lexicon(language).families.values())
 
 
 @lru_cache(maxsize=1 << 16)
@@ -91,7 +101,7 @@ def _movement(text: str, language: str) -> Movement | None:
     return movement(text, language)
 
 
-def _read(claim: Claim, reference: bool, doc: Document, policy: Policy) -> Item:
+def _read(claim: Claim, reference: bool, doc: Document, policy: Policy, groups: bool = False) -> Item:
     item = Item(claim=claim, id=claim.id, reference=reference)
     lang = doc.language
     if isinstance(claim, (Quantity, Share)):
@@ -101,7 +111,8 @@ def _read(claim: Claim, reference: bool, doc: Document, policy: Policy) -> Item:
         item.scope = key(claim.scope, lang)
         if isinstance(claim.value, str):
             item.movement = _movement(claim.value, lang)
-        read = _measure(claim.value, lang, getattr(claim, "unit", None), getattr(claim, "per", None), policy)
+        read = _measure(claim.value, lang, getattr(claim, "unit", None), getattr(claim, "per", None), policy,
+                        doc.published if _dated(lang) else None, groups)
         if isinstance(read, tuple):
             measure, reading, empty = read
             if empty:
@@ -168,10 +179,13 @@ class Context:
         self.rates = request.rates  # exchange rates the client vouches for (rules.normalise.currency)
         self.problems: list[Problem] = []  # what rules say about the request as a whole (crowds summarised)
         self.items: dict[str, Item] = {}
+        # '83.000' in a French article that marks its decimals with a comma and never with a point is 83000
+        groups = dot_groups(request.text or "", *(t for c in request.claims for t in (
+            getattr(c, "value", None), c.sentence) if isinstance(t, str)))
         for claim in request.claims:
-            self.items[claim.id] = _read(claim, False, request.document, policy)
+            self.items[claim.id] = _read(claim, False, request.document, policy, groups)
         for claim in request.references:
-            self.items[claim.id] = _read(claim, True, request.document, policy)
+            self.items[claim.id] = _read(claim, True, request.document, policy, groups)
         self._durations: dict[str, Duration | Unreadable] = {}
         self._gaps: dict[str, Duration | Unreadable] = {}
         self.relations: dict[type, list[Any]] = defaultdict(list)

@@ -10,9 +10,11 @@ from rules.model import Share
 from rules.normalise.units import factor, periods
 from rules.normalise.values import Measure
 
-__all__ = ["SHARE_UNITS", "convert", "is_share", "metric", "percent"]
+__all__ = ["POINT_UNITS", "SHARE_UNITS", "convert", "is_share", "metric", "percent"]
 
-SHARE_UNITS = frozenset({"percent", "percentage_point", "permille"})
+#: differences of shares: percentage points, and the tenths ('tres décimas') and hundredths of them (basis points)
+POINT_UNITS = frozenset({"percentage_point", "tenth_point", "basis_point"})
+SHARE_UNITS = frozenset({"percent", "permille"}) | POINT_UNITS
 
 
 def convert(m: Measure, unit: str | None, period: str | None, value: Interval | None = None) -> Interval | None:
@@ -36,6 +38,8 @@ def percent(m: Measure, value: Interval | None = None) -> Interval:
     value = m.value if value is None else value
     if m.unit in ("percent", "percentage_point"):
         return value
+    if m.unit in POINT_UNITS:
+        return value * factor(m.unit, "percentage_point")
     if m.unit == "permille":
         return value / 10
     return value * 100

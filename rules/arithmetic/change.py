@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from fractions import Fraction
 
-from rules.arithmetic._align import SHARE_UNITS, convert, is_share, metric, percent
+from rules.arithmetic._align import POINT_UNITS, SHARE_UNITS, convert, is_share, metric, percent
 from rules.causes import Found, cause, cause_in_terms
 from rules.context import Context, Item
 from rules.equations import CHANGE_BY, CHANGE_FACTOR, CHANGE_PERCENT
@@ -81,7 +81,7 @@ def _candidates(ctx: Context, mover: Item, memo: dict[tuple[object, ...], dict[s
     if is_level or (m is not None and m.unit not in SHARE_UNITS):
         kind: tuple[object, ...] = ("level", is_share(mover), m.unit if m is not None else None)
     else:
-        kind = ("points",) if m is not None and m.unit == "percentage_point" else ("relative",)
+        kind = ("points",) if m is not None and m.unit in POINT_UNITS else ("relative",)
     memo_key = (mover.subject, mover.metric, mover.scope, *kind)
     found = memo.get(memo_key)
     if found is not None:
@@ -226,11 +226,12 @@ def _check(ctx: Context, before: Item, after: Item, change: Item | None) -> Iter
         solve = lambda v: CHANGE_PERCENT.solve("pct", before=v[0], after=v[1])  # noqa: E731
         formula, out_unit = CHANGE_PERCENT.formula("pct"), "percent"
         other = (delta, "percentage_point", "points_for_percent") if share else None
-    elif cm.unit == "percentage_point":
+    elif cm.unit in POINT_UNITS:  # percentage points, or tenths of one ('subió tres décimas'), or basis points
         if not share:
             yield _unverifiable(ctx, items, Said(N_("a change in percentage points needs two shares")))
             return
-        stated = term("change", change, "percentage_point")
+        stated = term("change", change, "percentage_point", None if cm.unit == "percentage_point" else
+                      lambda v: percent(cm, v))
         solve = lambda v: CHANGE_BY.solve("delta", before=v[0], after=v[1])  # noqa: E731
         formula, out_unit = CHANGE_BY.formula("delta"), "percentage_point"
         other = None if zero else (CHANGE_PERCENT.solve("pct", before=b, after=a), "percent", "percent_for_points")

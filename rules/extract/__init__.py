@@ -38,11 +38,12 @@ from rules.extract.cues import LANGUAGES, cues
 from rules.extract.events import event_subjects, law_events, office_roles, restated_headline
 from rules.identities import roles as identity_terms
 from rules.messages import N_, problem
-from rules.model import (MAX_CLAIMS, MAX_RELATIONS, Age, Change, CheckRequest, Claim, Event, PerUnit, Problem, Quantity, Relation, Role, Same,
+from rules.model import (MAX_CLAIMS, MAX_RELATIONS, Age, Amount, Change, CheckRequest, Claim, Event, PerUnit, Problem, Quantity, Relation, Role, Same,
                          Share, ShareOf, SumOf, TimeReading)
 from rules.normalise.changes import Movement, movement
 from rules.normalise.errors import Unreadable
 from rules.normalise.lexicon import Kind, lexicon
+from rules.normalise.numbers import dot_groups
 from rules.normalise.times import read_time
 from rules.normalise.units import KINDS
 from rules.normalise.timewords import time_words
@@ -73,6 +74,7 @@ _CAPITAL = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*$")
 _TIME_ANCHORS = frozenset({"month", "hmonth", "quarter", "relative", "rel", "decade", "century", "abbr", "rolling",
                            "century_rel"})
 _LEFT = int(Kind.HEDGE | Kind.CURRENCY | Kind.MINUS | Kind.PLUS | Kind.BELOW_ZERO)
+_HEDGE = int(Kind.HEDGE)
 _RIGHT = int(Kind.SCALE | Kind.SCALE_DUAL | Kind.SCALE_PLURAL | Kind.CURRENCY | Kind.UNIT | Kind.PERIOD | Kind.PER
              | Kind.PER_UNIT | Kind.PER_ENTITY | Kind.NATIONALITY | Kind.MINOR)
 _ANCHOR_WORDS = int(Kind.SCALE_PLURAL | Kind.SCALE_DUAL | Kind.VAGUE)
@@ -102,7 +104,7 @@ _STAND_IN = dt.date(2000, 1, 1)  # a publication date to try a relative time's w
 PER_BAG = 8
 #: The Arabic article, alone or with a proclitic glued on ('والعجز'), as folded
 _ARTICLES = ("وال", "بال", "فال", "كال", "لل", "ال")
-_SHARES = frozenset({"percent", "permille", "percentage_point"})
+_SHARES = frozenset({"percent", "permille", "percentage_point", "tenth_point", "basis_point"})
 #: Cue categories of words that never name what a figure counts (``content``).
 _NOT_CONTENT = frozenset({"drop", "clause", "share", "parts", "since", "from", "to", "roles", "former", "current",
                           "article", "that", "comes_to", "then", "now", "each", "year_before", "qualified"})
@@ -242,6 +244,7 @@ class _Scan:
         self.text = blank(text)
         self.plain = digits(self.text)
         self.language, self.lang, self.published = language, lang, published
+        self.dot_groups = dot_groups(text)  # '83.000' in a French text whose decimals are commas: 83000
         self.lex = lexicon(language)
         self.tw = time_words(language).lex
         self.cues = cues(lang)
@@ -496,6 +499,8 @@ class _Scan:
         until: tuple[int, int, None] | None = None  # 'by January', 'hasta septiembre': up to a month, no year
         for a in range(first, anchor + 1):
             for b in range(last, anchor, -1):
+                if b - 1 > anchor and self._dangles(b - 1):
+                    continue  # 'de marzo al', 'in January to': the 'to' of what follows, not the end of this time
                 tries += 1
                 if tries > 40:
                     return relative or no_year
@@ -517,6 +522,11 @@ class _Scan:
                     no_year = (a, b, None)  # words only, ending on a word of its own: 'in the first half', not
                     # 'in the first half and to' (of 'and to $12m in 2019')
         return relative or no_year or until
+
+    def _dangles(self, k: int) -> bool:
+        """Whether token ``k`` is only a filler or a range word ('al', 'hasta', 'el', 'to'): no time ends on it."""
+        hit = self.time_categories(k)
+        return hit is not None and hit[0] == 1 and hit[1] <= {"filler", "range"}
 
     def _time_ends(self, k: int) -> bool:
         """Whether token ``k`` may end a time: a time word that is not only a filler or a range word ('and', 'to')."""
@@ -588,6 +598,33 @@ class _Scan:
             else:
                 i = max(last, i + 1)
 
+    def levels_reached(self) -> None:
+        """'subió un 50%, hasta 5.470 millones de euros', 'bajó en 70.800 personas, hasta 4.574.700 desempleados':
+        a word the reader takes for 'up to' that is also a 'to' cue ('hasta'), right after a change (only marks, a
+        time, an article or a rate's basis between), opens the level the change reached, not a bound: the figure is
+        read without it. 'hasta 500 euros' after no change stays 'up to 500 euros'."""
+        toks = self.toks
+        for n, fig in enumerate(self.figs):
+            size = self.is_cue(fig.first, "to")
+            if not n or not size or not self.kinds(fig.first) & _HEDGE or fig.first + size >= fig.last or \
+                    (self.meaning(fig.first) or (0,))[0] > size:
+                continue  # the reader's longer phrase says 'up to': 'hasta un 20%', after a change too
+            prev = self.figs[n - 1]
+            if toks[prev.first].sentence != toks[fig.first].sentence or prev.factor or not self.moved(prev.value) \
+                    or not self._bare(prev.last, fig.first):
+                continue
+            first = fig.first + size
+            try:
+                measure = self.read(self.text[toks[first].start:fig.end])
+            except Unreadable:
+                continue
+            for t in toks[fig.first:first]:
+                t.used = False
+            unit = measure.unit
+            fig.first, fig.start, fig.measure, fig.value = first, toks[first].start, measure, self.text[
+                toks[first].start:fig.end]
+            fig.percent, fig.is_level = unit in _SHARES, None
+
     def _candidate(self, i: int) -> None:
         """One more figure to read, at token ``i`` (read or not, each is a reading): past ``MAX_FIGURES``,
         ``Crowded``."""
@@ -623,8 +660,8 @@ class _Scan:
                 continue
             tail = self.text[toks[numbers[0]].end:y.end]
             try:
-                printed = read_value(self.text[toks[numbers[0]].start:toks[numbers[0]].end], self.language).number
-                measure = read_value(x.value + tail, self.language)
+                printed = self.read(self.text[toks[numbers[0]].start:toks[numbers[0]].end]).number
+                measure = self.read(x.value + tail)
             except Unreadable:
                 continue
             if not tail.strip() or not printed or not x.measure.number or measure.unit is None and \
@@ -673,7 +710,7 @@ class _Scan:
             return None
         value = self.text[x.start:y.end]
         try:
-            measure = read_value(value, self.language)
+            measure = self.read(value)
         except Unreadable:
             return None
         ends = measure.ends
@@ -809,7 +846,7 @@ class _Scan:
         if len(value) > 300:
             return None
         try:
-            measure = read_value(value, self.language)
+            measure = self.read(value)
         except Unreadable as exc:
             if exc.code in _NOT_FIGURES or not any(c.isdigit() for c in self.plain[s:e]):
                 return None
@@ -852,6 +889,10 @@ class _Scan:
         value = self.text[s:e]
         return _Fig(id=self._id(), first=first, last=last, start=s, end=e, measure=measure, value=value,
                     percent=unit in _SHARES, noun=noun)
+
+    def read(self, value: str | Amount, unit: str | None = None, per: str | None = None) -> Measure:
+        """``read_value`` in the document's language, with its publication date and its marks."""
+        return read_value(value, self.language, unit, per, published=self.published, dot_groups=self.dot_groups)
 
     def movement(self, printed: str) -> Movement | None:
         """The change ``printed`` states (``rules.normalise.changes.movement``), asked once per text: a figure's
@@ -1107,6 +1148,9 @@ class _Scan:
                 else:
                     if prev is not None and prev.first >= b:
                         continue
+                    if prev is not None and prev.last <= a and self._compared_time(a, prev):
+                        continue  # '9,6 millones, un 9,1% más que en septiembre de 2023, y gastaron 12.615 millones':
+                        # the time a change is compared with is its base's, not the time of the figures after it
                     if prev is not None and 0 <= a - prev.last <= 1 and fig.first - b <= 2 and any(
                             self.is_cue(k, c) for k in range(b, fig.first) for c in ("to", "from", "since")):
                         continue  # 'from 1.333 million votes in 2003 to 1.009 million votes in 2008': the time
@@ -1142,6 +1186,19 @@ class _Scan:
             if last.month == month and read.start < last.replace(day=1):  # a period that runs up to that month
                 return candidate  # type: ignore[return-value]
         return printed
+
+    def _compared_time(self, a: int, prev: _Fig) -> bool:
+        """Whether the time at token ``a`` is what the figure before it is compared with: a comparison cue right
+        after that figure and right before the time ('en hausse de 9,1 % par rapport à septembre 2023', 'up 9.1% from
+        September 2023'), 'que'/'than' there ('un 9,1% más que en septiembre de 2023'), or the time right after a
+        figure compared ('frente a 8 millones en mayo de 2019')."""
+        cue = self.cue_before(a, "since", 4)
+        if cue is not None and prev.last <= cue <= prev.last + 1:
+            return True
+        if a - prev.last <= 1 and self.cue_before(prev.first, "since", 4) is not None:
+            return True
+        j = a - 1
+        return j == prev.last and self.toks[j].word in ("que", "than", "qu")
 
     def stems(self, idx: list[int]) -> frozenset[str]:
         """The stems of a label's words, its generic words ('bill', 'the sector') left out."""
@@ -1560,8 +1617,8 @@ class _Scan:
         return not any((c := self.cue(j)) and c[1] & blocking for j in between if toks[j].clause == clause)
 
     def time_only(self, k: int) -> bool:
-        """Whether the words from token ``k`` to the end of its clause are a time ('de 2021 a 2022,'; not 'of the
-        2024 total')."""
+        """Whether the words from token ``k`` to the end of its clause, or to the 'to' of the next level, are a time
+        ('de 2021 a 2022,', 'desde el 3% de diciembre hasta el 3,3%'; not 'of the 2024 total')."""
         toks, n = self.toks, len(self.toks)
         j = k
         while j < n and j - k < 12 and toks[j].clause == toks[k].clause and (
@@ -1569,7 +1626,16 @@ class _Scan:
                 self.is_cue(j, "to") and j + 1 < n and toks[j + 1].used and j + 1 not in self.fig_starts):
             j += 1
         return j > k and (j == n or toks[j].clause != toks[k].clause or toks[j].word in self.cues.marks or
-                          toks[j].word in _SENTENCE_END)
+                          toks[j].word in _SENTENCE_END or self._to_level(j))
+
+    def _to_level(self, j: int) -> bool:
+        """A 'to' cue at token ``j`` right before a figure (an article between at most): 'hasta el 3,3%'."""
+        size = self.is_cue(j, "to")
+        if not size:
+            return False
+        k = j + size
+        k += self.is_cue(k, "article") == 1
+        return k in self.fig_starts
 
     def comparisons(self) -> None:
         """'978 Euro pro Jahr, 43 Prozent weniger als … 1401 Euro pro Jahr', '200,000 jobs per month, 50 percent lower
@@ -1997,6 +2063,8 @@ class _Scan:
             return b is None or b in ends or not any(g is not f and self.bracket(g.first) == b
                                                      for g in self.figs[max(0, f.index - 6):f.index + 7])
         stated = [f for f in stated if bracketed(f)]
+        if before.percent and not stated:  # 'bajó un 0,4%, hasta el 6,1%, frente al 6,5%'
+            stated = [f for f in (self._leading_change(before, after),) if f is not None]
         if before.percent and not stated:  # 'من 41% إلى 44%، أي بنسبة 3%': the percentage after them states it
             stated = [f for f in figs if f.percent and not f.share and f.first >= hi and bracketed(f) and
                       self.cue_before(f.first, "from", 2) is None and not self.near_cue(f, "to")][:1]
@@ -2004,6 +2072,49 @@ class _Scan:
             # 0,6 %')
         change = min(stated, key=lambda f: min(abs(f.first - hi), abs(lo - f.last))) if stated else None
         self.out.relations.append(Change(before=before.id, after=after.id, change=change.id if change else None))
+
+    def _leading_change(self, before: _Fig, after: _Fig) -> _Fig | None:
+        """'El IPC bajó un 0,4% en enero, hasta el 6,1%, frente al 6,5%', 'recule de 0,4 %, à 6,1 %, contre 6,5 %',
+        'fell 0.4% in January to 6.1% from 6.5%': a change in percent (a word of change in its own words) printed
+        right before two levels in percent is their change when the first level opens with its cue ('hasta',
+        'à', 'to', 'desde') and nothing between the change and that cue names anything: marks, a time, an article
+        and the words that say the rate's basis ('en tasa anual') only. 'El número de parados subió un 3,36%, y la
+        tasa de paro, hasta el 11,84%, frente al 11,60%' names the rate between them: the 3,36% is the count's;
+        'subió un 0,6% respecto a febrero, hasta …' is compared with a base of its own; no other figure between,
+        nor a change over another period ('0,1% mensual')."""
+        first = before if before.first < after.first else after
+        if not first.index:
+            return None
+        f = self.figs[first.index - 1]
+        toks = self.toks
+        if toks[f.first].sentence != toks[first.first].sentence or not f.percent or f.share or f.factor or \
+                not self.moved(f.value) or f.measure is None or first.measure is None or \
+                f.measure.period != first.measure.period:
+            return None
+        cue = next((k for k in (self.cue_before(first.first, c, 2) for c in ("to", "from", "since"))
+                    if k is not None), None)
+        if cue is None:
+            return None
+        # nothing but marks, a time, an article and basis words between: a word of its own, a clause word ('y la
+        # tasa'), a base ('respecto a febrero') say the change is another's
+        return f if self._bare(f.last, cue) else None
+
+    def _bare(self, a: int, b: int) -> bool:
+        """Whether tokens [a, b) are only marks (no bracket), a time, an article, and the words of a rate's basis."""
+        toks, j = self.toks, a
+        while j < b:
+            basis = self.is_cue(j, "basis")
+            if basis:
+                j += basis
+                continue
+            t = toks[j]
+            if t.word in self.cues.marks and t.word not in "()" or self.in_time(j) or \
+                    self.is_cue(j, "article") == 1 or self.is_cue(j, "link") == 1 and j + 1 < b and \
+                    self.in_time(j + 1):
+                j += 1
+                continue
+            return False
+        return True
 
     def bracket(self, k: int) -> int | None:
         """The token that opens the innermost bracket token ``k`` stands in, in its sentence; None outside any."""
@@ -2126,7 +2237,7 @@ class _Scan:
                 if not isinstance(ref, Quantity):
                     continue
                 try:
-                    read = read_value(ref.value, self.language, ref.unit, ref.per)
+                    read = self.read(ref.value, ref.unit, ref.per)
                 except Unreadable:
                     continue
                 if read.unit is not None and read.per is None and read.currency is None:
@@ -2328,6 +2439,7 @@ class _Scan:
         self.scan_figures()
         self.shared_tail()
         self.ranges()
+        self.levels_reached()
         self.claims()
         self.named_by_references()
         self.subjects()

@@ -21,7 +21,7 @@ LANGUAGES = tuple(sorted(p.name[:-5] for p in _DATA.iterdir() if p.name.endswith
 CATEGORIES = ("share", "parts", "from", "to", "since", "order", "future", "past", "expected", "planned", "former",
               "current", "roles", "drop", "clause", "link", "rest", "breakdown", "same", "more", "less", "article",
               "that", "generic", "comes_to", "then", "now", "elapsed", "each", "pronoun", "said", "moved",
-              "price", "origin", "year_before", "variant", "qualified", "referent", "direction")
+              "price", "origin", "year_before", "variant", "qualified", "referent", "direction", "basis")
 #: the words around names (``rules.extract.actors``), in a lexicon of their own: 'the company' must not hide 'the'
 ACTOR_CATEGORIES = ("organisation", "anaphor", "source", "office", "led_by", "enact", "law", "metric")
 

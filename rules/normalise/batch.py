@@ -24,7 +24,7 @@ def normalise(request: NormaliseRequest, policy: Policy = POLICY) -> NormaliseRe
         text, unit, per = (figure.text, figure.unit, figure.per) if isinstance(figure, Figure) else \
             (figure, None, None)
         try:
-            measure = read_value(text, request.language, unit, per, policy)
+            measure = read_value(text, request.language, unit, per, policy, request.published)
         except Unreadable as exc:
             out.append(NormalisedFigure(index=i, text=text, problem=problem(
                 request.language, exc.code, exc.said, field=f"figures[{i}]")))

@@ -30,6 +30,8 @@ from babel import Locale, UnknownLocaleError
 from babel.numbers import get_currency_precision, get_currency_symbol, get_territory_currencies, list_currencies
 
 from rules.interval import Interval
+from rules.messages import N_
+from rules.normalise.errors import Unreadable
 
 __all__ = ["FAMILIES", "PEGS", "Quote", "RateLike", "convert", "digits", "of_family", "rate", "resolve", "resolve_part"]
 
@@ -46,6 +48,7 @@ class Family:
     name: str
     codes: frozenset[str]
     default: str
+    usual: tuple[str, ...] = ()
 
 
 def _families() -> dict[str, Family]:
@@ -54,7 +57,8 @@ def _families() -> dict[str, Family]:
         endings = tuple(spec.get("names", []))
         codes = {code for code in list_currencies()
                  if (_ENGLISH.currencies.get(code) or "").split(" ")[-1] in endings}
-        out[name] = Family(name, frozenset(codes | set(spec.get("codes", []))), spec["default"])
+        out[name] = Family(name, frozenset(codes | set(spec.get("codes", []))), spec["default"],
+                           tuple(spec.get("usual", [])))
     return out
 
 
@@ -74,15 +78,20 @@ PEGS: dict[str, Peg] = {code: Peg(Fraction(spec["per_usd"]), dt.date.fromisoform
 # -- which currency a word means --------------------------------------------------------------------------------
 @lru_cache(maxsize=4096)
 def resolve(currency: str, printed: str, language: str, territory: str | None,
-            default: str | None = None) -> tuple[str, str | None]:
+            default: str | None = None, on: dt.date | None = None) -> tuple[str, str | None]:
     """The ISO 4217 code for ``currency`` (a code, or a family such as 'dollar') as ``printed`` in a document in
     ``language`` from ``territory``; and the assumption made, if any. ``default`` is the language's own
-    default for the family (Arabic 'جنيه' is the Egyptian pound)."""
+    default for the family (Arabic 'جنيه' is the Egyptian pound), or one for documents published (``on``) before a
+    date ('FRF until 2002-01-01'). Raises ``Unreadable`` when nothing settles the family and it has no default."""
     family = FAMILIES.get(currency)
     if family is None:
         return currency, None
+    until = None
+    if default and " until " in default:  # a default of an era: the territory's currencies on the day count
+        default, until = default.split(" until ", 1)
     if territory:
-        tender = get_territory_currencies(territory, tender=True)
+        tender = get_territory_currencies(territory, start_date=on, tender=True) if until and on else \
+            get_territory_currencies(territory, tender=True)
         if printed == "$":
             for code in tender:
                 if _symbol(code, language, territory) == "$":
@@ -90,7 +99,17 @@ def resolve(currency: str, printed: str, language: str, territory: str | None,
         for code in tender:
             if code in family.codes:
                 return code, f"'{printed}' read as {code}, the {family.name} of the document's territory ({territory})"
-    code = default or family.default
+    if until is not None:
+        if on is not None and on < dt.date.fromisoformat(until):
+            return default, (f"'{printed}' read as {default} ({_ENGLISH.currencies.get(default, default)}): the "
+                             f"document, published before {until}, names no other")
+        default = None
+    code = default or (family.default if until is None else "")
+    if not code:
+        raise Unreadable("ambiguous_currency", N_("'{text}' names a currency several countries use ({options}), and "
+                                                  "the document's territory and date do not say which: name it "
+                                                  "('francs suisses') or send its ISO 4217 code"),
+                         text=printed, options=", ".join(family.usual or sorted(family.codes)))
     where = f"the document's territory ({territory}) has no {family.name} of its own" if territory else \
         "the document's language tag names no territory"
     return code, f"'{printed}' read as {code} ({_ENGLISH.currencies.get(code, code)}): {where}"

@@ -32,6 +32,19 @@ _SPACE = re.compile(f"[{_SPACES}]")
 _TEN = [Fraction(10) ** k for k in range(64)]
 
 
+_COMMA_DECIMAL = re.compile(r"\d,(?:\d{1,2}|\d{4,})(?!\d)")  # '6,1 %', '1.234,5': a comma no reader takes for a group
+_DOT_DECIMAL = re.compile(r"\d\.(?:\d{1,2}|\d{4,})(?!\d)")  # '3.5', '12.03.2024': a point that groups no thousands
+DOT_GROUPS = re.compile(r"[1-9][0-9]{0,2}\.[0-9]{3}")  # one point before three digits: '83.000'
+
+
+def dot_groups(*texts: str) -> bool:
+    """Whether a document whose locale marks decimals with a comma and groups otherwise (French: '83 000') groups
+    thousands with a point, as Belgian and wire copy print them ('432.484 demandeurs d'emploi, soit une hausse de
+    3,6 %'): it marks decimals with a comma itself, somewhere, and nowhere with a point. Then '83.000' is 83000;
+    in any other document it stays ambiguous. ``texts``: the article's text, or its claims' values and sentences."""
+    return any(_COMMA_DECIMAL.search(t) for t in texts) and not any(_DOT_DECIMAL.search(t) for t in texts)
+
+
 def parse(raw: str, locale: str, group: str, arabic_marks: bool = False,
           both_conventions: bool = False) -> tuple[Fraction, int, str | None]:
     """``raw`` as (value, digits after the decimal mark, assumption or None) in the locale tagged ``locale`` ('fr_FR',

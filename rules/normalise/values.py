@@ -17,6 +17,7 @@ most eight numbers; scientific and power notation refused).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -32,7 +33,7 @@ from rules.model import Amount, Reading
 from rules.normalise import currency as currencies
 from rules.normalise.errors import Unreadable
 from rules.normalise.lexicon import EMPTY, NUMBER, SYMBOL, WORD, Kind, Lexicon, Meaning, lexicon, split, tokens
-from rules.normalise.numbers import half_width, parse
+from rules.normalise.numbers import DOT_GROUPS, half_width, parse
 from rules.normalise.units import KINDS, PERIODS, PINT_NAMES, words
 from rules.policy import POLICY, Policy, percent_text
 from rules.text import digits, fold
@@ -147,12 +148,15 @@ class Measure:
 
 
 def read_value(value: str | Amount, language: str, unit: str | None = None, per: str | None = None,
-               policy: Policy = POLICY) -> Measure:
+               policy: Policy = POLICY, published: dt.date | None = None, dot_groups: bool = False) -> Measure:
     """Read a printed figure (or a structured ``Amount``) in ``language``; ``unit`` names what is counted when
-    the text does not say, ``per`` what each unit of the figure is for ('user'). Raises ``Unreadable``."""
+    the text does not say, ``per`` what each unit of the figure is for ('user'); ``published``, the document's
+    date, settles a currency word whose meaning changed (French 'francs' before the euro); ``dot_groups``: the
+    document groups thousands with a point though its locale does not (``numbers.dot_groups``). Raises
+    ``Unreadable``."""
     lex = lexicon(language)
     measure = _read_amount(value, lex, language, unit, policy) if isinstance(value, Amount) else \
-        _read_text(value, lex, language, unit, policy)
+        _read_text(value, lex, language, unit, policy, published, dot_groups)
     if per and measure.per is None:
         try:
             per = _hint(per, lex)[0]
@@ -178,7 +182,7 @@ class _Item:
         self.kind, self.value, self.meaning = _SKIP, why, EMPTY
 
 
-def _items(value: str, text: str, lex: Lexicon) -> list[_Item]:
+def _items(value: str, text: str, lex: Lexicon, dot_groups: bool = False) -> list[_Item]:
     toks = split(text, True)
     words = [w if kind != NUMBER else "#" for kind, w, _, _ in toks]
     items: list[_Item] = []
@@ -228,6 +232,12 @@ def _items(value: str, text: str, lex: Lexicon) -> list[_Item]:
                 item.value = (_q(int(item.raw), 1), 0, None)
                 continue
             printed = value[item.start:item.end]
+            if dot_groups and lex.decimal == "," and lex.group != "." and DOT_GROUPS.fullmatch(item.raw):
+                whole = item.raw.replace(".", "")
+                why = f"'{item.raw}' read as {whole}: the document marks decimals with a comma and groups thousands " \
+                      "with a point"
+                item.value = (_q(int(whole), 1), 0, why)
+                continue
             item.value = parse(item.raw, lex.tag, lex.group, "٫" in printed or "٬" in printed or "ر" in printed,
                                lex.both_conventions)
     return items
@@ -710,6 +720,7 @@ class _State:
     period_one: bool = False  # the period was written with 'a' / 'an' ('a year')
     mass: bool = False  # 'pounds of flour': the pound is a weight
     unit_at: int = -1  # the item that named the unit
+    on: dt.date | None = None  # the document's publication date (a currency word whose meaning changed)
     span: list[int] = field(default_factory=lambda: [1 << 30, -1])
 
     def touch(self, item: _Item) -> None:
@@ -720,7 +731,8 @@ class _State:
             span[1] = item.end
 
 
-def _read_text(value: str, lex: Lexicon, language: str, unit_hint: str | None, policy: Policy) -> Measure:
+def _read_text(value: str, lex: Lexicon, language: str, unit_hint: str | None, policy: Policy,
+               published: dt.date | None = None, dot_groups: bool = False) -> Measure:
     if len(value) > MAX_TEXT:
         raise Unreadable("too_long", N_("the figure is longer than {count} characters"), count=MAX_TEXT)
     text = digits(value)
@@ -738,10 +750,11 @@ def _read_text(value: str, lex: Lexicon, language: str, unit_hint: str | None, p
     reversed_decimal = _REVERSED.search(text) if rare else None
     if reversed_decimal:  # same length: spans still index the text as printed
         text = _REVERSED.sub(lambda m: f"{m[2]}.{m[1]}", text)
-    figure = _Figure(_items(value, text, lex), lex, rare and _ACCOUNTING.search(text) is not None)
+    figure = _Figure(_items(value, text, lex, dot_groups), lex, rare and _ACCOUNTING.search(text) is not None)
     figure.read()
     if len(figure.at) == 2:
         _mixed_ends(figure, value)
+    figure.state.on = published
     if reversed_decimal and figure.amounts:
         figure.amounts[0].assumptions.append(
             f"'{reversed_decimal[0]}' read as {reversed_decimal[2]}.{reversed_decimal[1]}: wire copy's decimal written "
@@ -1247,8 +1260,9 @@ def _unit(state: _State, lex: Lexicon, hint: str | None) -> tuple[str | None, st
                         f"({lex.territory}) has no {state.currency} of its own"
     if state.currency is not None:
         territory = state.nationality or lex.territory
-        return currencies.resolve(state.currency, state.currency_printed.strip(), lex.locale.language,
-                                  territory, lex.families.get(state.currency) if not state.nationality else None)
+        default = lex.families.get(state.currency) if not state.nationality else None
+        return currencies.resolve(state.currency, state.currency_printed.strip(), lex.locale.language, territory,
+                                  default, state.on if default and " until " in default else None)
     if state.unit is not None:
         return state.unit, None
     if hint:
