@@ -322,6 +322,7 @@ def batches(lines: int, archive: int) -> dict:
             out["ratio_1_over_in_process"] = one["articles_per_second"] / base
             out["ratio_2_over_in_process"] = two["articles_per_second"] / base
             out["in_process_cpu_ms_per_article"] = sum(CPU_MS) / len(CPU_MS)
+            out["cpu_bound_2_over_in_process"] = cpu_bound(out["in_process_cpu_ms_per_article"], two)
             if archive:
                 big = Path(tmp) / "archive.ndjson"
                 with big.open("wb") as f:
@@ -442,6 +443,23 @@ def measure(seconds: float, lines: int, archive: int) -> dict:
     return out
 
 
+def _where(run: dict) -> str:
+    """Where a batch run's time went: when its lines were all queued and its first was done, and the CPU an
+    article of the workers (W), the server (S, receiving and queueing the upload, answering the progress polls),
+    PostgreSQL (P) and RabbitMQ (B)."""
+    return (f"queued after {run['queued_after_s']} s, first done after {run['first_done_after_s']} s, "
+            f"W {run['worker_cpu_ms_per_article']:.2f} S {run['server_cpu_ms_per_article']:.2f} "
+            f"P {run['postgres_cpu_ms_per_article']:.2f} B {run['broker_cpu_ms_per_article']:.2f} ms")
+
+
+def cpu_bound(engine_ms: float, run: dict) -> float:
+    """What the CPU an article allows two workers on two cores against the in-process engine (E ms an article,
+    one core): 2E / (W + S + P + B), whatever else the machine is doing meanwhile (a busy machine lowers the rates
+    measured, hardly these CPU times)."""
+    spent = sum(run[f"{k}_cpu_ms_per_article"] for k in ("worker", "server", "postgres", "broker"))
+    return 2 * engine_ms / spent
+
+
 def summary(s: dict) -> str:
     st, b, c = s["stored"], s["batches"], s["cold_start"]
     lines = [f"stored    1 worker {st['workers_1_rps']:.0f} req/s, 2 workers {st['workers_2_rps']:.0f} req/s, "
@@ -456,13 +474,17 @@ def summary(s: dict) -> str:
              f"1 worker {b['workers_1']['articles_per_second']:.0f}/s ({b['ratio_1_over_in_process']:.2f}×), "
              f"2 workers {b['workers_2']['articles_per_second']:.0f}/s ({b['ratio_2_over_in_process']:.2f}×) "
              f"on {b['workers_1']['lines']} articles; CPU per article: in-process "
-             f"{b['in_process_cpu_ms_per_article']:.2f} ms, worker {b['workers_1']['worker_cpu_ms_per_article']:.2f} / "
-             f"{b['workers_2']['worker_cpu_ms_per_article']:.2f} ms"]
+             f"{b['in_process_cpu_ms_per_article']:.2f} ms, then with 1 / 2 workers: {_where(b['workers_1'])} / "
+             f"{_where(b['workers_2'])}; CPU bound of 2 workers on 2 cores 2E/(W+S+P+B) = "
+             f"{cpu_bound(b['in_process_cpu_ms_per_article'], b['workers_2']):.2f}"]
     if "archive" in b:
         a = b["archive"]
         lines.append(f"batch     archive {a['lines']} articles, 2 workers, SIGKILL of one at {a['killed']['at_done']}: "
                      f"{a['seconds']:.0f} s, {a['articles_per_second']:.0f}/s = {a['ratio_over_in_process']:.2f}× "
-                     f"in-process (target ≥ 0.8); final {a['final']}; exactly once: {a['exactly_once']}; "
+                     f"in-process (target ≥ 0.8); queued after {a['queued_after_s']} s, first line done after "
+                     f"{a['first_done_after_s']} s; CPU per article server {a['server_cpu_ms_per_article']:.2f}, "
+                     f"PostgreSQL {a['postgres_cpu_ms_per_article']:.2f}, RabbitMQ {a['broker_cpu_ms_per_article']:.2f} "
+                     f"ms; final {a['final']}; exactly once: {a['exactly_once']}; "
                      f"{a['progress_samples']} progress samples; worker RSS {a['worker_rss_mb']} MB")
     lines.append(cold_summary(c))
     lines.append(f"machine   load average before {s['load_before']}, after {s['load_after']} (2 cores)")
