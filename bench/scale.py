@@ -198,6 +198,16 @@ def stored(seconds: float, rounds: int = 4) -> dict:
             "rss_mb": {str(n): v for n, v in rss.items()}, "database": "postgresql", "connections": 16}
 
 
+def _schedstat(pids: list[int]) -> float:
+    """Seconds the main threads of ``pids`` have spent on a core or runnable waiting for one (``schedstat``): what
+    is left of the wall time is time they had nothing to do (waiting for the database, the broker, a task)."""
+    total = 0
+    for pid in pids:
+        on_cpu, waiting = Path(f"/proc/{pid}/schedstat").read_text().split()[:2]
+        total += int(on_cpu) + int(waiting)
+    return total / 1e9
+
+
 def _postgres_cpu(name: str = "postgres") -> dict[int, float]:
     """CPU seconds so far of each PostgreSQL process on this machine (its server, backends and writers: other
     people's queries too, when there are any) — or of each process whose name starts with ``name`` (``beam``:
@@ -255,6 +265,7 @@ def run_batch(deployment: Deployment, server: subprocess.Popen, port: int, path:
             pids = _work_pids(worker.pid)
             servers = _work_pids(server.pid)
             cpu_before = sum(_cpu_seconds(p) for p in pids)
+            sched_before = _schedstat(pids)
             server_before = sum(_cpu_seconds(p) for p in servers)
             db_before, broker_before = _postgres_cpu(), _postgres_cpu("beam")
             start = time.perf_counter()
@@ -284,6 +295,8 @@ def run_batch(deployment: Deployment, server: subprocess.Popen, port: int, path:
                 time.sleep(1)
             elapsed = time.perf_counter() - start
             cpu = None if killed else sum(_cpu_seconds(p) for p in pids) - cpu_before
+            # the share of the wall time a worker process had nothing to run: neither on a core nor waiting for one
+            idle = None if killed else 1 - (_schedstat(pids) - sched_before) / (elapsed * len(pids))
             server_cpu = sum(_cpu_seconds(p) for p in servers) - server_before
             db_cpu, broker_cpu = _spent(db_before, _postgres_cpu()), _spent(broker_before, _postgres_cpu("beam"))
             first = next((s["t"] for s in samples if s["done"] + s["failed"]), None)
@@ -295,7 +308,7 @@ def run_batch(deployment: Deployment, server: subprocess.Popen, port: int, path:
     return {"id": batch_id, "lines": total, "processes": processes, "seconds": round(elapsed, 1),
             "queued_after_s": round(queued, 1), "first_done_after_s": first,
             "articles_per_second": total / elapsed, "final": final,
-            "worker_cpu_ms_per_article": cpu * per if cpu else None, "server_cpu_ms_per_article": server_cpu * per,
+            "worker_cpu_ms_per_article": cpu * per if cpu else None, "worker_idle": idle, "server_cpu_ms_per_article": server_cpu * per,
             "postgres_cpu_ms_per_article": db_cpu * per, "broker_cpu_ms_per_article": broker_cpu * per,
             "killed": killed, "worker_rss_mb": rss,
             "progress_samples": len(samples), "progress": samples[:: max(1, len(samples) // 20)]}
@@ -448,7 +461,7 @@ def _where(run: dict) -> str:
     article of the workers (W), the server (S, receiving and queueing the upload, answering the progress polls),
     PostgreSQL (P) and RabbitMQ (B)."""
     return (f"queued after {run['queued_after_s']} s, first done after {run['first_done_after_s']} s, "
-            f"W {run['worker_cpu_ms_per_article']:.2f} S {run['server_cpu_ms_per_article']:.2f} "
+            f"workers idle {run['worker_idle']:.0%} of the time, W {run['worker_cpu_ms_per_article']:.2f} S {run['server_cpu_ms_per_article']:.2f} "
             f"P {run['postgres_cpu_ms_per_article']:.2f} B {run['broker_cpu_ms_per_article']:.2f} ms")
 
 

@@ -26,8 +26,9 @@ __all__ = ["TASK", "broker_ready", "close", "connect", "drop", "enqueue", "make_
 
 TASK = "tadqiq.check_chunk"
 log = logging.getLogger("tadqiq.queue")
-#: tasks a worker process holds at once: one checking while the next one's commit is awaited
-PREFETCH = 2
+#: tasks a worker process holds at once: two it runs (``service.worker.TASKS``; one checked while the other's
+#: commit is awaited) and the next
+PREFETCH = 3
 
 
 def make_broker(settings) -> AioPikaBroker:
