@@ -36,6 +36,8 @@ from bench.load import LAST, rate, request_bytes, send_once
 from service.queue import drop
 
 ROOT = Path(__file__).resolve().parent.parent
+#: the checkout whose servers and workers run (``PYTHONPATH``): this one; an A/B run sets another
+TREE = ROOT
 TADQIQ = Path(sys.executable).with_name("tadqiq")
 POSTGRES = os.environ.get("TADQIQ_BENCH_POSTGRES", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
 BROKER = os.environ.get("TADQIQ_BENCH_BROKER", "amqp://guest:guest@127.0.0.1:5672/")
@@ -66,7 +68,9 @@ class Deployment:
                     "TADQIQ_KEYS": f"bench:bench:submitter:{digest(self.key)}", "TADQIQ_BROKER_URL": BROKER,
                     "TADQIQ_BROKER_QUEUE": self.queue, "TADQIQ_BATCH_CHUNK": str(chunk),
                     "TADQIQ_LOG_LEVEL": "warning", "TADQIQ_DATA_DIR": self.data,
-                    "TADQIQ_RATE": "", "TADQIQ_FAILURES": ""}  # no throttling: the load comes from one address
+                    "TADQIQ_RATE": "", "TADQIQ_FAILURES": "",  # no throttling: the load comes from one address
+                    # this tree's code, not whichever checkout the package is installed (editable) from
+                    "PYTHONPATH": os.pathsep.join(filter(None, [str(TREE), os.environ.get("PYTHONPATH")]))}
         self.env.pop("PYTHONDONTWRITEBYTECODE", None)  # start as an installed service does, from bytecode
         self.procs: list[subprocess.Popen] = []
 
@@ -194,16 +198,27 @@ def stored(seconds: float, rounds: int = 4) -> dict:
             "rss_mb": {str(n): v for n, v in rss.items()}, "database": "postgresql", "connections": 16}
 
 
-def _postgres_cpu() -> dict[int, float]:
+def _schedstat(pids: list[int]) -> float:
+    """Seconds the main threads of ``pids`` have spent on a core or runnable waiting for one (``schedstat``): what
+    is left of the wall time is time they had nothing to do (waiting for the database, the broker, a task)."""
+    total = 0
+    for pid in pids:
+        on_cpu, waiting = Path(f"/proc/{pid}/schedstat").read_text().split()[:2]
+        total += int(on_cpu) + int(waiting)
+    return total / 1e9
+
+
+def _postgres_cpu(name: str = "postgres") -> dict[int, float]:
     """CPU seconds so far of each PostgreSQL process on this machine (its server, backends and writers: other
-    people's queries too, when there are any); ``_spent`` turns two of these into the CPU spent between them."""
+    people's queries too, when there are any) — or of each process whose name starts with ``name`` (``beam``:
+    RabbitMQ); ``_spent`` turns two of these into the CPU spent between them."""
     out = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             text = stat.read_text()
         except OSError:
             continue
-        if text.split(" (", 1)[1].startswith("postgres"):
+        if text.split(" (", 1)[1].startswith(name):
             fields = text.rsplit(")", 1)[1].split()
             out[int(stat.parent.name)] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     return out
@@ -231,7 +246,7 @@ def in_process(lines: list[bytes]) -> float:
     return len(lines) / (time.perf_counter() - start)
 
 
-def run_batch(deployment: Deployment, port: int, path: Path, total: int, processes: int,
+def run_batch(deployment: Deployment, server: subprocess.Popen, port: int, path: Path, total: int, processes: int,
               kill_at: float | None = None) -> dict:
     """Submit ``path`` with ``processes`` worker processes running; sample progress every second; optionally
     SIGKILL one worker process when ``kill_at`` of the lines are done. Returns the figures."""
@@ -248,7 +263,11 @@ def run_batch(deployment: Deployment, port: int, path: Path, total: int, process
             while http.get(warm.headers["location"], params={"limit": 0}).json()["state"] != "done":
                 time.sleep(0.2)
             pids = _work_pids(worker.pid)
+            servers = _work_pids(server.pid)
             cpu_before = sum(_cpu_seconds(p) for p in pids)
+            sched_before = _schedstat(pids)
+            server_before = sum(_cpu_seconds(p) for p in servers)
+            db_before, broker_before = _postgres_cpu(), _postgres_cpu("beam")
             start = time.perf_counter()
 
             def pieces():
@@ -276,13 +295,22 @@ def run_batch(deployment: Deployment, port: int, path: Path, total: int, process
                 time.sleep(1)
             elapsed = time.perf_counter() - start
             cpu = None if killed else sum(_cpu_seconds(p) for p in pids) - cpu_before
+            # the share of the wall time a worker process had nothing to run: neither on a core nor waiting for one
+            idle = None if killed else 1 - (_schedstat(pids) - sched_before) / (elapsed * len(pids))
+            server_cpu = sum(_cpu_seconds(p) for p in servers) - server_before
+            db_cpu, broker_cpu = _spent(db_before, _postgres_cpu()), _spent(broker_before, _postgres_cpu("beam"))
+            first = next((s["t"] for s in samples if s["done"] + s["failed"]), None)
             rss = _family_rss(worker.pid)
             final = http.get(location, params={"limit": 0}).json()["counts"]
     finally:
         deployment.stop(worker)
-    return {"id": batch_id, "lines": total, "processes": processes, "seconds": round(elapsed, 1), "queued_after_s": round(queued, 1),
+    per = 1000 / total
+    return {"id": batch_id, "lines": total, "processes": processes, "seconds": round(elapsed, 1),
+            "queued_after_s": round(queued, 1), "first_done_after_s": first,
             "articles_per_second": total / elapsed, "final": final,
-            "worker_cpu_ms_per_article": cpu / total * 1000 if cpu else None, "killed": killed, "worker_rss_mb": rss,
+            "worker_cpu_ms_per_article": cpu * per if cpu else None, "worker_idle": idle, "server_cpu_ms_per_article": server_cpu * per,
+            "postgres_cpu_ms_per_article": db_cpu * per, "broker_cpu_ms_per_article": broker_cpu * per,
+            "killed": killed, "worker_rss_mb": rss,
             "progress_samples": len(samples), "progress": samples[:: max(1, len(samples) // 20)]}
 
 
@@ -292,14 +320,14 @@ def batches(lines: int, archive: int) -> dict:
     deployment = Deployment()
     out: dict = {}
     try:
-        _, port = deployment.serve(1)
+        server, port = deployment.serve(1)
         with tempfile.TemporaryDirectory() as tmp:
             small = Path(tmp) / "small.ndjson"
             small.write_bytes(b"\n".join(articles(lines, seed=41)) + b"\n")
             sample = list(articles(min(lines, 2000), seed=41))
             engine = in_process(sample)
-            one = run_batch(deployment, port, small, lines, 1)
-            two = run_batch(deployment, port, small.with_name("small.ndjson"), lines, 2)
+            one = run_batch(deployment, server, port, small, lines, 1)
+            two = run_batch(deployment, server, port, small.with_name("small.ndjson"), lines, 2)
             engine_after = in_process(sample)  # again after, so a change of load shows
             out["in_process_articles_per_second"] = [engine, engine_after]
             out["workers_1"], out["workers_2"] = one, two
@@ -307,6 +335,7 @@ def batches(lines: int, archive: int) -> dict:
             out["ratio_1_over_in_process"] = one["articles_per_second"] / base
             out["ratio_2_over_in_process"] = two["articles_per_second"] / base
             out["in_process_cpu_ms_per_article"] = sum(CPU_MS) / len(CPU_MS)
+            out["cpu_bound_2_over_in_process"] = cpu_bound(out["in_process_cpu_ms_per_article"], two)
             if archive:
                 big = Path(tmp) / "archive.ndjson"
                 with big.open("wb") as f:
@@ -314,7 +343,7 @@ def batches(lines: int, archive: int) -> dict:
                         f.write(line + b"\n")
                 sample = list(articles(2000, seed=43))
                 before = in_process(sample)
-                run = run_batch(deployment, port, big, archive, 2, kill_at=0.5)
+                run = run_batch(deployment, server, port, big, archive, 2, kill_at=0.5)
                 after = in_process(sample)
                 run["in_process_articles_per_second"] = [before, after]
                 run["ratio_over_in_process"] = run["articles_per_second"] / ((before + after) / 2)
@@ -427,6 +456,23 @@ def measure(seconds: float, lines: int, archive: int) -> dict:
     return out
 
 
+def _where(run: dict) -> str:
+    """Where a batch run's time went: when its lines were all queued and its first was done, and the CPU an
+    article of the workers (W), the server (S, receiving and queueing the upload, answering the progress polls),
+    PostgreSQL (P) and RabbitMQ (B)."""
+    return (f"queued after {run['queued_after_s']} s, first done after {run['first_done_after_s']} s, "
+            f"workers idle {run['worker_idle']:.0%} of the time, W {run['worker_cpu_ms_per_article']:.2f} S {run['server_cpu_ms_per_article']:.2f} "
+            f"P {run['postgres_cpu_ms_per_article']:.2f} B {run['broker_cpu_ms_per_article']:.2f} ms")
+
+
+def cpu_bound(engine_ms: float, run: dict) -> float:
+    """What the CPU an article allows two workers on two cores against the in-process engine (E ms an article,
+    one core): 2E / (W + S + P + B), whatever else the machine is doing meanwhile (a busy machine lowers the rates
+    measured, hardly these CPU times)."""
+    spent = sum(run[f"{k}_cpu_ms_per_article"] for k in ("worker", "server", "postgres", "broker"))
+    return 2 * engine_ms / spent
+
+
 def summary(s: dict) -> str:
     st, b, c = s["stored"], s["batches"], s["cold_start"]
     lines = [f"stored    1 worker {st['workers_1_rps']:.0f} req/s, 2 workers {st['workers_2_rps']:.0f} req/s, "
@@ -441,13 +487,17 @@ def summary(s: dict) -> str:
              f"1 worker {b['workers_1']['articles_per_second']:.0f}/s ({b['ratio_1_over_in_process']:.2f}×), "
              f"2 workers {b['workers_2']['articles_per_second']:.0f}/s ({b['ratio_2_over_in_process']:.2f}×) "
              f"on {b['workers_1']['lines']} articles; CPU per article: in-process "
-             f"{b['in_process_cpu_ms_per_article']:.2f} ms, worker {b['workers_1']['worker_cpu_ms_per_article']:.2f} / "
-             f"{b['workers_2']['worker_cpu_ms_per_article']:.2f} ms"]
+             f"{b['in_process_cpu_ms_per_article']:.2f} ms, then with 1 / 2 workers: {_where(b['workers_1'])} / "
+             f"{_where(b['workers_2'])}; CPU bound of 2 workers on 2 cores 2E/(W+S+P+B) = "
+             f"{cpu_bound(b['in_process_cpu_ms_per_article'], b['workers_2']):.2f}"]
     if "archive" in b:
         a = b["archive"]
         lines.append(f"batch     archive {a['lines']} articles, 2 workers, SIGKILL of one at {a['killed']['at_done']}: "
                      f"{a['seconds']:.0f} s, {a['articles_per_second']:.0f}/s = {a['ratio_over_in_process']:.2f}× "
-                     f"in-process (target ≥ 0.8); final {a['final']}; exactly once: {a['exactly_once']}; "
+                     f"in-process (target ≥ 0.8); queued after {a['queued_after_s']} s, first line done after "
+                     f"{a['first_done_after_s']} s; CPU per article server {a['server_cpu_ms_per_article']:.2f}, "
+                     f"PostgreSQL {a['postgres_cpu_ms_per_article']:.2f}, RabbitMQ {a['broker_cpu_ms_per_article']:.2f} "
+                     f"ms; final {a['final']}; exactly once: {a['exactly_once']}; "
                      f"{a['progress_samples']} progress samples; worker RSS {a['worker_rss_mb']} MB")
     lines.append(cold_summary(c))
     lines.append(f"machine   load average before {s['load_before']}, after {s['load_after']} (2 cores)")
