@@ -82,3 +82,40 @@ def test_two_instances_serve_the_same_reports_and_reviews(schema):
     finally:
         a.stop()
         b.stop()
+
+
+def test_stored_reports_are_compressed_with_lz4(schema):
+    """A stored check's request and report (some 24 KB of JSON: TOASTed) go in with LZ4 where the server has it, not
+    PostgreSQL's default pglz (a third of a check's CPU again, bench/README.md), and read back byte for byte."""
+    import asyncio
+
+    import msgspec
+    from sqlalchemy import text
+
+    from service.storage import Store
+    from service.work import check_json
+
+    checked = check_json((SEEDS[0] / "claims.json").read_bytes())
+
+    async def scenario():
+        store = Store(URL, schema)
+        await store.open()
+        try:
+            async with store.engine.connect() as conn:
+                if not (await conn.execute(text("SELECT 'lz4' = ANY(enumvals) FROM pg_settings "
+                                                "WHERE name = 'default_toast_compression'"))).scalar():
+                    pytest.skip("this PostgreSQL has no LZ4")
+            summary = await store.add("desk", "k", checked)
+            async with store.engine.connect() as conn:
+                row = (await conn.execute(text(
+                    "SELECT pg_column_compression(report), pg_column_compression(request), report, request "
+                    "FROM reports WHERE id = :id"), {"id": summary.id})).one()
+            stored = await store.get("desk", summary.id)
+            return tuple(row), stored
+        finally:
+            await store.close()
+
+    (report_how, request_how, report, request), stored = asyncio.run(scenario())
+    assert (report_how, request_how) == ("lz4", "lz4")
+    assert (bytes(report), bytes(request)) == (checked.report, checked.request)
+    assert msgspec.json.encode(stored.report) == checked.report

@@ -122,6 +122,7 @@ class Store:
         self.engine: AsyncEngine | None = None
         self._opening = asyncio.Lock()
         self._group: _GroupCommit | None = None
+        self._lz4: bool | None = None  # whether this PostgreSQL compresses with LZ4 (``compressed``), asked once
         self.pool = None  # service.pool.Pool, set by the app
 
     @classmethod
@@ -185,6 +186,19 @@ class Store:
             finally:
                 fcntl.flock(lock, fcntl.LOCK_UN)
 
+    async def compressed(self, conn) -> None:  # type: ignore[no-untyped-def]
+        """In this transaction, reports' JSON (the request and the report, some 24 KB together: over PostgreSQL's
+        TOAST threshold) compressed with LZ4 rather than the server's default, pglz, which cost more CPU a stored
+        report than a third of the check itself (bench/README.md: 0.37–0.43 → 0.10 ms a batch line). Rows read back
+        the same (PostgreSQL decompresses either). Only where the server was built with LZ4 (14 and later)."""
+        if not self.postgres:
+            return
+        if self._lz4 is None:
+            self._lz4 = bool((await conn.execute(text(
+                "SELECT 'lz4' = ANY(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'"))).scalar())
+        if self._lz4:
+            await conn.execute(text("SET LOCAL default_toast_compression = lz4"))
+
     async def close(self) -> None:
         if self.engine is not None:
             await self.engine.dispose()
@@ -205,7 +219,7 @@ class Store:
             "newsroom": newsroom, "request": checked.request, "report": checked.report}
         loop = asyncio.get_running_loop()
         if self._group is None or self._group.loop is not loop:
-            self._group = _GroupCommit(engine, loop)
+            self._group = _GroupCommit(self, engine, loop)
         await self._group.add(row)
         return Summary(**{**summary.__dict__, "created": _utc(summary.created)})
 
@@ -336,7 +350,8 @@ class _GroupCommit:
 
     MAX = 200
 
-    def __init__(self, engine: AsyncEngine, loop: asyncio.AbstractEventLoop):
+    def __init__(self, store: Store, engine: AsyncEngine, loop: asyncio.AbstractEventLoop):
+        self.store = store
         self.engine = engine
         self.loop = loop
         self.pending: list[tuple[dict, asyncio.Future]] = []
@@ -372,6 +387,7 @@ class _GroupCommit:
 
     async def _insert(self, rows: list[dict]) -> None:
         async with self.engine.begin() as conn:
+            await self.store.compressed(conn)
             await conn.execute(_INSERT_REPORT, rows)  # one statement, compiled once
 
 

@@ -13,7 +13,6 @@ import base64
 import datetime as dt
 import hashlib
 import secrets
-import weakref
 from dataclasses import dataclass
 
 from sqlalchemy import and_, func, insert, select, text, update
@@ -70,26 +69,6 @@ def _batch(row) -> Batch:
     m = row._mapping
     return Batch(**{c.name: m[c.name] for c in batches.columns} | {
         "created": _utc(m["created"]), "updated": _utc(m["updated"]) if m["updated"] else None})
-
-
-#: per store: whether its PostgreSQL compresses TOASTed values with LZ4 (``_toast``)
-_LZ4: weakref.WeakKeyDictionary[Store, bool] = weakref.WeakKeyDictionary()
-
-
-async def _toast(store: Store, conn) -> None:
-    """In this transaction, the reports' JSON (some 24 KB a line, over PostgreSQL's TOAST threshold) compressed
-    with LZ4 rather than the server's default, pglz: measured on the batch benchmark's articles, PostgreSQL's CPU a
-    stored line fell from 0.37–0.43 ms to 0.10 ms (pglz cost more than a third of the check itself), and the
-    rows read back the same (PostgreSQL decompresses either). Only where the server was built with LZ4 (14 and
-    later): asked once per store."""
-    if not store.postgres:
-        return
-    lz4 = _LZ4.get(store)
-    if lz4 is None:
-        lz4 = _LZ4[store] = bool((await conn.execute(text(
-            "SELECT 'lz4' = ANY(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'"))).scalar())
-    if lz4:
-        await conn.execute(text("SET LOCAL default_toast_compression = lz4"))
 
 
 def _insert(store: Store, table):
@@ -161,7 +140,7 @@ async def record(store: Store, batch_id: str, done: list[Line]) -> int:
     if not done:
         return 0
     async with (await store.ready()).begin() as conn:
-        await _toast(store, conn)
+        await store.compressed(conn)
         added = {r.line for r in await conn.execute(
             _insert(store, batch_lines).returning(batch_lines.c.line),
             [{"batch_id": batch_id, "line": d.line, "report_id": d.report["id"] if d.report else None,
