@@ -362,7 +362,8 @@ def _lexicon(tag: str, territory: str | None) -> Lexicon:
             pass
     lex = _build(tag, territory)
     if kept is not None:
-        cache.write(kept, pickle.dumps(_frozen(lex), protocol=pickle.HIGHEST_PROTOCOL))
+        cache.write(kept, pickle.dumps(_frozen(lex), protocol=pickle.HIGHEST_PROTOCOL),
+                    replaces=f"*-{tag}-{territory}.pickle")
     return lex
 
 
