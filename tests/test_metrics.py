@@ -69,7 +69,7 @@ def test_request_ids(client):
 
 def test_ready_says_what_is_down(tmp_path, client):
     ok = client.get("/health/ready")
-    assert ok.status_code == 200 and ok.json() == {"status": "ready", "checks": {"database": "ok"}}
+    assert ok.status_code == 200 and ok.json() == {"status": "ready", "checks": {"database": "ok", "workers": "ok"}}
     settings = Settings(data_dir=str(tmp_path), keys=KEYS_ENV, broker_url="amqp://guest:guest@127.0.0.1:1/",
                         **UNTHROTTLED)
     with TestClient(create_app(settings)) as other:
