@@ -13,7 +13,7 @@ import time
 from collections import Counter
 
 import pytest
-from conftest import KEYS, KEYS_ENV, UNTHROTTLED, bearer, sign_in, summary
+from conftest import KEYS, KEYS_ENV, UNTHROTTLED, bearer, ready, sign_in, summary
 from litestar.testing import TestClient
 
 from service.app import create_app
@@ -189,6 +189,7 @@ def clients(tmp_path_factory):
         token = sign_in(browser, "desk-reviewer")
         for path in (f"/reports/{rid}", "/reports", "/nowhere"):  # templates compile once per process: warm them
             browser.get(path)
+        ready(client)  # the first large body would wait for the worker processes to start: seconds, not a bound
         yield api, browser, rid, token
 
 
