@@ -83,3 +83,31 @@ def test_facts_made_from_other_sources_are_asked_of_pint_again(tmp_path, monkeyp
         assert P.facts().names == frozenset(kept["names"])
     finally:
         P.facts.cache_clear()
+
+
+def test_no_conversion_between_units_of_a_kind_raises():
+    """CLDR units pint names otherwise (CLDR's 'ounce-troy' is pint's troy_ounce) or not at all (the dunam) were
+    defined as themselves ('dunam = dunam'): converting one recursed until Python gave up, and a check with
+    '5 dunams' and '0.5 hectares' failed. Pint's names are used; a measure pint does not know converts to nothing."""
+    by_kind: dict[str, list[str]] = {}
+    for unit, kind in U.KINDS.items():
+        by_kind.setdefault(kind, []).append(unit)
+    for units in by_kind.values():
+        for src in units:
+            for dst in units:
+                assert U.factor(src, dst) is None or isinstance(U.factor(src, dst), Fraction), (src, dst)
+    assert U.factor("ounce_troy", "gram") == Fraction("31.1034768")
+    assert U.factor("gallon_imperial", "liter") == Fraction("4.54609")
+    assert U.factor("foodcalorie", "kilojoule") == Fraction("4.184")
+    assert U.factor("dunam", "hectare") is None  # 1 000 m² in CLDR, 2 500 m² in Iraq: no factor is assumed
+    assert U.factor("hectare", "dunam") is None and U.kind("dunam") == "area"
+
+
+def test_a_check_with_a_measure_pint_does_not_know_is_answered():
+    from service.work import check_json
+
+    claims = [{"kind": "quantity", "id": "a", "value": "5 dunams", "subject": "the plot", "metric": "area"},
+              {"kind": "quantity", "id": "b", "value": "0.5 hectares", "subject": "the plot", "metric": "area"}]
+    checked = check_json(json.dumps({"document": {"language": "en"}, "claims": claims}).encode())
+    report = json.loads(checked.report)
+    assert not [v for v in report["verdicts"] if v["rule"] == "conversion"]  # nothing converted, nothing raised

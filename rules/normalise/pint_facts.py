@@ -51,7 +51,12 @@ _PINT_NAMES = {"celsius": "degree_Celsius", "fahrenheit": "degree_Fahrenheit", "
                "carat": None, "bushel": None, "acre-foot": None, "milliinch": None, "fun": None, "rin": None,
                "sun": None, "ken": None, "koku": None, "sai": None, "shaku": None, "kosaji": None, "osaji": None,
                "shaku-cloth": None, "shaku-length": None, "electronvolt": None, "becquerel": None, "gray": None,
-               "sievert": None}
+               "sievert": None,
+               # CLDR's qualifier last, pint's first (both the same measure)
+               "ounce-troy": "troy_ounce", "gallon-imperial": "imperial_gallon", "pint-imperial": "imperial_pint",
+               "quart-imperial": "imperial_quart", "fluid-ounce-imperial": "imperial_fluid_ounce",
+               "calorie-it": "international_calorie", "british-thermal-unit-it": "international_british_thermal_unit",
+               "therm-us": "US_therm", "foodcalorie": "kilocalorie"}
 
 
 class Facts:
@@ -120,7 +125,9 @@ def _build() -> tuple[pint.UnitRegistry, dict[str, str], list[str]]:
             continue
         try:
             if ours not in reg:
-                reg.define(f"{ours} = {expression}")
+                # a name pint does not know (the dunam: 1 000 m² in CLDR, 2 500 m² in Iraq) is a measure of its own,
+                # converted to nothing; defined as itself, converting it recursed until Python gave up
+                reg.define(f"{ours} = [{ours}]" if expression == ours else f"{ours} = {expression}")
             reg.Unit(ours)
         except (pint.errors.PintError, AttributeError, ValueError, TypeError):
             continue
