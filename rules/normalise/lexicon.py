@@ -393,8 +393,11 @@ def _sources() -> str:
     for name in _LIBRARIES:  # found, not imported: a start needs no pint (``units.pint_facts``)
         spec = importlib.util.find_spec(name)
         stat = Path(spec.origin if spec and spec.origin else name).stat()
-        digest.update(f"\0{name}\0{importlib.metadata.version(name)}\0{stat.st_size}\0{stat.st_mtime_ns}"
-                      .encode())
+        try:
+            version = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:  # installed without its metadata: the file's stat says
+            version = ""
+        digest.update(f"\0{name}\0{version}\0{stat.st_size}\0{stat.st_mtime_ns}".encode())
     return digest.hexdigest()[:32]
 
 
