@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test openapi messages bench golden equations clean
+.PHONY: run test openapi messages bench golden equations units clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -61,3 +61,10 @@ golden: $(STAMP)
 # imports sympy. tests/test_equations_and_causes.py fails when the two differ.
 equations: $(STAMP)
 	$(BIN)/python -m rules.derive
+
+# What the units ask pint (which CLDR units it knows, its unit names, each unit's factor to its root units), kept in
+# rules/normalise/data/pint_facts.json: a start neither imports pint nor builds its registry. Made again after a
+# change to units.toml's definitions, rules/normalise/pint_facts.py, or pint's or babel's version;
+# tests/test_pint_facts.py fails until it is.
+units: $(STAMP)
+	$(BIN)/python -m rules.normalise.pint_facts

@@ -15,8 +15,8 @@ its id and named values (the reader's ``Unreadable`` carries one), and ``problem
 
 ``make messages`` extracts every message from rules/ and service/ (``pybabel extract`` with ``locale/babel.cfg``)
 and brings each catalogue up to date; ``tests/test_messages.py`` fails when a message is missing or untranslated
-in any language. The catalogues are read once, when this module is imported (from a cache of their tables when the
-files have not changed: ``catalogues``); a lookup is a dictionary access.
+in any language. Each language's catalogue is read once, when it is first used (from a cache of its table when the
+file has not changed: ``catalogue``); a lookup is a dictionary access.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import ast
 import hashlib
 import io
 import tomllib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -94,46 +94,79 @@ def _table(catalog: Catalog) -> dict[str, str]:
             for m in catalog if m.id and isinstance(m.id, str) and m.string and not m.fuzzy}
 
 
-_TABLES = msgspec.msgpack.Decoder(dict[str, dict[str, str]])
+_TABLE = msgspec.msgpack.Decoder(dict[str, str])
 
 
-def catalogues(locale_dir: Path = LOCALE_DIR) -> dict[str, dict[str, str]]:
-    """Each language's table (``_table``) of the catalogues in ``locale_dir``. Parsing the five ``.po`` files with
-    Babel was 0.06 s of every start, so the tables are kept in the cache directory (``rules.cache``) under the
-    SHA-256 of the files and of this module's source, and read from there (a few ms) when neither changed since."""
-    sources = {lang: _po(locale_dir, lang).read_bytes() for lang in LANGUAGES}
+def catalogue(lang: str, locale_dir: Path = LOCALE_DIR) -> dict[str, str]:
+    """The table (``_table``) of ``lang``'s catalogue in ``locale_dir``. Parsing a ``.po`` file with Babel is
+    10–15 ms, so each language's table is kept in the cache directory (``rules.cache``) under the SHA-256 of its file
+    and of this module's source, and read from there (about a millisecond) when neither changed since; writing it
+    removes that language's tables of other digests."""
+    data = _po(locale_dir, lang).read_bytes()
     digest = hashlib.sha256(Path(__file__).read_bytes())
-    for lang, data in sources.items():
-        digest.update(f"\0{lang}\0{len(data)}\0".encode())
-        digest.update(data)
+    digest.update(f"\0{lang}\0{len(data)}\0".encode())
+    digest.update(data)
     place = cache.folder("messages")
-    kept = place / f"{digest.hexdigest()}.msgpack" if place is not None else None
+    kept = place / f"{lang}-{digest.hexdigest()}.msgpack" if place is not None else None
     if kept is not None:
         try:
-            return _TABLES.decode(kept.read_bytes())
+            return _TABLE.decode(kept.read_bytes())
         except (OSError, msgspec.DecodeError):
             pass
     from babel.messages.pofile import read_po
 
-    tables = {lang: _table(read_po(io.BytesIO(data), locale=lang)) for lang, data in sources.items()}
+    table = _table(read_po(io.BytesIO(data), locale=lang))
     if kept is not None:
-        cache.write(kept, msgspec.msgpack.encode(tables))
-    return tables
+        cache.write(kept, msgspec.msgpack.encode(table), replaces=f"{lang}-*.msgpack")
+    return table
+
+
+def catalogues(locale_dir: Path = LOCALE_DIR) -> dict[str, dict[str, str]]:
+    """Each language's table (``catalogue``)."""
+    return {lang: catalogue(lang, locale_dir) for lang in LANGUAGES}
+
+
+_LOADED: dict[str, dict[str, str]] = {}
+
+
+def _catalogue(lang: str) -> dict[str, str] | None:
+    """``lang``'s table, read when first asked for (a first check reads its document's language and English, not
+    all five), or None for a language without a catalogue."""
+    table = _LOADED.get(lang)
+    if table is None and lang in LANGUAGES:
+        table = _LOADED[lang] = catalogue(lang)
+    return table
+
+
+class _Catalogues(Mapping[str, dict[str, str]]):
+    """Each language's table, read when first asked for (``_catalogue``)."""
+
+    def __getitem__(self, lang: str) -> dict[str, str]:
+        table = _catalogue(lang)
+        if table is None:
+            raise KeyError(lang)
+        return table
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(LANGUAGES)
+
+    def __len__(self) -> int:
+        return len(LANGUAGES)
 
 
 #: Each language's translations by message (``context\x04id`` for a message with a context).
-CATALOGUES: dict[str, dict[str, str]] = catalogues()
+CATALOGUES: Mapping[str, dict[str, str]] = _Catalogues()
 
 
 def translated(message: str, lang: str) -> str | None:
     """The message in ``lang`` (a language code, ``ar``), or None when that language has no translation of it."""
-    table = CATALOGUES.get(lang)
+    table = _catalogue(lang)
     return None if table is None else table.get(message)
 
 
 def translate(message: str, lang: str) -> str:
     """The message in ``lang``, or in English when the language has none."""
-    table = CATALOGUES.get(lang)
+    table = _catalogue(lang)
     found = None if table is None else table.get(message)
     return english(message) if found is None else found
 
@@ -208,7 +241,7 @@ class Said:
         if not language:
             return None
         lang = _base(language)
-        table = None if lang == "en" else CATALOGUES.get(lang)
+        table = None if lang == "en" else _catalogue(lang)
         found = None if table is None else table.get(self.message)
         return None if found is None else self._render(lang, found)
 

@@ -66,10 +66,15 @@ class Rule:
     example: str
     check: Callable[[Context], Iterable[Verdict | Derived]]
     examples: tuple[Example, ...]
-    titles: dict[str, str] = field(default_factory=dict)  # the title by language; English always
+
+    @property
+    def titles(self) -> dict[str, str]:
+        """The title by language (English always), from the catalogues (a language's is read when first used)."""
+        return {lang: found for lang in LANGUAGES if (found := translated(self.title, lang))} | {"en": self.title}
 
     def title_in(self, language: str) -> str:
-        return self.titles.get(language.split("-")[0], self.title)
+        lang = language.split("-")[0]
+        return self.title if lang == "en" else translated(self.title, lang) or self.title
 
 
 _SECTION = re.compile(r"^(What|Why|Example):\s*", re.M)
@@ -86,8 +91,7 @@ def _rule(module: ModuleType, family: str) -> Rule:
     title = title.strip().rstrip(".")
     return Rule(id=module.__name__.rsplit(".", 1)[1], family=family, title=title,
                 what=sections["What"], why=sections["Why"], example=sections["Example"], check=module.check,
-                examples=tuple(module.EXAMPLES),
-                titles={lang: found for lang in LANGUAGES if (found := translated(title, lang))} | {"en": title})
+                examples=tuple(module.EXAMPLES))
 
 
 def discover() -> tuple[Rule, ...]:

@@ -14,6 +14,7 @@ import datetime as dt
 import json
 import re
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -121,6 +122,9 @@ def record() -> dict[str, Any]:
             rules = keep("GET", "/v1/rules", 200).json()
             made["GET /v1/rules"]["responses"]["200"] = [r for r in rules if r["id"] == "share_of_whole"]
             keep("GET", "/health", 200)
+            deadline = time.monotonic() + 300
+            while http.get("/health/ready").status_code == 503 and time.monotonic() < deadline:
+                time.sleep(0.1)  # until the worker processes run
             keep("GET", "/health/ready", 200)
             metrics = keep("GET", "/metrics", 200, text=True).text
             made["GET /metrics"]["responses"]["200"] = "\n".join(

@@ -178,7 +178,7 @@ class Ready(Struct, frozen=True):
 
     status: Annotated[str, Meta(description="`ready`, or `unavailable` when something is down.")]
     checks: Annotated[dict[str, str], Meta(description=(
-        "Each dependency (`database`, `broker`): `ok` or what went wrong."))]
+        "Each dependency (`database`, `broker`, `workers`): `ok` or what went wrong."))]
 
 
 async def _database(request: Request[Any, Any, Any]) -> str:
@@ -188,21 +188,32 @@ async def _database(request: Request[Any, Any, Any]) -> str:
     return "ok"
 
 
-@get("/health/ready", tags=["service"], summary="Readiness: the database (and the broker, when configured) answer",
+async def _workers(request: Request[Any, Any, Any]) -> str:
+    """The worker processes that check large bodies (``service.pool``) are running: started now if they were not
+    (they start after the first answer otherwise), so a probe, not a request, waits for them."""
+    await request.app.state.pool.started()
+    return "ok"
+
+
+@get("/health/ready", tags=["service"],
+     summary="Readiness: the database (and the broker, when configured) answer, the worker processes run",
      responses={503: ResponseSpec(data_container=Ready, description="Not ready: `checks` says what failed.",
                                   generate_examples=False)})
 async def ready(request: Request[Any, Any, Any]) -> Response[Ready]:
-    """Whether this process can serve: the database answers, and the broker when batches are configured;
-    503 saying what is down when not."""
+    """Whether this process can serve: the database answers, and the broker when batches are configured; its
+    worker processes run (a large body would otherwise wait seconds for the first to start); 503 saying what is
+    down or not yet up when not."""
     from service.queue import broker_ready
 
     checks: dict[str, str] = {}
-    probes = {"database": _database(request)}
+    probes = {"database": _database(request), "workers": _workers(request)}
     if request.app.state.settings.broker_url:
         probes["broker"] = broker_ready(request.app.state)
     for name, probe in probes.items():
         try:
             checks[name] = await asyncio.wait_for(probe, 3)
+        except TimeoutError:
+            checks[name] = "unavailable: no answer within 3 s"
         except Exception as exc:  # noqa: BLE001 - any failure means not ready; say which
             checks[name] = f"unavailable: {type(exc).__name__}: {exc}"[:300]
     ok = all(v == "ok" for v in checks.values())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Annotated, Any
 
 import msgspec
@@ -80,7 +81,9 @@ def markdown_code(text: str) -> str:
     return _RST_CODE.sub(r"`\1`", text)
 
 
+@lru_cache(maxsize=1)
 def _catalogue() -> list[RuleInfo]:
+    """Made when first asked for, not at start (the titles read every language's catalogue)."""
     return [RuleInfo(id=r.id, family=r.family, title=markdown_code(r.title), titles=r.titles,
                      what=markdown_code(r.what), why=markdown_code(r.why), example=markdown_code(r.example),
                      examples=[ExampleInfo(title=e.title, expect=e.expect, request=e.request(), cause=e.cause,
@@ -88,14 +91,11 @@ def _catalogue() -> list[RuleInfo]:
                                for e in r.examples]) for r in RULES]
 
 
-_CATALOGUE = _catalogue()
-
-
 @get("/v1/rules", tags=["rules"], summary="The rule catalogue: what each rule checks, why, and its examples")
 async def rules_catalogue() -> list[RuleInfo]:
     """Every rule the engine runs: its id and family, what it checks and why a wrong figure matters to a
     reader, its title in each language, and its examples, each a request ``POST /v1/checks`` accepts as it is."""
-    return _CATALOGUE
+    return _catalogue()
 
 
 CHECK = body("/v1/checks", "post", CheckRequest)

@@ -70,6 +70,15 @@ def bearer(name: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {KEYS[name]}"}
 
 
+def ready(client, timeout: float = 300) -> None:
+    """Until ``GET /health/ready`` answers 200 (``client``: a TestClient or an httpx client of a server): its database
+    answers and its worker processes run, so that no timed request waits for them to start."""
+    deadline = time.monotonic() + timeout
+    while (r := client.get("/health/ready")).status_code != 200:
+        assert r.status_code == 503 and time.monotonic() < deadline, r.text
+        time.sleep(0.1)
+
+
 _TOKEN = re.compile(r'name="_csrf_token" value="([^"]+)"')
 
 

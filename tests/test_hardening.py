@@ -13,7 +13,7 @@ import uuid
 
 import httpx
 import pytest
-from conftest import KEYS, KEYS_ENV, UNTHROTTLED, UNTHROTTLED_ENV, bearer, summary
+from conftest import KEYS, KEYS_ENV, UNTHROTTLED, UNTHROTTLED_ENV, bearer, ready, slowdown, summary
 from litestar.testing import TestClient
 from servers import Server
 from test_pairing_scales import SHAPES
@@ -31,6 +31,8 @@ HEAVIEST = ("money_one_key_time", "distinct_figures")
 def server(tmp_path_factory):
     with Server({"TADQIQ_DATA_DIR": str(tmp_path_factory.mktemp("hardening")), "TADQIQ_KEYS": KEYS_ENV,
                  "TADQIQ_WORKERS": "2", **UNTHROTTLED_ENV}) as s:
+        with httpx.Client(base_url=s.url, timeout=10) as client:
+            ready(client)  # its worker processes run: their start (seconds of CPU) is not timed with /health
         yield s
 
 
@@ -64,7 +66,7 @@ def test_health_answers_within_50_ms_while_the_heaviest_request_runs(server, sha
             f"{statistics.median(latencies) * 1000:5.1f} ms, 95th percentile {p95 * 1000:5.1f} ms, "
             f"slowest {slowest * 1000:5.1f} ms")
     assert len(latencies) >= 5, "the request ended too soon to measure anything"
-    assert slowest <= 0.050, latencies
+    assert slowest <= 0.050 * slowdown(), latencies  # written for a quiet machine, scaled on a crowded one
 
 
 def _app(tmp_path, **settings):  # type: ignore[no-untyped-def]

@@ -13,7 +13,7 @@ import time
 from collections import Counter
 
 import pytest
-from conftest import KEYS, KEYS_ENV, UNTHROTTLED, bearer, sign_in, summary
+from conftest import KEYS, KEYS_ENV, UNTHROTTLED, bearer, ready, sign_in, slowdown, summary
 from litestar.testing import TestClient
 
 from service.app import create_app
@@ -189,6 +189,7 @@ def clients(tmp_path_factory):
         token = sign_in(browser, "desk-reviewer")
         for path in (f"/reports/{rid}", "/reports", "/nowhere"):  # templates compile once per process: warm them
             browser.get(path)
+        ready(client)  # the first large body would wait for the worker processes to start: seconds, not a bound
         yield api, browser, rid, token
 
 
@@ -231,12 +232,13 @@ def test_the_catalogue_of_hostile_inputs(clients):
     assert len(cases) >= 150, len(cases)
     statuses: Counter[int] = Counter()
     slow, errors, not_problems = [], [], []
+    budget = SECONDS * slowdown()  # the bound is for a quiet machine; a crowded one stretches every request
     for name, method, path, kw, client in cases:
         r, seconds = _send(client, method, path, kw)
         statuses[r.status_code] += 1
         if r.status_code >= 500:
             errors.append((name, r.status_code, r.text[:200]))
-        if seconds > SECONDS:
+        if seconds > budget:
             slow.append((name, round(seconds * 1000)))
         # the pages, and the OpenAPI viewer's own router under /schema, answer a browser with an HTML page
         page = (client is browser or path.startswith("/schema/")) and \
@@ -247,7 +249,7 @@ def test_the_catalogue_of_hostile_inputs(clients):
                 not_problems.append((name, r.status_code, r.headers.get("content-type"), r.text[:100]))
     summary("hostile and careless inputs", f"{len(cases)} requests to every route: " + ", ".join(
         f"{n} × {code}" for code, n in sorted(statuses.items())) + f"; {len(errors)} × 5xx; slowest over "
-        f"{SECONDS * 1000:.0f} ms: {len(slow)}")
+        f"{budget * 1000:.0f} ms: {len(slow)}")
     assert not errors, errors
     assert not slow, slow
     assert not not_problems, not_problems

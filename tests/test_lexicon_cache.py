@@ -48,16 +48,21 @@ def test_the_cache_is_read_when_nothing_changed_and_built_again_when_a_source_ch
     build = L._build
     monkeypatch.setattr(L, "_build", lambda tag, territory: built.append(tag) or build(tag, territory))
     L._lexicon("en", None)
+    L._lexicon("fr", "FR")
     L._lexicon.cache_clear()
     L._lexicon("en", None)
-    assert built == ["en"]  # the second from the cache
+    assert built == ["en", "fr"]  # the second English from the cache
+    first = {p.name for p in cache_dir.iterdir()}
 
     source.write_text("a = 2\n")  # a source changed: another key, built again
     L._sources.cache_clear()
     L._lexicon.cache_clear()
     L._lexicon("en", None)
-    assert built == ["en", "en"]
-    assert len(list(cache_dir.iterdir())) == 2
+    assert built == ["en", "fr", "en"]
+    now = {p.name for p in cache_dir.iterdir()}  # English's new lexicon replaced its old one; French's is left
+    assert len(now) == 2 and first - now == {n for n in first if n.endswith("-en-None.pickle")}
+    assert {n for n in first if "-fr-FR" in n} <= now
+    built.remove("fr")
 
     for kept in cache_dir.iterdir():  # a damaged file: built again (and written whole)
         kept.write_bytes(b"\x80\x05garbage")

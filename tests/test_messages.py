@@ -236,13 +236,16 @@ def test_the_catalogue_cache_is_read_when_the_files_are_unchanged_and_made_again
     locale = tmp_path / "locale"
     shutil.copytree(LOCALE_DIR, locale)
     monkeypatch.setenv("TADQIQ_CACHE_DIR", str(tmp_path / "cache"))
+    kept = tmp_path / "cache" / "messages"
     first = catalogues(locale)
     assert first == _parsed(locale)
-    assert len(list((tmp_path / "cache" / "messages").iterdir())) == 1
+    assert sorted(p.name[:2] for p in kept.iterdir()) == sorted(LANGUAGES)  # one table a language
 
     parse = babel.messages.pofile.read_po
+    parsed = []
 
-    def refused(*args, **kwargs):
+    def refused(fileobj, locale, **kwargs):
+        parsed.append(locale)
         raise AssertionError("parsed again")
 
     monkeypatch.setattr(babel.messages.pofile, "read_po", refused)
@@ -252,11 +255,42 @@ def test_the_catalogue_cache_is_read_when_the_files_are_unchanged_and_made_again
     po.write_text(po.read_text("utf-8").replace('msgstr " ou "', 'msgstr " ou bien "', 1), "utf-8")
     with pytest.raises(AssertionError, match="parsed again"):
         catalogues(locale)  # a changed file is parsed, not served from the cache
+    assert parsed == ["fr"]  # only the language that changed
+    before = {p.name for p in kept.iterdir()}
     monkeypatch.setattr(babel.messages.pofile, "read_po", parse)
     changed = catalogues(locale)
     assert changed == _parsed(locale) != first
     assert " ou bien " in changed["fr"].values()
+    after = {p.name for p in kept.iterdir()}  # French's new table replaced its old one; the others stayed
+    assert len(after) == len(LANGUAGES) and len(before - after) == 1 and next(iter(before - after))[:3] == "fr-"
     (tmp_path / "file").write_text("")
     monkeypatch.setenv("TADQIQ_CACHE_DIR", str(tmp_path / "file" / "cache"))  # a cache that cannot be made is no
     po.write_text(po.read_text("utf-8").replace(" ou bien ", " ou alors "), "utf-8")  # cache, not an error
     assert " ou alors " in catalogues(locale)["fr"].values()
+
+
+FIRST_CHECK = """
+from pathlib import Path
+import babel.messages.pofile as pofile
+parse = pofile.read_po
+parsed = []
+pofile.read_po = lambda fileobj, locale, **kw: parsed.append(locale) or parse(fileobj, locale, **kw)
+from service.work import check_json
+assert b'"verdicts"' in check_json(Path("seeds/tiktok-m2/claims.json").read_bytes()).report
+print(" ".join(sorted(parsed)))
+"""
+
+
+def test_a_first_check_reads_only_the_catalogues_it_writes_in(tmp_path):
+    """With an empty cache directory (a first start), checking an Arabic article parses Arabic's and English's
+    catalogues, not the other three (each is read when first used)."""
+    import subprocess
+    import sys
+
+    root = LOCALE_DIR.parent.parent
+    out = subprocess.run([sys.executable, "-c", FIRST_CHECK], check=False, cwd=root, capture_output=True, text=True,
+                         timeout=120,
+                         env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(root), "TADQIQ_CACHE_DIR": str(tmp_path)})
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() in (["ar"], ["ar", "en"])
+    assert {p.name[:3] for p in (tmp_path / "messages").iterdir()} <= {"ar-", "en-"}

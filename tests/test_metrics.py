@@ -9,7 +9,7 @@ from collections import Counter
 
 import httpx
 import pytest
-from conftest import KEYS_ENV, SEEDS, UNTHROTTLED, UNTHROTTLED_ENV, bearer
+from conftest import KEYS_ENV, SEEDS, UNTHROTTLED, UNTHROTTLED_ENV, bearer, ready
 from litestar.testing import TestClient
 from prometheus_client.parser import text_string_to_metric_families
 from servers import Server
@@ -68,8 +68,9 @@ def test_request_ids(client):
 
 
 def test_ready_says_what_is_down(tmp_path, client):
+    ready(client)  # the worker processes start when first asked for: not ready until they run
     ok = client.get("/health/ready")
-    assert ok.status_code == 200 and ok.json() == {"status": "ready", "checks": {"database": "ok"}}
+    assert ok.status_code == 200 and ok.json() == {"status": "ready", "checks": {"database": "ok", "workers": "ok"}}
     settings = Settings(data_dir=str(tmp_path), keys=KEYS_ENV, broker_url="amqp://guest:guest@127.0.0.1:1/",
                         **UNTHROTTLED)
     with TestClient(create_app(settings)) as other:
@@ -104,6 +105,7 @@ def test_several_processes_one_metrics_and_json_logs(tmp_path, workers):
 
             _until(lambda: counted() == 40, 10)
             assert counted() == 40
+            ready(http)  # each process's worker processes started after its first answer: wait for them
             assert http.get("/health/ready").json()["status"] == "ready"
         server.log.seek(0)
         log = server.log.read().decode()

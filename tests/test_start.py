@@ -94,3 +94,25 @@ def test_a_port_in_use_is_a_clear_error_with_several_processes(tmp_path):
     finally:
         taken.close()
     assert out.returncode != 0 and "Address already in use" in out.stderr, out.stderr[-2000:]
+
+
+WITHOUT_THROTTLING = """
+import sys
+from service.app import create_app
+from service.settings import Settings
+from service.throttle import Throttle
+
+create_app(Settings(data_dir=sys.argv[1], keys="", rate="", failures=""))
+print("limits" in sys.modules)
+assert Throttle("2/second", "").rate
+print("limits" in sys.modules)
+"""
+
+
+def test_a_server_without_throttling_does_not_import_limits(tmp_path):
+    """``limits`` imports every storage backend it has (memcached, MongoDB, Redis…): a server that counts nothing
+    (``TADQIQ_RATE`` and ``TADQIQ_FAILURES`` empty) does without it; one that counts imports it."""
+    out = subprocess.run([sys.executable, "-c", WITHOUT_THROTTLING, str(tmp_path)], check=False, cwd=ROOT,
+                         capture_output=True, text=True, timeout=120, env={"PATH": "/usr/bin:/bin"})
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["False", "True"]

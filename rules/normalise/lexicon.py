@@ -362,7 +362,8 @@ def _lexicon(tag: str, territory: str | None) -> Lexicon:
             pass
     lex = _build(tag, territory)
     if kept is not None:
-        cache.write(kept, pickle.dumps(_frozen(lex), protocol=pickle.HIGHEST_PROTOCOL))
+        cache.write(kept, pickle.dumps(_frozen(lex), protocol=pickle.HIGHEST_PROTOCOL),
+                    replaces=f"*-{tag}-{territory}.pickle")
     return lex
 
 
@@ -376,23 +377,27 @@ _LIBRARIES = ("babel", "pint", "snowballstemmer")
 @lru_cache(maxsize=1)
 def _sources() -> str:
     import hashlib
-    import importlib
+    import importlib.metadata
+    import importlib.util
     import sys
     from pathlib import Path
 
     root = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256(f"{sys.version}\0{_FORMAT}".encode())
     paths = [root / name for name in _SOURCE_FILES]
-    paths += sorted(p for p in (root / "normalise").rglob("*") if p.suffix in (".py", ".toml"))
+    paths += sorted(p for p in (root / "normalise").rglob("*") if p.suffix in (".py", ".toml", ".json"))
     for path in paths:
         data = path.read_bytes()
         digest.update(f"\0{path.name}\0{len(data)}\0".encode())
         digest.update(data)
-    for name in _LIBRARIES:
-        module = importlib.import_module(name)
-        stat = Path(module.__file__ or name).stat()
-        digest.update(f"\0{name}\0{getattr(module, '__version__', '')}\0{stat.st_size}\0{stat.st_mtime_ns}"
-                      .encode())
+    for name in _LIBRARIES:  # found, not imported: a start needs no pint (``units.pint_facts``)
+        spec = importlib.util.find_spec(name)
+        stat = Path(spec.origin if spec and spec.origin else name).stat()
+        try:
+            version = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:  # installed without its metadata: the file's stat says
+            version = ""
+        digest.update(f"\0{name}\0{version}\0{stat.st_size}\0{stat.st_mtime_ns}".encode())
     return digest.hexdigest()[:32]
 
 

@@ -1,13 +1,15 @@
-"""The allow-listed units, one pint registry per process, and exact conversions between periods.
+"""The allow-listed units, exact conversions between them, and exact conversions between periods.
 
 Units come from ``data/units.toml`` (countable things, and words CLDR lacks) and from babel's CLDR unit names for
 measures (``CLDR_KINDS``: lengths, areas, volumes, masses, temperatures, energy, power, speeds, data sizes,
-durations, shares), each checked against pint when the process starts; nothing else becomes a unit.
+durations, shares), each one pint knows (``pint_facts``: pint's answers, kept in a file); nothing else becomes a
+unit.
 ``words(lang)`` is every name and symbol a language writes them with (CLDR's long, short and narrow forms, every
 plural form), built once per language; a CLDR form written without its number names one or two of the unit
 (Arabic "يومان" is two days). Conversions between units of the same kind
 (minutes and days, percent and plain fractions) are pint's, made exact by building the registry with
-``non_int_type=Fraction``. Conversions between calendar periods are not one number: a month has 28 to 31 days
+``non_int_type=Fraction`` (its factors to root units, kept; the registry itself is built only for a conversion
+they do not answer). Conversions between calendar periods are not one number: a month has 28 to 31 days
 and a year 365 or 366, so ``periods(a, b)`` returns an exact interval (12 months a year exactly; 28–31 days a
 month).
 """
@@ -19,29 +21,18 @@ from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
 from importlib.resources import files
-from pathlib import Path
 
-import pint
 from babel import Locale
 
-from rules.cache import folder
 from rules.interval import Interval
+from rules.normalise.pint_facts import CLDR_KINDS, facts, registry
 
-__all__ = ["KINDS", "NAMES", "PERIODS", "PINT_NAMES", "REGISTRY", "factor", "kind", "name", "pattern", "periods",
+__all__ = ["KINDS", "NAMES", "PERIODS", "PINT_NAMES", "factor", "kind", "name", "pattern", "periods", "registry",
            "words"]
 
 _DATA = tomllib.loads(files("rules.normalise").joinpath("data/units.toml").read_text("utf-8"))
-
-def _cache() -> Path | None:
-    """Where pint keeps its parsed definitions between starts (a fifth of a start's time otherwise; pint keys the
-    cache by the file's content and ``non_int_type``); None when that place cannot be written."""
-    return folder("pint")
-
-
-REGISTRY = pint.UnitRegistry(non_int_type=Fraction, autoconvert_offset_to_baseunit=False, cache_folder=_cache())
-for _spec in _DATA.values():
-    if "define" in _spec:
-        REGISTRY.define(_spec["define"])
+#: What pint answers (``pint_facts``: kept in a file, so that a start needs neither pint nor its registry).
+_FACTS = facts()
 
 KINDS: dict[str, str] = {name: spec["kind"] for name, spec in _DATA.items()}
 NAMES: dict[str, dict[str, list[str]]] = {
@@ -50,75 +41,16 @@ NAMES: dict[str, dict[str, list[str]]] = {
 DUALS: dict[str, dict[str, list[str]]] = {name: spec.get("dual", {}) for name, spec in _DATA.items()}
 _DISPLAY: dict[str, dict[str, list[str]]] = {name: spec.get("display", {}) for name, spec in _DATA.items()}
 
-#: CLDR unit categories read as measures, and the kind each is.
-CLDR_KINDS = {"length": "length", "area": "area", "volume": "volume", "mass": "mass", "temperature": "temperature",
-              "energy": "energy", "power": "power", "speed": "speed", "digital": "data", "duration": "time",
-              "concentr": "share"}
-#: CLDR names pint spells otherwise; the rest are CLDR's with '-' as '_' ('square-foot' → square_foot).
-_PINT_NAMES = {"celsius": "degree_Celsius", "fahrenheit": "degree_Fahrenheit", "generic": None, "part": None,
-               "item": None, "karat": None, "mole": None, "katal": None, "mile-scandinavian": None, "ton": "short_ton",
-               "century": None, "fortnight": None, "decade": None, "night": None, "quarter": None,
-               "permyriad": None, "part-per-1e6": None, "part-per-1e9": None, "percent": "percent",
-               "permille": "permille", "light-speed": None, "beaufort": None,
-               # units that are more often counted things than measures in news ("a pinch", "five stones")
-               "cup": None, "cup-imperial": None, "cup-metric": None, "pinch": None, "drop": None, "jigger": None,
-               "dram": None, "dessert-spoon": None, "dessert-spoon-imperial": None, "grain": None, "stone": None,
-               "slug": None, "point": None, "fathom": None, "furlong": None, "chain": None, "rod": None,
-               "earth-radius": None, "solar-radius": None, "earth-mass": None, "solar-mass": None, "dalton": None,
-               "carat": None, "bushel": None, "acre-foot": None, "milliinch": None, "fun": None, "rin": None,
-               "sun": None, "ken": None, "koku": None, "sai": None, "shaku": None, "kosaji": None, "osaji": None,
-               "shaku-cloth": None, "shaku-length": None, "electronvolt": None, "becquerel": None, "gray": None,
-               "sievert": None}
-
-
-def _pint(name: str) -> str | None:
-    """A pint expression for a CLDR unit name, built from CLDR's own names (never from request text)."""
-    if name in _PINT_NAMES:
-        return _PINT_NAMES[name]
-    if any(part in name.split("-") for part in ("person", "jp", "ofglucose", "ofhg")):
-        return None
-    if name.startswith(("square-", "cubic-")):
-        power = 2 if name.startswith("square-") else 3
-        return f"({_pint(name.split('-', 1)[1])}) ** {power}"
-    if "-per-" in name:
-        top, bottom = name.split("-per-", 1)
-        a, b = _pint(top), _pint(bottom)
-        return f"({a}) / ({b})" if a and b else None
-    return name.replace("-", "_")
-
-
-def _cldr_units() -> dict[str, str]:
-    """CLDR unit id → our unit name, for the measures pint knows; units pint spells otherwise are defined as
-    aliases ('kilometer_per_hour = (kilometer) / (hour)')."""
-    out: dict[str, str] = {}
-    for cldr in Locale.parse("en")._data["unit_patterns"]:
-        category, _, rest = cldr.partition("-")
-        if category not in CLDR_KINDS:
-            continue
-        ours = rest.replace("-", "_")
-        if ours in KINDS:
-            out[cldr] = ours
-            continue
-        expression = _pint(rest)
-        if expression is None:
-            continue
-        try:
-            if ours not in REGISTRY:
-                REGISTRY.define(f"{ours} = {expression}")
-            REGISTRY.Unit(ours)
-        except (pint.errors.PintError, AttributeError, ValueError, TypeError):
-            continue
-        KINDS[ours] = CLDR_KINDS[category]
-        out[cldr] = ours
-    return out
-
-
-_CLDR_IDS = _cldr_units()
+#: CLDR unit id → our unit name, for the measures pint knows (CLDR's units pint spells otherwise are aliases in
+#: pint's registry: 'kilometer_per_hour = (kilometer) / (hour)'); each is a unit of its category's kind.
+_CLDR_IDS: dict[str, str] = _FACTS.cldr
+for _cldr, _ours in _CLDR_IDS.items():
+    KINDS.setdefault(_ours, CLDR_KINDS[_cldr.partition("-")[0]])
 #: Every unit name and alias pint defines, folded (no prefixes: 'units' is not micro-nits): a word after a figure
 #: that is one of them, and no unit tadqiq reads, is refused rather than counted ('10 furlongs').
-PINT_NAMES = frozenset(n.casefold() for name, d in REGISTRY._units.items() if len(name) > 2
-                       for n in (name, *getattr(d, "aliases", ())) if len(n) > 2 and n.isalpha())
+PINT_NAMES = _FACTS.names
 _CLDR = {ours: cldr for cldr, ours in _CLDR_IDS.items()}
+_ROOTS = _FACTS.roots
 
 PERIODS = ("hour", "day", "week", "month", "quarter", "year")
 _FIXED = {"hour": Fraction(1, 24), "day": Fraction(1), "week": Fraction(7)}
@@ -173,8 +105,13 @@ def factor(src: str, dst: str) -> Fraction | None:
         return Fraction(1)
     if src not in KINDS or dst not in KINDS or {src, dst} == {"percent", "percentage_point"}:
         return None  # percent and percentage points measure different things, whatever pint says
+    a, b = _ROOTS.get(src), _ROOTS.get(dst)
+    if a is not None and b is not None:  # what pint computes: each unit's factor to the same root units
+        return a[1] / b[1] if a[0] == b[0] else None
+    import pint
+
     try:
-        return Fraction(REGISTRY.Quantity(Fraction(1), src).to(dst).magnitude)
+        return Fraction(registry().Quantity(Fraction(1), src).to(dst).magnitude)
     except pint.DimensionalityError:
         return None
 
