@@ -19,8 +19,20 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_the_kept_facts_are_what_pint_answers_now():
-    kept = json.loads(P.FILE.read_text("utf-8"))
-    assert kept == P._asked(), "pint's answers changed: make units (python -m rules.normalise.pint_facts)"
+    """With the libraries the file was made with, the file is exactly what they answer now. After a release of pint
+    or babel the service asks pint at start (correct, only slower: ``facts``), so this holds the answers only, and
+    warns: the answers changing is a failure, a version alone is a reminder to run ``make units``."""
+    import warnings
+
+    kept, now = json.loads(P.FILE.read_text("utf-8")), P._asked()
+    if kept["made_with"] == now["made_with"]:
+        assert kept == now, "pint's answers changed: make units (python -m rules.normalise.pint_facts)"
+        return
+    strip = ("key", "made_with")
+    assert {k: v for k, v in kept.items() if k not in strip} == {k: v for k, v in now.items() if k not in strip}, \
+        f"pint's answers changed with {now['made_with']}: make units (python -m rules.normalise.pint_facts)"
+    warnings.warn(f"pint_facts.json was made with {kept['made_with']}, installed {now['made_with']}: a start asks pint "
+                  "again until `make units` is run", stacklevel=1)
 
 
 def _by_pint(src: str, dst: str) -> Fraction | None | str:
@@ -66,7 +78,9 @@ def test_checking_an_article_imports_no_pint(tmp_path):
                          timeout=120,
                          env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "TADQIQ_CACHE_DIR": str(tmp_path)})
     assert out.returncode == 0, out.stderr
-    assert out.stdout.split() == ["False"]
+    # with other pint or babel releases than the file was made with, the start asks pint (the warning above)
+    current = json.loads(P.FILE.read_text("utf-8"))["made_with"] == P.made_with()
+    assert out.stdout.split() == ["False" if current else "True"]
 
 
 def test_facts_made_from_other_sources_are_asked_of_pint_again(tmp_path, monkeypatch):

@@ -160,14 +160,30 @@ def _asked() -> dict[str, Any]:
     roots: dict[str, list[str]] = {}
     for unit in kinds:
         try:
+            one = reg.Quantity(Fraction(1), unit)  # parsed first: a prefixed unit ('kilometer') is in the registry's
+            # table only once parsed, so asking the table first made the answer depend on what was converted before
             if not reg._units[unit].is_multiplicative:
                 continue  # offset units (degrees Celsius): pint converts them by more than a factor
-            q = reg.Quantity(Fraction(1), unit).to_root_units()
+            q = one.to_root_units()
         except (pint.errors.PintError, KeyError, RecursionError):
             continue
         if type(q.magnitude) is Fraction:
             roots[unit] = [_dimensions(reg, unit), str(q.magnitude)]
-    return {"key": key(), "cldr": cldr, "names": names, "roots": roots}
+    return {"key": key(), "made_with": made_with(), "cldr": cldr, "names": names, "roots": roots}
+
+
+def made_with() -> dict[str, str]:
+    """The versions of the libraries whose answers the file keeps (a new release changes ``key``; the answers
+    themselves may well be the same)."""
+    import importlib.metadata
+
+    import babel
+
+    try:
+        version = importlib.metadata.version("pint")
+    except importlib.metadata.PackageNotFoundError:
+        version = ""
+    return {"pint": version, "babel": babel.__version__}
 
 
 def _dimensions(reg: pint.UnitRegistry, unit: str) -> str:
