@@ -35,6 +35,27 @@ def test_the_kept_facts_are_what_pint_answers_now():
                   "again until `make units` is run", stacklevel=1)
 
 
+ASKED = """
+import json
+from rules.normalise import pint_facts as P
+P.registry().Quantity(1, "kilometer").to("meter")  # the service's registry: reads pint's disk cache, or writes it
+print(json.dumps(P._asked()["names"]))
+"""
+
+
+def test_the_kept_facts_do_not_depend_on_pints_disk_cache(tmp_path):
+    """pint's registry loaded from its disk cache holds other unit names than one built from the definitions (the
+    prefixed names a process had parsed when it wrote the cache): asked with an empty cache, then with the cache
+    that first run left, the answers are the file's both times (the file once depended on that cache)."""
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "TADQIQ_CACHE_DIR": str(tmp_path)}
+    kept = json.loads(P.FILE.read_text("utf-8"))["names"]
+    for _ in ("empty cache", "cache left by the first run"):
+        out = subprocess.run([sys.executable, "-c", ASKED], check=True, cwd=ROOT, capture_output=True, text=True,
+                             timeout=120, env=env)
+        assert json.loads(out.stdout) == kept
+    assert any((tmp_path / "pint").iterdir())  # the second run did read a cache
+
+
 def _by_pint(src: str, dst: str) -> Fraction | None | str:
     try:
         return Fraction(P.registry().Quantity(Fraction(1), src).to(dst).magnitude)

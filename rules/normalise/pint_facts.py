@@ -98,14 +98,14 @@ def _cache() -> Path | None:
     return folder("pint")
 
 
-def _build() -> tuple[pint.UnitRegistry, dict[str, str], list[str]]:
+def _build(cache: Path | None) -> tuple[pint.UnitRegistry, dict[str, str], list[str]]:
     """pint's registry with units.toml's definitions and CLDR's units pint spells otherwise defined as aliases
     ('kilometer_per_hour = (kilometer) / (hour)'); the CLDR unit ids → our unit names of the measures pint knows;
     and the unit names pint defines by then (what it parses later adds the prefixed names it meets: 'kilometer')."""
     import pint
     from babel import Locale
 
-    reg = pint.UnitRegistry(non_int_type=Fraction, autoconvert_offset_to_baseunit=False, cache_folder=_cache())
+    reg = pint.UnitRegistry(non_int_type=Fraction, autoconvert_offset_to_baseunit=False, cache_folder=cache)
     data = _data()
     for spec in data.values():
         if "define" in spec:
@@ -140,7 +140,7 @@ def _build() -> tuple[pint.UnitRegistry, dict[str, str], list[str]]:
 
 @lru_cache(maxsize=1)
 def _built() -> tuple[pint.UnitRegistry, dict[str, str], list[str]]:
-    return _build()
+    return _build(_cache())
 
 
 def registry() -> pint.UnitRegistry:
@@ -153,7 +153,9 @@ def _asked() -> dict[str, Any]:
     """The facts as pint answers them now, as the file keeps them."""
     import pint
 
-    reg, cldr, names = _built()
+    reg, cldr, names = _build(None)  # never from pint's disk cache: a registry loaded from it holds other names
+    # than one built from the definitions (which prefixed names it parsed when it was written), so the file depended
+    # on what an earlier process had left in the cache
     kinds = {name: spec["kind"] for name, spec in _data().items()}
     for cldr_id, ours in cldr.items():
         kinds.setdefault(ours, CLDR_KINDS[cldr_id.partition("-")[0]])
