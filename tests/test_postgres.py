@@ -156,7 +156,8 @@ def test_stored_checks_commit_on_a_connection_of_their_own_and_survive_losing_it
             async with store.engine.connect() as conn:
                 killed = (await conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": writer_pid})).scalar()
             third = await asyncio.wait_for(store.add("desk", "k", checked), 10)
-            found = [await store.get("desk", s.id) for s in (first, second, third)]
+            together = await asyncio.gather(*(store.add("desk", "k", checked) for _ in range(8)))  # shared commits
+            found = [await store.get("desk", s.id) for s in (first, second, third, *together)]
             return killed, found
         finally:
             for conn in held:
@@ -165,4 +166,4 @@ def test_stored_checks_commit_on_a_connection_of_their_own_and_survive_losing_it
 
     killed, found = asyncio.run(scenario())
     assert killed is True
-    assert all(f is not None and f.report.verdicts for f in found)
+    assert len(found) == 11 and all(f is not None and f.report.verdicts for f in found)
