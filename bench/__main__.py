@@ -460,6 +460,8 @@ def main() -> int:
     parser.add_argument("--archive", type=int, default=100_000,
                         help="articles in the archive batch (2 workers, one killed half-way); 0: skip it")
     parser.add_argument("--tries", type=int, default=3, help="cold starts of each kind (--only coldstart)")
+    parser.add_argument("--connections", type=int, default=16,
+                        help="keep-alive connections of the stored checks' load generator (--only stored)")
     args = parser.parse_args()
     if args.only == "engine":
         print(_engine_summary(engine()))
@@ -487,8 +489,10 @@ def main() -> int:
         from bench import scale
 
         part = ({"http": http(args.seconds, os.cpu_count() or 1), "http_1_worker": http(args.seconds, 1)}
-                if args.only == "http" else {"stored": scale.stored(args.seconds)})
+                if args.only == "http" else {"stored": scale.stored(args.seconds, connections=args.connections)})
         print(json.dumps(part, indent=1))
+        if args.only == "stored":
+            print(scale.stored_summary(part["stored"]))
         return 0
     if args.only == "coldstart":  # the cold start alone (``make bench`` measures it with the scale part)
         from bench import scale

@@ -14,6 +14,7 @@ from __future__ import annotations
 import selectors
 import socket
 import time
+from collections.abc import Callable
 
 __all__ = ["rate", "request_bytes", "send_once"]
 
@@ -60,9 +61,11 @@ class _Answer:
 
 
 def rate(host: str, port: int, path: str, body: bytes, seconds: float = 5.0, connections: int = 8,
-         headers: dict[str, str] | None = None) -> float:
+         headers: dict[str, str] | None = None, connected: Callable[[list[socket.socket]], None] | None = None
+         ) -> float:
     """Requests per second for ``POST path`` with ``body`` (and ``headers``); the generator's CPU per request goes
-    to ``LAST``."""
+    to ``LAST``. ``connected(sockets)`` is called once every connection is made, before the first request (to see
+    which server process holds which)."""
     request = request_bytes(host, path, body, headers)
     selector = selectors.DefaultSelector()
     socks = []
@@ -72,6 +75,8 @@ def rate(host: str, port: int, path: str, body: bytes, seconds: float = 5.0, con
         sock.setblocking(False)
         socks.append(sock)
         selector.register(sock, selectors.EVENT_READ, _Answer())
+    if connected is not None:
+        connected(socks)
     count = 0
     cpu = time.process_time()
     start = time.perf_counter()

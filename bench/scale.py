@@ -161,41 +161,110 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def stored(seconds: float, rounds: int = 4) -> dict:
+def holders(port: int) -> dict[int, int]:
+    """The server process (pid) holding each established connection to ``port``, by the client's port (``ss``)."""
+    out = subprocess.run(["ss", "-tnpH", "state", "established", f"( sport = :{port} )"], capture_output=True,
+                         text=True, check=False).stdout
+    found = {}
+    for line in out.splitlines():
+        fields, pid = line.split(), line.partition("pid=")[2].partition(",")[0]
+        if len(fields) >= 4 and pid.isdigit():
+            found[int(fields[3].rsplit(":", 1)[1])] = int(pid)
+    return found
+
+
+def _threads_waiting(pids: list[int]) -> float:
+    """Seconds every thread of ``pids`` has spent runnable but waiting for a core (``schedstat``), summed."""
+    total = 0
+    for pid in pids:
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            try:
+                total += int((task / "schedstat").read_text().split()[1])
+            except OSError:  # a thread that ended meanwhile
+                continue
+    return total / 1e9
+
+
+def _loop_sleeps(pids: list[int]) -> int:
+    """Voluntary context switches of the event loops (each process's main thread) so far."""
+    total = 0
+    for pid in pids:
+        status = Path(f"/proc/{pid}/status").read_text()
+        total += int(status.partition("\nvoluntary_ctxt_switches:")[2].split()[0])
+    return total
+
+
+def stored(seconds: float, rounds: int = 4, connections: int = 16) -> dict:
     """Stored checks (``POST /v1/checks``, committed to PostgreSQL before each answer) with one and two server
-    processes, interleaved rounds; 16 keep-alive connections."""
+    processes, interleaved rounds, ``connections`` keep-alive connections. Besides the rates and the CPU a request
+    of the servers (S), PostgreSQL (P) and the load generator (C): how the kernel spread the connections over the
+    processes (``SO_REUSEPORT`` hashes each connection to a process: with 16, 8/8 only one time in five), each
+    process's share of the servers' CPU, how much of a core each process used and how long its threads waited
+    for one (what is left of the wall time, it had nothing to do), and how often an event loop went to sleep a
+    request."""
     body = SEED.read_bytes()
     deployment = Deployment()
     try:
         servers = {n: deployment.serve(n) for n in (1, 2)}
         for n, (_, port) in servers.items():  # warm both
-            rate("127.0.0.1", port, "/v1/checks", body, 1.0, connections=16, headers=deployment.auth)
+            rate("127.0.0.1", port, "/v1/checks", body, 1.0, connections=connections, headers=deployment.auth)
         counts: dict[int, list[float]] = {1: [], 2: []}
         cpu = {1: 0.0, 2: 0.0}
         database = {1: 0.0, 2: 0.0}
         generator = {1: 0.0, 2: 0.0}
+        sleeps = {1: 0, 2: 0}
+        used = {1: 0.0, 2: 0.0}
+        waiting = {1: 0.0, 2: 0.0}
+        split: dict[int, list[list[int]]] = {1: [], 2: []}
+        shares: dict[int, list[list[float]]] = {1: [], 2: []}
         for _ in range(rounds):
             for n, (proc, port) in servers.items():
                 pids = _work_pids(proc.pid)
-                before, db_before = sum(_cpu_seconds(p) for p in pids), _postgres_cpu()
-                counts[n].append(rate("127.0.0.1", port, "/v1/checks", body, seconds / rounds, connections=16,
-                                      headers=deployment.auth))
-                cpu[n] += sum(_cpu_seconds(p) for p in pids) - before
+
+                def spread(socks: list[socket.socket], n: int = n, port: int = port, pids: list[int] = pids) -> None:
+                    held = holders(port)
+                    mine = [held.get(sock.getsockname()[1]) for sock in socks]
+                    split[n].append([mine.count(p) for p in pids])
+
+                before = [_cpu_seconds(p) for p in pids]
+                db_before, sleeps_before, wait_before = _postgres_cpu(), _loop_sleeps(pids), _threads_waiting(pids)
+                start = time.perf_counter()
+                counts[n].append(rate("127.0.0.1", port, "/v1/checks", body, seconds / rounds, headers=deployment.auth,
+                                      connections=connections, connected=spread))
+                wall = time.perf_counter() - start
+                spent = [_cpu_seconds(p) - b for p, b in zip(pids, before)]
+                cpu[n] += sum(spent)
+                shares[n].append([round(x / max(sum(spent), 1e-9), 2) for x in spent])
                 database[n] += _spent(db_before, _postgres_cpu())
                 generator[n] += LAST["cpu_us_per_request"] / 1000 * counts[n][-1] * seconds / rounds
+                sleeps[n] += _loop_sleeps(pids) - sleeps_before
+                used[n] += sum(spent) / (wall * n) / rounds
+                waiting[n] += (_threads_waiting(pids) - wait_before) / (wall * n) / rounds
         rss = {n: _family_rss(proc.pid) for n, (proc, _) in servers.items()}
     finally:
         deployment.close()
     one, two = sum(counts[1]) / rounds, sum(counts[2]) / rounds
     answered = {n: sum(counts[n]) * seconds / rounds for n in counts}
     per = {n: cpu[n] / answered[n] * 1000 for n in counts}
-    s, p, c = per[1], database[1] / answered[1] * 1000, generator[1] / answered[1]
+    db = {n: database[n] / answered[n] * 1000 for n in counts}
+    gen = {n: generator[n] / answered[n] for n in counts}
+    s, p, c = per[1], db[1], gen[1]
     return {"workers_1_rps": one, "workers_2_rps": two, "ratio_2_over_1": two / one, "rounds": counts,
             "server_cpu_ms_per_request": {str(n): v for n, v in per.items()},
-            "postgres_cpu_ms_per_request": {str(n): database[n] / answered[n] * 1000 for n in counts},
-            "generator_cpu_ms_per_request": {str(n): generator[n] / answered[n] for n in counts},
+            "postgres_cpu_ms_per_request": {str(n): v for n, v in db.items()},
+            "generator_cpu_ms_per_request": {str(n): v for n, v in gen.items()},
             "bound_2S_over_S_P_C": 2 * s / (s + p + c),
-            "rss_mb": {str(n): v for n, v in rss.items()}, "database": "postgresql", "connections": 16}
+            # what the CPU measured with two processes allows: one process at most 1/S1 a second on its core, two at
+            # most 2/(S2+P2+C2) on both; below the line above by what a request costs more with two
+            "bound_2S1_over_S2_P2_C2": 2 * s / (per[2] + db[2] + gen[2]),
+            "connections_per_process": {str(n): v for n, v in split.items()},
+            "cpu_share_per_process": {str(n): v for n, v in shares.items()},
+            # CPU seconds of each process over the wall time: below 1, a process had nothing to do or waited for a
+            # core; how long its threads waited for one (summed, so on a busy machine more than the wall time)
+            "cores_used_per_process": {str(n): v for n, v in used.items()},
+            "threads_waiting_for_a_core": {str(n): v for n, v in waiting.items()},
+            "loop_sleeps_per_request": {str(n): sleeps[n] / answered[n] for n in counts},
+            "rss_mb": {str(n): v for n, v in rss.items()}, "database": "postgresql", "connections": connections}
 
 
 def _schedstat(pids: list[int]) -> float:
@@ -473,15 +542,26 @@ def cpu_bound(engine_ms: float, run: dict) -> float:
     return 2 * engine_ms / spent
 
 
+def stored_summary(st: dict) -> str:
+    return (f"stored    1 worker {st['workers_1_rps']:.0f} req/s, 2 workers {st['workers_2_rps']:.0f} req/s, "
+            f"ratio {st['ratio_2_over_1']:.2f} (target ≥ 1.8; PostgreSQL, interleaved rounds); server CPU per "
+            f"request {st['server_cpu_ms_per_request']['1']:.2f} / {st['server_cpu_ms_per_request']['2']:.2f} ms, "
+            f"PostgreSQL {st['postgres_cpu_ms_per_request']['1']:.2f} / {st['postgres_cpu_ms_per_request']['2']:.2f} "
+            f"ms, load generator {st['generator_cpu_ms_per_request']['1']:.3f} / "
+            f"{st['generator_cpu_ms_per_request']['2']:.3f} ms (bound 2S/(S+P+C) = {st['bound_2S_over_S_P_C']:.2f}, "
+            f"with the CPU a request of two processes 2S1/(S2+P2+C2) = {st['bound_2S1_over_S2_P2_C2']:.2f}); "
+            f"connections per process {st['connections_per_process']['2']}, their shares of the servers' CPU "
+            f"{st['cpu_share_per_process']['2']}; each process used {st['cores_used_per_process']['1']:.2f} / "
+            f"{st['cores_used_per_process']['2']:.2f} of a core, its threads waited for one "
+            f"{st['threads_waiting_for_a_core']['1']:.2f} / {st['threads_waiting_for_a_core']['2']:.2f} of the time; "
+            f"event-loop sleeps a request "
+            f"{st['loop_sleeps_per_request']['1']:.2f} / {st['loop_sleeps_per_request']['2']:.2f}; "
+            f"RSS per process {st['rss_mb']} MB")
+
+
 def summary(s: dict) -> str:
     st, b, c = s["stored"], s["batches"], s["cold_start"]
-    lines = [f"stored    1 worker {st['workers_1_rps']:.0f} req/s, 2 workers {st['workers_2_rps']:.0f} req/s, "
-             f"ratio {st['ratio_2_over_1']:.2f} (target ≥ 1.8; PostgreSQL, interleaved rounds); server CPU per "
-             f"request {st['server_cpu_ms_per_request']['1']:.2f} / {st['server_cpu_ms_per_request']['2']:.2f} ms, "
-             f"PostgreSQL {st['postgres_cpu_ms_per_request']['1']:.2f} / {st['postgres_cpu_ms_per_request']['2']:.2f} "
-             f"ms, load generator {st['generator_cpu_ms_per_request']['1']:.3f} / "
-             f"{st['generator_cpu_ms_per_request']['2']:.3f} ms (bound 2S/(S+P+C) = {st['bound_2S_over_S_P_C']:.2f}); "
-             f"RSS per process {st['rss_mb']} MB",
+    lines = [stored_summary(st),
              f"batch     in-process engine {b['in_process_articles_per_second'][0]:.0f} / "
              f"{b['in_process_articles_per_second'][1]:.0f} articles/s (before / after); "
              f"1 worker {b['workers_1']['articles_per_second']:.0f}/s ({b['ratio_1_over_in_process']:.2f}×), "

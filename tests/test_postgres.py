@@ -119,3 +119,51 @@ def test_stored_reports_are_compressed_with_lz4(schema):
     assert (report_how, request_how) == ("lz4", "lz4")
     assert (bytes(report), bytes(request)) == (checked.report, checked.request)
     assert msgspec.json.encode(stored.report) == checked.report
+
+
+def test_stored_checks_commit_on_a_connection_of_their_own_and_survive_losing_it(schema):
+    """A stored check is committed on the group commit's own connection (one statement in autocommit mode: one round
+    trip, where the shared pool's ping and transaction took seven): it neither waits for the pool that reads and
+    reviews use, even when every connection of that pool is held, nor for the pool's ping; and when PostgreSQL
+    closes that connection (a restart, an administrator), the next report is stored all the same, on a new one."""
+    import asyncio
+
+    from sqlalchemy import text
+
+    from service.storage import Store
+    from service.work import check_json
+
+    checked = check_json((SEEDS[0] / "claims.json").read_bytes())
+
+    async def scenario():
+        store = Store(URL, schema)
+        await store.open()
+        held = []
+        try:
+            first = await store.add("desk", "k", checked)
+            pool = store.engine.sync_engine.pool
+            for _ in range(pool.size() + store.engine.sync_engine.pool._max_overflow):
+                conn = await store.engine.connect()
+                await conn.execute(text("SELECT 1"))
+                held.append(conn)
+            # every connection of the shared pool is taken: a report is stored all the same, at once
+            second = await asyncio.wait_for(store.add("desk", "k", checked), 10)
+            for conn in held:
+                await conn.close()
+            held.clear()
+            async with store.writer.connect() as conn:  # the writer's one connection, as the group commit uses it
+                writer_pid = (await conn.execute(text("SELECT pg_backend_pid()"))).scalar()
+            async with store.engine.connect() as conn:
+                killed = (await conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": writer_pid})).scalar()
+            third = await asyncio.wait_for(store.add("desk", "k", checked), 10)
+            together = await asyncio.gather(*(store.add("desk", "k", checked) for _ in range(8)))  # shared commits
+            found = [await store.get("desk", s.id) for s in (first, second, third, *together)]
+            return killed, found
+        finally:
+            for conn in held:
+                await conn.close()
+            await store.close()
+
+    killed, found = asyncio.run(scenario())
+    assert killed is True
+    assert len(found) == 11 and all(f is not None and f.report.verdicts for f in found)

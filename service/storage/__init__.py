@@ -3,10 +3,12 @@
 
 Durability: a report is committed before ``POST /v1/checks`` answers, so an acknowledged report survives a crash
 of the server. Reports that arrive together share a commit (``_GroupCommit``), so concurrent checks do not queue
-for one fsync each. SQLite runs in WAL mode with ``synchronous=FULL`` (each commit is on disk, not only in the OS's
-cache), through one connection (SQLite has one writer; one connection avoids busy errors between our own
-connections). Several processes can share a PostgreSQL database: migrations take an advisory lock, a review
-locks its report's row, and nothing is cached in a process.
+for one fsync each; on PostgreSQL a group is one statement on a connection of its own in autocommit mode: one round
+trip, itself the transaction (its commit flushed as ``synchronous_commit`` says, as any other). SQLite runs in WAL
+mode with ``synchronous=FULL`` (each commit is on disk, not only in the OS's cache), through one connection (SQLite
+has one writer; one connection avoids busy errors between our own connections). Several processes can share a
+PostgreSQL database: migrations take an advisory lock, a review locks its report's row, and nothing is cached in a
+process.
 
 Every query names the newsroom: a report of another newsroom is not found, exactly like one that does not exist.
 Ids are 128 random bits (``secrets.token_urlsafe(16)``), so they cannot be guessed.
@@ -121,8 +123,8 @@ class Store:
         self.postgres = url.startswith("postgresql")
         self.engine: AsyncEngine | None = None
         self._opening = asyncio.Lock()
+        self.writer: AsyncEngine | None = None  # PostgreSQL: the group commit's connection (``open``)
         self._group: _GroupCommit | None = None
-        self._lz4: bool | None = None  # whether this PostgreSQL compresses with LZ4 (``compressed``), asked once
         self.pool = None  # service.pool.Pool, set by the app
 
     @classmethod
@@ -151,6 +153,17 @@ class Store:
             args = {"server_settings": {"search_path": self.schema}} if self.schema else {}
             self.engine = create_async_engine(self.url, pool_size=5, max_overflow=5, pool_pre_ping=True,
                                               connect_args=args)
+            # The group commit's own: a group of reports is one INSERT, which in autocommit mode is its own
+            # transaction, committed before its answer; with the engine above it was seven round trips (the pool's
+            # ping, BEGIN and ROLLBACK; BEGIN, SET LOCAL, INSERT, COMMIT), 1.5 ms of a server's CPU and 0.5 ms of
+            # PostgreSQL's a group, more than the rest of storing a report (bench/README.md). No ping: a group that
+            # fails on a connection PostgreSQL closed is tried again one report at a time, on a new connection
+            # (SQLAlchemy discards a connection that failed so). Groups are written one after another: one
+            # connection, a second while the first is being replaced.
+            self.writer = create_async_engine(self.url, pool_size=1, max_overflow=1, isolation_level="AUTOCOMMIT",
+                                              connect_args=args)
+            for made in (self.engine, self.writer):
+                event.listen(made.sync_engine, "connect", _postgres_session)
         else:
             self.engine = create_async_engine(self.url, pool_size=1, max_overflow=0, pool_timeout=60,
                                               connect_args={"timeout": 30})
@@ -161,6 +174,9 @@ class Store:
         except BaseException:
             self.engine = None
             await engine.dispose()
+            if self.writer is not None:
+                await self.writer.dispose()
+                self.writer = None
             raise
 
     async def _migrate(self, engine: AsyncEngine) -> None:
@@ -186,23 +202,13 @@ class Store:
             finally:
                 fcntl.flock(lock, fcntl.LOCK_UN)
 
-    async def compressed(self, conn) -> None:  # type: ignore[no-untyped-def]
-        """In this transaction, reports' JSON (the request and the report, some 24 KB together: over PostgreSQL's
-        TOAST threshold) compressed with LZ4 rather than the server's default, pglz, which cost more CPU a stored
-        report than a third of the check itself (bench/README.md: 0.37–0.43 → 0.10 ms a batch line). Rows read back
-        the same (PostgreSQL decompresses either). Only where the server was built with LZ4 (14 and later)."""
-        if not self.postgres:
-            return
-        if self._lz4 is None:
-            self._lz4 = bool((await conn.execute(text(
-                "SELECT 'lz4' = ANY(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'"))).scalar())
-        if self._lz4:
-            await conn.execute(text("SET LOCAL default_toast_compression = lz4"))
-
     async def close(self) -> None:
         if self.engine is not None:
             await self.engine.dispose()
             self.engine = None
+        if self.writer is not None:
+            await self.writer.dispose()
+            self.writer = None
 
     # -- writing ---------------------------------------------------------------------------------------------
     async def add(self, newsroom: str, by: str, checked) -> Summary:  # type: ignore[no-untyped-def]
@@ -219,7 +225,7 @@ class Store:
             "newsroom": newsroom, "request": checked.request, "report": checked.report}
         loop = asyncio.get_running_loop()
         if self._group is None or self._group.loop is not loop:
-            self._group = _GroupCommit(self, engine, loop)
+            self._group = _GroupCommit(self.writer or engine, loop)
         await self._group.add(row)
         return Summary(**{**summary.__dict__, "created": _utc(summary.created)})
 
@@ -350,8 +356,7 @@ class _GroupCommit:
 
     MAX = 200
 
-    def __init__(self, store: Store, engine: AsyncEngine, loop: asyncio.AbstractEventLoop):
-        self.store = store
+    def __init__(self, engine: AsyncEngine, loop: asyncio.AbstractEventLoop):
         self.engine = engine
         self.loop = loop
         self.pending: list[tuple[dict, asyncio.Future]] = []
@@ -386,9 +391,8 @@ class _GroupCommit:
             self.draining = False
 
     async def _insert(self, rows: list[dict]) -> None:
-        async with self.engine.begin() as conn:
-            await self.store.compressed(conn)
-            await conn.execute(_INSERT_REPORT, rows)  # one statement, compiled once
+        async with self.engine.begin() as conn:  # on PostgreSQL, autocommit: BEGIN and COMMIT send nothing
+            await conn.execute(_INSERT_REPORT, rows)  # one statement, compiled once (asyncpg: atomic executemany)
 
 
 def _settle(done: asyncio.Future, error: BaseException | None) -> None:
@@ -408,6 +412,21 @@ def dialect_insert(store: Store, table):
         from sqlalchemy.dialects.sqlite import insert
     return insert(table)
 
+
+
+#: LZ4 rather than PostgreSQL's default, pglz, for what is TOASTed (a report's request and report, some 24 KB of JSON
+#: together), where the server was built with it (14 and later): pglz cost more CPU a stored report than a third of
+#: the check itself (bench/README.md: 0.37–0.43 → 0.10 ms a batch line). Rows read back the same (PostgreSQL
+#: decompresses either). Set once per connection, not per transaction (a round trip each).
+_LZ4 = ("SELECT set_config('default_toast_compression', 'lz4', false) FROM pg_settings "
+        "WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)")
+
+
+def _postgres_session(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute(_LZ4)
+    cursor.close()
+    dbapi_connection.commit()  # outside autocommit the SELECT began a transaction, whose rollback would undo it
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

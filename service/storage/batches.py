@@ -15,7 +15,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, insert, select, text, update
+from sqlalchemy import and_, func, insert, select, update
 
 from service.storage import Store, _now, _utc, dialect_insert
 from service.storage.tables import batch_lines, batches, reports
@@ -140,7 +140,6 @@ async def record(store: Store, batch_id: str, done: list[Line]) -> int:
     if not done:
         return 0
     async with (await store.ready()).begin() as conn:
-        await store.compressed(conn)
         added = {r.line for r in await conn.execute(
             _insert(store, batch_lines).returning(batch_lines.c.line),
             [{"batch_id": batch_id, "line": d.line, "report_id": d.report["id"] if d.report else None,
