@@ -17,6 +17,7 @@ round (the median of the per-round quotients).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import selectors
 import shutil
@@ -128,7 +129,7 @@ class Server:
         self.data = tempfile.mkdtemp(prefix="tadqiq-bench-cpu-")
         env = {**os.environ, "TADQIQ_BENCH_ECHO_SIZE": "18194", "TADQIQ_DATA_DIR": self.data,
                "TADQIQ_KEYS": f"bench:bench:submitter:{digest(key)}", "TADQIQ_RATE": "", "TADQIQ_FAILURES": "",
-               **extra}
+               "TADQIQ_BENCH_ENGINE": "1", **extra}
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         run = ("import uvicorn; from service.serving import NoDelayHTTP; uvicorn.run('bench.app:app', "
                f"host='127.0.0.1', port={self.port}, log_level='warning', access_log=False, workers=1, "
@@ -147,17 +148,34 @@ class Server:
         for path in (ECHO, CHECK):
             send(self.port, self.requests[path], 300)
 
+    def engine(self) -> tuple[int, int] | None:
+        """Checks the server timed so far and their CPU in ns (``GET /bench/engine``; None from a tree without it)."""
+        with socket.create_connection(("127.0.0.1", self.port)) as sock:
+            sock.sendall(b"GET /bench/engine HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+            answer = b""
+            while chunk := sock.recv(65536):
+                answer += chunk
+        if not answer.startswith(b"HTTP/1.1 200"):
+            return None
+        got = json.loads(answer.split(b"\r\n\r\n", 1)[1])
+        return got["checks"], got["ns"]
+
     def measure(self, path: str, count: int) -> dict[str, float]:
         pid = self.process.pid
+        engine = self.engine() if path == CHECK else None  # read outside the CPU counted
         threads, ticks, switches = _threads(pid), _user_system(pid), _switches(pid)
         n = send(self.port, self.requests[path], count)
         threads_after, ticks_after, switches_after = _threads(pid), _user_system(pid), _switches(pid)
+        engine_after = self.engine() if engine is not None else None
         tick = 1e6 / os.sysconf("SC_CLK_TCK")
         total = sum(ns - threads.get(tid, 0) for tid, ns in threads_after.items()) / n / 1e3
         loop = (threads_after[pid] - threads[pid]) / n / 1e3
-        return {"us": total, "loop_us": loop, "other_us": total - loop,
-                "user_us": (ticks_after[0] - ticks[0]) * tick / n, "system_us": (ticks_after[1] - ticks[1]) * tick / n,
-                "switches": (switches_after[0] - switches[0]) / n, "forced": (switches_after[1] - switches[1]) / n}
+        out = {"us": total, "loop_us": loop, "other_us": total - loop,
+               "user_us": (ticks_after[0] - ticks[0]) * tick / n, "system_us": (ticks_after[1] - ticks[1]) * tick / n,
+               "switches": (switches_after[0] - switches[0]) / n, "forced": (switches_after[1] - switches[1]) / n}
+        if engine is not None and engine_after is not None and engine_after[0] > engine[0]:
+            out["engine_us"] = (engine_after[1] - engine[1]) / (engine_after[0] - engine[0]) / 1e3
+        return out
 
     def stop(self) -> None:
         os.killpg(self.process.pid, signal.SIGTERM)
@@ -214,6 +232,14 @@ def main() -> int:
                   f"{med([r['other_us'] for r in rows]):.0f}; user {med([r['user_us'] for r in rows]):.0f}, system "
                   f"{med([r['system_us'] for r in rows]):.0f}; switches {med([r['switches'] for r in rows]):.1f} "
                   f"+ {med([r['forced'] for r in rows]):.1f} forced")
+        timed = [(r, e, a) for r, e, a in zip(by_path[CHECK], by_path[ECHO], alone) if "engine_us" in r]
+        if timed:  # the engine where it ran in the server, against the same check alone in this process
+            print(f"  engine in the server (check_json's own CPU, in its thread) "
+                  f"{med([r['engine_us'] for r, _, _ in timed]):.0f} µs, ×{med([r['engine_us'] / a for r, _, a in timed]):.3f} "
+                  f"of alone round by round; the rest of a check {med([r['us'] - r['engine_us'] for r, _, _ in timed]):.0f}"
+                  f" µs, {med([r['us'] - r['engine_us'] - e['us'] for r, e, _ in timed]):.0f} more than an echo "
+                  f"(event loop {med([r['loop_us'] - e['loop_us'] for r, e, _ in timed]):.0f}, threads beyond the "
+                  f"engine {med([r['other_us'] - r['engine_us'] for r, _, _ in timed]):.0f})")
     first = servers[0].name
     for server in servers[1:]:
         quotients = {p: [a["us"] / b["us"] for a, b in zip(runs[server.name][p], runs[first][p])]

@@ -21,9 +21,10 @@ import logging
 import multiprocessing
 import multiprocessing.connection
 import os
+import queue
 import threading
 from collections.abc import AsyncIterator, Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
 import anyio
@@ -56,23 +57,75 @@ def watch_server() -> None:
     threading.Thread(target=watch, name="watch-server", daemon=True).start()
 
 
+def _settle(future: asyncio.Future[Any], result: Any, error: BaseException | None) -> None:
+    """On the loop: the call's outcome, unless its caller stopped waiting."""
+    if future.cancelled():
+        return
+    if error is None:
+        future.set_result(result)
+    elif isinstance(error, StopIteration):  # a future refuses it (it would end the awaiting coroutine silently)
+        future.set_exception(RuntimeError(f"StopIteration raised in a pool thread: {error!r}"))
+    else:
+        future.set_exception(error)
+
+
+class _Threads:
+    """``workers`` threads taking calls from one queue, each call's outcome set on its asyncio future through
+    ``call_soon_threadsafe``: one future and one wake-up of the loop a call. ``run_in_executor`` also makes a
+    ``concurrent.futures.Future`` (its condition and locks, taken several times a call) chained to the asyncio
+    future by callbacks on both sides. With eight seed checks at once (``python -m bench.handoff``), the hand-off
+    cost 94–120 µs of CPU a check beyond the check against 137–184 µs (three runs of 10–16 interleaved rounds, at
+    load 10–14 from other work)."""
+
+    def __init__(self, workers: int, name: str):
+        self._calls: queue.SimpleQueue[tuple[Any, ...] | None] = queue.SimpleQueue()
+        self._threads = [threading.Thread(target=self._work, name=f"{name}_{n}", daemon=True) for n in range(workers)]
+        for thread in self._threads:
+            thread.start()
+
+    def submit(self, future: asyncio.Future[Any], fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+        self._calls.put((future.get_loop(), future, contextvars.copy_context(), fn, args))
+
+    def _work(self) -> None:
+        while (call := self._calls.get()) is not None:
+            loop, future, context, fn, args = call
+            del call
+            if future.cancelled():  # its caller stopped waiting before it started, as an executor drops it
+                continue
+            try:
+                result, error = context.run(fn, *args), None
+            except BaseException as exc:  # noqa: BLE001 - handed to the caller, as an executor does
+                result, error = None, exc
+            try:
+                loop.call_soon_threadsafe(_settle, future, result, error)
+            except RuntimeError:  # the loop is closed: nobody waits for it any more
+                pass
+            del loop, future, context, fn, args, result, error
+
+    def shutdown(self) -> None:
+        """Each thread ends once the calls queued before are done."""
+        for _ in self._threads:
+            self._calls.put(None)
+
+
 class Pool:
     def __init__(self, workers: int):
         self.workers = max(1, workers)
-        self._threads: ThreadPoolExecutor | None = None
+        self._threads: _Threads | None = None
         self._processes: ProcessPoolExecutor | None = None
         self._starting: asyncio.Future[ProcessPoolExecutor] | None = None
         self._begun = False
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
         """``fn(*args)`` in one of ``workers`` threads, with this task's context variables (the request id of the
-        log lines). A plain executor rather than anyio's threads (``anyio.to_thread`` with a capacity limiter):
-        with eight seed checks at once, the hand-off cost 0.16 ms of CPU a check over running it inline, against
-        0.28 ms (21 against 54 µs for an empty call), and every check of an article pays it."""
+        log lines). Threads of its own (``_Threads``) rather than an executor or anyio's threads
+        (``anyio.to_thread`` with a capacity limiter): every check of an article pays the hand-off, which cost
+        0.28 ms of CPU a check with anyio, 0.16 ms with ``run_in_executor`` (2026-12-02) and less again now."""
         if self._threads is None:
-            self._threads = ThreadPoolExecutor(self.workers, thread_name_prefix="tadqiq")
-        context = contextvars.copy_context()
-        return await asyncio.get_running_loop().run_in_executor(self._threads, context.run, fn, *args)
+            self._threads = _Threads(self.workers, "tadqiq")
+        future: asyncio.Future[T] = asyncio.get_running_loop().create_future()
+        self._threads.submit(future, fn, args)
+        return await future
 
     def soon(self) -> None:
         """``begin``, the first time only (after a server's first answer, or two seconds after its start)."""
@@ -122,7 +175,7 @@ class Pool:
 
     def close(self) -> None:
         if self._threads is not None:
-            self._threads.shutdown(wait=False)
+            self._threads.shutdown()
             self._threads = None
         if self._processes is not None:
             self._processes.shutdown(wait=True, cancel_futures=True)
