@@ -144,6 +144,9 @@ class Interval(NamedTuple):
         """Whether the two ranges share a point: comparisons of cross-products of integers, no subtraction."""
         a0, a1 = self
         b0, b1 = other
+        if type(a0) is F and type(a1) is F and type(b0) is F and type(b1) is F:  # the slots, not the properties
+            return a1._numerator * b0._denominator >= b0._numerator * a1._denominator and \
+                b1._numerator * a0._denominator >= a0._numerator * b1._denominator
         if a1 is not None and b0 is not None and a1.numerator * b0.denominator < b0.numerator * a1.denominator:
             return False
         if b1 is not None and a0 is not None and b1.numerator * a0.denominator < a0.numerator * b1.denominator:
