@@ -213,9 +213,9 @@ def forget() -> None:
 def _per_input() -> tuple:
     from rules import causes, containment, context, explain, identities, library, ratios, text
     from rules.normalise import currency, lexicon, numbers, times, values
-    from rules.temporal import role_terms
+    from rules.temporal import _time, role_terms
 
-    return (context._measure, context._movement, text.fold, text.key, text.join, text._stem, identities.roles,
+    return (_time.date_range, context._measure, context._movement, text.fold, text.key, text.join, text._stem, identities.roles,
             containment.split, lexicon._folded, lexicon._variants, role_terms._role_days, times._read_time,
             numbers._parse, values._letter, currency._rate, currency._ecb, causes._rates, ratios._reads_as_ratio,
             library._read_value, library._read_time, explain._formatted, explain._pattern, explain.unit_name)
