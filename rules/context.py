@@ -96,6 +96,15 @@ def _dated(language: str) -> bool:
     return any(" until " in code for code in lexicon(language).families.values())
 
 
+@lru_cache(maxsize=64)
+def _comma_decimals(language: str) -> bool:
+    """Whether the language's reader takes '83.000' for 83000 in a document that groups with a point
+    (``numbers.dot_groups``): only where the locale marks decimals with a comma and does not group with a point.
+    Elsewhere the document's texts need not be searched for decimal marks."""
+    lex = lexicon(language)
+    return lex.decimal == "," and lex.group != "."
+
+
 @lru_cache(maxsize=1 << 16)
 def _movement(text: str, language: str) -> Movement | None:
     return movement(text, language)
@@ -179,9 +188,10 @@ class Context:
         self.rates = request.rates  # exchange rates the client vouches for (rules.normalise.currency)
         self.problems: list[Problem] = []  # what rules say about the request as a whole (crowds summarised)
         self.items: dict[str, Item] = {}
-        # '83.000' in a French article that marks its decimals with a comma and never with a point is 83000
-        groups = dot_groups(request.text or "", *(t for c in request.claims for t in (
-            getattr(c, "value", None), c.sentence) if isinstance(t, str)))
+        # '83.000' in a French article that marks its decimals with a comma and never with a point is 83000 (asked
+        # only where the reader uses the answer: a locale with a decimal comma that does not group with a point)
+        groups = _comma_decimals(self.language) and dot_groups(request.text or "", *(
+            t for c in request.claims for t in (getattr(c, "value", None), c.sentence) if isinstance(t, str)))
         for claim in request.claims:
             self.items[claim.id] = _read(claim, False, request.document, policy, groups)
         for claim in request.references:

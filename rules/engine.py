@@ -13,8 +13,7 @@ import dataclasses
 import gc
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
@@ -103,8 +102,32 @@ _pausing = 0
 _was_enabled = False
 
 
-@contextmanager
-def collector_paused() -> Iterator[None]:
+class _Paused:
+    """``collector_paused``'s context manager: a class, not a ``contextlib.contextmanager`` generator (entering and
+    leaving one of those is a generator's start and end and two more frames, on every check)."""
+
+    __slots__ = ()
+
+    def __enter__(self) -> None:
+        global _pausing, _was_enabled
+        with _PAUSE:
+            if _pausing == 0:
+                _was_enabled = gc.isenabled()
+                gc.disable()
+            _pausing += 1
+
+    def __exit__(self, *exc: object) -> None:
+        global _pausing
+        with _PAUSE:
+            _pausing -= 1
+            if _pausing == 0 and _was_enabled:
+                gc.enable()
+
+
+_PAUSED = _Paused()
+
+
+def collector_paused() -> _Paused:
     """Pause Python's cycle collector while checks run (counted, so concurrent checks in threads nest; a caller
     may hold it around more than the check, as ``service.work.check_json`` does around decoding and encoding).
 
@@ -112,19 +135,7 @@ def collector_paused() -> Iterator[None]:
     no cyclic garbage, so full collections during a large check traverse the heap for nothing: measured at a
     quarter of the time of a 10 000-claim check. Reference counting still frees everything as usual, and every
     request is bounded (``rules.model`` limits), so the pause cannot let memory grow without bound."""
-    global _pausing, _was_enabled
-    with _PAUSE:
-        if _pausing == 0:
-            _was_enabled = gc.isenabled()
-            gc.disable()
-        _pausing += 1
-    try:
-        yield
-    finally:
-        with _PAUSE:
-            _pausing -= 1
-            if _pausing == 0 and _was_enabled:
-                gc.enable()
+    return _PAUSED
 
 
 def check(request: CheckRequest, rules: Iterable[Rule] = RULES, policy: Policy = POLICY,
@@ -202,9 +213,9 @@ def forget() -> None:
 def _per_input() -> tuple:
     from rules import causes, containment, context, explain, identities, library, ratios, text
     from rules.normalise import currency, lexicon, numbers, times, values
-    from rules.temporal import role_terms
+    from rules.temporal import _time, role_terms
 
-    return (context._measure, context._movement, text.fold, text.key, text.join, text._stem, identities.roles,
+    return (_time.date_range, context._measure, context._movement, text.fold, text.key, text.join, text._stem, identities.roles,
             containment.split, lexicon._folded, lexicon._variants, role_terms._role_days, times._read_time,
             numbers._parse, values._letter, currency._rate, currency._ecb, causes._rates, ratios._reads_as_ratio,
             library._read_value, library._read_time, explain._formatted, explain._pattern, explain.unit_name)

@@ -194,6 +194,8 @@ _RANGES: dict[tuple[object, ...], Range] = {}
 
 def _ends(value: Interval) -> tuple[int | None, int | None, int | None, int | None]:
     low, high = value
+    if type(low) is Fraction and type(high) is Fraction:  # the slots: ``numerator`` is a property, called in Python
+        return low._numerator, low._denominator, high._numerator, high._denominator
     return (None if low is None else low.numerator, None if low is None else low.denominator,
             None if high is None else high.numerator, None if high is None else high.denominator)
 

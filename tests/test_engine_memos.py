@@ -34,7 +34,7 @@ PER_PROCESS = {
     "rules.identities.exhaustive_cues", "rules.library._document", "rules.containment._words",
     "rules.containment.qualifiers", "rules.containment._by_stem", "rules.explain._numbers",
     "rules.policy.percent_text", "rules.arithmetic.compare._cues", "rules.arithmetic.compare._stop",
-    "rules.places._index", "rules.ratios._words", "rules.context._dated",
+    "rules.places._index", "rules.ratios._words", "rules.context._dated", "rules.context._comma_decimals",
 }
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from weakref import WeakKeyDictionary
+from functools import lru_cache
 
 from babel.numbers import format_decimal
 from babel.units import format_unit
@@ -65,11 +65,8 @@ class _Index:
     sources: dict[tuple[str, str, str], list[Item]]
 
 
-_INDEXES: WeakKeyDictionary[Context, _Index] = WeakKeyDictionary()
-
-
 def _index(ctx: Context) -> _Index:
-    found = _INDEXES.get(ctx)
+    found = ctx.memo.get("time_index")  # the request's memos: a weak-keyed table made a weak reference at every look-up
     if found is None:
         same: dict[str, list[Same]] = defaultdict(list)
         for rel in ctx.relations.get(Same, []):
@@ -79,7 +76,7 @@ def _index(ctx: Context) -> _Index:
         for other in ctx.of_kind(Role):
             if other.claim.term:  # type: ignore[union-attr]
                 terms[(other.subject, other.metric)].append(other)
-        found = _INDEXES[ctx] = _Index(same, terms, {})
+        found = ctx.memo["time_index"] = _Index(same, terms, {})
     return found
 
 
@@ -226,7 +223,10 @@ def days_span(low: int | None, high: int | None) -> Callable[[str], str]:
     return text
 
 
+@lru_cache(maxsize=1 << 12)
 def date_range(w: Window) -> Range:
+    """A window as a report's range of dates; memoised (a ``Range`` is frozen): every temporal verdict lays out the
+    windows of its claims, and the same few windows recur from rule to rule."""
     return Range(low=w[0].isoformat() if w[0] else None, high=w[1].isoformat() if w[1] else None, unit="date")
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from math import ceil
 
 from rules.context import Context, Item
@@ -58,12 +58,16 @@ class _Constraint:
     figures: dict[str, str]
     items: tuple[Item, ...]
     days: Days
+    said: dict[str, str] = field(default_factory=dict, compare=False, repr=False)  # ``why`` by language, once
 
     def why(self, code: str) -> str:
-        figures = dict(self.figures)
-        if "status" in figures:
-            figures["status"] = translate(STATUS[figures["status"]], code)
-        return translate(WHY[self.kind], code).format(**figures)
+        found = self.said.get(code)
+        if found is None:
+            figures = dict(self.figures)
+            if "status" in figures:
+                figures["status"] = translate(STATUS[figures["status"]], code)
+            found = self.said[code] = translate(WHY[self.kind], code).format(**figures)
+        return found
 
 
 def _why(constraints: list[_Constraint]) -> Callable[[str], str]:
