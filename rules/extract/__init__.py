@@ -31,6 +31,7 @@ from collections.abc import Sequence
 import msgspec
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, count
 
 from rules.containment import not_additive, qualifiers, split
 from rules.extract.actors import adjective_place, named, owners, subjects
@@ -91,6 +92,7 @@ _K_MONEY_UNIT, _K_PER, _K_PERIOD_UNIT = int(Kind.CURRENCY | Kind.UNIT), int(Kind
     Kind.PERIOD | Kind.PER_UNIT)
 _K_CURRENCY_PERIOD = int(Kind.CURRENCY | Kind.PERIOD)
 _K_ONE, _K_FRACTION, _K_TO = int(Kind.ONE), int(Kind.FRACTION), int(Kind.TO)
+_K_ONE_FRACTION = _K_ONE | _K_FRACTION
 _LEFT_SYMBOLS = frozenset("$€£¥~≈+-−")
 _RIGHT_SYMBOLS = frozenset("%‰$€£¥")
 _DASHES = frozenset("-–—")
@@ -340,12 +342,14 @@ class _Scan:
         """'5,4 Mrd. Euro', '1,2 Mio. Einwohner': the point of an abbreviated scale word ends no sentence
         when a currency, a unit or a word in lower case follows on its line ('… 5,4 Mrd. Der Gewinn …' still does);
         the sentences after it are numbered again (once, whatever the number of such points)."""
-        toks, merged, shift = self.toks, set(), 0
-        for i in range(1, len(toks) - 1):
+        toks, kinds, merged, shift = self.toks, self._kinds, set(), 0
+        for i in compress(count(), map(".".__eq__, self.words)):  # the points only, found without a loop in Python
+            if not 0 < i < len(toks) - 1 or not kinds[i - 1] & _K_SCALES:
+                continue
             t = toks[i]
-            if t.word == "." and toks[i + 1].sentence != t.sentence and toks[i - 1].end == t.start and \
-                    self._kinds[i - 1] & _K_SCALES and "\n" not in self.plain[t.end:toks[i + 1].start] and \
-                    (toks[i + 1].raw[:1].islower() or self._kinds[i + 1] & _K_MONEY_UNIT):
+            if toks[i + 1].sentence != t.sentence and toks[i - 1].end == t.start and \
+                    "\n" not in self.plain[t.end:toks[i + 1].start] and \
+                    (toks[i + 1].raw[:1].islower() or kinds[i + 1] & _K_MONEY_UNIT):
                 merged.add(toks[i + 1].sentence)
         if not merged:
             return
@@ -600,11 +604,15 @@ class _Scan:
     # -- figures ---------------------------------------------------------------------------------------------------
     def scan_figures(self) -> None:
         toks, n = self.toks, len(self.toks)
+        # the words that name a change by a factor, with no number ('doubled', 'tripled', 'تضاعف'): matched once per
+        # distinct word rather than once per token
+        factor = frozenset(filter(self.factors.fullmatch, set(self.words))) if self.factors is not None else ()
+        all_kinds = self._kinds
         i = 0
         while i < n:
             t = toks[i]
-            kinds = self.kinds(i)
-            if not t.used and t.word != "#" and self.factor_word(i) and not self.period_name(i):
+            kinds = all_kinds[i]
+            if t.word in factor and not t.used and t.word != "#" and not self.period_name(i):
                 fig = self._factor(i)
                 if fig is not None:
                     self._candidate(i)
@@ -613,7 +621,7 @@ class _Scan:
                     continue
             anchor = not t.used and ((t.word == "#" and not self.glued(t, i)) or bool(kinds & _ANCHOR_WORDS) or (
                 bool(kinds & _K_NUMBER) and bool(self.kinds(i + (self.meaning(i) or (1,))[0]) & _AFTER_NUMBER_WORD))
-                or self.in_words(i, kinds) or bool(kinds & _K_ONE) and self.one_point(i))
+                or bool(kinds & _K_ONE_FRACTION) and self.in_words(i, kinds))
             if not anchor:
                 i += 1
                 continue
@@ -751,13 +759,16 @@ class _Scan:
 
     def in_words(self, i: int, kinds: int) -> bool:
         """'a million', 'half a million pounds': a word for one or a fraction before a scale word (with 'a' between
-        for a fraction) opens a figure written in words."""
-        if not kinds & (_K_ONE | _K_FRACTION) or i + 1 >= len(self.toks):
+        for a fraction) opens a figure written in words; so does a word for one before a point after a change word
+        (``one_point``)."""
+        if not kinds & _K_ONE_FRACTION or i + 1 >= len(self.toks):
             return False
         j = i + 1
         if kinds & _K_FRACTION and self.kinds(j) & _K_ONE:
             j += 1
-        return bool(self.kinds(j) & _K_SCALES) and not self.toks[j].used
+        if self.kinds(j) & _K_SCALES and not self.toks[j].used:
+            return True
+        return bool(kinds & _K_ONE) and self.one_point(i)
 
     def one_point(self, i: int) -> bool:
         """'subió una décima', 'stieg um einen Prozentpunkt', 'rose a percentage point': a word for one before a
@@ -772,10 +783,6 @@ class _Scan:
         return any(self.toks[j].clause == clause and not self.toks[j].used and
                    self.movement(self.text[self.toks[j].start:end]) is not None
                    for j in range(i - 1, max(i - 3, -1), -1))
-
-    def factor_word(self, i: int) -> bool:
-        """'doubled', 'tripled', 'تضاعف': a change named by a word, with no number."""
-        return self.factors is not None and self.factors.fullmatch(self.toks[i].word) is not None
 
     def period_name(self, i: int) -> bool:
         """'النصف الأول', 'الربع الأخير', 'the first half': a time unit word next to an ordinal names a part of the
