@@ -160,7 +160,7 @@ def join(*keys: str) -> str:
 _WORD = r"[^\W\d_]+(?:[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]+[^\W\d_]*)*|(?:[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]+[^\W\d_]*)+"
 _TOKEN = re.compile(rf"(?P<number>[0-9]+(?:[.,][0-9]+)*)|(?P<word>{_WORD})|(?P<symbol>\S)")
 NUMBER_SPACED = re.compile(
-    rf"(?P<number>[0-9]+(?:(?:[.,]|[ \u00a0\u202f\u2009](?=[0-9]{{3}}(?![0-9])))[0-9]+)*)|(?P<word>{_WORD})|(?P<symbol>\S)")
+    rf"(?P<number>[0-9]+(?:(?:[.,]|(?<![0-9]{{4}})[ \u00a0\u202f\u2009](?=[0-9]{{3}}(?![0-9])))[0-9]+)*)|(?P<word>{_WORD})|(?P<symbol>\S)")
 
 
 def tokens(text: str, pattern: re.Pattern[str] = _TOKEN) -> list[tuple[str, int, int]]:

@@ -43,6 +43,11 @@ IMPLIED_WHOLE = N_("If {part} is {share} of '{of}', then '{of}' is {implied}. No
 IMPLIED_PART = N_("{share} of {whole} is {implied}; no figure for the part was given, so this cannot be checked yet.")
 IMPLIED = N_("Implied '{of}'")
 IMPLIED_PART_LABEL = N_("Implied part of '{of}'")
+#: the same when the share names no whole ('$630 million (15%)'): no empty quotes in what a reader sees
+IMPLIED_WHOLE_UNNAMED = N_("If {part} is {share} of a whole the article does not name, that whole is {implied}. No "
+                           "figure for it was given, so this cannot be checked yet; a reference figure would settle it.")
+IMPLIED_UNNAMED = N_("Implied whole")
+IMPLIED_PART_UNNAMED = N_("Implied part")
 UNITS = N_("The part ({part}) and the whole ({whole}) are in different units or currencies; they cannot be compared "
            "without a conversion.")
 
@@ -158,18 +163,22 @@ def check(ctx: Context) -> Iterator[Verdict | Derived]:
             elif part is not None and part.measure is not None:
                 pm = part.measure
                 implied = SHARE.solve("whole", part=pm.value, share=s / 100)
-                d = derived("implied_whole", say(lang, IMPLIED, of=claim.of), implied, pm.unit,
-                            SHARE.formula("whole"), [part, share])
+                named = bool(claim.of.strip())
+                d = derived("implied_whole", say(lang, IMPLIED, of=claim.of) if named else say(lang, IMPLIED_UNNAMED),
+                            implied, pm.unit, SHARE.formula("whole"), [part, share])
                 comp = computation(ctx.policy, SHARE.formula("whole"), [term("part", part, pm.unit), share_term],
                                    implied, pm.unit)
-                yield verdict(__name__, [share, part], "unverifiable",
-                              say(lang, IMPLIED_WHOLE, part=Fig(pm.value, pm.unit, period=pm.period), share=share_fig,
-                                  of=claim.of, implied=Fig(implied, pm.unit, period=pm.period)), comp, derived=[d])
+                figs = dict(part=Fig(pm.value, pm.unit, period=pm.period), share=share_fig,
+                            implied=Fig(implied, pm.unit, period=pm.period))
+                said = say(lang, IMPLIED_WHOLE, of=claim.of, **figs) if named else \
+                    say(lang, IMPLIED_WHOLE_UNNAMED, **figs)
+                yield verdict(__name__, [share, part], "unverifiable", said, comp, derived=[d])
             elif whole is not None and whole.measure is not None:
                 wm = whole.measure
                 implied = SHARE.solve("part", share=s / 100, whole=wm.value)
-                d = derived("implied_part", say(lang, IMPLIED_PART_LABEL, of=claim.of), implied, wm.unit,
-                            SHARE.formula("part"), [share, whole])
+                label = say(lang, IMPLIED_PART_LABEL, of=claim.of) if claim.of.strip() else \
+                    say(lang, IMPLIED_PART_UNNAMED)
+                d = derived("implied_part", label, implied, wm.unit, SHARE.formula("part"), [share, whole])
                 comp = computation(ctx.policy, SHARE.formula("part"), [share_term, term("whole", whole, wm.unit)],
                                    implied, wm.unit)
                 yield verdict(__name__, [share, whole], "unverifiable",

@@ -31,9 +31,10 @@ from collections.abc import Sequence
 import msgspec
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, count
 
 from rules.containment import not_additive, qualifiers, split
-from rules.extract.actors import adjective_place, subjects
+from rules.extract.actors import adjective_place, named, owners, subjects
 from rules.extract.cues import LANGUAGES, cues
 from rules.extract.events import event_subjects, law_events, office_roles, restated_headline
 from rules.identities import roles as identity_terms
@@ -91,6 +92,7 @@ _K_MONEY_UNIT, _K_PER, _K_PERIOD_UNIT = int(Kind.CURRENCY | Kind.UNIT), int(Kind
     Kind.PERIOD | Kind.PER_UNIT)
 _K_CURRENCY_PERIOD = int(Kind.CURRENCY | Kind.PERIOD)
 _K_ONE, _K_FRACTION, _K_TO = int(Kind.ONE), int(Kind.FRACTION), int(Kind.TO)
+_K_ONE_FRACTION = _K_ONE | _K_FRACTION
 _LEFT_SYMBOLS = frozenset("$€£¥~≈+-−")
 _RIGHT_SYMBOLS = frozenset("%‰$€£¥")
 _DASHES = frozenset("-–—")
@@ -202,6 +204,9 @@ class _Fig:
     listed: bool = False  # a share of the whole the share before it names ('52 % of the vote and Yes 58 %')
     comes_to: tuple[_Fig, _Fig] | None = None  # a share: the amount it comes to (its part) and the whole before it
     of_unread: bool = False  # a share 'of it', 'of them': its whole named by a word that names nothing read
+    of_stems: frozenset[str] = frozenset()  # a share: the stems of the whole it names
+    of_owner: str | None = None  # a share: the name its whole is said to be of ('du chiffre d'affaires de Somfy')
+    of_owned: str = ""  # its whole with that name, as printed
 
 
 @lru_cache(maxsize=8)
@@ -251,6 +256,7 @@ class _Scan:
         self.taken, self.prefix, self.next_id = taken, prefix, 0
         self.references = list(references)
         self.yearly: list[tuple[str, tuple[dt.date, dt.date], frozenset[str]]] | None = None  # ``_over_the_year``
+        self.subject_of: dict[str, str] = {}  # each figure's actor, by its id (``subjects``)
         self.sentence_times: dict[int, list[tuple[int, str]]] = {}
         self.by_id: dict[str, Claim] = {}
         self.out = Extraction()
@@ -326,9 +332,35 @@ class _Scan:
         self._kinds = [m[1] if m else 0 for m in self._meaning]
         self._cue = self.cues.lex.categories(words)
         self._when = self.tw.categories(words)
+        if "." in words:
+            self._abbreviations(starts)
         self._split_clauses()
         ends = [*starts[1:], len(self.text)]
         self.out.sentences = [(s, e) for s, e in zip(starts, ends, strict=True)]
+
+    def _abbreviations(self, starts: list[int]) -> None:
+        """'5,4 Mrd. Euro', '1,2 Mio. Einwohner': the point of an abbreviated scale word ends no sentence
+        when a currency, a unit or a word in lower case follows on its line ('… 5,4 Mrd. Der Gewinn …' still does);
+        the sentences after it are numbered again (once, whatever the number of such points)."""
+        toks, kinds, merged, shift = self.toks, self._kinds, set(), 0
+        for i in compress(count(), map(".".__eq__, self.words)):  # the points only, found without a loop in Python
+            if not 0 < i < len(toks) - 1 or not kinds[i - 1] & _K_SCALES:
+                continue
+            t = toks[i]
+            if toks[i + 1].sentence != t.sentence and toks[i - 1].end == t.start and \
+                    "\n" not in self.plain[t.end:toks[i + 1].start] and \
+                    (toks[i + 1].raw[:1].islower() or kinds[i + 1] & _K_MONEY_UNIT):
+                merged.add(toks[i + 1].sentence)
+        if not merged:
+            return
+        sentence = -1
+        for t in toks:
+            if t.sentence != sentence:
+                sentence = t.sentence
+                shift += sentence in merged
+            t.sentence -= shift
+            t.clause -= shift
+        starts[:] = [starts[0], *(s for n, s in enumerate(starts[1:], 1) if n not in merged)]
 
     def _split_clauses(self) -> None:
         """Number the clauses: a new one at each sentence, after each clause mark, and at a clause word ('which',
@@ -572,11 +604,15 @@ class _Scan:
     # -- figures ---------------------------------------------------------------------------------------------------
     def scan_figures(self) -> None:
         toks, n = self.toks, len(self.toks)
+        # the words that name a change by a factor, with no number ('doubled', 'tripled', 'تضاعف'): matched once per
+        # distinct word rather than once per token
+        factor = frozenset(filter(self.factors.fullmatch, set(self.words))) if self.factors is not None else ()
+        all_kinds = self._kinds
         i = 0
         while i < n:
             t = toks[i]
-            kinds = self.kinds(i)
-            if not t.used and t.word != "#" and self.factor_word(i) and not self.period_name(i):
+            kinds = all_kinds[i]
+            if t.word in factor and not t.used and t.word != "#" and not self.period_name(i):
                 fig = self._factor(i)
                 if fig is not None:
                     self._candidate(i)
@@ -585,7 +621,7 @@ class _Scan:
                     continue
             anchor = not t.used and ((t.word == "#" and not self.glued(t, i)) or bool(kinds & _ANCHOR_WORDS) or (
                 bool(kinds & _K_NUMBER) and bool(self.kinds(i + (self.meaning(i) or (1,))[0]) & _AFTER_NUMBER_WORD))
-                or self.in_words(i, kinds))
+                or bool(kinds & _K_ONE_FRACTION) and self.in_words(i, kinds))
             if not anchor:
                 i += 1
                 continue
@@ -723,17 +759,30 @@ class _Scan:
 
     def in_words(self, i: int, kinds: int) -> bool:
         """'a million', 'half a million pounds': a word for one or a fraction before a scale word (with 'a' between
-        for a fraction) opens a figure written in words."""
-        if not kinds & (_K_ONE | _K_FRACTION) or i + 1 >= len(self.toks):
+        for a fraction) opens a figure written in words; so does a word for one before a point after a change word
+        (``one_point``)."""
+        if not kinds & _K_ONE_FRACTION or i + 1 >= len(self.toks):
             return False
         j = i + 1
         if kinds & _K_FRACTION and self.kinds(j) & _K_ONE:
             j += 1
-        return bool(self.kinds(j) & _K_SCALES) and not self.toks[j].used
+        if self.kinds(j) & _K_SCALES and not self.toks[j].used:
+            return True
+        return bool(kinds & _K_ONE) and self.one_point(i)
 
-    def factor_word(self, i: int) -> bool:
-        """'doubled', 'tripled', 'تضاعف': a change named by a word, with no number."""
-        return self.factors is not None and self.factors.fullmatch(self.toks[i].word) is not None
+    def one_point(self, i: int) -> bool:
+        """'subió una décima', 'stieg um einen Prozentpunkt', 'rose a percentage point': a word for one before a
+        point of a rate (``_SHARES``) is the size of the move a change word just before it states; without one ('un
+        punto de inflexión', 'à un point près') it is no figure."""
+        if not self.kinds(i + 1) & _K_UNIT or self.toks[i + 1].used:
+            return False
+        hit = self.lex.lookup(self.words, i + 1)
+        if hit is None or hit[1].unit not in _SHARES or hit[1].unit == "percent":
+            return False
+        clause, end = self.toks[i].clause, self.toks[i + hit[0]].end
+        return any(self.toks[j].clause == clause and not self.toks[j].used and
+                   self.movement(self.text[self.toks[j].start:end]) is not None
+                   for j in range(i - 1, max(i - 3, -1), -1))
 
     def period_name(self, i: int) -> bool:
         """'النصف الأول', 'الربع الأخير', 'the first half': a time unit word next to an ordinal names a part of the
@@ -815,6 +864,10 @@ class _Scan:
             if t.word in _RIGHT_SYMBOLS:
                 last += 1
                 counted = False
+                continue
+            if t.word == "." and t.start == toks[last - 1].end and self.kinds(last - 1) & _K_SCALES and \
+                    last + 1 < n and toks[last + 1].sentence == sentence:
+                last += 1  # '5,4 Mrd. Euro': the point of the abbreviation, inside its sentence (``_abbreviations``)
                 continue
             if self.is_cue(last, "link") and last + 1 < n and self.kinds(last + 1) & _K_MONEY_UNIT:
                 last += 1  # 'milliards d'euros', 'millones de euros': the currency after 'of'
@@ -992,6 +1045,20 @@ class _Scan:
                 j -= 1
         return out[::-1]
 
+    def reached(self, fig: _Fig) -> list[int]:
+        """'Die Ausfuhren stiegen um 1,6 Prozent auf 92,41 Mrd. Euro', 'exports rose 1.6% to €92.41bn': the level a
+        change right before it reached (only marks and a 'to' word between them) counts what the change's words
+        name; not the second level of 'from X to Y', whose first is no change."""
+        if not fig.index or fig.noun is not None:
+            return []  # '… hasta 4.574.700 desempleados': a noun of its own says what it counts
+        prev = self.figs[fig.index - 1]
+        k = self.cue_before(fig.first, "to", 2)
+        if k is None or prev.factor or self.toks[prev.first].sentence != self.toks[fig.first].sentence or \
+                not self._bare(prev.last, k) or self.cue_before(prev.first, "from", 2) is not None or \
+                not self.moved(prev.value):
+            return []
+        return self.label_before(prev)
+
     def in_time(self, j: int) -> bool:
         """Whether token ``j`` is part of a time read."""
         k = bisect.bisect_right(self.time_starts, j) - 1
@@ -1041,6 +1108,11 @@ class _Scan:
         statement of the whole ('qualified' cues, ``rules/data/extract/<lang>.toml``)."""
         toks, n = self.toks, len(self.toks)
         clause, j, steps = toks[fig.first].clause, fig.last, 0
+        for k in range(fig.first - 1, max(fig.first - 6, -1), -1):  # 'Eingeführt wurden Waren für 3,2 Mrd. Euro':
+            if toks[k].clause != clause or toks[k].word == "#" or toks[k].used:  # the participle opens the clause
+                break
+            if self.is_cue(k, "qualified") == 1 and (not k or toks[k - 1].clause != clause):
+                return [k]
         between: list[int] = []
         verb = toks[fig.first - 1].word if fig.first and toks[fig.first - 1].clause == clause else None
         while j < n and steps < 6:
@@ -1383,10 +1455,14 @@ class _Scan:
             share_cue = self.is_cue(after, "share") if after < len(self.toks) and fig.percent else 0
             if share_cue and self.time_only(after + share_cue):
                 share_cue = 0  # 'creció un 86,8% de 2021 a 2022': a time after 'de', not the whole it is a share of
-            before = self.rate_restated(fig) or self.label_before(fig) or self.label_before(fig, previous=True) or \
-                self.restating(fig) or self.apposed(fig)
+            before = self.rate_restated(fig) or self.label_before(fig) or self.reached(fig) or \
+                self.label_before(fig, previous=True) or self.restating(fig) or self.apposed(fig)
             before = before + self.answer(fig)  # 'among women, 55 percent said …': who answered, then what
             scope, label = self.scope_of(before)
+            if label:  # 'le chiffre d'affaires de Somfy': who owns the measure is its subject,
+                owned = owners(self)  # not part of what it measures (different owners stay apart by their subjects)
+                if any(j in owned for j in label) and not all(j in owned for j in label):
+                    label = [j for j in label if j not in owned]
             if label:  # 'aus Drittstaaten kamen Waren für 63,4 Milliarden Euro': from there, not there
                 j = min(label) - 1
                 j -= j > 0 and bool(self.is_cue(j, "article"))
@@ -1431,8 +1507,19 @@ class _Scan:
             if share_cue:
                 of_words = self.words_after(after + share_cue, 5, stop=("share", "from", "since", "to"))
                 fig.share, fig.of = True, self.printed(of_words)
+                fig.of_stems = self.stems(of_words)
+                owner = of_words[-1] + 1 if of_words else len(self.toks)
+                owner += bool(owner < len(self.toks) and self.is_cue(owner, "link"))
+                fig.of_owner = named(self).get(owner)
+                if fig.of_owner is not None:
+                    end = owner
+                    while named(self).get(end + 1) == fig.of_owner:
+                        end += 1
+                    fig.of_owned = " ".join(self.text[self.toks[of_words[0]].start:self.toks[end].end].split())
                 k = after + share_cue  # '39% of it': a pronoun, not a whole left unsaid (whose latest is guessed)
                 fig.of_unread = not of_words and bool(self.is_cue(k, "referent"))
+                if fig.of_unread:  # the whole as the text names it ('it'), which names no figure: not '' in what
+                    fig.of = self.text[self.toks[k].start:self.toks[k + self.is_cue(k, "referent") - 1].end]  # is said
                 self.out.claims.append(Share(of=fig.of, **common))
             elif fig.comes_to is not None or fig.percent and self._parenthesised(fig):
                 fig.share = True
@@ -1757,18 +1844,44 @@ class _Scan:
         before = [f for f in figs[:n] if not f.percent and not f.factor]
         after = [f for f in figs[n + 1:] if not f.percent and not f.factor]
         part = before[-1] if before else after[0] if after else None
+        if part is not None and any(f.share for f in figs[min(part.index, fig.index) - figs[0].index + 1:
+                                                              max(part.index, fig.index) - figs[0].index]):
+            part = None  # '254,400 more births than deaths, 61% of the increase, and net migration made up 39% of
+            # it': another share stands between them, which that figure is the part of
+        whole = self.owned_whole(fig)
         if part is None or part.measure is None or part.measure.per is not None:
+            if whole is not None:
+                self.out.relations.append(ShareOf(share=fig.id, whole=whole.id))
             return
         fig.part = part.id
-        whole = None
-        if not fig.of and not fig.of_unread and part.stems:  # 'of the total': the latest earlier figure of the
-            # more general thing
+        if whole is None and not fig.of and not fig.of_unread and part.stems:  # 'of the total': the latest earlier
+            # figure of the more general thing
             unit = part.measure.unit
             whole = next((f for f in reversed(self.figs[max(0, part.index - 30):part.index]) if f.measure and
                           not f.percent and f.measure.per is None and f.stems and f.stems < part.stems and
                           (f.measure.unit == unit or (unit is None and f.measure.unit is not None and
                                                       len(f.measure.unit) != 3))), None)
         self.out.relations.append(ShareOf(share=fig.id, part=part.id, whole=whole.id if whole else None))
+
+    def owned_whole(self, fig: _Fig) -> _Fig | None:
+        """A share's whole when earlier figures of what it names belong to different actors ('Le chiffre d'affaires
+        de Legrand … celui de Somfy … 12 % du chiffre d'affaires de Somfy'): the latest one of the owner it names
+        after its whole, else of its own subject; None when they have one owner (pairing finds it by its label) or
+        none is that owner's."""
+        if not fig.of_stems:
+            return None
+        owner = fig.of_owner or self.subject_of.get(fig.id)
+        same = [f for f in reversed(self.figs[max(0, fig.index - 30):fig.index]) if f.measure is not None and
+                not f.percent and f.measure.per is None and f.stems == fig.of_stems]
+        if fig.of_owner is not None and same and all(self.subject_of.get(f.id) != owner for f in same):
+            # 'Le chiffre d'affaires de Legrand … 12 % du chiffre d'affaires de Somfy': another owner's figure is not
+            # its whole; the whole keeps its owner's name, as printed, and meets none of them
+            self.out.claims = [msgspec.structs.replace(c, of=fig.of_owned) if c.id == fig.id else c
+                               for c in self.out.claims]
+            return None
+        if owner is None or len({self.subject_of.get(f.id) for f in same}) < 2:
+            return None
+        return next((f for f in same if self.subject_of.get(f.id) == owner), None)
 
     def _age(self, figs: list[_Fig]) -> None:
         """'It is 247 years since Mozart was born in Salzburg in 1756': a number of years right before an 'elapsed'
@@ -2370,7 +2483,7 @@ class _Scan:
         found = subjects(self)
         if not found:
             return
-        actor = {f.id: found[f.first] for f in self.figs if f.first in found}
+        actor = self.subject_of = {f.id: found[f.first] for f in self.figs if f.first in found}
         self.out.claims = [msgspec.structs.replace(c, subject=actor[c.id]) if c.id in actor and
                            isinstance(c, Quantity | Share) and not c.subject else c for c in self.out.claims]
 

@@ -31,7 +31,7 @@ from rules.text import key
 if TYPE_CHECKING:
     from rules.extract import _Scan
 
-__all__ = ["actor_at", "actor_cues", "adjective_place", "subjects"]
+__all__ = ["actor_at", "actor_cues", "adjective_place", "named", "owners", "subjects"]
 
 _QUOTED = re.compile(r"[\"“«„]([^\"“”«»„\n]{1,60})[\"”»“]")
 _CAPITAL = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.&-]*$")
@@ -161,6 +161,8 @@ def _run(scan: _Scan, i: int, lower: set[str]) -> int:
     while b < n and words < _LONGEST and toks[b].sentence == toks[i].sentence:
         if _name_word(scan, b, lower):
             b, words = b + 1, words + 1
+        elif _hyphened(scan, b) and _name_word(scan, b + 1, lower):
+            b, words = b + 2, words + 1  # 'Saint-Gobain', 'Mercedes-Benz': one name, not two
         elif scan.is_cue(b, "link") and b + 1 < n and toks[b + 1].sentence == toks[i].sentence and \
                 _name_word(scan, b + 1, lower):
             b, words = b + 2, words + 1
@@ -169,16 +171,46 @@ def _run(scan: _Scan, i: int, lower: set[str]) -> int:
     return b
 
 
+def _hyphened(scan: _Scan, k: int) -> bool:
+    """Whether token ``k`` is a hyphen written against the words on both sides ('Saint-Gobain')."""
+    toks = scan.toks
+    return 0 < k < len(toks) - 1 and toks[k].word == "-" and toks[k - 1].end == toks[k].start and \
+        toks[k].end == toks[k + 1].start
+
+
+def named(scan: _Scan) -> dict[int, str]:
+    """The tokens of the names the article prints (quoted, after an organisation cue, capitalised runs), each with
+    its name."""
+    found = getattr(scan, "_named", None)
+    if found is None:
+        found = scan._named = {k: name for a, b, name in _mentions(scan) if name  # type: ignore[attr-defined]
+                               for k in range(a, b)}
+    return found
+
+
+def owners(scan: _Scan) -> dict[int, str]:
+    """The tokens of the names the article is about — each carried past the sentence that names it, as the actor of
+    the sentences after — with their name: who owns what a figure measures, which its label leaves to the subject
+    ('Le chiffre d'affaires de Somfy a atteint …. Le résultat …'); a name met in one sentence only ('A box of Roses
+    went from £4.47 …') stays in the label."""
+    found = getattr(scan, "_owners", None)
+    if found is None:
+        carried = set(_carried(scan)[0])
+        found = scan._owners = {k: name for k, name in named(scan).items()  # type: ignore[attr-defined]
+                                if name in carried}
+    return found
+
+
 def _a_name(scan: _Scan, a: int, b: int, inside: set[str]) -> bool:
     """Whether the capitalised run [a, b) is a name: not a place ('Reino Unido'); in German two words at least; one
     word opening its sentence only when the article prints it capitalised inside a sentence too, or it is written
     in mixed case ('TikTok'): 'Public safety takes …' opens with a common word."""
     if place(key(_printed(scan, a, b), scan.lang), scan.lang):
         return False
+    if scan.lang == "de":  # a compound written with a hyphen is one word there ('EU-Staaten', 'Corona-Pandemie')
+        return b - a - 2 * sum(_hyphened(scan, k) for k in range(a + 1, b - 1)) > 1
     if b - a > 1:
         return True
-    if scan.lang == "de":
-        return False
     raw = scan.toks[a].raw
     opening = a == 0 or scan.toks[a - 1].sentence != scan.toks[a].sentence
     return not opening or raw in inside or (any(c.isupper() for c in raw[1:]) and any(c.islower() for c in raw))

@@ -162,8 +162,9 @@ class Lexicon:
 
     def add(self, phrase: str, category: str, value: object) -> None:
         words = [t for t, _, _ in tokens(phrase)]
-        if not words:
-            return
+        if not words or "#" in phrase:
+            return  # '#' (CLDR's narrow pound in English) folds to what every number folds to: it would make each
+            # number a unit of the one before ('März 2023 181.600': the year in pounds, one figure '2023 181.600')
         folded = " ".join(words)
         entries = self.phrases.setdefault(folded, [])
         if (category, value) not in entries:

@@ -1015,6 +1015,10 @@ class _Figure:
         if m.kinds & _ONE and not self.amounts and state.unit is not None and state.count is None and \
                 k >= 1 and _has(self.items[k - 1], _UNIT):
             state.count = 1  # 'نقطة مئوية واحدة': the numeral after its noun
+        elif m.kinds & _ONE and not self.amounts and state.unit is None and state.count is None and \
+                _has(_at(self.items, k + 1), _UNIT) and not _has(_at(self.items, k + 1), _CURRENCY):
+            state.count = 1  # 'una décima', 'ein Prozentpunkt': the word for one before its unit ('a pound' may be
+            # money: left to the currency's reading, which needs a number)
         elif m.kinds & _UNIT and state.unit is None and (not _letter(item.raw) or _glued(self.items, k)):
             state.unit, state.unit_at = str(m.unit), k  # a one-letter symbol only glued: '45g'
             if not self.amounts and m.kinds & _UNIT_COUNT:
