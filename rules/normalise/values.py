@@ -1205,8 +1205,14 @@ def _compose(text: str, amounts: list[_Amount], skipped: list[tuple[str, int, in
         abs(sum((v for v, _, _ in first.parts), Fraction(0))) <= 1
     if lone_fraction and unit is None and state.period is not None and state.currency is None:
         unit, state.period = state.period, None  # 'half an hour' is a duration, not 50 % an hour
-    if lone_fraction and state.currency is None and state.minor is None and \
-            KINDS.get(unit or "") not in ("time", "share"):
+    if lone_fraction and unit is None and state.per is not None and state.currency is None:
+        # 'half a point', 'a tenth of a point': a part of one thing the reader knows as no unit — neither a share
+        # (it was read as 50 % per point) nor a rate; 'half a percentage point' reads, 'point' alone is ambiguous
+        raise Unreadable("unknown_unit", N_("'{text}' is a unit tadqiq does not read; send the figure in a unit it "
+                                            "knows"), text=state.per)
+    if lone_fraction and state.currency is None and state.minor is None and KINDS.get(unit or "") in _GROUPS:
+        # a part of a group ('a third of the population', 'half of users'); of a measure's unit, a part of one unit:
+        # 'a quarter of a mile' is 0.25 mile (it was read as 25 %, the mile dropped)
         value, number, precision = value * 100, number * 100 if number is not None else None, \
             precision * 100 if precision is not None else None
         unit = "percent"
@@ -1218,6 +1224,10 @@ def _compose(text: str, amounts: list[_Amount], skipped: list[tuple[str, int, in
         assumptions.append(f"'per {state.per}' read as per {per}, the {state.per} rates of exchange are quoted against")
     return Measure(text, value, bound, unit, per, state.period, precision, span,  # the fields' order: faster
                    tuple(notes), tuple(assumptions), number, ends, separator)
+
+
+#: Kinds whose unit names members of a group (or none): a fraction in words alone of them is a share.
+_GROUPS = (None, "count", "event")
 
 
 def _widen(x: Fraction | int, width: Fraction | int, share: Fraction, sign: int) -> Fraction:
