@@ -164,3 +164,15 @@ def test_a_scale_or_unit_abbreviated_by_the_press_is_read_as_it_means(language, 
     assert value in _claims(text, language), list(_claims(text, language))
     read = read_value(value, language)
     assert read.unit == unit and str(read.value.low) == low
+
+
+# -- tenths of a second are no tenths of a point ----------------------------------------------------------------------
+def test_tenths_of_a_second_are_a_time_and_no_share_of_a_race_time():
+    """'tres décimas de segundo' was read as 0.3 points ('de segundo' dropped) and paired as a share of the race time
+    '9,8 segundos' (a wrong relation); it is 0.3 seconds. 'tres décimas' alone stays tenths of a point."""
+    text = "El atleta ganó la final con 9,8 segundos, tres décimas de segundo menos que en 2022."
+    x = extract(text, "es")
+    assert not [r for r in x.relations if isinstance(r, ShareOf)]
+    read = read_value("tres décimas de segundo", "es")
+    assert read.unit == "decisecond" and read.value.low == 2.5
+    assert read_value("la tasa bajó tres décimas", "es").unit == "tenth_point"
