@@ -12,6 +12,7 @@ import pytest
 from rules.engine import check
 from rules.extract import extract
 from rules.model import Change, CheckRequest, Quantity, Share, ShareOf
+from rules.normalise.changes import movement
 from rules.normalise.values import read_value
 
 
@@ -176,3 +177,36 @@ def test_tenths_of_a_second_are_a_time_and_no_share_of_a_race_time():
     read = read_value("tres décimas de segundo", "es")
     assert read.unit == "decisecond" and read.value.low == 2.5
     assert read_value("la tasa bajó tres décimas", "es").unit == "tenth_point"
+
+
+
+# -- tenths of a point in English ------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "value", "tenths"), [
+    # thebusinesstimes.com on the US jobs report for April 2018: the rate retreated two-tenths of a point to 3.9
+    # percent; participation edged down a tenth of a point to 62.8 percent
+    ("The jobless rate retreated two-tenths of a point to 3.9 percent in April.", "retreated two-tenths of a point", 2),
+    ("The labor force participation rate edged down a tenth of a point to 62.8 percent.",
+     "down a tenth of a point", 1),
+    # poliscipundit.com, October 2012: the unemployment rate dropped three tenths of a point (to 7.8 from 8.1)
+    ("The unemployment rate dropped three tenths of a point in the latest jobs report.",
+     "dropped three tenths of a point", 3),
+])
+def test_tenths_of_a_point_in_english_are_read_from_text(text, value, tenths):
+    """'three tenths of a point' was refused ('point' read as no unit) and 'two-tenths of a percentage point' never
+    opened a figure (a dash after the number word): the extractor found no move at all, where it finds 'tres
+    décimas'. The move is read in tenths of a percentage point, with the fall its word says."""
+    claims = _claims(text, "en")
+    assert value in claims, list(claims)
+    read = read_value(value, "en")
+    assert read.unit == "tenth_point" and read.number == tenths
+    assert movement(value, "en").direction == -1
+
+
+@pytest.mark.parametrize(("stated", "status"), [("two-tenths", "consistent"), ("three-tenths", "consistent"), ("five-tenths", "inconsistent")])
+def test_a_move_in_tenths_of_a_point_is_checked_against_its_two_levels(stated, status):
+    """The April 2018 report (the rate unchanged at 4.1 percent for six months before): from 4.1 to 3.9 percent is
+    two tenths of a point, three at a stretch of the rounding; five tenths do not fit. The earlier level keeps its own month ('in April from' was the
+    time of 4.1 percent: a 'from' word ended the time before it)."""
+    text = f"The jobless rate retreated {stated} of a percentage point to 3.9 percent in April from 4.1 percent in March."
+    assert _claims(text, "en")["4.1 percent"].time == "in March"
+    assert ("change", status) in _verdicts(text, "en")

@@ -443,7 +443,7 @@ class _Scan:
             months = int(bool(cats and cats[1] & {"month", "hmonth"}))
             while last < n and last - first < 2 * _WINDOW and toks[last].sentence == sentence:
                 more = self.time_categories(last)
-                if more and "mod" in more[1] and more[1] <= {"mod", "marker", "hedge"} and last > i and \
+                if more and "mod" in more[1] and more[1] <= {"mod", "marker", "hedge", "range"} and last > i and \
                         not self._time_follows(last + more[0]):
                     break  # 'في 2024 بعد 10.2 مليار', 'in December 2009 about the bill', '2007 نحو 183 مليون': 'after',
                     # 'about' open what follows, they do not end this date ('from 2009 to about 2011' goes on)
@@ -621,7 +621,8 @@ class _Scan:
                     continue
             anchor = not t.used and ((t.word == "#" and not self.glued(t, i)) or bool(kinds & _ANCHOR_WORDS) or (
                 bool(kinds & _K_NUMBER) and bool(self.kinds(i + (self.meaning(i) or (1,))[0]) & _AFTER_NUMBER_WORD))
-                or bool(kinds & _K_ONE_FRACTION) and self.in_words(i, kinds))
+                or bool(kinds & _K_ONE_FRACTION) and self.in_words(i, kinds) or
+                bool(kinds & (_K_NUMBER | _K_ONE)) and self.hyphened_point(i + 1))
             if not anchor:
                 i += 1
                 continue
@@ -784,6 +785,17 @@ class _Scan:
                    self.movement(self.text[self.toks[j].start:end]) is not None
                    for j in range(i - 1, max(i - 3, -1), -1))
 
+    def hyphened_point(self, k: int) -> bool:
+        """'two-tenths of a percentage point', 'one-tenth of a point': token ``k`` is a dash glued between a number
+        word and a point of a rate (``_SHARES`` but percent), the size of a move printed as one word. Nothing else
+        after a dash is a figure's unit: 'a three-year plan', 'a two-thirds majority' are no amounts."""
+        toks = self.toks
+        if not 0 < k < len(toks) - 1 or toks[k].word not in _DASHES or toks[k - 1].end != toks[k].start or \
+                toks[k].end != toks[k + 1].start or not self.kinds(k + 1) & _K_UNIT:
+            return False
+        hit = self.lex.lookup(self.words, k + 1)
+        return hit is not None and hit[1].unit in _SHARES and hit[1].unit != "percent"
+
     def period_name(self, i: int) -> bool:
         """'النصف الأول', 'الربع الأخير', 'the first half': a time unit word next to an ordinal names a part of the
         year (read as a time when its year is printed, else left unread), not a fraction ('انخفض إلى النصف' halves).
@@ -871,6 +883,9 @@ class _Scan:
                 continue
             if self.is_cue(last, "link") and last + 1 < n and self.kinds(last + 1) & _K_MONEY_UNIT:
                 last += 1  # 'milliards d'euros', 'millones de euros': the currency after 'of'
+                continue
+            if self.hyphened_point(last) and last - 1 == i:
+                last += 1  # 'two-tenths of a percentage point': the unit after the dash is read next
                 continue
             if t.word in _DASHES and last + 1 < n and toks[last + 1].word == "#" and toks[last - 1].word == "#":
                 last += 2
