@@ -210,3 +210,20 @@ def test_a_move_in_tenths_of_a_point_is_checked_against_its_two_levels(stated, s
     text = f"The jobless rate retreated {stated} of a percentage point to 3.9 percent in April from 4.1 percent in March."
     assert _claims(text, "en")["4.1 percent"].time == "in March"
     assert ("change", status) in _verdicts(text, "en")
+
+
+# -- a name with a number --------------------------------------------------------------------------------------------
+def test_a_channel_named_with_a_number_is_no_figure():
+    """EFE on Kantar's audience shares for January 2013 (lavozdegalicia.es): 'Antena 3' and 'La 1' were read as the
+    figures 3 and 1, 3 paired as the part the 13,6 % share is of ('If 3 is 13,6 % of cuota …') and restated. A name
+    printed twice, once inside a sentence, with nothing after its number that makes it an amount, is no figure;
+    the shares are still read, and a number printed once after a capitalised word still is a figure."""
+    text = ("Antena 3 superó a Telecinco como la cadena más vista de enero, con un 13,6 % de cuota de pantalla. "
+            "Por grupos, Antena 3 y Mediaset España empatan con un 27,9 %. Telecinco sube una décima, hasta el "
+            "13,3 %, seguida de La 1, que repite con un 10,8 %. Los informativos de La 1 siguen en cabeza.")
+    claims = _claims(text, "es")
+    assert "3" not in claims and "1" not in claims, list(claims)
+    assert {"13,6 %", "27,9 %", "13,3 %", "10,8 %"} <= set(claims)
+    x = extract(text, "es")
+    assert not [r for r in x.relations if isinstance(r, Share)]
+    assert "12" in _claims("En Barcelona 12 heridos fueron atendidos.", "es")

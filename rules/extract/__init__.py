@@ -602,6 +602,38 @@ class _Scan:
         return read.modifier != "by"
 
     # -- figures ---------------------------------------------------------------------------------------------------
+    def names(self) -> None:
+        """'Antena 3', 'La 1', 'Canal 24': a capitalised word no table knows (or an article capitalised inside a
+        sentence) and a small whole number after it, with nothing after the number that makes it an amount (a unit, a scale, a currency, a sign), printed so at least
+        twice in the text and once inside a sentence (not as its first word), is a name: its number is no figure.
+        'Antena 3 superó a Telecinco … Por grupos, Antena 3 y Mediaset …' had been read as the figure 3 of
+        'Antena', paired as the part a share of 13,6 % is of, and twice restated."""
+        toks, n = self.toks, len(self.toks)
+        seen: dict[tuple[str, str], list[int]] = {}
+        inside: set[tuple[str, str]] = set()
+        for i in range(1, n):
+            t, w = toks[i], toks[i - 1]
+            if t.word != "#" or t.used or w.used or w.sentence != t.sentence or len(t.raw) > 3 or \
+                    not t.raw.isdigit() or w.end + 1 != t.start or not _CAPITAL.match(w.raw) or \
+                    self.kinds(i - 1):
+                continue
+            opening = i < 2 or toks[i - 2].sentence != t.sentence
+            c, when = self.cue(i - 1), self.time_categories(i - 1)
+            if (c or when) and (opening or not c or not c[1] <= {"article"} or when and not when[1] <= {"filler"}):
+                continue  # an article capitalised inside a sentence opens a name ('seguida de La 1')
+            if i + 1 < n and toks[i + 1].sentence == t.sentence and (
+                    self.kinds(i + 1) & _RIGHT or toks[i + 1].word in _RIGHT_SYMBOLS or
+                    toks[i + 1].start == t.end and toks[i + 1].word not in self.cues.marks):
+                continue
+            pair = (w.word, t.raw)
+            seen.setdefault(pair, []).append(i)
+            if not opening:
+                inside.add(pair)
+        for pair, at in seen.items():
+            if len(at) >= 2 and pair in inside:
+                for i in at:
+                    toks[i].used = True
+
     def scan_figures(self) -> None:
         toks, n = self.toks, len(self.toks)
         # the words that name a change by a factor, with no number ('doubled', 'tripled', 'تضاعف'): matched once per
@@ -2564,6 +2596,7 @@ class _Scan:
     def run(self) -> Extraction:
         self.tokenize()
         self.scan_times()
+        self.names()
         self.scan_figures()
         self.shared_tail()
         self.ranges()
