@@ -227,3 +227,16 @@ def test_a_channel_named_with_a_number_is_no_figure():
     x = extract(text, "es")
     assert not [r for r in x.relations if isinstance(r, Share)]
     assert "12" in _claims("En Barcelona 12 heridos fueron atendidos.", "es")
+
+
+# -- the time a change is measured from --------------------------------------------------------------------------------
+def test_the_time_after_a_comparison_word_is_the_base_not_the_time_of_the_change():
+    """oe24 (APA) on the German labour market, September 2012: 'Die Arbeitslosenquote sank im Vergleich zum August
+    um 0,3 Punkte auf 6,5 Prozent': both figures were given the time 'August' (the month compared with), so the
+    September rate read as August's. The time right after a comparison word is the base's: not the time of a move
+    in points, nor (as the time that opens the sentence) of the level after it."""
+    text = ("Die Zahl der Arbeitslosen ist im September 2012 um 117.000 auf 2,788 Millionen gesunken. Die "
+            "Arbeitslosenquote sank im Vergleich zum August um 0,3 Punkte auf 6,5 Prozent.")
+    claims = _claims(text, "de")
+    assert claims["0,3 Punkte"].time != "August" and claims["6,5 Prozent"].time != "August"
+    assert claims["6,5 Prozent"].time == "im September 2012"

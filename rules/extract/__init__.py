@@ -107,6 +107,7 @@ PER_BAG = 8
 #: The Arabic article, alone or with a proclitic glued on ('والعجز'), as folded
 _ARTICLES = ("وال", "بال", "فال", "كال", "لل", "ال")
 _SHARES = frozenset({"percent", "permille", "percentage_point", "tenth_point", "basis_point"})
+_POINTS = frozenset({"percentage_point", "tenth_point", "basis_point"})  # a move of a rate, never its level
 #: Cue categories of words that never name what a figure counts (``content``).
 _NOT_CONTENT = frozenset({"drop", "clause", "share", "parts", "since", "from", "to", "roles", "former", "current",
                           "article", "that", "comes_to", "then", "now", "each", "year_before", "qualified"})
@@ -1267,6 +1268,10 @@ class _Scan:
                 else:
                     if prev is not None and prev.first >= b:
                         continue
+                    if self._base_time(a) and (not self.level(fig) or fig.measure is not None and
+                                               fig.measure.unit in _POINTS):
+                        continue  # 'sank im Vergleich zum August um 0,3 Punkte': the time the change is measured
+                        # from, not the time of the change (nor of the level after it)
                     if prev is not None and prev.last <= a and self._compared_time(a, prev):
                         continue  # '9,6 millones, un 9,1% más que en septiembre de 2023, y gastaron 12.615 millones':
                         # the time a change is compared with is its base's, not the time of the figures after it
@@ -1287,8 +1292,14 @@ class _Scan:
             for f in reversed(self.figs):
                 self.opening[self.toks[f.first].sentence] = f.first
         fronted = [printed for a, b, printed in near if self.toks[a].sentence == sentence and
-                   b <= self.opening[sentence]]
+                   b <= self.opening[sentence] and not self._base_time(a)]
         return fronted[-1] if fronted else None
+
+    def _base_time(self, a: int) -> bool:
+        """Whether the time at token ``a`` opens right after a comparison cue ('im Vergleich zum August', 'frente a
+        diciembre', 'compared with August'): the time of the base a change is measured from."""
+        j = self.cue_before(a, "since", 4)
+        return j is not None and j + self.is_cue(j, "since") >= a - 1
 
     def to_date(self, fig: _Fig, printed: str) -> str:
         """A figure 'up to' a month with no year ('by January', 'hasta septiembre', 'bis Juni', 'حتى يناير'): the
