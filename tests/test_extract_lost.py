@@ -240,3 +240,20 @@ def test_the_time_after_a_comparison_word_is_the_base_not_the_time_of_the_change
     claims = _claims(text, "de")
     assert claims["0,3 Punkte"].time != "August" and claims["6,5 Prozent"].time != "August"
     assert claims["6,5 Prozent"].time == "im September 2012"
+
+
+# -- audience shares: a channel's number, a day's share ----------------------------------------------------------------
+def test_a_days_share_after_a_change_is_not_its_statement_nor_a_share_of_it():
+    """eltelevisero (HuffPost), 14 October 2025: Telecinco's running October share fell a tenth, from 9,4 % to 9,3 %,
+    after a poor 8,4 % on Monday. The 8,4 % was taken as the stated change of the pair (an inconsistent change: a
+    false alarm) once 'del lunes' was read as its whole, and '12,6 % de Antena 3.' as 12,6 % of 3 (an inconsistent
+    share) — the name's number was no name with the sentence's point after it."""
+    text = ("En el acumulado de octubre de 2025, La 1 suma un 12,7% frente al 12,6% de Antena 3. Telecinco bajó una "
+            "décima, pasando de un 9,4% a un 9,3%, por el pobre 8,4% del lunes; La 1 y Antena 3 siguen por delante.")
+    claims = _claims(text, "es")
+    assert "3" not in claims and "1" not in claims, list(claims)
+    assert isinstance(claims["8,4%"], Quantity)  # no share 'of' the Monday
+    x = extract(text, "es")
+    changes = [r for r in x.relations if isinstance(r, Change)]
+    assert changes and all(r.change != claims["8,4%"].id for r in changes)
+    assert not [s for s in _verdicts(text, "es") if s[1] == "inconsistent"]

@@ -606,12 +606,14 @@ class _Scan:
     def names(self) -> None:
         """'Antena 3', 'La 1', 'Canal 24': a capitalised word no table knows (or an article capitalised inside a
         sentence) and a small whole number after it, with nothing after the number that makes it an amount (a unit, a scale, a currency, a sign), printed so at least
-        twice in the text and once inside a sentence (not as its first word), is a name: its number is no figure.
+        twice in the text and once inside a sentence (not as its first word), or once after an article capitalised
+        inside a sentence, is a name: its number is no figure.
         'Antena 3 superó a Telecinco … Por grupos, Antena 3 y Mediaset …' had been read as the figure 3 of
         'Antena', paired as the part a share of 13,6 % is of, and twice restated."""
         toks, n = self.toks, len(self.toks)
         seen: dict[tuple[str, str], list[int]] = {}
         inside: set[tuple[str, str]] = set()
+        articles: set[tuple[str, str]] = set()
         for i in range(1, n):
             t, w = toks[i], toks[i - 1]
             if t.word != "#" or t.used or w.used or w.sentence != t.sentence or len(t.raw) > 3 or \
@@ -624,14 +626,16 @@ class _Scan:
                 continue  # an article capitalised inside a sentence opens a name ('seguida de La 1')
             if i + 1 < n and toks[i + 1].sentence == t.sentence and (
                     self.kinds(i + 1) & _RIGHT or toks[i + 1].word in _RIGHT_SYMBOLS or
-                    toks[i + 1].start == t.end and toks[i + 1].word not in self.cues.marks):
-                continue
+                    toks[i + 1].start == t.end and (toks[i + 1].word[:1].isalnum() or toks[i + 1].word in _DASHES)):
+                continue  # ('Antena 3.', 'Antena 3,': a mark may follow; '3-4', '3a' are no name)
             pair = (w.word, t.raw)
             seen.setdefault(pair, []).append(i)
             if not opening:
                 inside.add(pair)
+                if c:  # 'y La 1 un 10,2%': an article capitalised inside a sentence is a name's, even once
+                    articles.add(pair)
         for pair, at in seen.items():
-            if len(at) >= 2 and pair in inside:
+            if len(at) >= 2 and pair in inside or pair in articles:
                 for i in at:
                     toks[i].used = True
 
@@ -1768,10 +1772,16 @@ class _Scan:
         j = k
         while j < n and j - k < 12 and toks[j].clause == toks[k].clause and (
                 toks[j].used and j not in self.fig_starts or  # a time's words, and the 'to' between two ('a 2022')
+                self._day_name(j) or  # 'el 8,4% del lunes': a day the time reader gives no date to
                 self.is_cue(j, "to") and j + 1 < n and toks[j + 1].used and j + 1 not in self.fig_starts):
             j += 1
         return j > k and (j == n or toks[j].clause != toks[k].clause or toks[j].word in self.cues.marks or
                           toks[j].word in _SENTENCE_END or self._to_level(j))
+
+    def _day_name(self, j: int) -> bool:
+        """A weekday's name ('lunes', 'Monday'), which no time is read from without its date."""
+        hit = self.time_categories(j)
+        return hit is not None and hit[0] == 1 and "weekday" in hit[1]
 
     def _to_level(self, j: int) -> bool:
         """A 'to' cue at token ``j`` right before a figure (an article between at most): 'hasta el 3,3%'."""
@@ -2237,10 +2247,19 @@ class _Scan:
         if before.percent and not stated:  # 'bajó un 0,4%, hasta el 6,1%, frente al 6,5%'
             stated = [f for f in (self._leading_change(before, after),) if f is not None]
         if before.percent and not stated:  # 'من 41% إلى 44%، أي بنسبة 3%': the percentage after them states it
+            owner = {k: g for g in figs for k in range(g.first, g.last)}  # another statement of the change between
             stated = [f for f in figs if f.percent and not f.share and f.first >= hi and bracketed(f) and
-                      self.cue_before(f.first, "from", 2) is None and not self.near_cue(f, "to")][:1]
+                      self.cue_before(f.first, "from", 2) is None and not self.near_cue(f, "to") and
+                      all(self.toks[j].word in self.cues.marks or self.cue(j) or j in self.covered or
+                          self.in_time(j) or self.is_cue(j + 1, "from") or j in owner and (
+                              not self.level(owner[j]) or owner[j].measure is not None and
+                              owner[j].measure.unit in _POINTS)
+                          for j in range(hi, f.first))][:1]
             # (not an end of the next pair: '… au lieu de 0,5 %, et celle du quatrième trimestre, passée de 0,5 % à
             # 0,6 %')
+            # (between them, marks, cue words, a time, another statement of the change and the noun before a 'from'
+            # word ('ein Verlust von') only: 'pasando de un 9,4% a un 9,3%, por el pobre 8,4% del lunes' is another
+            # day's level, not the change)
         change = min(stated, key=lambda f: min(abs(f.first - hi), abs(lo - f.last))) if stated else None
         self.out.relations.append(Change(before=before.id, after=after.id, change=change.id if change else None))
 
