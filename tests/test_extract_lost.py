@@ -257,3 +257,16 @@ def test_a_days_share_after_a_change_is_not_its_statement_nor_a_share_of_it():
     changes = [r for r in x.relations if isinstance(r, Change)]
     assert changes and all(r.change != claims["8,4%"].id for r in changes)
     assert not [s for s in _verdicts(text, "es") if s[1] == "inconsistent"]
+
+
+@pytest.mark.parametrize(("language", "text", "name"), [
+    # infoLibre on the 2013 audience shares: 'Antena 3' printed once, right after a share 'de cuota'
+    ("es", "Telecinco fue la cadena más vista de 2013, con un 13,5% de cuota; Antena 3 logró un 13,4%.", "3"),
+])
+def test_a_channel_named_with_a_number_once_is_no_part_of_a_share(language, text, name):
+    """Printed once, 'Antena 3' was read as the figure 3 and paired as the part the 13,5 % share 'de cuota' is of
+    ('If 3 is 13,5 % of cuota …'); the language's list of names that end in a number (``numbered`` in
+    rules/data/extract) says it is a name."""
+    claims = _claims(text, language)
+    assert name not in claims, list(claims)
+    assert not [r for r in extract(text, language).relations if isinstance(r, ShareOf) and r.part is not None]

@@ -607,7 +607,7 @@ class _Scan:
         """'Antena 3', 'La 1', 'Canal 24': a capitalised word no table knows (or an article capitalised inside a
         sentence) and a small whole number after it, with nothing after the number that makes it an amount (a unit, a scale, a currency, a sign), printed so at least
         twice in the text and once inside a sentence (not as its first word), or once after an article capitalised
-        inside a sentence, is a name: its number is no figure.
+        inside a sentence, or listed in the language's ``numbered`` names, is a name: its number is no figure.
         'Antena 3 superó a Telecinco … Por grupos, Antena 3 y Mediaset …' had been read as the figure 3 of
         'Antena', paired as the part a share of 13,6 % is of, and twice restated."""
         toks, n = self.toks, len(self.toks)
@@ -635,7 +635,7 @@ class _Scan:
                 if c:  # 'y La 1 un 10,2%': an article capitalised inside a sentence is a name's, even once
                     articles.add(pair)
         for pair, at in seen.items():
-            if len(at) >= 2 and pair in inside or pair in articles:
+            if len(at) >= 2 and pair in inside or pair in articles or pair in self.cues.numbered:
                 for i in at:
                     toks[i].used = True
 
