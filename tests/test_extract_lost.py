@@ -270,3 +270,29 @@ def test_a_channel_named_with_a_number_once_is_no_part_of_a_share(language, text
     claims = _claims(text, language)
     assert name not in claims, list(claims)
     assert not [r for r in extract(text, language).relations if isinstance(r, ShareOf) and r.part is not None]
+
+
+# -- parts of two totals, a level that is no change ------------------------------------------------------------------
+def test_parts_of_two_totals_labelled_alike_are_no_restatement():
+    """Statistik Austria's summer 2017 (news.at): 22,36 million nights by domestic and 52,51 million by foreign
+    guests, then 7,93 million domestic and 15,97 million foreign arrivals 'davon' of 23,89 million. The arrivals
+    took the nights' labels ('inländische', 'ausländische Gäste') and were flagged as the nights restated (two
+    inconsistent 'restated' verdicts: false alarms). A part after a parts cue keeps its total's words."""
+    text = ("Von Mai bis Oktober 2017 zählte Statistik Austria 74,87 Millionen Nächtigungen: 22,36 Millionen "
+            "entfielen auf inländische und 52,51 Millionen auf ausländische Gäste. Die Ankünfte erreichten 23,89 "
+            "Millionen, davon 7,93 Millionen inländische und 15,97 Millionen ausländische Gäste.")
+    assert ("restated", "inconsistent") not in _verdicts(text, "de")
+    assert ("parts_sum", "consistent") in _verdicts(text, "de")
+    claims = _claims(text, "de")
+    assert claims["52,51 Millionen"].metric != claims["15,97 Millionen"].metric
+
+
+def test_a_level_reached_is_no_change_of_a_rate():
+    """Destatis on 2012 (first results): 'Die Zahl der Erwerbslosen sank auf 2,34 Millionen, die Erwerbslosenquote
+    ging von 5,7 % auf 5,3 % zurück': the count was taken as the stated change of the rate (a wrong relation, an
+    unverifiable 'change' verdict on it)."""
+    text = "Die Zahl der Erwerbslosen sank auf 2,34 Millionen, die Erwerbslosenquote ging von 5,7 % auf 5,3 % zurück."
+    claims = _claims(text, "de")
+    changes = [r for r in extract(text, "de").relations if isinstance(r, Change)]
+    assert [(r.before, r.after) for r in changes] == [(claims["5,7 %"].id, claims["5,3 %"].id)]
+    assert changes[0].change is None

@@ -2216,9 +2216,12 @@ class _Scan:
         self.changed.add(pair)
         lo, hi = min(before.first, after.first), max(before.last, after.last)
         stated = [f for f in figs if f is not before and f is not after and not f.share and
-                  self.movement(f.value) is not None and f.percent != before.percent or
+                  self.movement(f.value) is not None and f.percent != before.percent and not (
+                      self.level(f) and not f.percent) or
                   (f is not before and f is not after and f.percent and not before.percent and
                    self.movement(f.value) is not None)]
+        # (a level reached is no change: 'die Zahl der Erwerbslosen sank auf 2,34 Millionen, die Quote ging von 5,7 %
+        # auf 5,3 % zurück' — the count is not the change of the rate)
         stated = [f for f in stated if f is not before and f is not after] or \
             [f for f in figs if f.factor and f.first >= hi] or \
             [f for f in figs if f.percent and not f.share and f.first >= hi and not before.percent and not f.stems]
@@ -2363,6 +2366,22 @@ class _Scan:
                  (f.measure.unit == unit or (f.measure.unit is None and (unit is None or len(unit) != 3)))][:100]
         if parts:
             self.out.relations.append(SumOf(parts=parts, total=fig.id))
+            self._part_labels(fig, [f for f in rest if f.id in parts])
+
+    def _part_labels(self, total: _Fig, parts: list[_Fig]) -> None:
+        """'Die Ankünfte erreichten 23,89 Millionen, davon 7,93 Millionen inländische …': a part after a parts cue
+        counts some of what its total counts: its label gains the total's words when it has none of them, so it is
+        not taken for a figure labelled alike before ('22,36 Millionen entfielen auf inländische' Nächtigungen, a
+        false restatement) but stays apart from it."""
+        if not total.metric or not total.stems:
+            return
+        index = {c.id: n for n, c in enumerate(self.out.claims)}
+        for f in parts:
+            n = index.get(f.id)
+            claim = self.out.claims[n] if n is not None else None
+            if claim is None or not getattr(claim, "metric", None) or f.stems & total.stems:
+                continue
+            self.out.claims[n] = msgspec.structs.replace(claim, metric=f"{total.metric} {claim.metric}")
 
     def _per(self, figs: list[_Fig], n: int, fig: _Fig) -> None:
         m = fig.measure
