@@ -296,3 +296,21 @@ def test_a_level_reached_is_no_change_of_a_rate():
     changes = [r for r in extract(text, "de").relations if isinstance(r, Change)]
     assert [(r.before, r.after) for r in changes] == [(claims["5,7 %"].id, claims["5,3 %"].id)]
     assert changes[0].change is None
+
+
+# -- 'bajó del X al Y': the level a change started from ------------------------------------------------------------
+def test_a_change_from_a_level_states_no_change_of_that_level():
+    """El Economista's saving-rate chart (31 December 2025), in words: 'bajó del 12,1% de su renta en el segundo
+    trimestre al 12% en el tercero'. 'bajó del 12,1%' was read as a fall of 12,1 % (the published 121 % was caught
+    as 'a fall of more than all of it', the right verdict for a wrong reason); the 12 % took the second quarter,
+    the time of the other end, and the saving rate's whole as its label (so the 12,1 % was paired as a share of
+    it). Now the first is a level, the second a share of the same whole with no time it does not print."""
+    assert movement("bajó del 12,1%", "es") is None and movement("fell from 8.1 percent", "en") is None
+    assert movement("un aumento del 5%", "es").direction == 1  # a noun's 'del' is the change itself
+    assert movement("bajó del 12,1% al 12%", "es").direction == -1
+    text = ("La tasa de ahorro de los hogares españoles bajó del 12,1% de su renta en el segundo trimestre de 2025 "
+            "al 12% en el tercero.")
+    claims = _claims(text, "es")
+    assert isinstance(claims["12%"], Share) and claims["12%"].of == claims["12,1%"].of
+    assert claims["12%"].time != claims["12,1%"].time
+    assert not [v for v in _verdicts(text, "es") if v[0] == "share_of_whole"]

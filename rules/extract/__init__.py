@@ -284,6 +284,7 @@ class _Scan:
         self.marks: dict[int, set[str]] = {}  # each sentence's cue categories
         self.changed: set[frozenset[str]] = set()  # the pairs a change relation joins already
         self.unscaled: set[str] = set()  # 'from 800 to 1.2 million': the first end, whose scale is not said
+        self.other_end: set[str] = set()  # the second end of 'from X … to Y' whose only time near is X's (``time_for``)
         self.dates: set[str] = set()  # bare years read as the date an age counts from, not as amounts
         self.compared: list[tuple[_Fig, _Fig, _Fig]] = []  # base, level and the percentage that compares them
         self._brackets: list[int | None] | None = None  # ``bracket``
@@ -1097,6 +1098,19 @@ class _Scan:
                 j -= 1
         return out[::-1]
 
+    def from_to(self, fig: _Fig) -> list[int]:
+        """'La tasa de ahorro bajó del 12,1% de su renta en el segundo trimestre al 12% en el tercero': the second
+        level of 'from X to Y' in one clause (a share of what the first is a share of); its words before it."""
+        if not fig.index or fig.noun is not None:
+            return []
+        prev = self.figs[fig.index - 1]
+        k = self.cue_before(fig.first, "to", 2)
+        if k is None or prev.factor or fig.factor or prev.percent != fig.percent or \
+                self.toks[prev.first].clause != self.toks[fig.first].clause or \
+                self.cue_before(prev.first, "from", 2) is None:
+            return []
+        return self.label_before(prev)
+
     def reached(self, fig: _Fig) -> list[int]:
         """'Die Ausfuhren stiegen um 1,6 Prozent auf 92,41 Mrd. Euro', 'exports rose 1.6% to €92.41bn': the level a
         change right before it reached (only marks and a 'to' word between them) counts what the change's words
@@ -1279,11 +1293,14 @@ class _Scan:
                     if prev is not None and prev.last <= a and self._compared_time(a, prev):
                         continue  # '9,6 millones, un 9,1% más que en septiembre de 2023, y gastaron 12.615 millones':
                         # the time a change is compared with is its base's, not the time of the figures after it
-                    if prev is not None and 0 <= a - prev.last <= 1 and fig.first - b <= 2 and any(
+                    if prev is not None and (0 <= a - prev.last <= 1 or prev.share and prev.of and 0 <= a - prev.last
+                                             <= 4 and self.is_cue(prev.last, "share")) and fig.first - b <= 2 and any(
                             self.is_cue(k, c) for k in range(b, fig.first) for c in ("to", "from", "since")):
+                        self.other_end.add(fig.id)
                         continue  # 'from 1.333 million votes in 2003 to 1.009 million votes in 2008': the time
                         # right after the earlier figure (its noun between at most), right before 'to', is that
-                        # figure's, the other end of the change
+                        # figure's, the other end of the change (past the whole a share names: 'del 12,1% de su
+                        # renta en el segundo trimestre al 12%')
                     distance = fig.first - b
                 if best is None or distance < best[0]:
                     best = (distance, printed)
@@ -1555,10 +1572,10 @@ class _Scan:
             time = earlier or self.time_for(fig)
             if time in self._to_month:
                 time = self.to_date(fig, time)
-            if time is None and fig.carried is not None:
+            if time is None and fig.carried is not None and fig.id not in self.other_end:
                 time = fig.carried.time  # a shorter mention of an earlier figure, with no time of its own: that one's
-            if time is None:
-                time = self.document_time
+            if time is None and fig.id not in self.other_end:
+                time = self.document_time  # (not the time of the other end of 'from X in May to Y', unread rather)
             elif self.document_time is None and fig.measure is not None and not self._unread(time) and \
                     earlier is None:
                 self.document_time = time  # the first time a figure is given for: the article's, for the rest
@@ -1589,8 +1606,9 @@ class _Scan:
             elif fig.percent and self.cue_before(fig.first, "parts", 3) is not None:
                 fig.share, fig.of_parts = True, True  # 'Davon waren 25,9 % …', 'dont 40 %': a share of that total
                 self.out.claims.append(Share(of="", **common))
-            elif fig.percent and self.listed(fig):
-                prev = self.figs[fig.index - 1]
+            elif fig.percent and (self.listed(fig) or self.from_to(fig) and self.figs[fig.index - 1].share and
+                                  self.figs[fig.index - 1].of):
+                prev = self.figs[fig.index - 1]  # (the second level of 'from X % of W to Y %' is a share of W too)
                 fig.share, fig.listed, fig.of = True, True, prev.of
                 self.out.claims.append(Share(of=fig.of, **common))
             else:
