@@ -314,3 +314,14 @@ def test_a_change_from_a_level_states_no_change_of_that_level():
     assert isinstance(claims["12%"], Share) and claims["12%"].of == claims["12,1%"].of
     assert claims["12%"].time != claims["12,1%"].time
     assert not [v for v in _verdicts(text, "es") if v[0] == "share_of_whole"]
+
+
+def test_a_move_in_points_before_two_levels_makes_them_a_change():
+    """poliscipundit.com, October 2012: 'the unemployment rate dropping three tenths of a point in the latest jobs
+    report (to 7.8 from 8.1)'. The word of change was past the reach the pair looks in, so 'to 7.8 percent from 8.1
+    percent' was no change at all; a move in points right before two levels in percent, in their sentence, makes
+    them one."""
+    text = "The unemployment rate dropped three tenths of a point in the latest jobs report, to 7.8 percent from 8.1 percent."
+    claims = _claims(text, "en")
+    changes = [(r.before, r.after) for r in extract(text, "en").relations if isinstance(r, Change)]
+    assert changes == [(claims["8.1 percent"].id, claims["7.8 percent"].id)]
