@@ -131,7 +131,8 @@ def _possible(items: Sequence[Item]) -> set[str]:
             out.add("currency")
     printed = [(n.group(), n.group().replace(",", "").replace(".", "")) for item in items
                if (m := item.measure) is not None and (n := _NUMBER.search(digits(m.text))) is not None]
-    if any(a[1] == b[1] and a[0] != b[0] and len(a[1]) >= 2 for n, a in enumerate(printed) for b in printed[n + 1:n + 8]):
+    if any(a[1] == b[1] and a[0] != b[0] and len(a[1]) >= 2
+           for n, a in enumerate(printed) for b in printed[n + 1:n + 8]):
         out.add("same_digits")  # '2139%' and '21,39%': one figure, its decimal mark dropped (not '4.7 billion' and
         # '4.7 million', printed alike)
     return out

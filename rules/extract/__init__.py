@@ -1293,14 +1293,18 @@ class _Scan:
                     if prev is not None and prev.last <= a and self._compared_time(a, prev):
                         continue  # '9,6 millones, un 9,1% más que en septiembre de 2023, y gastaron 12.615 millones':
                         # the time a change is compared with is its base's, not the time of the figures after it
-                    if prev is not None and (0 <= a - prev.last <= 1 or prev.share and prev.of and 0 <= a - prev.last
-                                             <= 4 and self.is_cue(prev.last, "share")) and fig.first - b <= 2 and any(
+                    if prev is not None and self.level(prev) and not (
+                            prev.measure is not None and prev.measure.unit in _POINTS) and (
+                            0 <= a - prev.last <= 1 or prev.share and prev.of and 0 <= a - prev.last <= 4 and
+                            self.is_cue(prev.last, "share")) and fig.first - b <= 2 and any(
                             self.is_cue(k, c) for k in range(b, fig.first) for c in ("to", "from", "since")):
                         self.other_end.add(fig.id)
                         continue  # 'from 1.333 million votes in 2003 to 1.009 million votes in 2008': the time
                         # right after the earlier figure (its noun between at most), right before 'to', is that
                         # figure's, the other end of the change (past the whole a share names: 'del 12,1% de su
-                        # renta en el segundo trimestre al 12%')
+                        # renta en el segundo trimestre al 12%'); after a change it is the time of both ('bajó en
+                        # 70.800 personas en el tercer trimestre de 2010, hasta 4.574.700', 'reculé de 0,1 point au
+                        # premier trimestre 2015, à 10,0 %')
                     distance = fig.first - b
                 if best is None or distance < best[0]:
                     best = (distance, printed)
@@ -2394,17 +2398,22 @@ class _Scan:
 
     def _part_labels(self, total: _Fig, parts: list[_Fig]) -> None:
         """'Die Ankünfte erreichten 23,89 Millionen, davon 7,93 Millionen inländische …': a part after a parts cue
-        counts some of what its total counts: its label gains the total's words when it has none of them, so it is
-        not taken for a figure labelled alike before ('22,36 Millionen entfielen auf inländische' Nächtigungen, a
-        false restatement) but stays apart from it."""
+        counts some of what its total counts: its label gains the total's words when it has none of them and a figure
+        outside the sum is labelled alike, so it is not taken for that figure ('22,36 Millionen entfielen auf
+        inländische' Nächtigungen, a false restatement) but stays apart from it."""
         if not total.metric or not total.stems:
             return
         index = {c.id: n for n, c in enumerate(self.out.claims)}
+        mine = {total.id, *(f.id for f in parts)}
+        words = lambda c: (frozenset(key(c.metric, self.lang).split())  # noqa: E731
+                           if getattr(c, "metric", None) else None)
+        others = [w for c in self.out.claims if c.id not in mine and (w := words(c))]
         for f in parts:
             n = index.get(f.id)
             claim = self.out.claims[n] if n is not None else None
-            if claim is None or not getattr(claim, "metric", None) or f.stems & total.stems:
-                continue
+            own = words(claim) if claim is not None else None
+            if own is None or f.stems & total.stems or not any(own <= w or w <= own for w in others):
+                continue  # (only a label another figure outside the sum has too, or holds, is made apart)
             self.out.claims[n] = msgspec.structs.replace(claim, metric=f"{total.metric} {claim.metric}")
 
     def _per(self, figs: list[_Fig], n: int, fig: _Fig) -> None:
