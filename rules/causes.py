@@ -29,6 +29,7 @@ $630 M was once put down to New Zealand dollars); the rates come from a table ma
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -46,6 +47,7 @@ from rules.interval import Interval, outward, ratio
 from rules.messages import joined, translate
 from rules.model import Cause
 from rules.normalise.currency import rate
+from rules.text import digits
 from rules.verdicts import Relation, Term
 
 __all__ = ["HALF", "SLIPS", "STALE_DAYS", "Found", "Slip", "cause", "cause_in_sum", "cause_in_terms", "middle", "name",
@@ -98,6 +100,7 @@ HALF = Fraction(1, 2)
 #: for any slip to be named; for a currency mix-up at most this one (rates lie anywhere from 1.25 to thousands, so
 #: only figures that pin the factor down within a few per cent can name one).
 _SPREAD = 3
+_NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
 _CURRENCY_SPREAD = Fraction(11, 10)
 
 
@@ -126,6 +129,12 @@ def _possible(items: Sequence[Item]) -> set[str]:
             out.add("separator")
         if m.currency is not None:
             out.add("currency")
+    printed = [(n.group(), n.group().replace(",", "").replace(".", "")) for item in items
+               if (m := item.measure) is not None and (n := _NUMBER.search(digits(m.text))) is not None]
+    if any(a[1] == b[1] and a[0] != b[0] and len(a[1]) >= 2
+           for n, a in enumerate(printed) for b in printed[n + 1:n + 8]):
+        out.add("same_digits")  # '2139%' and '21,39%': one figure, its decimal mark dropped (not '4.7 billion' and
+        # '4.7 million', printed alike)
     return out
 
 
@@ -174,7 +183,13 @@ def cause(ctx: Context, reported: Interval, expected: Interval, items: Sequence[
         for slip in _applicable(possible):
             assert slip.factor is not None
             if slip.factor.meets(ratios[0]) or slip.factor.meets(ratios[1]):
-                fits.append(Found(slip.code, factor=outward(slip.factor.low)))
+                factor = slip.factor.low
+                if slip.needs == "same_digits":  # the power of ten the mark moved by, not the range's low end
+                    factor = next((k for k in (10, 100, 1000) if any(
+                        Interval(Fraction(k), Fraction(k)).meets(r) for r in ratios)), None)
+                    if factor is None:
+                        continue
+                fits.append(Found(slip.code, factor=outward(factor)))
         if not fits and "currency" in possible and ratios[0].high <= ratios[0].low * _CURRENCY_SPREAD:  # type: ignore[operator]
             fits = _currency_mixups(ctx, ratios, items)  # rarer than a scale or period slip: tried only when none fits
     return name(ctx.language, fits)

@@ -107,6 +107,7 @@ PER_BAG = 8
 #: The Arabic article, alone or with a proclitic glued on ('والعجز'), as folded
 _ARTICLES = ("وال", "بال", "فال", "كال", "لل", "ال")
 _SHARES = frozenset({"percent", "permille", "percentage_point", "tenth_point", "basis_point"})
+_POINTS = frozenset({"percentage_point", "tenth_point", "basis_point"})  # a move of a rate, never its level
 #: Cue categories of words that never name what a figure counts (``content``).
 _NOT_CONTENT = frozenset({"drop", "clause", "share", "parts", "since", "from", "to", "roles", "former", "current",
                           "article", "that", "comes_to", "then", "now", "each", "year_before", "qualified"})
@@ -283,6 +284,7 @@ class _Scan:
         self.marks: dict[int, set[str]] = {}  # each sentence's cue categories
         self.changed: set[frozenset[str]] = set()  # the pairs a change relation joins already
         self.unscaled: set[str] = set()  # 'from 800 to 1.2 million': the first end, whose scale is not said
+        self.other_end: set[str] = set()  # the second end of 'from X … to Y' whose only time near is X's (``time_for``)
         self.dates: set[str] = set()  # bare years read as the date an age counts from, not as amounts
         self.compared: list[tuple[_Fig, _Fig, _Fig]] = []  # base, level and the percentage that compares them
         self._brackets: list[int | None] | None = None  # ``bracket``
@@ -443,7 +445,7 @@ class _Scan:
             months = int(bool(cats and cats[1] & {"month", "hmonth"}))
             while last < n and last - first < 2 * _WINDOW and toks[last].sentence == sentence:
                 more = self.time_categories(last)
-                if more and "mod" in more[1] and more[1] <= {"mod", "marker", "hedge"} and last > i and \
+                if more and "mod" in more[1] and more[1] <= {"mod", "marker", "hedge", "range"} and last > i and \
                         not self._time_follows(last + more[0]):
                     break  # 'في 2024 بعد 10.2 مليار', 'in December 2009 about the bill', '2007 نحو 183 مليون': 'after',
                     # 'about' open what follows, they do not end this date ('from 2009 to about 2011' goes on)
@@ -602,6 +604,42 @@ class _Scan:
         return read.modifier != "by"
 
     # -- figures ---------------------------------------------------------------------------------------------------
+    def names(self) -> None:
+        """'Antena 3', 'La 1', 'Canal 24': a capitalised word no table knows (or an article capitalised inside a
+        sentence) and a small whole number after it, with nothing after the number that makes it an amount (a unit, a scale, a currency, a sign), printed so at least
+        twice in the text and once inside a sentence (not as its first word), or once after an article capitalised
+        inside a sentence, or listed in the language's ``numbered`` names, is a name: its number is no figure.
+        'Antena 3 superó a Telecinco … Por grupos, Antena 3 y Mediaset …' had been read as the figure 3 of
+        'Antena', paired as the part a share of 13,6 % is of, and twice restated."""
+        toks, n = self.toks, len(self.toks)
+        seen: dict[tuple[str, str], list[int]] = {}
+        inside: set[tuple[str, str]] = set()
+        articles: set[tuple[str, str]] = set()
+        for i in range(1, n):
+            t, w = toks[i], toks[i - 1]
+            if t.word != "#" or t.used or w.used or w.sentence != t.sentence or len(t.raw) > 3 or \
+                    not t.raw.isdigit() or w.end + 1 != t.start or not _CAPITAL.match(w.raw) or \
+                    self.kinds(i - 1):
+                continue
+            opening = i < 2 or toks[i - 2].sentence != t.sentence
+            c, when = self.cue(i - 1), self.time_categories(i - 1)
+            if (c or when) and (opening or not c or not c[1] <= {"article"} or when and not when[1] <= {"filler"}):
+                continue  # an article capitalised inside a sentence opens a name ('seguida de La 1')
+            if i + 1 < n and toks[i + 1].sentence == t.sentence and (
+                    self.kinds(i + 1) & _RIGHT or toks[i + 1].word in _RIGHT_SYMBOLS or
+                    toks[i + 1].start == t.end and (toks[i + 1].word[:1].isalnum() or toks[i + 1].word in _DASHES)):
+                continue  # ('Antena 3.', 'Antena 3,': a mark may follow; '3-4', '3a' are no name)
+            pair = (w.word, t.raw)
+            seen.setdefault(pair, []).append(i)
+            if not opening:
+                inside.add(pair)
+                if c:  # 'y La 1 un 10,2%': an article capitalised inside a sentence is a name's, even once
+                    articles.add(pair)
+        for pair, at in seen.items():
+            if len(at) >= 2 and pair in inside or pair in articles or pair in self.cues.numbered:
+                for i in at:
+                    toks[i].used = True
+
     def scan_figures(self) -> None:
         toks, n = self.toks, len(self.toks)
         # the words that name a change by a factor, with no number ('doubled', 'tripled', 'تضاعف'): matched once per
@@ -621,7 +659,8 @@ class _Scan:
                     continue
             anchor = not t.used and ((t.word == "#" and not self.glued(t, i)) or bool(kinds & _ANCHOR_WORDS) or (
                 bool(kinds & _K_NUMBER) and bool(self.kinds(i + (self.meaning(i) or (1,))[0]) & _AFTER_NUMBER_WORD))
-                or bool(kinds & _K_ONE_FRACTION) and self.in_words(i, kinds))
+                or bool(kinds & _K_ONE_FRACTION) and self.in_words(i, kinds) or
+                bool(kinds & (_K_NUMBER | _K_ONE)) and self.hyphened_point(i + 1))
             if not anchor:
                 i += 1
                 continue
@@ -784,6 +823,17 @@ class _Scan:
                    self.movement(self.text[self.toks[j].start:end]) is not None
                    for j in range(i - 1, max(i - 3, -1), -1))
 
+    def hyphened_point(self, k: int) -> bool:
+        """'two-tenths of a percentage point', 'one-tenth of a point': token ``k`` is a dash glued between a number
+        word and a point of a rate (``_SHARES`` but percent), the size of a move printed as one word. Nothing else
+        after a dash is a figure's unit: 'a three-year plan', 'a two-thirds majority' are no amounts."""
+        toks = self.toks
+        if not 0 < k < len(toks) - 1 or toks[k].word not in _DASHES or toks[k - 1].end != toks[k].start or \
+                toks[k].end != toks[k + 1].start or not self.kinds(k + 1) & _K_UNIT:
+            return False
+        hit = self.lex.lookup(self.words, k + 1)
+        return hit is not None and hit[1].unit in _SHARES and hit[1].unit != "percent"
+
     def period_name(self, i: int) -> bool:
         """'النصف الأول', 'الربع الأخير', 'the first half': a time unit word next to an ordinal names a part of the
         year (read as a time when its year is printed, else left unread), not a fraction ('انخفض إلى النصف' halves).
@@ -871,6 +921,9 @@ class _Scan:
                 continue
             if self.is_cue(last, "link") and last + 1 < n and self.kinds(last + 1) & _K_MONEY_UNIT:
                 last += 1  # 'milliards d'euros', 'millones de euros': the currency after 'of'
+                continue
+            if self.hyphened_point(last) and last - 1 == i:
+                last += 1  # 'two-tenths of a percentage point': the unit after the dash is read next
                 continue
             if t.word in _DASHES and last + 1 < n and toks[last + 1].word == "#" and toks[last - 1].word == "#":
                 last += 2
@@ -1044,6 +1097,19 @@ class _Scan:
                     break
                 j -= 1
         return out[::-1]
+
+    def from_to(self, fig: _Fig) -> list[int]:
+        """'La tasa de ahorro bajó del 12,1% de su renta en el segundo trimestre al 12% en el tercero': the second
+        level of 'from X to Y' in one clause (a share of what the first is a share of); its words before it."""
+        if not fig.index or fig.noun is not None:
+            return []
+        prev = self.figs[fig.index - 1]
+        k = self.cue_before(fig.first, "to", 2)
+        if k is None or prev.factor or fig.factor or prev.percent != fig.percent or \
+                self.toks[prev.first].clause != self.toks[fig.first].clause or \
+                self.cue_before(prev.first, "from", 2) is None:
+            return []
+        return self.label_before(prev)
 
     def reached(self, fig: _Fig) -> list[int]:
         """'Die Ausfuhren stiegen um 1,6 Prozent auf 92,41 Mrd. Euro', 'exports rose 1.6% to €92.41bn': the level a
@@ -1220,14 +1286,25 @@ class _Scan:
                 else:
                     if prev is not None and prev.first >= b:
                         continue
+                    if self._base_time(a) and (not self.level(fig) or fig.measure is not None and
+                                               fig.measure.unit in _POINTS):
+                        continue  # 'sank im Vergleich zum August um 0,3 Punkte': the time the change is measured
+                        # from, not the time of the change (nor of the level after it)
                     if prev is not None and prev.last <= a and self._compared_time(a, prev):
                         continue  # '9,6 millones, un 9,1% más que en septiembre de 2023, y gastaron 12.615 millones':
                         # the time a change is compared with is its base's, not the time of the figures after it
-                    if prev is not None and 0 <= a - prev.last <= 1 and fig.first - b <= 2 and any(
+                    if prev is not None and self.level(prev) and not (
+                            prev.measure is not None and prev.measure.unit in _POINTS) and (
+                            0 <= a - prev.last <= 1 or prev.share and prev.of and 0 <= a - prev.last <= 4 and
+                            self.is_cue(prev.last, "share")) and fig.first - b <= 2 and any(
                             self.is_cue(k, c) for k in range(b, fig.first) for c in ("to", "from", "since")):
+                        self.other_end.add(fig.id)
                         continue  # 'from 1.333 million votes in 2003 to 1.009 million votes in 2008': the time
                         # right after the earlier figure (its noun between at most), right before 'to', is that
-                        # figure's, the other end of the change
+                        # figure's, the other end of the change (past the whole a share names: 'del 12,1% de su
+                        # renta en el segundo trimestre al 12%'); after a change it is the time of both ('bajó en
+                        # 70.800 personas en el tercer trimestre de 2010, hasta 4.574.700', 'reculé de 0,1 point au
+                        # premier trimestre 2015, à 10,0 %')
                     distance = fig.first - b
                 if best is None or distance < best[0]:
                     best = (distance, printed)
@@ -1240,8 +1317,14 @@ class _Scan:
             for f in reversed(self.figs):
                 self.opening[self.toks[f.first].sentence] = f.first
         fronted = [printed for a, b, printed in near if self.toks[a].sentence == sentence and
-                   b <= self.opening[sentence]]
+                   b <= self.opening[sentence] and not self._base_time(a)]
         return fronted[-1] if fronted else None
+
+    def _base_time(self, a: int) -> bool:
+        """Whether the time at token ``a`` opens right after a comparison cue ('im Vergleich zum August', 'frente a
+        diciembre', 'compared with August'): the time of the base a change is measured from."""
+        j = self.cue_before(a, "since", 4)
+        return j is not None and j + self.is_cue(j, "since") >= a - 1
 
     def to_date(self, fig: _Fig, printed: str) -> str:
         """A figure 'up to' a month with no year ('by January', 'hasta septiembre', 'bis Juni', 'حتى يناير'): the
@@ -1493,10 +1576,10 @@ class _Scan:
             time = earlier or self.time_for(fig)
             if time in self._to_month:
                 time = self.to_date(fig, time)
-            if time is None and fig.carried is not None:
+            if time is None and fig.carried is not None and fig.id not in self.other_end:
                 time = fig.carried.time  # a shorter mention of an earlier figure, with no time of its own: that one's
-            if time is None:
-                time = self.document_time
+            if time is None and fig.id not in self.other_end:
+                time = self.document_time  # (not the time of the other end of 'from X in May to Y', unread rather)
             elif self.document_time is None and fig.measure is not None and not self._unread(time) and \
                     earlier is None:
                 self.document_time = time  # the first time a figure is given for: the article's, for the rest
@@ -1527,8 +1610,9 @@ class _Scan:
             elif fig.percent and self.cue_before(fig.first, "parts", 3) is not None:
                 fig.share, fig.of_parts = True, True  # 'Davon waren 25,9 % …', 'dont 40 %': a share of that total
                 self.out.claims.append(Share(of="", **common))
-            elif fig.percent and self.listed(fig):
-                prev = self.figs[fig.index - 1]
+            elif fig.percent and (self.listed(fig) or self.from_to(fig) and self.figs[fig.index - 1].share and
+                                  self.figs[fig.index - 1].of):
+                prev = self.figs[fig.index - 1]  # (the second level of 'from X % of W to Y %' is a share of W too)
                 fig.share, fig.listed, fig.of = True, True, prev.of
                 self.out.claims.append(Share(of=fig.of, **common))
             else:
@@ -1710,10 +1794,16 @@ class _Scan:
         j = k
         while j < n and j - k < 12 and toks[j].clause == toks[k].clause and (
                 toks[j].used and j not in self.fig_starts or  # a time's words, and the 'to' between two ('a 2022')
+                self._day_name(j) or  # 'el 8,4% del lunes': a day the time reader gives no date to
                 self.is_cue(j, "to") and j + 1 < n and toks[j + 1].used and j + 1 not in self.fig_starts):
             j += 1
         return j > k and (j == n or toks[j].clause != toks[k].clause or toks[j].word in self.cues.marks or
                           toks[j].word in _SENTENCE_END or self._to_level(j))
+
+    def _day_name(self, j: int) -> bool:
+        """A weekday's name ('lunes', 'Monday'), which no time is read from without its date."""
+        hit = self.time_categories(j)
+        return hit is not None and hit[0] == 1 and "weekday" in hit[1]
 
     def _to_level(self, j: int) -> bool:
         """A 'to' cue at token ``j`` right before a figure (an article between at most): 'hasta el 3,3%'."""
@@ -2116,6 +2206,12 @@ class _Scan:
         if any(self.moved(f.value) for f in (a, b)):
             return True
         toks = self.toks
+        first = min(a.index, b.index)
+        if first and a.percent and b.percent:  # 'dropped three tenths of a point in the latest jobs report, to 7.8
+            f = self.figs[first - 1]  # percent from 8.1 percent': a move in points before two levels in percent
+            if toks[f.first].sentence == toks[min(a.first, b.first)].sentence and f.measure is not None and \
+                    f.measure.unit in _POINTS and self.moved(f.value):
+                return True
         lo, hi = min(a.first, b.first), max(a.last, b.last)
         clauses = {toks[lo].clause, toks[hi - 1].clause}
         owner = {k: f for f in self.figs[max(0, min(a.index, b.index) - 5):max(a.index, b.index) + 6]
@@ -2148,9 +2244,12 @@ class _Scan:
         self.changed.add(pair)
         lo, hi = min(before.first, after.first), max(before.last, after.last)
         stated = [f for f in figs if f is not before and f is not after and not f.share and
-                  self.movement(f.value) is not None and f.percent != before.percent or
+                  self.movement(f.value) is not None and f.percent != before.percent and not (
+                      self.level(f) and not f.percent) or
                   (f is not before and f is not after and f.percent and not before.percent and
                    self.movement(f.value) is not None)]
+        # (a level reached is no change: 'die Zahl der Erwerbslosen sank auf 2,34 Millionen, die Quote ging von 5,7 %
+        # auf 5,3 % zurück' — the count is not the change of the rate)
         stated = [f for f in stated if f is not before and f is not after] or \
             [f for f in figs if f.factor and f.first >= hi] or \
             [f for f in figs if f.percent and not f.share and f.first >= hi and not before.percent and not f.stems]
@@ -2179,10 +2278,19 @@ class _Scan:
         if before.percent and not stated:  # 'bajó un 0,4%, hasta el 6,1%, frente al 6,5%'
             stated = [f for f in (self._leading_change(before, after),) if f is not None]
         if before.percent and not stated:  # 'من 41% إلى 44%، أي بنسبة 3%': the percentage after them states it
+            owner = {k: g for g in figs for k in range(g.first, g.last)}  # another statement of the change between
             stated = [f for f in figs if f.percent and not f.share and f.first >= hi and bracketed(f) and
-                      self.cue_before(f.first, "from", 2) is None and not self.near_cue(f, "to")][:1]
+                      self.cue_before(f.first, "from", 2) is None and not self.near_cue(f, "to") and
+                      all(self.toks[j].word in self.cues.marks or self.cue(j) or j in self.covered or
+                          self.in_time(j) or self.is_cue(j + 1, "from") or j in owner and (
+                              not self.level(owner[j]) or owner[j].measure is not None and
+                              owner[j].measure.unit in _POINTS)
+                          for j in range(hi, f.first))][:1]
             # (not an end of the next pair: '… au lieu de 0,5 %, et celle du quatrième trimestre, passée de 0,5 % à
             # 0,6 %')
+            # (between them, marks, cue words, a time, another statement of the change and the noun before a 'from'
+            # word ('ein Verlust von') only: 'pasando de un 9,4% a un 9,3%, por el pobre 8,4% del lunes' is another
+            # day's level, not the change)
         change = min(stated, key=lambda f: min(abs(f.first - hi), abs(lo - f.last))) if stated else None
         self.out.relations.append(Change(before=before.id, after=after.id, change=change.id if change else None))
 
@@ -2286,6 +2394,27 @@ class _Scan:
                  (f.measure.unit == unit or (f.measure.unit is None and (unit is None or len(unit) != 3)))][:100]
         if parts:
             self.out.relations.append(SumOf(parts=parts, total=fig.id))
+            self._part_labels(fig, [f for f in rest if f.id in parts])
+
+    def _part_labels(self, total: _Fig, parts: list[_Fig]) -> None:
+        """'Die Ankünfte erreichten 23,89 Millionen, davon 7,93 Millionen inländische …': a part after a parts cue
+        counts some of what its total counts: its label gains the total's words when it has none of them and a figure
+        outside the sum is labelled alike, so it is not taken for that figure ('22,36 Millionen entfielen auf
+        inländische' Nächtigungen, a false restatement) but stays apart from it."""
+        if not total.metric or not total.stems:
+            return
+        index = {c.id: n for n, c in enumerate(self.out.claims)}
+        mine = {total.id, *(f.id for f in parts)}
+        words = lambda c: (frozenset(key(c.metric, self.lang).split())  # noqa: E731
+                           if getattr(c, "metric", None) else None)
+        others = [w for c in self.out.claims if c.id not in mine and (w := words(c))]
+        for f in parts:
+            n = index.get(f.id)
+            claim = self.out.claims[n] if n is not None else None
+            own = words(claim) if claim is not None else None
+            if own is None or f.stems & total.stems or not any(own <= w or w <= own for w in others):
+                continue  # (only a label another figure outside the sum has too, or holds, is made apart)
+            self.out.claims[n] = msgspec.structs.replace(claim, metric=f"{total.metric} {claim.metric}")
 
     def _per(self, figs: list[_Fig], n: int, fig: _Fig) -> None:
         m = fig.measure
@@ -2549,6 +2678,7 @@ class _Scan:
     def run(self) -> Extraction:
         self.tokenize()
         self.scan_times()
+        self.names()
         self.scan_figures()
         self.shared_tail()
         self.ranges()

@@ -12,7 +12,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 from rules.normalise.lexicon import Lexicon, locale_of
-from rules.text import key
+from rules.text import fold, key
 
 __all__ = ["ACTOR_CATEGORIES", "CATEGORIES", "LANGUAGES", "Cues", "cues"]
 
@@ -35,6 +35,7 @@ class Cues:
     generic: frozenset[str]  # the stems of the generic words (``rules.text.key``): 'nombre', 'montant'
     actors: Lexicon  # ``ACTOR_CATEGORIES``: nouns before a name ('شركة'), that refer back ('the company'), offices…
     variants: frozenset[str] = frozenset()  # the stems of the 'variant' words ('before': 'befor')
+    numbered: frozenset[tuple[str, str]] = frozenset()  # names ending in a number, as (folded word, digits)
 
 
 @lru_cache(maxsize=8)
@@ -54,4 +55,6 @@ def cues(language: str) -> Cues:
         for phrase in data.get(category, []):
             actors.add(phrase, category, True)
     variants = frozenset(w for phrase in data.get("variant", []) for w in key(phrase, language).split())
-    return Cues(lex=lex, marks=marks, generic=generic, actors=actors, variants=variants)
+    numbered = frozenset((fold(words[-2]), words[-1]) for name in data.get("numbered", [])
+                         if len(words := name.split()) >= 2 and words[-1].isdigit())
+    return Cues(lex=lex, marks=marks, generic=generic, actors=actors, variants=variants, numbered=numbered)

@@ -51,6 +51,7 @@ class _Words:
     less_after: re.Pattern[str] | None
     factor: re.Pattern[str] | None
     factors: dict[str, Fraction]
+    start: re.Pattern[str] | None = None  # 'bajó del 12,1%', 'fell from 8.1%': the level a change started from
 
 
 def _pattern(phrases: list[str], clitics: str) -> re.Pattern[str] | None:
@@ -74,9 +75,10 @@ def _words(lang: str) -> _Words:
                   ignore=_pattern(data.get("ignore", []), clitics),
                   more_after=_pattern(data.get("more_after", []), clitics),
                   less_after=_pattern(data.get("less_after", []), clitics), factor=_pattern(list(factors), clitics),
-                  factors=factors)
+                  factors=factors, start=_pattern(data.get("from", []), clitics))
 
 
+_FIRST_NUMBER = re.compile(r"^\d+(?:[.,\s]\d+)*")
 _FACTOR_COUNTED = re.compile(r"\d|ثلاث|أربع|three|four")  # a factor phrase that carries its own count
 
 
@@ -96,9 +98,15 @@ def movement(text: str, language: str) -> Movement | None:
         return None  # says so for most figures
     if words.ignore is not None:
         folded = words.ignore.sub(" ", folded)
+    number = next((i for i, c in enumerate(folded) if c.isdigit()), len(folded))
+    start = words.start.search(folded, 0, number) if words.start is not None else None
+    if start is not None and not folded[start.end():number].strip() and \
+            not any(c.isdigit() for c in _FIRST_NUMBER.sub("", folded[number:], count=1)):
+        return None  # 'bajó del 12,1%' with no second level: the level before the change (the words after it
+        # state the rest: 'al 12% en el tercero'), no change of 12,1 %
     up = words.up is not None and words.up.search(folded) is not None
     down = words.down is not None and words.down.search(folded) is not None
-    number = next((i for i, c in enumerate(folded) if c.isdigit()), len(folded))  # 'more than 20 %' is a bound
+    # ('more than 20 %' is a bound: the comparatives count after the number only)
     up = up or words.more_after is not None and words.more_after.search(folded, number) is not None
     down = down or words.less_after is not None and words.less_after.search(folded, number) is not None
     hit = words.factor.search(folded) if words.factor is not None else None
