@@ -82,6 +82,33 @@ def test_server_processes_share_the_connections_opened_together(tmp_path):
                 c.close()
 
 
+def _environ(pid: int) -> dict[str, str]:
+    pairs = Path(f"/proc/{pid}/environ").read_bytes().decode().split("\0")
+    return dict(p.split("=", 1) for p in pairs if "=" in p)
+
+
+def test_server_processes_share_the_cores_among_their_threads(tmp_path):
+    """With a server process per core, each checks in one thread (and keeps one worker process for large bodies):
+    threads of one process share its interpreter lock, so a second adds hand-offs, not CPU. A value set is kept."""
+    base = {"TADQIQ_DATA_DIR": str(tmp_path), "TADQIQ_KEYS": KEYS_ENV, "TADQIQ_PROCESSES": "2", **UNTHROTTLED_ENV}
+    for env, expected in (({}, str(max(1, (os.cpu_count() or 1) // 2))), ({"TADQIQ_WORKERS": "3"}, "3")):
+        server = Server({**base, **env})
+        if not env:
+            server.env.pop("TADQIQ_WORKERS", None)  # whatever the tests' own environment says
+        with server:
+            deadline = time.monotonic() + 60
+            while True:
+                kids = subprocess.run(["pgrep", "-P", str(server.proc.pid)], capture_output=True, text=True).stdout
+                servers = [int(pid) for pid in kids.split()  # not multiprocessing's helpers
+                           if not any(helper in Path(f"/proc/{pid}/cmdline").read_bytes()
+                                      for helper in (b"resource_tracker", b"forkserver"))]
+                if len(servers) == 2 or time.monotonic() > deadline:
+                    break
+                time.sleep(0.2)
+            assert len(servers) == 2, kids
+            assert {_environ(pid).get("TADQIQ_WORKERS") for pid in servers} == {expected}
+
+
 def test_a_port_in_use_is_a_clear_error_with_several_processes(tmp_path):
     taken = socket.socket()
     taken.bind(("127.0.0.1", 0))
@@ -116,3 +143,36 @@ def test_a_server_without_throttling_does_not_import_limits(tmp_path):
                          capture_output=True, text=True, timeout=120, env={"PATH": "/usr/bin:/bin"})
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["False", "True"]
+
+
+WITHOUT_ORM = """
+import asyncio, sys
+from service.app import create_app
+from service.settings import Settings
+from service.storage import Store
+from service.work import check_json
+
+create_app(Settings(data_dir=sys.argv[1], keys="", rate="", failures=""))
+store = Store.from_settings(Settings(data_dir=sys.argv[1]))
+
+async def first():
+    await store.open()
+    try:
+        return await store.add("desk", "k", check_json(open(sys.argv[2], "rb").read()))
+    finally:
+        await store.close()
+
+print(asyncio.run(first()).verdicts > 0, "sqlalchemy.orm" in sys.modules)
+import sqlalchemy.ext.asyncio  # run as usual when asked for, on the engine module already imported
+print(sqlalchemy.ext.asyncio.create_async_engine is sys.modules["service.storage"].create_async_engine)
+"""
+
+
+def test_a_server_storing_its_first_check_does_not_import_sqlalchemys_orm(tmp_path):
+    """The store uses SQLAlchemy's asyncio engine, not its ORM, which the asyncio extension's package imports (its
+    session): a server's start and first stored check do without it."""
+    seed = ROOT / "seeds" / "tiktok-m2" / "claims.json"
+    out = subprocess.run([sys.executable, "-c", WITHOUT_ORM, str(tmp_path), str(seed)], check=False, cwd=ROOT,
+                         capture_output=True, text=True, timeout=120, env={"PATH": "/usr/bin:/bin"})
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["True", "False", "True"]
