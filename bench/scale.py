@@ -229,8 +229,8 @@ def _threads_each(pids: list[int]) -> list[str]:
 def _commits(schema: str, since: str) -> tuple[int, int]:
     """(reports, commits) stored since ``since`` (UTC): rows written by one statement share its transaction id."""
     out = subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-tAc",
-                          f"SELECT count(*), count(DISTINCT xmin::text) FROM \"{schema}\".reports "
-                          f"WHERE created >= '{since}'"], capture_output=True, text=True, check=True)
+                          (f"SELECT count(*), count(DISTINCT xmin::text) FROM \"{schema}\".reports "
+                           f"WHERE created >= '{since}'")], capture_output=True, text=True, check=True)
     reports, commits = out.stdout.strip().split("|")
     return int(reports), int(commits)
 
