@@ -447,16 +447,18 @@ class _Writer:
     def __init__(self, engine: AsyncEngine):
         self.engine = engine
         self.held = None  # sqlalchemy's AsyncConnection, checked out for as long as it works
+        self.raw = None  # its asyncpg connection
 
     async def insert(self, rows: list[dict]) -> None:
         if self.held is None:
             self.held = await self.engine.connect()
         held = self.held
         try:
-            raw = (await held.get_raw_connection()).driver_connection
-            await raw.execute(_UNNEST, *[[row[name] for row in rows] for name in _COLUMNS])
+            if self.raw is None:
+                self.raw = (await held.get_raw_connection()).driver_connection
+            await self.raw.execute(_UNNEST, *[[row[name] for row in rows] for name in _COLUMNS])
         except BaseException:
-            self.held = None
+            self.held = self.raw = None
             with contextlib.suppress(Exception):
                 await held.invalidate()
                 await held.close()
@@ -464,7 +466,7 @@ class _Writer:
 
     async def close(self) -> None:
         if self.held is not None:
-            held, self.held = self.held, None
+            held, self.held, self.raw = self.held, None, None
             await held.close()
 
 
