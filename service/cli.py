@@ -76,13 +76,6 @@ def _serve(args: argparse.Namespace) -> int:
         await store.close()
 
     asyncio.run(migrate())
-    if not os.environ.get("TADQIQ_WORKERS"):
-        # Each process gets its share of the cores for its threads and worker processes (at least one). Its threads
-        # share one interpreter lock, so a second one checking beside the first adds no CPU, only a hand-off of the
-        # lock every millisecond (``sys.setswitchinterval``) between the two, each a wake-up; with a server process
-        # per core, every hand-off that waited for a core left that process idle meanwhile. Two processes on two
-        # cores, stored checks: voluntary context switches a request 2.4–3.9 → 1.6–2.8 (bench/README.md).
-        os.environ["TADQIQ_WORKERS"] = str(max(1, (os.cpu_count() or 1) // workers))
     gc.enable()  # this supervisor serves nothing itself; each server process starts with the collector off again
     metrics_dir = tempfile.mkdtemp(prefix="tadqiq-metrics-")
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir

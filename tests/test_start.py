@@ -82,34 +82,6 @@ def test_server_processes_share_the_connections_opened_together(tmp_path):
                 c.close()
 
 
-def _environ(pid: int) -> dict[str, str]:
-    pairs = Path(f"/proc/{pid}/environ").read_bytes().decode().split("\0")
-    return dict(p.split("=", 1) for p in pairs if "=" in p)
-
-
-def test_server_processes_share_the_cores_among_their_threads(tmp_path):
-    """With a server process per core, each checks in one thread (and keeps one worker process for large bodies):
-    threads of one process share its interpreter lock, so a second adds hand-offs, not CPU. A value set is kept."""
-    base = {"TADQIQ_DATA_DIR": str(tmp_path), "TADQIQ_KEYS": KEYS_ENV, "TADQIQ_PROCESSES": "2", **UNTHROTTLED_ENV}
-    for env, expected in (({}, str(max(1, (os.cpu_count() or 1) // 2))), ({"TADQIQ_WORKERS": "3"}, "3")):
-        server = Server({**base, **env})
-        if not env:
-            server.env.pop("TADQIQ_WORKERS", None)  # whatever the tests' own environment says
-        with server:
-            deadline = time.monotonic() + 60
-            while True:
-                kids = subprocess.run(["pgrep", "-P", str(server.proc.pid)], capture_output=True, text=True,
-                                      check=False).stdout
-                servers = [int(pid) for pid in kids.split()  # not multiprocessing's helpers
-                           if not any(helper in Path(f"/proc/{pid}/cmdline").read_bytes()
-                                      for helper in (b"resource_tracker", b"forkserver"))]
-                if len(servers) == 2 or time.monotonic() > deadline:
-                    break
-                time.sleep(0.2)
-            assert len(servers) == 2, kids
-            assert {_environ(pid).get("TADQIQ_WORKERS") for pid in servers} == {expected}
-
-
 def test_a_port_in_use_is_a_clear_error_with_several_processes(tmp_path):
     taken = socket.socket()
     taken.bind(("127.0.0.1", 0))
