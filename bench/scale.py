@@ -194,6 +194,47 @@ def _loop_sleeps(pids: list[int]) -> int:
     return total
 
 
+def _machine() -> list[int]:
+    """The machine's CPU time so far, in clock ticks: user, nice, system, idle, iowait, irq, softirq, steal
+    (``/proc/stat``)."""
+    return [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:9]]
+
+
+def _switches(pids: list[int]) -> int:
+    """Voluntary context switches of every thread of ``pids`` so far: each a thread going to sleep (waiting for the
+    interpreter lock, for work, for the network)."""
+    total = 0
+    for pid in pids:
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            try:
+                status = (task / "status").read_text()
+            except OSError:
+                continue
+            total += int(status.partition("\nvoluntary_ctxt_switches:")[2].split()[0])
+    return total
+
+
+def _threads_each(pids: list[int]) -> list[str]:
+    """The checking threads each server process was given (``TADQIQ_WORKERS`` in its environment)."""
+    from service.settings import Settings
+
+    out = []
+    for pid in pids:
+        env = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
+        found = [e.split(b"=", 1)[1].decode() for e in env if e.startswith(b"TADQIQ_WORKERS=")]
+        out.append(found[0] if found else f"{Settings.workers} (default)")
+    return out
+
+
+def _commits(schema: str, since: str) -> tuple[int, int]:
+    """(reports, commits) stored since ``since`` (UTC): rows written by one statement share its transaction id."""
+    out = subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-tAc",
+                          (f"SELECT count(*), count(DISTINCT xmin::text) FROM \"{schema}\".reports "
+                           f"WHERE created >= '{since}'")], capture_output=True, text=True, check=True)
+    reports, commits = out.stdout.strip().split("|")
+    return int(reports), int(commits)
+
+
 def stored(seconds: float, rounds: int = 4, connections: int = 16) -> dict:
     """Stored checks (``POST /v1/checks``, committed to PostgreSQL before each answer) with one and two server
     processes, interleaved rounds, ``connections`` keep-alive connections. Besides the rates and the CPU a request
@@ -217,6 +258,13 @@ def stored(seconds: float, rounds: int = 4, connections: int = 16) -> dict:
         waiting = {1: 0.0, 2: 0.0}
         split: dict[int, list[list[int]]] = {1: [], 2: []}
         shares: dict[int, list[list[float]]] = {1: [], 2: []}
+        switches = {1: 0, 2: 0}
+        idle = {1: 0.0, 2: 0.0}  # cores idle on average during the rounds
+        steal = {1: 0.0, 2: 0.0}
+        others = {1: 0.0, 2: 0.0}  # cores busy with what is neither the servers, PostgreSQL nor the generator
+        grouped = {1: [0, 0], 2: [0, 0]}  # reports, commits
+        threads = {n: _threads_each(_work_pids(proc.pid)) for n, (proc, _) in servers.items()}
+        tick = os.sysconf("SC_CLK_TCK")
         for _ in range(rounds):
             for n, (proc, port) in servers.items():
                 pids = _work_pids(proc.pid)
@@ -228,15 +276,28 @@ def stored(seconds: float, rounds: int = 4, connections: int = 16) -> dict:
 
                 before = [_cpu_seconds(p) for p in pids]
                 db_before, sleeps_before, wait_before = _postgres_cpu(), _loop_sleeps(pids), _threads_waiting(pids)
+                switches_before, machine_before = _switches(pids), _machine()
+                since = time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(time.time() - 1))
                 start = time.perf_counter()
                 counts[n].append(rate("127.0.0.1", port, "/v1/checks", body, seconds / rounds, headers=deployment.auth,
                                       connections=connections, connected=spread))
                 wall = time.perf_counter() - start
+                machine = [b - a for a, b in zip(machine_before, _machine())]
                 spent = [_cpu_seconds(p) - b for p, b in zip(pids, before)]
                 cpu[n] += sum(spent)
                 shares[n].append([round(x / max(sum(spent), 1e-9), 2) for x in spent])
-                database[n] += _spent(db_before, _postgres_cpu())
+                pg = _spent(db_before, _postgres_cpu())
+                database[n] += pg
+                gen = LAST["cpu_us_per_request"] / 1e6 * counts[n][-1] * wall
                 generator[n] += LAST["cpu_us_per_request"] / 1000 * counts[n][-1] * seconds / rounds
+                switches[n] += _switches(pids) - switches_before
+                idle[n] += (machine[3] + machine[4]) / tick / wall / rounds
+                steal[n] += machine[7] / tick / wall / rounds
+                busy = sum(machine[:3]) + sum(machine[5:7])
+                others[n] += (busy / tick - sum(spent) - pg - gen) / wall / rounds
+                reports_made, commits_made = _commits(deployment.schema, since)
+                grouped[n][0] += reports_made
+                grouped[n][1] += commits_made
                 sleeps[n] += _loop_sleeps(pids) - sleeps_before
                 used[n] += sum(spent) / (wall * n) / rounds
                 waiting[n] += (_threads_waiting(pids) - wait_before) / (wall * n) / rounds
@@ -264,6 +325,15 @@ def stored(seconds: float, rounds: int = 4, connections: int = 16) -> dict:
             "cores_used_per_process": {str(n): v for n, v in used.items()},
             "threads_waiting_for_a_core": {str(n): v for n, v in waiting.items()},
             "loop_sleeps_per_request": {str(n): sleeps[n] / answered[n] for n in counts},
+            # every thread's sleeps a request: hand-offs of the interpreter lock, of work, waits for the database
+            "thread_sleeps_per_request": {str(n): switches[n] / answered[n] for n in counts},
+            "threads_per_process": {str(n): v for n, v in threads.items()},
+            # the machine's two cores during the rounds: idle (nothing runnable: everyone waited), stolen by the
+            # hypervisor, or busy with other people's work; the reports a commit (rows sharing a transaction id)
+            "cores_idle": {str(n): v for n, v in idle.items()},
+            "cores_stolen": {str(n): v for n, v in steal.items()},
+            "cores_for_others": {str(n): v for n, v in others.items()},
+            "reports_per_commit": {str(n): r / max(c, 1) for n, (r, c) in grouped.items()},
             "rss_mb": {str(n): v for n, v in rss.items()}, "database": "postgresql", "connections": connections}
 
 
@@ -555,7 +625,13 @@ def stored_summary(st: dict) -> str:
             f"{st['cores_used_per_process']['2']:.2f} of a core, its threads waited for one "
             f"{st['threads_waiting_for_a_core']['1']:.2f} / {st['threads_waiting_for_a_core']['2']:.2f} of the time; "
             f"event-loop sleeps a request "
-            f"{st['loop_sleeps_per_request']['1']:.2f} / {st['loop_sleeps_per_request']['2']:.2f}; "
+            f"{st['loop_sleeps_per_request']['1']:.2f} / {st['loop_sleeps_per_request']['2']:.2f}, every thread's "
+            f"{st['thread_sleeps_per_request']['1']:.2f} / {st['thread_sleeps_per_request']['2']:.2f} (checking "
+            f"threads a process {st['threads_per_process']['1']} / {st['threads_per_process']['2']}); reports a "
+            f"commit {st['reports_per_commit']['1']:.2f} / {st['reports_per_commit']['2']:.2f}; the machine's cores "
+            f"idle {st['cores_idle']['1']:.2f} / {st['cores_idle']['2']:.2f}, stolen {st['cores_stolen']['1']:.2f} / "
+            f"{st['cores_stolen']['2']:.2f}, busy with others' work {st['cores_for_others']['1']:.2f} / "
+            f"{st['cores_for_others']['2']:.2f}; "
             f"RSS per process {st['rss_mb']} MB")
 
 

@@ -151,8 +151,8 @@ def test_stored_checks_commit_on_a_connection_of_their_own_and_survive_losing_it
             for conn in held:
                 await conn.close()
             held.clear()
-            async with store.writer.connect() as conn:  # the writer's one connection, as the group commit uses it
-                writer_pid = (await conn.execute(text("SELECT pg_backend_pid()"))).scalar()
+            mine = store._group.engine.held  # the group commit's connection, held while it works
+            writer_pid = await (await mine.get_raw_connection()).driver_connection.fetchval("SELECT pg_backend_pid()")
             async with store.engine.connect() as conn:
                 killed = (await conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": writer_pid})).scalar()
             third = await asyncio.wait_for(store.add("desk", "k", checked), 10)
@@ -167,3 +167,40 @@ def test_stored_checks_commit_on_a_connection_of_their_own_and_survive_losing_it
     killed, found = asyncio.run(scenario())
     assert killed is True
     assert len(found) == 11 and all(f is not None and f.report.verdicts for f in found)
+
+
+def test_a_group_of_stored_checks_is_one_statement_and_a_bad_report_fails_alone(schema):
+    """Reports that arrive together are written by one statement (one array a column) on the group commit's
+    connection; when one of them cannot be stored (here a title longer than the column), the others are stored all
+    the same, one at a time, and only its caller gets the error."""
+    import asyncio
+
+    import msgspec
+    from sqlalchemy import text
+
+    from service.storage import Store
+    from service.work import check_json
+
+    checked = check_json((SEEDS[0] / "claims.json").read_bytes())
+    bad = msgspec.structs.replace(checked, title="x" * 301)
+
+    async def scenario():
+        store = Store(URL, schema)
+        await store.open()
+        try:
+            good = await asyncio.gather(*(store.add("desk", "k", checked) for _ in range(5)))
+            mixed = await asyncio.gather(*(store.add("desk", "k", c) for c in (checked, bad, checked)),
+                                         return_exceptions=True)
+            async with store.engine.connect() as conn:  # rows written by one statement share its transaction
+                commits = (await conn.execute(text(
+                    "SELECT count(DISTINCT xmin::text) FROM reports WHERE id = ANY(:ids)"),
+                    {"ids": [s.id for s in good]})).scalar()
+            found = [await store.get("desk", s.id) for s in (*good, mixed[0], mixed[2])]
+            return mixed, commits, found, await store.count("desk")
+        finally:
+            await store.close()
+
+    mixed, commits, found, count = asyncio.run(scenario())
+    assert isinstance(mixed[1], Exception) and not isinstance(mixed[0], Exception)
+    assert commits == 1
+    assert all(f is not None and f.report.verdicts for f in found) and count == 7

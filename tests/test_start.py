@@ -116,3 +116,36 @@ def test_a_server_without_throttling_does_not_import_limits(tmp_path):
                          capture_output=True, text=True, timeout=120, env={"PATH": "/usr/bin:/bin"})
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["False", "True"]
+
+
+WITHOUT_ORM = """
+import asyncio, sys
+from service.app import create_app
+from service.settings import Settings
+from service.storage import Store
+from service.work import check_json
+
+create_app(Settings(data_dir=sys.argv[1], keys="", rate="", failures=""))
+store = Store.from_settings(Settings(data_dir=sys.argv[1]))
+
+async def first():
+    await store.open()
+    try:
+        return await store.add("desk", "k", check_json(open(sys.argv[2], "rb").read()))
+    finally:
+        await store.close()
+
+print(asyncio.run(first()).verdicts > 0, "sqlalchemy.orm" in sys.modules)
+import sqlalchemy.ext.asyncio  # run as usual when asked for, on the engine module already imported
+print(sqlalchemy.ext.asyncio.create_async_engine is sys.modules["service.storage"].create_async_engine)
+"""
+
+
+def test_a_server_storing_its_first_check_does_not_import_sqlalchemys_orm(tmp_path):
+    """The store uses SQLAlchemy's asyncio engine, not its ORM, which the asyncio extension's package imports (its
+    session): a server's start and first stored check do without it."""
+    seed = ROOT / "seeds" / "tiktok-m2" / "claims.json"
+    out = subprocess.run([sys.executable, "-c", WITHOUT_ORM, str(tmp_path), str(seed)], check=False, cwd=ROOT,
+                         capture_output=True, text=True, timeout=120, env={"PATH": "/usr/bin:/bin"})
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["True", "False", "True"]

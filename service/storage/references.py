@@ -25,12 +25,11 @@ import datetime as dt
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import anyio
 import msgspec
 from sqlalchemy import func, insert, select, update
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from rules.library import Held, Library, LibraryEntry, conflicts
 from rules.messages import N_, problem
@@ -38,6 +37,9 @@ from rules.model import Problem
 from service.storage import dialect_insert
 from service.storage.tables import reference_entries as rows
 from service.storage.tables import reference_libraries as versions
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncConnection
 
 __all__ = ["Libraries", "Missing", "Refused", "Taken", "Version", "Written"]
 
