@@ -342,6 +342,11 @@ def _noted(text: Text, note: Text | str) -> Text:
                 text.local, language=text.language)
 
 
+def applies(ctx: Context) -> bool:
+    """A ``change`` relation, a claim stating a change, or a level said to be reached ('rose to 40 %')."""
+    return Change in ctx.relations or bool(ctx.changes) or ctx.moved
+
+
 def check(ctx: Context) -> Iterator[Verdict | Derived]:
     for before, after, change in _pairs(ctx):
         yield from _check(ctx, before, after, change)

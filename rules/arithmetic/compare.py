@@ -29,7 +29,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 from rules.arithmetic._align import convert, is_share, metric, percent
-from rules.arithmetic._identity import QUOTE, placed, sentences
+from rules.arithmetic._identity import QUOTE, folded, placed, sentences
 from rules.causes import cause_in_terms
 from rules.context import Context, Item
 from rules.explain import Fig, say
@@ -127,7 +127,7 @@ def _inferred(ctx: Context) -> Iterator[_Said]:
     for sentence, items in sentences(ctx).items():
         if len(items) < 2:
             continue
-        text = digits(sentence).casefold()
+        text = folded(ctx, sentence)
         at = placed(text, items)
         if at is None:
             continue
@@ -178,6 +178,20 @@ def _named(item: Item, t: Term) -> Fig | object:
     fig = Fig(t.value, t.unit, period=t.period)
     label = metric(item)
     return lambda code: translate(QUOTE, code).format(label=label, value=fig.text(code))
+
+
+def applies(ctx: Context) -> bool:
+    """A ``compare`` relation, or a sentence holding two figures and one of the language's comparison words."""
+    if Compare in ctx.relations:
+        return True
+    cues = _cues(ctx.language.split("-")[0].lower())
+    if cues:
+        for sentence, items in sentences(ctx).items():
+            if len(items) > 1:
+                text = folded(ctx, sentence)
+                if any(c.words in text for c in cues):
+                    return True
+    return False
 
 
 def check(ctx: Context) -> Iterator[Verdict]:

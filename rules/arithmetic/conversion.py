@@ -91,6 +91,13 @@ def _days(ctx: Context, a: Item, b: Item) -> tuple[dt.date, dt.date] | None:
 MAX_QUOTES = 256
 
 
+def applies(ctx: Context) -> bool:
+    """Figures stated more than once, or a ``same`` relation naming two read quantities."""
+    return (bool(ctx.repeated()) and next(ctx.restatements(Quantity), None) is not None) or any(
+        sum(1 for c in r.claims if (i := ctx.items.get(c)) is not None and i.measure is not None
+            and isinstance(i.claim, Quantity)) > 1 for r in ctx.relations.get(Same, ()))
+
+
 def check(ctx: Context) -> Iterator[Verdict]:
     lang = ctx.language
     quotes: dict[tuple[str, str, tuple[dt.date, dt.date] | None], Quote | None] = {}

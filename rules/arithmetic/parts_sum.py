@@ -133,6 +133,11 @@ def _amounts(ctx: Context, rel: SumOf, parts: list[Item], whole: Item) -> Iterat
                       cause=cause_in_sum(ctx, terms, target, whole_term) if rel.exhaustive else None)
 
 
+def applies(ctx: Context) -> bool:
+    """Only ``sum`` relations are checked."""
+    return SumOf in ctx.relations
+
+
 def check(ctx: Context) -> Iterator[Verdict | Derived]:
     for rel in ctx.relations.get(SumOf, []):
         parts = [p for p in (ctx.get(i) for i in rel.parts) if p is not None]
