@@ -52,6 +52,7 @@ TIMES_MISS = N_("{said}, but {smaller_fig} × {k} is {computed}, not {larger_fig
 UNCOMPARABLE = N_("'{larger}' and '{smaller}' cannot be compared: {why}.")
 
 #: Words allowed between the first figure and the comparison word, and between the word and the second figure.
+_NOT_NEGATIVE = Interval(Fraction(0), None)  # made once: Fraction(n) checks an ABC
 _NEAR = 4
 _BREAK = re.compile(r"[.;:؛!?؟]")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -232,7 +233,7 @@ def _weighed(ctx: Context, larger: Item, smaller: Item, terms: tuple[Term, Term]
         how=how(code))
     if k is None:
         w = weigh(ctx.policy, "larger − smaller ≥ 0", [big, small],
-                  lambda v: (v[0] - v[1], Interval(Fraction(0), None)), unit)
+                  lambda v: (v[0] - v[1], _NOT_NEGATIVE), unit)
         if w.meets:
             return verdict(__name__, [larger, smaller], w.status, w.explain(lang, MORE_FIT, said=said_text),
                            w.computation)
