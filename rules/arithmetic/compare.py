@@ -190,8 +190,9 @@ def applies(ctx: Context) -> bool:
         for sentence, items in sentences(ctx).items():
             if len(items) > 1:
                 text = folded(ctx, sentence)
-                if any(c.words in text for c in cues):
-                    return True
+                for c in cues:
+                    if c.words in text:
+                        return True
     return False
 
 

@@ -93,9 +93,17 @@ MAX_QUOTES = 256
 
 def applies(ctx: Context) -> bool:
     """Figures stated more than once, or a ``same`` relation naming two read quantities."""
-    return (bool(ctx.repeated()) and next(ctx.restatements(Quantity), None) is not None) or any(
-        sum(1 for c in r.claims if (i := ctx.items.get(c)) is not None and i.measure is not None
-            and isinstance(i.claim, Quantity)) > 1 for r in ctx.relations.get(Same, ()))
+    if ctx.repeated() and next(ctx.restatements(Quantity), None) is not None:
+        return True
+    for r in ctx.relations.get(Same, ()):
+        read = 0
+        for c in r.claims:
+            i = ctx.items.get(c)
+            if i is not None and i.measure is not None and isinstance(i.claim, Quantity):
+                read += 1
+        if read > 1:
+            return True
+    return False
 
 
 def check(ctx: Context) -> Iterator[Verdict]:

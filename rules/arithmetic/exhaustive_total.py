@@ -120,8 +120,9 @@ def applies(ctx: Context) -> bool:
         for sentence, items in sentences(ctx).items():
             if len(items) > 1:
                 text = folded(ctx, sentence)
-                if any(c in text for c in cues):
-                    return True
+                for c in cues:
+                    if c in text:
+                        return True
     return any(qualifier.partition is not None for _, _, qualifier in groups(ctx))  # type: ignore[attr-defined]
 
 
