@@ -215,11 +215,17 @@ class Context:
         self._by_group: dict[tuple[str, str, str], list[Item]] = defaultdict(list)
         self._by_topic: dict[tuple[str, str, str], list[Item]] | None = None
         self._by_unit: dict[tuple[str | None, str], list[Item]] | None = None
+        self._repeated: list[list[Item]] | None = None
+        #: whether a level (not a change) states where it moved to ('rose to 5 %'): the change rule pairs those too
+        self.moved = False
         for item in self.items.values():
-            if item.id in named_changes or (item.movement is not None and item.movement.is_change):
+            moved = item.movement
+            if item.id in named_changes or (moved is not None and moved.is_change):
                 self.changes.append(item)
                 self.change_ids.add(item.id)
                 continue
+            if moved is not None and moved.to:
+                self.moved = True
             self._by_group[(item.subject, item.scope, item.when)].append(item)
             self._by_kind[type(item.claim)].append(item)
             self._by_key[(item.subject, item.metric, item.scope, item.when)].append(item)
@@ -277,14 +283,20 @@ class Context:
     def restatements(self, kind: type) -> Iterator[list[Item]]:
         """Groups of two or more readable claims (not references) of ``kind`` with the same subject, metric, scope
         and time: the same figure stated more than once."""
-        for found in self._by_key.values():
-            if len(found) > 1:
-                group = [o for o in found if isinstance(o.claim, kind) and o.measure is not None and not o.reference]
-                actors = {o.actor for o in group if o.actor}
-                if len(actors) > 1:  # figures the text gives for different actors: one group per actor
-                    yield from (g for g in _by_actor(group) if len(g) > 1)
-                elif len(group) > 1:
-                    yield group
+        for found in self.repeated():
+            group = [o for o in found if isinstance(o.claim, kind) and o.measure is not None and not o.reference]
+            actors = {o.actor for o in group if o.actor}
+            if len(actors) > 1:  # figures the text gives for different actors: one group per actor
+                yield from (g for g in _by_actor(group) if len(g) > 1)
+            elif len(group) > 1:
+                yield group
+
+    def repeated(self) -> list[list[Item]]:
+        """The claims (levels, any kind) that share their subject, metric, scope and time with another, by key, in
+        the request's order; found once per request (most articles have none)."""
+        if self._repeated is None:
+            self._repeated = [found for found in self._by_key.values() if len(found) > 1]
+        return self._repeated
 
     def apart(self, a: Item, b: Item) -> bool:
         """Whether a ``change`` relation says ``a`` and ``b`` are the same figure at two different times."""

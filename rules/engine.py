@@ -1,7 +1,7 @@
 """The engine: reads every claim once, indexes them, runs every rule, and collects a report.
 
 A rule is one module in ``rules/arithmetic/`` or ``rules/temporal/`` (``rules.registry`` says what it holds and
-finds them).
+finds them); a rule whose precondition (``applies``) says it cannot find anything in the request is skipped.
 
 Pairing is shared (``rules.context``): ``Context`` indexes claims by their folded subject / metric / scope / time, so a rule
 looks up its partners instead of comparing all pairs, and explicit relations from the request come first.
@@ -165,6 +165,8 @@ def _check(request: CheckRequest, rules: Iterable[Rule], policy: Policy, library
         if room <= 0:
             stopped.append(rule.id)
             continue
+        if rule.applies is not None and not rule.applies(ctx):
+            continue  # its precondition says it cannot find anything here (``rules.registry``)
         for out in rule.check(ctx):
             if isinstance(out, Verdict):
                 verdicts.append(out)

@@ -262,17 +262,28 @@ def say(language: str, message: str, **figures: Fig | Said | Callable[[str], str
     """Render ``message`` (an English message id, ``rules.messages``) with ``figures``, in English and in the
     document's language when its catalogue translates it: a ``Fig``, a ``Said`` (a message of its own), a function
     of the language (``lambda lang: name("day", lang)``), or plain text used as is in every language."""
-    lang = language.split("-")[0]
-    english = _render("en", translate(message, "en"), figures)
-    local = None if lang == "en" else translated(message, lang)
+    said = _SAID.get((message, language))
+    if said is None:
+        lang = language.split("-")[0]
+        said = (translate(message, "en"), None if lang == "en" else translated(message, lang), lang)
+        if len(_SAID) >= _MEMO_SIZE:
+            _SAID.clear()
+        _SAID[(message, language)] = said
+    english, local, lang = said
     if local is None:
-        return Text(en=english)
-    return Text(en=english, local=_render(lang, local, figures), language=lang)
+        return Text(en=_render("en", english, figures))
+    return Text(en=_render("en", english, figures), local=_render(lang, local, figures), language=lang)
+
+
+#: (message, document language) → the English text, the document language's (None when it has none) and that
+#: language's code: looked up in the catalogues once, not twice for every sentence said. Keyed by message ids and
+#: language tags, a closed vocabulary, so kept by ``forget`` (bounded all the same: a client chooses the tag)
+_SAID: dict[tuple[str, str], tuple[str, str | None, str]] = {}
 
 
 def _render(code: str, text: str, figures: dict[str, Fig | Said | Callable[[str], str] | str | int]) -> str:
-    return text.format_map({k: v.text(code) if isinstance(v, _WRITTEN) else v(code) if callable(v) else str(v)
-                            for k, v in figures.items()})
+    return text.format_map({k: v if type(v) is str else v.text(code) if isinstance(v, _WRITTEN) else v(code)
+                            if callable(v) else str(v) for k, v in figures.items()})
 
 
 _WRITTEN = (Fig, Said)
@@ -291,6 +302,7 @@ def as_range(value: Interval, unit: str | None = None) -> Range:
 
 
 def forget() -> None:
-    """Empty this module's memos of texts and ranges (``rules.engine.forget``)."""
+    """Empty this module's memos of texts and ranges (``rules.engine.forget``); ``_SAID`` is keyed by message ids and
+    languages, a closed vocabulary, and kept."""
     _TEXTS.clear()
     _RANGES.clear()

@@ -200,6 +200,8 @@ def _find(ctx: Context) -> dict[str, list[Found]]:
         named[r.identity].add(r.role)
     viable = {i for i, found_roles in named.items()  # identities whose terms are all named somewhere (most: none)
               if len(found_roles) >= (len(IDENTITIES[i].roles) if IDENTITIES[i].kind == "difference" else 2)}
+    if not viable:
+        return {}
     for r, item in matches:
         if r.identity in viable:
             ident = IDENTITIES[r.identity]

@@ -5,6 +5,13 @@ line: the title, translated in the catalogues of ``rules.messages``; then ``What
 defines ``check(ctx)`` yielding ``Verdict``s and ``Derived`` figures, and ``EXAMPLES``, the cases that define it
 (run by ``tests/test_rules.py`` and served by ``GET /v1/rules``). Adding a rule is adding such a file, and its
 messages to the catalogues (``make messages``, then translate).
+
+A rule may also define ``applies(ctx) -> bool``, its precondition: a cheap test over what the ``Context`` already
+holds (the relations asked, claims stating changes, figures stated twice, the kinds and labels of the levels, the
+language's cue words) that is False only when ``check(ctx)`` could yield nothing. The engine then skips the rule, so
+an article pays only for the rules that can find something in it. A precondition is a necessary condition, never a
+guess: ``tests/test_preconditions.py`` runs every rule it skips, over every request ``bench.dump`` covers, and
+requires that it yields nothing. Without ``applies`` the rule always runs.
 """
 
 from __future__ import annotations
@@ -66,6 +73,8 @@ class Rule:
     example: str
     check: Callable[[Context], Iterable[Verdict | Derived]]
     examples: tuple[Example, ...]
+    #: the rule's precondition (``applies`` in its module): False only when ``check`` would yield nothing
+    applies: Callable[[Context], bool] | None = None
 
     @property
     def titles(self) -> dict[str, str]:
@@ -91,7 +100,7 @@ def _rule(module: ModuleType, family: str) -> Rule:
     title = title.strip().rstrip(".")
     return Rule(id=module.__name__.rsplit(".", 1)[1], family=family, title=title,
                 what=sections["What"], why=sections["Why"], example=sections["Example"], check=module.check,
-                examples=tuple(module.EXAMPLES))
+                examples=tuple(module.EXAMPLES), applies=getattr(module, "applies", None))
 
 
 def discover() -> tuple[Rule, ...]:

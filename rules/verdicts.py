@@ -159,6 +159,8 @@ def fixed(name: str, item: Item | None, value: Interval, unit: str | None = None
 #: Halvings of the fit's bracket: its value is known to 1/64 of the allowance (each halving is one evaluation of
 #: the check per loose figure).
 _STEPS = 6
+#: made once: each ``Fraction(n)`` checks ``numbers.Rational``, an ABC (~2 µs a call)
+_ZERO, _ONE, _TWO = Fraction(0), Fraction(1), Fraction(2)
 
 
 def _fits_at(terms: Sequence[Term], relation: Relation, s: Fraction) -> int | None:
@@ -182,15 +184,15 @@ def fit_measure(terms: Sequence[Term], relation: Relation, threshold: Fraction) 
     """The fit of figures that meet: the least share ``s`` of their allowances with which they still meet (one
     figure of two or more significant digits being free to sit anywhere in its allowance), to 1/64; and the free
     figure's index (-1 for none). Exact: every step is an interval evaluation on rationals."""
-    found = _fits_at(terms, relation, Fraction(0))
+    found = _fits_at(terms, relation, _ZERO)
     if found is not None:
-        return Fraction(0), found
-    low, high = Fraction(0), Fraction(1)
+        return _ZERO, found
+    low, high = _ZERO, _ONE
     at = _fits_at(terms, relation, threshold)
     if at is not None:
         high = threshold
     else:
-        low, at = threshold, _fits_at(terms, relation, Fraction(1))
+        low, at = threshold, _fits_at(terms, relation, _ONE)
     for _ in range(_STEPS):
         mid = (low + high) / 2
         found = _fits_at(terms, relation, mid)
@@ -214,9 +216,9 @@ def cut_measure(terms: Sequence[Term], relation: Relation) -> Fraction | None:
                                      for t, c in zip(terms, cuts, strict=True)])
         return result.meets(compared)
 
-    if not meets(Fraction(2)):
+    if not meets(_TWO):
         return None
-    low, high = Fraction(1), Fraction(2)
+    low, high = _ONE, _TWO
     for _ in range(_STEPS):
         mid = (low + high) / 2
         low, high = (low, mid) if meets(mid) else (mid, high)
@@ -295,7 +297,7 @@ def _needs(terms: Sequence[Term], relation: Relation, s: Fraction, free: int) ->
             continue
         reach = s
         if i == free:  # how far the free figure must go: the least share of its allowance that still meets
-            low, reach = Fraction(0), Fraction(1)
+            low, reach = _ZERO, _ONE
             for _ in range(_STEPS):
                 mid = (low + reach) / 2
                 pinned[i] = t.at(mid)

@@ -19,7 +19,7 @@ from rules.model import Quantity, Share, Text, Verdict
 from rules.text import digits
 from rules.verdicts import Term, term, verdict, weigh
 
-__all__ = ["QUOTE", "answers", "difference", "placed", "sentences", "within"]
+__all__ = ["QUOTE", "answers", "difference", "folded", "identified", "placed", "sentences", "within"]
 
 # -- an identity: one term is the difference of the two others -----------------------------------------------------
 FIT = N_("Assumed: {assumed}. {plus} minus {minus} is {computed}; {result} as stated is within that range.")
@@ -78,6 +78,12 @@ def _term(name: str, item: Item, unit: str | None, period: str | None,
     if after is not None:
         return term(name, item, unit, lambda v: after(inner(v)), period)
     return term(name, item, unit, inner, period)
+
+
+def identified(ctx: Context, module: str) -> bool:
+    """Whether the request holds an identity of the rule ``module`` (the precondition of ``difference`` and
+    ``answers``: each finds nothing without one)."""
+    return bool(found(ctx, module.rsplit(".", 1)[-1]))
 
 
 def difference(ctx: Context, module: str) -> Iterator[Verdict]:
@@ -233,6 +239,18 @@ def sentences(ctx: Context) -> dict[str, list[Item]]:
                 if item.measure is not None and item.claim.sentence and not item.reference:
                     memo.setdefault(item.claim.sentence, []).append(item)
     return memo
+
+
+def folded(ctx: Context, sentence: str) -> str:
+    """``sentence`` as ``placed`` reads it (digits made ASCII, casefolded), made once per request whichever rules
+    read it."""
+    memo = ctx.memo.get("folded")
+    if memo is None:
+        memo = ctx.memo["folded"] = {}
+    text = memo.get(sentence)
+    if text is None:
+        text = memo[sentence] = digits(sentence).casefold()
+    return text
 
 
 def placed(text: str, items: Sequence[Item]) -> dict[int, Item] | None:

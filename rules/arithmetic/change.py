@@ -39,6 +39,8 @@ from rules.model import Change, Derived, Quantity, Share, Text, Verdict
 from rules.registry import Example
 from rules.verdicts import Term, derived, fixed, term, verdict, weigh
 
+#: the side of zero a change said to be a rise (or a fall) must fall on, made once
+_UP, _DOWN = Interval(Fraction(0), None), Interval(None, Fraction(0))
 FIT = N_("From {before} to {after} is a change of {computed}; the stated {stated} is within that range.")
 MISS = N_("From {before} to {after} is a change of {computed}, but the article says {stated}: they miss by {margin}.")
 FACTOR_FIT = N_("{before} × {factor} makes {expected}; the article's {after} is within that range.")
@@ -196,7 +198,7 @@ def _check(ctx: Context, before: Item, after: Item, change: Item | None) -> Iter
             return
         way = lambda code: translate(WAY[direction > 0], code)  # noqa: E731
         other_way = lambda code: translate(WAY[direction < 0], code)  # noqa: E731
-        side = Interval(Fraction(0), None) if direction > 0 else Interval(None, Fraction(0))
+        side = _UP if direction > 0 else _DOWN
         w = weigh(ctx.policy, CHANGE_BY.formula("delta"), levels,
                   lambda v: (CHANGE_BY.solve("delta", before=v[0], after=v[1]), side), unit)
         computed = Fig(delta, unit) if zero else Fig(CHANGE_PERCENT.solve("pct", before=b, after=a), "percent")
@@ -340,6 +342,11 @@ def _noted(text: Text, note: Text | str) -> Text:
     assert isinstance(note, Text)
     return Text(en=f"{text.en} {note.en}", local=f"{text.local} {note.local}" if text.local and note.local else
                 text.local, language=text.language)
+
+
+def applies(ctx: Context) -> bool:
+    """A ``change`` relation, a claim stating a change, or a level said to be reached ('rose to 40 %')."""
+    return Change in ctx.relations or bool(ctx.changes) or ctx.moved
 
 
 def check(ctx: Context) -> Iterator[Verdict | Derived]:

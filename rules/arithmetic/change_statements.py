@@ -93,6 +93,11 @@ def _noted(text: Text, notes: list[Text]) -> Text:
     return text
 
 
+def applies(ctx: Context) -> bool:
+    """Only claims that state a change are compared."""
+    return bool(ctx.changes)
+
+
 def check(ctx: Context) -> Iterator[Verdict]:
     groups: dict[tuple[str, str, str, str], list[tuple[Item, tuple[Term, int, bool]]]] = defaultdict(list)
     for item in ctx.changes:

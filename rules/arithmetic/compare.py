@@ -29,7 +29,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 from rules.arithmetic._align import convert, is_share, metric, percent
-from rules.arithmetic._identity import QUOTE, placed, sentences
+from rules.arithmetic._identity import QUOTE, folded, placed, sentences
 from rules.causes import cause_in_terms
 from rules.context import Context, Item
 from rules.explain import Fig, say
@@ -52,6 +52,7 @@ TIMES_MISS = N_("{said}, but {smaller_fig} × {k} is {computed}, not {larger_fig
 UNCOMPARABLE = N_("'{larger}' and '{smaller}' cannot be compared: {why}.")
 
 #: Words allowed between the first figure and the comparison word, and between the word and the second figure.
+_NOT_NEGATIVE = Interval(Fraction(0), None)  # made once: Fraction(n) checks an ABC
 _NEAR = 4
 _BREAK = re.compile(r"[.;:؛!?؟]")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -127,7 +128,7 @@ def _inferred(ctx: Context) -> Iterator[_Said]:
     for sentence, items in sentences(ctx).items():
         if len(items) < 2:
             continue
-        text = digits(sentence).casefold()
+        text = folded(ctx, sentence)
         at = placed(text, items)
         if at is None:
             continue
@@ -180,6 +181,21 @@ def _named(item: Item, t: Term) -> Fig | object:
     return lambda code: translate(QUOTE, code).format(label=label, value=fig.text(code))
 
 
+def applies(ctx: Context) -> bool:
+    """A ``compare`` relation, or a sentence holding two figures and one of the language's comparison words."""
+    if Compare in ctx.relations:
+        return True
+    cues = _cues(ctx.language.split("-")[0].lower())
+    if cues:
+        for sentence, items in sentences(ctx).items():
+            if len(items) > 1:
+                text = folded(ctx, sentence)
+                for c in cues:
+                    if c.words in text:
+                        return True
+    return False
+
+
 def check(ctx: Context) -> Iterator[Verdict]:
     lang = ctx.language
     seen: set[tuple[str, str]] = set()
@@ -218,7 +234,7 @@ def _weighed(ctx: Context, larger: Item, smaller: Item, terms: tuple[Term, Term]
         how=how(code))
     if k is None:
         w = weigh(ctx.policy, "larger − smaller ≥ 0", [big, small],
-                  lambda v: (v[0] - v[1], Interval(Fraction(0), None)), unit)
+                  lambda v: (v[0] - v[1], _NOT_NEGATIVE), unit)
         if w.meets:
             return verdict(__name__, [larger, smaller], w.status, w.explain(lang, MORE_FIT, said=said_text),
                            w.computation)

@@ -100,6 +100,11 @@ def _shown(ctx: Context, terms: list[Term], whole: Term) -> Iterator[Derived]:
                           "share = part / whole × 100", [t.item, whole.item])  # type: ignore[list-item]
 
 
+def applies(ctx: Context) -> bool:
+    """Only ``complement`` relations are checked."""
+    return Complement in ctx.relations
+
+
 def check(ctx: Context) -> Iterator[Verdict | Derived]:
     lang = ctx.language
     for rel in ctx.relations.get(Complement, []):

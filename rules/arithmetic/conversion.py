@@ -91,6 +91,21 @@ def _days(ctx: Context, a: Item, b: Item) -> tuple[dt.date, dt.date] | None:
 MAX_QUOTES = 256
 
 
+def applies(ctx: Context) -> bool:
+    """Figures stated more than once, or a ``same`` relation naming two read quantities."""
+    if ctx.repeated() and next(ctx.restatements(Quantity), None) is not None:
+        return True
+    for r in ctx.relations.get(Same, ()):
+        read = 0
+        for c in r.claims:
+            i = ctx.items.get(c)
+            if i is not None and i.measure is not None and isinstance(i.claim, Quantity):
+                read += 1
+        if read > 1:
+            return True
+    return False
+
+
 def check(ctx: Context) -> Iterator[Verdict]:
     lang = ctx.language
     quotes: dict[tuple[str, str, tuple[dt.date, dt.date] | None], Quote | None] = {}

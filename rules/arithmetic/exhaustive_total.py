@@ -25,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 
 from rules.arithmetic._align import is_share, metric
-from rules.arithmetic._identity import QUOTE, _listed, _term, placed, sentences
+from rules.arithmetic._identity import QUOTE, _listed, _term, folded, placed, sentences
 from rules.arithmetic.subgroup_within import groups
 from rules.causes import cause_in_sum
 from rules.context import Context, Item
@@ -50,9 +50,8 @@ HUNDRED = Interval.of(100)
 _ITEMS = re.compile(r"[،;؛]|,(?!\d)")  # a comma before a digit is a decimal mark ('1,2 milliard')
 
 
-def _breakdown(sentence: str, items: list[Item], lang: str) -> tuple[str, Item | None, list[Item], bool] | None:
-    """(cue, total, categories, complete) when the sentence calls a breakdown complete; else None."""
-    text = digits(sentence).casefold()
+def _breakdown(text: str, items: list[Item], lang: str) -> tuple[str, Item | None, list[Item], bool] | None:
+    """(cue, total, categories, complete) when the sentence (``folded``) calls a breakdown complete; else None."""
     cue = next(((c, text.find(c)) for c in exhaustive_cues(lang) if c in text), None)
     at = placed(text, items) if cue is not None else None
     if cue is None or at is None:
@@ -113,12 +112,26 @@ def _add_up(ctx: Context, parts: Sequence[Item], whole: Item | None, assumed: Ca
                    w.computation, cause=cause)
 
 
+def applies(ctx: Context) -> bool:
+    """A sentence holding two figures and a word that calls a breakdown complete, or both sides of a partition of
+    a group the request names (``groups``)."""
+    cues = exhaustive_cues(ctx.language.split("-")[0].lower())
+    if cues:
+        for sentence, items in sentences(ctx).items():
+            if len(items) > 1:
+                text = folded(ctx, sentence)
+                for c in cues:
+                    if c in text:
+                        return True
+    return any(qualifier.partition is not None for _, _, qualifier in groups(ctx))  # type: ignore[attr-defined]
+
+
 def check(ctx: Context) -> Iterator[Verdict]:
     lang = ctx.language.split("-")[0].lower()
     for sentence, items in sentences(ctx).items():
         if len(items) < 2:
             continue
-        found = _breakdown(sentence, items, lang)
+        found = _breakdown(folded(ctx, sentence), items, lang)
         if found is None:
             continue
         cue, whole, parts, complete = found

@@ -50,6 +50,7 @@ UNREADABLE = N_("The parts cannot be added: {why}.")
 REST = N_("The rest of '{total}' not in the parts")
 REST_SHARE = N_("The share not covered by the parts")
 HUNDRED = Interval.of(100)
+_UP_TO_HUNDRED = Interval(Fraction(0), Fraction(100))
 
 
 def joined(terms: Sequence[Term]) -> Callable[[str], str]:
@@ -72,7 +73,7 @@ def _adds_up(exhaustive: bool) -> Callable[[Interval], Interval]:
 def _shares(ctx: Context, rel: SumOf, parts: list[Item]) -> Iterator[Verdict | Derived]:
     lang = ctx.language
     terms = [share_term(f"share {n + 1}", p) for n, p in enumerate(parts)]
-    target = HUNDRED if rel.exhaustive else Interval(Fraction(0), Fraction(100))
+    target = HUNDRED if rel.exhaustive else _UP_TO_HUNDRED
     w = weigh(ctx.policy, "sum = " + " + ".join(t.name for t in terms), terms, lambda v: (total(v), target),
               "percent")
     s = w.result
@@ -131,6 +132,11 @@ def _amounts(ctx: Context, rel: SumOf, parts: list[Item], whole: Item) -> Iterat
         yield verdict(__name__, items, "inconsistent", say(lang, MISS if rel.exhaustive else OVER, margin=margin,
                                                            **figs), w.computation,
                       cause=cause_in_sum(ctx, terms, target, whole_term) if rel.exhaustive else None)
+
+
+def applies(ctx: Context) -> bool:
+    """Only ``sum`` relations are checked."""
+    return SumOf in ctx.relations
 
 
 def check(ctx: Context) -> Iterator[Verdict | Derived]:

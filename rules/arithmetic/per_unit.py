@@ -53,12 +53,15 @@ def _per(ctx: Context, total: Item, count: Item) -> Iterator[Derived]:
                       f"each per day = total / count / days per {tm.period}", [total, count])
 
 
+_ONE, _TWO = Fraction(1), Fraction(2)  # made once: Fraction(n) checks an ABC
+
+
 def _total(ctx: Context, each: Item, count: Item) -> Derived:
     em, cm = each.measure, count.measure
     assert em is not None and cm is not None and cm.unit is not None
     unit = cm.unit
     label = say(ctx.language, TOTAL, metric=metric(each),
-                count=lambda code: unit_name(unit, code, Fraction(1) if code == "ar" else Fraction(2)))
+                count=lambda code: unit_name(unit, code, _ONE if code == "ar" else _TWO))
     return derived("total", label, PER_UNIT.solve("total", count=cm.value, each=em.value), em.unit,
                    PER_UNIT.formula("total"), [each, count])
 

@@ -54,6 +54,17 @@ def _assumed(part: Item, whole: Item, lang: str) -> Callable[[str], str]:
     return lambda code: translate(ASSUMED, code).format(part=p, whole=w, metric=m)
 
 
+def applies(ctx: Context) -> bool:
+    """Two quantities with a time (a period and one within it)."""
+    timed = 0
+    for item in ctx.of_kind(Quantity):
+        if item.time is not None:
+            timed += 1
+            if timed > 1:
+                return True
+    return False
+
+
 def check(ctx: Context) -> Iterator[Verdict]:
     lang = ctx.language.split("-")[0].lower()
     done: set[tuple[str, str, str]] = set()

@@ -41,6 +41,18 @@ def _assumed(part: str, whole: str, what: str) -> Callable[[str], str]:
     return lambda code: translate(ASSUMED, code).format(part=part, whole=whole, metric=what)
 
 
+def applies(ctx: Context) -> bool:
+    """Two read quantities with one metric for one time (a part and its whole differ only by place)."""
+    seen = set()
+    for item in ctx.of_kind(Quantity):
+        if item.measure is not None and item.metric:
+            k = (item.metric, item.when)
+            if k in seen:
+                return True
+            seen.add(k)
+    return False
+
+
 def check(ctx: Context) -> Iterator[Verdict]:
     lang = ctx.language.split("-")[0].lower()
     places: dict[tuple[str, str, str, str], dict[str, tuple[Item, str]]] = defaultdict(dict)

@@ -20,10 +20,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from rules.arithmetic._identity import answers
+from rules.arithmetic._identity import answers, identified
 from rules.context import Context
 from rules.model import Verdict
 from rules.registry import Example
+
+
+def applies(ctx: Context) -> bool:
+    """Only when the labels name every term of its answers of one question (``rules.identities.found``)."""
+    return identified(ctx, __name__)
 
 
 def check(ctx: Context) -> Iterator[Verdict]:

@@ -103,6 +103,11 @@ def _shorter(item: Item, language: str) -> bool:
     return not set(key(claim.metric, lang).split()) <= set(key(claim.sentence, lang).split())
 
 
+def applies(ctx: Context) -> bool:
+    """Only figures stated more than once (same kind, subject, metric, scope and time) are compared."""
+    return bool(ctx.repeated()) and any(True for kind in (Quantity, Share) for _ in ctx.restatements(kind))
+
+
 def check(ctx: Context) -> Iterator[Verdict]:
     for kind in (Quantity, Share):
         for group in ctx.restatements(kind):

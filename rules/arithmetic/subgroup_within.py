@@ -64,6 +64,11 @@ def _named(item: Item) -> str:
     return f"{metric(item)} ({scope})" if scope else metric(item)
 
 
+def applies(ctx: Context) -> bool:
+    """Only a subgroup whose group the request names (``groups``)."""
+    return bool(groups(ctx))
+
+
 def check(ctx: Context) -> Iterator[Verdict]:
     lang = ctx.language.split("-")[0].lower()
     for part, whole, _ in groups(ctx):

@@ -19,10 +19,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from rules.arithmetic._identity import difference
+from rules.arithmetic._identity import difference, identified
 from rules.context import Context
 from rules.model import Verdict
 from rules.registry import Example
+
+
+def applies(ctx: Context) -> bool:
+    """Only when the labels name every term of its identity (``rules.identities.found``)."""
+    return identified(ctx, __name__)
 
 
 def check(ctx: Context) -> Iterator[Verdict]:

@@ -45,6 +45,8 @@ PART_FIT = N_("The part, {part}, is not larger than the whole it belongs to, {wh
 PART_MISS = N_("The part, {part}, is larger than the whole it belongs to, {whole}, by at least {margin}.")
 FALL_MISS = N_("A fall of {value} is more than all of it: a figure that cannot go below zero can fall by 100 % at most.")
 HUNDRED = Interval.of(0, 100)
+_WHOLE = Interval.of(0, 1)  # made once, not at every evaluation: Fraction(n) checks an ABC
+_NOT_NEGATIVE = Interval(Fraction(0), None)
 
 
 def _parts_and_wholes(ctx: Context) -> Iterator[tuple[Item, Item]]:
@@ -116,7 +118,7 @@ def check(ctx: Context) -> Iterator[Verdict]:
         if KINDS.get(m.unit or "") == "time" and m.period and m.per:
             length = periods(m.period, "day") * factor("day", m.unit)  # type: ignore[operator]
             w = weigh(ctx.policy, f"time per {m.per} ÷ length of a {m.period} ≤ 1", [term("time", item, m.unit)],
-                      lambda v, length=length: (v[0] / length, Interval.of(0, 1)), None)
+                      lambda v, length=length: (v[0] / length, _WHOLE), None)
             period = m.period
             figs = dict(value=Fig(m.value, m.unit, per=m.per, period=m.period),
                         period=lambda code, period=period: unit_name(period, code),
@@ -127,7 +129,7 @@ def check(ctx: Context) -> Iterator[Verdict]:
                 yield verdict(__name__, [item], "inconsistent", say(lang, TIME_MISS, **figs), w.computation)
         elif KINDS.get(m.unit or "") == "count" and m.value.high is not None and m.value.high < 0:
             comp = computation(ctx.policy, "count ≥ 0", [term("count", item, m.unit)], m.value, m.unit,
-                               Interval(Fraction(0), None))
+                               _NOT_NEGATIVE)
             yield verdict(__name__, [item], "inconsistent", say(lang, NEGATIVE, value=Fig(m.value, m.unit)), comp)
 
 

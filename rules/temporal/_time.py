@@ -102,6 +102,17 @@ def term_sources(ctx: Context, role: Item) -> list[Item]:
 
 
 # -- sets of days -----------------------------------------------------------------------------------------------
+def _merged(parts: list[tuple[dt.date, dt.date]]) -> tuple[tuple[dt.date, dt.date], ...]:
+    """Windows of days in order, those that overlap or touch made one."""
+    merged: list[tuple[dt.date, dt.date]] = []
+    for lo, hi in parts:
+        if merged and (merged[-1][1] == _HIGH or lo <= merged[-1][1] + _ONE):
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return tuple(merged)
+
+
 @dataclass(frozen=True)
 class Days:
     """A union of disjoint windows of days, in order; ``Days.ALL`` is every day."""
@@ -115,14 +126,7 @@ class Days:
 
     @classmethod
     def union(cls, sets: Iterable[Days]) -> Days:
-        parts = sorted(p for s in sets for p in s.parts)
-        merged: list[tuple[dt.date, dt.date]] = []
-        for lo, hi in parts:
-            if merged and (merged[-1][1] == _HIGH or lo <= merged[-1][1] + _ONE):
-                merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
-            else:
-                merged.append((lo, hi))
-        return cls(tuple(merged))
+        return cls(_merged(sorted(p for s in sets for p in s.parts)))
 
     def __and__(self, other: Days) -> Days:
         out = []
@@ -131,7 +135,8 @@ class Days:
                 lo, hi = max(a_lo, b_lo), min(a_hi, b_hi)
                 if lo <= hi:
                     out.append((lo, hi))
-        return Days.union([Days(tuple(out))])
+        out.sort()
+        return Days(_merged(out))  # the union of one set, without making that set first
 
     def without(self, other: Days) -> Days:
         """The days of ``self`` that are not in ``other``."""

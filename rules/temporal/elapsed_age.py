@@ -40,6 +40,11 @@ _STALE = N_("The age fits a date about {years} year(s) before publication: proba
             "without an update.")
 
 
+def applies(ctx: Context) -> bool:
+    """Only ``age`` relations are checked."""
+    return Age in ctx.relations
+
+
 def check(ctx: Context) -> Iterator[Verdict]:
     lang = ctx.language
     published = ctx.document.published

@@ -110,6 +110,11 @@ def cycles(relations: list[Order]) -> list[list[str]]:
     return found
 
 
+def applies(ctx: Context) -> bool:
+    """Only ``order`` relations are checked."""
+    return Order in ctx.relations
+
+
 def check(ctx: Context) -> Iterator[Verdict]:
     lang = ctx.language
     for cycle in cycles(ctx.relations.get(Order, [])):
