@@ -5,7 +5,7 @@ relation the engine supplied."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from fractions import Fraction
 
 from rules.arithmetic._align import convert, is_share, metric, percent
@@ -251,6 +251,20 @@ def folded(ctx: Context, sentence: str) -> str:
     if text is None:
         text = memo[sentence] = digits(sentence).casefold()
     return text
+
+
+def cue_beside_figures(ctx: Context, words: Iterable[str]) -> bool:
+    """Whether a sentence holding two figures or more contains one of ``words`` (folded as ``folded`` folds): the
+    cheap precondition of the rules that read a cue word between figures of one sentence."""
+    words = tuple(words)
+    if words:
+        for sentence, items in sentences(ctx).items():
+            if len(items) > 1:
+                text = folded(ctx, sentence)
+                for w in words:
+                    if w in text:
+                        return True
+    return False
 
 
 def placed(text: str, items: Sequence[Item]) -> dict[int, Item] | None:

@@ -29,7 +29,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 from rules.arithmetic._align import convert, is_share, metric, percent
-from rules.arithmetic._identity import QUOTE, folded, placed, sentences
+from rules.arithmetic._identity import QUOTE, cue_beside_figures, folded, placed, sentences
 from rules.causes import cause_in_terms
 from rules.context import Context, Item
 from rules.explain import Fig, say
@@ -183,17 +183,8 @@ def _named(item: Item, t: Term) -> Fig | object:
 
 def applies(ctx: Context) -> bool:
     """A ``compare`` relation, or a sentence holding two figures and one of the language's comparison words."""
-    if Compare in ctx.relations:
-        return True
     cues = _cues(ctx.language.split("-")[0].lower())
-    if cues:
-        for sentence, items in sentences(ctx).items():
-            if len(items) > 1:
-                text = folded(ctx, sentence)
-                for c in cues:
-                    if c.words in text:
-                        return True
-    return False
+    return Compare in ctx.relations or cue_beside_figures(ctx, (c.words for c in cues))
 
 
 def check(ctx: Context) -> Iterator[Verdict]:

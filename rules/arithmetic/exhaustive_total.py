@@ -25,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 
 from rules.arithmetic._align import is_share, metric
-from rules.arithmetic._identity import QUOTE, _listed, _term, folded, placed, sentences
+from rules.arithmetic._identity import QUOTE, _listed, _term, cue_beside_figures, folded, placed, sentences
 from rules.arithmetic.subgroup_within import groups
 from rules.causes import cause_in_sum
 from rules.context import Context, Item
@@ -115,14 +115,8 @@ def _add_up(ctx: Context, parts: Sequence[Item], whole: Item | None, assumed: Ca
 def applies(ctx: Context) -> bool:
     """A sentence holding two figures and a word that calls a breakdown complete, or both sides of a partition of
     a group the request names (``groups``)."""
-    cues = exhaustive_cues(ctx.language.split("-")[0].lower())
-    if cues:
-        for sentence, items in sentences(ctx).items():
-            if len(items) > 1:
-                text = folded(ctx, sentence)
-                for c in cues:
-                    if c in text:
-                        return True
+    if cue_beside_figures(ctx, exhaustive_cues(ctx.language.split("-")[0].lower())):
+        return True
     return any(qualifier.partition is not None for _, _, qualifier in groups(ctx))  # type: ignore[attr-defined]
 
 
